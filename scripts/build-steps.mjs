@@ -1,0 +1,65 @@
+// Builds what is out of date: the React client (Vite) and the server bundle (esbuild).
+// Shared by `npm start`, `npm test` and `npm run build`.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach((p) => visit(join(ROOT, p)));
+  return newest;
+}
+
+function isStale(stampFile, sources) {
+  const stamp = join(ROOT, stampFile);
+  return !existsSync(stamp) || newestMtime(sources) > statSync(stamp).mtimeMs;
+}
+
+const CLIENT_SOURCES = ["client/src", "client/index.html", "client/vite.config.ts", "client/public", "shared/src", "package-lock.json"];
+const SERVER_SOURCES = ["server/src", "shared/src", "package-lock.json"];
+
+export function buildClient({ force = false } = {}) {
+  if (!force && !isStale("client/dist/.build-stamp", CLIENT_SOURCES)) return false;
+  console.error("Building the web client (vite)...");
+  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "client/vite.config.ts", "--logLevel", "warn"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error("The client build failed (see above).");
+  writeFileSync(join(ROOT, "client/dist/.build-stamp"), new Date().toISOString());
+  return true;
+}
+
+export async function buildServer({ force = false } = {}) {
+  if (!force && !isStale("dist/server/.build-stamp", SERVER_SOURCES)) return false;
+  const esbuild = await import("esbuild");
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: { main: "server/src/main.ts", cli: "server/src/cli.ts" },
+    outdir: "dist/server",
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    // Dependencies stay in node_modules; only our own code (server + shared) is bundled.
+    packages: "external",
+    sourcemap: true,
+    logLevel: "warning",
+  });
+  writeFileSync(join(ROOT, "dist/server/.build-stamp"), new Date().toISOString());
+  return true;
+}
+
+export async function buildAll(options = {}) {
+  buildClient(options);
+  await buildServer(options);
+}

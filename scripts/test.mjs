@@ -1,0 +1,19 @@
+// npm test: build the client (browser tests need it), type-check everything, then run jest.
+// With DATABASE_URL each test file gets its own database on that server; without it, PGlite.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { buildClient, ROOT } from "./build-steps.mjs";
+
+function run(label, args, env = process.env) {
+  console.error(`\n> ${label}`);
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+buildClient();
+run("type-check (tsc)", [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"]);
+console.error(`\n> jest against ${process.env.DATABASE_URL ? "the PostgreSQL server at DATABASE_URL" : "embedded PostgreSQL (PGlite)"}`);
+run("jest", ["--experimental-vm-modules", "--no-warnings=ExperimentalWarning", join(ROOT, "node_modules/jest/bin/jest.js"), ...process.argv.slice(2)], {
+  ...process.env,
+  NODE_ENV: "test",
+});

@@ -1,0 +1,149 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import type { Logger } from "../logger";
+import { acquireDataDirLock } from "./data-dir-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The query builder the rest of the server uses; the same for a PostgreSQL server and PGlite. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** Raw SQL for migrations and checks that the query builder doesn't express. */
+export interface SqlRunner {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs several statements (a migration file) inside one transaction. */
+  execInTransaction(script: string, after: (tx: Pick<SqlRunner, "query">) => Promise<void>): Promise<void>;
+  /** Holds a lock so only one process migrates at a time (several app nodes may start together). */
+  withMigrationLock<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export interface DbHandle {
+  db: Db;
+  driver: "pg" | "pglite";
+  sql: SqlRunner;
+  /** Rejects if the database does not answer within timeoutMs. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL server; when absent, embedded PostgreSQL (PGlite) is used. */
+  databaseUrl?: string | undefined;
+  /** Where PGlite keeps its files; omit for an in-memory database (tests). */
+  dataDir?: string | undefined;
+  logger?: Logger | undefined;
+  poolSize?: number;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolvePromise(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}
+
+// An arbitrary constant shared by every node of this app: the key of the migration advisory lock.
+const MIGRATION_LOCK_KEY = 7_240_611;
+
+function openServer(options: OpenDatabaseOptions): DbHandle {
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    // At least two: the migration lock holds one connection while migrations use another.
+    max: Math.max(2, options.poolSize ?? 10),
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+  });
+  // Without a listener, a server restart would crash the process through an idle client's error.
+  pool.on("error", (error) => options.logger?.warn({ err: error.message }, "database connection lost"));
+  const sql: SqlRunner = {
+    async query(text, params) {
+      return (await pool.query(text, params)).rows;
+    },
+    async execInTransaction(script, after) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query(script);
+        await after({ query: async (text, params) => (await client.query(text, params)).rows });
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async withMigrationLock(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        return await fn();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        client.release();
+      }
+    },
+  };
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    driver: "pg",
+    sql,
+    async ping(timeoutMs = 2000) {
+      await withTimeout(pool.query("SELECT 1"), timeoutMs);
+    },
+    async close() {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+async function openEmbedded(options: OpenDatabaseOptions): Promise<DbHandle> {
+  let releaseLock = () => {};
+  let pglite: PGlite;
+  if (options.dataDir) {
+    const dir = resolve(options.dataDir);
+    mkdirSync(dir, { recursive: true });
+    releaseLock = acquireDataDirLock(dir);
+    pglite = await PGlite.create(resolve(dir, "pgdata"));
+  } else {
+    pglite = await PGlite.create();
+  }
+  const sql: SqlRunner = {
+    async query(text, params) {
+      return (await pglite.query(text, params)).rows as never[];
+    },
+    async execInTransaction(script, after) {
+      await pglite.transaction(async (tx) => {
+        await tx.exec(script);
+        await after({ query: async (text, params) => (await tx.query(text, params)).rows as never[] });
+      });
+    },
+    // PGlite serves one process (the data-dir lock sees to that), so there is no one to race.
+    withMigrationLock: (fn) => fn(),
+  };
+  return {
+    db: drizzlePglite(pglite, { schema }) as unknown as Db,
+    driver: "pglite",
+    sql,
+    async ping(timeoutMs = 2000) {
+      await withTimeout(pglite.query("SELECT 1"), timeoutMs);
+    },
+    async close() {
+      if (!pglite.closed) await pglite.close();
+      releaseLock();
+    },
+  };
+}
+
+/** Opens the database the environment names: a PostgreSQL server, or PGlite in dataDir. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DbHandle> {
+  return options.databaseUrl ? openServer(options) : openEmbedded(options);
+}

@@ -1,0 +1,14 @@
+import type { Logger } from "../logger";
+import type { DbHandle } from "./client";
+import { migrate } from "./migrate";
+import { seedNorthWest } from "./seed/north-west";
+
+/** What every start does: apply migrations, then seed the demo region if asked and absent. */
+export async function prepareDatabase(handle: DbHandle, options: { seedDemo: boolean; logger?: Logger }): Promise<void> {
+  const result = await migrate(handle);
+  options.logger?.info({ applied: result.applied, alreadyApplied: result.alreadyApplied }, "migrations done");
+  if (!options.seedDemo) return;
+  // Under the migration lock, so two nodes starting together seed once.
+  const seed = await handle.sql.withMigrationLock(() => seedNorthWest(handle.db));
+  if (seed.seeded) options.logger?.info({ regionId: seed.regionId }, "seeded the North West demo region");
+}

@@ -1,0 +1,4 @@
+export * from "./frameworks";
+export * from "./organisations";
+export * from "./regions";
+export * from "./service-feedback";

@@ -1,0 +1,14 @@
+import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
+import { regions } from "./regions";
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  regionId: uuid("region_id").notNull().references(() => regions.id),
+  kind: text("kind").$type<OrganisationKind>().notNull(),
+  name: text("name").notNull(),
+  /** The DfE local authority code, for councils and their Parent Carer Forums. */
+  laCode: text("la_code"),
+  companiesHouseNumber: text("companies_house_number"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

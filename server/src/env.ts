@@ -1,0 +1,152 @@
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "use true or false" })
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ["true", "1", "yes"].includes(v)));
+
+const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v), {
+  message: "must be a PostgreSQL URL such as postgres://user:password@host:5432/dbname (or unset it to use embedded PostgreSQL in DATA_DIR)",
+});
+
+const redisUrl = optionalString.refine((v) => v === undefined || /^rediss?:\/\/.+/.test(v), {
+  message: "must be a Redis URL such as redis://127.0.0.1:6379 (or unset it to run a single node without Redis)",
+});
+
+const httpUrl = (example: string) =>
+  optionalString.refine((v) => v === undefined || z.url({ protocol: /^https?$/ }).safeParse(v).success, {
+    message: `must be an http(s) URL such as ${example}`,
+  });
+
+const EnvShape = z.object({
+  NODE_ENV: z
+    .enum(["development", "test", "production"], { error: "must be development, test or production" })
+    .default("development"),
+  PORT: z.coerce
+    .number({ error: "must be a whole number between 1 and 65535, e.g. 3000" })
+    .int({ error: "must be a whole number between 1 and 65535, e.g. 3000" })
+    .min(0, { error: "must be a whole number between 1 and 65535, e.g. 3000" })
+    .max(65535, { error: "must be a whole number between 1 and 65535, e.g. 3000" })
+    .default(3000),
+  HOST: optionalString,
+  DATABASE_URL: postgresUrl,
+  DATA_DIR: z.string().trim().min(1, { error: "must be a folder path, e.g. ./data" }).default("./data"),
+  REDIS_URL: redisUrl,
+  PUBLIC_URL: httpUrl("http://localhost:3000"),
+  SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: "must be at least 32 characters; generate one with: openssl rand -hex 32",
+  }),
+  OIDC_ISSUER: httpUrl("https://login.example-council.gov.uk/realms/placements"),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_PRIVATE_KEY: optionalString,
+  STRIPE_SECRET_KEY: optionalString.refine((v) => v === undefined || /^(sk|rk)_(test|live)_/.test(v), {
+    message: "must be a Stripe secret key starting sk_test_ or sk_live_ (or a restricted rk_ key)",
+  }),
+  STRIPE_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.startsWith("whsec_"), {
+    message: "must be the webhook signing secret starting whsec_ from the Stripe dashboard",
+  }),
+  STRIPE_API_BASE: httpUrl("http://127.0.0.1:12111"),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
+  SEED_DEMO: booleanFlag,
+});
+
+type RawEnv = z.infer<typeof EnvShape>;
+
+export interface Env {
+  nodeEnv: RawEnv["NODE_ENV"];
+  port: number;
+  host: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  publicUrl: string;
+  sessionSecret: string;
+  oidc: { issuer?: string; clientId?: string; clientSecret?: string; privateKey?: string };
+  stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
+  logLevel: (typeof LOG_LEVELS)[number];
+  seedDemo: boolean;
+}
+
+// A fixed development secret is safe only because production refuses to start without a real one.
+const DEVELOPMENT_SESSION_SECRET = "development-only-session-secret-not-for-production-use";
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+/** Parses an environment (process.env in main.ts, a literal object in tests) into typed config. */
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  const parsed = EnvShape.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const value = source[name];
+      const shown = value === undefined || /SECRET|KEY/.test(name) ? "" : ` (got "${value}")`;
+      return `${name}${shown}: ${issue.message}`;
+    });
+    return { ok: false, problems };
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+  if (raw.NODE_ENV === "production") {
+    const required: [keyof RawEnv, string][] = [
+      ["SESSION_SECRET", "generate one with: openssl rand -hex 32"],
+      ["PUBLIC_URL", "the https address people use, e.g. https://placements.example.gov.uk"],
+      ["OIDC_ISSUER", "your identity provider's issuer URL (the embedded development provider is refused in production)"],
+      ["OIDC_CLIENT_ID", "the client id registered with your identity provider"],
+      ["STRIPE_SECRET_KEY", "the Stripe secret key (sk_live_...)"],
+      ["STRIPE_WEBHOOK_SECRET", "the Stripe webhook signing secret (whsec_...)"],
+    ];
+    for (const [name, how] of required) {
+      if (raw[name] === undefined) problems.push(`${name}: required when NODE_ENV=production; set it to ${how}`);
+    }
+    if (raw.OIDC_CLIENT_SECRET === undefined && raw.OIDC_PRIVATE_KEY === undefined) {
+      problems.push("OIDC_CLIENT_SECRET or OIDC_PRIVATE_KEY: one is required when NODE_ENV=production (private_key_jwt needs OIDC_PRIVATE_KEY, a PEM or JWK)");
+    }
+  }
+  if (raw.OIDC_ISSUER !== undefined && raw.OIDC_CLIENT_ID === undefined) {
+    problems.push("OIDC_CLIENT_ID: required when OIDC_ISSUER is set; use the client id registered with that issuer");
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  return {
+    ok: true,
+    env: {
+      nodeEnv: raw.NODE_ENV,
+      port: raw.PORT,
+      host: raw.HOST,
+      databaseUrl: raw.DATABASE_URL,
+      dataDir: raw.DATA_DIR,
+      redisUrl: raw.REDIS_URL,
+      publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ""),
+      sessionSecret: raw.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+      oidc: {
+        issuer: raw.OIDC_ISSUER,
+        clientId: raw.OIDC_CLIENT_ID,
+        clientSecret: raw.OIDC_CLIENT_SECRET,
+        privateKey: raw.OIDC_PRIVATE_KEY,
+      },
+      stripe: { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET, apiBase: raw.STRIPE_API_BASE },
+      logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
+      seedDemo: raw.SEED_DEMO ?? raw.NODE_ENV !== "production",
+    },
+  };
+}
+
+/** Reads process.env once at boot; on any problem prints every one with how to fix it and exits 1. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = parseEnv(source);
+  if (result.ok) return result.env;
+  process.stderr.write(
+    `Placement Exchange cannot start: the environment has ${result.problems.length} problem(s).\n` +
+      result.problems.map((p) => `  - ${p}\n`).join("") +
+      "See the configuration table in README.md.\n",
+  );
+  process.exit(1);
+}

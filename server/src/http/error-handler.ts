@@ -1,0 +1,48 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { ZodError } from "zod";
+import { ErrorCode, type ApiError } from "../../../shared/src/errors";
+import { AppError } from "./app-error";
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+}
+
+function send(res: Parameters<ErrorRequestHandler>[2], status: number, body: ApiError): void {
+  res.status(status).json({ ...body, requestId: String(res.req.id ?? "") || undefined });
+}
+
+/** Unknown routes under /api answer JSON, not the client's HTML page. */
+export const apiNotFound: RequestHandler = (req, res) => {
+  send(res, 404, { code: ErrorCode.NotFound, message: `There is no ${req.method} ${req.originalUrl.split("?")[0]} in this API. See /api/docs.` });
+};
+
+/** The one place errors become responses. Unknown errors show nothing of their insides. */
+export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next) => {
+  if (res.headersSent) return next(error);
+  if (error instanceof AppError) {
+    return send(res, error.status, { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+  }
+  if (error instanceof ZodError) {
+    return send(res, 400, {
+      code: ErrorCode.ValidationError,
+      message: "The request has problems; see issues for each one.",
+      issues: error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+    });
+  }
+  const parserError = error as BodyParserError;
+  switch (parserError.type) {
+    case "entity.parse.failed":
+      return send(res, 400, { code: ErrorCode.InvalidJson, message: "The request body is not valid JSON." });
+    case "entity.too.large":
+      return send(res, 413, { code: ErrorCode.PayloadTooLarge, message: "The request body is larger than 1 MB." });
+    case "encoding.unsupported":
+    case "charset.unsupported":
+      return send(res, 415, { code: ErrorCode.UnsupportedMediaType, message: "Send the body as UTF-8 JSON." });
+  }
+  if ((error as { code?: string }).code === "23505") {
+    return send(res, 409, { code: ErrorCode.Conflict, message: "That already exists. Reload to see the current record, then try again." });
+  }
+  req.log?.error({ err: error }, "unhandled error");
+  send(res, 500, { code: ErrorCode.InternalError, message: "Something went wrong on our side. Try again later." });
+};

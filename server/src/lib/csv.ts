@@ -1,0 +1,59 @@
+/** One parsed CSV record with the line number it started on (for error reports). */
+export interface CsvRecord {
+  line: number;
+  values: Record<string, string>;
+}
+
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes, CRLF or LF).
+ * The first record is the header. Extra or missing cells are kept as "" so a bad row can be
+ * reported by its line rather than aborting the file.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const rows: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let line = 1;
+  let rowStart = 1;
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (quoted) {
+      if (ch === '"' && source[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        if (ch === "\n") line++;
+        cell += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && source[i + 1] === "\n") i++;
+      cells.push(cell);
+      rows.push({ line: rowStart, cells });
+      cells = [];
+      cell = "";
+      line++;
+      rowStart = line;
+    } else {
+      cell += ch;
+    }
+  }
+  if (cell !== "" || cells.length > 0) {
+    cells.push(cell);
+    rows.push({ line: rowStart, cells });
+  }
+  const [header, ...body] = rows.filter((row) => !(row.cells.length === 1 && row.cells[0] === ""));
+  if (!header) return [];
+  return body.map((row) => ({
+    line: row.line,
+    values: Object.fromEntries(header.cells.map((name, index) => [name.trim(), (row.cells[index] ?? "").trim()])),
+  }));
+}

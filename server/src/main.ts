@@ -1,0 +1,64 @@
+import { createServer } from "node:http";
+import type { Socket } from "node:net";
+import { createApp } from "./app";
+import { openDatabase } from "./db/client";
+import { prepareDatabase } from "./db/prepare";
+import { loadEnv } from "./env";
+import { createLogger } from "./logger";
+import { VERSION } from "./paths";
+
+// Orchestrators send SIGKILL 10 s after SIGTERM; finish well before that.
+const SHUTDOWN_GRACE_MS = 8000;
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger(env);
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger });
+  await prepareDatabase(database, { seedDemo: env.seedDemo, logger });
+
+  const app = createApp({ env, database, logger });
+  const server = createServer(app);
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve) => server.listen(env.port, env.host, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.port;
+  logger.info(
+    { port, version: VERSION, database: database.driver, dataDir: database.driver === "pglite" ? env.dataDir : undefined },
+    `Placement Exchange is ready on http://localhost:${port}`,
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+    const force = setTimeout(() => {
+      logger.warn({ open: sockets.size }, "grace period over: closing remaining connections");
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(async () => {
+      clearTimeout(force);
+      await database.close().catch((error: unknown) => logger.error({ err: error }, "closing the database failed"));
+      logger.info("stopped");
+      process.exit(0);
+    });
+    // Idle keep-alive connections would otherwise hold close() open until they time out.
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Placement Exchange failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+export * from "./lots";
+export * from "./needs";
+export * from "./organisation-kinds";
+export * from "./price-bands";

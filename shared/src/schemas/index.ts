@@ -1,0 +1,3 @@
+export * from "./health";
+export * from "./region";
+export * from "./service-feedback";
