@@ -1,0 +1,44 @@
+import { LOTS } from "../../shared/src/codes/lots";
+import { northWestCouncils, seedNorthWest } from "../../server/src/db/seed/north-west";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+const count = async (table: string) => (await t.handle.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n;
+
+describe("The North West demo seed", () => {
+  it("should create the region once, however often it runs", async () => {
+    const first = await seedNorthWest(t.handle.db);
+    const second = await seedNorthWest(t.handle.db);
+    expect(first.seeded).toBe(true);
+    expect(second).toEqual({ seeded: false, regionId: first.regionId });
+    expect(await count("regions")).toBe(1);
+    expect(await count("lots")).toBe(LOTS.length);
+  });
+
+  it("should give each council in the GIAS extract its LA code and a Parent Carer Forum", async () => {
+    const councils = northWestCouncils();
+    expect(councils).toHaveLength(22);
+    const rows = await t.handle.sql.query<{ kind: string; la_code: string }>("SELECT kind, la_code FROM organisations WHERE la_code IS NOT NULL");
+    for (const kind of ["council", "parent_forum"]) {
+      expect(rows.filter((r) => r.kind === kind).map((r) => r.la_code).sort()).toEqual(councils.map((c) => c.laCode).sort());
+    }
+  });
+
+  it("should give every lot bands A to E with ceilings that rise with need intensity", async () => {
+    const bands = await t.handle.sql.query<{ number: number; band: string; weekly_ceiling_pence: number }>(
+      "SELECT l.number, b.band, b.weekly_ceiling_pence FROM price_bands b JOIN lots l ON l.id = b.lot_id ORDER BY l.number, b.band",
+    );
+    for (const lot of LOTS) {
+      const ours = bands.filter((b) => b.number === lot.number);
+      expect(ours.map((b) => b.band)).toEqual(["A", "B", "C", "D", "E"]);
+      const ceilings = ours.map((b) => b.weekly_ceiling_pence);
+      expect([...ceilings].sort((a, b) => a - b)).toEqual(ceilings);
+      expect(new Set(ceilings).size).toBe(5);
+    }
+  });
+});
