@@ -21,7 +21,9 @@ describe("Migrations", () => {
       "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'",
     );
     const inDatabase = new Set(columns.map((c) => `${c.table_name}.${c.column_name}`));
-    const tables = Object.values(schema).filter((v): v is PgTable => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v);
+    const tables = (Object.values(schema) as unknown[]).filter(
+      (v): v is PgTable => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v,
+    );
     expect(tables.length).toBeGreaterThan(3);
     for (const table of tables) {
       const config = getTableConfig(table);
