@@ -1,6 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import express, { Router } from "express";
+import { isKnownPagePath } from "../../../shared/src/page-paths";
+
+// Vite's output names carry a content hash (main-3xY_a9Qz.js); GOV.UK's copied assets do not.
+const FINGERPRINTED = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 
 /**
  * Serves the built React client and answers any other GET that wants HTML with its index page,
@@ -9,8 +13,16 @@ import express, { Router } from "express";
 export function clientStatic(distDir: string): Router {
   const router = Router();
   const index = join(distDir, "index.html");
-  // Vite fingerprints files under /assets, so they can be cached for a year.
-  router.use("/assets", express.static(join(distDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: true }));
+  // Fingerprinted files can be cached for a year; the rest for a day. A missing asset is a 404,
+  // never the HTML page.
+  router.use(
+    "/assets",
+    express.static(join(distDir, "assets"), {
+      fallthrough: false,
+      setHeaders: (res, path) =>
+        res.setHeader("Cache-Control", FINGERPRINTED.test(path) ? "public, max-age=31536000, immutable" : "public, max-age=86400"),
+    }),
+  );
   router.use(express.static(distDir, { index: false }));
   router.get("/{*path}", (req, res, next) => {
     if (!req.accepts("html")) return next();
@@ -19,7 +31,7 @@ export function clientStatic(distDir: string): Router {
       return;
     }
     res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(index);
+    res.status(isKnownPagePath(req.path) ? 200 : 404).sendFile(index);
   });
   return router;
 }

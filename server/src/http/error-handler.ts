@@ -40,6 +40,10 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
     case "charset.unsupported":
       return send(res, 415, { code: ErrorCode.UnsupportedMediaType, message: "Send the body as UTF-8 JSON." });
   }
+  // serve-static's "no such file" for a missing asset.
+  if ((error as { status?: number }).status === 404) {
+    return send(res, 404, { code: ErrorCode.NotFound, message: `There is no ${req.originalUrl.split("?")[0]} here.` });
+  }
   if ((error as { code?: string }).code === "23505") {
     return send(res, 409, { code: ErrorCode.Conflict, message: "That already exists. Reload to see the current record, then try again." });
   }

@@ -1,0 +1,14 @@
+import {
+  ServiceFeedbackReceiptSchema,
+  type ServiceFeedbackCreateInput,
+  type ServiceFeedbackReceipt,
+} from "../../../shared/src/schemas/service-feedback";
+import { apiRequest } from "./http";
+
+export async function submitServiceFeedback(input: ServiceFeedbackCreateInput): Promise<ServiceFeedbackReceipt["data"]> {
+  const { data } = await apiRequest("/api/v1/service-feedback", ServiceFeedbackReceiptSchema, {
+    method: "POST",
+    body: input,
+  });
+  return data;
+}

@@ -1,0 +1,53 @@
+import { CharacterCount as GovukCharacterCount } from "govuk-frontend";
+import { useGovukModule } from "../govuk/use-govuk-module";
+import { ErrorMessage } from "./error-message";
+
+interface CharacterCountProps {
+  id: string;
+  label: string;
+  maxLength: number;
+  value: string;
+  onChange(value: string): void;
+  hint?: string;
+  error?: string;
+}
+
+/**
+ * GOV.UK's character count. No maxlength attribute on purpose: the design system lets people
+ * type or paste past the limit and then edit down, with the count telling them by how much.
+ */
+export function CharacterCount({ id, label, maxLength, value, onChange, hint, error }: CharacterCountProps) {
+  const ref = useGovukModule<HTMLDivElement>(GovukCharacterCount);
+  const describedBy = [`${id}-info`, hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+
+  return (
+    <div
+      ref={ref}
+      className={`govuk-form-group govuk-character-count${error ? " govuk-form-group--error" : ""}`}
+      data-module="govuk-character-count"
+      data-maxlength={maxLength}
+    >
+      <label className="govuk-label govuk-label--m" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <textarea
+        className={`govuk-textarea govuk-js-character-count${error ? " govuk-textarea--error" : ""}`}
+        id={id}
+        name={id}
+        rows={5}
+        aria-describedby={describedBy}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <div id={`${id}-info`} className="govuk-hint govuk-character-count__message">
+        You can enter up to {maxLength} characters
+      </div>
+    </div>
+  );
+}

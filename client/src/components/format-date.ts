@@ -1,0 +1,11 @@
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/**
+ * "2024-04-01" -> "1 April 2024", the GOV.UK date style. Read as UTC so a calendar date never
+ * shifts by a day in the reader's time zone.
+ */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  if (year === undefined || month === undefined || day === undefined) return isoDate;
+  return LONG_DATE.format(new Date(Date.UTC(year, month - 1, day)));
+}

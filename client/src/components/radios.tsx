@@ -1,0 +1,59 @@
+import type { ReactNode } from "react";
+import { ErrorMessage } from "./error-message";
+
+export interface RadioOption {
+  value: string;
+  label: string;
+}
+
+interface RadiosProps {
+  /** Also the id of the first radio, which the error summary links to (GOV.UK convention). */
+  name: string;
+  legend: ReactNode;
+  options: readonly RadioOption[];
+  value: string | undefined;
+  onChange(value: string): void;
+  hint?: string;
+  error?: string;
+}
+
+export function Radios({ name, legend, options, value, onChange, hint, error }: RadiosProps) {
+  const hintId = `${name}-hint`;
+  const errorId = `${name}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
+        {hint ? (
+          <div id={hintId} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
+        <div className="govuk-radios">
+          {options.map((option, index) => {
+            const id = index === 0 ? name : `${name}-${index + 1}`;
+            return (
+              <div key={option.value} className="govuk-radios__item">
+                <input
+                  className="govuk-radios__input"
+                  id={id}
+                  name={name}
+                  type="radio"
+                  value={option.value}
+                  checked={value === option.value}
+                  onChange={() => onChange(option.value)}
+                />
+                <label className="govuk-label govuk-radios__label" htmlFor={id}>
+                  {option.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { RegionSummary } from "../../../../shared/src/schemas/region";
+import { FrameworkSummary } from "./framework-summary";
+import { OrganisationCounts } from "./organisation-counts";
+import { CouncilTable } from "./council-table";
+
+export function RegionSection({ region }: { region: RegionSummary }) {
+  const headingId = `region-${region.code}`;
+  return (
+    <section className="govuk-!-margin-bottom-9" aria-labelledby={headingId}>
+      <h3 className="govuk-heading-m" id={headingId}>
+        {region.name}
+      </h3>
+      <OrganisationCounts counts={region.organisationCounts} />
+      {region.frameworks.length === 0 ? (
+        <p className="govuk-body">This region has not published a framework yet.</p>
+      ) : (
+        region.frameworks.map((framework) => <FrameworkSummary key={framework.id} framework={framework} />)
+      )}
+      <CouncilTable regionName={region.name} councils={region.councils} />
+    </section>
+  );
+}

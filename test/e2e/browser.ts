@@ -1,0 +1,145 @@
+import { existsSync } from "node:fs";
+import axe from "axe-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
+
+/**
+ * Quiet, reproducible Chromium: no network of its own (updates, sync, QUIC), no GPU in
+ * containers, no sandbox because CI runs as root. Playwright adds a fresh temporary
+ * --user-data-dir to every launch() and deletes it on close (it refuses one passed in args).
+ */
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** WCAG 2.2 AA is the service's target (see the accessibility statement). */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
+}
+
+export type BrowserAvailability = { available: true; path: string } | { available: false; path: string; reason: string };
+
+export function browserAvailability(): BrowserAvailability {
+  const path = chromiumPath();
+  if (existsSync(path)) return { available: true, path };
+  return {
+    available: false,
+    path,
+    reason: `Chromium not found at ${path}: install Debian's chromium package or set CHROMIUM_PATH`,
+  };
+}
+
+/**
+ * `describe` for browser specs. Without Chromium a developer's run reports them as skipped,
+ * with the reason; in CI (CI=true) a missing browser fails instead, so the specs can never be
+ * silently skipped where they are meant to guard a release.
+ */
+export function describeBrowser(name: string, fn: () => void): void {
+  const availability = browserAvailability();
+  if (availability.available) {
+    describe(name, fn);
+  } else if (process.env.CI === "true") {
+    describe(name, () => {
+      it("should have Chromium available to run the browser specs", () => {
+        throw new Error(`${availability.reason}. Browser specs must run in CI (CI=true).`);
+      });
+    });
+  } else {
+    console.warn(`Skipping browser spec "${name}": ${availability.reason}.`);
+    describe.skip(name, fn);
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+interface AxeViolationNode {
+  target: unknown[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeViolationNode[];
+}
+
+/** One line per violation, then each failing element, so a failing test says what to fix. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((violation) => {
+      const targets = violation.nodes.map((node) => `    - ${node.target.map(String).join(" ")}`).join("\n");
+      return `${violation.id} (${violation.impact ?? "unknown impact"}): ${violation.help}\n  ${violation.helpUrl}\n${targets}`;
+    })
+    .join("\n");
+}
+
+/**
+ * Runs axe-core in the page and fails with a readable list when it finds anything. The source
+ * goes in through page.evaluate: the service's CSP (script-src 'self') would block a script tag.
+ */
+export async function checkAccessibility(page: Page, context = page.url()): Promise<void> {
+  const alreadyLoaded = await page.evaluate(() => "axe" in window);
+  if (!alreadyLoaded) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (tags) => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: "tag", values: tags },
+    });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
+    }));
+  }, AXE_TAGS);
+  if (violations.length > 0) {
+    throw new Error(`Accessibility violations on ${context}:\n${formatViolations(violations)}`);
+  }
+}
+
+export interface PageProblems {
+  /** Console errors, uncaught exceptions, CSP violations and failed requests seen so far. */
+  readonly list: string[];
+  /** Throws listing every problem, if there were any. */
+  assertNone(): void;
+}
+
+/**
+ * Collects what a person would not see but a broken page shows: console errors (Chromium
+ * reports CSP violations there too), uncaught exceptions and requests that failed outright.
+ * Attach it before the first navigation.
+ */
+export function collectPageProblems(page: Page): PageProblems {
+  const list: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") {
+      const { url, lineNumber } = message.location();
+      list.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ""}`);
+    }
+  });
+  page.on("pageerror", (error) => list.push(`uncaught exception: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    // Aborted means cancelled on purpose (a fetch for a page the person already left).
+    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
+    list.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? "unknown"})`);
+  });
+  return {
+    list,
+    assertNone() {
+      if (list.length > 0) throw new Error(`Problems on the page:\n${list.map((p) => `  - ${p}`).join("\n")}`);
+    },
+  };
+}

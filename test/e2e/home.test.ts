@@ -1,0 +1,135 @@
+import type { Browser, Page } from "playwright-core";
+import { LOTS } from "../../shared/src/codes/lots";
+import { startTestServer } from "../setup/test-server";
+import { checkAccessibility, collectPageProblems, describeBrowser, launchBrowser, type PageProblems } from "./browser";
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+async function activeElement(page: Page) {
+  return page.evaluate(() => ({
+    id: document.activeElement?.id ?? "",
+    className: document.activeElement?.className ?? "",
+    text: document.activeElement?.textContent?.trim() ?? "",
+  }));
+}
+
+describeBrowser("Home page", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage();
+    problems = collectPageProblems(page);
+  });
+
+  afterEach(async () => {
+    await page.close();
+  });
+
+  it("should describe the service and list the seeded region with its lots and councils", async () => {
+    await page.goto(server.url);
+
+    await page.getByRole("heading", { level: 1, name: "Find and buy SEND placements" }).waitFor();
+    expect(await page.title()).toBe("Find and buy SEND placements – Placement Exchange");
+    const intro = await page.locator("main").innerText();
+    expect(intro).toContain("Commissioners in councils");
+    expect(intro).toContain("mini-competition");
+    expect(intro).toContain("Parent Carer Forums");
+    expect(intro).toContain("No child is ever named");
+
+    const region = page.getByRole("region", { name: "North West" });
+    await region.waitFor();
+    const lots = region.getByRole("table", { name: /^Lots on the / });
+    const lotRows = await lots.locator("tbody tr").allInnerTexts();
+    expect(lotRows.map((row) => row.replace(/\s+/g, " ").trim())).toEqual(
+      LOTS.map((lot) => `${lot.number} ${lot.name}`),
+    );
+
+    await region.getByText(/^Councils taking part in North West \(\d+\)$/).click();
+    const councils = region.getByRole("table", { name: "Councils in North West" });
+    await councils.waitFor();
+    const councilRows = await councils.locator("tbody tr").count();
+    expect(councilRows).toBeGreaterThan(0);
+    const summary = await region.locator("summary").innerText();
+    expect(summary).toContain(`(${councilRows})`);
+    for (const row of await councils.locator("tbody tr").all()) {
+      const [name, laCode] = await row.locator("td").allInnerTexts();
+      expect(name?.trim()).not.toBe("");
+      expect(laCode?.trim()).not.toBe("");
+    }
+
+    await checkAccessibility(page);
+    problems.assertNone();
+  });
+
+  it("should let a person give feedback, showing what to fix before it is sent", async () => {
+    await page.goto(server.url);
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Give feedback" }).click();
+    await page.getByRole("heading", { level: 1, name: "Give feedback on Placement Exchange" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/feedback");
+    await checkAccessibility(page);
+
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    const errorSummary = page.locator(".govuk-error-summary");
+    await errorSummary.waitFor();
+    expect(await errorSummary.innerText()).toContain("Select how satisfied you are with this service");
+    expect((await activeElement(page)).className).toContain("govuk-error-summary");
+    expect(await page.title()).toBe("Error: Give feedback on Placement Exchange – Placement Exchange");
+    expect(await page.locator("#rating-error").innerText()).toContain("Select how satisfied you are with this service");
+    await checkAccessibility(page);
+
+    await errorSummary.getByRole("link", { name: "Select how satisfied you are with this service" }).click();
+    expect((await activeElement(page)).id).toBe("rating");
+
+    await page.getByLabel("Satisfied", { exact: true }).check();
+    await page.getByLabel("How could we improve this service? (optional)").fill("Clear list of lots.");
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith("/api/v1/service-feedback") && r.method() === "POST"),
+      page.getByRole("button", { name: "Send feedback" }).click(),
+    ]);
+    expect(request.postDataJSON()).toEqual({ rating: "satisfied", comments: "Clear list of lots.", page: "/" });
+
+    await page.getByRole("heading", { level: 1, name: "Thank you for your feedback" }).waitFor();
+    expect(await page.title()).toBe("Thank you for your feedback – Placement Exchange");
+    await checkAccessibility(page);
+    problems.assertNone();
+  });
+
+  it("should show the page not found page for an address that does not exist", async () => {
+    const response = await page.goto(`${server.url}/no-such-page`);
+    // A real 404 status, so search engines and link checkers see it too.
+    expect(response?.status()).toBe(404);
+
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    expect(await page.title()).toBe("Page not found – Placement Exchange");
+    await checkAccessibility(page);
+    // Chromium reports the page's own 404 status as a console error; anything else is a problem.
+    expect(problems.list.filter((p) => !p.includes("status of 404") || !p.includes("/no-such-page"))).toEqual([]);
+  });
+
+  it("should move focus to the main content from the skip link", async () => {
+    await page.goto(server.url);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+
+    await page.keyboard.press("Tab");
+    const skipLink = await activeElement(page);
+    expect(skipLink.text).toBe("Skip to main content");
+    expect(await page.getByRole("link", { name: "Skip to main content" }).isVisible()).toBe(true);
+
+    await page.keyboard.press("Enter");
+    expect((await activeElement(page)).id).toBe("main-content");
+    problems.assertNone();
+  });
+});
