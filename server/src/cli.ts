@@ -1,56 +1,24 @@
-import { openDatabase } from "./db/client";
-import { migrate } from "./db/migrate";
-import { seedNorthWest } from "./db/seed/north-west";
-import { loadEnv } from "./env";
-import { createLogger } from "./logger";
+import type { CliCommand } from "./cli/command";
+import { migrateCommand, seedCommand } from "./cli/database-commands";
 
-const USAGE = `Usage: npm run cli -- <command>
+const COMMANDS: CliCommand[] = [migrateCommand, seedCommand];
 
-Commands:
-  migrate   apply database migrations (also done on every start)
-  seed      seed the North West demo region if it is absent
-  help      show this message`;
-
-type Command = (args: string[]) => Promise<number>;
-
-async function withDatabase<T>(fn: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const env = loadEnv();
-  const handle = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger: createLogger({ logLevel: "warn" }) });
-  try {
-    return await fn(handle);
-  } finally {
-    await handle.close();
-  }
-}
-
-const commands: Record<string, Command> = {
-  async migrate() {
-    const result = await withDatabase((handle) => migrate(handle));
-    console.log(JSON.stringify({ applied: result.applied, alreadyApplied: result.alreadyApplied }));
-    return 0;
-  },
-  async seed() {
-    const result = await withDatabase(async (handle) => {
-      await migrate(handle);
-      return handle.sql.withMigrationLock(() => seedNorthWest(handle.db));
-    });
-    console.log(JSON.stringify(result));
-    return 0;
-  },
-  async help() {
-    console.log(USAGE);
-    return 0;
-  },
-};
+const usage = () =>
+  `Usage: npm run cli -- <command>\n\nCommands:\n${COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join("\n")}\n  ${"help".padEnd(44)} show this message`;
 
 async function run(argv: string[]): Promise<number> {
   const [name = "help", ...args] = argv;
-  const command = commands[name];
+  if (name === "help" || name === "--help") {
+    console.log(usage());
+    return 0;
+  }
+  // Two-word commands ("token create", "audit verify") are matched before one-word ones.
+  const command = COMMANDS.find((c) => c.name === `${name} ${args[0] ?? ""}`) ?? COMMANDS.find((c) => c.name === name);
   if (!command) {
-    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    console.error(`Unknown command "${[name, ...args].join(" ")}".\n\n${usage()}`);
     return 2;
   }
-  return command(args);
+  return command.run(command.name.includes(" ") ? args.slice(1) : args);
 }
 
 run(process.argv.slice(2)).then(
