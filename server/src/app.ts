@@ -5,13 +5,28 @@ import { jsonBody } from "./http/body-parsing";
 import { clientStatic } from "./http/client-static";
 import { apiNotFound, errorHandler } from "./http/error-handler";
 import { openApiRoutes } from "./http/openapi/routes";
+import { createRateLimiters, type RateLimiters, type RateLimitOptions } from "./http/rate-limits";
 import { requestLogging } from "./http/request-logging";
 import { securityHeaders } from "./http/security";
 import type { Logger } from "./logger";
+import { apiTokenRoutes } from "./modules/api-tokens/routes";
+import { authenticate } from "./modules/auth/authenticate";
+import { csrfProtection } from "./modules/auth/csrf";
+import { oidcSettings } from "./modules/auth/oidc-client";
+import { authRoutes } from "./modules/auth/routes";
+import { sessionMiddleware } from "./modules/auth/session-middleware";
+import type { PostgresSessionStore } from "./modules/auth/session-store";
+import { createSignInFlow } from "./modules/auth/sign-in-flow";
+import { createDevIdentityProvider, type DevIdentityProvider } from "./modules/dev-idp/provider";
+import { devIdentityProviderRoutes } from "./modules/dev-idp/routes";
 import { healthRoutes } from "./modules/health/routes";
+import { identityRoutes } from "./modules/identity/routes";
+import { organisationRoutes } from "./modules/organisations/routes";
+import { peopleRoutes } from "./modules/organisations/people-routes";
 import { regionRoutes } from "./modules/regions/routes";
 import { serviceFeedbackRoutes } from "./modules/service-feedback/routes";
 import { CLIENT_DIST_DIR } from "./paths";
+import { createLiveHub, type LiveHub } from "./realtime/live-hub";
 
 export interface AppDeps {
   env: Env;
@@ -19,30 +34,63 @@ export interface AppDeps {
   logger: Logger;
   /** Where the built client lives; tests may point elsewhere. */
   clientDistDir?: string;
+  /** Live connections to end on sign-out or removal; attach socket.io to it after listening. */
+  live?: LiveHub;
+  rateLimits?: RateLimitOptions;
+}
+
+export interface BuiltApp {
+  app: Express;
+  live: LiveHub;
+  sessionStore: PostgresSessionStore;
+  /** The embedded development provider, when no OIDC_ISSUER is configured. */
+  devIdp: DevIdentityProvider | undefined;
+}
+
+export interface ApiRouterDeps {
+  database: DbHandle;
+  live: LiveHub;
+  limits: RateLimiters;
 }
 
 /** The API router: every JSON route of every capability, in one place the OpenAPI test can walk. */
-export function apiRouter({ database }: Pick<AppDeps, "database">): express.Router {
+export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Router {
+  const db = database.db;
   const router = express.Router();
   router.use(openApiRoutes());
   router.use(healthRoutes(database));
-  router.use(regionRoutes(database.db));
-  router.use(serviceFeedbackRoutes(database.db));
+  router.use(regionRoutes(db));
+  router.use(serviceFeedbackRoutes(db));
+  router.use(identityRoutes());
+  router.use(apiTokenRoutes({ db, live, limits }));
+  router.use(organisationRoutes(db));
+  router.use(peopleRoutes({ db, live }));
   return router;
 }
 
 /** Builds the Express app without listening, so tests can drive it with supertest. */
-export function createApp(deps: AppDeps): Express {
+export async function createApp(deps: AppDeps): Promise<BuiltApp> {
+  const { env, database, logger } = deps;
+  const db = database.db;
+  const live = deps.live ?? createLiveHub();
+  const limits = createRateLimiters(deps.rateLimits);
+  const devIdp = env.oidc.issuer ? undefined : await createDevIdentityProvider(env);
+  const flow = createSignInFlow({ db, env, logger, settings: oidcSettings(env, devIdp?.client) });
+  const sessions = sessionMiddleware({ db, env });
+
   const app = express();
   app.disable("x-powered-by");
   // Behind a load balancer, req.ip and req.secure come from the first proxy's headers.
   app.set("trust proxy", 1);
-  app.use(requestLogging(deps.logger));
-  app.use(securityHeaders(deps.env.publicUrl));
+  app.use(requestLogging(logger));
+  app.use(securityHeaders(env.publicUrl));
+  if (devIdp) app.use(devIdentityProviderRoutes({ db, idp: devIdp }));
   app.use("/api", jsonBody());
-  app.use(apiRouter(deps));
+  for (const prefix of ["/api", "/auth"]) app.use(prefix, sessions.middleware, authenticate(db), csrfProtection(env.publicUrl));
+  app.use(authRoutes({ db, env, live, limits, flow }));
+  app.use(apiRouter({ database, live, limits }));
   app.use("/api", apiNotFound);
   app.use(clientStatic(deps.clientDistDir ?? CLIENT_DIST_DIR));
   app.use(errorHandler);
-  return app;
+  return { app, live, sessionStore: sessions.store, devIdp };
 }

@@ -1,7 +1,8 @@
+import { auditVerifyCommand } from "./cli/audit-commands";
 import type { CliCommand } from "./cli/command";
 import { migrateCommand, seedCommand } from "./cli/database-commands";
 
-const COMMANDS: CliCommand[] = [migrateCommand, seedCommand];
+const COMMANDS: CliCommand[] = [migrateCommand, seedCommand, auditVerifyCommand];
 
 const usage = () =>
   `Usage: npm run cli -- <command>\n\nCommands:\n${COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join("\n")}\n  ${"help".padEnd(44)} show this message`;

@@ -56,6 +56,10 @@ const EnvShape = z.object({
   STRIPE_API_BASE: httpUrl("http://127.0.0.1:12111"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   SEED_DEMO: booleanFlag,
+  ADMIN_EMAILS: optionalString.refine(
+    (v) => v === undefined || v.split(",").every((e) => z.email().safeParse(e.trim()).success),
+    { message: "must be a comma-separated list of e-mail addresses, e.g. ops@hub.example.gov.uk,lead@hub.example.gov.uk" },
+  ),
 });
 
 type RawEnv = z.infer<typeof EnvShape>;
@@ -73,6 +77,8 @@ export interface Env {
   stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
   logLevel: (typeof LOG_LEVELS)[number];
   seedDemo: boolean;
+  /** Verified e-mail addresses that become regional administrators at their first sign-in. */
+  adminEmails: string[];
 }
 
 // A fixed development secret is safe only because production refuses to start without a real one.
@@ -135,6 +141,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       stripe: { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET, apiBase: raw.STRIPE_API_BASE },
       logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
       seedDemo: raw.SEED_DEMO ?? raw.NODE_ENV !== "production",
+      adminEmails: (raw.ADMIN_EMAILS ?? "").split(",").map((e) => e.trim().toLowerCase()).filter(Boolean),
     },
   };
 }

@@ -6,6 +6,7 @@ import { prepareDatabase } from "./db/prepare";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
 import { VERSION } from "./paths";
+import { createRealtimeServer } from "./realtime/server";
 
 // Orchestrators send SIGKILL 10 s after SIGTERM; finish well before that.
 const SHUTDOWN_GRACE_MS = 8000;
@@ -16,8 +17,11 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger });
   await prepareDatabase(database, { seedDemo: env.seedDemo, logger });
 
-  const app = createApp({ env, database, logger });
+  const { app, live, sessionStore } = await createApp({ env, database, logger });
   const server = createServer(app);
+  const realtime = await createRealtimeServer(server, { db: database.db, env, logger, store: sessionStore, live });
+  const prune = setInterval(() => void sessionStore.prune().catch(() => undefined), 15 * 60_000);
+  prune.unref();
   const sockets = new Set<Socket>();
   server.on("connection", (socket) => {
     sockets.add(socket);
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    // Live connections are long-lived by design: close them so server.close() can finish.
+    void realtime.close();
     server.close(async () => {
       clearTimeout(force);
       await database.close().catch((error: unknown) => logger.error({ err: error }, "closing the database failed"));

@@ -7,7 +7,25 @@ export const PAGE_PATHS = {
   feedback: "/feedback",
   accessibility: "/accessibility",
   cookies: "/cookies",
+  signIn: "/sign-in",
+  signedOut: "/signed-out",
+  noAccess: "/no-access",
+  account: "/account",
+  adminHome: "/admin",
+  adminOrganisations: "/admin/organisations",
+  people: "/organisations/:id/people",
+  commissionerHome: "/commissioner",
+  providerHome: "/provider",
+  parentPanelHome: "/parent-panel",
 } as const;
+
+/** Where each role lands after signing in. */
+export const ROLE_HOME: Record<"regional_admin" | "commissioner" | "provider" | "parent_panel", string> = {
+  regional_admin: PAGE_PATHS.adminHome,
+  commissioner: PAGE_PATHS.commissionerHome,
+  provider: PAGE_PATHS.providerHome,
+  parent_panel: PAGE_PATHS.parentPanelHome,
+};
 
 const PATTERNS = Object.values(PAGE_PATHS).map(
   (path) => new RegExp(`^${path.replace(/:[A-Za-z0-9_]+/g, "[^/]+").replace(/\/$/, "")}/?$`),

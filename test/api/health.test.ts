@@ -45,7 +45,7 @@ withServer("GET /api/v1/health across a database outage", () => {
     const viaProxy = new URL(target);
     viaProxy.host = `127.0.0.1:${proxy.port}`;
     const handle = await openDatabase({ databaseUrl: viaProxy.toString(), poolSize: 2 });
-    const app = createApp({ env: testEnv(), database: handle, logger: pino({ level: "silent" }) });
+    const { app } = await createApp({ env: testEnv(), database: handle, logger: pino({ level: "silent" }) });
     try {
       expect((await request(app).get("/api/v1/health")).status).toBe(200);
       await proxy.cut();

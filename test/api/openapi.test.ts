@@ -2,6 +2,8 @@ import type { Router } from "express";
 import request from "supertest";
 import { apiRouter } from "../../server/src/app";
 import { toOpenApiPath } from "../../server/src/http/openapi/document";
+import { createRateLimiters } from "../../server/src/http/rate-limits";
+import { createLiveHub } from "../../server/src/realtime/live-hub";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
 let t: TestApp;
@@ -35,7 +37,8 @@ describe("GET /api/v1/openapi.json", () => {
     const documented = Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
       Object.keys(methods).map((m) => `${m} ${path}`),
     );
-    const served = servedRoutes((apiRouter({ database: t.database.handle }) as unknown as { stack: Layer[] }).stack).filter((r) =>
+    const router = apiRouter({ database: t.database.handle, live: createLiveHub(), limits: createRateLimiters() });
+    const served = servedRoutes((router as unknown as { stack: Layer[] }).stack).filter((r) =>
       r.includes(" /api/v1/"),
     );
     expect(served.length).toBeGreaterThan(3);

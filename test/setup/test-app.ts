@@ -1,12 +1,14 @@
 import type { Express } from "express";
 import { pino } from "pino";
-import { createApp } from "../../server/src/app";
+import { createApp, type BuiltApp } from "../../server/src/app";
 import { parseEnv, type Env } from "../../server/src/env";
+import type { RateLimitOptions } from "../../server/src/http/rate-limits";
 import type { Logger } from "../../server/src/logger";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestApp {
   app: Express;
+  built: BuiltApp;
   env: Env;
   database: TestDatabase;
   close(): Promise<void>;
@@ -18,10 +20,24 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
   return result.env;
 }
 
+export interface TestAppOptions {
+  seed?: boolean;
+  logger?: Logger;
+  env?: Record<string, string>;
+  rateLimits?: RateLimitOptions;
+  /** Use this database instead of making one (the caller drops it). */
+  database?: TestDatabase;
+}
+
 /** The real app on a database of its own (seeded with the North West demo region by default). */
-export async function createTestApp(options: { seed?: boolean; logger?: Logger; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase({ seed: options.seed ?? true });
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase({ seed: options.seed ?? true }));
   const env = testEnv(options.env);
-  const app = createApp({ env, database: database.handle, logger: options.logger ?? pino({ level: "silent" }) });
-  return { app, env, database, close: () => database.drop() };
+  const built = await createApp({
+    env,
+    database: database.handle,
+    logger: options.logger ?? pino({ level: "silent" }),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+  });
+  return { app: built.app, built, env, database, close: () => (options.database ? Promise.resolve() : database.drop()) };
 }

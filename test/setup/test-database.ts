@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase, type DbHandle } from "../../server/src/db/client";
 import { migrate } from "../../server/src/db/migrate";
-import { seedNorthWest } from "../../server/src/db/seed/north-west";
+import { seedDemo } from "../../server/src/db/seed/demo";
 import { testDatabasePrefix, withDatabase } from "./database-names";
 
 export interface TestDatabase {
@@ -50,6 +50,6 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
     await migrate(handle);
     result = { handle, url: undefined, drop: () => handle.close() };
   }
-  if (options.seed) await seedNorthWest(result.handle.db);
+  if (options.seed) await seedDemo(result.handle.db);
   return result;
 }

@@ -1,22 +1,45 @@
 import { existsSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { pino } from "pino";
 import { CLIENT_DIST_DIR } from "../../server/src/paths";
-import { createTestApp } from "./test-app";
+import { createRealtimeServer } from "../../server/src/realtime/server";
+import { createTestApp, type TestApp, type TestAppOptions } from "./test-app";
 
-/** The app listening on a free port, serving the built client, for browser tests. */
-export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
-  if (!existsSync(join(CLIENT_DIST_DIR, "index.html"))) {
+export interface TestServer {
+  url: string;
+  server: Server;
+  testApp: TestApp;
+  close(): Promise<void>;
+}
+
+/**
+ * The app listening on a free port with PUBLIC_URL set to it (sign-in redirects and the
+ * embedded identity provider's issuer need the real address), with live connections attached.
+ */
+export async function startTestServer(options: TestAppOptions & { requireClient?: boolean } = {}): Promise<TestServer> {
+  if (options.requireClient !== false && !existsSync(join(CLIENT_DIST_DIR, "index.html"))) {
     throw new Error("client/dist is missing: run `npm run build` first (npm test does it for you)");
   }
-  const testApp = await createTestApp({ seed: true });
-  const server = createServer(testApp.app);
+  const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const testApp = await createTestApp({ seed: true, ...options, env: { PUBLIC_URL: url, ...options.env } });
+  server.on("request", testApp.app);
+  const realtime = await createRealtimeServer(server, {
+    db: testApp.database.handle.db,
+    env: testApp.env,
+    logger: pino({ level: "silent" }),
+    store: testApp.built.sessionStore,
+    live: testApp.built.live,
+  });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    server,
+    testApp,
     async close() {
+      await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await testApp.close();

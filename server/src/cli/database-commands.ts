@@ -1,5 +1,5 @@
 import { migrate } from "../db/migrate";
-import { seedNorthWest } from "../db/seed/north-west";
+import { seedDemo } from "../db/seed/demo";
 import { withDatabase, type CliCommand } from "./command";
 
 export const migrateCommand: CliCommand = {
@@ -16,11 +16,11 @@ export const migrateCommand: CliCommand = {
 export const seedCommand: CliCommand = {
   name: "seed",
   usage: "seed",
-  summary: "seed the North West demo region if it is absent",
+  summary: "seed the North West demo region and its demo people's invitations if absent",
   async run() {
     const result = await withDatabase(async (handle) => {
       await migrate(handle);
-      return handle.sql.withMigrationLock(() => seedNorthWest(handle.db));
+      return handle.sql.withMigrationLock(() => seedDemo(handle.db));
     });
     console.log(JSON.stringify(result));
     return 0;

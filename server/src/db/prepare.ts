@@ -1,7 +1,7 @@
 import type { Logger } from "../logger";
 import type { DbHandle } from "./client";
 import { migrate } from "./migrate";
-import { seedNorthWest } from "./seed/north-west";
+import { seedDemo } from "./seed/demo";
 
 /** What every start does: apply migrations, then seed the demo region if asked and absent. */
 export async function prepareDatabase(handle: DbHandle, options: { seedDemo: boolean; logger?: Logger }): Promise<void> {
@@ -9,6 +9,7 @@ export async function prepareDatabase(handle: DbHandle, options: { seedDemo: boo
   options.logger?.info({ applied: result.applied, alreadyApplied: result.alreadyApplied }, "migrations done");
   if (!options.seedDemo) return;
   // Under the migration lock, so two nodes starting together seed once.
-  const seed = await handle.sql.withMigrationLock(() => seedNorthWest(handle.db));
+  const seed = await handle.sql.withMigrationLock(() => seedDemo(handle.db));
   if (seed.seeded) options.logger?.info({ regionId: seed.regionId }, "seeded the North West demo region");
+  if (seed.invitations > 0) options.logger?.info({ invitations: seed.invitations }, "invited the development sign-in's demo people");
 }

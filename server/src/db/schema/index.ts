@@ -1,4 +1,6 @@
+export * from "./audit";
 export * from "./frameworks";
+export * from "./identity";
 export * from "./organisations";
 export * from "./regions";
 export * from "./service-feedback";

@@ -1,0 +1,109 @@
+import { desc, sql, type ExtractTablesWithRelations } from "drizzle-orm";
+import { PgTransaction, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Db, Schema } from "../../db/client";
+import { auditLog, type AuditDetails } from "../../db/schema";
+import { canonicalJson } from "./canonical-json";
+import { auditRowHash, GENESIS_HASH, type AuditRecord } from "./row-hash";
+
+/** The `tx` that `db.transaction(async (tx) => ...)` hands its callback. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** The database, or a transaction the caller has open so the audit row commits with its change. */
+export type DbOrTx = Db | Tx;
+
+export interface AuditEntryInput {
+  /** A dotted verb: "auth.sign_in", "member.role_change", "child_profile.read". */
+  action: string;
+  /** The kind of record acted on, in snake_case: "user", "organisation", "child_profile". */
+  recordType: string;
+  /** The record's id, when there is one (a failed sign-in may have none). */
+  recordId?: string | null;
+  /** Who acted (a uuid); absent for the system or an unknown person. */
+  actorUserId?: string | null;
+  /** The organisation the actor acted for (a uuid). */
+  actorOrganisationId?: string | null;
+  /** The client's IP address, as the request saw it. */
+  ip?: string | null;
+  /** Why: for a disclosure of a child's data, the lawful basis relied on. */
+  reason?: string | null;
+  /** Ids and codes only: never names or free text about a child (this log is kept for years). */
+  details?: AuditDetails;
+}
+
+export type { AuditRecord };
+
+// Shared by every node of this app (any constant unlike the migration lock's, 7_240_611).
+const AUDIT_APPEND_LOCK_KEY = 7_240_612;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Appends one entry to the hash-chained audit log. Pass the caller's transaction so the entry
+ * commits or rolls back with the change it records; given the plain database, it commits alone.
+ */
+export async function recordAudit(db: DbOrTx, entry: AuditEntryInput): Promise<AuditRecord> {
+  const values = normalise(entry);
+  // A transaction we are handed is used as is: a savepoint would add two round trips and change
+  // nothing, since the lock below lasts until the caller's transaction ends either way.
+  return db instanceof PgTransaction ? append(db, values) : db.transaction((tx) => append(tx, values));
+}
+
+type EntryValues = Omit<AuditRecord, "seq" | "occurredAt" | "prevHash" | "hash">;
+
+async function append(tx: Tx, values: EntryValues): Promise<AuditRecord> {
+  // Row N+1 needs row N's hash, so appends must take turns across transactions and app nodes.
+  // A transaction-scoped advisory lock is held until the caller commits or rolls back, so no
+  // one reads the head of the chain while an uncommitted row might still become the head.
+  const locked = await tx.execute(
+    sql`SELECT current_setting('transaction_isolation') AS isolation FROM (SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK_KEY})) AS lock`,
+  );
+  // Under repeatable read the snapshot predates the lock, so the head read below could be stale.
+  const isolation = (locked as unknown as { rows: { isolation: string }[] }).rows[0]?.isolation;
+  if (isolation !== "read committed") {
+    throw new Error(`recordAudit needs a read committed transaction, not ${isolation ?? "an unknown isolation level"}`);
+  }
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const unsealed = {
+    ...values,
+    seq: (last?.seq ?? 0) + 1,
+    // JS time in whole milliseconds (a Date has no more), taken under the lock so time and seq
+    // agree; the database's now() would carry microseconds the hashed ISO string cannot.
+    occurredAt: new Date(Date.now()),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const [row] = await tx
+    .insert(auditLog)
+    .values({ ...unsealed, hash: auditRowHash(unsealed) })
+    .returning();
+  if (!row) throw new Error("audit_log insert returned no row");
+  return row;
+}
+
+/** Puts each value in the form the database will give back, so the hash verifies on reading. */
+function normalise(entry: AuditEntryInput): EntryValues {
+  const details = entry.details ?? {};
+  if (typeof details !== "object" || details === null || Array.isArray(details)) {
+    throw new TypeError("recordAudit: details must be a JSON object");
+  }
+  return {
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId ?? null,
+    // The uuid column returns lower case whatever case it was given.
+    actorUserId: uuidOrNull(entry.actorUserId, "actorUserId"),
+    actorOrganisationId: uuidOrNull(entry.actorOrganisationId, "actorOrganisationId"),
+    ip: entry.ip ?? null,
+    reason: entry.reason ?? null,
+    // jsonb drops undefined properties and reorders keys; hash exactly what it will store.
+    details: JSON.parse(canonicalJson(details)) as AuditDetails,
+  };
+}
+
+function uuidOrNull(value: string | null | undefined, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (!UUID.test(value)) throw new TypeError(`recordAudit: ${field} must be a uuid`);
+  return value.toLowerCase();
+}

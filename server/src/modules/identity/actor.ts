@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import type { OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
+import type { Role } from "../../../../shared/src/codes/roles";
+import type { Db } from "../../db/client";
+import { organisations, users } from "../../db/schema";
+
+/** Who is making a request: loaded fresh from the database on every request. */
+export interface Actor {
+  userId: string;
+  email: string;
+  displayName: string | null;
+  /** Null until the person joins an organisation. */
+  role: Role | null;
+  orgAdmin: boolean;
+  organisationId: string | null;
+  organisationName: string | null;
+  organisationKind: OrganisationKind | null;
+  regionId: string | null;
+  via: "session" | "token";
+  /** The API token used, for token-authenticated requests. */
+  tokenId?: string;
+}
+
+declare module "express-serve-static-core" {
+  interface Request {
+    actor?: Actor;
+  }
+}
+
+/** The actor for a user id, or undefined if the user is gone or disabled. */
+export async function loadActor(db: Db, userId: string, via: Actor["via"], tokenId?: string): Promise<Actor | undefined> {
+  const [row] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId));
+  if (!row || row.user.disabledAt) return undefined;
+  return {
+    userId: row.user.id,
+    email: row.user.email,
+    displayName: row.user.displayName,
+    role: row.user.role,
+    orgAdmin: row.user.orgAdmin,
+    organisationId: row.organisation?.id ?? null,
+    organisationName: row.organisation?.name ?? null,
+    organisationKind: row.organisation?.kind ?? null,
+    regionId: row.organisation?.regionId ?? null,
+    via,
+    ...(tokenId ? { tokenId } : {}),
+  };
+}

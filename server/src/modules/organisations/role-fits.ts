@@ -1,0 +1,16 @@
+import { ROLE_ORGANISATION_KIND, ROLE_LABELS, type Role } from "../../../../shared/src/codes/roles";
+import { ORGANISATION_KIND_LABELS } from "../../../../shared/src/codes/roles";
+import type { OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
+import { validationFailed } from "../../http/app-error";
+
+/** A role belongs to one kind of organisation: a council has commissioners, a forum panel members. */
+export function assertRoleFits(role: Role, kind: OrganisationKind, path: string): void {
+  if (ROLE_ORGANISATION_KIND[role] === kind) return;
+  const fitting = (Object.keys(ROLE_ORGANISATION_KIND) as Role[]).find((r) => ROLE_ORGANISATION_KIND[r] === kind);
+  throw validationFailed([
+    {
+      path,
+      message: `A ${ORGANISATION_KIND_LABELS[kind].toLowerCase()} cannot have a ${ROLE_LABELS[role].toLowerCase()}${fitting ? `; choose ${ROLE_LABELS[fitting].toLowerCase()}` : ""}`,
+    },
+  ]);
+}

@@ -1,0 +1,64 @@
+import { Router } from "express";
+import {
+  IdParamsSchema,
+  OrganisationCreateSchema,
+  OrganisationListSchema,
+  OrganisationResponseSchema,
+} from "../../../../shared/src/schemas/identity";
+import type { Db } from "../../db/client";
+import { forbidden } from "../../http/app-error";
+import { actorOf, requireRole } from "../../http/require-actor";
+import { defineRoute } from "../../http/route";
+import { createOrganisation } from "./commands/create-organisation";
+import { canCreateOrganisation } from "./policy";
+import { presentOrganisation } from "./present";
+import { listVisibleOrganisations, loadVisibleOrganisation } from "./queries";
+
+export function organisationRoutes(db: Db): Router {
+  const router = Router();
+
+  defineRoute(router, {
+    method: "get",
+    path: "/api/v1/organisations",
+    summary: "Organisations you may see: every one in your region for a regional admin, else your own",
+    tag: "organisations",
+    access: "signed-in",
+    before: [requireRole()],
+    responses: { 200: { description: "Organisations", schema: OrganisationListSchema } },
+    handler: async (req, res) => {
+      res.json({ data: (await listVisibleOrganisations(db, actorOf(req))).map(presentOrganisation) });
+    },
+  });
+
+  defineRoute(router, {
+    method: "post",
+    path: "/api/v1/organisations",
+    summary: "Add an organisation (a council, provider or Parent Carer Forum) to your region",
+    tag: "organisations",
+    access: "signed-in",
+    before: [requireRole()],
+    input: { body: OrganisationCreateSchema },
+    responses: { 201: { description: "Created", schema: OrganisationResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      if (!canCreateOrganisation(actor) || !actor.regionId) throw forbidden("Only the regional hub's administrators add organisations.");
+      const row = await createOrganisation({ db, actor: { ...actor, regionId: actor.regionId }, input: input.body, ip: req.ip });
+      res.status(201).json({ data: presentOrganisation(row) });
+    },
+  });
+
+  defineRoute(router, {
+    method: "get",
+    path: "/api/v1/organisations/:id",
+    summary: "One organisation",
+    tag: "organisations",
+    access: "signed-in",
+    before: [requireRole()],
+    input: { params: IdParamsSchema },
+    responses: { 200: { description: "The organisation", schema: OrganisationResponseSchema } },
+    handler: async (req, res, input) => {
+      res.json({ data: presentOrganisation(await loadVisibleOrganisation(db, actorOf(req), input.params.id)) });
+    },
+  });
+  return router;
+}

@@ -1,0 +1,111 @@
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Redis } from "ioredis";
+import { Server, type Socket } from "socket.io";
+import type { ClientToServerEvents, LiveConnectError, LiveIdentity, ServerToClientEvents } from "../../../shared/src/events";
+import type { Db } from "../db/client";
+import type { Env } from "../env";
+import type { Logger } from "../logger";
+import type { PostgresSessionStore } from "../modules/auth/session-store";
+import type { Actor } from "../modules/identity/actor";
+import { rooms, type LiveHub } from "./live-hub";
+import { identifySocket } from "./socket-auth";
+
+interface SocketData {
+  actor: Actor;
+  sessionId?: string;
+}
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface RealtimeDeps {
+  db: Db;
+  env: Env;
+  logger: Logger;
+  store: PostgresSessionStore;
+  live: LiveHub;
+}
+
+const refusal = (data: LiveConnectError) => Object.assign(new Error(data.message), { data });
+
+const identityOf = (actor: Actor): LiveIdentity => ({
+  userId: actor.userId,
+  role: actor.role,
+  organisationId: actor.organisationId,
+  organisationKind: actor.organisationKind,
+});
+
+// How often to re-check sessions of open connections: an idle timeout or a sign-out on a node
+// without Redis still ends the connection within this time.
+const SESSION_SWEEP_MS = 60_000;
+
+/** socket.io on the same HTTP server: namespace /live, authenticated like the HTTP API. */
+export async function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): Promise<{ io: LiveServer; close(): Promise<void> }> {
+  const ownOrigin = new URL(deps.env.publicUrl).origin;
+  const io: LiveServer = new Server(httpServer, {
+    serveClient: false,
+    // Browsers always send Origin across sites; a foreign one is a cross-site WebSocket hijack.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(origin === undefined || origin === ownOrigin ? null : "origin not allowed", origin === undefined || origin === ownOrigin);
+    },
+    // Recovery restores missed events, but never skips the authentication middleware.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+
+  const redisClients: Redis[] = [];
+  if (deps.env.redisUrl) {
+    const pub = new Redis(deps.env.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on("error", (error: Error) => deps.logger.warn({ err: error.message }, "redis connection problem"));
+    await Promise.all([pub.connect(), sub.connect()]);
+    redisClients.push(pub, sub);
+    io.adapter(createAdapter(pub, sub));
+  }
+
+  const live = io.of("/live");
+  live.use((socket: LiveSocket, next) => {
+    identifySocket(socket, deps).then(
+      (identity) => {
+        if (!identity) return next(refusal({ code: "unauthorized", message: "Sign in first, or connect with auth: { token } carrying an API token." }));
+        socket.data.actor = identity.actor;
+        if (identity.sessionId) socket.data.sessionId = identity.sessionId;
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
+  live.on("connection", (socket: LiveSocket) => {
+    const { actor, sessionId } = socket.data;
+    void socket.join([rooms.user(actor.userId), ...(actor.organisationId ? [rooms.organisation(actor.organisationId)] : [])]);
+    if (sessionId) void socket.join(rooms.session(sessionId));
+    if (actor.tokenId) void socket.join(rooms.token(actor.tokenId));
+    socket.on("live:whoami", (ack) => {
+      if (typeof ack === "function") ack(identityOf(socket.data.actor));
+    });
+    socket.emit("live:ready", identityOf(actor));
+  });
+
+  const sweep = setInterval(() => {
+    void (async () => {
+      for (const socket of await live.fetchSockets().catch(() => [])) {
+        const sid = socket.data.sessionId;
+        if (!sid) continue;
+        const alive = await new Promise<boolean>((resolve) => deps.store.get(sid, (error, data) => resolve(!error && !!data?.passport?.user)));
+        if (!alive) socket.disconnect(true);
+      }
+    })();
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
+
+  deps.live.attach(io);
+  return {
+    io,
+    async close() {
+      clearInterval(sweep);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
+    },
+  };
+}
