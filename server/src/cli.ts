@@ -1,8 +1,9 @@
 import { auditVerifyCommand } from "./cli/audit-commands";
 import type { CliCommand } from "./cli/command";
 import { migrateCommand, seedCommand } from "./cli/database-commands";
+import { tokenCreateCommand, usersListCommand } from "./cli/identity-commands";
 
-const COMMANDS: CliCommand[] = [migrateCommand, seedCommand, auditVerifyCommand];
+const COMMANDS: CliCommand[] = [migrateCommand, seedCommand, tokenCreateCommand, usersListCommand, auditVerifyCommand];
 
 const usage = () =>
   `Usage: npm run cli -- <command>\n\nCommands:\n${COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join("\n")}\n  ${"help".padEnd(44)} show this message`;

@@ -11,5 +11,5 @@ export async function prepareDatabase(handle: DbHandle, options: { seedDemo: boo
   // Under the migration lock, so two nodes starting together seed once.
   const seed = await handle.sql.withMigrationLock(() => seedDemo(handle.db));
   if (seed.seeded) options.logger?.info({ regionId: seed.regionId }, "seeded the North West demo region");
-  if (seed.invitations > 0) options.logger?.info({ invitations: seed.invitations }, "invited the development sign-in's demo people");
+  if (seed.people > 0) options.logger?.info({ people: seed.people }, "added the development sign-in's demo people");
 }

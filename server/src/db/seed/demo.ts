@@ -1,9 +1,9 @@
 import type { Db } from "../client";
-import { seedDemoInvitations } from "./demo-invitations";
+import { seedDemoPeople } from "./demo-people";
 import { seedNorthWest } from "./north-west";
 
-/** The whole demonstration: the North West region, then invitations for the demo people. */
+/** The whole demonstration: the North West region, then the development provider's people. */
 export async function seedDemo(db: Db) {
   const region = await seedNorthWest(db);
-  return { ...region, invitations: await seedDemoInvitations(db) };
+  return { ...region, people: await seedDemoPeople(db) };
 }

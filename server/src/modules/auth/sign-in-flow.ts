@@ -9,6 +9,7 @@ import type { Logger } from "../../logger";
 import { recordAudit } from "../audit/record-audit";
 import { signInUser } from "../identity/commands/sign-in-user";
 import { loadActor } from "../identity/actor";
+import { EMBEDDED_ISSUER_KEY } from "../dev-idp/issuer-key";
 import { discoverIssuer, type OidcSettings } from "./oidc-client";
 import { PkceStateNonceStrategy } from "./strategy";
 
@@ -59,7 +60,7 @@ export function createSignInFlow({ db, env, logger, settings }: SignInFlowDeps) 
               adminEmails: env.adminEmails,
               ip: req.ip,
               claims: {
-                issuer: claims.iss,
+                issuer: settings.embedded ? EMBEDDED_ISSUER_KEY : claims.iss,
                 subject: claims.sub,
                 email: claims.email,
                 emailVerified: claims.email_verified === true,

@@ -32,7 +32,7 @@ export function renderSignInPage(uid: string, accounts: DemoAccount[]): string {
 <h1 class="govuk-heading-xl">Development sign-in</h1>
 <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
 <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>This is the built-in development identity provider. It never runs in production, where your council's or GOV.UK One Login's sign-in takes its place.</strong></div>
-<p class="govuk-body">Choose a demo person. Each has an open invitation to their organisation, so their first sign-in joins it.</p>
+<p class="govuk-body">Choose a demo person: each is already a member of their organisation. An address typed below joins an organisation only through an open invitation.</p>
 ${groups}
 <h2 class="govuk-heading-m">Sign in with another address</h2>
 <form method="post" action="/idp/interaction/${escape(uid)}/login" novalidate>
