@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
-import type { Actor } from "../modules/identity/actor";
+import { loadActor, type Actor } from "../modules/identity/actor";
 import { rooms, type LiveHub } from "./live-hub";
 import { identifySocket } from "./socket-auth";
 
@@ -87,13 +87,16 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     socket.emit("live:ready", identityOf(actor));
   });
 
+  // Only this node's sockets: each node sweeps its own.
   const sweep = setInterval(() => {
     void (async () => {
-      for (const socket of await live.fetchSockets().catch(() => [])) {
-        const sid = socket.data.sessionId;
-        if (!sid) continue;
-        const alive = await new Promise<boolean>((resolve) => deps.store.get(sid, (error, data) => resolve(!error && !!data?.passport?.user)));
-        if (!alive) socket.disconnect(true);
+      for (const socket of live.sockets.values()) {
+        const { sessionId, actor } = socket.data;
+        const sessionAlive = sessionId
+          ? await new Promise<boolean>((resolve) => deps.store.get(sessionId, (error, data) => resolve(!error && !!data?.passport?.user)))
+          : true;
+        const personAlive = sessionAlive && (await loadActor(deps.db, actor.userId, actor.via, actor.tokenId).catch(() => undefined)) !== undefined;
+        if (!personAlive) socket.disconnect(true);
       }
     })();
   }, SESSION_SWEEP_MS);
