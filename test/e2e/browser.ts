@@ -110,6 +110,14 @@ export async function checkAccessibility(page: Page, context = page.url()): Prom
   }
 }
 
+/**
+ * Every page asks GET /api/v1/me who is signed in; for a signed-out person the API answers 401
+ * by design, and Chromium logs any 4xx fetch as a console error. That one is expected.
+ */
+function isSignedOutSessionProbe(text: string, url: string | undefined): boolean {
+  return text.includes("status of 401") && url !== undefined && new URL(url).pathname === "/api/v1/me";
+}
+
 export interface PageProblems {
   /** Console errors, uncaught exceptions, CSP violations and failed requests seen so far. */
   readonly list: string[];
@@ -127,6 +135,7 @@ export function collectPageProblems(page: Page): PageProblems {
   page.on("console", (message) => {
     if (message.type() === "error") {
       const { url, lineNumber } = message.location();
+      if (isSignedOutSessionProbe(message.text(), url)) return;
       list.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ""}`);
     }
   });

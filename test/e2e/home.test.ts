@@ -43,6 +43,11 @@ describeBrowser("Home page", () => {
 
     await page.getByRole("heading", { level: 1, name: "Find and buy SEND placements" }).waitFor();
     expect(await page.title()).toBe("Find and buy SEND placements – Placement Exchange");
+    // Councils run the service, not on GOV.UK: the header names it, with no crown or GOV.UK logotype.
+    const header = page.getByRole("banner");
+    await header.getByRole("link", { name: "Sign in" }).waitFor();
+    expect(await header.getByRole("link", { name: "Placement Exchange" }).getAttribute("href")).toBe("/");
+    expect(await page.locator("svg.govuk-header__logotype, .govuk-footer__crown").count()).toBe(0);
     const intro = await page.locator("main").innerText();
     expect(intro).toContain("Commissioners in councils");
     expect(intro).toContain("mini-competition");

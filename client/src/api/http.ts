@@ -14,6 +14,16 @@ export class ApiRequestError extends Error {
   }
 }
 
+let csrfToken: string | undefined;
+
+/**
+ * The session's CSRF token, sent as X-CSRF-Token on every write. The server also accepts a
+ * same-origin Origin header, but a browser or proxy that drops Origin must not break writes.
+ */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
 export interface ApiRequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
@@ -26,9 +36,28 @@ export interface ApiRequestOptions {
  * body, a proxy's HTML page, no network) so callers handle one type.
  */
 export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options: ApiRequestOptions = {}): Promise<T> {
+  const { method = "GET" } = options;
+  const { status, payload } = await send(path, options);
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiRequestError(status, {
+      code: ErrorCode.InternalError,
+      message: `The response from ${method} ${path} was not in the expected shape`,
+    });
+  }
+  return parsed.data;
+}
+
+/** For writes that answer 204 No Content (revoke, remove): success is the absence of an error. */
+export async function apiSend(path: string, options: ApiRequestOptions): Promise<void> {
+  await send(path, options);
+}
+
+async function send(path: string, options: ApiRequestOptions): Promise<{ status: number; payload: unknown }> {
   const { method = "GET", body, signal } = options;
   const headers: Record<string, string> = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
 
   let response: Response;
   try {
@@ -45,21 +74,13 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options:
     throw new ApiRequestError(0, { code: ErrorCode.ServiceUnavailable, message: "Could not reach the service" });
   }
 
-  const payload: unknown = await response.json().catch(() => undefined);
+  const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
 
   if (!response.ok) {
     const parsed = ApiErrorSchema.safeParse(payload);
     throw new ApiRequestError(response.status, parsed.success ? parsed.data : fallbackError(response.status));
   }
-
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) {
-    throw new ApiRequestError(response.status, {
-      code: ErrorCode.InternalError,
-      message: `The response from ${method} ${path} was not in the expected shape`,
-    });
-  }
-  return parsed.data;
+  return { status: response.status, payload };
 }
 
 function fallbackError(status: number): ApiError {

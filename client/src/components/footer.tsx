@@ -1,5 +1,4 @@
 import { Link } from "react-router";
-import { FooterCrown } from "./footer-crown";
 import { LicenceLogo } from "./licence-logo";
 
 const SUPPORT_LINKS = [
@@ -8,14 +7,14 @@ const SUPPORT_LINKS = [
 ] as const;
 
 /**
- * GOV.UK's footer without the "Crown copyright" mark: the service is run by councils, whose
- * content is not Crown copyright, but they publish it under the Open Government Licence.
+ * GOV.UK's footer without the crown or the "Crown copyright" mark: the service is run by
+ * councils, not on GOV.UK, and their content is not Crown copyright, but they publish it under
+ * the Open Government Licence.
  */
 export function Footer() {
   return (
     <div className="govuk-footer">
       <div className="govuk-width-container">
-        <FooterCrown />
         <div className="govuk-footer__meta">
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
             <h2 className="govuk-visually-hidden">Support links</h2>

@@ -9,3 +9,11 @@ export function formatDate(isoDate: string): string {
   if (year === undefined || month === undefined || day === undefined) return isoDate;
   return LONG_DATE.format(new Date(Date.UTC(year, month - 1, day)));
 }
+
+const LONDON_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+
+/** A moment ("2024-04-01T23:30:00Z") as the calendar date in England, where the service runs. */
+export function formatTimestampDate(isoTimestamp: string): string {
+  const date = new Date(isoTimestamp);
+  return Number.isNaN(date.getTime()) ? isoTimestamp : LONDON_DATE.format(date);
+}

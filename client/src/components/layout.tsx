@@ -1,5 +1,6 @@
 import { useRef } from "react";
 import { Outlet } from "react-router";
+import { SessionProvider } from "../api/session";
 import { Footer } from "./footer";
 import { Header } from "./header";
 import { PhaseBanner } from "./phase-banner";
@@ -13,7 +14,7 @@ export function Layout() {
   useRouteFocus(main);
 
   return (
-    <>
+    <SessionProvider>
       <SkipLink />
       <header className="govuk-template__header">
         <Header />
@@ -28,6 +29,6 @@ export function Layout() {
       <footer className="govuk-template__footer">
         <Footer />
       </footer>
-    </>
+    </SessionProvider>
   );
 }

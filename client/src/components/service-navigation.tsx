@@ -1,26 +1,36 @@
 import { ServiceNavigation as GovukServiceNavigation } from "govuk-frontend";
 import { Link, useLocation } from "react-router";
+import { PAGE_PATHS, ROLE_HOME } from "../../../shared/src/page-paths";
+import { useSession, type SessionState } from "../api/session";
 import { useGovukModule } from "../govuk/use-govuk-module";
 import { feedbackLinkState } from "./feedback-link-state";
+import { peoplePath } from "./paths";
 
-const ITEMS = [
-  { href: "/", text: "Home" },
-  { href: "/feedback", text: "Give feedback" },
-] as const;
+interface NavigationItem {
+  href: string;
+  text: string;
+}
+
+/** What the signed-in person can reach; the header already carries the service name. */
+function itemsFor(state: SessionState): NavigationItem[] {
+  const items: NavigationItem[] = [];
+  const me = state.status === "signed-in" ? state.me : undefined;
+  items.push({ href: me?.user.role ? ROLE_HOME[me.user.role] : PAGE_PATHS.home, text: "Home" });
+  if (me?.user.role === "regional_admin") items.push({ href: PAGE_PATHS.adminOrganisations, text: "Organisations" });
+  if (me?.user.orgAdmin && me.organisation) items.push({ href: peoplePath(me.organisation.id), text: "People" });
+  items.push({ href: PAGE_PATHS.feedback, text: "Give feedback" });
+  return items;
+}
 
 export function ServiceNavigation() {
   const ref = useGovukModule<HTMLElement>(GovukServiceNavigation);
   const { pathname } = useLocation();
+  const { state } = useSession();
 
   return (
     <section ref={ref} aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
       <div className="govuk-width-container">
         <div className="govuk-service-navigation__container">
-          <span className="govuk-service-navigation__service-name">
-            <Link to="/" className="govuk-service-navigation__link">
-              Placement Exchange
-            </Link>
-          </span>
           <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
             <button
               type="button"
@@ -32,7 +42,7 @@ export function ServiceNavigation() {
               Menu
             </button>
             <ul className="govuk-service-navigation__list" id="navigation">
-              {ITEMS.map((item) => {
+              {itemsFor(state).map((item) => {
                 const active = item.href === pathname;
                 return (
                   <li
@@ -42,7 +52,7 @@ export function ServiceNavigation() {
                     <Link
                       className="govuk-service-navigation__link"
                       to={item.href}
-                      state={item.href === "/feedback" ? feedbackLinkState(pathname) : undefined}
+                      state={item.href === PAGE_PATHS.feedback ? feedbackLinkState(pathname) : undefined}
                       aria-current={active ? "page" : undefined}
                     >
                       {active ? <strong className="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}

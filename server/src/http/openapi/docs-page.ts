@@ -47,6 +47,7 @@ export function renderDocsPage(): string {
 <html lang="en-GB" class="govuk-template">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>API reference – Placement Exchange</title>
+<link rel="icon" href="/assets/images/favicon.ico">
 <link rel="stylesheet" href="/api/docs/govuk-frontend.min.css"></head>
 <body class="govuk-template__body">
 <a href="#main-content" class="govuk-skip-link">Skip to main content</a>

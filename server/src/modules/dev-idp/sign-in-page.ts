@@ -26,7 +26,7 @@ export function renderSignInPage(uid: string, accounts: DemoAccount[]): string {
     .join("\n");
   return `<!DOCTYPE html>
 <html lang="en-GB" class="govuk-template"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Development sign-in – Placement Exchange</title><link rel="stylesheet" href="/api/docs/govuk-frontend.min.css"></head>
+<title>Development sign-in – Placement Exchange</title><link rel="icon" href="/assets/images/favicon.ico"><link rel="stylesheet" href="/api/docs/govuk-frontend.min.css"></head>
 <body class="govuk-template__body"><a href="#main-content" class="govuk-skip-link">Skip to main content</a>
 <div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
 <h1 class="govuk-heading-xl">Development sign-in</h1>

@@ -1,0 +1,28 @@
+import {
+  OrganisationListSchema,
+  OrganisationResponseSchema,
+  type Organisation,
+  type OrganisationCreateInput,
+} from "../../../shared/src/schemas/identity";
+import { apiRequest } from "./http";
+import { useApiQuery } from "./use-api-query";
+
+/** Every organisation in the region for a regional admin; otherwise only one's own. */
+export async function fetchOrganisations(signal: AbortSignal): Promise<Organisation[]> {
+  const { data } = await apiRequest("/api/v1/organisations", OrganisationListSchema, { signal });
+  return data;
+}
+
+export function useOrganisations() {
+  return useApiQuery(fetchOrganisations);
+}
+
+export async function fetchOrganisation(id: string, signal: AbortSignal): Promise<Organisation> {
+  const { data } = await apiRequest(`/api/v1/organisations/${encodeURIComponent(id)}`, OrganisationResponseSchema, { signal });
+  return data;
+}
+
+export async function createOrganisation(input: OrganisationCreateInput): Promise<Organisation> {
+  const { data } = await apiRequest("/api/v1/organisations", OrganisationResponseSchema, { method: "POST", body: input });
+  return data;
+}

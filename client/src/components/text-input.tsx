@@ -1,0 +1,48 @@
+import type { HTMLInputTypeAttribute } from "react";
+import { ErrorMessage } from "./error-message";
+
+interface TextInputProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  hint?: string;
+  error?: string | undefined;
+  type?: HTMLInputTypeAttribute;
+  /** A GOV.UK width class, e.g. "govuk-input--width-3" or "govuk-!-width-one-half". */
+  widthClass?: string;
+  autoComplete?: string;
+  inputMode?: "text" | "numeric" | "email";
+  spellCheck?: boolean;
+  labelSize?: "s" | "m";
+}
+
+export function TextInput({ id, label, value, onChange, hint, error, type = "text", widthClass, autoComplete, inputMode, spellCheck, labelSize }: TextInputProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const inputClass = ["govuk-input", widthClass, error ? "govuk-input--error" : null].filter(Boolean).join(" ");
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className={`govuk-label${labelSize ? ` govuk-label--${labelSize}` : ""}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <input
+        className={inputClass}
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={describedBy}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        spellCheck={spellCheck}
+      />
+    </div>
+  );
+}

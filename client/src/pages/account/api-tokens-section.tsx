@@ -1,0 +1,41 @@
+import { useState } from "react";
+import type { ApiToken } from "../../../../shared/src/schemas/identity";
+import type { CreatedApiToken, useApiTokens } from "../../api/api-tokens";
+import { Loading, QueryProblem } from "../../components/query-problem";
+import { ApiTokenForm } from "./api-token-form";
+import { ApiTokenSecret } from "./api-token-secret";
+import { ApiTokenTable } from "./api-token-table";
+
+interface ApiTokensSectionProps {
+  tokens: ReturnType<typeof useApiTokens>;
+  onRevoke(token: ApiToken): void;
+}
+
+export function ApiTokensSection({ tokens, onRevoke }: ApiTokensSectionProps) {
+  const [created, setCreated] = useState<CreatedApiToken>();
+
+  return (
+    <section aria-labelledby="api-tokens-heading">
+      <h2 className="govuk-heading-m govuk-!-margin-top-6" id="api-tokens-heading">
+        API tokens
+      </h2>
+      <p className="govuk-body">
+        An API token lets one of your organisation’s systems, such as a case management system, use Placement
+        Exchange’s API as you. Give each system its own token, and revoke a token as soon as it is no longer needed.
+      </p>
+      {tokens.status === "loading" ? <Loading what="your API tokens" /> : null}
+      {tokens.status === "error" ? <QueryProblem what="your API tokens" onRetry={tokens.retry} /> : null}
+      {tokens.status === "success" ? <ApiTokenTable tokens={tokens.data} onRevoke={onRevoke} /> : null}
+      {created ? (
+        <ApiTokenSecret token={created} onDone={() => setCreated(undefined)} />
+      ) : (
+        <ApiTokenForm
+          onCreated={async (token) => {
+            await tokens.reload();
+            setCreated(token);
+          }}
+        />
+      )}
+    </section>
+  );
+}

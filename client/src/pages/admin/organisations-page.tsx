@@ -1,0 +1,39 @@
+import { useState } from "react";
+import type { Organisation } from "../../../../shared/src/schemas/identity";
+import { useOrganisations } from "../../api/organisations";
+import { SuccessBanner } from "../../components/notification-banner";
+import { Loading, QueryProblem } from "../../components/query-problem";
+import { usePageTitle } from "../../components/use-page-title";
+import { OrganisationForm } from "./organisation-form";
+import { OrganisationTables } from "./organisation-tables";
+
+/** The regional hub's list of every organisation in its region, and the form to add one. */
+export function OrganisationsPage() {
+  const organisations = useOrganisations();
+  const [added, setAdded] = useState<Organisation>();
+  const [formHasErrors, setFormHasErrors] = useState(false);
+  usePageTitle("Organisations in your region", { hasErrors: formHasErrors });
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        {added ? (
+          <SuccessBanner key={added.id} title={`You added ${added.name}`}>
+            <p className="govuk-body">Next, invite its first administrator from its people page.</p>
+          </SuccessBanner>
+        ) : null}
+        <h1 className="govuk-heading-l">Organisations in your region</h1>
+        {organisations.status === "loading" ? <Loading what="organisations" /> : null}
+        {organisations.status === "error" ? <QueryProblem what="the organisations" onRetry={organisations.retry} /> : null}
+        {organisations.status === "success" ? <OrganisationTables organisations={organisations.data} /> : null}
+        <OrganisationForm
+          onErrorsChange={setFormHasErrors}
+          onAdded={async (organisation) => {
+            await organisations.reload();
+            setAdded(organisation);
+          }}
+        />
+      </div>
+    </div>
+  );
+}
