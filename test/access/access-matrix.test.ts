@@ -5,7 +5,8 @@ import { createRateLimiters } from "../../server/src/http/rate-limits";
 import { createLiveHub } from "../../server/src/realtime/live-hub";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { buildMatrixActors, WHO, type MatrixActor, type Who } from "./actors";
-import { ACCESS_MATRIX, type Scope } from "./matrix";
+import { ACCESS_MATRIX } from "./all-routes";
+import type { Scope } from "./matrix";
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };

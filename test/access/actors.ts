@@ -27,6 +27,9 @@ export interface MatrixActor {
   /** Their own organisation, and another they have no business with. */
   ownOrgId?: string;
   otherOrgId?: string;
+  /** The region all the actors share, and one none of them belongs to. */
+  regionId: string;
+  otherRegionId: string;
 }
 
 const roleOf = (who: Who): { role: Role; orgAdmin: boolean } | undefined => {
@@ -49,14 +52,14 @@ export async function buildMatrixActors(db: Db): Promise<Record<Who, MatrixActor
     const fit = roleOf(who);
     if (!fit) {
       const person = who === "unaffiliated" ? await buildUnaffiliatedUser(db) : undefined;
-      actors[who] = { who, headers: person ? person.auth : {}, ...(person ? { person } : {}) };
+      actors[who] = { who, headers: person ? person.auth : {}, regionId: region.id, otherRegionId: otherRegion.id, ...(person ? { person } : {}) };
       continue;
     }
     const kind = ROLE_ORGANISATION_KIND[fit.role];
     const own = await buildOrganisation(db, { kind, regionId: region.id });
     const other = await buildOrganisation(db, { kind, regionId: fit.role === "regional_admin" ? otherRegion.id : region.id });
     const person = await buildUser(db, { role: fit.role, orgAdmin: fit.orgAdmin, organisationId: own.id });
-    actors[who] = { who, headers: person.auth, person, role: fit.role, ownOrgId: own.id, otherOrgId: other.id };
+    actors[who] = { who, headers: person.auth, person, role: fit.role, ownOrgId: own.id, otherOrgId: other.id, regionId: region.id, otherRegionId: otherRegion.id };
   }
   return actors;
 }

@@ -20,7 +20,7 @@ export interface MatrixEntry {
   expect: Record<Who, Expected>;
 }
 
-const everyone = (status: number, signedIn = status) =>
+export const everyone = (status: number, signedIn = status) =>
   ({
     anonymous: status,
     unaffiliated: signedIn,
@@ -34,7 +34,7 @@ const everyone = (status: number, signedIn = status) =>
   }) satisfies Record<Who, Expected>;
 
 /** Read-your-own-organisation: members see their own (200), nobody sees another's (404). */
-const ownOrganisation = (ok: number): Record<Who, Expected> => ({
+export const ownOrganisation = (ok: number): Record<Who, Expected> => ({
   anonymous: 401,
   unaffiliated: 403,
   regional_admin: { own: ok, other: 404 },
@@ -47,7 +47,7 @@ const ownOrganisation = (ok: number): Record<Who, Expected> => ({
 });
 
 /** Managing people: administrators of the organisation (and the regional admin) only. */
-const administrators = (ok: number): Record<Who, Expected> => ({
+export const administrators = (ok: number): Record<Who, Expected> => ({
   ...ownOrganisation(ok),
   commissioner: { own: 403, other: 404 },
   provider: { own: 403, other: 404 },
@@ -60,7 +60,7 @@ const orgPath = (suffix = "") => async ({ orgId }: { orgId: string }) => ({ path
  * Every API route, and what each kind of person gets from it. The matrix test fails if a route
  * exists that is not listed here, so adding a route means deciding who may use it.
  */
-export const ACCESS_MATRIX: MatrixEntry[] = [
+export const CORE_MATRIX: MatrixEntry[] = [
   { route: "GET /api/docs", request: async () => ({ path: "/api/docs" }), expect: everyone(200) },
   { route: "GET /api/docs/govuk-frontend.min.css", request: async () => ({ path: "/api/docs/govuk-frontend.min.css" }), expect: everyone(200) },
   { route: "GET /api/v1/openapi.json", request: async () => ({ path: "/api/v1/openapi.json" }), expect: everyone(200) },

@@ -1,3 +1,4 @@
+export * from "./directory";
 export * from "./lots";
 export * from "./needs";
 export * from "./organisation-kinds";

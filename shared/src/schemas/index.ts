@@ -1,3 +1,5 @@
+export * from "./framework";
 export * from "./health";
 export * from "./region";
 export * from "./service-feedback";
+export * from "./settings";

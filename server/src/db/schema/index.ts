@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./directory";
 export * from "./frameworks";
 export * from "./identity";
 export * from "./organisations";

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
 import { regions } from "./regions";
 
@@ -10,5 +10,7 @@ export const organisations = pgTable("organisations", {
   /** The DfE local authority code, for councils and their Parent Carer Forums. */
   laCode: text("la_code"),
   companiesHouseNumber: text("companies_house_number"),
+  /** The region's holder of GIAS-imported settings that no provider has claimed yet. */
+  holdsUnclaimedSettings: boolean("holds_unclaimed_settings").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,6 @@
+import { DIRECTORY_MATRIX } from "./matrix-directory";
+import { FRAMEWORK_MATRIX } from "./matrix-framework";
+import { CORE_MATRIX, type MatrixEntry } from "./matrix";
+
+/** Every API route of every capability; the access-matrix test requires each to be here. */
+export const ACCESS_MATRIX: MatrixEntry[] = [...CORE_MATRIX, ...FRAMEWORK_MATRIX, ...DIRECTORY_MATRIX];
