@@ -1,6 +1,7 @@
 import pg from "pg";
 import { openDatabase } from "../../server/src/db/client";
 import { migrate } from "../../server/src/db/migrate";
+import { loadReferenceData } from "../../server/src/db/reference-data";
 import { OWNED_DATABASE, templateName, withDatabase } from "./database-names";
 
 function isRunning(pid: number): boolean {
@@ -33,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
     await admin.query(`CREATE DATABASE "${template}"`);
     const handle = await openDatabase({ databaseUrl: withDatabase(url, template), poolSize: 1 });
     await migrate(handle);
+    await loadReferenceData(handle.db);
     await handle.close();
     process.env.PX_TEMPLATE_DB = template;
     process.env.PX_RUN_PID = String(process.pid);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase, type DbHandle } from "../../server/src/db/client";
 import { migrate } from "../../server/src/db/migrate";
+import { loadReferenceData } from "../../server/src/db/reference-data";
 import { seedDemo } from "../../server/src/db/seed/demo";
 import { testDatabasePrefix, withDatabase } from "./database-names";
 
@@ -48,6 +49,7 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   } else {
     const handle = await openDatabase({});
     await migrate(handle);
+    await loadReferenceData(handle.db);
     result = { handle, url: undefined, drop: () => handle.close() };
   }
   if (options.seed) await seedDemo(result.handle.db);

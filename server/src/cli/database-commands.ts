@@ -1,14 +1,19 @@
 import { migrate } from "../db/migrate";
+import { loadReferenceData } from "../db/reference-data";
 import { seedDemo } from "../db/seed/demo";
 import { withDatabase, type CliCommand } from "./command";
 
 export const migrateCommand: CliCommand = {
   name: "migrate",
   usage: "migrate",
-  summary: "apply database migrations (also done on every start)",
+  summary: "apply database migrations and load reference data (also done on every start)",
   async run() {
-    const result = await withDatabase((handle) => migrate(handle));
-    console.log(JSON.stringify({ applied: result.applied, alreadyApplied: result.alreadyApplied }));
+    const result = await withDatabase(async (handle) => {
+      const migrations = await migrate(handle);
+      const reference = await handle.sql.withMigrationLock(() => loadReferenceData(handle.db));
+      return { ...migrations, outcodesLoaded: reference.outcodes.loaded };
+    });
+    console.log(JSON.stringify({ applied: result.applied, alreadyApplied: result.alreadyApplied, outcodesLoaded: result.outcodesLoaded }));
     return 0;
   },
 };

@@ -1,5 +1,6 @@
 export * from "./framework";
 export * from "./health";
+export * from "./open-data";
 export * from "./region";
 export * from "./service-feedback";
 export * from "./settings";

@@ -1,0 +1,52 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { organisations, settings } from "../../db/schema";
+import { notFound } from "../../http/app-error";
+import type { Actor } from "../identity/actor";
+import { canSeeSetting } from "./policy";
+
+export type SettingRow = typeof settings.$inferSelect;
+export type OwnerRow = typeof organisations.$inferSelect;
+
+/** Rows of a raw query, whichever driver ran it (node-postgres and PGlite both answer { rows }). */
+export async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * Listed: published, and its provider admitted (not suspended) to at least one of its lots on
+ * a framework of the setting's own region. Only listed settings reach commissioners.
+ */
+export const LISTED_SQL = (s: string) => sql.raw(`(${s}.status = 'published' AND EXISTS (
+  SELECT 1 FROM lot_admissions la
+  JOIN lots l ON l.id = la.lot_id
+  JOIN frameworks f ON f.id = l.framework_id
+  JOIN organisations o ON o.id = ${s}.organisation_id
+  WHERE la.organisation_id = ${s}.organisation_id AND la.status = 'admitted'
+    AND l.number = ANY(${s}.lot_numbers) AND f.region_id = o.region_id))`);
+
+export async function isListed(db: Db, settingId: string): Promise<boolean> {
+  const [row] = await rowsOf<{ listed: boolean }>(db, sql`SELECT ${LISTED_SQL("s")} AS listed FROM settings s WHERE s.id = ${settingId}`);
+  return row?.listed === true;
+}
+
+export async function loadSetting(db: Db, id: string): Promise<{ setting: SettingRow; owner: OwnerRow } | undefined> {
+  const [row] = await db.select({ setting: settings, owner: organisations }).from(settings).innerJoin(organisations, eq(organisations.id, settings.organisationId)).where(eq(settings.id, id));
+  return row;
+}
+
+/** Loads a setting the actor may see; anything else is "not found", existing or not. */
+export async function loadVisibleSetting(db: Db, actor: Actor, id: string) {
+  const found = await loadSetting(db, id);
+  if (!found) throw notFound("The setting");
+  const record = { organisationId: found.setting.organisationId, regionId: found.owner.regionId };
+  const listed = actor.role === "commissioner" ? await isListed(db, id) : false;
+  if (!canSeeSetting(actor, record, listed)) throw notFound("The setting");
+  return found;
+}
+
+export function listSettingsOf(db: Db, organisationId: string) {
+  return db.select().from(settings).where(eq(settings.organisationId, organisationId)).orderBy(asc(settings.name));
+}
+
+export const ownerOf = (owner: OwnerRow) => ({ organisationName: owner.name, unclaimed: owner.holdsUnclaimedSettings });

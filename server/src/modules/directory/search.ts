@@ -1,0 +1,117 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { SettingSearchHit, SettingSearchQuery } from "../../../../shared/src/schemas/settings";
+import type { Db } from "../../db/client";
+import { validationFailed } from "../../http/app-error";
+import { EARTH_RADIUS_KM } from "./geo/distance";
+import { LISTED_SQL, rowsOf } from "./queries";
+
+interface HitRow {
+  id: string;
+  urn: string;
+  name: string;
+  organisation_name: string;
+  lot_numbers: number[];
+  age_low: number;
+  age_high: number;
+  sex_admitted: SettingSearchHit["sexAdmitted"];
+  residential_types: SettingSearchHit["residentialTypes"];
+  vacancies: number;
+  vacancies_confirmed_at: Date | string | null;
+  needs: SettingSearchHit["needs"];
+  ofsted_grade: number | null;
+  outcode: string | null;
+  town: string;
+  distance_km: number | null;
+  band_price_pence: number | null;
+  total: number | string;
+}
+
+
+/** Great-circle distance in SQL, the same formula as geo/distance.ts. */
+// Parameters are cast: PostgreSQL would otherwise infer "2 * $1" as integer arithmetic.
+const distanceSql = (lat: number, lon: number) => {
+  const [r, la, lo] = [sql`${EARTH_RADIUS_KM}::double precision`, sql`${lat}::double precision`, sql`${lon}::double precision`];
+  return sql`(2 * ${r} * asin(sqrt(power(sin(radians(s.latitude - ${la}) / 2), 2) + cos(radians(${la})) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - ${lo}) / 2), 2))))`;
+};
+
+export interface SearchProps {
+  db: Db;
+  /** Only settings listed in this region (the searcher's). */
+  regionId: string;
+  query: SettingSearchQuery;
+}
+
+/**
+ * The commissioners' search: listed settings of the region, filtered in SQL (GIN indexes on
+ * needs and lots, a bounding box before the exact distance), one round trip with the total.
+ */
+export async function searchSettings({ db, regionId, query }: SearchProps): Promise<{ hits: SettingSearchHit[]; total: number }> {
+  const where: SQL[] = [LISTED_SQL("s"), sql`o.region_id = ${regionId}`];
+  let distance: SQL = sql`NULL::double precision`;
+  if (query.near) {
+    const [centre] = await rowsOf<{ latitude: number; longitude: number }>(db, sql`SELECT latitude, longitude FROM outcodes WHERE outcode = ${query.near}`);
+    if (!centre) throw validationFailed([{ path: "query.near", message: `We do not know the postcode district ${query.near}; check it, like M14 or BB11` }]);
+    distance = distanceSql(centre.latitude, centre.longitude);
+    if (query.radiusKm !== undefined) {
+      const dLat = query.radiusKm / 111.2;
+      const dLon = query.radiusKm / (111.2 * Math.max(Math.cos((centre.latitude * Math.PI) / 180), 0.01));
+      where.push(sql`s.latitude BETWEEN ${centre.latitude - dLat} AND ${centre.latitude + dLat}`);
+      where.push(sql`s.longitude BETWEEN ${centre.longitude - dLon} AND ${centre.longitude + dLon}`);
+      where.push(sql`${distance} <= ${query.radiusKm}`);
+    }
+  }
+  if (query.lot !== undefined) {
+    where.push(sql`${query.lot}::int = ANY(s.lot_numbers)`);
+    where.push(sql`EXISTS (SELECT 1 FROM lot_admissions la JOIN lots l ON l.id = la.lot_id WHERE la.organisation_id = s.organisation_id AND la.status = 'admitted' AND l.number = ${query.lot})`);
+  }
+  // The codes come from the SEN2 enum (NeedCodeSchema), so writing them into the SQL is safe.
+  if (query.need?.length) where.push(sql`s.need_codes @> ${sql.raw(`ARRAY[${query.need.map((n) => `'${n}'`).join(",")}]::text[]`)}`);
+  if (query.age !== undefined) where.push(sql`s.age_low <= ${query.age} AND s.age_high >= ${query.age}`);
+  if (query.sex) where.push(sql`s.sex_admitted IN ('mixed', ${query.sex})`);
+  if (query.residential) where.push(sql`${query.residential}::text = ANY(s.residential_types)`);
+  if (query.hasVacancy === true) where.push(sql`s.vacancies > 0`);
+  if (query.hasVacancy === false) where.push(sql`s.vacancies = 0`);
+  if (query.ofsted !== undefined) where.push(sql`s.ofsted_grade <= ${query.ofsted}`);
+
+  let price: SQL = sql`NULL::integer`;
+  if (query.band && query.lot !== undefined) {
+    price = sql`(SELECT p.weekly_price_pence FROM provider_band_prices p JOIN lots l ON l.id = p.lot_id JOIN frameworks f ON f.id = l.framework_id
+      WHERE p.organisation_id = s.organisation_id AND l.number = ${query.lot} AND p.band = ${query.band} AND f.region_id = o.region_id LIMIT 1)`;
+    if (query.maxBandPrice !== undefined) where.push(sql`${price} <= ${query.maxBandPrice}`);
+  }
+
+  const order = query.sort === "distance" ? sql`distance_km ASC NULLS LAST, s.name ASC` : sql`s.name ASC, s.urn ASC`;
+  const rows = await rowsOf<HitRow>(
+    db,
+    sql`SELECT s.id, s.urn, s.name, o.name AS organisation_name, s.lot_numbers, s.age_low, s.age_high, s.sex_admitted,
+          s.residential_types, s.vacancies, s.vacancies_confirmed_at, s.needs, s.ofsted_grade, s.outcode, s.town,
+          ${distance} AS distance_km, ${price} AS band_price_pence, count(*) OVER () AS total
+        FROM settings s JOIN organisations o ON o.id = s.organisation_id
+        WHERE ${sql.join(where, sql` AND `)}
+        ORDER BY ${order}
+        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+  );
+  const total = rows[0] ? Number(rows[0].total) : 0;
+  return {
+    total,
+    hits: rows.map((r) => ({
+      id: r.id,
+      urn: r.urn,
+      name: r.name,
+      organisationName: r.organisation_name,
+      lotNumbers: [...r.lot_numbers].sort((a, b) => a - b),
+      ageLow: r.age_low,
+      ageHigh: r.age_high,
+      sexAdmitted: r.sex_admitted,
+      residentialTypes: r.residential_types,
+      vacancies: r.vacancies,
+      vacanciesConfirmedAt: r.vacancies_confirmed_at ? new Date(r.vacancies_confirmed_at).toISOString() : null,
+      needs: r.needs,
+      ofstedGrade: r.ofsted_grade,
+      outcode: r.outcode,
+      town: r.town,
+      distanceKm: r.distance_km === null ? null : Math.round(Number(r.distance_km) * 10) / 10,
+      bandPricePence: r.band_price_pence === null ? null : Number(r.band_price_pence),
+    })),
+  };
+}
