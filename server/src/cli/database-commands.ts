@@ -25,7 +25,10 @@ export const seedCommand: CliCommand = {
   async run() {
     const result = await withDatabase(async (handle) => {
       await migrate(handle);
-      return handle.sql.withMigrationLock(() => seedDemo(handle.db));
+      return handle.sql.withMigrationLock(async () => {
+        await loadReferenceData(handle.db);
+        return seedDemo(handle.db);
+      });
     });
     console.log(JSON.stringify(result));
     return 0;

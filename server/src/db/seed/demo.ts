@@ -1,9 +1,13 @@
+import { importDemoSettings } from "../../modules/directory/gias/import-demo-settings";
 import type { Db } from "../client";
 import { seedDemoPeople } from "./demo-people";
+import { seedFrameworkDemo } from "./framework-demo";
 import { seedNorthWest } from "./north-west";
 
-/** The whole demonstration: the North West region, then the development provider's people. */
+/** The whole demonstration (reference data must be loaded first): the North West region and its GIAS settings, then the development provider's people. */
 export async function seedDemo(db: Db) {
   const region = await seedNorthWest(db);
+  await seedFrameworkDemo(db);
+  await importDemoSettings({ db, regionId: region.regionId });
   return { ...region, people: await seedDemoPeople(db) };
 }
