@@ -1,8 +1,21 @@
+import type { ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
-import { ROLES } from "../../shared/src/codes/roles";
+import { ROLES, type Role } from "../../shared/src/codes/roles";
 import { PAGE_PATHS } from "../../shared/src/page-paths";
+import type { Me } from "../../shared/src/schemas/identity";
 import { Layout } from "./components/layout";
 import { RequireSignIn } from "./components/require-sign-in";
+import { ApplicationsPage } from "./pages/admin/applications-page";
+import { ClaimsPage } from "./pages/admin/claims-page";
+import { FrameworkAdminPage } from "./pages/admin/framework-admin-page";
+import { CommissionerSettingPage } from "./pages/commissioner/commissioner-setting-page";
+import { FindSettingPage } from "./pages/commissioner/find-setting-page";
+import { AddSettingPage } from "./pages/provider/add-setting-page";
+import { ClaimSettingPage } from "./pages/provider/claim-setting-page";
+import { EditSettingPage } from "./pages/provider/edit-setting-page";
+import { ProviderFrameworkPage } from "./pages/provider/framework-page";
+import { ProviderSettingPage } from "./pages/provider/setting-page";
+import { SettingsPage } from "./pages/provider/settings-page";
 import { AccountPage } from "./pages/account/account-page";
 import { AdminHomePage } from "./pages/admin/admin-home-page";
 import { OrganisationsPage } from "./pages/admin/organisations-page";
@@ -18,6 +31,23 @@ import { NoAccessPage } from "./pages/public/no-access-page";
 import { NotFoundPage } from "./pages/public/not-found-page";
 import { SignInPage } from "./pages/public/sign-in-page";
 import { SignedOutPage } from "./pages/public/signed-out-page";
+
+const orgAdmin = (me: Me) => me.user.orgAdmin;
+
+/** Role pages: each behind sign-in for its roles (the server checks every API call again). */
+const rolePages: { path: string; roles: readonly Role[]; allow?: (me: Me) => boolean; element: ReactNode }[] = [
+  { path: PAGE_PATHS.adminFramework, roles: ["regional_admin"], element: <FrameworkAdminPage /> },
+  { path: PAGE_PATHS.adminApplications, roles: ["regional_admin"], element: <ApplicationsPage /> },
+  { path: PAGE_PATHS.adminClaims, roles: ["regional_admin"], element: <ClaimsPage /> },
+  { path: PAGE_PATHS.commissionerSearch, roles: ["commissioner", "regional_admin"], element: <FindSettingPage /> },
+  { path: PAGE_PATHS.commissionerSetting, roles: ["commissioner", "regional_admin"], element: <CommissionerSettingPage /> },
+  { path: PAGE_PATHS.providerSettings, roles: ["provider"], element: <SettingsPage /> },
+  { path: PAGE_PATHS.providerSettingNew, roles: ["provider"], allow: orgAdmin, element: <AddSettingPage /> },
+  { path: PAGE_PATHS.providerSettingClaim, roles: ["provider"], allow: orgAdmin, element: <ClaimSettingPage /> },
+  { path: PAGE_PATHS.providerSetting, roles: ["provider"], element: <ProviderSettingPage /> },
+  { path: PAGE_PATHS.providerSettingEdit, roles: ["provider"], allow: orgAdmin, element: <EditSettingPage /> },
+  { path: PAGE_PATHS.providerFramework, roles: ["provider"], element: <ProviderFrameworkPage /> },
+];
 
 export const router = createBrowserRouter([
   {
@@ -86,6 +116,14 @@ export const router = createBrowserRouter([
           </RequireSignIn>
         ),
       },
+      ...rolePages.map(({ path, roles, allow, element }) => ({
+        path,
+        element: (
+          <RequireSignIn roles={roles} allow={allow}>
+            {element}
+          </RequireSignIn>
+        ),
+      })),
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -19,8 +19,9 @@ interface Issue {
 
 export function collectErrors<F extends string>(fieldIds: FieldIds<F>, issues: Issue[]): FormErrors<F> {
   const errors: FormErrors<F> = { fields: {}, summary: [] };
-  for (const { field, message } of issues) {
-    if (Object.hasOwn(fieldIds, field)) {
+  for (const { field: path, message } of issues) {
+    const field = fieldFor(fieldIds, path);
+    if (field !== undefined) {
       const name = field as F;
       if (errors.fields[name]) continue; // one message per field, as GOV.UK asks
       errors.fields[name] = message;
@@ -35,13 +36,23 @@ export function collectErrors<F extends string>(fieldIds: FieldIds<F>, issues: I
   return errors;
 }
 
+/** "declarations.insurance" or "prices.2.weeklyPricePence": the longest prefix that is a field of the form. */
+function fieldFor(fieldIds: Record<string, string>, path: string): string | undefined {
+  const parts = path.split(".");
+  for (let n = parts.length; n > 0; n--) {
+    const candidate = parts.slice(0, n).join(".");
+    if (Object.hasOwn(fieldIds, candidate)) return candidate;
+  }
+  return undefined;
+}
+
 const rank = (order: string[], id: string | undefined) => (id === undefined ? -1 : order.indexOf(id));
 
 /** Errors from validating in the browser with the same schema the server uses. */
 export function errorsFromZod<F extends string>(fieldIds: FieldIds<F>, error: z.ZodError): FormErrors<F> {
   return collectErrors(
     fieldIds,
-    error.issues.map((issue) => ({ field: String(issue.path[0] ?? ""), message: issue.message })),
+    error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message })),
   );
 }
 

@@ -4,8 +4,19 @@ import { useMe } from "../api/session";
 import { peoplePath } from "./paths";
 import { usePageTitle } from "./use-page-title";
 
+export interface RoleHomeLink {
+  href: string;
+  text: string;
+  /** What the page is for, after the link. */
+  description: string;
+  /** Only for an organisation's administrators. */
+  adminOnly?: boolean;
+}
+
 interface RoleHomeProps {
   title: string;
+  /** This role's own pages, listed first. */
+  links?: RoleHomeLink[];
   /** What this role will do here once those parts of the service are built (no links yet). */
   comingNext: string[];
 }
@@ -15,7 +26,7 @@ interface RoleHomeProps {
  * administrators, organisations for the hub) and what is coming, rather than linking to
  * pages that do not exist yet.
  */
-export function RoleHome({ title, comingNext }: RoleHomeProps) {
+export function RoleHome({ title, links = [], comingNext }: RoleHomeProps) {
   const me = useMe();
   usePageTitle(title);
   const organisation = me.organisation;
@@ -27,6 +38,16 @@ export function RoleHome({ title, comingNext }: RoleHomeProps) {
         <h1 className="govuk-heading-l">{title}</h1>
         <h2 className="govuk-heading-m">What you can do now</h2>
         <ul className="govuk-list govuk-list--spaced">
+          {links
+            .filter((link) => !link.adminOnly || me.user.orgAdmin)
+            .map((link) => (
+              <li key={link.href}>
+                <Link className="govuk-link" to={link.href}>
+                  {link.text}
+                </Link>
+                : {link.description}
+              </li>
+            ))}
           <li>
             <Link className="govuk-link" to={PAGE_PATHS.account}>
               Your account

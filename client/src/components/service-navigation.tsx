@@ -16,11 +16,23 @@ function itemsFor(state: SessionState): NavigationItem[] {
   const items: NavigationItem[] = [];
   const me = state.status === "signed-in" ? state.me : undefined;
   items.push({ href: me?.user.role ? ROLE_HOME[me.user.role] : PAGE_PATHS.home, text: "Home" });
-  if (me?.user.role === "regional_admin") items.push({ href: PAGE_PATHS.adminOrganisations, text: "Organisations" });
+  if (me?.user.role === "regional_admin") {
+    items.push({ href: PAGE_PATHS.adminOrganisations, text: "Organisations" });
+    items.push({ href: PAGE_PATHS.adminFramework, text: "Framework" });
+    items.push({ href: PAGE_PATHS.adminApplications, text: "Applications" });
+    items.push({ href: PAGE_PATHS.adminClaims, text: "Claims" });
+  }
+  if (me?.user.role === "commissioner") items.push({ href: PAGE_PATHS.commissionerSearch, text: "Find a setting" });
+  if (me?.user.role === "provider") {
+    items.push({ href: PAGE_PATHS.providerSettings, text: "Your settings" });
+    items.push({ href: PAGE_PATHS.providerFramework, text: "Framework" });
+  }
   if (me?.user.orgAdmin && me.organisation) items.push({ href: peoplePath(me.organisation.id), text: "People" });
   items.push({ href: PAGE_PATHS.feedback, text: "Give feedback" });
   return items;
 }
+
+const isHome = (href: string) => href === PAGE_PATHS.home || (Object.values(ROLE_HOME) as string[]).includes(href);
 
 export function ServiceNavigation() {
   const ref = useGovukModule<HTMLElement>(GovukServiceNavigation);
@@ -43,7 +55,10 @@ export function ServiceNavigation() {
             </button>
             <ul className="govuk-service-navigation__list" id="navigation">
               {itemsFor(state).map((item) => {
-                const active = item.href === pathname;
+                const current = item.href === pathname;
+                // A section's pages (a setting under "Your settings") mark the section, but not as the current page.
+                const inSection = !isHome(item.href) && pathname.startsWith(`${item.href}/`);
+                const active = current || inSection;
                 return (
                   <li
                     key={item.href}
@@ -53,7 +68,7 @@ export function ServiceNavigation() {
                       className="govuk-service-navigation__link"
                       to={item.href}
                       state={item.href === PAGE_PATHS.feedback ? feedbackLinkState(pathname) : undefined}
-                      aria-current={active ? "page" : undefined}
+                      aria-current={current ? "page" : inSection ? "true" : undefined}
                     >
                       {active ? <strong className="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
                     </Link>

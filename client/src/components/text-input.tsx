@@ -12,7 +12,7 @@ interface TextInputProps {
   /** A GOV.UK width class, e.g. "govuk-input--width-3" or "govuk-!-width-one-half". */
   widthClass?: string;
   autoComplete?: string;
-  inputMode?: "text" | "numeric" | "email";
+  inputMode?: "text" | "numeric" | "decimal" | "email";
   spellCheck?: boolean;
   labelSize?: "s" | "m";
 }

@@ -1,12 +1,16 @@
+import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import { RoleHome } from "../../components/role-home";
 
 export function AdminHomePage() {
   return (
     <RoleHome
       title="Regional administrator home"
+      links={[
+        { href: PAGE_PATHS.adminFramework, text: "Framework", description: "set each lot’s price band ceilings, publish versions of the terms, and open admission rounds." },
+        { href: PAGE_PATHS.adminApplications, text: "Applications", description: "admit providers to lots, reject or suspend them, with reasons they will see." },
+        { href: PAGE_PATHS.adminClaims, text: "Setting claims", description: "approve or reject providers’ claims on settings imported from Get Information About Schools." },
+      ]}
       comingNext={[
-        "set up the framework’s lots, price bands and terms",
-        "admit providers to the framework, and suspend them",
         "open review rounds with Parent Carer Forums and answer what they said",
         "publish open data on tenders and awards",
       ]}

@@ -1,0 +1,79 @@
+import { ErrorMessage } from "./error-message";
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+export const EMPTY_DATE: DateParts = { day: "", month: "", year: "" };
+
+/** "2024-04-01" -> its parts, for a form that edits a stored date. */
+export function datePartsFrom(isoDate: string | null | undefined): DateParts {
+  if (!isoDate) return EMPTY_DATE;
+  const [year = "", month = "", day = ""] = isoDate.slice(0, 10).split("-");
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+/** The parts as "YYYY-MM-DD"; null when all are empty; the raw text otherwise, for the schema to reject. */
+export function isoDateFrom(parts: DateParts): string | null {
+  const { day, month, year } = { day: parts.day.trim(), month: parts.month.trim(), year: parts.year.trim() };
+  if (!day && !month && !year) return null;
+  const iso = `${year.padStart(4, "0")}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : `${year}-${month}-${day}`;
+}
+
+interface DateInputProps {
+  /** The id of the day field, which the error summary links to. */
+  id: string;
+  legend: string;
+  hint?: string;
+  value: DateParts;
+  onChange(value: DateParts): void;
+  error?: string | undefined;
+  legendSize?: "s" | "m";
+}
+
+/** GOV.UK date input: day, month and year in one fieldset. */
+export function DateInput({ id, legend, hint, value, onChange, error, legendSize = "s" }: DateInputProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const parts = [
+    { key: "day", label: "Day", width: 2, fieldId: id },
+    { key: "month", label: "Month", width: 2, fieldId: `${id}-month` },
+    { key: "year", label: "Year", width: 4, fieldId: `${id}-year` },
+  ] as const;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
+        <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>{legend}</legend>
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+        <div className="govuk-date-input">
+          {parts.map((part) => (
+            <div key={part.key} className="govuk-date-input__item">
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={part.fieldId}>
+                  {part.label}
+                </label>
+                <input
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? " govuk-input--error" : ""}`}
+                  id={part.fieldId}
+                  name={part.fieldId}
+                  type="text"
+                  inputMode="numeric"
+                  value={value[part.key]}
+                  onChange={(event) => onChange({ ...value, [part.key]: event.target.value })}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

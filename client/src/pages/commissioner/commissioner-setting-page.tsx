@@ -1,0 +1,39 @@
+import { Link, useLocation, useParams } from "react-router";
+import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import type { Setting } from "../../../../shared/src/schemas/settings";
+import { useSetting } from "../../api/settings";
+import { isNotFound } from "../../components/not-found-error";
+import { Loading, QueryProblem } from "../../components/query-problem";
+import { SettingDetails } from "../../components/setting-details";
+import { vacanciesLabel } from "../../components/setting-labels";
+import { usePageTitle } from "../../components/use-page-title";
+import { NotFoundPage } from "../public/not-found-page";
+
+/** A published setting as a commissioner sees it: read-only, everything needed to judge a placement. */
+export function CommissionerSettingPage() {
+  const { id = "" } = useParams();
+  const setting = useSetting(id);
+  if (setting.status === "loading") return <Loading what="the setting" />;
+  if (setting.status === "error") {
+    return isNotFound(setting.error) ? <NotFoundPage /> : <QueryProblem what="the setting" onRetry={setting.retry} />;
+  }
+  return <SettingView setting={setting.data} />;
+}
+
+function SettingView({ setting }: { setting: Setting }) {
+  usePageTitle(setting.name);
+  const search = (useLocation().state as { search?: string } | null)?.search ?? "";
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={`${PAGE_PATHS.commissionerSearch}${search}`}>
+          Back to the search
+        </Link>
+        <span className="govuk-caption-l">{setting.organisationName}</span>
+        <h1 className="govuk-heading-l">{setting.name}</h1>
+        <div className="govuk-inset-text">{vacanciesLabel(setting.vacancies, setting.vacanciesConfirmedAt)}</div>
+        <SettingDetails setting={setting} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Link, useLocation } from "react-router";
+import type { SettingSearchResult } from "../../../../shared/src/schemas/settings";
+import { formatPence } from "../../components/money";
+import { Pagination } from "../../components/pagination";
+import { commissionerSettingPath } from "../../components/paths";
+import { ageRange, needsLabel, ofstedLabel, residentialLabel, sexLabel, vacanciesLabel } from "../../components/setting-labels";
+
+interface SearchResultsProps {
+  result: SettingSearchResult;
+  near: string | null;
+  band: string | null;
+  hrefForPage(page: number): string;
+  exportHref: string;
+}
+
+const KM = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export function SearchResults({ result, near, band, hrefForPage, exportHref }: SearchResultsProps) {
+  const { data, total, page, pageSize } = result;
+  const first = (page - 1) * pageSize + 1;
+  // The setting's back link returns to these results, filters and page included.
+  const { search } = useLocation();
+  return (
+    <>
+      <h2 className="govuk-heading-m" id="results-heading" aria-live="polite">
+        {total === 1 ? "1 setting found" : `${total} settings found`}
+      </h2>
+      {total > 0 ? (
+        <p className="govuk-body">
+          {total > data.length ? `Showing ${first} to ${first + data.length - 1}, ${near ? `nearest to ${near} first` : "by name"}. ` : near ? `Nearest to ${near} first. ` : ""}
+          <a className="govuk-link" href={exportHref} download>
+            Download these results (CSV)
+          </a>
+        </p>
+      ) : (
+        <p className="govuk-body">No published settings match these filters. Try removing some.</p>
+      )}
+      <ul className="govuk-list" aria-labelledby="results-heading">
+        {data.map((hit) => (
+          <li key={hit.id} className="govuk-!-margin-bottom-6">
+            <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+              <Link className="govuk-link" to={commissionerSettingPath(hit.id)} state={{ search }}>
+                {hit.name}
+              </Link>
+            </h3>
+            <p className="govuk-body-s govuk-!-margin-bottom-2">
+              {hit.organisationName}, {hit.town}
+              {hit.outcode ? ` (${hit.outcode})` : ""}
+            </p>
+            <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-0">
+              {hit.distanceKm !== null ? <Row name="Distance" value={`${KM.format(hit.distanceKm)} km from ${near ?? "the district"}`} /> : null}
+              <Row name="Vacancies" value={vacanciesLabel(hit.vacancies, hit.vacanciesConfirmedAt)} />
+              <Row name="Needs" value={needsLabel(hit.needs)} />
+              <Row name="Ages" value={`${ageRange(hit.ageLow, hit.ageHigh)}, ${sexLabel(hit.sexAdmitted).toLowerCase()}, ${residentialLabel(hit.residentialTypes).toLowerCase()}`} />
+              <Row name="Ofsted" value={ofstedLabel(hit.ofstedGrade)} />
+              {hit.bandPricePence !== null ? <Row name={`Band ${band ?? ""} price`} value={`${formatPence(hit.bandPricePence)} a week`} /> : null}
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <Pagination page={page} pageCount={Math.ceil(total / pageSize)} hrefFor={hrefForPage} label="Pages of results" />
+    </>
+  );
+}
+
+function Row({ name, value }: { name: string; value: string }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key govuk-!-padding-top-1 govuk-!-padding-bottom-1">{name}</dt>
+      <dd className="govuk-summary-list__value govuk-!-padding-top-1 govuk-!-padding-bottom-1">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { SettingUpdateSchema, type Setting } from "../../../../shared/src/schemas/settings";
+import { updateSetting, useSetting } from "../../api/settings";
+import { providerSettingPath } from "../../components/paths";
+import { Loading, QueryProblem } from "../../components/query-problem";
+import { usePageTitle } from "../../components/use-page-title";
+import { NotFoundPage } from "../public/not-found-page";
+import { formFromSetting, settingErrorsFromApi, settingErrorsFromZod, settingFieldsFrom, type SettingFormState } from "./setting-form-state";
+import { SettingForm } from "./setting-form";
+import { isNotFound } from "../../components/not-found-error";
+
+export function EditSettingPage() {
+  const { id = "" } = useParams();
+  const setting = useSetting(id);
+  if (setting.status === "loading") return <Loading what="the setting" />;
+  if (setting.status === "error") {
+    return isNotFound(setting.error) ? <NotFoundPage /> : <QueryProblem what="the setting" onRetry={setting.retry} />;
+  }
+  return <EditSetting key={setting.data.id} setting={setting.data} />;
+}
+
+function EditSetting({ setting }: { setting: Setting }) {
+  const navigate = useNavigate();
+  const [hasErrors, setHasErrors] = useState(false);
+  usePageTitle(`Edit ${setting.name}`, { hasErrors });
+
+  async function save(form: SettingFormState) {
+    const parsed = SettingUpdateSchema.safeParse(settingFieldsFrom(form));
+    if (!parsed.success) return settingErrorsFromZod(parsed.error);
+    try {
+      const saved = await updateSetting(setting.id, parsed.data);
+      await navigate(providerSettingPath(saved.id), { state: { notice: `You saved the changes to ${saved.name}` } });
+      return undefined;
+    } catch (error) {
+      return settingErrorsFromApi(error);
+    }
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={providerSettingPath(setting.id)}>
+          Back to {setting.name}
+        </Link>
+        <span className="govuk-caption-l">URN {setting.urn}</span>
+        <h1 className="govuk-heading-l">Edit {setting.name}</h1>
+        <SettingForm initial={formFromSetting(setting)} askUrn={false} submitLabel="Save changes" save={save} onErrorsChange={setHasErrors} />
+      </div>
+    </div>
+  );
+}

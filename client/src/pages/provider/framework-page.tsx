@@ -1,0 +1,111 @@
+import { useCallback, useState } from "react";
+import { LOTS } from "../../../../shared/src/codes/lots";
+import type { Framework } from "../../../../shared/src/schemas/framework";
+import { useApplications, useFramework, usePrices } from "../../api/framework";
+import { useMe } from "../../api/session";
+import { AdmissionStatusTag, latestAdmissions, latestTerms, openRound } from "../../components/admission-labels";
+import { SuccessBanner } from "../../components/notification-banner";
+import { Loading, QueryProblem } from "../../components/query-problem";
+import { usePageTitle } from "../../components/use-page-title";
+import { ApplicationForm } from "./application-form";
+import { PricesForm } from "./prices-form";
+
+export function ProviderFrameworkPage() {
+  const framework = useFramework();
+  usePageTitle("Framework");
+  if (framework.status === "loading") return <Loading what="the framework" />;
+  if (framework.status === "error") return <QueryProblem what="the framework" onRetry={framework.retry} />;
+  if (!framework.data) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Framework</h1>
+        <p className="govuk-body">Your region has no framework yet.</p>
+      </>
+    );
+  }
+  return <ProviderFramework framework={framework.data} />;
+}
+
+function ProviderFramework({ framework }: { framework: Framework }) {
+  const me = useMe();
+  const applications = useApplications(framework.id);
+  const prices = usePrices(framework.id);
+  const [notice, setNotice] = useState<string>();
+  const [applyErrors, setApplyErrors] = useState(false);
+  const [priceErrors, setPriceErrors] = useState(false);
+  usePageTitle("Framework", { hasErrors: applyErrors || priceErrors });
+  const round = openRound(framework);
+  const admissions = applications.status === "success" ? latestAdmissions(applications.data) : new Map();
+  const admitted = [...admissions.values()].filter((a) => a.status === "admitted").map((a) => a.lotNumber as number);
+  const reloadApplications = applications.reload;
+  const onApplied = useCallback(async (message: string) => {
+    await reloadApplications();
+    setNotice(message);
+  }, [reloadApplications]);
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {notice ? <SuccessBanner key={notice} title={notice} /> : null}
+        <span className="govuk-caption-l">{framework.name}</span>
+        <h1 className="govuk-heading-l">Framework</h1>
+        <h2 className="govuk-heading-m">Your lots</h2>
+        {applications.status === "loading" ? <Loading what="your applications" /> : null}
+        {applications.status === "error" ? <QueryProblem what="your applications" onRetry={applications.retry} /> : null}
+        {applications.status === "success" ? (
+          <table className="govuk-table">
+            <caption className="govuk-visually-hidden">Your standing on each lot</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Lot</th>
+                <th scope="col" className="govuk-table__header">Status</th>
+                <th scope="col" className="govuk-table__header">The hub’s reason</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {LOTS.map((lot) => {
+                const admission = admissions.get(lot.number);
+                return (
+                  <tr key={lot.number} className="govuk-table__row">
+                    <th scope="row" className="govuk-table__header">
+                      Lot {lot.number}: {lot.name}
+                    </th>
+                    <td className="govuk-table__cell">{admission ? <AdmissionStatusTag status={admission.status} /> : "Not applied"}</td>
+                    <td className="govuk-table__cell">{admission?.reason ?? ""}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ) : null}
+
+        <h2 className="govuk-heading-m">Your framework prices</h2>
+        <p className="govuk-body">Your weekly price for each need-intensity band. It cannot be more than the hub’s ceiling for the band.</p>
+        {prices.status === "loading" || applications.status === "loading" ? <Loading what="your prices" /> : null}
+        {prices.status === "error" ? <QueryProblem what="your prices" onRetry={prices.retry} /> : null}
+        {prices.status === "success" && applications.status === "success" ? (
+          me.user.orgAdmin ? (
+            <PricesForm
+              framework={framework}
+              admittedLots={admitted}
+              prices={prices.data}
+              onErrorsChange={setPriceErrors}
+              onSaved={async () => {
+                await prices.reload();
+                setNotice("Your framework prices are saved");
+              }}
+            />
+          ) : (
+            <p className="govuk-body">Your organisation’s administrators set the prices.</p>
+          )
+        ) : null}
+
+        {round && me.user.orgAdmin ? (
+          <ApplicationForm framework={framework} round={round} terms={latestTerms(framework)} onApplied={onApplied} onErrorsChange={setApplyErrors} />
+        ) : (
+          <p className="govuk-body">{round ? `${round.name} is open: your organisation’s administrators can apply.` : "No admission round is open at the moment."}</p>
+        )}
+      </div>
+    </div>
+  );
+}
