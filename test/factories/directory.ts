@@ -19,8 +19,14 @@ export async function frameworkOf(db: Db, regionId: string): Promise<{ id: strin
 /** Admits a provider to lots of its region's framework (with an application behind it, as the rules require). */
 export async function admitProvider(db: Db, options: { organisationId: string; regionId: string; lots: number[]; prices?: { lot: number; band: string; pence: number }[]; status?: "admitted" | "suspended" }) {
   const framework = await frameworkOf(db, options.regionId);
-  const [terms] = await rowsOf<{ id: string }>(db, sql`INSERT INTO terms_versions (framework_id, version, title, summary) VALUES (${framework.id}, ${`9.${randomBytes(2).readUInt16BE()}`}, 'Terms', 'Terms') RETURNING id`);
-  const [round] = await rowsOf<{ id: string }>(db, sql`INSERT INTO admission_rounds (framework_id, name, opens_at, closes_at) VALUES (${framework.id}, 'Test round', now() - interval '1 day', now() + interval '30 days') RETURNING id`);
+  const [terms] =
+    (await rowsOf<{ id: string }>(db, sql`SELECT id FROM terms_versions WHERE framework_id = ${framework.id} ORDER BY published_at DESC LIMIT 1`)).length > 0
+      ? await rowsOf<{ id: string }>(db, sql`SELECT id FROM terms_versions WHERE framework_id = ${framework.id} ORDER BY published_at DESC LIMIT 1`)
+      : await rowsOf<{ id: string }>(db, sql`INSERT INTO terms_versions (framework_id, version, title, summary) VALUES (${framework.id}, '1.0', 'Terms', 'Terms') RETURNING id`);
+  const [round] =
+    (await rowsOf<{ id: string }>(db, sql`SELECT id FROM admission_rounds WHERE framework_id = ${framework.id} LIMIT 1`)).length > 0
+      ? await rowsOf<{ id: string }>(db, sql`SELECT id FROM admission_rounds WHERE framework_id = ${framework.id} LIMIT 1`)
+      : await rowsOf<{ id: string }>(db, sql`INSERT INTO admission_rounds (framework_id, name, opens_at, closes_at) VALUES (${framework.id}, 'Test round', now() - interval '1 day', now() + interval '30 days') RETURNING id`);
   const [application] = await rowsOf<{ id: string }>(
     db,
     sql`INSERT INTO provider_applications (framework_id, round_id, organisation_id, companies_house_number, contact_name, contact_email, contact_phone, settings_offered, terms_version_id)

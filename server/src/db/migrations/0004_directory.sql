@@ -52,10 +52,9 @@ CREATE TABLE settings (
   CHECK ((latitude IS NULL) = (longitude IS NULL))
 );
 CREATE INDEX settings_organisation ON settings (organisation_id);
-CREATE INDEX settings_published ON settings (status) WHERE status = 'published';
-CREATE INDEX settings_need_codes ON settings USING gin (need_codes);
-CREATE INDEX settings_lot_numbers ON settings USING gin (lot_numbers);
-CREATE INDEX settings_location ON settings (latitude, longitude);
+-- Search reads only published settings: partial indexes keep drafts out of every scan.
+CREATE INDEX settings_published_need_codes ON settings USING gin (need_codes) WHERE status = 'published';
+CREATE INDEX settings_published_location ON settings (latitude, longitude) WHERE status = 'published';
 
 CREATE TABLE setting_claims (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -3,7 +3,7 @@ import type { SettingSearchHit, SettingSearchQuery } from "../../../../shared/sr
 import type { Db } from "../../db/client";
 import { validationFailed } from "../../http/app-error";
 import { EARTH_RADIUS_KM } from "./geo/distance";
-import { LISTED_SQL, rowsOf } from "./queries";
+import { rowsOf } from "./queries";
 
 interface HitRow {
   id: string;
@@ -46,7 +46,9 @@ export interface SearchProps {
  * needs and lots, a bounding box before the exact distance), one round trip with the total.
  */
 export async function searchSettings({ db, regionId, query }: SearchProps): Promise<{ hits: SettingSearchHit[]; total: number }> {
-  const where: SQL[] = [LISTED_SQL("s"), sql`o.region_id = ${regionId}`];
+  // Listed = published + provider admitted to one of the setting's lots on this region's
+  // framework. The admitted providers are few, so they are gathered once (a CTE) and hash-joined.
+  const where: SQL[] = [sql`s.status = 'published'`, sql`s.lot_numbers && a.lots`];
   let distance: SQL = sql`NULL::double precision`;
   if (query.near) {
     const [centre] = await rowsOf<{ latitude: number; longitude: number }>(db, sql`SELECT latitude, longitude FROM outcodes WHERE outcode = ${query.near}`);
@@ -60,10 +62,7 @@ export async function searchSettings({ db, regionId, query }: SearchProps): Prom
       where.push(sql`${distance} <= ${query.radiusKm}`);
     }
   }
-  if (query.lot !== undefined) {
-    where.push(sql`${query.lot}::int = ANY(s.lot_numbers)`);
-    where.push(sql`EXISTS (SELECT 1 FROM lot_admissions la JOIN lots l ON l.id = la.lot_id WHERE la.organisation_id = s.organisation_id AND la.status = 'admitted' AND l.number = ${query.lot})`);
-  }
+  if (query.lot !== undefined) where.push(sql`${query.lot}::int = ANY(s.lot_numbers) AND ${query.lot}::int = ANY(a.lots)`);
   // The codes come from the SEN2 enum (NeedCodeSchema), so writing them into the SQL is safe.
   if (query.need?.length) where.push(sql`s.need_codes @> ${sql.raw(`ARRAY[${query.need.map((n) => `'${n}'`).join(",")}]::text[]`)}`);
   if (query.age !== undefined) where.push(sql`s.age_low <= ${query.age} AND s.age_high >= ${query.age}`);
@@ -83,10 +82,14 @@ export async function searchSettings({ db, regionId, query }: SearchProps): Prom
   const order = query.sort === "distance" ? sql`distance_km ASC NULLS LAST, s.name ASC` : sql`s.name ASC, s.urn ASC`;
   const rows = await rowsOf<HitRow>(
     db,
-    sql`SELECT s.id, s.urn, s.name, o.name AS organisation_name, s.lot_numbers, s.age_low, s.age_high, s.sex_admitted,
+    sql`WITH admitted AS (
+          SELECT la.organisation_id, array_agg(l.number) AS lots FROM lot_admissions la
+          JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id
+          WHERE la.status = 'admitted' AND f.region_id = ${regionId} GROUP BY la.organisation_id)
+        SELECT s.id, s.urn, s.name, o.name AS organisation_name, s.lot_numbers, s.age_low, s.age_high, s.sex_admitted,
           s.residential_types, s.vacancies, s.vacancies_confirmed_at, s.needs, s.ofsted_grade, s.outcode, s.town,
           ${distance} AS distance_km, ${price} AS band_price_pence, count(*) OVER () AS total
-        FROM settings s JOIN organisations o ON o.id = s.organisation_id
+        FROM settings s JOIN admitted a ON a.organisation_id = s.organisation_id JOIN organisations o ON o.id = s.organisation_id
         WHERE ${sql.join(where, sql` AND `)}
         ORDER BY ${order}
         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
