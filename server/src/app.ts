@@ -19,6 +19,10 @@ import type { PostgresSessionStore } from "./modules/auth/session-store";
 import { createSignInFlow } from "./modules/auth/sign-in-flow";
 import { createDevIdentityProvider, type DevIdentityProvider } from "./modules/dev-idp/provider";
 import { devIdentityProviderRoutes } from "./modules/dev-idp/routes";
+import { claimRoutes } from "./modules/directory/claim-routes";
+import { openDataRoutes } from "./modules/directory/open-data-routes";
+import { settingRoutes } from "./modules/directory/routes";
+import { frameworkRoutes } from "./modules/framework/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { identityRoutes } from "./modules/identity/routes";
 import { organisationRoutes } from "./modules/organisations/routes";
@@ -65,6 +69,10 @@ export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Ro
   router.use(apiTokenRoutes({ db, live, limits }));
   router.use(organisationRoutes(db));
   router.use(peopleRoutes({ db, live }));
+  router.use(frameworkRoutes(db));
+  router.use(settingRoutes(db));
+  router.use(claimRoutes(db));
+  router.use(openDataRoutes(db));
   return router;
 }
 

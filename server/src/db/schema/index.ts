@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./directory";
+export * from "./framework-admission";
 export * from "./frameworks";
 export * from "./identity";
 export * from "./organisations";

@@ -1,6 +1,7 @@
 import { importDemoSettings } from "../../modules/directory/gias/import-demo-settings";
 import type { Db } from "../client";
 import { seedDemoPeople } from "./demo-people";
+import { seedDemoSettings } from "./demo-settings";
 import { seedFrameworkDemo } from "./framework-demo";
 import { seedNorthWest } from "./north-west";
 
@@ -9,5 +10,6 @@ export async function seedDemo(db: Db) {
   const region = await seedNorthWest(db);
   await seedFrameworkDemo(db);
   await importDemoSettings({ db, regionId: region.regionId });
+  await seedDemoSettings(db);
   return { ...region, people: await seedDemoPeople(db) };
 }

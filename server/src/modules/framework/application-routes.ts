@@ -1,0 +1,96 @@
+import { Router } from "express";
+import { z } from "zod";
+import { ADMISSION_STATUSES } from "../../../../shared/src/codes/directory";
+import {
+  AdmissionDecisionSchema,
+  ProviderApplicationCreateSchema,
+  ProviderApplicationListSchema,
+  ProviderApplicationResponseSchema,
+} from "../../../../shared/src/schemas/framework";
+import type { Db } from "../../db/client";
+import { forbidden } from "../../http/app-error";
+import { actorOf, requireRole } from "../../http/require-actor";
+import { defineRoute } from "../../http/route";
+import { decideAdmission } from "./commands/decide-admission";
+import { submitApplication } from "./commands/submit-application";
+import { AdmissionParamsSchema, ApplicationParamsSchema, FrameworkParamsSchema } from "./params";
+import { canActForProvider, canRunFramework } from "./policy";
+import { presentApplication } from "./present";
+import { listApplications, loadRunnableFramework, loadVisibleApplication, loadVisibleFramework } from "./queries";
+
+const ApplicationListQuerySchema = z
+  .object({ status: z.enum(ADMISSION_STATUSES, { error: "Choose a status: applied, admitted, rejected or suspended" }).optional() })
+  .strict();
+
+/** Providers apply to join lots; the hub admits, rejects or suspends them lot by lot. */
+export function applicationRoutes(db: Db): Router {
+  const router = Router();
+  const common = { tag: "framework admission", access: "signed-in" as const };
+
+  defineRoute(router, {
+    ...common,
+    before: [requireRole("provider")],
+    method: "post",
+    path: "/api/v1/frameworks/:id/applications",
+    summary: "Apply to join lots in an open admission round, accepting the latest terms (a provider's administrator)",
+    input: { params: FrameworkParamsSchema, body: ProviderApplicationCreateSchema },
+    responses: { 201: { description: "Applied; each lot is 'applied' until the hub decides", schema: ProviderApplicationResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const framework = await loadVisibleFramework(db, actor, input.params.id);
+      if (!canActForProvider(actor) || !actor.organisationId) throw forbidden("Only your organisation's administrators apply to the framework.");
+      const id = await submitApplication({ db, actor: { ...actor, organisationId: actor.organisationId }, framework, input: input.body, ip: req.ip });
+      res.status(201).json({ data: presentApplication(await loadVisibleApplication(db, actor, framework, id)) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    before: [requireRole("regional_admin", "provider")],
+    method: "get",
+    path: "/api/v1/frameworks/:id/applications",
+    summary: "Applications, newest first: every one for the regional admin, a provider's own for a provider",
+    input: { params: FrameworkParamsSchema, query: ApplicationListQuerySchema },
+    responses: { 200: { description: "Applications with each lot's status and the hub's reason", schema: ProviderApplicationListSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const framework = await loadVisibleFramework(db, actor, input.params.id);
+      const own = canRunFramework(actor, framework) ? {} : { organisationId: actor.organisationId ?? "" };
+      const rows = await listApplications(db, framework.id, { ...own, status: input.query.status });
+      res.json({ data: rows.map(presentApplication) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    before: [requireRole()],
+    method: "get",
+    path: "/api/v1/frameworks/:id/applications/:applicationId",
+    summary: "One application, to the regional admin or the provider that made it",
+    input: { params: ApplicationParamsSchema },
+    responses: { 200: { description: "The application", schema: ProviderApplicationResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const framework = await loadVisibleFramework(db, actor, input.params.id);
+      res.json({ data: presentApplication(await loadVisibleApplication(db, actor, framework, input.params.applicationId)) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    before: [requireRole("regional_admin")],
+    method: "put",
+    path: "/api/v1/frameworks/:id/admissions/:organisationId/lots/:lotNumber",
+    summary: "Admit, reject or suspend a provider on a lot it applied for, with a reason it will see (regional admin)",
+    input: { params: AdmissionParamsSchema, body: AdmissionDecisionSchema },
+    responses: { 200: { description: "The application the lot belongs to, with the decision", schema: ProviderApplicationResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const framework = await loadRunnableFramework(db, actor, input.params.id);
+      const { organisationId, lotNumber } = input.params;
+      const applicationId = await decideAdmission({ db, actor, framework, organisationId, lotNumber, input: input.body, ip: req.ip });
+      res.json({ data: presentApplication(await loadVisibleApplication(db, actor, framework, applicationId)) });
+    },
+  });
+  return router;
+}

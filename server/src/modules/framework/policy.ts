@@ -1,0 +1,38 @@
+import type { AdmissionStatus } from "../../../../shared/src/codes/directory";
+import type { Actor } from "../identity/actor";
+
+interface FrameworkRecord {
+  regionId: string;
+}
+
+interface ApplicationRecord {
+  organisationId: string;
+}
+
+/** Every member of an organisation in the framework's region may read it (lots, bands, terms, rounds). */
+export const canSeeFramework = (actor: Actor, framework: FrameworkRecord) => actor.role !== null && actor.regionId === framework.regionId;
+
+/** Ceilings, terms, rounds and admission decisions: the region's hub administrators only. */
+export const canRunFramework = (actor: Actor, framework: FrameworkRecord) =>
+  actor.role === "regional_admin" && actor.regionId === framework.regionId;
+
+/** Applying and stating prices bind the provider, so only its administrators may do them. */
+export const canActForProvider = (actor: Actor) => actor.role === "provider" && actor.orgAdmin && actor.organisationId !== null;
+
+/** An application is seen by the hub that decides it and by the provider that made it; nobody else. */
+export const canSeeApplication = (actor: Actor, framework: FrameworkRecord, application: ApplicationRecord) =>
+  canRunFramework(actor, framework) || (actor.role === "provider" && actor.organisationId === application.organisationId);
+
+/**
+ * The hub's decisions on a lot. A rejection is final for its round: the provider may apply again
+ * in a later round (which puts the lot back to "applied"), so the hub never reverses one here.
+ * Suspension is the sanction for an admitted provider, and lifting it readmits.
+ */
+export const ADMISSION_TRANSITIONS: Record<AdmissionStatus, readonly AdmissionStatus[]> = {
+  applied: ["admitted", "rejected"],
+  admitted: ["suspended"],
+  suspended: ["admitted"],
+  rejected: [],
+};
+
+export const canDecide = (from: AdmissionStatus, to: AdmissionStatus) => ADMISSION_TRANSITIONS[from].includes(to);

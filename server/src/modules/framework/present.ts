@@ -1,0 +1,56 @@
+import type { z } from "zod";
+import type { Framework, ProviderApplication, ProviderPriceSchema } from "../../../../shared/src/schemas/framework";
+import type { ApplicationDetail, FrameworkDetail, ProviderPriceRow } from "./queries";
+
+const iso = (d: Date) => d.toISOString();
+
+export function presentFramework({ framework, lots, terms, rounds }: FrameworkDetail): Framework {
+  return {
+    id: framework.id,
+    regionId: framework.regionId,
+    name: framework.name,
+    termStart: framework.termStart,
+    termEnd: framework.termEnd,
+    lots: lots.map(({ lot, bands }) => ({
+      id: lot.id,
+      number: lot.number,
+      name: lot.name,
+      bands: bands.map((b) => ({ band: b.band, description: b.description, weeklyCeilingPence: b.weeklyCeilingPence })),
+    })),
+    termsVersions: terms.map((t) => ({ id: t.id, version: t.version, title: t.title, summary: t.summary, publishedAt: iso(t.publishedAt) })),
+    rounds: rounds.map(({ round, state }) => ({
+      id: round.id,
+      frameworkId: round.frameworkId,
+      name: round.name,
+      opensAt: iso(round.opensAt),
+      closesAt: iso(round.closesAt),
+      state,
+    })),
+  };
+}
+
+export function presentApplication({ application: a, organisationName, lots }: ApplicationDetail): ProviderApplication {
+  return {
+    id: a.id,
+    frameworkId: a.frameworkId,
+    roundId: a.roundId,
+    organisationId: a.organisationId,
+    organisationName,
+    companiesHouseNumber: a.companiesHouseNumber,
+    contactName: a.contactName,
+    contactEmail: a.contactEmail,
+    contactPhone: a.contactPhone,
+    settingsOffered: a.settingsOffered,
+    termsVersionId: a.termsVersionId,
+    submittedAt: iso(a.submittedAt),
+    lots: lots.map((l) => ({ lotNumber: l.lotNumber, status: l.status, reason: l.reason, decidedAt: l.decidedAt ? iso(l.decidedAt) : null })),
+  };
+}
+
+export function presentPrice(row: ProviderPriceRow): z.infer<typeof ProviderPriceSchema> {
+  return { lotNumber: row.lotNumber, band: row.band, weeklyPricePence: row.weeklyPricePence, weeklyCeilingPence: row.weeklyCeilingPence, updatedAt: iso(row.updatedAt) };
+}
+
+/** "£4,725.00": how the hub and providers talk about weekly fees. */
+export const pounds = (pence: number) =>
+  `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

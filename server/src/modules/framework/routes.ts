@@ -1,0 +1,102 @@
+import { Router } from "express";
+import {
+  AdmissionRoundCreateSchema,
+  BandCeilingUpdateSchema,
+  FrameworkListSchema,
+  FrameworkResponseSchema,
+  TermsVersionCreateSchema,
+} from "../../../../shared/src/schemas/framework";
+import type { Db } from "../../db/client";
+import { actorOf, requireRole } from "../../http/require-actor";
+import { defineRoute } from "../../http/route";
+import { applicationRoutes } from "./application-routes";
+import { openAdmissionRound } from "./commands/open-admission-round";
+import { publishTermsVersion } from "./commands/publish-terms-version";
+import { setBandCeiling } from "./commands/set-band-ceiling";
+import { BandParamsSchema, FrameworkParamsSchema } from "./params";
+import { presentFramework } from "./present";
+import { priceRoutes } from "./price-routes";
+import { frameworkDetail, listRegionFrameworks, loadRunnableFramework, loadVisibleFramework } from "./queries";
+
+/** The framework: lots, bands and ceilings, terms, admission rounds; then applications and prices. */
+export function frameworkRoutes(db: Db): Router {
+  const router = Router();
+  const common = { tag: "framework", access: "signed-in" as const };
+  const admin = { ...common, before: [requireRole("regional_admin")] };
+
+  defineRoute(router, {
+    ...common,
+    before: [requireRole()],
+    method: "get",
+    path: "/api/v1/frameworks",
+    summary: "The frameworks of your region, with lots, price bands, terms versions and admission rounds",
+    responses: { 200: { description: "Frameworks", schema: FrameworkListSchema } },
+    handler: async (req, res) => {
+      res.json({ data: (await listRegionFrameworks(db, actorOf(req))).map(presentFramework) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    before: [requireRole()],
+    method: "get",
+    path: "/api/v1/frameworks/:id",
+    summary: "One framework of your region; each round's state is by the server's clock",
+    input: { params: FrameworkParamsSchema },
+    responses: { 200: { description: "The framework", schema: FrameworkResponseSchema } },
+    handler: async (req, res, input) => {
+      const framework = await loadVisibleFramework(db, actorOf(req), input.params.id);
+      res.json({ data: presentFramework(await frameworkDetail(db, framework)) });
+    },
+  });
+
+  defineRoute(router, {
+    ...admin,
+    method: "put",
+    path: "/api/v1/frameworks/:id/lots/:lotNumber/bands/:band",
+    summary: "Set a price band's weekly ceiling on a lot (regional admin; audited from and to)",
+    input: { params: BandParamsSchema, body: BandCeilingUpdateSchema },
+    responses: { 200: { description: "The framework with the new ceiling", schema: FrameworkResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const framework = await loadRunnableFramework(db, actor, input.params.id);
+      const { lotNumber, band } = input.params;
+      await setBandCeiling({ db, actor, framework, lotNumber, band, weeklyCeilingPence: input.body.weeklyCeilingPence, ip: req.ip });
+      res.json({ data: presentFramework(await frameworkDetail(db, framework)) });
+    },
+  });
+
+  defineRoute(router, {
+    ...admin,
+    method: "post",
+    path: "/api/v1/frameworks/:id/terms",
+    summary: "Publish a version of the terms and conditions; new applications must accept the latest (regional admin)",
+    input: { params: FrameworkParamsSchema, body: TermsVersionCreateSchema },
+    responses: { 201: { description: "Published; the framework with its terms versions, newest first", schema: FrameworkResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const framework = await loadRunnableFramework(db, actor, input.params.id);
+      await publishTermsVersion({ db, actor, framework, input: input.body, ip: req.ip });
+      res.status(201).json({ data: presentFramework(await frameworkDetail(db, framework)) });
+    },
+  });
+
+  defineRoute(router, {
+    ...admin,
+    method: "post",
+    path: "/api/v1/frameworks/:id/rounds",
+    summary: "Open an admission round in which providers may apply (regional admin)",
+    input: { params: FrameworkParamsSchema, body: AdmissionRoundCreateSchema },
+    responses: { 201: { description: "Scheduled; the framework with its rounds, latest first", schema: FrameworkResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const framework = await loadRunnableFramework(db, actor, input.params.id);
+      await openAdmissionRound({ db, actor, framework, input: input.body, ip: req.ip });
+      res.status(201).json({ data: presentFramework(await frameworkDetail(db, framework)) });
+    },
+  });
+
+  router.use(applicationRoutes(db));
+  router.use(priceRoutes(db));
+  return router;
+}
