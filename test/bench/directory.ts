@@ -23,7 +23,7 @@ import { buildUser } from "../factories/users";
 
 const SETTINGS = Number(process.env.BENCH_SETTINGS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
 const PROVIDERS = 200;
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;

@@ -34,6 +34,17 @@ const distanceSql = (lat: number, lon: number) => {
   return sql`(2 * ${r} * asin(sqrt(power(sin(radians(s.latitude - ${la}) / 2), 2) + cos(radians(${la})) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - ${lo}) / 2), 2))))`;
 };
 
+// Postcode district centres are reference data, identical in every database: one lookup per
+// district per process saves a round trip on most searches.
+const centres = new Map<string, { latitude: number; longitude: number }>();
+async function districtCentre(db: Db, outcode: string) {
+  const known = centres.get(outcode);
+  if (known) return known;
+  const [row] = await rowsOf<{ latitude: number; longitude: number }>(db, sql`SELECT latitude, longitude FROM outcodes WHERE outcode = ${outcode}`);
+  if (row) centres.set(outcode, row);
+  return row;
+}
+
 export interface SearchProps {
   db: Db;
   /** Only settings listed in this region (the searcher's). */
@@ -51,7 +62,7 @@ export async function searchSettings({ db, regionId, query }: SearchProps): Prom
   const where: SQL[] = [sql`s.status = 'published'`, sql`s.lot_numbers && a.lots`];
   let distance: SQL = sql`NULL::double precision`;
   if (query.near) {
-    const [centre] = await rowsOf<{ latitude: number; longitude: number }>(db, sql`SELECT latitude, longitude FROM outcodes WHERE outcode = ${query.near}`);
+    const centre = await districtCentre(db, query.near);
     if (!centre) throw validationFailed([{ path: "query.near", message: `We do not know the postcode district ${query.near}; check it, like M14 or BB11` }]);
     distance = distanceSql(centre.latitude, centre.longitude);
     if (query.radiusKm !== undefined) {
