@@ -120,7 +120,11 @@ describeBrowser("Finding a setting with a vacancy", () => {
     const url = new URL(commissioner.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({ need: "ASD", hasVacancy: "true", near: "M14", radiusKm: "10", sort: "distance" });
 
-    const result = commissioner.getByRole("listitem").filter({ has: commissioner.getByRole("link", { name: settingName, exact: true }) });
+    // The unfiltered list may still be on screen for a moment: wait for the filtered one.
+    const result = commissioner
+      .getByRole("listitem")
+      .filter({ has: commissioner.getByRole("link", { name: settingName, exact: true }) })
+      .filter({ hasText: "km from M14" });
     await result.waitFor();
     const text = await result.innerText();
     expect(text).toMatch(/\d+\.\d km from M14/);
