@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import type { Logger } from "../logger";
@@ -12,6 +13,10 @@ import * as schema from "./schema";
 export type Schema = typeof schema;
 /** The query builder the rest of the server uses; the same for a PostgreSQL server and PGlite. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** The `tx` that `db.transaction(async (tx) => ...)` hands its callback. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** The database, or a transaction the caller has open (reads that must see its writes). */
+export type DbOrTx = Db | Tx;
 
 /** Raw SQL for migrations and checks that the query builder doesn't express. */
 export interface SqlRunner {

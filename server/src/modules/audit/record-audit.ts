@@ -1,14 +1,10 @@
-import { desc, sql, type ExtractTablesWithRelations } from "drizzle-orm";
-import { PgTransaction, type PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { Db, Schema } from "../../db/client";
+import { desc, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Db, DbOrTx, Tx } from "../../db/client";
 import { auditLog, type AuditDetails } from "../../db/schema";
 import { canonicalJson } from "./canonical-json";
 import { auditRowHash, GENESIS_HASH, type AuditRecord } from "./row-hash";
 
-/** The `tx` that `db.transaction(async (tx) => ...)` hands its callback. */
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-/** The database, or a transaction the caller has open so the audit row commits with its change. */
-export type DbOrTx = Db | Tx;
 
 export interface AuditEntryInput {
   /** A dotted verb: "auth.sign_in", "member.role_change", "child_profile.read". */

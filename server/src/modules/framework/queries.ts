@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AdmissionStatus } from "../../../../shared/src/codes/directory";
 import type { AdmissionRound } from "../../../../shared/src/schemas/framework";
-import type { Db } from "../../db/client";
+import type { Db, DbOrTx } from "../../db/client";
 import {
   admissionRounds,
   frameworks,
@@ -74,7 +74,7 @@ export async function frameworkDetail(db: Db, framework: FrameworkRow): Promise<
 }
 
 /** The terms a provider must accept now: the most recently published version. */
-export async function latestTermsVersion(db: Db, frameworkId: string) {
+export async function latestTermsVersion(db: DbOrTx, frameworkId: string) {
   const [row] = await db
     .select()
     .from(termsVersions)

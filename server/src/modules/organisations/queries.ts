@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, DbOrTx } from "../../db/client";
 import { invitations, organisations, users } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import type { Actor } from "../identity/actor";
@@ -29,7 +29,7 @@ export function listMembers(db: Db, organisationId: string) {
     .orderBy(asc(users.email));
 }
 
-export async function loadMember(db: Db, organisationId: string, userId: string) {
+export async function loadMember(db: DbOrTx, organisationId: string, userId: string) {
   const [member] = await db.select().from(users).where(and(eq(users.id, userId), eq(users.organisationId, organisationId)));
   if (!member) throw notFound("The person");
   return member;

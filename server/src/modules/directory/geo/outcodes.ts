@@ -5,7 +5,7 @@ import type { Db } from "../../../db/client";
 import { outcodes } from "../../../db/schema";
 import { parseCsv } from "../../../lib/csv";
 import { REFERENCE_DATA_DIR } from "../../../paths";
-import type { DbOrTx } from "../../audit/record-audit";
+import type { DbOrTx } from "../../../db/client";
 import type { LatLng } from "./distance";
 
 /** The outward code of a UK postcode (A9, A99, AA9, AA99, A9A, AA9A), as the outcodes table checks it. */

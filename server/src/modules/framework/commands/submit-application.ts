@@ -38,7 +38,7 @@ export async function submitApplication({ db, actor, framework, input, ip }: Sub
     if (!round) throw validationFailed([{ path: "body.roundId", message: "Choose an admission round of this framework" }]);
     if (!round.open) throw conflict("The round is not open. Apply while an admission round is open; the framework lists its rounds and their dates.");
 
-    const terms = await latestTermsVersion(tx as unknown as Db, framework.id);
+    const terms = await latestTermsVersion(tx, framework.id);
     if (!terms) throw conflict("The hub has not published the framework's terms and conditions yet, so nobody can apply.");
     if (terms.id !== input.declarations.termsVersionId) {
       throw validationFailed([{ path: "body.declarations.termsVersionId", message: `Accept the current terms and conditions (version ${terms.version})` }]);

@@ -23,7 +23,7 @@ export interface RemoveMemberProps {
 export async function removeMember({ db, live, actor, organisation, userId, ip }: RemoveMemberProps) {
   if (userId === actor.userId) throw conflict("You cannot remove yourself. Ask another administrator.");
   await db.transaction(async (tx) => {
-    const member = await loadMember(tx as unknown as Db, organisation.id, userId);
+    const member = await loadMember(tx, organisation.id, userId);
     await tx.update(users).set({ organisationId: null, role: null, orgAdmin: false }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));

@@ -22,7 +22,7 @@ export async function updateMember({ db, actor, organisation, userId, input, ip 
   if (input.role) assertRoleFits(input.role, organisation.kind, "body.role");
   if (userId === actor.userId) throw conflict("You cannot change your own role. Ask another administrator.");
   return db.transaction(async (tx) => {
-    const before = await loadMember(tx as unknown as Db, organisation.id, userId);
+    const before = await loadMember(tx, organisation.id, userId);
     const [after] = await tx
       .update(users)
       .set({ ...(input.role ? { role: input.role } : {}), ...(input.orgAdmin !== undefined ? { orgAdmin: input.orgAdmin } : {}) })

@@ -1,0 +1,31 @@
+import type { Router } from "express";
+import { apiRouter } from "../../server/src/app";
+import type { DbHandle } from "../../server/src/db/client";
+import { createRateLimiters } from "../../server/src/http/rate-limits";
+import { createLiveHub } from "../../server/src/realtime/live-hub";
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle: Router & { stack?: Layer[] };
+}
+
+function walk(stack: Layer[]): { method: string; path: string }[] {
+  return stack.flatMap((layer) =>
+    layer.route
+      ? Object.keys(layer.route.methods)
+          .filter((m) => m !== "_all")
+          .map((method) => ({ method, path: layer.route!.path }))
+      : layer.handle.stack
+        ? walk(layer.handle.stack)
+        : [],
+  );
+}
+
+/**
+ * Every method and path the API router really serves, however it was added (defineRoute or
+ * plain router.get): what the OpenAPI and access-matrix tests hold their lists against.
+ */
+export function servedApiRoutes(database: DbHandle): { method: string; path: string }[] {
+  const router = apiRouter({ database, live: createLiveHub(), limits: createRateLimiters() });
+  return walk((router as unknown as { stack: Layer[] }).stack);
+}
