@@ -29,6 +29,7 @@ import { organisationRoutes } from "./modules/organisations/routes";
 import { peopleRoutes } from "./modules/organisations/people-routes";
 import { regionRoutes } from "./modules/regions/routes";
 import { serviceFeedbackRoutes } from "./modules/service-feedback/routes";
+import { settingFeedbackRoutes } from "./modules/setting-feedback/routes";
 import { CLIENT_DIST_DIR } from "./paths";
 import { createLiveHub, type LiveHub } from "./realtime/live-hub";
 
@@ -73,6 +74,7 @@ export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Ro
   router.use(settingRoutes(db));
   router.use(claimRoutes(db));
   router.use(openDataRoutes(db));
+  router.use(settingFeedbackRoutes(db));
   return router;
 }
 

@@ -3,4 +3,5 @@ export * from "./health";
 export * from "./open-data";
 export * from "./region";
 export * from "./service-feedback";
+export * from "./setting-feedback";
 export * from "./settings";

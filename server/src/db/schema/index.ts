@@ -6,3 +6,4 @@ export * from "./identity";
 export * from "./organisations";
 export * from "./regions";
 export * from "./service-feedback";
+export * from "./setting-feedback";

@@ -1,0 +1,17 @@
+import type { SettingFeedback } from "../../../../shared/src/schemas/setting-feedback";
+import type { settingFeedback } from "../../db/schema";
+
+export function presentFeedback(row: typeof settingFeedback.$inferSelect, context: { settingName: string; forumName: string }): SettingFeedback {
+  return {
+    id: row.id,
+    settingId: row.settingId,
+    settingName: context.settingName,
+    forumName: context.forumName,
+    ratings: row.ratings,
+    comment: row.comment,
+    status: row.status,
+    reason: row.reason,
+    createdAt: row.createdAt.toISOString(),
+    moderatedAt: row.moderatedAt?.toISOString() ?? null,
+  };
+}

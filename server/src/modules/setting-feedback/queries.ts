@@ -1,0 +1,58 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { FEEDBACK_ASPECTS, FEEDBACK_MINIMUM_REVIEWS, type SettingFeedbackSummary } from "../../../../shared/src/schemas/setting-feedback";
+import type { Db } from "../../db/client";
+import { organisations, settingFeedback, settings } from "../../db/schema";
+import type { Actor } from "../identity/actor";
+import { rowsOf } from "../directory/queries";
+import { presentFeedback } from "./present";
+
+/** Feedback the actor may see: its region's for the hub, their own for a panel member. */
+export async function listVisibleFeedback(db: Db, actor: Actor, options: { status?: "pending" | "approved" | "rejected"; id?: string } = {}) {
+  const forum = organisations;
+  const rows = await db
+    .select({ feedback: settingFeedback, settingName: settings.name, forumName: forum.name, forumRegion: forum.regionId })
+    .from(settingFeedback)
+    .innerJoin(settings, eq(settings.id, settingFeedback.settingId))
+    .innerJoin(forum, eq(forum.id, settingFeedback.authorOrganisationId))
+    .where(
+      and(
+        options.status ? eq(settingFeedback.status, options.status) : undefined,
+        options.id ? eq(settingFeedback.id, options.id) : undefined,
+        actor.role === "regional_admin" ? eq(forum.regionId, actor.regionId ?? "") : eq(settingFeedback.authorUserId, actor.userId),
+      ),
+    )
+    .orderBy(desc(settingFeedback.createdAt));
+  return rows.map((r) => ({ row: r.feedback, view: presentFeedback(r.feedback, { settingName: r.settingName, forumName: r.forumName }) }));
+}
+
+/**
+ * Averages of approved feedback per aspect — or nothing at all below the minimum, so that a
+ * handful of families cannot be picked out from their ratings.
+ */
+export async function feedbackSummary(db: Db, settingId: string): Promise<SettingFeedbackSummary> {
+  const [count] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM setting_feedback WHERE setting_id = ${settingId} AND status = 'approved'`);
+  const approved = count?.n ?? 0;
+  if (approved < FEEDBACK_MINIMUM_REVIEWS) return { settingId, suppressed: true, minimumReviews: FEEDBACK_MINIMUM_REVIEWS };
+  const averages = await rowsOf<{ aspect: string; average: number | null; ratings: number }>(
+    db,
+    sql`SELECT a.aspect, round(avg((f.ratings ->> a.aspect)::numeric), 1)::float8 AS average, count(f.ratings ->> a.aspect)::int AS ratings
+        FROM unnest(${sql.raw(`ARRAY[${FEEDBACK_ASPECTS.map((a) => `'${a}'`).join(",")}]`)}::text[]) AS a(aspect)
+        LEFT JOIN setting_feedback f ON f.setting_id = ${settingId} AND f.status = 'approved'
+        GROUP BY a.aspect`,
+  );
+  return {
+    settingId,
+    suppressed: false,
+    minimumReviews: FEEDBACK_MINIMUM_REVIEWS,
+    approvedReviews: approved,
+    aspects: FEEDBACK_ASPECTS.map((aspect) => {
+      const row = averages.find((a) => a.aspect === aspect);
+      return { aspect, average: row?.average ?? null, ratings: row?.ratings ?? 0 };
+    }),
+  };
+}
+
+export async function loadFeedbackRow(db: Db, id: string) {
+  const [row] = await db.select().from(settingFeedback).where(eq(settingFeedback.id, id));
+  return row;
+}
