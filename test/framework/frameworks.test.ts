@@ -26,7 +26,7 @@ describe("GET /api/v1/frameworks", () => {
     const elsewhere = await buildFramework(db());
     await buildRound(db(), { frameworkId: world.framework.id, state: "upcoming" });
     await buildRound(db(), { frameworkId: world.framework.id, state: "closed" });
-    for (const role of ["commissioner", "provider", "parent_panel"] as const) {
+    for (const role of ["commissioner", "provider"] as const) {
       const member = await buildUser(db(), { role, regionId: world.region.id });
       const res = await request(t.app).get("/api/v1/frameworks").set(member.auth);
       expect(res.status).toBe(200);
@@ -41,6 +41,18 @@ describe("GET /api/v1/frameworks", () => {
       expect(framework?.termsVersions.map((v) => v.version)).toEqual(["1.0"]);
       expect(framework?.rounds.map((r) => r.state).sort()).toEqual(["closed", "open", "upcoming"]);
     }
+  });
+
+  it("should show parent carer panel members the framework without any prices", async () => {
+    const world = await buildFrameworkWorld(db());
+    const panel = await buildUser(db(), { role: "parent_panel", regionId: world.region.id });
+    for (const path of ["/api/v1/frameworks", `/api/v1/frameworks/${world.framework.id}`]) {
+      const res = await request(t.app).get(path).set(panel.auth);
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toMatch(/weeklyCeilingPence|Pence/);
+    }
+    const { data } = FrameworkListSchema.parse((await request(t.app).get("/api/v1/frameworks").set(panel.auth)).body);
+    expect(data[0]?.lots.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
 

@@ -4,7 +4,12 @@ import type { ApplicationDetail, FrameworkDetail, ProviderPriceRow } from "./que
 
 const iso = (d: Date) => d.toISOString();
 
-export function presentFramework({ framework, lots, terms, rounds }: FrameworkDetail): Framework {
+/**
+ * Parent carer panels co-produce the framework's documents but never see prices (DOMAIN.md):
+ * for them the bands, with their ceilings, are left out.
+ */
+export function presentFramework({ framework, lots, terms, rounds }: FrameworkDetail, viewer: { role: string | null } = { role: null }): Framework {
+  const showPrices = viewer.role !== "parent_panel";
   return {
     id: framework.id,
     regionId: framework.regionId,
@@ -15,7 +20,7 @@ export function presentFramework({ framework, lots, terms, rounds }: FrameworkDe
       id: lot.id,
       number: lot.number,
       name: lot.name,
-      bands: bands.map((b) => ({ band: b.band, description: b.description, weeklyCeilingPence: b.weeklyCeilingPence })),
+      bands: showPrices ? bands.map((b) => ({ band: b.band, description: b.description, weeklyCeilingPence: b.weeklyCeilingPence })) : [],
     })),
     termsVersions: terms.map((t) => ({ id: t.id, version: t.version, title: t.title, summary: t.summary, publishedAt: iso(t.publishedAt) })),
     rounds: rounds.map(({ round, state }) => ({

@@ -32,7 +32,8 @@ export function frameworkRoutes(db: Db): Router {
     summary: "The frameworks of your region, with lots, price bands, terms versions and admission rounds",
     responses: { 200: { description: "Frameworks", schema: FrameworkListSchema } },
     handler: async (req, res) => {
-      res.json({ data: (await listRegionFrameworks(db, actorOf(req))).map(presentFramework) });
+      const actor = actorOf(req);
+      res.json({ data: (await listRegionFrameworks(db, actor)).map((detail) => presentFramework(detail, actor)) });
     },
   });
 
@@ -45,8 +46,9 @@ export function frameworkRoutes(db: Db): Router {
     input: { params: FrameworkParamsSchema },
     responses: { 200: { description: "The framework", schema: FrameworkResponseSchema } },
     handler: async (req, res, input) => {
-      const framework = await loadVisibleFramework(db, actorOf(req), input.params.id);
-      res.json({ data: presentFramework(await frameworkDetail(db, framework)) });
+      const actor = actorOf(req);
+      const framework = await loadVisibleFramework(db, actor, input.params.id);
+      res.json({ data: presentFramework(await frameworkDetail(db, framework), actor) });
     },
   });
 
