@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../server/src/db/client";
 import { admitProvider, buildSetting } from "../factories/directory";
 import { buildOrganisation } from "../factories/organisations";
-import type { MatrixActor, Who } from "./actors";
-import { everyone, type Expected, type MatrixEntry, type Scope } from "./matrix";
+import type { MatrixActor } from "./actors";
+import { byRole, everyone, type MatrixEntry, type Scope } from "./matrix";
 
 const urn = () => String(200000 + Math.floor(Math.random() * 799999));
 
@@ -32,18 +32,6 @@ async function pendingClaim(db: Db, actor: MatrixActor, scope: Scope): Promise<s
   return row?.id ?? "";
 }
 
-const byRole = (statuses: Partial<Record<Who, Expected>>, rest: Expected): Record<Who, Expected> => ({
-  anonymous: 401,
-  unaffiliated: 403,
-  regional_admin: rest,
-  commissioner: rest,
-  commissioner_admin: rest,
-  provider: rest,
-  provider_admin: rest,
-  parent_panel: rest,
-  parent_panel_admin: rest,
-  ...statuses,
-});
 
 const searchers = byRole({ regional_admin: 200, commissioner: 200, commissioner_admin: 200 }, 403);
 const hidden = { own: 404, other: 404 };

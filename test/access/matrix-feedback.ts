@@ -3,8 +3,8 @@ import type { Db } from "../../server/src/db/client";
 import { admitProvider, buildSetting } from "../factories/directory";
 import { buildOrganisation } from "../factories/organisations";
 import { buildUser } from "../factories/users";
-import type { MatrixActor, Who } from "./actors";
-import type { Expected, MatrixEntry, Scope } from "./matrix";
+import type { MatrixActor } from "./actors";
+import { byRole, type MatrixEntry, type Scope } from "./matrix";
 
 async function listedSettingIn(db: Db, regionId: string) {
   const provider = await buildOrganisation(db, { kind: "provider", regionId });
@@ -23,18 +23,6 @@ async function pendingFeedback(db: Db, actor: MatrixActor, scope: Scope) {
   return row?.id ?? "";
 }
 
-const byRole = (statuses: Partial<Record<Who, Expected>>, rest: Expected): Record<Who, Expected> => ({
-  anonymous: 401,
-  unaffiliated: 403,
-  regional_admin: rest,
-  commissioner: rest,
-  commissioner_admin: rest,
-  provider: rest,
-  provider_admin: rest,
-  parent_panel: rest,
-  parent_panel_admin: rest,
-  ...statuses,
-});
 const panel = { own: 201, other: 404 };
 
 export const FEEDBACK_MATRIX: MatrixEntry[] = [

@@ -33,6 +33,20 @@ export const everyone = (status: number, signedIn = status) =>
     parent_panel_admin: signedIn,
   }) satisfies Record<Who, Expected>;
 
+/** Everyone signed in into an organisation gets `rest`, except those named; 401/403 for the rest. */
+export const byRole = (statuses: Partial<Record<Who, Expected>>, rest: Expected): Record<Who, Expected> => ({
+  anonymous: 401,
+  unaffiliated: 403,
+  regional_admin: rest,
+  commissioner: rest,
+  commissioner_admin: rest,
+  provider: rest,
+  provider_admin: rest,
+  parent_panel: rest,
+  parent_panel_admin: rest,
+  ...statuses,
+});
+
 /** Read-your-own-organisation: members see their own (200), nobody sees another's (404). */
 export const ownOrganisation = (ok: number): Record<Who, Expected> => ({
   anonymous: 401,
