@@ -8,6 +8,7 @@ import { RequireSignIn } from "./components/require-sign-in";
 import { ApplicationsPage } from "./pages/admin/applications-page";
 import { ClaimsPage } from "./pages/admin/claims-page";
 import { FrameworkAdminPage } from "./pages/admin/framework-admin-page";
+import { SettingFeedbackPage } from "./pages/admin/setting-feedback-page";
 import { CommissionerSettingPage } from "./pages/commissioner/commissioner-setting-page";
 import { FindSettingPage } from "./pages/commissioner/find-setting-page";
 import { AddSettingPage } from "./pages/provider/add-setting-page";
@@ -20,7 +21,9 @@ import { AccountPage } from "./pages/account/account-page";
 import { AdminHomePage } from "./pages/admin/admin-home-page";
 import { OrganisationsPage } from "./pages/admin/organisations-page";
 import { CommissionerHomePage } from "./pages/commissioner/commissioner-home-page";
+import { GiveFeedbackPage } from "./pages/parent/give-feedback-page";
 import { ParentPanelHomePage } from "./pages/parent/parent-panel-home-page";
+import { YourFeedbackPage } from "./pages/parent/your-feedback-page";
 import { PeoplePage } from "./pages/people/people-page";
 import { ProviderHomePage } from "./pages/provider/provider-home-page";
 import { AccessibilityPage } from "./pages/public/accessibility-page";
@@ -39,6 +42,9 @@ const rolePages: { path: string; roles: readonly Role[]; allow?: (me: Me) => boo
   { path: PAGE_PATHS.adminFramework, roles: ["regional_admin"], element: <FrameworkAdminPage /> },
   { path: PAGE_PATHS.adminApplications, roles: ["regional_admin"], element: <ApplicationsPage /> },
   { path: PAGE_PATHS.adminClaims, roles: ["regional_admin"], element: <ClaimsPage /> },
+  { path: PAGE_PATHS.adminSettingFeedback, roles: ["regional_admin"], element: <SettingFeedbackPage /> },
+  { path: PAGE_PATHS.parentGiveFeedback, roles: ["parent_panel"], element: <GiveFeedbackPage /> },
+  { path: PAGE_PATHS.parentYourFeedback, roles: ["parent_panel"], element: <YourFeedbackPage /> },
   { path: PAGE_PATHS.commissionerSearch, roles: ["commissioner", "regional_admin"], element: <FindSettingPage /> },
   { path: PAGE_PATHS.commissionerSetting, roles: ["commissioner", "regional_admin"], element: <CommissionerSettingPage /> },
   { path: PAGE_PATHS.providerSettings, roles: ["provider"], element: <SettingsPage /> },

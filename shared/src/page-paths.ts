@@ -16,6 +16,7 @@ export const PAGE_PATHS = {
   adminFramework: "/admin/framework",
   adminApplications: "/admin/applications",
   adminClaims: "/admin/claims",
+  adminSettingFeedback: "/admin/setting-feedback",
   people: "/organisations/:id/people",
   commissionerHome: "/commissioner",
   commissionerSearch: "/commissioner/settings",
@@ -28,6 +29,8 @@ export const PAGE_PATHS = {
   providerSettingEdit: "/provider/settings/:id/edit",
   providerFramework: "/provider/framework",
   parentPanelHome: "/parent-panel",
+  parentGiveFeedback: "/parent-panel/give-feedback",
+  parentYourFeedback: "/parent-panel/your-feedback",
 } as const;
 
 /** Where each role lands after signing in. */

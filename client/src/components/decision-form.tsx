@@ -14,12 +14,14 @@ interface DecisionFormProps<K extends string> {
   options: readonly RadioOption[];
   schema: z.ZodType<Record<K | "reason", string>>;
   submitLabel: string;
+  /** Who will read the reason; "The provider will see this" unless said otherwise. */
+  reasonHint?: string;
   send(body: Record<K | "reason", string>): Promise<void>;
   onCancel(): void;
 }
 
 /** The hub decides with a reason the provider will see, as the framework's fairness rules ask. */
-export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, options, schema, submitLabel, send, onCancel }: DecisionFormProps<K>) {
+export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, options, schema, submitLabel, reasonHint = "The provider will see this", send, onCancel }: DecisionFormProps<K>) {
   const [decision, setDecision] = useState<string>();
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<FormErrors<string>>();
@@ -52,7 +54,7 @@ export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, 
       {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
       <form noValidate onSubmit={handleSubmit}>
         <Radios name={`${idPrefix}-decision`} legend={legend} options={options} value={decision} onChange={setDecision} error={errors?.fields[decisionKey]} />
-        <CharacterCount id={`${idPrefix}-reason`} label="Reason" hint="The provider will see this" maxLength={1000} value={reason} onChange={setReason} error={errors?.fields.reason} />
+        <CharacterCount id={`${idPrefix}-reason`} label="Reason" hint={reasonHint} maxLength={1000} value={reason} onChange={setReason} error={errors?.fields.reason} />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
             {submitLabel}

@@ -21,11 +21,16 @@ function itemsFor(state: SessionState): NavigationItem[] {
     items.push({ href: PAGE_PATHS.adminFramework, text: "Framework" });
     items.push({ href: PAGE_PATHS.adminApplications, text: "Applications" });
     items.push({ href: PAGE_PATHS.adminClaims, text: "Claims" });
+    items.push({ href: PAGE_PATHS.adminSettingFeedback, text: "Feedback to check" });
   }
   if (me?.user.role === "commissioner") items.push({ href: PAGE_PATHS.commissionerSearch, text: "Find a setting" });
   if (me?.user.role === "provider") {
     items.push({ href: PAGE_PATHS.providerSettings, text: "Your settings" });
     items.push({ href: PAGE_PATHS.providerFramework, text: "Framework" });
+  }
+  if (me?.user.role === "parent_panel") {
+    items.push({ href: PAGE_PATHS.parentGiveFeedback, text: "Feedback on a setting" });
+    items.push({ href: PAGE_PATHS.parentYourFeedback, text: "Your feedback" });
   }
   if (me?.user.orgAdmin && me.organisation) items.push({ href: peoplePath(me.organisation.id), text: "People" });
   items.push({ href: PAGE_PATHS.feedback, text: "Give feedback" });

@@ -9,6 +9,7 @@ export function AdminHomePage() {
         { href: PAGE_PATHS.adminFramework, text: "Framework", description: "set each lot’s price band ceilings, publish versions of the terms, and open admission rounds." },
         { href: PAGE_PATHS.adminApplications, text: "Applications", description: "admit providers to lots, reject or suspend them, with reasons they will see." },
         { href: PAGE_PATHS.adminClaims, text: "Setting claims", description: "approve or reject providers’ claims on settings imported from Get Information About Schools." },
+        { href: PAGE_PATHS.adminSettingFeedback, text: "Feedback to check", description: "approve or reject parent carer panel members’ feedback on settings before it counts." },
       ]}
       comingNext={[
         "open review rounds with Parent Carer Forums and answer what they said",

@@ -8,6 +8,7 @@ import { SettingDetails } from "../../components/setting-details";
 import { vacanciesLabel } from "../../components/setting-labels";
 import { usePageTitle } from "../../components/use-page-title";
 import { NotFoundPage } from "../public/not-found-page";
+import { SettingFeedbackSummary } from "./setting-feedback-summary";
 
 /** A published setting as a commissioner sees it: read-only, everything needed to judge a placement. */
 export function CommissionerSettingPage() {
@@ -33,6 +34,7 @@ function SettingView({ setting }: { setting: Setting }) {
         <h1 className="govuk-heading-l">{setting.name}</h1>
         <div className="govuk-inset-text">{vacanciesLabel(setting.vacancies, setting.vacanciesConfirmedAt)}</div>
         <SettingDetails setting={setting} />
+        <SettingFeedbackSummary settingId={setting.id} />
       </div>
     </div>
   );

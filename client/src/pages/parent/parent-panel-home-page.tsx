@@ -1,9 +1,14 @@
+import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import { RoleHome } from "../../components/role-home";
 
 export function ParentPanelHomePage() {
   return (
     <RoleHome
       title="Parent carer panel home"
+      links={[
+        { href: PAGE_PATHS.parentGiveFeedback, text: "Give feedback on a setting", description: "rate a school, home or college families you know have used, and say why." },
+        { href: PAGE_PATHS.parentYourFeedback, text: "Your feedback", description: "see whether the regional hub has checked your feedback, and why if it could not use it." },
+      ]}
       comingNext={[
         "review the framework’s service specifications and quality criteria",
         "comment, rate and vote on them",

@@ -1,0 +1,85 @@
+import { useState } from "react";
+import { SettingFeedbackModerationSchema, type SettingFeedback } from "../../../../shared/src/schemas/setting-feedback";
+import { moderateSettingFeedback, useSettingFeedback } from "../../api/setting-feedback";
+import { DecisionForm } from "../../components/decision-form";
+import { formatTimestampDate } from "../../components/format-date";
+import { SuccessBanner } from "../../components/notification-banner";
+import { Loading, QueryProblem } from "../../components/query-problem";
+import { RatingsList } from "../../components/ratings-list";
+import { usePageTitle } from "../../components/use-page-title";
+
+const OPTIONS = [
+  { value: "approved", label: "Approve: it counts towards the setting’s averages" },
+  { value: "rejected", label: "Reject: it does not count, and the panel member sees your reason" },
+];
+
+/** The decision form's shape: a reason is always a string, empty when approving. */
+const DecisionSchema = SettingFeedbackModerationSchema.transform((m) => ({ decision: m.decision, reason: m.reason ?? "" }));
+
+/** Parent carer panel members' feedback on settings; the hub checks each before it counts. */
+export function SettingFeedbackPage() {
+  const feedback = useSettingFeedback("pending");
+  const [deciding, setDeciding] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  usePageTitle("Feedback to check");
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {notice ? <SuccessBanner key={notice} title={notice} /> : null}
+        <h1 className="govuk-heading-l">Feedback to check</h1>
+        <p className="govuk-body">
+          Parent carer panel members’ feedback on settings. Reject anything that could identify a child, a family or a member of staff, or that is
+          not about the setting.
+        </p>
+        {feedback.status === "loading" ? <Loading what="feedback" /> : null}
+        {feedback.status === "error" ? <QueryProblem what="the feedback" onRetry={feedback.retry} /> : null}
+        {feedback.status === "success" ? (
+          <>
+            <h2 className="govuk-heading-m">Waiting for a decision ({feedback.data.length})</h2>
+            {feedback.data.length === 0 ? <p className="govuk-body">No feedback is waiting.</p> : null}
+            {feedback.data.map((item) => (
+              <div key={item.id} className="govuk-summary-card">
+                <div className="govuk-summary-card__title-wrapper">
+                  <h3 className="govuk-summary-card__title">{item.settingName}</h3>
+                </div>
+                <div className="govuk-summary-card__content">
+                  <p className="govuk-body">
+                    From {item.forumName} on {formatTimestampDate(item.createdAt)}
+                  </p>
+                  <RatingsList ratings={item.ratings} />
+                  <div className="govuk-inset-text">{item.comment}</div>
+                  {deciding === item.id ? (
+                    <DecisionForm
+                      idPrefix={`feedback-${item.id}`}
+                      legend={`Your decision on the feedback about ${item.settingName}`}
+                      decisionKey="decision"
+                      options={OPTIONS}
+                      schema={DecisionSchema}
+                      submitLabel="Save decision"
+                      reasonHint="Needed to reject. The panel member will see this"
+                      onCancel={() => setDeciding(undefined)}
+                      send={async (body) => {
+                        const decided = await moderateSettingFeedback(item.id, body.decision as "approved" | "rejected", body.reason);
+                        await feedback.reload();
+                        setDeciding(undefined);
+                        setNotice(describe(decided));
+                      }}
+                    />
+                  ) : (
+                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(item.id)}>
+                      Decide<span className="govuk-visually-hidden"> on the feedback about {item.settingName} from {item.forumName}</span>
+                    </button>
+                  )}
+                </div>
+              </div>
+            ))}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+const describe = (item: SettingFeedback) =>
+  item.status === "approved" ? `You approved the feedback on ${item.settingName}` : `You rejected the feedback on ${item.settingName}`;

@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import {
+  FEEDBACK_ASPECT_LABELS,
+  FEEDBACK_ASPECTS,
+  SettingFeedbackCreateSchema,
+  type FeedbackAspect,
+} from "../../../../shared/src/schemas/setting-feedback";
+import type { DirectorySetting } from "../../api/open-data";
+import { sendSettingFeedback } from "../../api/setting-feedback";
+import { CharacterCount } from "../../components/character-count";
+import { ErrorMessage } from "../../components/error-message";
+import { ErrorSummary } from "../../components/error-summary";
+import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
+import { Radios } from "../../components/radios";
+import { usePageTitle } from "../../components/use-page-title";
+
+const NOT_RATED = "not-rated";
+const RATING_OPTIONS = [
+  { value: "1", label: "1 (poor)" },
+  { value: "2", label: "2" },
+  { value: "3", label: "3" },
+  { value: "4", label: "4" },
+  { value: "5", label: "5 (excellent)" },
+  { value: NOT_RATED, label: "Not rated" },
+];
+
+const ratingId = (aspect: FeedbackAspect) => `rating-${aspect}`;
+const ratingField = (aspect: FeedbackAspect) => `ratings.${aspect}` as const;
+type Field = "ratings" | ReturnType<typeof ratingField> | "comment";
+
+/** "ratings" (rate at least one) points at the first aspect; each aspect and the comment at their own fields. */
+const FIELD_IDS = {
+  ratings: ratingId(FEEDBACK_ASPECTS[0]),
+  ...Object.fromEntries(FEEDBACK_ASPECTS.map((aspect) => [ratingField(aspect), ratingId(aspect)])),
+  comment: "comment",
+} as Record<Field, string>;
+
+/**
+ * Step 2: ratings and a comment. The server refuses a comment that looks like personal data
+ * (a phone number, a postcode, an e-mail or NHS number); that comes back as the comment's error.
+ */
+export function SettingFeedbackForm({ setting, onSent }: { setting: DirectorySetting; onSent(): void }) {
+  const [ratings, setRatings] = useState<Partial<Record<FeedbackAspect, string>>>({});
+  const [comment, setComment] = useState("");
+  const [errors, setErrors] = useState<FormErrors<Field>>();
+  const [attempt, setAttempt] = useState(0);
+  const [sending, setSending] = useState(false);
+  usePageTitle(`Feedback on ${setting.name}`, { hasErrors: errors !== undefined });
+
+  function fail(next: FormErrors<Field>) {
+    setErrors(next);
+    setAttempt((n) => n + 1);
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (sending) return;
+    const rated = Object.fromEntries(
+      FEEDBACK_ASPECTS.flatMap((aspect) => {
+        const value = ratings[aspect];
+        return value === undefined || value === NOT_RATED ? [] : [[aspect, Number(value)]];
+      }),
+    );
+    const parsed = SettingFeedbackCreateSchema.safeParse({ ratings: rated, comment });
+    if (!parsed.success) return fail(errorsFromZod(FIELD_IDS, parsed.error));
+    setSending(true);
+    try {
+      await sendSettingFeedback(setting.id, parsed.data);
+      onSent();
+    } catch (error) {
+      fail(errorsFromApi(FIELD_IDS, error));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const atLeastOne = errors?.fields.ratings;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={PAGE_PATHS.parentGiveFeedback}>
+          Choose a different setting
+        </Link>
+        {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
+        <span className="govuk-caption-l">Give feedback on a setting</span>
+        <h1 className="govuk-heading-l">{setting.name}</h1>
+        {setting.town ? <p className="govuk-body">{setting.town}</p> : null}
+        <form noValidate onSubmit={handleSubmit}>
+          <h2 className="govuk-heading-m">Ratings</h2>
+          <p className="govuk-body">Rate what you know about, from 1 (poor) to 5 (excellent). Choose “Not rated” for anything you cannot say.</p>
+          <div className={atLeastOne ? "govuk-form-group govuk-form-group--error" : undefined}>
+            {atLeastOne ? <ErrorMessage id="ratings-error">{atLeastOne}</ErrorMessage> : null}
+            {FEEDBACK_ASPECTS.map((aspect) => (
+              <Radios
+                key={aspect}
+                name={ratingId(aspect)}
+                legend={FEEDBACK_ASPECT_LABELS[aspect]}
+                options={RATING_OPTIONS}
+                value={ratings[aspect]}
+                onChange={(value) => setRatings((current) => ({ ...current, [aspect]: value }))}
+                error={errors?.fields[ratingField(aspect)]}
+              />
+            ))}
+          </div>
+          <CharacterCount
+            id={FIELD_IDS.comment}
+            label="What have families found?"
+            hint="Do not include names, phone numbers, e-mail addresses, postcodes or anything else that could identify a child or family."
+            maxLength={2000}
+            value={comment}
+            onChange={setComment}
+            error={errors?.fields.comment}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
+            Send feedback
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
