@@ -28,6 +28,7 @@ import { identityRoutes } from "./modules/identity/routes";
 import { organisationRoutes } from "./modules/organisations/routes";
 import { peopleRoutes } from "./modules/organisations/people-routes";
 import { regionRoutes } from "./modules/regions/routes";
+import { reviewRoundRoutes } from "./modules/review-rounds/routes";
 import { serviceFeedbackRoutes } from "./modules/service-feedback/routes";
 import { settingFeedbackRoutes } from "./modules/setting-feedback/routes";
 import { CLIENT_DIST_DIR } from "./paths";
@@ -75,6 +76,7 @@ export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Ro
   router.use(claimRoutes(db));
   router.use(openDataRoutes(db));
   router.use(settingFeedbackRoutes(db));
+  router.use(reviewRoundRoutes(db));
   return router;
 }
 

@@ -5,5 +5,6 @@ export * from "./frameworks";
 export * from "./identity";
 export * from "./organisations";
 export * from "./regions";
+export * from "./review-rounds";
 export * from "./service-feedback";
 export * from "./setting-feedback";

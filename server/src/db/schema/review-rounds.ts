@@ -1,0 +1,61 @@
+import { integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { frameworks } from "./frameworks";
+import { users } from "./identity";
+import { organisations } from "./organisations";
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+export const reviewRounds = pgTable("review_rounds", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  frameworkId: uuid("framework_id").notNull().references(() => frameworks.id),
+  title: text("title").notNull(),
+  summary: text("summary").notNull(),
+  opensAt: at("opens_at").notNull(),
+  closesAt: at("closes_at").notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+export const reviewRoundForums = pgTable(
+  "review_round_forums",
+  {
+    roundId: uuid("round_id").notNull().references(() => reviewRounds.id),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.organisationId] })],
+);
+
+const part = (name: string, titleColumn: string) =>
+  pgTable(name, {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id").notNull().references(() => reviewRounds.id),
+    position: integer("position").notNull(),
+    title: text(titleColumn).notNull(),
+    body: text(titleColumn === "heading" ? "body" : "description").notNull().default(""),
+  });
+
+export const reviewSections = part("review_sections", "heading");
+export const reviewProposals = part("review_proposals", "title");
+export const reviewCriteria = part("review_criteria", "name");
+
+export const reviewVotes = pgTable(
+  "review_votes",
+  {
+    proposalId: uuid("proposal_id").notNull().references(() => reviewProposals.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    choice: text("choice").$type<"for" | "against" | "abstain">().notNull(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
+);
+
+export const reviewRatings = pgTable(
+  "review_ratings",
+  {
+    criterionId: uuid("criterion_id").notNull().references(() => reviewCriteria.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    rating: smallint("rating").notNull(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.criterionId, t.userId] })],
+);

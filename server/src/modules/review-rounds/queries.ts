@@ -1,0 +1,73 @@
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { frameworks, organisations, reviewRoundForums, reviewRounds } from "../../db/schema";
+import { notFound } from "../../http/app-error";
+import { rowsOf } from "../directory/queries";
+import type { Actor } from "../identity/actor";
+import { canSeeReviewRound } from "./policy";
+
+export type RoundState = "upcoming" | "open" | "closed";
+
+export interface RoundHeader {
+  round: typeof reviewRounds.$inferSelect;
+  regionId: string;
+  state: RoundState;
+  forums: { id: string; name: string }[];
+}
+
+/** Rounds with their region, forums and state by the database clock (the deadline is the server's). */
+async function headers(db: Db, where: ReturnType<typeof sql> | undefined): Promise<RoundHeader[]> {
+  const rows = await db
+    .select({
+      round: reviewRounds,
+      regionId: frameworks.regionId,
+      state: sql<RoundState>`CASE WHEN now() < ${reviewRounds.opensAt} THEN 'upcoming' WHEN now() >= ${reviewRounds.closesAt} THEN 'closed' ELSE 'open' END`,
+    })
+    .from(reviewRounds)
+    .innerJoin(frameworks, eq(frameworks.id, reviewRounds.frameworkId))
+    .where(where)
+    .orderBy(asc(reviewRounds.opensAt));
+  if (rows.length === 0) return [];
+  const forums = await db
+    .select({ roundId: reviewRoundForums.roundId, id: organisations.id, name: organisations.name })
+    .from(reviewRoundForums)
+    .innerJoin(organisations, eq(organisations.id, reviewRoundForums.organisationId))
+    .where(inArray(reviewRoundForums.roundId, rows.map((r) => r.round.id)))
+    .orderBy(asc(organisations.name));
+  return rows.map((r) => ({ ...r, forums: forums.filter((f) => f.roundId === r.round.id).map(({ id, name }) => ({ id, name })) }));
+}
+
+export async function listVisibleRounds(db: Db, actor: Actor): Promise<RoundHeader[]> {
+  const all = await headers(db, actor.role === "regional_admin" ? sql`${frameworks.regionId} = ${actor.regionId}` : sql`${reviewRounds.id} IN (SELECT round_id FROM review_round_forums WHERE organisation_id = ${actor.organisationId})`);
+  return all.filter((h) => canSeeReviewRound(actor, { regionId: h.regionId, forumIds: h.forums.map((f) => f.id) }));
+}
+
+export async function loadVisibleRound(db: Db, actor: Actor, id: string): Promise<RoundHeader> {
+  const [header] = await headers(db, sql`${reviewRounds.id} = ${id}`);
+  if (!header || !canSeeReviewRound(actor, { regionId: header.regionId, forumIds: header.forums.map((f) => f.id) })) throw notFound("The review round");
+  return header;
+}
+
+/** Sections, proposals with vote totals and the actor's vote, criteria with average rating and the actor's rating. */
+export async function roundDetail(db: Db, roundId: string, userId: string) {
+  const [sections, proposals, criteria] = await Promise.all([
+    rowsOf<{ id: string; position: number; heading: string; body: string }>(db, sql`SELECT id, position, heading, body FROM review_sections WHERE round_id = ${roundId} ORDER BY position`),
+    rowsOf<{ id: string; position: number; title: string; description: string; for: number; against: number; abstain: number; my_vote: "for" | "against" | "abstain" | null }>(
+      db,
+      sql`SELECT p.id, p.position, p.title, p.description,
+            count(*) FILTER (WHERE v.choice = 'for')::int AS for, count(*) FILTER (WHERE v.choice = 'against')::int AS against,
+            count(*) FILTER (WHERE v.choice = 'abstain')::int AS abstain,
+            max(v.choice) FILTER (WHERE v.user_id = ${userId}) AS my_vote
+          FROM review_proposals p LEFT JOIN review_votes v ON v.proposal_id = p.id
+          WHERE p.round_id = ${roundId} GROUP BY p.id ORDER BY p.position`,
+    ),
+    rowsOf<{ id: string; position: number; name: string; description: string; average: number | null; ratings: number; my_rating: number | null }>(
+      db,
+      sql`SELECT c.id, c.position, c.name, c.description, round(avg(r.rating), 1)::float8 AS average, count(r.rating)::int AS ratings,
+            max(r.rating) FILTER (WHERE r.user_id = ${userId})::int AS my_rating
+          FROM review_criteria c LEFT JOIN review_ratings r ON r.criterion_id = c.id
+          WHERE c.round_id = ${roundId} GROUP BY c.id ORDER BY c.position`,
+    ),
+  ]);
+  return { sections, proposals, criteria };
+}

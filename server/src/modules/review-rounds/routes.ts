@@ -1,0 +1,104 @@
+import { Router } from "express";
+import { z } from "zod";
+import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { RatingSchema, ReviewRoundCreateSchema, ReviewRoundListSchema, ReviewRoundResponseSchema, VoteSchema } from "../../../../shared/src/schemas/review-rounds";
+import type { Db } from "../../db/client";
+import { forbidden } from "../../http/app-error";
+import { actorOf, requireRole } from "../../http/require-actor";
+import { defineRoute } from "../../http/route";
+import type { Actor } from "../identity/actor";
+import { openReviewRound } from "./commands/open-review-round";
+import { castVote, rateCriterion } from "./commands/take-part";
+import { canOpenReviewRound, canTakePart } from "./policy";
+import { presentRound, presentRoundSummary } from "./present";
+import { listVisibleRounds, loadVisibleRound, roundDetail, type RoundHeader } from "./queries";
+
+const ProposalParams = z.object({ id: z.uuid({ error: "Not a valid id" }), proposalId: z.uuid({ error: "Not a valid id" }) }).strict();
+const CriterionParams = z.object({ id: z.uuid({ error: "Not a valid id" }), criterionId: z.uuid({ error: "Not a valid id" }) }).strict();
+
+async function respondWithRound(db: Db, actor: Actor, header: RoundHeader) {
+  return { data: presentRound(header, await roundDetail(db, header.round.id, actor.userId)) };
+}
+
+function assertPanelMember(actor: Actor, header: RoundHeader) {
+  if (!canTakePart(actor, { regionId: header.regionId, forumIds: header.forums.map((f) => f.id) })) throw forbidden("Only panel members of the forums taking part vote and rate.");
+}
+
+export function reviewRoundRoutes(db: Db): Router {
+  const router = Router();
+  const common = { tag: "co-production", access: "signed-in" as const, before: [requireRole()] };
+
+  defineRoute(router, {
+    ...common,
+    method: "post",
+    path: "/api/v1/review-rounds",
+    summary: "Open a review round on a framework document for some councils' Parent Carer Forums (regional admin)",
+    input: { body: ReviewRoundCreateSchema },
+    responses: { 201: { description: "Opened", schema: ReviewRoundResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      if (!canOpenReviewRound(actor)) throw forbidden("Only the regional hub opens review rounds.");
+      const round = await openReviewRound({ db, actor, input: input.body, ip: req.ip });
+      res.status(201).json(await respondWithRound(db, actor, await loadVisibleRound(db, actor, round.id)));
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "get",
+    path: "/api/v1/review-rounds",
+    summary: "Review rounds: all of the region's for the regional hub, those your forum takes part in for a panel member",
+    responses: { 200: { description: "Rounds", schema: ReviewRoundListSchema } },
+    handler: async (req, res) => {
+      const actor = actorOf(req);
+      if (actor.role !== "regional_admin" && actor.role !== "parent_panel") throw forbidden("Review rounds are for parent carer panels and the regional hub.");
+      res.json({ data: (await listVisibleRounds(db, actor)).map(presentRoundSummary) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "get",
+    path: "/api/v1/review-rounds/:id",
+    summary: "A review round: its sections, proposals with vote totals, criteria with average ratings, and your own votes and ratings",
+    input: { params: IdParamsSchema },
+    responses: { 200: { description: "The round", schema: ReviewRoundResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      res.json(await respondWithRound(db, actor, await loadVisibleRound(db, actor, input.params.id)));
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "put",
+    path: "/api/v1/review-rounds/:id/proposals/:proposalId/vote",
+    summary: "Vote for, against or abstain on a proposal (one vote per member, changeable until the round closes)",
+    input: { params: ProposalParams, body: VoteSchema },
+    responses: { 200: { description: "The round with the new totals", schema: ReviewRoundResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const header = await loadVisibleRound(db, actor, input.params.id);
+      assertPanelMember(actor, header);
+      await castVote({ db, round: header, proposalId: input.params.proposalId, userId: actor.userId, choice: input.body.choice });
+      res.json(await respondWithRound(db, actor, header));
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "put",
+    path: "/api/v1/review-rounds/:id/criteria/:criterionId/rating",
+    summary: "Rate a quality criterion from 1 to 5 (changeable until the round closes)",
+    input: { params: CriterionParams, body: RatingSchema },
+    responses: { 200: { description: "The round with the new averages", schema: ReviewRoundResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const header = await loadVisibleRound(db, actor, input.params.id);
+      assertPanelMember(actor, header);
+      await rateCriterion({ db, round: header, criterionId: input.params.criterionId, userId: actor.userId, rating: input.body.rating });
+      res.json(await respondWithRound(db, actor, header));
+    },
+  });
+  return router;
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+export const VOTE_CHOICES = ["for", "against", "abstain"] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+
+const text = (what: string, max: number) => z.string().trim().min(1, { error: `Enter ${what}` }).max(max, { error: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer` });
+
+/** The regional hub opens a review of a framework document for some councils' Parent Carer Forums. */
+export const ReviewRoundCreateSchema = z
+  .object({
+    frameworkId: z.uuid({ error: "Choose the framework" }),
+    title: text("a title", 200),
+    summary: text("a summary", 2000),
+    opensAt: z.iso.datetime({ error: "Enter when the round opens" }),
+    closesAt: z.iso.datetime({ error: "Enter when the round closes" }),
+    forumIds: z.array(z.uuid()).min(1, { error: "Choose at least one Parent Carer Forum" }),
+    sections: z.array(z.object({ heading: text("a heading", 200), body: text("the section's text", 20_000) }).strict()).min(1, { error: "Add at least one section" }),
+    proposals: z.array(z.object({ title: text("a proposal", 300), description: z.string().trim().max(2000).default("") }).strict()).default([]),
+    criteria: z.array(z.object({ name: text("a quality criterion", 300), description: z.string().trim().max(2000).default("") }).strict()).default([]),
+  })
+  .strict()
+  .refine((r) => new Date(r.closesAt) > new Date(r.opensAt), { path: ["closesAt"], error: "The round must close after it opens" });
+export type ReviewRoundCreateInput = z.infer<typeof ReviewRoundCreateSchema>;
+
+export const ReviewRoundSummarySchema = z.object({
+  id: z.uuid(),
+  frameworkId: z.uuid(),
+  title: z.string(),
+  summary: z.string(),
+  opensAt: z.iso.datetime(),
+  closesAt: z.iso.datetime(),
+  /** By the database clock at the time of the request. */
+  state: z.enum(["upcoming", "open", "closed"]),
+  forums: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export const ReviewRoundListSchema = z.object({ data: z.array(ReviewRoundSummarySchema) });
+
+export const VoteTotalsSchema = z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() });
+
+export const ReviewRoundSchema = ReviewRoundSummarySchema.extend({
+  sections: z.array(z.object({ id: z.uuid(), position: z.number().int(), heading: z.string(), body: z.string() })),
+  proposals: z.array(
+    z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), description: z.string(), totals: VoteTotalsSchema, myVote: z.enum(VOTE_CHOICES).nullable() }),
+  ),
+  criteria: z.array(
+    z.object({
+      id: z.uuid(),
+      position: z.number().int(),
+      name: z.string(),
+      description: z.string(),
+      averageRating: z.number().nullable(),
+      ratings: z.number().int(),
+      myRating: z.number().int().nullable(),
+    }),
+  ),
+});
+export type ReviewRound = z.infer<typeof ReviewRoundSchema>;
+export const ReviewRoundResponseSchema = z.object({ data: ReviewRoundSchema });
+
+export const VoteSchema = z.object({ choice: z.enum(VOTE_CHOICES, { error: "Choose for, against or abstain" }) }).strict();
+export const RatingSchema = z
+  .object({ rating: z.number({ error: "Choose a rating from 1 to 5" }).int({ error: "Choose a rating from 1 to 5" }).min(1, { error: "Choose a rating from 1 to 5" }).max(5, { error: "Choose a rating from 1 to 5" }) })
+  .strict();
