@@ -76,7 +76,7 @@ export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Ro
   router.use(claimRoutes(db));
   router.use(openDataRoutes(db));
   router.use(settingFeedbackRoutes(db));
-  router.use(reviewRoundRoutes(db));
+  router.use(reviewRoundRoutes({ db, live }));
   return router;
 }
 

@@ -1,4 +1,5 @@
 import type { Server } from "socket.io";
+import type { ServerToClientEvents } from "../../../shared/src/events";
 
 /**
  * What commands may ask of the live connections, without depending on socket.io being attached
@@ -7,6 +8,8 @@ import type { Server } from "socket.io";
 export interface LiveHub {
   /** Ends every live connection in a room, e.g. `session:<sid>` after sign-out. */
   disconnect(room: string): void;
+  /** Sends an event to a room; call only after the transaction behind it has committed. */
+  emit<E extends keyof ServerToClientEvents>(room: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   attach(io: Server): void;
 }
 
@@ -19,6 +22,9 @@ export function createLiveHub(): LiveHub {
     disconnect(room) {
       server?.of("/live").in(room).disconnectSockets(true);
     },
+    emit(room, event, ...payload) {
+      server?.of("/live").to(room).emit(event, ...payload);
+    },
   };
 }
 
@@ -27,4 +33,5 @@ export const rooms = {
   session: (sid: string) => `session:${sid}`,
   token: (id: string) => `token:${id}`,
   organisation: (id: string) => `org:${id}`,
+  reviewRound: (id: string) => `review:${id}`,
 };

@@ -8,6 +8,7 @@ import type { Env } from "../env";
 import type { Logger } from "../logger";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
 import { loadActor, type Actor } from "../modules/identity/actor";
+import { registerReviewRoundEvents } from "../modules/review-rounds/realtime";
 import { rooms, type LiveHub } from "./live-hub";
 import { identifySocket } from "./socket-auth";
 
@@ -84,6 +85,7 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     socket.on("live:whoami", (ack) => {
       if (typeof ack === "function") ack(identityOf(socket.data.actor));
     });
+    registerReviewRoundEvents(socket as unknown as Socket, deps.db, () => socket.data.actor);
     socket.emit("live:ready", identityOf(actor));
   });
 

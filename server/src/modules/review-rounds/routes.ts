@@ -11,6 +11,8 @@ import { openReviewRound } from "./commands/open-review-round";
 import { castVote, rateCriterion } from "./commands/take-part";
 import { canOpenReviewRound, canTakePart } from "./policy";
 import { presentRound, presentRoundSummary } from "./present";
+import { publishReviewTotals } from "./realtime";
+import type { LiveHub } from "../../realtime/live-hub";
 import { listVisibleRounds, loadVisibleRound, roundDetail, type RoundHeader } from "./queries";
 
 const ProposalParams = z.object({ id: z.uuid({ error: "Not a valid id" }), proposalId: z.uuid({ error: "Not a valid id" }) }).strict();
@@ -24,7 +26,7 @@ function assertPanelMember(actor: Actor, header: RoundHeader) {
   if (!canTakePart(actor, { regionId: header.regionId, forumIds: header.forums.map((f) => f.id) })) throw forbidden("Only panel members of the forums taking part vote and rate.");
 }
 
-export function reviewRoundRoutes(db: Db): Router {
+export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();
   const common = { tag: "co-production", access: "signed-in" as const, before: [requireRole()] };
 
@@ -81,6 +83,7 @@ export function reviewRoundRoutes(db: Db): Router {
       const header = await loadVisibleRound(db, actor, input.params.id);
       assertPanelMember(actor, header);
       await castVote({ db, round: header, proposalId: input.params.proposalId, userId: actor.userId, choice: input.body.choice });
+      await publishReviewTotals(db, live, header.round.id);
       res.json(await respondWithRound(db, actor, header));
     },
   });
@@ -97,6 +100,7 @@ export function reviewRoundRoutes(db: Db): Router {
       const header = await loadVisibleRound(db, actor, input.params.id);
       assertPanelMember(actor, header);
       await rateCriterion({ db, round: header, criterionId: input.params.criterionId, userId: actor.userId, rating: input.body.rating });
+      await publishReviewTotals(db, live, header.round.id);
       res.json(await respondWithRound(db, actor, header));
     },
   });
