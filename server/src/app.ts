@@ -28,6 +28,8 @@ import { identityRoutes } from "./modules/identity/routes";
 import { organisationRoutes } from "./modules/organisations/routes";
 import { peopleRoutes } from "./modules/organisations/people-routes";
 import { regionRoutes } from "./modules/regions/routes";
+import { reviewCommentRoutes } from "./modules/review-rounds/comment-routes";
+import { publicReviewRoutes } from "./modules/review-rounds/public-routes";
 import { reviewRoundRoutes } from "./modules/review-rounds/routes";
 import { serviceFeedbackRoutes } from "./modules/service-feedback/routes";
 import { settingFeedbackRoutes } from "./modules/setting-feedback/routes";
@@ -77,6 +79,8 @@ export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Ro
   router.use(openDataRoutes(db));
   router.use(settingFeedbackRoutes(db));
   router.use(reviewRoundRoutes({ db, live }));
+  router.use(reviewCommentRoutes({ db, live }));
+  router.use(publicReviewRoutes(db));
   return router;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OrganisationKindSchema, RoleSchema } from "./schemas/identity";
-import { VoteTotalsSchema } from "./schemas/review-rounds";
+import { type ReviewComment, VoteTotalsSchema } from "./schemas/review-rounds";
 
 /** Who the server thinks this live connection belongs to. */
 export const LiveIdentitySchema = z.object({
@@ -36,6 +36,8 @@ export interface ServerToClientEvents {
   "live:ready": (identity: LiveIdentity) => void;
   /** After a vote or rating commits, to everyone watching the round. */
   "review:totals": (totals: ReviewTotals) => void;
+  /** A new comment, or one the hub hid or restored (its body is then null for everyone but the hub). */
+  "review:comment": (payload: { roundId: string; comment: ReviewComment }) => void;
 }
 
 /** Events a client sends on the /live namespace; every payload is parsed on the server. */

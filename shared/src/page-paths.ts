@@ -17,6 +17,8 @@ export const PAGE_PATHS = {
   adminApplications: "/admin/applications",
   adminClaims: "/admin/claims",
   adminSettingFeedback: "/admin/setting-feedback",
+  adminReviewRounds: "/admin/review-rounds",
+  adminReviewRound: "/admin/review-rounds/:id",
   people: "/organisations/:id/people",
   commissionerHome: "/commissioner",
   commissionerSearch: "/commissioner/settings",
@@ -31,6 +33,10 @@ export const PAGE_PATHS = {
   parentPanelHome: "/parent-panel",
   parentGiveFeedback: "/parent-panel/give-feedback",
   parentYourFeedback: "/parent-panel/your-feedback",
+  parentReviewRounds: "/parent-panel/review-rounds",
+  parentReviewRound: "/parent-panel/review-rounds/:id",
+  publicReviewSummaries: "/review-rounds",
+  publicReviewSummary: "/review-rounds/:id/summary",
 } as const;
 
 /** Where each role lands after signing in. */

@@ -16,7 +16,7 @@ afterEach(() => sockets.splice(0).forEach((s) => s.disconnect()));
 afterAll(() => t.close());
 
 describe("Live review rounds (/live review:watch)", () => {
-  it("should show a vote's new totals to another panel member watching the round, without reloading", async () => {
+  it("should show a vote's new totals and a new comment to another panel member watching the round, without reloading", async () => {
     const db = t.testApp.database.handle.db;
     const regionId = (await buildRegion(db)).id;
     const forumId = (await buildOrganisation(db, { kind: "parent_forum", regionId })).id;
@@ -37,6 +37,11 @@ describe("Live review rounds (/live review:watch)", () => {
     const totals = ReviewTotalsSchema.parse(await next);
     expect(totals.proposals[0]?.totals).toEqual({ for: 1, against: 0, abstain: 0 });
     expect(JSON.stringify(totals)).not.toContain(voter.user.id);
+
+    const commentSeen = new Promise<{ comment: { body: string | null; forumName: string; mine: boolean } }>((resolve) => socket.once("review:comment", resolve));
+    const sectionId = detail.sections[0]?.id;
+    expect((await request(t.url).post(`/api/v1/review-rounds/${round.id}/comments`).set(voter.auth).send({ sectionId, body: "Please add weekend visits." })).status).toBe(201);
+    expect((await commentSeen).comment).toMatchObject({ body: "Please add weekend visits.", mine: false });
 
     const stranger = await connected(liveClient(t.url, { token: outsider.token }));
     sockets.push(stranger);

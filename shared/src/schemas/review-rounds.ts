@@ -37,7 +37,45 @@ export const ReviewRoundListSchema = z.object({ data: z.array(ReviewRoundSummary
 
 export const VoteTotalsSchema = z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() });
 
+export const ReviewCommentSchema = z.object({
+  id: z.uuid(),
+  sectionId: z.uuid(),
+  parentId: z.uuid().nullable(),
+  /** Null when the hub has hidden it, except for its author and the hub. */
+  body: z.string().nullable(),
+  /** Never the person: only which forum they speak for. */
+  forumName: z.string(),
+  mine: z.boolean(),
+  hidden: z.boolean(),
+  /** Why the hub hid it: shown to its author and the hub. */
+  hiddenReason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
+export const ReviewCommentResponseSchema = z.object({ data: ReviewCommentSchema });
+
+export const ReviewCommentCreateSchema = z
+  .object({
+    sectionId: z.uuid({ error: "Choose the section you are commenting on" }),
+    parentId: z.uuid().optional(),
+    body: text("your comment", 2000),
+  })
+  .strict();
+
+export const ReviewCommentModerationSchema = z
+  .object({ hidden: z.boolean(), reason: z.string().trim().max(1000).optional() })
+  .strict()
+  .refine((m) => !m.hidden || (m.reason ?? "").length > 0, { path: ["reason"], error: "Give the reason; the author will see it" });
+
+/** "You said, we did": the hub groups comments into themes and answers each. */
+export const ReviewThemeSchema = z.object({ id: z.uuid(), title: z.string(), answer: z.string(), commentIds: z.array(z.uuid()) });
+export const ReviewThemeSaveSchema = z
+  .object({ title: text("the theme", 300), answer: z.string().trim().max(5000).default(""), commentIds: z.array(z.uuid()).default([]) })
+  .strict();
+
 export const ReviewRoundSchema = ReviewRoundSummarySchema.extend({
+  comments: z.array(ReviewCommentSchema),
+  themes: z.array(ReviewThemeSchema),
   sections: z.array(z.object({ id: z.uuid(), position: z.number().int(), heading: z.string(), body: z.string() })),
   proposals: z.array(
     z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), description: z.string(), totals: VoteTotalsSchema, myVote: z.enum(VOTE_CHOICES).nullable() }),
@@ -61,3 +99,18 @@ export const VoteSchema = z.object({ choice: z.enum(VOTE_CHOICES, { error: "Choo
 export const RatingSchema = z
   .object({ rating: z.number({ error: "Choose a rating from 1 to 5" }).int({ error: "Choose a rating from 1 to 5" }).min(1, { error: "Choose a rating from 1 to 5" }).max(5, { error: "Choose a rating from 1 to 5" }) })
   .strict();
+
+/** What anyone may read once a round has closed: themes and answers, votes and ratings — never who said what. */
+export const PublicReviewSummarySchema = z.object({
+  data: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    summary: z.string(),
+    closedAt: z.iso.datetime(),
+    forums: z.array(z.string()),
+    themes: z.array(z.object({ title: z.string(), answer: z.string(), comments: z.number().int() })),
+    proposals: z.array(z.object({ title: z.string(), totals: VoteTotalsSchema })),
+    criteria: z.array(z.object({ name: z.string(), averageRating: z.number().nullable(), ratings: z.number().int() })),
+  }),
+});
+export const PublicReviewListSchema = z.object({ data: z.array(z.object({ id: z.uuid(), title: z.string(), closedAt: z.iso.datetime() })) });

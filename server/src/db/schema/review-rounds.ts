@@ -59,3 +59,35 @@ export const reviewRatings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.criterionId, t.userId] })],
 );
+
+export const reviewComments = pgTable("review_comments", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  roundId: uuid("round_id").notNull().references(() => reviewRounds.id),
+  sectionId: uuid("section_id").notNull().references(() => reviewSections.id),
+  parentId: uuid("parent_id"),
+  authorUserId: uuid("author_user_id").notNull().references(() => users.id),
+  authorOrganisationId: uuid("author_organisation_id").notNull().references(() => organisations.id),
+  body: text("body").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+  hiddenAt: at("hidden_at"),
+  hiddenReason: text("hidden_reason"),
+  hiddenBy: uuid("hidden_by").references(() => users.id),
+});
+
+export const reviewThemes = pgTable("review_themes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  roundId: uuid("round_id").notNull().references(() => reviewRounds.id),
+  title: text("title").notNull(),
+  answer: text("answer").notNull().default(""),
+  createdAt: at("created_at").notNull().defaultNow(),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+export const reviewThemeComments = pgTable(
+  "review_theme_comments",
+  {
+    themeId: uuid("theme_id").notNull().references(() => reviewThemes.id, { onDelete: "cascade" }),
+    commentId: uuid("comment_id").notNull().references(() => reviewComments.id),
+  },
+  (t) => [primaryKey({ columns: [t.themeId, t.commentId] })],
+);

@@ -14,9 +14,14 @@ export function presentRoundSummary(h: RoundHeader) {
   };
 }
 
-export function presentRound(h: RoundHeader, detail: Awaited<ReturnType<typeof roundDetail>>): ReviewRound {
+export function presentRound(
+  h: RoundHeader,
+  detail: Awaited<ReturnType<typeof roundDetail>>,
+  extra: Pick<ReviewRound, "comments" | "themes">,
+): ReviewRound {
   return {
     ...presentRoundSummary(h),
+    ...extra,
     sections: detail.sections.map((s) => ({ id: s.id, position: s.position, heading: s.heading, body: s.body })),
     proposals: detail.proposals.map((p) => ({
       id: p.id,

@@ -10,6 +10,7 @@ import type { Actor } from "../identity/actor";
 import { openReviewRound } from "./commands/open-review-round";
 import { castVote, rateCriterion } from "./commands/take-part";
 import { canOpenReviewRound, canTakePart } from "./policy";
+import { roundComments, roundThemes } from "./comments";
 import { presentRound, presentRoundSummary } from "./present";
 import { publishReviewTotals } from "./realtime";
 import type { LiveHub } from "../../realtime/live-hub";
@@ -19,7 +20,8 @@ const ProposalParams = z.object({ id: z.uuid({ error: "Not a valid id" }), propo
 const CriterionParams = z.object({ id: z.uuid({ error: "Not a valid id" }), criterionId: z.uuid({ error: "Not a valid id" }) }).strict();
 
 async function respondWithRound(db: Db, actor: Actor, header: RoundHeader) {
-  return { data: presentRound(header, await roundDetail(db, header.round.id, actor.userId)) };
+  const [detail, comments, themes] = await Promise.all([roundDetail(db, header.round.id, actor.userId), roundComments(db, header.round.id, actor), roundThemes(db, header.round.id)]);
+  return { data: presentRound(header, detail, { comments, themes }) };
 }
 
 function assertPanelMember(actor: Actor, header: RoundHeader) {

@@ -1,0 +1,83 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { personalDataIn } from "../../../../../shared/src/personal-data";
+import type { Db } from "../../../db/client";
+import { reviewComments, reviewSections, reviewThemeComments, reviewThemes } from "../../../db/schema";
+import { conflict, notFound, validationFailed } from "../../../http/app-error";
+import type { Actor } from "../../identity/actor";
+import { recordAudit } from "../../audit/record-audit";
+import type { RoundHeader } from "../queries";
+
+export interface AddCommentProps {
+  db: Db;
+  /** A panel member of a forum taking part. */
+  actor: Actor & { organisationId: string };
+  round: RoundHeader;
+  input: { sectionId: string; parentId?: string | undefined; body: string };
+}
+
+/** A comment on a section (or a reply), while the round is open, without anything that identifies a person. */
+export async function addComment({ db, actor, round, input }: AddCommentProps) {
+  if (round.state !== "open") throw conflict(`This round is ${round.state === "upcoming" ? "not open yet" : "closed"}; comments are taken while it is open.`);
+  const found = personalDataIn(input.body);
+  if (found.length > 0) throw validationFailed([{ path: "body.body", message: `Remove ${found.join(" and ")} before posting: comments must not identify anyone` }]);
+  const [section] = await db.select({ id: reviewSections.id }).from(reviewSections).where(and(eq(reviewSections.id, input.sectionId), eq(reviewSections.roundId, round.round.id)));
+  if (!section) throw validationFailed([{ path: "body.sectionId", message: "Choose a section of this round" }]);
+  if (input.parentId) {
+    const [parent] = await db.select({ id: reviewComments.id }).from(reviewComments).where(and(eq(reviewComments.id, input.parentId), eq(reviewComments.sectionId, input.sectionId)));
+    if (!parent) throw validationFailed([{ path: "body.parentId", message: "Reply to a comment on the same section" }]);
+  }
+  const [row] = await db
+    .insert(reviewComments)
+    .values({ roundId: round.round.id, sectionId: input.sectionId, parentId: input.parentId ?? null, authorUserId: actor.userId, authorOrganisationId: actor.organisationId, body: input.body })
+    .returning();
+  if (!row) throw new Error("comment insert returned nothing");
+  return row;
+}
+
+export interface ModerateCommentProps {
+  db: Db;
+  actor: Actor;
+  commentId: string;
+  hidden: boolean;
+  reason?: string | undefined;
+  ip?: string | undefined;
+}
+
+/** The hub hides a comment with a reason its author sees, or shows it again; audited either way. */
+export async function moderateComment({ db, actor, commentId, hidden, reason, ip }: ModerateCommentProps) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(reviewComments)
+      .set(hidden ? { hiddenAt: new Date(), hiddenReason: reason ?? "", hiddenBy: actor.userId } : { hiddenAt: null, hiddenReason: null, hiddenBy: null })
+      .where(eq(reviewComments.id, commentId))
+      .returning();
+    if (!row) throw notFound("The comment");
+    await recordAudit(tx, { action: hidden ? "review_comment.hide" : "review_comment.show", recordType: "review_comment", recordId: commentId, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, reason: reason ?? null });
+    return row;
+  });
+}
+
+export interface SaveThemeProps {
+  db: Db;
+  actor: Actor;
+  round: RoundHeader;
+  themeId?: string;
+  input: { title: string; answer: string; commentIds: string[] };
+}
+
+/** Creates or replaces a theme and the comments it groups (which must be this round's). */
+export async function saveTheme({ db, actor, round, themeId, input }: SaveThemeProps) {
+  const ids = [...new Set(input.commentIds)];
+  const ours = ids.length ? await db.select({ id: reviewComments.id }).from(reviewComments).where(and(inArray(reviewComments.id, ids), eq(reviewComments.roundId, round.round.id))) : [];
+  if (ours.length !== ids.length) throw validationFailed([{ path: "body.commentIds", message: "Group only comments made in this round" }]);
+  return db.transaction(async (tx) => {
+    const [theme] = themeId
+      ? await tx.update(reviewThemes).set({ title: input.title, answer: input.answer, updatedAt: new Date() }).where(and(eq(reviewThemes.id, themeId), eq(reviewThemes.roundId, round.round.id))).returning()
+      : await tx.insert(reviewThemes).values({ roundId: round.round.id, title: input.title, answer: input.answer }).returning();
+    if (!theme) throw notFound("The theme");
+    await tx.delete(reviewThemeComments).where(eq(reviewThemeComments.themeId, theme.id));
+    if (ids.length) await tx.insert(reviewThemeComments).values(ids.map((commentId) => ({ themeId: theme.id, commentId })));
+    await recordAudit(tx, { action: "review_theme.save", recordType: "review_theme", recordId: theme.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, details: { roundId: round.round.id, comments: ids.length } });
+    return theme;
+  });
+}
