@@ -8,6 +8,8 @@ import { RequireSignIn } from "./components/require-sign-in";
 import { ApplicationsPage } from "./pages/admin/applications-page";
 import { ClaimsPage } from "./pages/admin/claims-page";
 import { FrameworkAdminPage } from "./pages/admin/framework-admin-page";
+import { ReviewRoundAdminPage } from "./pages/admin/review-round-admin-page";
+import { ReviewRoundsAdminPage } from "./pages/admin/review-rounds-admin-page";
 import { SettingFeedbackPage } from "./pages/admin/setting-feedback-page";
 import { CommissionerSettingPage } from "./pages/commissioner/commissioner-setting-page";
 import { FindSettingPage } from "./pages/commissioner/find-setting-page";
@@ -23,6 +25,8 @@ import { OrganisationsPage } from "./pages/admin/organisations-page";
 import { CommissionerHomePage } from "./pages/commissioner/commissioner-home-page";
 import { GiveFeedbackPage } from "./pages/parent/give-feedback-page";
 import { ParentPanelHomePage } from "./pages/parent/parent-panel-home-page";
+import { ReviewRoundPage } from "./pages/parent/review-round-page";
+import { ReviewRoundsPage } from "./pages/parent/review-rounds-page";
 import { YourFeedbackPage } from "./pages/parent/your-feedback-page";
 import { PeoplePage } from "./pages/people/people-page";
 import { ProviderHomePage } from "./pages/provider/provider-home-page";
@@ -32,6 +36,7 @@ import { FeedbackPage } from "./pages/public/feedback-page";
 import { HomePage } from "./pages/public/home-page";
 import { NoAccessPage } from "./pages/public/no-access-page";
 import { NotFoundPage } from "./pages/public/not-found-page";
+import { ReviewSummariesPage, ReviewSummaryPage } from "./pages/public/review-summary-page";
 import { SignInPage } from "./pages/public/sign-in-page";
 import { SignedOutPage } from "./pages/public/signed-out-page";
 
@@ -45,6 +50,10 @@ const rolePages: { path: string; roles: readonly Role[]; allow?: (me: Me) => boo
   { path: PAGE_PATHS.adminSettingFeedback, roles: ["regional_admin"], element: <SettingFeedbackPage /> },
   { path: PAGE_PATHS.parentGiveFeedback, roles: ["parent_panel"], element: <GiveFeedbackPage /> },
   { path: PAGE_PATHS.parentYourFeedback, roles: ["parent_panel"], element: <YourFeedbackPage /> },
+  { path: PAGE_PATHS.parentReviewRounds, roles: ["parent_panel"], element: <ReviewRoundsPage /> },
+  { path: PAGE_PATHS.parentReviewRound, roles: ["parent_panel"], element: <ReviewRoundPage /> },
+  { path: PAGE_PATHS.adminReviewRounds, roles: ["regional_admin"], element: <ReviewRoundsAdminPage /> },
+  { path: PAGE_PATHS.adminReviewRound, roles: ["regional_admin"], element: <ReviewRoundAdminPage /> },
   { path: PAGE_PATHS.commissionerSearch, roles: ["commissioner", "regional_admin"], element: <FindSettingPage /> },
   { path: PAGE_PATHS.commissionerSetting, roles: ["commissioner", "regional_admin"], element: <CommissionerSettingPage /> },
   { path: PAGE_PATHS.providerSettings, roles: ["provider"], element: <SettingsPage /> },
@@ -66,6 +75,8 @@ export const router = createBrowserRouter([
       { path: PAGE_PATHS.signIn, element: <SignInPage /> },
       { path: PAGE_PATHS.signedOut, element: <SignedOutPage /> },
       { path: PAGE_PATHS.noAccess, element: <NoAccessPage /> },
+      { path: PAGE_PATHS.publicReviewSummaries, element: <ReviewSummariesPage /> },
+      { path: PAGE_PATHS.publicReviewSummary, element: <ReviewSummaryPage /> },
       {
         path: PAGE_PATHS.account,
         element: (

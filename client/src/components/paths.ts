@@ -6,3 +6,6 @@ export const peoplePath = (organisationId: string) => generatePath(PAGE_PATHS.pe
 export const providerSettingPath = (settingId: string) => generatePath(PAGE_PATHS.providerSetting, { id: settingId });
 export const providerSettingEditPath = (settingId: string) => generatePath(PAGE_PATHS.providerSettingEdit, { id: settingId });
 export const commissionerSettingPath = (settingId: string) => generatePath(PAGE_PATHS.commissionerSetting, { id: settingId });
+export const parentReviewRoundPath = (roundId: string) => generatePath(PAGE_PATHS.parentReviewRound, { id: roundId });
+export const adminReviewRoundPath = (roundId: string) => generatePath(PAGE_PATHS.adminReviewRound, { id: roundId });
+export const publicReviewSummaryPath = (roundId: string) => generatePath(PAGE_PATHS.publicReviewSummary, { id: roundId });

@@ -22,6 +22,7 @@ function itemsFor(state: SessionState): NavigationItem[] {
     items.push({ href: PAGE_PATHS.adminApplications, text: "Applications" });
     items.push({ href: PAGE_PATHS.adminClaims, text: "Claims" });
     items.push({ href: PAGE_PATHS.adminSettingFeedback, text: "Feedback to check" });
+    items.push({ href: PAGE_PATHS.adminReviewRounds, text: "Review rounds" });
   }
   if (me?.user.role === "commissioner") items.push({ href: PAGE_PATHS.commissionerSearch, text: "Find a setting" });
   if (me?.user.role === "provider") {
@@ -31,6 +32,7 @@ function itemsFor(state: SessionState): NavigationItem[] {
   if (me?.user.role === "parent_panel") {
     items.push({ href: PAGE_PATHS.parentGiveFeedback, text: "Feedback on a setting" });
     items.push({ href: PAGE_PATHS.parentYourFeedback, text: "Your feedback" });
+    items.push({ href: PAGE_PATHS.parentReviewRounds, text: "Review rounds" });
   }
   if (me?.user.orgAdmin && me.organisation) items.push({ href: peoplePath(me.organisation.id), text: "People" });
   items.push({ href: PAGE_PATHS.feedback, text: "Give feedback" });

@@ -10,9 +10,9 @@ export function AdminHomePage() {
         { href: PAGE_PATHS.adminApplications, text: "Applications", description: "admit providers to lots, reject or suspend them, with reasons they will see." },
         { href: PAGE_PATHS.adminClaims, text: "Setting claims", description: "approve or reject providers’ claims on settings imported from Get Information About Schools." },
         { href: PAGE_PATHS.adminSettingFeedback, text: "Feedback to check", description: "approve or reject parent carer panel members’ feedback on settings before it counts." },
+        { href: PAGE_PATHS.adminReviewRounds, text: "Review rounds", description: "see what Parent Carer Forums say about the framework, hide comments that break the rules, and answer them by theme." },
       ]}
       comingNext={[
-        "open review rounds with Parent Carer Forums and answer what they said",
         "publish open data on tenders and awards",
       ]}
     />

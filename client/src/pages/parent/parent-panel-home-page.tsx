@@ -7,11 +7,10 @@ export function ParentPanelHomePage() {
       title="Parent carer panel home"
       links={[
         { href: PAGE_PATHS.parentGiveFeedback, text: "Give feedback on a setting", description: "rate a school, home or college families you know have used, and say why." },
+        { href: PAGE_PATHS.parentReviewRounds, text: "Review rounds", description: "comment on, vote on and rate the framework’s service specifications and quality criteria with your forum." },
         { href: PAGE_PATHS.parentYourFeedback, text: "Your feedback", description: "see whether the regional hub has checked your feedback, and why if it could not use it." },
       ]}
       comingNext={[
-        "review the framework’s service specifications and quality criteria",
-        "comment, rate and vote on them",
         "see what changed as a result (“you said, we did”)",
       ]}
     />

@@ -1,0 +1,69 @@
+import { useCallback } from "react";
+import { z } from "zod";
+import {
+  PublicReviewListSchema,
+  PublicReviewSummarySchema,
+  ReviewCommentResponseSchema,
+  ReviewRoundListSchema,
+  ReviewRoundResponseSchema,
+  ReviewThemeSchema,
+  type ReviewComment,
+  type ReviewRound,
+  type VoteChoice,
+} from "../../../shared/src/schemas/review-rounds";
+import { apiRequest } from "./http";
+import { useApiQuery } from "./use-api-query";
+
+const round = (id: string) => `/api/v1/review-rounds/${encodeURIComponent(id)}`;
+
+/** A panel member sees the rounds their forum takes part in; the hub sees all of the region's. */
+export function useReviewRounds() {
+  const load = useCallback(async (signal: AbortSignal) => (await apiRequest("/api/v1/review-rounds", ReviewRoundListSchema, { signal })).data, []);
+  return useApiQuery(load);
+}
+
+export function useReviewRound(id: string) {
+  const load = useCallback(async (signal: AbortSignal) => (await apiRequest(round(id), ReviewRoundResponseSchema, { signal })).data, [id]);
+  return useApiQuery(load);
+}
+
+export async function castVote(roundId: string, proposalId: string, choice: VoteChoice): Promise<ReviewRound> {
+  const path = `${round(roundId)}/proposals/${encodeURIComponent(proposalId)}/vote`;
+  return (await apiRequest(path, ReviewRoundResponseSchema, { method: "PUT", body: { choice } })).data;
+}
+
+export async function rateCriterion(roundId: string, criterionId: string, rating: number): Promise<ReviewRound> {
+  const path = `${round(roundId)}/criteria/${encodeURIComponent(criterionId)}/rating`;
+  return (await apiRequest(path, ReviewRoundResponseSchema, { method: "PUT", body: { rating } })).data;
+}
+
+export async function postComment(roundId: string, input: { sectionId: string; parentId?: string; body: string }): Promise<ReviewComment> {
+  return (await apiRequest(`${round(roundId)}/comments`, ReviewCommentResponseSchema, { method: "POST", body: input })).data;
+}
+
+export async function moderateComment(commentId: string, body: { hidden: true; reason: string } | { hidden: false }): Promise<ReviewComment> {
+  const path = `/api/v1/review-comments/${encodeURIComponent(commentId)}/moderation`;
+  return (await apiRequest(path, ReviewCommentResponseSchema, { method: "PUT", body })).data;
+}
+
+const ThemeResponseSchema = z.object({ data: z.unknown() });
+
+/** The answer's shape is the lead's to settle (a theme or the round); the page reloads the round after either. */
+export async function saveTheme(roundId: string, input: { title: string; answer: string; commentIds: string[] }, themeId?: string): Promise<void> {
+  const path = themeId ? `${round(roundId)}/themes/${encodeURIComponent(themeId)}` : `${round(roundId)}/themes`;
+  await apiRequest(path, ThemeResponseSchema, { method: themeId ? "PUT" : "POST", body: input });
+}
+export type ReviewTheme = z.infer<typeof ReviewThemeSchema>;
+
+export function usePublicReviewRounds() {
+  const load = useCallback(async (signal: AbortSignal) => (await apiRequest("/api/v1/public/review-rounds", PublicReviewListSchema, { signal })).data, []);
+  return useApiQuery(load);
+}
+
+export function usePublicReviewSummary(id: string) {
+  const load = useCallback(
+    async (signal: AbortSignal) => (await apiRequest(`/api/v1/public/review-rounds/${encodeURIComponent(id)}/summary`, PublicReviewSummarySchema, { signal })).data,
+    [id],
+  );
+  return useApiQuery(load);
+}

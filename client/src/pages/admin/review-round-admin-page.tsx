@@ -1,0 +1,8 @@
+import { useParams } from "react-router";
+import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import { ReviewRoundView } from "../review/review-round-view";
+
+export function ReviewRoundAdminPage() {
+  const { id = "" } = useParams();
+  return <ReviewRoundView id={id} admin backTo={PAGE_PATHS.adminReviewRounds} />;
+}

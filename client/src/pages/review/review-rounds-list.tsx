@@ -1,0 +1,41 @@
+import { Link } from "react-router";
+import { useReviewRounds } from "../../api/review-rounds";
+import { formatTimestampDate } from "../../components/format-date";
+import { Loading, QueryProblem } from "../../components/query-problem";
+import { usePageTitle } from "../../components/use-page-title";
+
+const STATE_LABELS = { upcoming: "Not open yet", open: "Open", closed: "Closed" } as const;
+const STATE_TAGS = { upcoming: "govuk-tag--grey", open: "govuk-tag--green", closed: "govuk-tag--blue" } as const;
+
+/** The rounds this person can see, each linking to its page. */
+export function ReviewRoundsList({ intro, pathFor }: { intro: string; pathFor(id: string): string }) {
+  const rounds = useReviewRounds();
+  usePageTitle("Review rounds");
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Review rounds</h1>
+        <p className="govuk-body">{intro}</p>
+        {rounds.status === "loading" ? <Loading what="the review rounds" /> : null}
+        {rounds.status === "error" ? <QueryProblem what="the review rounds" onRetry={rounds.retry} /> : null}
+        {rounds.status === "success" && rounds.data.length === 0 ? <p className="govuk-body">There are no review rounds yet.</p> : null}
+        {rounds.status === "success" && rounds.data.length > 0 ? (
+          <ul className="govuk-list govuk-list--spaced">
+            {rounds.data.map((round) => (
+              <li key={round.id}>
+                <Link className="govuk-link govuk-link--no-visited-state" to={pathFor(round.id)}>
+                  {round.title}
+                </Link>{" "}
+                <strong className={`govuk-tag ${STATE_TAGS[round.state]}`}>{STATE_LABELS[round.state]}</strong>
+                <br />
+                <span className="govuk-body-s">
+                  {round.summary} Closes {formatTimestampDate(round.closesAt)}.
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef } from "react";
+import { ReviewTotalsSchema, ReviewWatchAckSchema, type ReviewTotals } from "../../../shared/src/events";
+import { ReviewCommentSchema, type ReviewComment } from "../../../shared/src/schemas/review-rounds";
+import { liveSocket } from "./live-socket";
+
+interface ReviewLiveHandlers {
+  onTotals(totals: ReviewTotals): void;
+  onComment(comment: ReviewComment): void;
+}
+
+/**
+ * Watches a round while the page is open: the current totals come with the ack, then every
+ * change as it happens. Watches again after a reconnection, since the server forgets rooms.
+ */
+export function useReviewLive(roundId: string, handlers: ReviewLiveHandlers): void {
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+
+  useEffect(() => {
+    const socket = liveSocket();
+    const watch = () =>
+      socket.emit("review:watch", { roundId }, (result) => {
+        const parsed = ReviewWatchAckSchema.safeParse(result);
+        if (parsed.success && parsed.data.ok) latest.current.onTotals(parsed.data.totals);
+      });
+    const onTotals = (totals: unknown) => {
+      const parsed = ReviewTotalsSchema.safeParse(totals);
+      if (parsed.success && parsed.data.roundId === roundId) latest.current.onTotals(parsed.data);
+    };
+    const onComment = (payload: { roundId: string; comment: unknown }) => {
+      const parsed = ReviewCommentSchema.safeParse(payload.comment);
+      if (payload.roundId === roundId && parsed.success) latest.current.onComment(parsed.data);
+    };
+    socket.on("connect", watch);
+    socket.on("review:totals", onTotals);
+    socket.on("review:comment", onComment);
+    if (socket.connected) watch();
+    return () => {
+      socket.off("connect", watch);
+      socket.off("review:totals", onTotals);
+      socket.off("review:comment", onComment);
+      if (socket.connected) socket.emit("review:unwatch", { roundId });
+    };
+  }, [roundId]);
+}
