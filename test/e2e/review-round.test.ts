@@ -99,10 +99,11 @@ describeBrowser("Parent carer forums review a framework document together", () =
 
     await section.getByLabel("Add a comment").fill(COMMENT);
     await section.getByRole("button", { name: "Post comment" }).click();
-    await section.getByText(COMMENT).waitFor();
+    // The posted comment, not the text still in the box while the form resets.
+    await section.getByRole("paragraph").filter({ hasText: COMMENT }).waitFor();
 
     const sectionB = b.getByRole("region", { name: SECTION });
-    await sectionB.getByText(COMMENT).waitFor();
+    await sectionB.getByRole("paragraph").filter({ hasText: COMMENT }).waitFor();
     expect(await sectionB.innerText()).toContain(MANCHESTER);
     await checkAccessibility(b);
 
@@ -110,7 +111,7 @@ describeBrowser("Parent carer forums review a framework document together", () =
     await sectionB.getByRole("button", { name: /^Reply/ }).first().click();
     await sectionB.getByLabel("Your reply").fill("Same for us: a fixed time helps.");
     await sectionB.getByRole("button", { name: "Post reply" }).click();
-    await section.getByText("Same for us: a fixed time helps.").waitFor();
+    await section.getByRole("paragraph").filter({ hasText: "Same for us: a fixed time helps." }).waitFor();
     await checkAccessibility(a);
 
     problemsA.assertNone();
@@ -130,7 +131,7 @@ describeBrowser("Parent carer forums review a framework document together", () =
       await checkAccessibility(hub);
 
       const section = hub.getByRole("region", { name: SECTION });
-      await section.getByText("Same for us: a fixed time helps.").waitFor();
+      await section.getByRole("paragraph").filter({ hasText: "Same for us: a fixed time helps." }).waitFor();
       await section.getByRole("button", { name: /^Hide/ }).last().click();
       await section.getByLabel("Why are you hiding it?").fill("Off topic for this section.");
       await section.getByRole("button", { name: "Hide comment" }).click();
