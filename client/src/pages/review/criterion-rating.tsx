@@ -1,9 +1,6 @@
-import { useState, type FormEvent } from "react";
 import { RatingSchema, type ReviewRound } from "../../../../shared/src/schemas/review-rounds";
 import { rateCriterion } from "../../api/review-rounds";
-import { ErrorSummary } from "../../components/error-summary";
-import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
-import { Radios } from "../../components/radios";
+import { ChoiceCard } from "./choice-card";
 
 type Criterion = ReviewRound["criteria"][number];
 const RATINGS = [
@@ -20,55 +17,25 @@ export function averageText(averageRating: number | null, ratings: number): stri
 }
 
 export function CriterionRating({ roundId, criterion, canRate, onRated }: { roundId: string; criterion: Criterion; canRate: boolean; onRated(round: ReviewRound): void }) {
-  const [rating, setRating] = useState<string | undefined>(criterion.myRating === null ? undefined : String(criterion.myRating));
-  const [errors, setErrors] = useState<FormErrors<"rating">>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
-  const fieldIds = { rating: `rating-${criterion.id}` };
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
-    const parsed = RatingSchema.safeParse({ rating: rating === undefined ? undefined : Number(rating) });
-    if (!parsed.success) {
-      setErrors(errorsFromZod(fieldIds, parsed.error));
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setSending(true);
-    try {
-      onRated(await rateCriterion(roundId, criterion.id, parsed.data.rating));
-      setErrors(undefined);
-    } catch (error) {
-      setErrors(errorsFromApi(fieldIds, error));
-      setAttempt((n) => n + 1);
-    } finally {
-      setSending(false);
-    }
-  }
-
   return (
-    <div className="govuk-summary-card">
-      <div className="govuk-summary-card__title-wrapper">
-        <h3 className="govuk-summary-card__title">{criterion.name}</h3>
-      </div>
-      <div className="govuk-summary-card__content">
-        {criterion.description ? <p className="govuk-body">{criterion.description}</p> : null}
+    <ChoiceCard
+      field="rating"
+      fieldId={`rating-${criterion.id}`}
+      title={criterion.name}
+      description={criterion.description}
+      status={
         <p className="govuk-body" role="status" aria-live="polite">
           {averageText(criterion.averageRating, criterion.ratings)}
         </p>
-        {canRate ? (
-          <>
-            {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-            <form noValidate onSubmit={handleSubmit}>
-              <Radios name={fieldIds.rating} legend={`Your rating of “${criterion.name}”`} options={RATINGS} value={rating} onChange={setRating} error={errors?.fields.rating} />
-              <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button" disabled={sending}>
-                Rate<span className="govuk-visually-hidden"> “{criterion.name}”</span>
-              </button>
-            </form>
-          </>
-        ) : null}
-      </div>
-    </div>
+      }
+      canChoose={canRate}
+      legend={`Your rating of “${criterion.name}”`}
+      options={RATINGS}
+      initial={criterion.myRating === null ? undefined : String(criterion.myRating)}
+      buttonText="Rate"
+      buttonHiddenText={` “${criterion.name}”`}
+      parse={(value) => RatingSchema.safeParse({ rating: value === undefined ? undefined : Number(value) })}
+      send={async (body) => onRated(await rateCriterion(roundId, criterion.id, body.rating))}
+    />
   );
 }
