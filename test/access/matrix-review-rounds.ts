@@ -97,6 +97,12 @@ export const REVIEW_ROUND_MATRIX: MatrixEntry[] = [
     request: async ({ db, actor, scope }) => ({ path: `/api/v1/review-rounds/${(await roundFor(db, actor, scope)).roundId}` }),
     expect: seeRound,
   },
+  { route: "GET /api/v1/review-rounds/changes", request: async () => ({ path: "/api/v1/review-rounds/changes" }), expect: byRole({ parent_panel: 200, parent_panel_admin: 200 }, 403) },
+  {
+    route: "POST /api/v1/review-rounds/:id/visit",
+    request: async ({ db, actor, scope }) => ({ path: `/api/v1/review-rounds/${(await roundFor(db, actor, scope)).roundId}/visit` }),
+    expect: takePart,
+  },
   {
     route: "PUT /api/v1/review-rounds/:id/proposals/:proposalId/vote",
     request: async ({ db, actor, scope }) => {

@@ -35,6 +35,27 @@ export const ReviewRoundSummarySchema = z.object({
 });
 export const ReviewRoundListSchema = z.object({ data: z.array(ReviewRoundSummarySchema) });
 
+/**
+ * What other people added to a round since this panel member last opened it (their own
+ * comments never count). Before their first visit, everything by others is new.
+ */
+export const ReviewRoundChangesSchema = z.object({
+  round: ReviewRoundSummarySchema,
+  /** When they last had the round open; null if they never have. */
+  lastVisitAt: z.iso.datetime().nullable(),
+  /** Comments and replies by others, not counting any the hub has hidden. */
+  newComments: z.number().int(),
+  /** "You said, we did" themes the hub added. */
+  newThemes: z.number().int(),
+  /** Themes seen before whose answer, title or comments the hub has changed. */
+  changedThemes: z.number().int(),
+  /** It closed since, so its summary is now public. */
+  closedSinceLastVisit: z.boolean(),
+});
+export type ReviewRoundChanges = z.infer<typeof ReviewRoundChangesSchema>;
+export const ReviewRoundChangesListSchema = z.object({ data: z.array(ReviewRoundChangesSchema) });
+export const ReviewRoundVisitResponseSchema = z.object({ data: z.object({ roundId: z.uuid(), lastVisitAt: z.iso.datetime() }) });
+
 export const VoteTotalsSchema = z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() });
 
 export const ReviewCommentSchema = z.object({

@@ -91,3 +91,14 @@ export const reviewThemeComments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.themeId, t.commentId] })],
 );
+
+/** When a panel member last opened a round: "new since your last visit" is counted from it. */
+export const reviewRoundVisits = pgTable(
+  "review_round_visits",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id),
+    roundId: uuid("round_id").notNull().references(() => reviewRounds.id),
+    lastSeenAt: at("last_seen_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.roundId] })],
+);

@@ -15,6 +15,7 @@ import { presentRound, presentRoundSummary } from "./present";
 import { publishReviewTotals } from "./realtime";
 import type { LiveHub } from "../../realtime/live-hub";
 import { listVisibleRounds, loadVisibleRound, roundDetail, type RoundHeader } from "./queries";
+import { reviewVisitRoutes } from "./visit-routes";
 
 const ProposalParams = z.object({ id: z.uuid({ error: "Not a valid id" }), proposalId: z.uuid({ error: "Not a valid id" }) }).strict();
 const CriterionParams = z.object({ id: z.uuid({ error: "Not a valid id" }), criterionId: z.uuid({ error: "Not a valid id" }) }).strict();
@@ -31,6 +32,7 @@ function assertPanelMember(actor: Actor, header: RoundHeader) {
 export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();
   const common = { tag: "co-production", access: "signed-in" as const, before: [requireRole()] };
+  router.use(reviewVisitRoutes(db));
 
   defineRoute(router, {
     ...common,

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { personalDataIn } from "../../../../../shared/src/personal-data";
 import type { Db } from "../../../db/client";
 import { reviewComments, reviewSections, reviewThemeComments, reviewThemes } from "../../../db/schema";
@@ -71,8 +71,9 @@ export async function saveTheme({ db, actor, round, themeId, input }: SaveThemeP
   const ours = ids.length ? await db.select({ id: reviewComments.id }).from(reviewComments).where(and(inArray(reviewComments.id, ids), eq(reviewComments.roundId, round.round.id))) : [];
   if (ours.length !== ids.length) throw validationFailed([{ path: "body.commentIds", message: "Group only comments made in this round" }]);
   return db.transaction(async (tx) => {
+    // Stamped by the database clock, as the visit markers it is compared with are.
     const [theme] = themeId
-      ? await tx.update(reviewThemes).set({ title: input.title, answer: input.answer, updatedAt: new Date() }).where(and(eq(reviewThemes.id, themeId), eq(reviewThemes.roundId, round.round.id))).returning()
+      ? await tx.update(reviewThemes).set({ title: input.title, answer: input.answer, updatedAt: sql`now()` }).where(and(eq(reviewThemes.id, themeId), eq(reviewThemes.roundId, round.round.id))).returning()
       : await tx.insert(reviewThemes).values({ roundId: round.round.id, title: input.title, answer: input.answer }).returning();
     if (!theme) throw notFound("The theme");
     await tx.delete(reviewThemeComments).where(eq(reviewThemeComments.themeId, theme.id));
