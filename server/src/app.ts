@@ -1,3 +1,4 @@
+import { childRoutes } from "./modules/children/routes";
 import express, { type Express } from "express";
 import type { DbHandle } from "./db/client";
 import type { Env } from "./env";
@@ -81,6 +82,7 @@ export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Ro
   router.use(reviewRoundRoutes({ db, live }));
   router.use(reviewCommentRoutes({ db, live }));
   router.use(publicReviewRoutes(db));
+  router.use(childRoutes(db));
   return router;
 }
 

@@ -1,3 +1,4 @@
+import { CHILDREN_MATRIX } from "./matrix-children";
 import { DIRECTORY_MATRIX } from "./matrix-directory";
 import { FEEDBACK_MATRIX } from "./matrix-feedback";
 import { REVIEW_ROUND_MATRIX } from "./matrix-review-rounds";
@@ -5,4 +6,4 @@ import { FRAMEWORK_MATRIX } from "./matrix-framework";
 import { CORE_MATRIX, type MatrixEntry } from "./matrix";
 
 /** Every API route of every capability; the access-matrix test requires each to be here. */
-export const ACCESS_MATRIX: MatrixEntry[] = [...CORE_MATRIX, ...FRAMEWORK_MATRIX, ...DIRECTORY_MATRIX, ...FEEDBACK_MATRIX, ...REVIEW_ROUND_MATRIX];
+export const ACCESS_MATRIX: MatrixEntry[] = [...CORE_MATRIX, ...FRAMEWORK_MATRIX, ...DIRECTORY_MATRIX, ...FEEDBACK_MATRIX, ...REVIEW_ROUND_MATRIX, ...CHILDREN_MATRIX];

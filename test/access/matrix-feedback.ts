@@ -6,7 +6,7 @@ import { buildUser } from "../factories/users";
 import type { MatrixActor } from "./actors";
 import { byRole, type MatrixEntry, type Scope } from "./matrix";
 
-async function listedSettingIn(db: Db, regionId: string) {
+export async function listedSettingIn(db: Db, regionId: string) {
   const provider = await buildOrganisation(db, { kind: "provider", regionId });
   await admitProvider(db, { organisationId: provider.id, regionId, lots: [1] });
   return (await buildSetting(db, { organisationId: provider.id, urn: String(300000 + Math.floor(Math.random() * 699999)) })).id;

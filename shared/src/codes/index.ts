@@ -3,3 +3,4 @@ export * from "./lots";
 export * from "./needs";
 export * from "./organisation-kinds";
 export * from "./price-bands";
+export * from "./children";

@@ -6,3 +6,5 @@ export * from "./review-rounds";
 export * from "./service-feedback";
 export * from "./setting-feedback";
 export * from "./settings";
+export * from "./children";
+export * from "./matching";

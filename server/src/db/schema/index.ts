@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./children";
 export * from "./directory";
 export * from "./framework-admission";
 export * from "./frameworks";

@@ -1,0 +1,47 @@
+import { MATCHING_REQUIRED_FIELDS, type ChildProfile } from "../../../../shared/src/schemas/children";
+import type { ChildProfileRow } from "../../db/schema";
+import { ageOn } from "./age";
+
+const isoDate = (d: string | Date | null) => (d === null ? null : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+/** Row -> the profile as its council's commissioners see it (a whitelist: new columns never leak). */
+export function presentChild(row: ChildProfileRow, extra: { organisationName: string; preferredSettingName: string | null; today: string }): ChildProfile {
+  const neededBy = isoDate(row.neededBy);
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    organisationName: extra.organisationName,
+    reference: row.reference,
+    birthMonth: row.birthMonth,
+    ageOnNeededBy: row.birthMonth ? ageOn(row.birthMonth, neededBy && neededBy > extra.today ? neededBy : extra.today) : null,
+    sex: row.sex,
+    homeOutcode: row.homeOutcode,
+    schoolYear: row.schoolYear,
+    primaryNeed: row.primaryNeed as ChildProfile["primaryNeed"],
+    secondaryNeeds: row.secondaryNeeds as ChildProfile["secondaryNeeds"],
+    ehcPlanStatus: row.ehcPlanStatus as ChildProfile["ehcPlanStatus"],
+    sectionB: row.sectionB,
+    sectionE: row.sectionE,
+    sectionF: row.sectionF,
+    staffingRatio: row.staffingRatio as ChildProfile["staffingRatio"],
+    therapies: row.therapies as ChildProfile["therapies"],
+    lotNumber: row.lotNumber,
+    priceBand: row.priceBand as ChildProfile["priceBand"],
+    neededBy,
+    preferredSettingId: row.preferredSettingId,
+    preferredSettingName: extra.preferredSettingName,
+    maxTravelKm: row.maxTravelKm,
+    siblingCount: row.siblingCount,
+    preferredLocation: row.preferredLocation,
+    requirements: row.requirements,
+    recommendation: row.recommendation,
+    risks: row.risks,
+    riskOther: row.riskOther,
+    riskToOthersOther: row.riskToOthersOther,
+    pdsChildId: row.pdsChildId,
+    referralDate: isoDate(row.referralDate),
+    missingForMatching: MATCHING_REQUIRED_FIELDS.filter((field) => row[field] === null),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

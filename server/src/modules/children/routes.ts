@@ -1,0 +1,127 @@
+import { Router, type Request } from "express";
+import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import {
+  ChildProfileCreateSchema,
+  ChildProfileListSchema,
+  ChildProfileResponseSchema,
+  ChildProfileUpdateSchema,
+  ShortlistParamsSchema,
+  ShortlistSchema,
+} from "../../../../shared/src/schemas/children";
+import type { Db } from "../../db/client";
+import { forbidden } from "../../http/app-error";
+import { actorOf, requireRole } from "../../http/require-actor";
+import { defineRoute } from "../../http/route";
+import { changeShortlist } from "./commands/change-shortlist";
+import { createChild, updateChild } from "./commands/save-child";
+import { canRecordChildren } from "./policy";
+import { listChildren, loadChildRow, presentChildRow, readChild, shortlistOf } from "./queries";
+
+/** The actor, when a council commissioner; 403 for anyone else (they have no children's profiles at all). */
+export function commissionerOf(req: Request) {
+  const actor = actorOf(req);
+  if (!canRecordChildren(actor) || !actor.organisationId) throw forbidden("Children's profiles are for commissioners of the child's council.");
+  return { ...actor, organisationId: actor.organisationId };
+}
+
+export function childRoutes(db: Db): Router {
+  const router = Router();
+  const common = { tag: "children", access: "signed-in" as const, before: [requireRole()] };
+
+  defineRoute(router, {
+    ...common,
+    method: "get",
+    path: "/api/v1/children",
+    summary: "Your council's children: references and codes only (open one to see its profile, which is audited)",
+    responses: { 200: { description: "The council's children, newest change first", schema: ChildProfileListSchema } },
+    handler: async (req, res) => {
+      const actor = commissionerOf(req);
+      res.json({ data: await listChildren(db, actor.organisationId) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "post",
+    path: "/api/v1/children",
+    summary: "Record a child's pseudonymised needs profile (commissioners); free text is checked for anything identifying",
+    input: { body: ChildProfileCreateSchema },
+    responses: { 201: { description: "Recorded", schema: ChildProfileResponseSchema }, 409: { description: "The council already has a child with this reference" } },
+    handler: async (req, res, input) => {
+      const actor = commissionerOf(req);
+      const row = await createChild({ db, actor, values: { ...input.body, pdsChildId: null, referralDate: null }, source: "form", ip: req.ip });
+      res.status(201).json({ data: await presentChildRow(db, row) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "get",
+    path: "/api/v1/children/:id",
+    summary: "A child's profile, for its council's commissioners only; every read is audited",
+    input: { params: IdParamsSchema },
+    responses: { 200: { description: "The profile", schema: ChildProfileResponseSchema }, 404: { description: "No such profile, or not your council's" } },
+    handler: async (req, res, input) => {
+      const { profile } = await readChild({ db, actor: actorOf(req), id: input.params.id, purpose: "view", ip: req.ip });
+      res.json({ data: profile });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "patch",
+    path: "/api/v1/children/:id",
+    summary: "Change a child's profile (any subset of fields)",
+    input: { params: IdParamsSchema, body: ChildProfileUpdateSchema },
+    responses: { 200: { description: "Changed", schema: ChildProfileResponseSchema } },
+    handler: async (req, res, input) => {
+      const child = await loadChildRow(db, actorOf(req), input.params.id);
+      const row = await updateChild({ db, actor: commissionerOf(req), child, input: input.body, ip: req.ip });
+      res.json({ data: await presentChildRow(db, row) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "get",
+    path: "/api/v1/children/:id/shortlist",
+    summary: "The settings shortlisted for a child, to invite to a placement request",
+    input: { params: IdParamsSchema },
+    responses: { 200: { description: "The shortlist", schema: ShortlistSchema } },
+    handler: async (req, res, input) => {
+      const child = await loadChildRow(db, actorOf(req), input.params.id);
+      res.json({ data: await shortlistOf(db, child.id) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "put",
+    path: "/api/v1/children/:id/shortlist/:settingId",
+    summary: "Shortlist a listed setting for a child (doing it again changes nothing)",
+    input: { params: ShortlistParamsSchema },
+    responses: { 200: { description: "The shortlist after the change", schema: ShortlistSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const child = await loadChildRow(db, actor, input.params.id);
+      await changeShortlist({ db, actor, child, settingId: input.params.settingId, change: "add", ip: req.ip });
+      res.json({ data: await shortlistOf(db, child.id) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "delete",
+    path: "/api/v1/children/:id/shortlist/:settingId",
+    summary: "Take a setting off a child's shortlist",
+    input: { params: ShortlistParamsSchema },
+    responses: { 200: { description: "The shortlist after the change", schema: ShortlistSchema } },
+    handler: async (req, res, input) => {
+      const actor = actorOf(req);
+      const child = await loadChildRow(db, actor, input.params.id);
+      await changeShortlist({ db, actor, child, settingId: input.params.settingId, change: "remove", ip: req.ip });
+      res.json({ data: await shortlistOf(db, child.id) });
+    },
+  });
+  return router;
+}

@@ -1,0 +1,233 @@
+import { z } from "zod";
+import {
+  ADDITIONAL_SUPPORT,
+  CHILD_SEXES,
+  COMMUNICATION_NEEDS,
+  COMMUNICATION_REQUIREMENTS,
+  CULTURAL_NEEDS,
+  EHC_PLAN_STATUSES,
+  LIVING_COMPANIONS,
+  PETS,
+  RISK_TRAJECTORIES,
+  SUITABILITY,
+} from "../codes/children";
+import { PDS_RISK_CODES, STAFFING_RATIOS, THERAPIES } from "../codes/directory";
+import { PRICE_BAND_CODES } from "../codes/price-bands";
+import { LotNumberSchema, NeedCodeSchema, OutcodeSchema } from "./settings";
+
+const uniqueBy = <T>(key: (item: T) => unknown) => (items: T[]) => new Set(items.map(key)).size === items.length;
+const summary = (what: string, max = 2000) => z.string().trim().max(max, { error: `${what} must be ${max} characters or fewer` });
+
+/**
+ * The council's own reference for the child: letters, digits, "-" or "/", with at least one
+ * digit, so a name can never be typed here (e.g. MCR-2026-0042).
+ */
+export const ChildReferenceSchema = z
+  .string({ error: "Enter the council's reference for the child" })
+  .trim()
+  .toUpperCase()
+  .regex(/^(?=.*\d)[A-Z0-9][A-Z0-9/-]{2,39}$/, { error: "Enter a reference of 3 to 40 letters, digits, - or /, with at least one digit (never the child's name), like MCR-2026-0042" });
+
+/** Month and year of birth only: a full date of birth is not needed to match and is not kept. */
+export const BirthMonthSchema = z
+  .string({ error: "Enter the month and year of birth" })
+  .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, { error: "Enter the month and year of birth as YYYY-MM, like 2012-09" });
+
+/** PDS PlacementRequirements, field for field. */
+export const ChildRequirementsSchema = z
+  .object({
+    communicationNeeds: z.enum(COMMUNICATION_NEEDS, { error: "Say whether the child has communication, language or learning needs" }),
+    specificCommunicationRequirements: z
+      .array(z.enum(COMMUNICATION_REQUIREMENTS, { error: "Choose from ESOL, BSL, Makaton, Other or None" }))
+      .min(1, { error: "Choose at least one communication requirement, or None" })
+      .refine(uniqueBy((v) => v), { error: "List each requirement once" })
+      .refine((v) => !v.includes("None") || v.length === 1, { error: "None cannot be chosen with other requirements" }),
+    homeAdaptation: z.boolean({ error: "Say whether the home needs adapting" }),
+    culturalNeeds: z.enum(CULTURAL_NEEDS, { error: "Choose the cultural needs" }),
+    livingCompanions: z.enum(LIVING_COMPANIONS, { error: "Choose who the child can live alongside" }),
+    pets: z.enum(PETS, { error: "Say whether the child can live with pets" }),
+    additionalSupport: z.enum(ADDITIONAL_SUPPORT, { error: "Choose the additional support" }).nullable(),
+    deprivationOfLiberty: z.boolean({ error: "Say whether there is a Deprivation of Liberty order" }).nullable(),
+  })
+  .strict();
+export type ChildRequirements = z.infer<typeof ChildRequirementsSchema>;
+
+/** PDS PlacementRecommendation. */
+export const ChildRecommendationSchema = z
+  .object({
+    fosterCareSuitability: z.enum(SUITABILITY, { error: "Choose how suitable foster care is" }),
+    residentialCareSuitability: z.enum(SUITABILITY, { error: "Choose how suitable residential care is" }),
+    supportedAccommodationSuitability: z.enum(SUITABILITY, { error: "Choose how suitable supported accommodation is" }),
+  })
+  .strict();
+export type ChildRecommendation = z.infer<typeof ChildRecommendationSchema>;
+
+/** A risk present (PDS "Risk Present"); any risk not listed is "No known risk". */
+export const ChildRiskSchema = z
+  .object({
+    code: z.enum(PDS_RISK_CODES, { error: "Choose a risk from the Placements Data Standard list" }),
+    trajectory: z.enum(RISK_TRAJECTORIES, { error: "Choose historic, current or escalating" }),
+  })
+  .strict();
+export type ChildRisk = z.infer<typeof ChildRiskSchema>;
+
+export const DEFAULT_REQUIREMENTS: ChildRequirements = {
+  communicationNeeds: "Not Specified",
+  specificCommunicationRequirements: ["None"],
+  homeAdaptation: false,
+  culturalNeeds: "Not Known",
+  livingCompanions: "No preference",
+  pets: "Not Known",
+  additionalSupport: null,
+  deprivationOfLiberty: null,
+};
+export const DEFAULT_RECOMMENDATION: ChildRecommendation = {
+  fosterCareSuitability: "Not specified",
+  residentialCareSuitability: "Not specified",
+  supportedAccommodationSuitability: "Not specified",
+};
+
+/** Free-text fields, checked for names, dates of birth, postcodes, phone and NHS numbers. */
+export const CHILD_FREE_TEXT_FIELDS = ["sectionB", "sectionE", "sectionF", "preferredLocation", "riskOther", "riskToOthersOther"] as const;
+
+const profileFields = {
+  reference: ChildReferenceSchema,
+  birthMonth: BirthMonthSchema,
+  sex: z.enum(CHILD_SEXES, { error: "Choose female or male" }),
+  homeOutcode: OutcodeSchema,
+  /** 0 is Reception; 12 and 13 are the sixth form years, 14 a further year (to 25 in a college). */
+  schoolYear: z.number({ error: "Enter the school year" }).int({ error: "Enter the school year as a whole number" }).min(0, { error: "School years are from 0 (Reception) to 14" }).max(14, { error: "School years are from 0 (Reception) to 14" }),
+  primaryNeed: NeedCodeSchema,
+  secondaryNeeds: z.array(NeedCodeSchema).max(12).refine(uniqueBy((v) => v), { error: "List each need once" }),
+  ehcPlanStatus: z.enum(EHC_PLAN_STATUSES, { error: "Choose the EHC plan's status" }),
+  sectionB: summary("The section B summary"),
+  sectionE: summary("The section E summary"),
+  sectionF: summary("The section F summary"),
+  staffingRatio: z.enum(STAFFING_RATIOS, { error: "Choose a staffing ratio" }).nullable(),
+  therapies: z.array(z.enum(THERAPIES, { error: "Choose therapies from the list" })).refine(uniqueBy((v) => v), { error: "List each therapy once" }),
+  /** The placement type sought. */
+  lotNumber: LotNumberSchema,
+  /** The need-intensity band the placement is expected to fall in; matching compares prices in it. */
+  priceBand: z.enum(PRICE_BAND_CODES, { error: "Choose a band from A to E" }).nullable(),
+  neededBy: z.iso.date({ error: "Enter the date needed by as YYYY-MM-DD" }),
+  /** Parental preference: a named setting, by its id in the directory. */
+  preferredSettingId: z.uuid({ error: "Choose a setting from the directory" }).nullable(),
+  maxTravelKm: z.number({ error: "Enter the furthest distance in km" }).min(1, { error: "The distance must be at least 1 km" }).max(1000, { error: "The distance can be at most 1000 km" }).nullable(),
+  siblingCount: z.number().int().min(0, { error: "Siblings cannot be negative" }).max(20).nullable(),
+  preferredLocation: summary("The preferred location", 200).nullable(),
+  requirements: ChildRequirementsSchema,
+  recommendation: ChildRecommendationSchema,
+  risks: z.array(ChildRiskSchema).refine(uniqueBy((r: ChildRisk) => r.code), { error: "List each risk once" }),
+  riskOther: summary("The other risk to the child", 500).nullable(),
+  riskToOthersOther: summary("The other risk to others", 500).nullable(),
+};
+
+function checkProfile(value: { primaryNeed?: string; secondaryNeeds?: string[] }, ctx: z.RefinementCtx) {
+  if (value.primaryNeed && value.secondaryNeeds?.includes(value.primaryNeed)) {
+    ctx.addIssue({ code: "custom", path: ["secondaryNeeds"], message: "The primary need cannot also be a secondary need" });
+  }
+}
+
+/** A commissioner records a child: what matching needs is required, the rest has defaults. */
+export const ChildProfileCreateSchema = z
+  .object({
+    ...profileFields,
+    secondaryNeeds: profileFields.secondaryNeeds.default([]),
+    ehcPlanStatus: profileFields.ehcPlanStatus.default("final"),
+    sectionB: profileFields.sectionB.default(""),
+    sectionE: profileFields.sectionE.default(""),
+    sectionF: profileFields.sectionF.default(""),
+    staffingRatio: profileFields.staffingRatio.default(null),
+    therapies: profileFields.therapies.default([]),
+    priceBand: profileFields.priceBand.default(null),
+    preferredSettingId: profileFields.preferredSettingId.default(null),
+    maxTravelKm: profileFields.maxTravelKm.default(null),
+    siblingCount: profileFields.siblingCount.default(null),
+    preferredLocation: profileFields.preferredLocation.default(null),
+    requirements: profileFields.requirements.default(DEFAULT_REQUIREMENTS),
+    recommendation: profileFields.recommendation.default(DEFAULT_RECOMMENDATION),
+    risks: profileFields.risks.default([]),
+    riskOther: profileFields.riskOther.default(null),
+    riskToOthersOther: profileFields.riskToOthersOther.default(null),
+  })
+  .strict()
+  .superRefine(checkProfile);
+export type ChildProfileCreateInput = z.infer<typeof ChildProfileCreateSchema>;
+
+/** Any subset of the fields. */
+export const ChildProfileUpdateSchema = z.object(profileFields).partial().strict().superRefine(checkProfile);
+export type ChildProfileUpdateInput = z.infer<typeof ChildProfileUpdateSchema>;
+
+/**
+ * What is stored. A profile imported from a Placements Data Standard referral may lack what the
+ * standard does not carry (needs, age, sex, home district, lot); `missingForMatching` says what.
+ */
+export type ChildProfileValues = Omit<ChildProfileCreateInput, "birthMonth" | "sex" | "homeOutcode" | "schoolYear" | "primaryNeed" | "ehcPlanStatus" | "lotNumber" | "neededBy"> & {
+  birthMonth: string | null;
+  sex: ChildProfileCreateInput["sex"] | null;
+  homeOutcode: string | null;
+  schoolYear: number | null;
+  primaryNeed: ChildProfileCreateInput["primaryNeed"] | null;
+  ehcPlanStatus: ChildProfileCreateInput["ehcPlanStatus"] | null;
+  lotNumber: number | null;
+  neededBy: string | null;
+  /** PDS PlacementAvailability.childId, when the profile came from a referral. */
+  pdsChildId: number | null;
+  /** PDS QualityAssurance.referralDate, when the profile came from a referral. */
+  referralDate: string | null;
+};
+
+/** Fields matching cannot run without. */
+export const MATCHING_REQUIRED_FIELDS = ["birthMonth", "sex", "homeOutcode", "primaryNeed", "lotNumber"] as const;
+
+export const ChildProfileSchema = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  reference: z.string(),
+  birthMonth: z.string().nullable(),
+  /** Whole years on the date needed by (or today), from the month of birth. */
+  ageOnNeededBy: z.number().int().nullable(),
+  sex: z.enum(CHILD_SEXES).nullable(),
+  homeOutcode: z.string().nullable(),
+  schoolYear: z.number().int().nullable(),
+  primaryNeed: NeedCodeSchema.nullable(),
+  secondaryNeeds: z.array(NeedCodeSchema),
+  ehcPlanStatus: z.enum(EHC_PLAN_STATUSES).nullable(),
+  sectionB: z.string(),
+  sectionE: z.string(),
+  sectionF: z.string(),
+  staffingRatio: z.enum(STAFFING_RATIOS).nullable(),
+  therapies: z.array(z.enum(THERAPIES)),
+  lotNumber: z.number().int().nullable(),
+  priceBand: z.enum(PRICE_BAND_CODES).nullable(),
+  neededBy: z.iso.date().nullable(),
+  preferredSettingId: z.uuid().nullable(),
+  preferredSettingName: z.string().nullable(),
+  maxTravelKm: z.number().nullable(),
+  siblingCount: z.number().int().nullable(),
+  preferredLocation: z.string().nullable(),
+  requirements: ChildRequirementsSchema,
+  recommendation: ChildRecommendationSchema,
+  risks: z.array(ChildRiskSchema),
+  riskOther: z.string().nullable(),
+  riskToOthersOther: z.string().nullable(),
+  pdsChildId: z.number().int().nullable(),
+  referralDate: z.iso.date().nullable(),
+  missingForMatching: z.array(z.enum(MATCHING_REQUIRED_FIELDS)),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ChildProfile = z.infer<typeof ChildProfileSchema>;
+export const ChildProfileResponseSchema = z.object({ data: ChildProfileSchema });
+
+/** The list: enough to find a child, nothing more (each full read is audited). */
+export const ChildProfileListItemSchema = ChildProfileSchema.pick({ id: true, reference: true, primaryNeed: true, lotNumber: true, neededBy: true, updatedAt: true });
+export const ChildProfileListSchema = z.object({ data: z.array(ChildProfileListItemSchema) });
+export type ChildProfileListItem = z.infer<typeof ChildProfileListItemSchema>;
+
+/** The shortlist of settings a commissioner means to invite to a placement request. */
+export const ShortlistParamsSchema = z.object({ id: z.uuid({ error: "Not a valid id" }), settingId: z.uuid({ error: "Not a valid id" }) }).strict();
+export const ShortlistEntrySchema = z.object({ settingId: z.uuid(), settingName: z.string(), organisationName: z.string(), addedAt: z.iso.datetime() });
+export type ShortlistEntry = z.infer<typeof ShortlistEntrySchema>;
+export const ShortlistSchema = z.object({ data: z.array(ShortlistEntrySchema) });
