@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../db/errors";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
 import { ErrorCode, type ApiError } from "../../../shared/src/errors";
@@ -44,7 +45,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   if ((error as { status?: number }).status === 404) {
     return send(res, 404, { code: ErrorCode.NotFound, message: `There is no ${req.originalUrl.split("?")[0]} here.` });
   }
-  if ((error as { code?: string }).code === "23505") {
+  if (isUniqueViolation(error)) {
     return send(res, 409, { code: ErrorCode.Conflict, message: "That already exists. Reload to see the current record, then try again." });
   }
   req.log?.error({ err: error }, "unhandled error");

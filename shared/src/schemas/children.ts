@@ -122,11 +122,18 @@ const profileFields = {
   riskToOthersOther: summary("The other risk to others", 500).nullable(),
 };
 
-function checkProfile(value: { primaryNeed?: string; secondaryNeeds?: string[] }, ctx: z.RefinementCtx) {
-  if (value.primaryNeed && value.secondaryNeeds?.includes(value.primaryNeed)) {
-    ctx.addIssue({ code: "custom", path: ["secondaryNeeds"], message: "The primary need cannot also be a secondary need" });
-  }
-}
+/**
+ * The primary need is not a secondary need too. Checked whenever both fields are valid, even if
+ * others are not, so one 400 lists every problem.
+ */
+const primaryNotSecondary: [(value: { primaryNeed?: string | undefined; secondaryNeeds?: string[] | undefined }) => boolean, { path: PropertyKey[]; message: string; when: (payload: z.core.ParsePayload) => boolean }] = [
+  (value: { primaryNeed?: string | undefined; secondaryNeeds?: string[] | undefined }) => !(value.primaryNeed && value.secondaryNeeds?.includes(value.primaryNeed)),
+  {
+    path: ["secondaryNeeds"],
+    message: "The primary need cannot also be a secondary need",
+    when: (payload) => !payload.issues.some((i) => ["primaryNeed", "secondaryNeeds"].includes(String(i.path?.[0]))),
+  },
+];
 
 /** A commissioner records a child: what matching needs is required, the rest has defaults. */
 export const ChildProfileCreateSchema = z
@@ -151,11 +158,11 @@ export const ChildProfileCreateSchema = z
     riskToOthersOther: profileFields.riskToOthersOther.default(null),
   })
   .strict()
-  .superRefine(checkProfile);
+  .refine(...primaryNotSecondary);
 export type ChildProfileCreateInput = z.infer<typeof ChildProfileCreateSchema>;
 
 /** Any subset of the fields. */
-export const ChildProfileUpdateSchema = z.object(profileFields).partial().strict().superRefine(checkProfile);
+export const ChildProfileUpdateSchema = z.object(profileFields).partial().strict().refine(...primaryNotSecondary);
 export type ChildProfileUpdateInput = z.infer<typeof ChildProfileUpdateSchema>;
 
 /**

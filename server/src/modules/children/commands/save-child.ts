@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../../../db/errors";
 import { eq, sql } from "drizzle-orm";
 import type { ChildProfileUpdateInput, ChildProfileValues } from "../../../../../shared/src/schemas/children";
 import type { ValidationIssue } from "../../../../../shared/src/errors";
@@ -32,7 +33,7 @@ async function inTransaction<T>(db: Db, work: (tx: DbOrTx) => Promise<T>, refere
   try {
     return await db.transaction(work);
   } catch (error) {
-    if ((error as { code?: string }).code === "23505") {
+    if (isUniqueViolation(error)) {
       throw conflict(`Your council already has a child with the reference ${reference ?? ""}. Open that profile and change it, or use another reference.`);
     }
     throw error;

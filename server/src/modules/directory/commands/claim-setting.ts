@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../../../db/errors";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { organisations, settingClaims, settings } from "../../../db/schema";
@@ -33,8 +34,7 @@ export async function claimSetting({ db, actor, urn, ip }: ClaimSettingProps) {
       return { claim: row, setting: found.setting };
     });
   } catch (error) {
-    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === "23505") throw conflict("You have already claimed that setting; the regional hub will decide.");
+    if (isUniqueViolation(error)) throw conflict("You have already claimed that setting; the regional hub will decide.");
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../../../db/errors";
 import type { z } from "zod";
 import type { TermsVersionCreateSchema } from "../../../../../shared/src/schemas/framework";
 import type { Db } from "../../../db/client";
@@ -14,9 +15,6 @@ export interface PublishTermsVersionProps {
   input: z.output<typeof TermsVersionCreateSchema>;
   ip?: string | undefined;
 }
-
-const isUniqueViolation = (error: unknown) =>
-  ((error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code) === "23505";
 
 /**
  * Publishes a version of the framework's terms and conditions. It becomes the version every new

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../../../db/errors";
 import type { OrganisationCreateInput } from "../../../../../shared/src/schemas/identity";
 import type { Db } from "../../../db/client";
 import { organisations } from "../../../db/schema";
@@ -39,7 +40,7 @@ export async function createOrganisation({ db, actor, input, ip }: CreateOrganis
       return row;
     });
   } catch (error) {
-    if ((error as { code?: string; cause?: { code?: string } }).code === "23505" || (error as { cause?: { code?: string } }).cause?.code === "23505") {
+    if (isUniqueViolation(error)) {
       throw conflict("An organisation of that kind with that name or local authority code already exists in your region. Find it in the list instead.");
     }
     throw error;

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../../../db/errors";
 import type { InvitationCreateInput } from "../../../../../shared/src/schemas/identity";
 import type { Db } from "../../../db/client";
 import { invitations, type organisations } from "../../../db/schema";
@@ -47,8 +48,7 @@ export async function invitePerson({ db, actor, organisation, input, ip }: Invit
       return row;
     });
   } catch (error) {
-    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === "23505") {
+    if (isUniqueViolation(error)) {
       throw conflict("That address already has an open invitation. Revoke it first if it was to the wrong organisation or role.");
     }
     throw error;
