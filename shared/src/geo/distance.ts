@@ -23,3 +23,18 @@ export function haversineKm(a: LatLng, b: LatLng): number {
   // min() guards asin against rounding just above 1 for antipodal points.
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/**
+ * The smallest latitude/longitude box holding every point within `km` of `centre` (on the same
+ * sphere as haversineKm), so a box prefilter never drops a point the exact distance would keep.
+ * The widest longitude is reached away from the centre's parallel, hence asin(sin/cos), not km/cos.
+ */
+export function boundingBox(centre: LatLng, km: number): { minLatitude: number; maxLatitude: number; minLongitude: number; maxLongitude: number } {
+  const degrees = (r: number) => (r * 180) / Math.PI;
+  const angle = km / EARTH_RADIUS_KM;
+  // A millionth of a degree (about 0.1 m) more, against floating-point rounding at the edge.
+  const dLat = degrees(angle) + 1e-6;
+  const ratio = Math.sin(angle) / Math.cos(radians(centre.latitude));
+  const dLng = angle >= Math.PI / 2 || ratio >= 1 ? 180 : degrees(Math.asin(ratio)) + 1e-6;
+  return { minLatitude: centre.latitude - dLat, maxLatitude: centre.latitude + dLat, minLongitude: centre.longitude - dLng, maxLongitude: centre.longitude + dLng };
+}

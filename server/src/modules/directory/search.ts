@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { SettingSearchHit, SettingSearchQuery } from "../../../../shared/src/schemas/settings";
 import type { Db } from "../../db/client";
 import { validationFailed } from "../../http/app-error";
-import { EARTH_RADIUS_KM } from "./geo/distance";
+import { EARTH_RADIUS_KM } from "../../../../shared/src/geo/distance";
 import { rowsOf } from "./queries";
 
 interface HitRow {
@@ -27,7 +27,7 @@ interface HitRow {
 }
 
 
-/** Great-circle distance in SQL, the same formula as geo/distance.ts. */
+/** Great-circle distance in SQL, the same formula as shared/src/geo/distance.ts. */
 // Parameters are cast: PostgreSQL would otherwise infer "2 * $1" as integer arithmetic.
 const distanceSql = (lat: number, lon: number) => {
   const [r, la, lo] = [sql`${EARTH_RADIUS_KM}::double precision`, sql`${lat}::double precision`, sql`${lon}::double precision`];
