@@ -1,4 +1,5 @@
 import { childRoutes } from "./modules/children/routes";
+import { matchingRoutes } from "./modules/matching/routes";
 import express, { type Express } from "express";
 import type { DbHandle } from "./db/client";
 import type { Env } from "./env";
@@ -83,6 +84,7 @@ export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Ro
   router.use(reviewCommentRoutes({ db, live }));
   router.use(publicReviewRoutes(db));
   router.use(childRoutes(db));
+  router.use(matchingRoutes(db));
   return router;
 }
 

@@ -1,5 +1,5 @@
 export { rankMatches } from "./rank";
-export { HARD_RULES, type HardRule } from "./rules";
+export { HARD_RULES, risksToManage, sexesAdmitting, type HardRule } from "./rules";
 export { SCORERS, type Scorer } from "./scores";
 export type { MatchChild, MatchSetting, Pairing, RankOptions, RankResult } from "./types";
 export * from "./weights";

@@ -1,6 +1,7 @@
+import type { SexAdmitted } from "../codes/directory";
 import type { MatchRule } from "../schemas/matching";
 import { km, listed, lotLabel, needLabel, riskLabel } from "./labels";
-import type { Pairing } from "./types";
+import type { MatchChild, Pairing } from "./types";
 
 /** A hard rule: a setting that breaks it is left out, however well it would score. */
 export interface HardRule {
@@ -18,7 +19,11 @@ export interface HardRule {
  */
 const isPresent = (trajectory: string) => trajectory === "current" || trajectory === "escalating";
 const unmanagedPresentRisks = ({ child, setting }: Pairing) => child.risks.filter((r) => isPresent(r.trajectory) && !setting.risksManaged.includes(r.code));
-const SEX_WORDS = { boys: "boys", girls: "girls" } as const;
+/** The risks a setting must manage to take the child (a prefilter in SQL uses the same list). */
+export const risksToManage = (child: MatchChild) => child.risks.filter((r) => isPresent(r.trajectory)).map((r) => r.code);
+
+/** The settings' "sex admitted" values that take the child. */
+export const sexesAdmitting = (sex: MatchChild["sex"]): SexAdmitted[] => ["mixed", sex === "female" ? "girls" : "boys"];
 
 /** In MATCH_RULES order, which is the order reasons are listed in. */
 export const HARD_RULES: readonly HardRule[] = [
@@ -35,8 +40,8 @@ export const HARD_RULES: readonly HardRule[] = [
   },
   {
     rule: "sex",
-    breaks: ({ child, setting }) => setting.sexAdmitted !== "mixed" && setting.sexAdmitted !== (child.sex === "female" ? "girls" : "boys"),
-    reason: ({ child, setting }) => `Admits ${setting.sexAdmitted === "mixed" ? "boys and girls" : `${SEX_WORDS[setting.sexAdmitted]} only`}; the child is ${child.sex}`,
+    breaks: ({ child, setting }) => !sexesAdmitting(child.sex).includes(setting.sexAdmitted),
+    reason: ({ child, setting }) => `Admits ${setting.sexAdmitted === "mixed" ? "boys and girls" : `${setting.sexAdmitted} only`}; the child is ${child.sex}`,
   },
   {
     rule: "vacancy",

@@ -37,7 +37,7 @@ const distanceSql = (lat: number, lon: number) => {
 // Postcode district centres are reference data, identical in every database: one lookup per
 // district per process saves a round trip on most searches.
 const centres = new Map<string, { latitude: number; longitude: number }>();
-async function districtCentre(db: Db, outcode: string) {
+export async function districtCentre(db: Db, outcode: string) {
   const known = centres.get(outcode);
   if (known) return known;
   const [row] = await rowsOf<{ latitude: number; longitude: number }>(db, sql`SELECT latitude, longitude FROM outcodes WHERE outcode = ${outcode}`);

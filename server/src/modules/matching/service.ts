@@ -1,0 +1,64 @@
+import { rankMatches, type MatchChild } from "../../../../shared/src/matching";
+import { listed as inWords } from "../../../../shared/src/matching/labels";
+import type { ChildProfile, MATCHING_REQUIRED_FIELDS } from "../../../../shared/src/schemas/children";
+import type { MatchesQuery, MatchesResponse } from "../../../../shared/src/schemas/matching";
+import type { Db } from "../../db/client";
+import { conflict } from "../../http/app-error";
+import { readChild } from "../children/queries";
+import { districtCentre } from "../directory/search";
+import type { Actor } from "../identity/actor";
+import { loadCandidates } from "./candidates";
+
+const FIELD_WORDS: Record<(typeof MATCHING_REQUIRED_FIELDS)[number], string> = {
+  birthMonth: "month and year of birth",
+  sex: "sex",
+  homeOutcode: "home postcode district",
+  primaryNeed: "primary need",
+  lotNumber: "placement type (lot)",
+};
+
+/** The engine's view of a profile; 409 naming what to add when matching cannot run without it. */
+async function matchChildOf(db: Db, profile: ChildProfile, lot: number | undefined): Promise<MatchChild> {
+  const { ageOnNeededBy, sex, primaryNeed, homeOutcode, lotNumber } = profile;
+  if (profile.missingForMatching.length > 0 || ageOnNeededBy === null || sex === null || primaryNeed === null || homeOutcode === null || lotNumber === null) {
+    const missing = profile.missingForMatching.map((field) => FIELD_WORDS[field]);
+    throw conflict(`Matching needs the child's ${inWords(missing)}. Add ${missing.length > 1 ? "them" : "it"} to the profile, then find matches again.`);
+  }
+  const centre = await districtCentre(db, homeOutcode);
+  return {
+    // On the date needed by, or today once that has passed (the profile's own reckoning).
+    ageYears: ageOnNeededBy,
+    sex,
+    lotNumber: lot ?? lotNumber,
+    primaryNeed,
+    secondaryNeeds: profile.secondaryNeeds,
+    risks: profile.risks,
+    home: centre ? { latitude: centre.latitude, longitude: centre.longitude } : null,
+    maxTravelKm: profile.maxTravelKm,
+    preferredSettingId: profile.preferredSettingId,
+    priceBand: profile.priceBand,
+  };
+}
+
+export interface FindMatchesProps {
+  db: Db;
+  actor: Actor;
+  childId: string;
+  query: MatchesQuery;
+  ip?: string | undefined;
+}
+
+/**
+ * Ranks the region's listed settings for a child. Reading the profile is a disclosure, so it is
+ * audited (purpose "matching") and answers 404 to anyone but the owning council's commissioners.
+ */
+export async function findMatches({ db, actor, childId, query, ip }: FindMatchesProps): Promise<MatchesResponse["data"]> {
+  const { profile } = await readChild({ db, actor, id: childId, purpose: "matching", ip });
+  const child = await matchChildOf(db, profile, query.lot);
+  const explain = query.explain === "excluded";
+  // Only the owning council's commissioners get this far, and every organisation has a region.
+  const regionId = actor.regionId ?? "";
+  const { settings, listed } = await loadCandidates({ db, regionId, child, prefiltered: !explain });
+  const result = rankMatches(child, settings, { limit: query.limit, explainExcluded: explain });
+  return { childId: profile.id, lotNumber: child.lotNumber, considered: listed, matches: result.matches, ...(result.excluded ? { excluded: result.excluded } : {}) };
+}
