@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { z } from "zod";
 import type { ValidationIssue } from "../../../shared/src/errors";
+import { issuesFromZod } from "../../../shared/src/zod-issues";
 import { validationFailed } from "./app-error";
 
 export interface InputSchemas {
@@ -19,17 +20,6 @@ declare module "express-serve-static-core" {
   }
 }
 
-function toIssues(part: string, error: z.ZodError): ValidationIssue[] {
-  return error.issues.flatMap((issue) => {
-    const at = [part, ...issue.path.map(String)];
-    // Name each unknown field itself, so the caller sees exactly what to remove.
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: [...at, key].join("."), message: `"${key}" is not a field this request accepts; remove it` }));
-    }
-    return [{ path: at.join("."), message: issue.message }];
-  });
-}
-
 /**
  * Parses body, query and params with their schemas and fails with every problem at once (not
  * just the first), so a form can show all its errors together.
@@ -45,7 +35,7 @@ export function validate(schemas: InputSchemas) {
       const raw = part === "body" ? (req.body ?? {}) : req[part];
       const result = schema.safeParse(raw);
       if (result.success) input[part] = result.data;
-      else issues.push(...toIssues(part, result.error));
+      else issues.push(...issuesFromZod(part, result.error));
     }
     if (issues.length > 0) return next(validationFailed(issues));
     req.input = input;

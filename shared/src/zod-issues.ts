@@ -1,0 +1,16 @@
+import type { z } from "zod";
+import type { ValidationIssue } from "./errors";
+
+/**
+ * A zod error as the API's issues, each path prefixed (e.g. "body"). An unknown field is named
+ * itself, so the caller sees exactly what to remove.
+ */
+export function issuesFromZod(prefix: string, error: z.ZodError): ValidationIssue[] {
+  return error.issues.flatMap((issue) => {
+    const at = [prefix, ...issue.path.map(String)];
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: [...at, key].join("."), message: `"${key}" is not a field this request accepts; remove it` }));
+    }
+    return [{ path: at.join("."), message: issue.message }];
+  });
+}
