@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { PDS_RISK_CODES } from "../codes/directory";
+import type { ValidationIssue } from "../errors";
+import { ChildProfileUpdateSchema, ChildRiskSchema, type ChildProfileUpdateInput } from "../schemas/children";
+import { issuesFromZod } from "../zod-issues";
+import { EXTENSION_FIELDS, EXTENSION_KEY, standardSourceOf, type ExtensionField } from "./profile-sources";
+import { isPlainObject } from "./validate-document";
+
+/** How each present risk is moving; a risk present without one is taken as "current". */
+const RiskTrajectoriesSchema = z.partialRecord(z.enum(PDS_RISK_CODES), ChildRiskSchema.shape.trajectory);
+
+/**
+ * placementExchange: our extension beside the standard's entities, carrying what matching needs
+ * and the standard lacks. Its fields are the profile's own, checked by the profile's schema.
+ */
+export type PlacementExchangeExtension = Pick<ChildProfileUpdateInput, ExtensionField> & {
+  riskTrajectories?: z.infer<typeof RiskTrajectoriesSchema>;
+};
+
+const isExtensionField = (key: string): key is ExtensionField => (EXTENSION_FIELDS as readonly string[]).includes(key);
+
+function unknownFieldMessage(key: string): string {
+  const source = standardSourceOf(key);
+  return source ? `"${key}" comes from ${source} in the standard; give it there, not here` : `"${key}" is not a field of ${EXTENSION_KEY}; remove it`;
+}
+
+/** Checks the extension with the profile's own schema (so its rules, e.g. needs, are the form's), every problem under `at`. */
+export function checkExtension(value: unknown, at: string): { issues: ValidationIssue[]; extension: PlacementExchangeExtension } {
+  if (!isPlainObject(value)) return { issues: [{ path: at, message: `${EXTENSION_KEY} must be an object of profile fields: ${EXTENSION_FIELDS.join(", ")}, riskTrajectories` }], extension: {} };
+  const { riskTrajectories, ...rest } = value;
+  const issues: ValidationIssue[] = Object.keys(rest)
+    .filter((key) => !isExtensionField(key))
+    .map((key) => ({ path: `${at}.${key}`, message: unknownFieldMessage(key) }));
+  const fields = Object.fromEntries(Object.entries(rest).filter(([key]) => isExtensionField(key)));
+  const profile = ChildProfileUpdateSchema.safeParse(fields);
+  const trajectories = RiskTrajectoriesSchema.optional().safeParse(riskTrajectories);
+  if (!profile.success) issues.push(...issuesFromZod(at, profile.error));
+  if (!trajectories.success) issues.push(...issuesFromZod(`${at}.riskTrajectories`, trajectories.error));
+  const extension: PlacementExchangeExtension = { ...profile.data, ...(trajectories.data ? { riskTrajectories: trajectories.data } : {}) };
+  return { issues, extension };
+}
