@@ -29,6 +29,7 @@ import { healthRoutes } from "./modules/health/routes";
 import { identityRoutes } from "./modules/identity/routes";
 import { organisationRoutes } from "./modules/organisations/routes";
 import { peopleRoutes } from "./modules/organisations/people-routes";
+import { placementsStandardRoutes } from "./modules/placements-standard/routes";
 import { regionRoutes } from "./modules/regions/routes";
 import { reviewCommentRoutes } from "./modules/review-rounds/comment-routes";
 import { publicReviewRoutes } from "./modules/review-rounds/public-routes";
@@ -85,6 +86,7 @@ export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Ro
   router.use(publicReviewRoutes(db));
   router.use(childRoutes(db));
   router.use(matchingRoutes(db));
+  router.use(placementsStandardRoutes(db));
   return router;
 }
 
