@@ -1,5 +1,7 @@
 import { useCallback } from "react";
 import { z } from "zod";
+import { FrameworkListSchema } from "../../../shared/src/schemas/framework";
+import { OrganisationListSchema } from "../../../shared/src/schemas/identity";
 import {
   PublicReviewListSchema,
   PublicReviewSummarySchema,
@@ -8,6 +10,7 @@ import {
   ReviewRoundResponseSchema,
   ReviewThemeSchema,
   type ReviewComment,
+  type ReviewRoundCreateInput,
   type ReviewRound,
   type VoteChoice,
 } from "../../../shared/src/schemas/review-rounds";
@@ -24,6 +27,26 @@ export function useReviewRounds() {
 
 export function useReviewRound(id: string) {
   const load = useCallback(async (signal: AbortSignal) => (await apiRequest(round(id), ReviewRoundResponseSchema, { signal })).data, [id]);
+  return useApiQuery(load);
+}
+
+/** The hub opens a round; the answer is the new round. */
+export async function openReviewRound(input: ReviewRoundCreateInput): Promise<ReviewRound> {
+  return (await apiRequest("/api/v1/review-rounds", ReviewRoundResponseSchema, { method: "POST", body: input })).data;
+}
+
+/** What the hub chooses from when opening a round: the region's frameworks and Parent Carer Forums. */
+export function useReviewRoundChoices() {
+  const load = useCallback(async (signal: AbortSignal) => {
+    const [frameworks, organisations] = await Promise.all([
+      apiRequest("/api/v1/frameworks", FrameworkListSchema, { signal }),
+      apiRequest("/api/v1/organisations", OrganisationListSchema, { signal }),
+    ]);
+    return {
+      frameworks: frameworks.data.map((f) => ({ id: f.id, name: f.name })),
+      forums: organisations.data.filter((o) => o.kind === "parent_forum").map((o) => ({ id: o.id, name: o.name })),
+    };
+  }, []);
   return useApiQuery(load);
 }
 

@@ -9,7 +9,7 @@ interface CharacterCountProps {
   value: string;
   onChange(value: string): void;
   hint?: string;
-  error?: string;
+  error?: string | undefined;
 }
 
 /**

@@ -24,6 +24,19 @@ export function isoDateFrom(parts: DateParts): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : `${year}-${month}-${day}`;
 }
 
+/**
+ * A date as a moment: the start of the day it opens, the end of the day it closes, in the
+ * browser's time zone (England for the hub's staff). Not a date: the raw text, for the schema to reject.
+ */
+export function momentFrom(parts: DateParts, endOfDay: boolean): string | undefined {
+  const iso = isoDateFrom(parts);
+  if (iso === null) return undefined;
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y || !m || !d) return iso;
+  const date = endOfDay ? new Date(y, m - 1, d, 23, 59, 59) : new Date(y, m - 1, d, 0, 0, 0);
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString();
+}
+
 interface DateInputProps {
   /** The id of the day field, which the error summary links to. */
   id: string;

@@ -14,7 +14,7 @@ interface RadiosProps {
   value: string | undefined;
   onChange(value: string): void;
   hint?: string;
-  error?: string;
+  error?: string | undefined;
 }
 
 export function Radios({ name, legend, options, value, onChange, hint, error }: RadiosProps) {

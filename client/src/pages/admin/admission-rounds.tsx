@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { AdmissionRoundCreateSchema, type AdmissionRound, type Framework } from "../../../../shared/src/schemas/framework";
 import { createAdmissionRound } from "../../api/framework";
-import { DateInput, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
+import { DateInput, EMPTY_DATE, momentFrom, type DateParts } from "../../components/date-input";
 import { ErrorSummary } from "../../components/error-summary";
 import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
 import { formatTimestampDate } from "../../components/format-date";
@@ -11,19 +11,6 @@ const FIELD_IDS = { name: "round-name", opensAt: "round-opens", closesAt: "round
 type Field = keyof typeof FIELD_IDS;
 
 const STATE_TAGS: Record<AdmissionRound["state"], string> = { upcoming: "govuk-tag--blue", open: "govuk-tag--green", closed: "govuk-tag--grey" };
-
-/**
- * A date as a moment: the start of the day it opens, the end of the day it closes, in the
- * browser's time zone (England for the hub's staff). Not a date: the raw text, for the schema to reject.
- */
-function momentFrom(parts: DateParts, endOfDay: boolean): string | undefined {
-  const iso = isoDateFrom(parts);
-  if (iso === null) return undefined;
-  const [y, m, d] = iso.split("-").map(Number);
-  if (!y || !m || !d) return iso;
-  const date = endOfDay ? new Date(y, m - 1, d, 23, 59, 59) : new Date(y, m - 1, d, 0, 0, 0);
-  return Number.isNaN(date.getTime()) ? iso : date.toISOString();
-}
 
 /** The framework reopens to new providers in rounds; providers apply while one is open. */
 export function AdmissionRounds({ framework, onChanged }: { framework: Framework; onChanged(message: string): Promise<void> }) {

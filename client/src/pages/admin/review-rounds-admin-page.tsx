@@ -1,6 +1,23 @@
+import { useState } from "react";
+import { useReviewRoundChoices } from "../../api/review-rounds";
 import { adminReviewRoundPath } from "../../components/paths";
+import { Loading, QueryProblem } from "../../components/query-problem";
 import { ReviewRoundsList } from "../review/review-rounds-list";
+import { ReviewRoundForm } from "./review-round-form";
 
 export function ReviewRoundsAdminPage() {
-  return <ReviewRoundsList intro="Rounds in which Parent Carer Forums review the framework. Hide comments that break the rules, and answer what forums said." pathFor={adminReviewRoundPath} />;
+  const choices = useReviewRoundChoices();
+  const [hasErrors, setHasErrors] = useState(false);
+  return (
+    <ReviewRoundsList
+      intro="Rounds in which Parent Carer Forums review the framework. Hide comments that break the rules, and answer what forums said."
+      pathFor={adminReviewRoundPath}
+      hasErrors={hasErrors}
+    >
+      <h2 className="govuk-heading-l govuk-!-margin-top-8">Open a new review round</h2>
+      {choices.status === "loading" ? <Loading what="the frameworks and forums" /> : null}
+      {choices.status === "error" ? <QueryProblem what="the frameworks and forums" onRetry={choices.retry} /> : null}
+      {choices.status === "success" ? <ReviewRoundForm choices={choices.data} onErrorsChange={setHasErrors} /> : null}
+    </ReviewRoundsList>
+  );
 }

@@ -5,6 +5,7 @@ import { postComment } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { ErrorSummary } from "../../components/error-summary";
 import { collectErrors, errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
+import { SubmitOrCancel } from "./submit-or-cancel";
 
 type Field = "body";
 
@@ -71,16 +72,7 @@ export function CommentForm({ roundId, sectionId, parentId, id, label, submitLab
           onChange={setBody}
           error={errors?.fields.body}
         />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
-            {submitLabel}
-          </button>
-          {onCancel ? (
-            <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onCancel}>
-              Cancel
-            </button>
-          ) : null}
-        </div>
+        <SubmitOrCancel label={submitLabel} sending={sending} onCancel={onCancel} />
       </form>
     </div>
   );

@@ -4,6 +4,7 @@ import { moderateComment } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { ErrorSummary } from "../../components/error-summary";
 import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
+import { SubmitOrCancel } from "./submit-or-cancel";
 
 type Field = "reason" | "hidden";
 
@@ -58,16 +59,7 @@ export function HideCommentForm({ comment, restore = false, onDone, onCancel }: 
       {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
       <form noValidate onSubmit={handleSubmit}>
         <CharacterCount id={fieldIds.reason} label="Why are you hiding it?" hint="The author will see this" maxLength={1000} value={reason} onChange={setReason} error={errors?.fields.reason} />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={sending}>
-            Hide comment
-          </button>
-          {onCancel ? (
-            <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onCancel}>
-              Cancel
-            </button>
-          ) : null}
-        </div>
+        <SubmitOrCancel label="Hide comment" warning sending={sending} onCancel={onCancel} />
       </form>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import type { ReviewTotals } from "../../../../shared/src/events";
 import type { ReviewComment, ReviewRound } from "../../../../shared/src/schemas/review-rounds";
 import { useReviewRound } from "../../api/review-rounds";
@@ -15,7 +15,7 @@ import { CommentThread } from "./comment-thread";
 import { CriterionRating } from "./criterion-rating";
 import { ProposalVote } from "./proposal-vote";
 import { SectionText } from "./section-text";
-import { ThemeForm } from "./theme-form";
+import { ThemeCards } from "./theme-cards";
 
 interface ReviewRoundViewProps {
   id: string;
@@ -53,7 +53,9 @@ const withComment = (round: ReviewRound, comment: ReviewComment): ReviewRound =>
 
 function LiveRound({ initial, admin, backTo, reload }: { initial: ReviewRound; admin: boolean; backTo: string; reload(): Promise<void> }) {
   const [round, setRound] = useState(initial);
-  const [notice, setNotice] = useState<string>();
+  // "You opened the round …" when the hub arrives from the form that opened it.
+  const arrivedWith = (useLocation().state as { notice?: string } | null)?.notice;
+  const [notice, setNotice] = useState(arrivedWith);
   usePageTitle(round.title);
   // A fresh answer from the server (after a reload) replaces what is shown.
   const [seen, setSeen] = useState(initial);
@@ -125,37 +127,14 @@ function LiveRound({ initial, admin, backTo, reload }: { initial: ReviewRound; a
           </section>
         ) : null}
 
-        {admin || round.themes.length > 0 ? (
-          <section aria-labelledby="themes-heading">
-            <h2 className="govuk-heading-l" id="themes-heading">
-              You said, we did
-            </h2>
-            {round.themes.length === 0 ? <p className="govuk-body">No themes yet.</p> : null}
-            {round.themes.map((theme) => (
-              <div key={theme.id} className="govuk-summary-card">
-                <div className="govuk-summary-card__title-wrapper">
-                  <h3 className="govuk-summary-card__title">{theme.title}</h3>
-                </div>
-                <div className="govuk-summary-card__content">
-                  <p className="govuk-body">{theme.answer || "Not answered yet."}</p>
-                  <p className="govuk-body-s">
-                    {theme.commentIds.length} {theme.commentIds.length === 1 ? "comment" : "comments"}
-                  </p>
-                </div>
-              </div>
-            ))}
-            {admin ? (
-              <ThemeForm
-                roundId={round.id}
-                comments={round.comments}
-                onSaved={async (title) => {
-                  await reload();
-                  setNotice(`You added the theme “${title}”`);
-                }}
-              />
-            ) : null}
-          </section>
-        ) : null}
+        <ThemeCards
+          round={round}
+          admin={admin}
+          onSaved={async (message) => {
+            await reload();
+            setNotice(message);
+          }}
+        />
       </div>
     </div>
   );

@@ -1,16 +1,25 @@
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useReviewRounds } from "../../api/review-rounds";
 import { formatTimestampDate } from "../../components/format-date";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { usePageTitle } from "../../components/use-page-title";
 
-const STATE_LABELS = { upcoming: "Not open yet", open: "Open", closed: "Closed" } as const;
-const STATE_TAGS = { upcoming: "govuk-tag--grey", open: "govuk-tag--green", closed: "govuk-tag--blue" } as const;
+export const STATE_LABELS = { upcoming: "Not open yet", open: "Open", closed: "Closed" } as const;
+export const STATE_TAGS = { upcoming: "govuk-tag--grey", open: "govuk-tag--green", closed: "govuk-tag--blue" } as const;
+
+interface ReviewRoundsListProps {
+  intro: string;
+  pathFor(id: string): string;
+  /** Below the list: the hub's form to open a round. */
+  children?: ReactNode;
+  hasErrors?: boolean;
+}
 
 /** The rounds this person can see, each linking to its page. */
-export function ReviewRoundsList({ intro, pathFor }: { intro: string; pathFor(id: string): string }) {
+export function ReviewRoundsList({ intro, pathFor, children, hasErrors = false }: ReviewRoundsListProps) {
   const rounds = useReviewRounds();
-  usePageTitle("Review rounds");
+  usePageTitle("Review rounds", { hasErrors });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -35,6 +44,7 @@ export function ReviewRoundsList({ intro, pathFor }: { intro: string; pathFor(id
             ))}
           </ul>
         ) : null}
+        {children}
       </div>
     </div>
   );
