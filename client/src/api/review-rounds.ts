@@ -6,8 +6,10 @@ import {
   PublicReviewListSchema,
   PublicReviewSummarySchema,
   ReviewCommentResponseSchema,
+  ReviewRoundChangesListSchema,
   ReviewRoundListSchema,
   ReviewRoundResponseSchema,
+  ReviewRoundVisitResponseSchema,
   ReviewThemeSchema,
   type ReviewComment,
   type ReviewRoundCreateInput,
@@ -48,6 +50,25 @@ export function useReviewRoundChoices() {
     };
   }, []);
   return useApiQuery(load);
+}
+
+// The last visit being recorded, so the home page's counts never race ahead of it.
+let visitInFlight: Promise<unknown> = Promise.resolve();
+
+/** A panel member has the round open: its changes count from now. Best effort; a failure only leaves older counts. */
+export function recordVisit(roundId: string): Promise<unknown> {
+  visitInFlight = apiRequest(`${round(roundId)}/visit`, ReviewRoundVisitResponseSchema, { method: "POST" }).catch(() => undefined);
+  return visitInFlight;
+}
+
+async function fetchRoundChanges(signal: AbortSignal) {
+  await visitInFlight;
+  return (await apiRequest("/api/v1/review-rounds/changes", ReviewRoundChangesListSchema, { signal })).data;
+}
+
+/** For a panel member's home: what others added to each of their forum's rounds since their last visit. */
+export function useReviewRoundChanges() {
+  return useApiQuery(fetchRoundChanges);
 }
 
 export async function castVote(roundId: string, proposalId: string, choice: VoteChoice): Promise<ReviewRound> {

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { PAGE_PATHS } from "../../../shared/src/page-paths";
 import { useMe } from "../api/session";
@@ -19,6 +20,8 @@ interface RoleHomeProps {
   links?: RoleHomeLink[];
   /** What this role will do here once those parts of the service are built (no links yet). */
   comingNext: string[];
+  /** What needs the person's attention now, above what they can do. */
+  children?: ReactNode;
 }
 
 /**
@@ -26,7 +29,7 @@ interface RoleHomeProps {
  * administrators, organisations for the hub) and what is coming, rather than linking to
  * pages that do not exist yet.
  */
-export function RoleHome({ title, links = [], comingNext }: RoleHomeProps) {
+export function RoleHome({ title, links = [], comingNext, children }: RoleHomeProps) {
   const me = useMe();
   usePageTitle(title);
   const organisation = me.organisation;
@@ -36,6 +39,7 @@ export function RoleHome({ title, links = [], comingNext }: RoleHomeProps) {
       <div className="govuk-grid-column-two-thirds">
         {organisation ? <span className="govuk-caption-l">{organisation.name}</span> : null}
         <h1 className="govuk-heading-l">{title}</h1>
+        {children}
         <h2 className="govuk-heading-m">What you can do now</h2>
         <ul className="govuk-list govuk-list--spaced">
           {links
@@ -71,13 +75,17 @@ export function RoleHome({ title, links = [], comingNext }: RoleHomeProps) {
             </li>
           ) : null}
         </ul>
-        <h2 className="govuk-heading-m">Coming next</h2>
-        <p className="govuk-body">Placement Exchange is new. These parts are being built now:</p>
-        <ul className="govuk-list govuk-list--bullet">
-          {comingNext.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
+        {comingNext.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">Coming next</h2>
+            <p className="govuk-body">Placement Exchange is new. These parts are being built now:</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {comingNext.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </div>
     </div>
   );

@@ -1,8 +1,8 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link, useLocation } from "react-router";
 import type { ReviewTotals } from "../../../../shared/src/events";
 import type { ReviewComment, ReviewRound } from "../../../../shared/src/schemas/review-rounds";
-import { useReviewRound } from "../../api/review-rounds";
+import { recordVisit, useReviewRound } from "../../api/review-rounds";
 import { formatTimestampDate } from "../../components/format-date";
 import { isNotFound } from "../../components/not-found-error";
 import { SuccessBanner } from "../../components/notification-banner";
@@ -63,6 +63,13 @@ function LiveRound({ initial, admin, backTo, reload }: { initial: ReviewRound; a
     setSeen(initial);
     setRound(initial);
   }
+  // A panel member's "since your last visit" counts from when they last had the page open:
+  // marked on arrival (if the tab is closed) and on leaving (they saw live updates meanwhile).
+  useEffect(() => {
+    if (admin) return;
+    void recordVisit(initial.id);
+    return () => void recordVisit(initial.id);
+  }, [admin, initial.id]);
   useReviewLive(round.id, {
     onTotals: (totals) => setRound((current) => withTotals(current, totals)),
     onComment: (comment) => setRound((current) => withComment(current, comment)),
