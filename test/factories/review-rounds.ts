@@ -3,7 +3,7 @@ import { openReviewRound } from "../../server/src/modules/review-rounds/commands
 import type { Actor } from "../../server/src/modules/identity/actor";
 import { loadActor } from "../../server/src/modules/identity/actor";
 import { frameworkOf } from "./directory";
-import { buildOrganisation } from "./organisations";
+import { buildOrganisation, buildRegion } from "./organisations";
 import { buildUser } from "./users";
 
 const WINDOWS = {
@@ -35,4 +35,15 @@ export async function buildReviewRound(db: Db, options: { regionId: string; foru
     },
   });
   return { round, hub };
+}
+
+/** A region with one Parent Carer Forum, two of its panel members, and the region's hub. */
+export async function buildReviewPeople(db: Db, options: { forumName?: string } = {}) {
+  const regionId = (await buildRegion(db)).id;
+  const forumId = (await buildOrganisation(db, { kind: "parent_forum", regionId, ...(options.forumName ? { name: options.forumName } : {}) })).id;
+  const panel = await buildUser(db, { role: "parent_panel", organisationId: forumId });
+  const colleague = await buildUser(db, { role: "parent_panel", organisationId: forumId });
+  const hubOrg = await buildOrganisation(db, { kind: "regional_hub", regionId });
+  const hub = await buildUser(db, { role: "regional_admin", orgAdmin: true, organisationId: hubOrg.id });
+  return { regionId, forumId, panel, colleague, hub };
 }

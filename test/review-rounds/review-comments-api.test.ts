@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import request from "supertest";
 import { PublicReviewSummarySchema, ReviewRoundResponseSchema } from "../../shared/src/schemas/review-rounds";
-import { buildOrganisation, buildRegion } from "../factories/organisations";
-import { buildReviewRound } from "../factories/review-rounds";
-import { buildUser, type BuiltUser } from "../factories/users";
+import { buildReviewPeople, buildReviewRound } from "../factories/review-rounds";
+import type { BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
 let t: TestApp;
@@ -16,12 +15,7 @@ const db = () => t.database.handle.db;
 
 beforeAll(async () => {
   t = await createTestApp({ seed: false });
-  regionId = (await buildRegion(db())).id;
-  forumId = (await buildOrganisation(db(), { kind: "parent_forum", regionId, name: "Bolton Parent Carer Forum" })).id;
-  panel = await buildUser(db(), { role: "parent_panel", organisationId: forumId });
-  colleague = await buildUser(db(), { role: "parent_panel", organisationId: forumId });
-  const hubOrg = await buildOrganisation(db(), { kind: "regional_hub", regionId });
-  hub = await buildUser(db(), { role: "regional_admin", orgAdmin: true, organisationId: hubOrg.id });
+  ({ regionId, forumId, panel, colleague, hub } = await buildReviewPeople(db(), { forumName: "Bolton Parent Carer Forum" }));
 });
 afterAll(() => t.close());
 

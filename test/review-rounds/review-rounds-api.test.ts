@@ -1,8 +1,8 @@
 import request from "supertest";
 import { ReviewRoundListSchema, ReviewRoundResponseSchema } from "../../shared/src/schemas/review-rounds";
 import { frameworkOf } from "../factories/directory";
-import { buildOrganisation, buildRegion } from "../factories/organisations";
-import { buildReviewRound } from "../factories/review-rounds";
+import { buildOrganisation } from "../factories/organisations";
+import { buildReviewPeople, buildReviewRound } from "../factories/review-rounds";
 import { buildUser, type BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -16,12 +16,8 @@ const db = () => t.database.handle.db;
 
 beforeAll(async () => {
   t = await createTestApp({ seed: false });
-  regionId = (await buildRegion(db())).id;
-  forumId = (await buildOrganisation(db(), { kind: "parent_forum", regionId })).id;
-  panel = await buildUser(db(), { role: "parent_panel", organisationId: forumId });
+  ({ regionId, forumId, panel, hub } = await buildReviewPeople(db()));
   outsider = await buildUser(db(), { role: "parent_panel", regionId });
-  const hubOrg = await buildOrganisation(db(), { kind: "regional_hub", regionId });
-  hub = await buildUser(db(), { role: "regional_admin", orgAdmin: true, organisationId: hubOrg.id });
 });
 afterAll(() => t.close());
 
