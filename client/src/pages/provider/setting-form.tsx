@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState } from "react";
 import {
   PDS_RISKS,
   RESIDENTIAL_TYPE_LABELS,
@@ -21,6 +21,7 @@ import type { FormErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
 import { Select } from "../../components/select";
 import { TextInput } from "../../components/text-input";
+import { useFormSubmit } from "../../components/use-form-submit";
 import { SETTING_FIELD_IDS as IDS, type SettingField, type SettingFormState } from "./setting-form-state";
 import { SettingNeedsFieldset } from "./setting-needs-fieldset";
 
@@ -47,31 +48,14 @@ interface SettingFormProps {
 /** One form in sections, as the provider's own records are laid out. */
 export function SettingForm({ initial, askUrn, submitLabel, save, onErrorsChange }: SettingFormProps) {
   const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<FormErrors<SettingField>>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
+  const { errors, attempt, sending, submit } = useFormSubmit(save, onErrorsChange);
   const set = <K extends keyof SettingFormState>(key: K) => (value: SettingFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const error = (field: SettingField) => errors?.fields[field];
-
-  useEffect(() => onErrorsChange(Boolean(errors)), [errors, onErrorsChange]);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
-    setSending(true);
-    try {
-      const problems = await save(form);
-      setErrors(problems);
-      if (problems) setAttempt((n) => n + 1);
-    } finally {
-      setSending(false);
-    }
-  }
 
   return (
     <>
       {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={handleSubmit}>
+      <form noValidate onSubmit={(event) => void submit(event, form)}>
         <h2 className="govuk-heading-m">Details</h2>
         {askUrn ? (
           <TextInput id={IDS.urn} label="URN" hint="The 6-digit unique reference number from Get Information About Schools or Ofsted, like 105678" value={form.urn} onChange={set("urn")} error={error("urn")} widthClass="govuk-input--width-10" inputMode="numeric" spellCheck={false} />

@@ -1,0 +1,59 @@
+import { ErrorMessage } from "./error-message";
+
+export interface DateField {
+  key: string;
+  label: string;
+  /** GOV.UK input width in characters: 2 for a day or month, 4 for a year. */
+  width: 2 | 4;
+  fieldId: string;
+}
+
+interface DateFieldsProps {
+  /** The id the hint and error hang off; the first field's id is what the error summary links to. */
+  id: string;
+  legend: string;
+  hint?: string | undefined;
+  fields: readonly DateField[];
+  values: Readonly<Record<string, string>>;
+  onChange(key: string, value: string): void;
+  error?: string | undefined;
+  legendSize?: "s" | "m";
+}
+
+/** GOV.UK date input markup for any of day, month and year: one fieldset, one numeric box each. */
+export function DateFields({ id, legend, hint, fields, values, onChange, error, legendSize = "s" }: DateFieldsProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
+        <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>{legend}</legend>
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+        <div className="govuk-date-input">
+          {fields.map((field) => (
+            <div key={field.key} className="govuk-date-input__item">
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={field.fieldId}>
+                  {field.label}
+                </label>
+                <input
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${field.width}${error ? " govuk-input--error" : ""}`}
+                  id={field.fieldId}
+                  name={field.fieldId}
+                  type="text"
+                  inputMode="numeric"
+                  value={values[field.key] ?? ""}
+                  onChange={(event) => onChange(field.key, event.target.value)}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ReactNode } from "react";
+import { ErrorMessage } from "./error-message";
+import type { RadioOption } from "./radios";
+
+export interface RadioGridRow {
+  key: string;
+  label: string;
+}
+
+interface RadioGridProps {
+  /** Prefix of every id; the first radio of the first row is `${id}-${rows[0].key}`, which the error summary links to. */
+  id: string;
+  legend: ReactNode;
+  hint?: string;
+  rows: readonly RadioGridRow[];
+  options: readonly RadioOption[];
+  /** The chosen option per row; a row with none takes the first option. */
+  values: Partial<Record<string, string>>;
+  onChange(key: string, value: string): void;
+  error?: string | undefined;
+}
+
+const slug = (value: string) => value.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+
+/** The same question for each of many things (each need, each risk): one small inline row of radios per thing. */
+export function RadioGrid({ id, legend, hint, rows, options, values, onChange, error }: RadioGridProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const first = options[0]?.value ?? "";
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+        {rows.map((row) => (
+          <div key={row.key} className="govuk-form-group govuk-!-margin-bottom-4">
+            <fieldset className="govuk-fieldset">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{row.label}</legend>
+              <div className="govuk-radios govuk-radios--small govuk-radios--inline">
+                {options.map((option, index) => {
+                  const optionId = index === 0 ? `${id}-${row.key}` : `${id}-${row.key}-${slug(option.value)}`;
+                  return (
+                    <div key={option.value} className="govuk-radios__item">
+                      <input
+                        className="govuk-radios__input"
+                        id={optionId}
+                        name={`${id}-${row.key}`}
+                        type="radio"
+                        value={option.value}
+                        checked={(values[row.key] ?? first) === option.value}
+                        onChange={() => onChange(row.key, option.value)}
+                      />
+                      <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
+                        {option.label}
+                      </label>
+                    </div>
+                  );
+                })}
+              </div>
+            </fieldset>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
