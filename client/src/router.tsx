@@ -11,8 +11,13 @@ import { FrameworkAdminPage } from "./pages/admin/framework-admin-page";
 import { ReviewRoundAdminPage } from "./pages/admin/review-round-admin-page";
 import { ReviewRoundsAdminPage } from "./pages/admin/review-rounds-admin-page";
 import { SettingFeedbackPage } from "./pages/admin/setting-feedback-page";
+import { ChildMatchesPage } from "./pages/commissioner/child-matches-page";
+import { ChildPage } from "./pages/commissioner/child-page";
+import { ChildrenPage } from "./pages/commissioner/children-page";
 import { CommissionerSettingPage } from "./pages/commissioner/commissioner-setting-page";
+import { EditChildPage } from "./pages/commissioner/edit-child-page";
 import { FindSettingPage } from "./pages/commissioner/find-setting-page";
+import { RecordChildPage } from "./pages/commissioner/record-child-page";
 import { AddSettingPage } from "./pages/provider/add-setting-page";
 import { ClaimSettingPage } from "./pages/provider/claim-setting-page";
 import { EditSettingPage } from "./pages/provider/edit-setting-page";
@@ -56,6 +61,12 @@ const rolePages: { path: string; roles: readonly Role[]; allow?: (me: Me) => boo
   { path: PAGE_PATHS.adminReviewRound, roles: ["regional_admin"], element: <ReviewRoundAdminPage /> },
   { path: PAGE_PATHS.commissionerSearch, roles: ["commissioner", "regional_admin"], element: <FindSettingPage /> },
   { path: PAGE_PATHS.commissionerSetting, roles: ["commissioner", "regional_admin"], element: <CommissionerSettingPage /> },
+  // Children's profiles are their council's commissioners' alone: the hub has no access either.
+  { path: PAGE_PATHS.commissionerChildren, roles: ["commissioner"], element: <ChildrenPage /> },
+  { path: PAGE_PATHS.commissionerChildNew, roles: ["commissioner"], element: <RecordChildPage /> },
+  { path: PAGE_PATHS.commissionerChild, roles: ["commissioner"], element: <ChildPage /> },
+  { path: PAGE_PATHS.commissionerChildEdit, roles: ["commissioner"], element: <EditChildPage /> },
+  { path: PAGE_PATHS.commissionerChildMatches, roles: ["commissioner"], element: <ChildMatchesPage /> },
   { path: PAGE_PATHS.providerSettings, roles: ["provider"], element: <SettingsPage /> },
   { path: PAGE_PATHS.providerSettingNew, roles: ["provider"], allow: orgAdmin, element: <AddSettingPage /> },
   { path: PAGE_PATHS.providerSettingClaim, roles: ["provider"], allow: orgAdmin, element: <ClaimSettingPage /> },

@@ -9,3 +9,6 @@ export const commissionerSettingPath = (settingId: string) => generatePath(PAGE_
 export const parentReviewRoundPath = (roundId: string) => generatePath(PAGE_PATHS.parentReviewRound, { id: roundId });
 export const adminReviewRoundPath = (roundId: string) => generatePath(PAGE_PATHS.adminReviewRound, { id: roundId });
 export const publicReviewSummaryPath = (roundId: string) => generatePath(PAGE_PATHS.publicReviewSummary, { id: roundId });
+export const commissionerChildPath = (childId: string) => generatePath(PAGE_PATHS.commissionerChild, { id: childId });
+export const commissionerChildEditPath = (childId: string) => generatePath(PAGE_PATHS.commissionerChildEdit, { id: childId });
+export const commissionerChildMatchesPath = (childId: string) => generatePath(PAGE_PATHS.commissionerChildMatches, { id: childId });

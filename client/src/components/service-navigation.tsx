@@ -24,7 +24,10 @@ function itemsFor(state: SessionState): NavigationItem[] {
     items.push({ href: PAGE_PATHS.adminSettingFeedback, text: "Feedback to check" });
     items.push({ href: PAGE_PATHS.adminReviewRounds, text: "Review rounds" });
   }
-  if (me?.user.role === "commissioner") items.push({ href: PAGE_PATHS.commissionerSearch, text: "Find a setting" });
+  if (me?.user.role === "commissioner") {
+    items.push({ href: PAGE_PATHS.commissionerChildren, text: "Children" });
+    items.push({ href: PAGE_PATHS.commissionerSearch, text: "Find a setting" });
+  }
   if (me?.user.role === "provider") {
     items.push({ href: PAGE_PATHS.providerSettings, text: "Your settings" });
     items.push({ href: PAGE_PATHS.providerFramework, text: "Framework" });

@@ -6,11 +6,10 @@ export function CommissionerHomePage() {
     <RoleHome
       title="Commissioner home"
       links={[
+        { href: PAGE_PATHS.commissionerChildren, text: "Children", description: "record a child’s needs in a pseudonymised profile, find the settings that match it with the reasons for each score, and shortlist them." },
         { href: PAGE_PATHS.commissionerSearch, text: "Find a setting", description: "search published settings on the framework by need, age, vacancy, distance, Ofsted grade and price band." },
       ]}
       comingNext={[
-        "record a child’s needs in a pseudonymised profile, with a reference code instead of a name",
-        "rank the settings that match a child’s needs",
         "post a placement request and watch offers arrive live",
         "evaluate offers, award the placement and manage it",
       ]}

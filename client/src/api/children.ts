@@ -1,0 +1,71 @@
+import { useCallback } from "react";
+import {
+  ChildProfileListSchema,
+  ChildProfileResponseSchema,
+  ShortlistSchema,
+  type ChildProfile,
+  type ChildProfileCreateInput,
+  type ChildProfileUpdateInput,
+  type ShortlistEntry,
+} from "../../../shared/src/schemas/children";
+import { MatchesResponseSchema, type MatchesResponse } from "../../../shared/src/schemas/matching";
+import { apiRequest } from "./http";
+import { useApiQuery } from "./use-api-query";
+
+const childPath = (id: string) => `/api/v1/children/${encodeURIComponent(id)}`;
+
+async function fetchChildren(signal: AbortSignal) {
+  const { data } = await apiRequest("/api/v1/children", ChildProfileListSchema, { signal });
+  return data;
+}
+
+/** The council's children: references and codes only. */
+export function useChildren() {
+  return useApiQuery(fetchChildren);
+}
+
+/** A child's whole profile; the server audits every read. */
+export function useChild(id: string) {
+  const load = useCallback(async (signal: AbortSignal) => (await apiRequest(childPath(id), ChildProfileResponseSchema, { signal })).data, [id]);
+  return useApiQuery(load);
+}
+
+export async function createChild(input: ChildProfileCreateInput): Promise<ChildProfile> {
+  const { data } = await apiRequest("/api/v1/children", ChildProfileResponseSchema, { method: "POST", body: input });
+  return data;
+}
+
+export async function updateChild(id: string, input: ChildProfileUpdateInput): Promise<ChildProfile> {
+  const { data } = await apiRequest(childPath(id), ChildProfileResponseSchema, { method: "PATCH", body: input });
+  return data;
+}
+
+export function useShortlist(childId: string) {
+  const load = useCallback(async (signal: AbortSignal) => (await apiRequest(`${childPath(childId)}/shortlist`, ShortlistSchema, { signal })).data, [childId]);
+  return useApiQuery(load);
+}
+
+/** Adds or removes a setting; answers the shortlist after the change. */
+export async function changeShortlist(childId: string, settingId: string, change: "add" | "remove"): Promise<ShortlistEntry[]> {
+  const { data } = await apiRequest(`${childPath(childId)}/shortlist/${encodeURIComponent(settingId)}`, ShortlistSchema, { method: change === "add" ? "PUT" : "DELETE" });
+  return data;
+}
+
+/**
+ * Ranked settings for a child on its own lot or `lot`; with `explain`, also those left out and
+ * why. Only the profile's id and these options reach the address, never anything about the child.
+ */
+export function useMatches(childId: string, options: { lot: number | undefined; explain: boolean }) {
+  const { lot, explain } = options;
+  const load = useCallback(
+    async (signal: AbortSignal): Promise<MatchesResponse["data"]> => {
+      const query = new URLSearchParams();
+      if (lot !== undefined) query.set("lot", String(lot));
+      if (explain) query.set("explain", "excluded");
+      const suffix = query.size > 0 ? `?${query.toString()}` : "";
+      return (await apiRequest(`${childPath(childId)}/matches${suffix}`, MatchesResponseSchema, { signal })).data;
+    },
+    [childId, lot, explain],
+  );
+  return useApiQuery(load);
+}

@@ -1,0 +1,64 @@
+import { Link, useLocation } from "react-router";
+import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import { useShortlist } from "../../api/children";
+import { SuccessBanner } from "../../components/notification-banner";
+import { commissionerChildEditPath, commissionerChildMatchesPath } from "../../components/paths";
+import { Loading, QueryProblem } from "../../components/query-problem";
+import { usePageTitle } from "../../components/use-page-title";
+import { ChildProfileGate } from "./child-profile-gate";
+import { missingLabel } from "./child-labels";
+import { ChildSummary } from "./child-summary";
+import { ShortlistSummary } from "./shortlist-summary";
+
+/** A child's profile, what it still needs before matching, and the settings shortlisted for it. */
+export function ChildPage() {
+  return <ChildProfileGate>{(child) => <ChildView child={child} />}</ChildProfileGate>;
+}
+
+function ChildView({ child }: { child: ChildProfile }) {
+  usePageTitle(child.reference);
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  const shortlist = useShortlist(child.id);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={PAGE_PATHS.commissionerChildren}>
+          Back to children
+        </Link>
+        {notice ? <SuccessBanner key={notice} title={notice} /> : null}
+        <span className="govuk-caption-l">{child.organisationName}</span>
+        <h1 className="govuk-heading-l">{child.reference}</h1>
+        <MissingForMatching child={child} />
+        <p className="govuk-body">
+          <Link className="govuk-link" to={commissionerChildEditPath(child.id)}>
+            Change the profile<span className="govuk-visually-hidden"> of {child.reference}</span>
+          </Link>
+        </p>
+        <ChildSummary child={child} />
+        {shortlist.status === "loading" ? <Loading what="the shortlist" /> : null}
+        {shortlist.status === "error" ? <QueryProblem what="the shortlist" onRetry={shortlist.retry} /> : null}
+        {shortlist.status === "success" ? <ShortlistSummary entries={shortlist.data} /> : null}
+      </div>
+    </div>
+  );
+}
+
+/** Matching cannot run on a profile without these (one imported from a referral may lack them). */
+function MissingForMatching({ child }: { child: ChildProfile }) {
+  if (child.missingForMatching.length > 0) {
+    return (
+      <div className="govuk-inset-text">
+        To find matching settings, add {missingLabel(child.missingForMatching)}.{" "}
+        <Link className="govuk-link" to={commissionerChildEditPath(child.id)}>
+          Add them to the profile
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <Link className="govuk-button" data-module="govuk-button" to={commissionerChildMatchesPath(child.id)}>
+      Find matching settings
+    </Link>
+  );
+}

@@ -1,0 +1,79 @@
+import { Link } from "react-router";
+import type { Match, MatchCriterion } from "../../../../shared/src/schemas/matching";
+import { formatPence } from "../../components/money";
+import { commissionerSettingPath } from "../../components/paths";
+import { ofstedLabel } from "../../components/setting-labels";
+import { SummaryList } from "../../components/summary-list";
+
+const CRITERION_LABELS: Record<MatchCriterion, string> = {
+  need_fit: "Need fit",
+  distance: "Distance from home",
+  price: "Price against the band",
+  ofsted: "Ofsted",
+  parental_preference: "Parental preference",
+  parent_feedback: "Parent carer feedback",
+};
+const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+const points = (n: number) => NUMBER.format(n);
+
+interface MatchResultProps {
+  match: Match;
+  homeOutcode: string | null;
+  band: string | null;
+  shortlisted: boolean;
+  /** While this or another shortlist change is being saved. */
+  busy: boolean;
+  onToggleShortlist(): void;
+}
+
+/** One ranked setting: the facts a commissioner compares, and every criterion's points with its reason. */
+export function MatchResult({ match, homeOutcode, band, shortlisted, busy, onToggleShortlist }: MatchResultProps) {
+  return (
+    <li className="govuk-!-margin-bottom-8">
+      <h3 className="govuk-heading-m govuk-!-margin-bottom-1">
+        <span className="govuk-caption-m">Rank {match.rank}</span>
+        <Link className="govuk-link" to={commissionerSettingPath(match.settingId)}>
+          {match.settingName}
+        </Link>
+      </h3>
+      <p className="govuk-body-s">
+        {match.organisationName}, {match.town}
+        {match.outcode ? ` (${match.outcode})` : ""}
+      </p>
+      <SummaryList
+        rows={[
+          { key: "Score", value: `${points(match.score)} out of 100` },
+          { key: "Distance", value: match.distanceKm === null ? "Not known" : `${points(match.distanceKm)} km from ${homeOutcode ?? "home"}` },
+          { key: "Vacancies", value: match.vacancies === 1 ? "1 vacancy" : `${match.vacancies} vacancies` },
+          { key: "Ofsted", value: ofstedLabel(match.ofstedGrade) },
+          { key: band ? `Band ${band} price` : "Framework price", value: match.bandPricePence === null ? (band ? "No framework price for this band" : "Choose a price band on the profile to compare") : `${formatPence(match.bandPricePence)} a week` },
+        ]}
+      />
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--s">How {match.settingName} scored</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">What counts</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Points</th>
+            <th scope="col" className="govuk-table__header">Why</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {match.criteria.map((c) => (
+            <tr key={c.criterion} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">{CRITERION_LABELS[c.criterion]}</th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {points(c.points)} of {points(c.maxPoints)}
+              </td>
+              <td className="govuk-table__cell">{c.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={busy} onClick={onToggleShortlist}>
+        {shortlisted ? "Remove from shortlist" : "Add to shortlist"}
+        <span className="govuk-visually-hidden">: {match.settingName}</span>
+      </button>
+    </li>
+  );
+}
