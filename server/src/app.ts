@@ -1,3 +1,6 @@
+import { evaluationRoutes } from "./modules/placement-requests/evaluation-routes";
+import { responseRoutes } from "./modules/placement-requests/response-routes";
+import { placementRequestRoutes } from "./modules/placement-requests/routes";
 import { childRoutes } from "./modules/children/routes";
 import { matchingRoutes } from "./modules/matching/routes";
 import express, { type Express } from "express";
@@ -85,6 +88,9 @@ export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Ro
   router.use(reviewCommentRoutes({ db, live }));
   router.use(publicReviewRoutes(db));
   router.use(childRoutes(db));
+  router.use(placementRequestRoutes({ db, live }));
+  router.use(responseRoutes({ db, live }));
+  router.use(evaluationRoutes({ db, live }));
   router.use(matchingRoutes(db));
   router.use(placementsStandardRoutes(db));
   return router;

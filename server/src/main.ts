@@ -6,6 +6,7 @@ import { prepareDatabase } from "./db/prepare";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
 import { VERSION } from "./paths";
+import { startClosingScheduler } from "./modules/placement-requests/scheduler";
 import { createRealtimeServer } from "./realtime/server";
 
 // Orchestrators send SIGKILL 10 s after SIGTERM; finish well before that.
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const { app, live, sessionStore } = await createApp({ env, database, logger });
   const server = createServer(app);
   const realtime = await createRealtimeServer(server, { db: database.db, env, logger, store: sessionStore, live });
+  const scheduler = startClosingScheduler({ db: database.db, live, logger });
   const prune = setInterval(() => void sessionStore.prune().catch(() => undefined), 15 * 60_000);
   prune.unref();
   const sockets = new Set<Socket>();
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     void realtime.close();
     server.close(async () => {
       clearTimeout(force);
+      await scheduler.stop();
       await database.close().catch((error: unknown) => logger.error({ err: error }, "closing the database failed"));
       logger.info("stopped");
       process.exit(0);

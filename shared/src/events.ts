@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { OrganisationKindSchema, RoleSchema } from "./schemas/identity";
+import { REQUEST_STATES } from "./codes/tenders";
+import { ClarificationSchema, InvitationViewSchema, OfferReceiptSchema, OfferSchema, RequestViewSchema, RequestWatchSchema } from "./schemas/placement-requests";
 import { type ReviewComment, VoteTotalsSchema } from "./schemas/review-rounds";
 
 /** Who the server thinks this live connection belongs to. */
@@ -30,6 +32,28 @@ export const ReviewWatchAckSchema = z.discriminatedUnion("ok", [
 ]);
 export type ReviewWatchAck = z.infer<typeof ReviewWatchAckSchema>;
 
+/** A placement request's live events (issue: live placement requests). Payloads are validated by the client too. */
+export const RequestWatchAckSchema = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), view: RequestViewSchema }),
+  z.object({ ok: z.literal(false), code: z.enum(["validation_error", "not_found"]), message: z.string() }),
+]);
+export type RequestWatchAck = z.infer<typeof RequestWatchAckSchema>;
+export { RequestWatchSchema };
+
+export const RequestUpdatedSchema = z.object({
+  requestId: z.uuid(),
+  state: z.enum(REQUEST_STATES),
+  deadline: z.iso.datetime(),
+  priceRoundClosesAt: z.iso.datetime().nullable(),
+});
+/** An invited provider viewed, declined, offered, revised or withdrew; `offer` only where this viewer may see its content. */
+export const ResponseReceivedSchema = z.object({ requestId: z.uuid(), invitation: InvitationViewSchema, offer: OfferSchema.nullable() });
+export const RankChangedSchema = z.object({ requestId: z.uuid(), offerId: z.uuid(), rank: z.number().int(), of: z.number().int() });
+export const ClarificationPublishedSchema = z.object({ requestId: z.uuid(), clarification: ClarificationSchema });
+export const RequestClosedSchema = z.object({ requestId: z.uuid(), state: z.enum(REQUEST_STATES), closedAt: z.iso.datetime() });
+export const RequestAwardedSchema = z.object({ requestId: z.uuid(), awardedAt: z.iso.datetime(), /** For a provider: whether it won; null for the council. */ yours: z.boolean().nullable() });
+export const ServerTimeSchema = z.object({ requestId: z.uuid(), serverTime: z.iso.datetime(), deadline: z.iso.datetime() });
+
 /** Events the server sends on the /live namespace. */
 export interface ServerToClientEvents {
   /** Sent once on connection, and again after a reconnection re-checks the credentials. */
@@ -38,6 +62,16 @@ export interface ServerToClientEvents {
   "review:totals": (totals: ReviewTotals) => void;
   /** A new comment, or one the hub hid or restored (its body is then null for everyone but the hub). */
   "review:comment": (payload: { roundId: string; comment: ReviewComment }) => void;
+  "request:updated": (payload: z.infer<typeof RequestUpdatedSchema>) => void;
+  "response:received": (payload: z.infer<typeof ResponseReceivedSchema>) => void;
+  /** To the offer's author (its organisation) only: what was stored, by the server's clock. */
+  "offer:receipt": (payload: z.infer<typeof OfferReceiptSchema>) => void;
+  "rank:changed": (payload: z.infer<typeof RankChangedSchema>) => void;
+  "clarification:published": (payload: z.infer<typeof ClarificationPublishedSchema>) => void;
+  "request:closed": (payload: z.infer<typeof RequestClosedSchema>) => void;
+  "request:awarded": (payload: z.infer<typeof RequestAwardedSchema>) => void;
+  /** The server's clock, for countdowns. */
+  time: (payload: z.infer<typeof ServerTimeSchema>) => void;
 }
 
 /** Events a client sends on the /live namespace; every payload is parsed on the server. */
@@ -46,4 +80,7 @@ export interface ClientToServerEvents {
   /** Start receiving a round's live figures; the ack carries the current ones. */
   "review:watch": (payload: z.input<typeof ReviewWatchSchema>, ack: (result: ReviewWatchAck) => void) => void;
   "review:unwatch": (payload: z.input<typeof ReviewWatchSchema>) => void;
+  /** Start following a placement request; the ack carries everything this viewer may see. */
+  "request:watch": (payload: z.input<typeof RequestWatchSchema>, ack: (result: RequestWatchAck) => void) => void;
+  "request:unwatch": (payload: z.input<typeof RequestWatchSchema>) => void;
 }

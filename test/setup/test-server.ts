@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { CLIENT_DIST_DIR } from "../../server/src/paths";
 import { createRealtimeServer } from "../../server/src/realtime/server";
+import { startClosingScheduler } from "../../server/src/modules/placement-requests/scheduler";
 import { createTestApp, type TestApp, type TestAppOptions } from "./test-app";
 
 export interface TestServer {
@@ -34,11 +35,13 @@ export async function startTestServer(options: TestAppOptions & { requireClient?
     store: testApp.built.sessionStore,
     live: testApp.built.live,
   });
+  const scheduler = startClosingScheduler({ db: testApp.database.handle.db, live: testApp.built.live, logger: pino({ level: "silent" }) });
   return {
     url,
     server,
     testApp,
     async close() {
+      await scheduler.stop();
       await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

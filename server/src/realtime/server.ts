@@ -8,6 +8,7 @@ import type { Env } from "../env";
 import type { Logger } from "../logger";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
 import { loadActor, type Actor } from "../modules/identity/actor";
+import { registerRequestEvents } from "../modules/placement-requests/realtime";
 import { registerReviewRoundEvents } from "../modules/review-rounds/realtime";
 import { rooms, type LiveHub } from "./live-hub";
 import { identifySocket } from "./socket-auth";
@@ -86,6 +87,7 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
       if (typeof ack === "function") ack(identityOf(socket.data.actor));
     });
     registerReviewRoundEvents(socket as unknown as Socket, deps.db, () => socket.data.actor);
+    registerRequestEvents(socket as unknown as Socket, deps.db, deps.live, () => socket.data.actor);
     socket.emit("live:ready", identityOf(actor));
   });
 

@@ -4,3 +4,4 @@ export * from "./needs";
 export * from "./organisation-kinds";
 export * from "./price-bands";
 export * from "./children";
+export * from "./tenders";

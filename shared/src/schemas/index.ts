@@ -8,3 +8,4 @@ export * from "./setting-feedback";
 export * from "./settings";
 export * from "./children";
 export * from "./matching";
+export * from "./placement-requests";

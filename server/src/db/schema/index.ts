@@ -5,6 +5,7 @@ export * from "./framework-admission";
 export * from "./frameworks";
 export * from "./identity";
 export * from "./organisations";
+export * from "./placement-requests";
 export * from "./regions";
 export * from "./review-rounds";
 export * from "./service-feedback";

@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import type { RequestState } from "../../../../../shared/src/codes/tenders";
+import type { Tx } from "../../../db/client";
+import type { PlacementRequestRow } from "../../../db/schema";
+import { conflict, forbidden } from "../../../http/app-error";
+import type { Actor } from "../../identity/actor";
+import { loadRequestFor } from "../queries";
+
+/**
+ * Locks the request row for the rest of the transaction (the closing scheduler takes the same
+ * lock, so an offer and the close cannot interleave) and checks, by the database's clock, that
+ * providers may still act on it.
+ */
+export async function lockOpenRequest(tx: Tx, actor: Actor, requestId: string, states: RequestState[]): Promise<{ request: PlacementRequestRow; today: string; now: Date }> {
+  const { request, viewer } = await loadRequestFor(tx, actor, requestId, { forUpdate: true });
+  if (viewer.kind !== "provider") throw forbidden("Only invited providers respond to a request.");
+  const result = (await tx.execute(sql`SELECT clock_timestamp() AS now, to_char(current_date, 'YYYY-MM-DD') AS today`)) as unknown as { rows: { now: Date | string; today: string }[] };
+  const now = new Date(result.rows[0]?.now ?? Date.now());
+  const today = result.rows[0]?.today ?? now.toISOString().slice(0, 10);
+  const closesAt = request.state === "price_round" ? request.priceRoundClosesAt : request.deadline;
+  if (!states.includes(request.state) || (closesAt && now >= closesAt)) {
+    const when = request.state === "open" || request.state === "price_round" ? closesAt : (request.closedAt ?? request.deadline);
+    throw conflict(`The request closed at ${when?.toISOString() ?? "its deadline"}; offers are no longer taken.`);
+  }
+  return { request, today, now };
+}

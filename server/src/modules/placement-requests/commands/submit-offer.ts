@@ -1,0 +1,88 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { ValidationIssue } from "../../../../../shared/src/errors";
+import { weeklyFee, type OfferReceipt, type OfferSubmitInput } from "../../../../../shared/src/schemas/placement-requests";
+import type { Db, Tx } from "../../../db/client";
+import { once } from "../../../db/idempotency";
+import { offers, offerVersions, requestInvitations, type PlacementRequestRow } from "../../../db/schema";
+import { conflict, notFound, validationFailed } from "../../../http/app-error";
+import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
+import { lockOpenRequest } from "./lock-open-request";
+
+const pounds = (pence: number) => `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+function checkOffer(request: PlacementRequestRow, input: OfferSubmitInput, today: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const ids = new Set(request.criteria.map((c) => c.id));
+  for (const c of request.criteria) {
+    if (!input.criteria[c.id]?.trim()) issues.push({ path: `body.criteria.${c.id}`, message: `Say how you meet "${c.label}"` });
+  }
+  for (const id of Object.keys(input.criteria)) if (!ids.has(id)) issues.push({ path: `body.criteria.${id}`, message: "This request has no such criterion" });
+  const fee = weeklyFee(input.fee);
+  if (fee === 0) issues.push({ path: "body.fee", message: "Enter the weekly fee" });
+  if (request.bandCeilingPence !== null && fee > request.bandCeilingPence && !input.justification?.trim()) {
+    issues.push({ path: "body.justification", message: `Your weekly fee of ${pounds(fee)} is above the band's ceiling of ${pounds(request.bandCeilingPence)}: explain why` });
+  }
+  if (input.startDate < today) issues.push({ path: "body.startDate", message: `The start date cannot be in the past (today is ${today})` });
+  return issues;
+}
+
+export interface SubmitOfferProps {
+  db: Db;
+  actor: Actor & { organisationId: string };
+  requestId: string;
+  input: OfferSubmitInput;
+  idempotencyKey?: string | undefined;
+  ip?: string | undefined;
+}
+
+/**
+ * Stores an offer, or a new version of the provider's offer, if the request is still open by
+ * the database's clock. Acknowledged only after commit; a retry with the same Idempotency-Key
+ * gets the first receipt back, never a second version.
+ */
+export async function submitOffer({ db, actor, requestId, input, idempotencyKey, ip }: SubmitOfferProps) {
+  return once<{ data: OfferReceipt }>({
+    db,
+    userId: actor.userId,
+    key: idempotencyKey,
+    scope: `offer:${requestId}:${input.settingId}`,
+    work: async (tx: Tx) => {
+      const { request, today } = await lockOpenRequest(tx, actor, requestId, ["open"]);
+      const [invitation] = await tx
+        .select()
+        .from(requestInvitations)
+        .where(and(eq(requestInvitations.requestId, requestId), eq(requestInvitations.settingId, input.settingId), eq(requestInvitations.organisationId, actor.organisationId)));
+      if (!invitation) throw notFound("Your invitation for that setting");
+      if (invitation.status === "declined") throw conflict("You declined this request for that setting, so it cannot take an offer from it.");
+      const issues = checkOffer(request, input, today);
+      if (issues.length > 0) throw validationFailed(issues);
+
+      const [existing] = await tx.select().from(offers).where(and(eq(offers.requestId, requestId), eq(offers.settingId, input.settingId))).for("update");
+      const version = existing ? existing.currentVersion + 1 : 1;
+      const [offer] = existing
+        ? await tx.update(offers).set({ currentVersion: version, status: "active", updatedAt: sql`clock_timestamp()` }).where(eq(offers.id, existing.id)).returning()
+        : await tx.insert(offers).values({ requestId, settingId: input.settingId, organisationId: actor.organisationId }).returning();
+      if (!offer) throw new Error("offer write returned nothing");
+      const [stored] = await tx
+        .insert(offerVersions)
+        .values({
+          offerId: offer.id,
+          version,
+          ...input.fee,
+          startDate: input.startDate,
+          criteriaResponses: input.criteria,
+          notes: input.notes,
+          justification: input.justification?.trim() || null,
+          submittedBy: actor.userId,
+          submittedAt: sql`clock_timestamp()`,
+        })
+        .returning();
+      if (!stored) throw new Error("offer version insert returned nothing");
+      await tx.update(requestInvitations).set({ status: "offered" }).where(and(eq(requestInvitations.requestId, requestId), eq(requestInvitations.settingId, input.settingId)));
+      await recordAudit(tx, { action: version === 1 ? "offer.submit" : "offer.revise", recordType: "offer", recordId: offer.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { requestId, version } });
+      const receipt: OfferReceipt = { offerId: offer.id, requestId, settingId: input.settingId, version, weeklyFeePence: weeklyFee(input.fee), serverTime: stored.submittedAt.toISOString() };
+      return { status: version === 1 ? 201 : 200, body: { data: receipt } };
+    },
+  });
+}

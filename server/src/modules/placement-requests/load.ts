@@ -1,0 +1,22 @@
+import type { Request } from "express";
+import type { Db } from "../../db/client";
+import { forbidden } from "../../http/app-error";
+import { actorOf } from "../../http/require-actor";
+import { loadRequestFor } from "./queries";
+
+/** The request, for its council's commissioners only (anyone else who may see it gets 403, others 404). */
+export async function loadAsBuyer(db: Db, req: Request, id: string) {
+  const actor = actorOf(req);
+  const { request, viewer } = await loadRequestFor(db, actor, id);
+  if (viewer.kind !== "commissioner") throw forbidden("Only the council running the request can do that.");
+  return { actor, request };
+}
+
+/** The actor as an invited provider of an existing request (404 for anyone who may not see it, 403 for the council). */
+export async function providerOf(db: Db, req: Request, id: string) {
+  const actor = actorOf(req);
+  const { viewer } = await loadRequestFor(db, actor, id);
+  if (viewer.kind !== "provider" || !actor.organisationId) throw forbidden("Only invited providers respond to a request.");
+  return { ...actor, organisationId: actor.organisationId };
+}
+

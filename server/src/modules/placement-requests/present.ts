@@ -1,0 +1,98 @@
+import type { Clarification, InvitationView, Offer, OfferVersion, Placement, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
+import type { ClarificationRow, InvitationRow, OfferRow, OfferVersionRow, PlacementRequestRow, PlacementRow } from "../../db/schema";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const isoDate = (d: string | Date | null) => (d === null ? null : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+export function presentSummary(row: PlacementRequestRow, extra: { councilName: string; childReference: string | null }): RequestSummary {
+  return {
+    id: row.id,
+    state: row.state,
+    mode: row.mode,
+    lotNumber: row.lotNumber,
+    priceBand: row.priceBand as RequestSummary["priceBand"],
+    bandCeilingPence: row.bandCeilingPence,
+    deadline: row.deadline.toISOString(),
+    priceRoundClosesAt: iso(row.priceRoundClosesAt),
+    weights: { quality: row.qualityWeight, price: row.priceWeight },
+    criteria: row.criteria,
+    childReference: extra.childReference,
+    councilName: extra.councilName,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentInvitation(row: InvitationRow, extra: { settingName: string; organisationName: string; offeredAt: Date | null }): InvitationView {
+  return {
+    settingId: row.settingId,
+    settingName: extra.settingName,
+    organisationId: row.organisationId,
+    organisationName: extra.organisationName,
+    status: row.status,
+    invitedAt: row.invitedAt.toISOString(),
+    viewedAt: iso(row.viewedAt),
+    declinedAt: iso(row.declinedAt),
+    declineReason: row.declineReason,
+    offeredAt: iso(extra.offeredAt),
+  };
+}
+
+export function presentVersion(v: OfferVersionRow): OfferVersion {
+  return {
+    version: v.version,
+    fee: { corePence: v.corePence, staffingPence: v.staffingPence, therapiesPence: v.therapiesPence, otherPence: v.otherPence },
+    weeklyFeePence: v.weeklyFeePence ?? v.corePence + v.staffingPence + v.therapiesPence + v.otherPence,
+    startDate: isoDate(v.startDate) ?? "",
+    criteria: v.criteriaResponses,
+    notes: v.notes,
+    justification: v.justification,
+    submittedAt: v.submittedAt.toISOString(),
+  };
+}
+
+/** An offer with its versions (oldest first); the last is current. */
+export function presentOffer(row: OfferRow, versions: OfferVersionRow[], extra: { settingName: string; organisationName: string }): Offer {
+  const sorted = [...versions].sort((a, b) => a.version - b.version);
+  const current = sorted.find((v) => v.version === row.currentVersion) ?? sorted[sorted.length - 1];
+  if (!current) throw new Error(`offer ${row.id} has no versions`);
+  return {
+    id: row.id,
+    requestId: row.requestId,
+    settingId: row.settingId,
+    settingName: extra.settingName,
+    organisationName: extra.organisationName,
+    status: row.status,
+    current: presentVersion(current),
+    history: sorted.filter((v) => v.version !== current.version).map(presentVersion),
+  };
+}
+
+/** `askedBy` is the asking organisation's name, given only to the council and the asker. */
+export function presentClarification(row: ClarificationRow, askedBy: string | null): Clarification {
+  return {
+    id: row.id,
+    question: row.question,
+    askedAt: row.askedAt.toISOString(),
+    askedBy,
+    answer: row.answer,
+    visibility: row.visibility,
+    answeredAt: iso(row.answeredAt),
+  };
+}
+
+export function presentPlacement(row: PlacementRow, extra: { settingName: string; organisationName: string }): Placement {
+  return {
+    id: row.id,
+    requestId: row.requestId,
+    childId: row.childId,
+    settingId: row.settingId,
+    settingName: extra.settingName,
+    organisationName: extra.organisationName,
+    weeklyFeePence: row.weeklyFeePence,
+    startDate: isoDate(row.startDate) ?? "",
+    reviewDates: row.reviewDates.map((d) => isoDate(d) ?? ""),
+    endDate: isoDate(row.endDate),
+    endReason: row.endReason,
+    breakdown: row.breakdown,
+  };
+}

@@ -1,0 +1,115 @@
+import { eq } from "drizzle-orm";
+import type { Socket } from "socket.io";
+import { RequestWatchSchema, type RequestWatchAck } from "../../../../shared/src/events";
+import type { Db } from "../../db/client";
+import { requestInvitations, type PlacementRequestRow } from "../../db/schema";
+import { AppError } from "../../http/app-error";
+import { type LiveHub } from "../../realtime/live-hub";
+import type { Actor } from "../identity/actor";
+import { markViewed } from "./commands/respond";
+import { loadRequestFor, type Viewer } from "./queries";
+import { buildRequestView } from "./view";
+
+/**
+ * Rooms per viewer of a request: the council's commissioners share one, each invited provider
+ * organisation has its own. Every payload is built for the room it goes to, so what a provider
+ * may not see is never in a message that reaches it.
+ */
+export const requestRooms = {
+  buyer: (requestId: string) => `request:${requestId}`,
+  provider: (requestId: string, organisationId: string) => `request:${requestId}:provider:${organisationId}`,
+};
+const roomOf = (requestId: string, viewer: Viewer) => (viewer.kind === "commissioner" ? requestRooms.buyer(requestId) : requestRooms.provider(requestId, viewer.organisationId));
+
+async function invitedOrganisations(db: Db, requestId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ id: requestInvitations.organisationId }).from(requestInvitations).where(eq(requestInvitations.requestId, requestId));
+  return rows.map((r) => r.id);
+}
+
+/** Every viewer of a request and its room. */
+async function viewersOf(db: Db, requestId: string): Promise<Viewer[]> {
+  return [{ kind: "commissioner" }, ...(await invitedOrganisations(db, requestId)).map((organisationId) => ({ kind: "provider" as const, organisationId }))];
+}
+
+/** After an invitation changed (viewed, declined, offered, revised, withdrawn): each viewer's own version of it. */
+export async function publishResponse(db: Db, live: LiveHub, request: PlacementRequestRow, settingId: string, providerId: string): Promise<void> {
+  for (const viewer of [{ kind: "commissioner" } as Viewer, { kind: "provider", organisationId: providerId } as Viewer]) {
+    const view = await buildRequestView(db, request, viewer);
+    const invitation = view.invitations.find((i) => i.settingId === settingId);
+    if (!invitation) continue;
+    const offer = view.offers.find((o) => o.settingId === settingId) ?? null;
+    live.emit(roomOf(request.id, viewer), "response:received", { requestId: request.id, invitation, offer });
+  }
+}
+
+/** State changes go to everyone in the request. */
+export async function publishState(db: Db, live: LiveHub, request: PlacementRequestRow): Promise<void> {
+  const payload = { requestId: request.id, state: request.state, deadline: request.deadline.toISOString(), priceRoundClosesAt: request.priceRoundClosesAt?.toISOString() ?? null };
+  for (const viewer of await viewersOf(db, request.id)) live.emit(roomOf(request.id, viewer), "request:updated", payload);
+}
+
+export async function publishClosed(db: Db, live: LiveHub, request: PlacementRequestRow): Promise<void> {
+  await publishState(db, live, request);
+  if (request.state === "evaluated") return publishRanks(db, live, request);
+  const closedAt = (request.closedAt ?? request.deadline).toISOString();
+  for (const viewer of await viewersOf(db, request.id)) live.emit(roomOf(request.id, viewer), "request:closed", { requestId: request.id, state: request.state, closedAt });
+}
+
+export async function publishAwarded(db: Db, live: LiveHub, request: PlacementRequestRow): Promise<void> {
+  await publishState(db, live, request);
+  for (const viewer of await viewersOf(db, request.id)) {
+    const view = await buildRequestView(db, request, viewer);
+    if (view.award) live.emit(roomOf(request.id, viewer), "request:awarded", { requestId: request.id, awardedAt: view.award.awardedAt, yours: view.award.yours });
+  }
+}
+
+/** Ranked mode: each provider its own rank, nothing about anyone else. */
+export async function publishRanks(db: Db, live: LiveHub, request: PlacementRequestRow): Promise<void> {
+  for (const viewer of await viewersOf(db, request.id)) {
+    if (viewer.kind !== "provider") continue;
+    const view = await buildRequestView(db, request, viewer);
+    for (const r of view.ranks) live.emit(roomOf(request.id, viewer), "rank:changed", { requestId: request.id, ...r });
+  }
+}
+
+/** A clarification to those who may see it: the council always; the asker; every provider once answered to all. */
+export async function publishClarification(db: Db, live: LiveHub, request: PlacementRequestRow, clarificationId: string): Promise<void> {
+  for (const viewer of await viewersOf(db, request.id)) {
+    const view = await buildRequestView(db, request, viewer);
+    const clarification = view.clarifications.find((c) => c.id === clarificationId);
+    if (clarification) live.emit(roomOf(request.id, viewer), "clarification:published", { requestId: request.id, clarification });
+  }
+}
+
+export async function publishReceipt(live: LiveHub, organisationId: string, receipt: { requestId: string; offerId: string; settingId: string; version: number; weeklyFeePence: number; serverTime: string }) {
+  live.emit(requestRooms.provider(receipt.requestId, organisationId), "offer:receipt", receipt);
+}
+
+/** `request:watch` joins the viewer's room after the same access check as the HTTP API; the ack is the snapshot. */
+export function registerRequestEvents(socket: Socket, db: Db, live: LiveHub, actorOf: () => Actor): void {
+  socket.on("request:watch", async (payload: unknown, ack: unknown) => {
+    const reply = (result: RequestWatchAck) => typeof ack === "function" && ack(result);
+    const parsed = RequestWatchSchema.safeParse(payload);
+    if (!parsed.success) return reply({ ok: false, code: "validation_error", message: "Send { requestId } with the request's id." });
+    let found: Awaited<ReturnType<typeof loadRequestFor>>;
+    try {
+      found = await loadRequestFor(db, actorOf(), parsed.data.requestId);
+    } catch (error) {
+      if (error instanceof AppError) return reply({ ok: false, code: "not_found", message: error.message });
+      throw error;
+    }
+    // Join first, then snapshot: an event committed in between arrives twice at worst, never not at all.
+    await socket.join(roomOf(found.request.id, found.viewer));
+    if (found.viewer.kind === "provider") {
+      for (const settingId of await markViewed(db, found.request.id, found.viewer.organisationId)) await publishResponse(db, live, found.request, settingId, found.viewer.organisationId);
+    }
+    reply({ ok: true, view: await buildRequestView(db, found.request, found.viewer) });
+  });
+  socket.on("request:unwatch", async (payload: unknown) => {
+    const parsed = RequestWatchSchema.safeParse(payload);
+    if (!parsed.success) return;
+    const actor = actorOf();
+    await socket.leave(requestRooms.buyer(parsed.data.requestId));
+    if (actor.organisationId) await socket.leave(requestRooms.provider(parsed.data.requestId, actor.organisationId));
+  });
+}

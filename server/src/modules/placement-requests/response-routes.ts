@@ -1,0 +1,121 @@
+import { Router } from "express";
+import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import {
+  ClarificationAskSchema,
+  ClarificationResponseSchema,
+  DeclineSchema,
+  OfferReceiptResponseSchema,
+  OfferSubmitSchema,
+  PriceRevisionSchema,
+  RequestViewResponseSchema,
+} from "../../../../shared/src/schemas/placement-requests";
+import type { Db } from "../../db/client";
+import { requireRole } from "../../http/require-actor";
+import { defineRoute } from "../../http/route";
+import type { LiveHub } from "../../realtime/live-hub";
+import { askClarification } from "./commands/clarify";
+import { declineInvitation, withdrawOffer } from "./commands/respond";
+import { revisePrice } from "./commands/revise-price";
+import { submitOffer } from "./commands/submit-offer";
+import { providerOf } from "./load";
+import { idempotencyKeyOf, OfferParamsSchema } from "./params";
+import { loadRequestFor } from "./queries";
+import { publishClarification, publishRanks, publishReceipt, publishResponse } from "./realtime";
+import { buildRequestView } from "./view";
+
+/** What invited providers do: offer, revise, withdraw, decline, ask. */
+export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
+  const router = Router();
+  const common = { tag: "placement requests", access: "signed-in" as const, before: [requireRole()] };
+  const current = async (actor: Parameters<typeof loadRequestFor>[1], id: string) => (await loadRequestFor(db, actor, id)).request;
+
+  defineRoute(router, {
+    ...common,
+    method: "post",
+    path: "/api/v1/placement-requests/:id/offers",
+    summary: "Offer (201) or revise your offer (200, a new version) for one of your invited settings; send Idempotency-Key to make retries safe",
+    input: { params: IdParamsSchema, body: OfferSubmitSchema },
+    responses: {
+      201: { description: "Stored: the receipt, by the server's clock", schema: OfferReceiptResponseSchema },
+      200: { description: "A revision stored, or a retried submission's first receipt", schema: OfferReceiptResponseSchema },
+      409: { description: "The request closed at its deadline" },
+    },
+    handler: async (req, res, input) => {
+      const actor = await providerOf(db, req, input.params.id);
+      const result = await submitOffer({ db, actor, requestId: input.params.id, input: input.body, idempotencyKey: idempotencyKeyOf(req.get("Idempotency-Key")), ip: req.ip });
+      if (!result.replayed) {
+        publishReceipt(live, actor.organisationId, result.body.data);
+        await publishResponse(db, live, await current(actor, input.params.id), input.body.settingId, actor.organisationId);
+      }
+      res.status(result.status).json(result.body);
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "post",
+    path: "/api/v1/placement-requests/:id/offers/:offerId/withdraw",
+    summary: "Withdraw your offer before the deadline (its versions stay on record)",
+    input: { params: OfferParamsSchema },
+    responses: { 200: { description: "Withdrawn", schema: RequestViewResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = await providerOf(db, req, input.params.id);
+      const offer = await withdrawOffer({ db, actor, requestId: input.params.id, offerId: input.params.offerId, ip: req.ip });
+      const request = await current(actor, input.params.id);
+      await publishResponse(db, live, request, offer.settingId, actor.organisationId);
+      res.json({ data: await buildRequestView(db, request, { kind: "provider", organisationId: actor.organisationId }) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "put",
+    path: "/api/v1/placement-requests/:id/offers/:offerId/price",
+    summary: "Ranked mode's price round: lower your weekly fee; you see your new rank, never others' prices",
+    input: { params: OfferParamsSchema, body: PriceRevisionSchema },
+    responses: { 200: { description: "The new version's receipt", schema: OfferReceiptResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = await providerOf(db, req, input.params.id);
+      const result = await revisePrice({ db, actor, requestId: input.params.id, offerId: input.params.offerId, fee: input.body.fee, justification: input.body.justification, idempotencyKey: idempotencyKeyOf(req.get("Idempotency-Key")), ip: req.ip });
+      if (!result.replayed) {
+        publishReceipt(live, actor.organisationId, result.body.data);
+        await publishRanks(db, live, await current(actor, input.params.id));
+      }
+      res.status(result.status).json(result.body);
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "post",
+    path: "/api/v1/placement-requests/:id/declines",
+    summary: "Decline for one of your invited settings, with a reason",
+    input: { params: IdParamsSchema, body: DeclineSchema },
+    responses: { 200: { description: "Declined", schema: RequestViewResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = await providerOf(db, req, input.params.id);
+      await declineInvitation({ db, actor, requestId: input.params.id, input: input.body, ip: req.ip });
+      const request = await current(actor, input.params.id);
+      await publishResponse(db, live, request, input.body.settingId, actor.organisationId);
+      res.json({ data: await buildRequestView(db, request, { kind: "provider", organisationId: actor.organisationId }) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "post",
+    path: "/api/v1/placement-requests/:id/clarifications",
+    summary: "Ask the council a question about the request (private to it until answered)",
+    input: { params: IdParamsSchema, body: ClarificationAskSchema },
+    responses: { 201: { description: "Asked", schema: ClarificationResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = await providerOf(db, req, input.params.id);
+      const row = await askClarification({ db, actor, requestId: input.params.id, question: input.body.question, ip: req.ip });
+      const request = await current(actor, input.params.id);
+      await publishClarification(db, live, request, row.id);
+      const view = await buildRequestView(db, request, { kind: "provider", organisationId: actor.organisationId });
+      res.status(201).json({ data: view.clarifications.find((c) => c.id === row.id) });
+    },
+  });
+  return router;
+}

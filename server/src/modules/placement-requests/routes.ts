@@ -1,0 +1,88 @@
+import { Router } from "express";
+import { z } from "zod";
+import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { RequestCancelSchema, RequestCreateSchema, RequestListSchema, RequestViewResponseSchema } from "../../../../shared/src/schemas/placement-requests";
+import type { Db } from "../../db/client";
+import { actorOf, requireRole } from "../../http/require-actor";
+import { defineRoute } from "../../http/route";
+import type { LiveHub } from "../../realtime/live-hub";
+import { commissionerOf } from "../children/routes";
+import { loadChildRow } from "../children/queries";
+import { createRequest } from "./commands/create-request";
+import { cancelRequest, openDraft } from "./commands/open-or-cancel";
+import { markViewed } from "./commands/respond";
+import { loadAsBuyer } from "./load";
+import { listRequests } from "./list";
+import { loadRequestFor } from "./queries";
+import { publishResponse, publishState } from "./realtime";
+import { buildRequestView } from "./view";
+
+/** Making, reading, opening and cancelling placement requests. Responses, evaluation and award have their own files. */
+export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
+  const router = Router();
+  const common = { tag: "placement requests", access: "signed-in" as const, before: [requireRole()] };
+
+  defineRoute(router, {
+    ...common,
+    method: "get",
+    path: "/api/v1/placement-requests",
+    summary: "Your council's placement requests, or those your settings are invited to (providers)",
+    responses: { 200: { description: "Newest first", schema: RequestListSchema } },
+    handler: async (req, res) => {
+      res.json({ data: await listRequests(db, actorOf(req)) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "post",
+    path: "/api/v1/placement-requests",
+    summary: "Make a placement request (mini-competition) for a child: invited settings, deadline, weights, criteria, mode",
+    input: { body: RequestCreateSchema },
+    responses: { 201: { description: "Made (open unless kept as a draft)", schema: RequestViewResponseSchema } },
+    handler: async (req, res, input) => {
+      const actor = commissionerOf(req);
+      const child = await loadChildRow(db, actor, input.body.childId);
+      const request = await createRequest({ db, actor: { ...actor, regionId: actor.regionId ?? "" }, child, input: input.body, ip: req.ip });
+      res.status(201).json({ data: await buildRequestView(db, request, { kind: "commissioner" }) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "get",
+    path: "/api/v1/placement-requests/:id",
+    summary: "A placement request as you may see it: the council all statuses (sealed offers only once opened), a provider its own",
+    input: { params: IdParamsSchema },
+    responses: { 200: { description: "The request", schema: RequestViewResponseSchema } },
+    handler: async (req, res, input) => {
+      const { request, viewer } = await loadRequestFor(db, actorOf(req), input.params.id);
+      if (viewer.kind === "provider") {
+        for (const settingId of await markViewed(db, request.id, viewer.organisationId)) await publishResponse(db, live, request, settingId, viewer.organisationId);
+      }
+      res.json({ data: await buildRequestView(db, request, viewer) });
+    },
+  });
+
+  const move = (path: string, summary: string, body: z.ZodType | undefined, run: (args: { actor: ReturnType<typeof actorOf>; request: Awaited<ReturnType<typeof loadAsBuyer>>["request"]; body: unknown; ip: string | undefined }) => Promise<Awaited<ReturnType<typeof loadAsBuyer>>["request"]>) =>
+    defineRoute(router, {
+      ...common,
+      method: "post",
+      path,
+      summary,
+      input: body ? { params: IdParamsSchema, body } : { params: IdParamsSchema },
+      responses: { 200: { description: "The request after the change", schema: RequestViewResponseSchema }, 409: { description: "Not possible from the request's current state (named)" } },
+      handler: async (req, res, input) => {
+        const { actor, request } = await loadAsBuyer(db, req, input.params.id);
+        const moved = await run({ actor, request, body: (input as { body?: unknown }).body, ip: req.ip });
+        await publishState(db, live, moved);
+        res.json({ data: await buildRequestView(db, moved, { kind: "commissioner" }) });
+      },
+    });
+
+  move("/api/v1/placement-requests/:id/open", "Open a draft request to its invited providers", undefined, ({ actor, request, ip }) => openDraft({ db, actor, request, ip }));
+  move("/api/v1/placement-requests/:id/cancel", "Cancel a request, with a reason invited providers see", RequestCancelSchema, ({ actor, request, body, ip }) =>
+    cancelRequest({ db, actor, request, reason: (body as z.infer<typeof RequestCancelSchema>).reason, ip }),
+  );
+  return router;
+}

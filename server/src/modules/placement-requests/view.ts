@@ -1,0 +1,124 @@
+import { eq, inArray } from "drizzle-orm";
+import type { AnonymisedChild, RequestView } from "../../../../shared/src/schemas/placement-requests";
+import { evaluateOffers } from "../../../../shared/src/tenders/evaluate";
+import type { DbOrTx } from "../../db/client";
+import {
+  awards,
+  childProfiles,
+  clarifications,
+  offers,
+  offerScores,
+  offerVersions,
+  organisations,
+  placements,
+  requestInvitations,
+  settings,
+  type ChildProfileRow,
+  type PlacementRequestRow,
+} from "../../db/schema";
+import { ageOn } from "../children/age";
+import { buyerSeesOffers } from "./policy";
+import { presentClarification, presentInvitation, presentOffer, presentPlacement, presentSummary } from "./present";
+import { databaseNow, type Viewer } from "./queries";
+
+/** What an invited provider may know of the child: no reference, month of birth or free text but section F. */
+export function anonymiseChild(child: ChildProfileRow, today: string): AnonymisedChild {
+  const neededBy = child.neededBy ? String(child.neededBy).slice(0, 10) : null;
+  return {
+    ageYears: child.birthMonth ? ageOn(child.birthMonth, neededBy && neededBy > today ? neededBy : today) : null,
+    sex: child.sex,
+    primaryNeed: child.primaryNeed as AnonymisedChild["primaryNeed"],
+    secondaryNeeds: child.secondaryNeeds as AnonymisedChild["secondaryNeeds"],
+    risksPresent: child.risks,
+    requirements: child.requirements,
+    recommendation: child.recommendation,
+    sectionF: child.sectionF,
+    staffingRatio: child.staffingRatio as AnonymisedChild["staffingRatio"],
+    therapies: child.therapies as AnonymisedChild["therapies"],
+    homeOutcode: child.homeOutcode,
+    neededBy,
+  };
+}
+
+/**
+ * Everything one viewer may see of a request now. The REST detail and the socket snapshot are
+ * this same object, so a client that resynchronises after a reconnect sees what a reload shows.
+ */
+export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow, viewer: Viewer): Promise<RequestView> {
+  const isBuyer = viewer.kind === "commissioner";
+  const own = (organisationId: string) => isBuyer || organisationId === viewer.organisationId;
+  const now = await databaseNow(db);
+  const [council] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, request.organisationId));
+  const [child] = await db.select().from(childProfiles).where(eq(childProfiles.id, request.childId));
+  if (!child) throw new Error(`request ${request.id} has no child`);
+
+  const invitationRows = await db
+    .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name })
+    .from(requestInvitations)
+    .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
+    .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
+    .where(eq(requestInvitations.requestId, request.id));
+  const names = new Map(invitationRows.map((r) => [r.invitation.settingId, { settingName: r.settingName, organisationName: r.organisationName }]));
+
+  const offerRows = await db.select().from(offers).where(eq(offers.requestId, request.id));
+  const versionRows = offerRows.length ? await db.select().from(offerVersions).where(inArray(offerVersions.offerId, offerRows.map((o) => o.id))) : [];
+  const versionsOf = (offerId: string) => versionRows.filter((v) => v.offerId === offerId);
+  const latestAt = (settingId: string) => {
+    const offer = offerRows.find((o) => o.settingId === settingId);
+    const times = offer ? versionsOf(offer.id).map((v) => v.submittedAt.getTime()) : [];
+    return times.length ? new Date(Math.max(...times)) : null;
+  };
+  const seeContent = (organisationId: string) => (isBuyer ? buyerSeesOffers(request) : own(organisationId));
+  const visibleOffers = offerRows.filter((o) => seeContent(o.organisationId));
+
+  const clarificationRows = await db.select().from(clarifications).where(eq(clarifications.requestId, request.id));
+  const askerNames = new Map(invitationRows.map((r) => [r.invitation.organisationId, r.organisationName]));
+  const visibleClarifications = clarificationRows
+    .filter((c) => isBuyer || (c.askedByOrganisationId !== null && own(c.askedByOrganisationId)) || (c.answeredAt !== null && c.visibility === "all"))
+    .sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime())
+    .map((c) => presentClarification(c, c.askedByOrganisationId && own(c.askedByOrganisationId) ? (askerNames.get(c.askedByOrganisationId) ?? null) : null));
+
+  const evaluated = ["evaluated", "price_round", "awarded"].includes(request.state);
+  const active = offerRows.filter((o) => o.status === "active");
+  const scoreRows = evaluated && active.length ? await db.select().from(offerScores).where(inArray(offerScores.offerId, active.map((o) => o.id))) : [];
+  const currentFee = (offerId: string) => {
+    const offer = offerRows.find((o) => o.id === offerId);
+    const v = versionsOf(offerId).find((x) => x.version === offer?.currentVersion);
+    return v?.weeklyFeePence ?? 0;
+  };
+  const evaluation = evaluated
+    ? evaluateOffers(
+        active.map((o) => ({ offerId: o.id, weeklyFeePence: currentFee(o.id), scores: Object.fromEntries(scoreRows.filter((s) => s.offerId === o.id).map((s) => [s.criterionId, s.score])) })),
+        request.criteria.map((c) => c.id),
+        { quality: request.qualityWeight, price: request.priceWeight },
+      )
+    : [];
+  const offerOrg = (offerId: string) => offerRows.find((o) => o.id === offerId)?.organisationId ?? "";
+  const offerNames = (offerId: string) => names.get(offerRows.find((o) => o.id === offerId)?.settingId ?? "") ?? { settingName: "", organisationName: "" };
+
+  const [award] = await db.select().from(awards).where(eq(awards.requestId, request.id));
+  const [placement] = await db.select().from(placements).where(eq(placements.requestId, request.id));
+
+  return {
+    viewer: viewer.kind,
+    request: presentSummary(request, { councilName: council?.name ?? "", childReference: isBuyer ? child.reference : null }),
+    child: anonymiseChild(child, now.toISOString().slice(0, 10)),
+    serverTime: now.toISOString(),
+    invitations: invitationRows
+      .filter((r) => own(r.invitation.organisationId))
+      .map((r) => presentInvitation(r.invitation, { settingName: r.settingName, organisationName: r.organisationName, offeredAt: latestAt(r.invitation.settingId) })),
+    offers: visibleOffers.map((o) => presentOffer(o, versionsOf(o.id), names.get(o.settingId) ?? { settingName: "", organisationName: "" })),
+    clarifications: visibleClarifications,
+    evaluation: evaluation
+      // Providers learn their own scores with the outcome, not before.
+      .filter((e) => isBuyer || (own(offerOrg(e.offerId)) && request.state === "awarded"))
+      .map((e) => ({ offerId: e.offerId, ...offerNames(e.offerId), weeklyFeePence: e.weeklyFeePence, scores: e.scores, qualityScore: e.qualityScore, priceScore: e.priceScore, total: e.total, rank: e.rank })),
+    ranks: request.mode === "ranked" && request.state === "price_round" && !isBuyer
+      ? evaluation.filter((e) => own(offerOrg(e.offerId))).map((e) => ({ offerId: e.offerId, rank: e.rank, of: evaluation.length }))
+      : [],
+    award: award ? { offerId: isBuyer || own(offerOrg(award.offerId)) ? award.offerId : null, reasons: award.reasons, awardedAt: award.awardedAt.toISOString(), yours: isBuyer ? null : own(offerOrg(award.offerId)) } : null,
+    placement: placement && own(placement.providerId) ? presentPlacement(placement, { settingName: names.get(placement.settingId)?.settingName ?? "", organisationName: names.get(placement.settingId)?.organisationName ?? "" }) : null,
+    cancelReason: request.cancelReason,
+  };
+}
+
