@@ -1,6 +1,6 @@
 import { CharacterCount as GovukCharacterCount } from "govuk-frontend";
 import { useGovukModule } from "../govuk/use-govuk-module";
-import { ErrorMessage } from "./error-message";
+import { describedBy, HintAndError } from "./hint-and-error";
 
 interface CharacterCountProps {
   id: string;
@@ -18,7 +18,6 @@ interface CharacterCountProps {
  */
 export function CharacterCount({ id, label, maxLength, value, onChange, hint, error }: CharacterCountProps) {
   const ref = useGovukModule<HTMLDivElement>(GovukCharacterCount);
-  const describedBy = [`${id}-info`, hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
 
   return (
     <div
@@ -30,18 +29,13 @@ export function CharacterCount({ id, label, maxLength, value, onChange, hint, er
       <label className="govuk-label govuk-label--m" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <HintAndError id={id} hint={hint} error={error} />
       <textarea
         className={`govuk-textarea govuk-js-character-count${error ? " govuk-textarea--error" : ""}`}
         id={id}
         name={id}
         rows={5}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error, `${id}-info`)}
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ErrorMessage } from "./error-message";
+import { describedBy, HintAndError } from "./hint-and-error";
 
 export interface CheckboxOption {
   value: string;
@@ -22,20 +22,14 @@ interface CheckboxesProps {
 
 /** A GOV.UK group of checkboxes in a fieldset; `values` keeps the options' order. */
 export function Checkboxes({ name, legend, options, values, onChange, hint, error, legendSize = "m", small }: CheckboxesProps) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   const toggle = (value: string, checked: boolean) =>
     onChange(options.map((o) => o.value).filter((v) => (v === value ? checked : values.includes(v))));
 
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
         <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? <ErrorMessage id={`${name}-error`}>{error}</ErrorMessage> : null}
+        <HintAndError id={name} hint={hint} error={error} />
         <div className={`govuk-checkboxes${small ? " govuk-checkboxes--small" : ""}`} data-module="govuk-checkboxes">
           {options.map((option, index) => {
             const id = index === 0 ? name : `${name}-${index + 1}`;

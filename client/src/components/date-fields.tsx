@@ -1,4 +1,4 @@
-import { ErrorMessage } from "./error-message";
+import { describedBy, HintAndError } from "./hint-and-error";
 
 export interface DateField {
   key: string;
@@ -22,17 +22,11 @@ interface DateFieldsProps {
 
 /** GOV.UK date input markup for any of day, month and year: one fieldset, one numeric box each. */
 export function DateFields({ id, legend, hint, fields, values, onChange, error, legendSize = "s" }: DateFieldsProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(id, hint, error)}>
         <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>{legend}</legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+        <HintAndError id={id} hint={hint} error={error} />
         <div className="govuk-date-input">
           {fields.map((field) => (
             <div key={field.key} className="govuk-date-input__item">

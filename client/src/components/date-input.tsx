@@ -1,4 +1,4 @@
-import { ErrorMessage } from "./error-message";
+import { DateFields } from "./date-fields";
 
 export interface DateParts {
   day: string;
@@ -50,43 +50,10 @@ interface DateInputProps {
 
 /** GOV.UK date input: day, month and year in one fieldset. */
 export function DateInput({ id, legend, hint, value, onChange, error, legendSize = "s" }: DateInputProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const parts = [
+  const fields = [
     { key: "day", label: "Day", width: 2, fieldId: id },
     { key: "month", label: "Month", width: 2, fieldId: `${id}-month` },
     { key: "year", label: "Year", width: 4, fieldId: `${id}-year` },
   ] as const;
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
-        <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>{legend}</legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
-        <div className="govuk-date-input">
-          {parts.map((part) => (
-            <div key={part.key} className="govuk-date-input__item">
-              <div className="govuk-form-group">
-                <label className="govuk-label govuk-date-input__label" htmlFor={part.fieldId}>
-                  {part.label}
-                </label>
-                <input
-                  className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? " govuk-input--error" : ""}`}
-                  id={part.fieldId}
-                  name={part.fieldId}
-                  type="text"
-                  inputMode="numeric"
-                  value={value[part.key]}
-                  onChange={(event) => onChange({ ...value, [part.key]: event.target.value })}
-                />
-              </div>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
+  return <DateFields id={id} legend={legend} hint={hint} fields={fields} values={{ ...value }} onChange={(key, text) => onChange({ ...value, [key]: text })} error={error} legendSize={legendSize} />;
 }

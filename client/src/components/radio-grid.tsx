@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ErrorMessage } from "./error-message";
+import { describedBy, HintAndError } from "./hint-and-error";
 import type { RadioOption } from "./radios";
 
 export interface RadioGridRow {
@@ -24,18 +24,12 @@ const slug = (value: string) => value.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 /** The same question for each of many things (each need, each risk): one small inline row of radios per thing. */
 export function RadioGrid({ id, legend, hint, rows, options, values, onChange, error }: RadioGridProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const first = options[0]?.value ?? "";
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+        <HintAndError id={id} hint={hint} error={error} />
         {rows.map((row) => (
           <div key={row.key} className="govuk-form-group govuk-!-margin-bottom-4">
             <fieldset className="govuk-fieldset">

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ErrorMessage } from "./error-message";
+import { describedBy, HintAndError } from "./hint-and-error";
 
 export interface RadioOption {
   value: string;
@@ -18,20 +18,11 @@ interface RadiosProps {
 }
 
 export function Radios({ name, legend, options, value, onChange, hint, error }: RadiosProps) {
-  const hintId = `${name}-hint`;
-  const errorId = `${name}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
-
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
-        {hint ? (
-          <div id={hintId} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
+        <HintAndError id={name} hint={hint} error={error} />
         <div className="govuk-radios">
           {options.map((option, index) => {
             const id = index === 0 ? name : `${name}-${index + 1}`;

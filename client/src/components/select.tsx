@@ -1,4 +1,4 @@
-import { ErrorMessage } from "./error-message";
+import { describedBy, HintAndError } from "./hint-and-error";
 
 export interface SelectOption {
   value: string;
@@ -18,25 +18,19 @@ interface SelectProps {
 
 /** GOV.UK select. Use it only for longer lists where radios would not fit (a filter column). */
 export function Select({ id, label, options, value, onChange, hint, error, labelSize }: SelectProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <label className={`govuk-label${labelSize ? ` govuk-label--${labelSize}` : ""}`} htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <HintAndError id={id} hint={hint} error={error} />
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={id}
         name={id}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -1,5 +1,5 @@
 import type { HTMLInputTypeAttribute } from "react";
-import { ErrorMessage } from "./error-message";
+import { describedBy, HintAndError } from "./hint-and-error";
 
 interface TextInputProps {
   id: string;
@@ -18,19 +18,13 @@ interface TextInputProps {
 }
 
 export function TextInput({ id, label, value, onChange, hint, error, type = "text", widthClass, autoComplete, inputMode, spellCheck, labelSize }: TextInputProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const inputClass = ["govuk-input", widthClass, error ? "govuk-input--error" : null].filter(Boolean).join(" ");
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <label className={`govuk-label${labelSize ? ` govuk-label--${labelSize}` : ""}`} htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <HintAndError id={id} hint={hint} error={error} />
       <input
         className={inputClass}
         id={id}
@@ -38,7 +32,7 @@ export function TextInput({ id, label, value, onChange, hint, error, type = "tex
         type={type}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         autoComplete={autoComplete}
         inputMode={inputMode}
         spellCheck={spellCheck}
