@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { describedBy, HintAndError } from "./hint-and-error";
-import type { RadioOption } from "./radios";
+import { RadioItem, type RadioOption } from "./radios";
 
 export interface RadioGridRow {
   key: string;
@@ -35,25 +35,16 @@ export function RadioGrid({ id, legend, hint, rows, options, values, onChange, e
             <fieldset className="govuk-fieldset">
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{row.label}</legend>
               <div className="govuk-radios govuk-radios--small govuk-radios--inline">
-                {options.map((option, index) => {
-                  const optionId = index === 0 ? `${id}-${row.key}` : `${id}-${row.key}-${slug(option.value)}`;
-                  return (
-                    <div key={option.value} className="govuk-radios__item">
-                      <input
-                        className="govuk-radios__input"
-                        id={optionId}
-                        name={`${id}-${row.key}`}
-                        type="radio"
-                        value={option.value}
-                        checked={(values[row.key] ?? first) === option.value}
-                        onChange={() => onChange(row.key, option.value)}
-                      />
-                      <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
-                        {option.label}
-                      </label>
-                    </div>
-                  );
-                })}
+                {options.map((option, index) => (
+                  <RadioItem
+                    key={option.value}
+                    id={index === 0 ? `${id}-${row.key}` : `${id}-${row.key}-${slug(option.value)}`}
+                    name={`${id}-${row.key}`}
+                    option={option}
+                    checked={(values[row.key] ?? first) === option.value}
+                    onChoose={() => onChange(row.key, option.value)}
+                  />
+                ))}
               </div>
             </fieldset>
           </div>

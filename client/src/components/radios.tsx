@@ -24,27 +24,23 @@ export function Radios({ name, legend, options, value, onChange, hint, error }: 
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
         <HintAndError id={name} hint={hint} error={error} />
         <div className="govuk-radios">
-          {options.map((option, index) => {
-            const id = index === 0 ? name : `${name}-${index + 1}`;
-            return (
-              <div key={option.value} className="govuk-radios__item">
-                <input
-                  className="govuk-radios__input"
-                  id={id}
-                  name={name}
-                  type="radio"
-                  value={option.value}
-                  checked={value === option.value}
-                  onChange={() => onChange(option.value)}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={id}>
-                  {option.label}
-                </label>
-              </div>
-            );
-          })}
+          {options.map((option, index) => (
+            <RadioItem key={option.value} id={index === 0 ? name : `${name}-${index + 1}`} name={name} option={option} checked={value === option.value} onChoose={() => onChange(option.value)} />
+          ))}
         </div>
       </fieldset>
+    </div>
+  );
+}
+
+/** One radio and its label, inside a `govuk-radios` container. */
+export function RadioItem({ id, name, option, checked, onChoose }: { id: string; name: string; option: RadioOption; checked: boolean; onChoose(): void }) {
+  return (
+    <div className="govuk-radios__item">
+      <input className="govuk-radios__input" id={id} name={name} type="radio" value={option.value} checked={checked} onChange={onChoose} />
+      <label className="govuk-label govuk-radios__label" htmlFor={id}>
+        {option.label}
+      </label>
     </div>
   );
 }
