@@ -19,7 +19,7 @@ export interface TestServer {
  * The app listening on a free port with PUBLIC_URL set to it (sign-in redirects and the
  * embedded identity provider's issuer need the real address), with live connections attached.
  */
-export async function startTestServer(options: TestAppOptions & { requireClient?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: TestAppOptions & { requireClient?: boolean; clockTickMs?: number } = {}): Promise<TestServer> {
   if (options.requireClient !== false && !existsSync(join(CLIENT_DIST_DIR, "index.html"))) {
     throw new Error("client/dist is missing: run `npm run build` first (npm test does it for you)");
   }
@@ -34,6 +34,7 @@ export async function startTestServer(options: TestAppOptions & { requireClient?
     logger: pino({ level: "silent" }),
     store: testApp.built.sessionStore,
     live: testApp.built.live,
+    clockTickMs: options.clockTickMs,
   });
   const scheduler = startClosingScheduler({ db: testApp.database.handle.db, live: testApp.built.live, logger: pino({ level: "silent" }) });
   return {

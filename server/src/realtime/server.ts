@@ -8,6 +8,7 @@ import type { Env } from "../env";
 import type { Logger } from "../logger";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
 import { loadActor, type Actor } from "../modules/identity/actor";
+import { startClockTicker } from "../modules/placement-requests/clock-ticker";
 import { registerRequestEvents } from "../modules/placement-requests/realtime";
 import { registerReviewRoundEvents } from "../modules/review-rounds/realtime";
 import { rooms, type LiveHub } from "./live-hub";
@@ -27,6 +28,8 @@ export interface RealtimeDeps {
   logger: Logger;
   store: PostgresSessionStore;
   live: LiveHub;
+  /** How often `time` events go out (default every 5 s); tests shorten it. */
+  clockTickMs?: number | undefined;
 }
 
 const refusal = (data: LiveConnectError) => Object.assign(new Error(data.message), { data });
@@ -106,11 +109,14 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
   }, SESSION_SWEEP_MS);
   sweep.unref();
 
+  const ticker = startClockTicker({ live, db: deps.db, logger: deps.logger, intervalMs: deps.clockTickMs });
+
   deps.live.attach(io);
   return {
     io,
     async close() {
       clearInterval(sweep);
+      ticker.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
     },

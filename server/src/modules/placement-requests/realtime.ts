@@ -19,6 +19,9 @@ export const requestRooms = {
   buyer: (requestId: string) => `request:${requestId}`,
   provider: (requestId: string, organisationId: string) => `request:${requestId}:provider:${organisationId}`,
 };
+const REQUEST_ROOM = /^request:([0-9a-f-]{36})(?::provider:[0-9a-f-]{36})?$/;
+/** The request a room belongs to, or undefined for any other room (user:, org:, a socket's own). */
+export const requestIdOfRoom = (room: string): string | undefined => REQUEST_ROOM.exec(room)?.[1];
 const roomOf = (requestId: string, viewer: Viewer) => (viewer.kind === "commissioner" ? requestRooms.buyer(requestId) : requestRooms.provider(requestId, viewer.organisationId));
 
 async function invitedOrganisations(db: Db, requestId: string): Promise<string[]> {
