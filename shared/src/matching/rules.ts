@@ -1,4 +1,4 @@
-import type { SexAdmitted } from "../codes/directory";
+import { SEX_ADMITTED, type SexAdmitted } from "../codes/directory";
 import type { MatchRule } from "../schemas/matching";
 import { km, listed, lotLabel, needLabel, riskLabel } from "./labels";
 import type { MatchChild, Pairing } from "./types";
@@ -22,8 +22,9 @@ const unmanagedPresentRisks = ({ child, setting }: Pairing) => child.risks.filte
 /** The risks a setting must manage to take the child (a prefilter in SQL uses the same list). */
 export const risksToManage = (child: MatchChild) => child.risks.filter((r) => isPresent(r.trajectory)).map((r) => r.code);
 
-/** The settings' "sex admitted" values that take the child. */
-export const sexesAdmitting = (sex: MatchChild["sex"]): SexAdmitted[] => ["mixed", sex === "female" ? "girls" : "boys"];
+const admits = (sexAdmitted: SexAdmitted, sex: MatchChild["sex"]) => sexAdmitted === "mixed" || sexAdmitted === (sex === "female" ? "girls" : "boys");
+/** The settings' "sex admitted" values that take the child (a prefilter in SQL uses the same list). */
+export const sexesAdmitting = (sex: MatchChild["sex"]): SexAdmitted[] => SEX_ADMITTED.filter((s) => admits(s, sex));
 
 /** In MATCH_RULES order, which is the order reasons are listed in. */
 export const HARD_RULES: readonly HardRule[] = [
@@ -40,7 +41,7 @@ export const HARD_RULES: readonly HardRule[] = [
   },
   {
     rule: "sex",
-    breaks: ({ child, setting }) => !sexesAdmitting(child.sex).includes(setting.sexAdmitted),
+    breaks: ({ child, setting }) => !admits(setting.sexAdmitted, child.sex),
     reason: ({ child, setting }) => `Admits ${setting.sexAdmitted === "mixed" ? "boys and girls" : `${setting.sexAdmitted} only`}; the child is ${child.sex}`,
   },
   {
@@ -55,7 +56,8 @@ export const HARD_RULES: readonly HardRule[] = [
   },
   {
     rule: "risk",
-    breaks: (p) => unmanagedPresentRisks(p).length > 0,
+    // some() rather than unmanagedPresentRisks(): this runs for every setting, and allocates nothing.
+    breaks: ({ child, setting }) => child.risks.some((r) => isPresent(r.trajectory) && !setting.risksManaged.includes(r.code)),
     reason: (p) => `Cannot manage the ${listed(unmanagedPresentRisks(p).map((r) => `${r.trajectory} risk of ${riskLabel(r.code)}`))}`,
   },
   {

@@ -8,6 +8,7 @@ import { readChild } from "../children/queries";
 import { districtCentre } from "../directory/search";
 import type { Actor } from "../identity/actor";
 import { loadCandidates } from "./candidates";
+import { listedCount, rememberListedCount } from "./listed-count";
 
 const FIELD_WORDS: Record<(typeof MATCHING_REQUIRED_FIELDS)[number], string> = {
   birthMonth: "month and year of birth",
@@ -18,7 +19,7 @@ const FIELD_WORDS: Record<(typeof MATCHING_REQUIRED_FIELDS)[number], string> = {
 };
 
 /** The engine's view of a profile; 409 naming what to add when matching cannot run without it. */
-async function matchChildOf(db: Db, profile: ChildProfile, lot: number | undefined): Promise<MatchChild> {
+export async function matchChildOf(db: Db, profile: ChildProfile, lot: number | undefined): Promise<MatchChild> {
   const { ageOnNeededBy, sex, primaryNeed, homeOutcode, lotNumber } = profile;
   if (profile.missingForMatching.length > 0 || ageOnNeededBy === null || sex === null || primaryNeed === null || homeOutcode === null || lotNumber === null) {
     const missing = profile.missingForMatching.map((field) => FIELD_WORDS[field]);
@@ -58,7 +59,9 @@ export async function findMatches({ db, actor, childId, query, ip }: FindMatches
   const explain = query.explain === "excluded";
   // Only the owning council's commissioners get this far, and every organisation has a region.
   const regionId = actor.regionId ?? "";
-  const { settings, listed } = await loadCandidates({ db, regionId, child, prefiltered: !explain });
+  const settings = await loadCandidates({ db, regionId, child, prefiltered: !explain });
+  // Unfiltered, the candidates are every listed setting of the region: an exact count for free.
+  const considered = explain ? rememberListedCount(regionId, settings.length) : await listedCount(db, regionId);
   const result = rankMatches(child, settings, { limit: query.limit, explainExcluded: explain });
-  return { childId: profile.id, lotNumber: child.lotNumber, considered: listed, matches: result.matches, ...(result.excluded ? { excluded: result.excluded } : {}) };
+  return { childId: profile.id, lotNumber: child.lotNumber, considered, matches: result.matches, ...(result.excluded ? { excluded: result.excluded } : {}) };
 }
