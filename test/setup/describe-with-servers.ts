@@ -1,0 +1,22 @@
+/**
+ * `describe` for tests that need real servers beside the app: a PostgreSQL server that several
+ * processes or nodes share (PGlite lives inside one process), and Redis that carries socket.io
+ * events between nodes. Without them the test is reported as skipped, with the reason printed.
+ * CI's server run sets DATABASE_URL and REDIS_URL, so there they run; its PGlite run skips them
+ * (README: "Tests that may report as not run").
+ */
+export function describeWithServers(name: string, needs: { database?: boolean; redis?: boolean }, fn: () => void): void {
+  const missing = [
+    needs.database && !process.env.DATABASE_URL ? "a PostgreSQL server (DATABASE_URL)" : undefined,
+    needs.redis && !process.env.REDIS_URL ? "Redis (REDIS_URL)" : undefined,
+  ].filter(Boolean);
+  if (missing.length === 0) return describe(name, fn);
+  // CI's server run (DATABASE_URL set) provides both; there a missing one is a broken run, not a skip.
+  if (process.env.CI === "true" && process.env.DATABASE_URL) {
+    return describe(name, () => it("should have the servers it needs", () => {
+      throw new Error(`${name} needs ${missing.join(" and ")}; CI's server run must provide them.`);
+    }));
+  }
+  console.warn(`Skipping "${name}": it needs ${missing.join(" and ")}.`);
+  describe.skip(name, fn);
+}
