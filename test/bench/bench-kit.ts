@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import { NEEDS } from "../../shared/src/codes/needs";
 import { pino } from "pino";
 import { createApp } from "../../server/src/app";
 import { openDatabase, type Db, type DbHandle } from "../../server/src/db/client";
@@ -60,6 +61,26 @@ export function northWestDistricts(db: Db) {
     db,
     sql`SELECT outcode, latitude, longitude FROM outcodes WHERE outcode ~ '^(M|BL|OL|SK|WA|WN|L|CH|PR|BB|FY|LA|CA|CW)[0-9]'`,
   );
+}
+
+type District = Awaited<ReturnType<typeof northWestDistricts>>[number];
+
+/** A generated setting's address and place: somewhere in the district, about a kilometre from its centre. */
+export const benchAddress = (d: District) => ({
+  addressLine1: "1 Bench Road",
+  town: "Benchtown",
+  postcode: `${d.outcode} 1AA`,
+  outcode: d.outcode,
+  latitude: d.latitude + (Math.random() - 0.5) * 0.02,
+  longitude: d.longitude + (Math.random() - 0.5) * 0.02,
+  description: "Generated for the benchmark.",
+});
+
+/** One to three SEN2 needs, each specialist or supported, with need_codes to match. */
+export function benchNeeds() {
+  const codes = NEEDS.map((n) => n.code);
+  const needs = [...new Set([pick(codes), pick(codes), pick(codes)])].slice(0, 1 + Math.floor(Math.random() * 3)).map((code) => ({ code, level: pick(["specialist", "supported"] as const) }));
+  return { needs, needCodes: needs.map((n) => n.code) };
 }
 
 /** The real app listening on a free local port, as a client would reach it. */

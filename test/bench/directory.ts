@@ -9,7 +9,7 @@ import { createApiToken } from "../../server/src/modules/api-tokens/commands/cre
 import { admitProvider } from "../factories/directory";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildUser } from "../factories/users";
-import { northWestDistricts, openBenchDatabase, percentile, pick, round, serveApp } from "./bench-kit";
+import { benchAddress, benchNeeds, northWestDistricts, openBenchDatabase, percentile, pick, round, serveApp } from "./bench-kit";
 
 const SETTINGS = Number(process.env.BENCH_SETTINGS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
@@ -36,8 +36,7 @@ async function main() {
     for (let start = 0; start < SETTINGS; start += 1000) {
       const batch = Array.from({ length: Math.min(1000, SETTINGS - start) }, (_, i) => {
         const d = pick(districts);
-        const needs = [...new Set([pick(codes), pick(codes), pick(codes)])].slice(0, 1 + Math.floor(Math.random() * 3)).map((code) => ({ code, level: pick(["specialist", "supported"] as const) }));
-        const low = Math.floor(Math.random() * 12);
+          const low = Math.floor(Math.random() * 12);
         return {
           organisationId: pick(providers),
           urn: String(100000 + start + i),
@@ -49,15 +48,8 @@ async function main() {
           residentialTypes: [pick(["day", "38_week", "52_week"] as const)],
           registeredCapacity: 20,
           vacancies: Math.random() < 0.4 ? Math.floor(Math.random() * 4) : 0,
-          needs,
-          needCodes: needs.map((n) => n.code),
-          addressLine1: "1 Bench Road",
-          town: "Benchtown",
-          postcode: `${d.outcode} 1AA`,
-          outcode: d.outcode,
-          latitude: d.latitude + (Math.random() - 0.5) * 0.02,
-          longitude: d.longitude + (Math.random() - 0.5) * 0.02,
-          description: "Generated for the benchmark.",
+          ...benchNeeds(),
+          ...benchAddress(d),
           status: Math.random() < 0.9 ? ("published" as const) : ("draft" as const),
         };
       });

@@ -5,7 +5,6 @@
 import { cpus } from "node:os";
 import { sql } from "drizzle-orm";
 import { PDS_RISK_CODES } from "../../shared/src/codes/directory";
-import { NEEDS } from "../../shared/src/codes/needs";
 import { PRICE_BAND_CODES } from "../../shared/src/codes/price-bands";
 import { rankMatches, type MatchChild, type MatchSetting } from "../../shared/src/matching";
 import type { ChildProfileCreateInput } from "../../shared/src/schemas/children";
@@ -20,7 +19,7 @@ import { admitProvider } from "../factories/directory";
 import { buildFramework, testCeiling } from "../factories/frameworks";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildUser } from "../factories/users";
-import { northWestDistricts, openBenchDatabase, percentile, pick, round, serveApp } from "./bench-kit";
+import { benchAddress, benchNeeds, northWestDistricts, openBenchDatabase, percentile, pick, round, serveApp } from "./bench-kit";
 
 const SETTINGS = Number(process.env.BENCH_SETTINGS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -66,12 +65,10 @@ async function buildProviders(db: Db, regionId: string) {
 
 async function buildSettings(db: Db, providers: { id: string; lots: number[] }[]) {
   const districts = await northWestDistricts(db);
-  const codes = NEEDS.map((n) => n.code);
   for (let start = 0; start < SETTINGS; start += 1000) {
     const batch = Array.from({ length: Math.min(1000, SETTINGS - start) }, (_, i) => {
       const provider = pick(providers);
       const d = pick(districts);
-      const needs = [...new Set([pick(codes), pick(codes), pick(codes)])].slice(0, 1 + Math.floor(Math.random() * 3)).map((code) => ({ code, level: pick(["specialist", "supported"] as const) }));
       const low = Math.floor(Math.random() * 14);
       return {
         organisationId: provider.id,
@@ -83,17 +80,10 @@ async function buildSettings(db: Db, providers: { id: string; lots: number[] }[]
         sexAdmitted: pick(["mixed", "mixed", "boys", "girls"] as const),
         registeredCapacity: 20,
         vacancies: Math.random() < 0.4 ? 1 + Math.floor(Math.random() * 3) : 0,
-        needs,
-        needCodes: needs.map((n) => n.code),
+        ...benchNeeds(),
         risksManaged: PDS_RISK_CODES.filter(() => Math.random() < 0.3),
         ofstedGrade: pick([1, 2, 2, 2, 3, 3, 4, null]),
-        addressLine1: "1 Bench Road",
-        town: "Benchtown",
-        postcode: `${d.outcode} 1AA`,
-        outcode: d.outcode,
-        latitude: d.latitude + (Math.random() - 0.5) * 0.02,
-        longitude: d.longitude + (Math.random() - 0.5) * 0.02,
-        description: "Generated for the benchmark.",
+        ...benchAddress(d),
         status: "published" as const,
       };
     });
