@@ -1,5 +1,6 @@
 import { evaluationRoutes } from "./modules/placement-requests/evaluation-routes";
 import { responseRoutes } from "./modules/placement-requests/response-routes";
+import { openContractingRoutes } from "./modules/placement-requests/ocds-routes";
 import { placementRequestRoutes } from "./modules/placement-requests/routes";
 import { childRoutes } from "./modules/children/routes";
 import { matchingRoutes } from "./modules/matching/routes";
@@ -62,13 +63,14 @@ export interface BuiltApp {
 }
 
 export interface ApiRouterDeps {
+  env: Env;
   database: DbHandle;
   live: LiveHub;
   limits: RateLimiters;
 }
 
 /** The API router: every JSON route of every capability, in one place the OpenAPI test can walk. */
-export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Router {
+export function apiRouter({ env, database, live, limits }: ApiRouterDeps): express.Router {
   const db = database.db;
   const router = express.Router();
   router.use(openApiRoutes());
@@ -91,6 +93,7 @@ export function apiRouter({ database, live, limits }: ApiRouterDeps): express.Ro
   router.use(placementRequestRoutes({ db, live }));
   router.use(responseRoutes({ db, live }));
   router.use(evaluationRoutes({ db, live }));
+  router.use(openContractingRoutes({ db, env }));
   router.use(matchingRoutes(db));
   router.use(placementsStandardRoutes(db));
   return router;
@@ -116,7 +119,7 @@ export async function createApp(deps: AppDeps): Promise<BuiltApp> {
   app.use("/api", jsonBody());
   for (const prefix of ["/api", "/auth"]) app.use(prefix, sessions.middleware, authenticate(db), csrfProtection(env.publicUrl));
   app.use(authRoutes({ db, env, live, limits, flow }));
-  app.use(apiRouter({ database, live, limits }));
+  app.use(apiRouter({ env, database, live, limits }));
   app.use("/api", apiNotFound);
   app.use(clientStatic(deps.clientDistDir ?? CLIENT_DIST_DIR));
   app.use(errorHandler);

@@ -60,6 +60,11 @@ const EnvShape = z.object({
     (v) => v === undefined || v.split(",").every((e) => z.email().safeParse(e.trim()).success),
     { message: "must be a comma-separated list of e-mail addresses, e.g. ops@hub.example.gov.uk,lead@hub.example.gov.uk" },
   ),
+  // The Open Contracting Partnership registers a prefix per publisher ("ocds-" and six characters);
+  // shorter ones are accepted so a test or a demo can use its own.
+  OCDS_OCID_PREFIX: optionalString.refine((v) => v === undefined || /^ocds-[a-z0-9]{1,20}$/.test(v), {
+    message: "must be your OCDS prefix: ocds- then lower-case letters and digits, e.g. ocds-b5fd17 (register one with the Open Contracting Partnership)",
+  }),
 });
 
 type RawEnv = z.infer<typeof EnvShape>;
@@ -79,7 +84,12 @@ export interface Env {
   seedDemo: boolean;
   /** Verified e-mail addresses that become regional administrators at their first sign-in. */
   adminEmails: string[];
+  /** Prefix of every OCDS ocid we publish: `${prefix}-${request id}`. */
+  ocdsOcidPrefix: string;
 }
+
+/** Not registered: a deployment that publishes OCDS data sets its own. */
+const DEFAULT_OCDS_OCID_PREFIX = "ocds-pxchg";
 
 // A fixed development secret is safe only because production refuses to start without a real one.
 const DEVELOPMENT_SESSION_SECRET = "development-only-session-secret-not-for-production-use";
@@ -142,6 +152,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
       seedDemo: raw.SEED_DEMO ?? raw.NODE_ENV !== "production",
       adminEmails: (raw.ADMIN_EMAILS ?? "").split(",").map((e) => e.trim().toLowerCase()).filter(Boolean),
+      ocdsOcidPrefix: raw.OCDS_OCID_PREFIX ?? DEFAULT_OCDS_OCID_PREFIX,
     },
   };
 }

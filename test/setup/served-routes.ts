@@ -3,6 +3,7 @@ import { apiRouter } from "../../server/src/app";
 import type { DbHandle } from "../../server/src/db/client";
 import { createRateLimiters } from "../../server/src/http/rate-limits";
 import { createLiveHub } from "../../server/src/realtime/live-hub";
+import { testEnv } from "./test-app";
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -26,6 +27,6 @@ function walk(stack: Layer[]): { method: string; path: string }[] {
  * plain router.get): what the OpenAPI and access-matrix tests hold their lists against.
  */
 export function servedApiRoutes(database: DbHandle): { method: string; path: string }[] {
-  const router = apiRouter({ database, live: createLiveHub(), limits: createRateLimiters() });
+  const router = apiRouter({ env: testEnv(), database, live: createLiveHub(), limits: createRateLimiters() });
   return walk((router as unknown as { stack: Layer[] }).stack);
 }

@@ -9,3 +9,4 @@ export * from "./settings";
 export * from "./children";
 export * from "./matching";
 export * from "./placement-requests";
+export * from "./ocds";

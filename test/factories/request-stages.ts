@@ -1,0 +1,109 @@
+import { eq, sql } from "drizzle-orm";
+import { LOTS } from "../../shared/src/codes/lots";
+import type { RequestMode } from "../../shared/src/codes/tenders";
+import type { ChildProfileCreateInput } from "../../shared/src/schemas/children";
+import { OfferSubmitSchema, RequestCreateSchema } from "../../shared/src/schemas/placement-requests";
+import type { Db } from "../../server/src/db/client";
+import { placementRequests, type ChildProfileRow, type PlacementRequestRow } from "../../server/src/db/schema";
+import { rowsOf } from "../../server/src/modules/directory/queries";
+import { loadActor, type Actor } from "../../server/src/modules/identity/actor";
+import { awardRequest } from "../../server/src/modules/placement-requests/commands/award";
+import { askClarification } from "../../server/src/modules/placement-requests/commands/clarify";
+import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
+import { createRequest } from "../../server/src/modules/placement-requests/commands/create-request";
+import { completeEvaluation, saveScores, startPriceRound } from "../../server/src/modules/placement-requests/commands/evaluate";
+import { submitOffer } from "../../server/src/modules/placement-requests/commands/submit-offer";
+import { buildChild } from "./children";
+import { admitProvider, buildSetting, frameworkOf } from "./directory";
+import { buildOrganisation } from "./organisations";
+import { inSeconds, offerBody, passDeadline } from "./placement-requests";
+import { buildUser } from "./users";
+
+/** How far a request has gone: "scored" is closed with every offer scored, ready to evaluate. */
+export type RequestStage = "draft" | "open" | "closed" | "scored" | "evaluated" | "price_round" | "awarded";
+const ORDER: RequestStage[] = ["draft", "open", "closed", "scored", "evaluated", "price_round", "awarded"];
+
+export interface StageOptions {
+  regionId: string;
+  /** The council running the request (a new one of the region if not given). */
+  councilId?: string;
+  /** The provider organisation whose new setting is invited (a new one if not given). */
+  providerOrganisationId?: string;
+  mode?: RequestMode;
+  lotNumber?: number;
+  /** Put an offer in while open (always, from "closed" on). */
+  withOffer?: boolean;
+  /** Have the provider ask a question while open. */
+  withClarification?: boolean;
+  /** Extra profile fields of the child (a reference or section F to look for). */
+  child?: Partial<ChildProfileCreateInput>;
+}
+
+export interface StagedRequest {
+  request: PlacementRequestRow;
+  child: ChildProfileRow;
+  commissioner: Actor;
+  provider: Actor & { organisationId: string };
+  settingId: string;
+  offerId: string | null;
+  clarificationId: string | null;
+  placementId: string | null;
+}
+
+async function actorOf(db: Db, userId: string) {
+  const actor = await loadActor(db, userId, "token");
+  if (!actor?.organisationId) throw new Error(`no actor for ${userId}`);
+  return { ...actor, organisationId: actor.organisationId };
+}
+
+/** Admits the organisation to the lot unless it already is (admission is once per lot). */
+async function ensureAdmitted(db: Db, organisationId: string, regionId: string, lot: number) {
+  const framework = await frameworkOf(db, regionId);
+  const [admitted] = await rowsOf<{ id: string }>(db, sql`SELECT id FROM lot_admissions WHERE organisation_id = ${organisationId} AND lot_id = ${framework.lots.get(lot)}`);
+  if (!admitted) await admitProvider(db, { organisationId, regionId, lots: [lot] });
+}
+
+const reload = async (db: Db, id: string) => (await db.select().from(placementRequests).where(eq(placementRequests.id, id)))[0]!;
+
+/**
+ * A placement request of one council, inviting one setting of one provider, taken through the
+ * real commands to `stage`: what a test needs to act on a request at that point of its life.
+ */
+export async function buildRequestAt(db: Db, stage: RequestStage, options: StageOptions): Promise<StagedRequest> {
+  const reached = (s: RequestStage) => ORDER.indexOf(stage) >= ORDER.indexOf(s);
+  const { regionId } = options;
+  const lot = options.lotNumber ?? 1;
+  const mode = options.mode ?? (stage === "price_round" ? "ranked" : "sealed");
+  const councilId = options.councilId ?? (await buildOrganisation(db, { kind: "council", regionId })).id;
+  const providerId = options.providerOrganisationId ?? (await buildOrganisation(db, { kind: "provider", regionId })).id;
+  await ensureAdmitted(db, providerId, regionId, lot);
+  const residential = LOTS.find((l) => l.number === lot)?.residential ?? "day";
+  const setting = await buildSetting(db, { organisationId: providerId, lotNumbers: [lot], residentialTypes: [residential], urn: String(200000 + Math.floor(Math.random() * 799999)) });
+  const commissioner = await actorOf(db, (await buildUser(db, { role: "commissioner", organisationId: councilId })).user.id);
+  const provider = await actorOf(db, (await buildUser(db, { role: "provider", organisationId: providerId })).user.id);
+  const child = await buildChild(db, { organisationId: councilId, lotNumber: lot, ...options.child });
+
+  const input = RequestCreateSchema.parse({ childId: child.id, settingIds: [setting.id], deadline: inSeconds(3600), mode, open: stage !== "draft" });
+  let request = await createRequest({ db, actor: { ...commissioner, regionId }, child, input });
+  const staged: StagedRequest = { request, child, commissioner, provider, settingId: setting.id, offerId: null, clarificationId: null, placementId: null };
+  if (options.withClarification) staged.clarificationId = (await askClarification({ db, actor: provider, requestId: request.id, question: "Is transport included?" })).id;
+  if (options.withOffer || reached("closed")) {
+    const offered = await submitOffer({ db, actor: provider, requestId: request.id, input: OfferSubmitSchema.parse(offerBody(setting.id)) });
+    staged.offerId = offered.body.data.offerId;
+  }
+  if (reached("closed")) {
+    await passDeadline(db, request.id);
+    await closeDueRequests(db);
+  }
+  if (reached("scored")) {
+    request = await reload(db, request.id);
+    await saveScores({ db, actor: commissioner, request, scores: request.criteria.map((c) => ({ offerId: staged.offerId!, criterionId: c.id, score: 4 })) });
+  }
+  if (reached("evaluated")) await completeEvaluation({ db, actor: commissioner, request: await reload(db, request.id) });
+  if (stage === "price_round") await startPriceRound({ db, actor: commissioner, request: await reload(db, request.id), closesAt: inSeconds(3600) });
+  if (stage === "awarded") {
+    const awarded = await awardRequest({ db, actor: commissioner, request: await reload(db, request.id), offerId: staged.offerId!, reasons: "Meets section F in full." });
+    staged.placementId = awarded.placement.id;
+  }
+  return { ...staged, request: await reload(db, request.id) };
+}
