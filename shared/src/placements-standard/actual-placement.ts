@@ -1,8 +1,9 @@
+import { LOTS } from "../codes/lots";
 import type { PdsActualPlacement } from "./referral-types";
 
 /**
- * An agreed placement, as the placements table (a later issue) will give it. Plain values, so
- * the mapping is tested now and that issue only has to pass its row.
+ * An agreed placement, from the placements table and its setting (see the server's
+ * placements-standard/agreed-placement.ts). Plain values, so the mapping is tested on its own.
  */
 export interface AgreedPlacement {
   /** The agreed weekly fee in integer pence, like every price here. */
@@ -35,4 +36,15 @@ export function actualPlacementOf(placement?: AgreedPlacement): PdsActualPlaceme
     siblingsPlacedTogether: placement.siblingsPlacedTogether,
     placementType: placement.placementType,
   };
+}
+
+/**
+ * The standard's placement type for a lot. Its types (Residential, Foster, Supported
+ * Accommodation) are all where a child lives: the residential lots (38- and 52-week, 16+
+ * residential) are "Residential"; a day lot changes the child's school, not their home, so it
+ * has no type and the export sends no ActualPlacement for it (undefined here).
+ */
+export function placementTypeOfLot(lotNumber: number): PdsActualPlacement["placementType"] | undefined {
+  const lot = LOTS.find((l) => l.number === lotNumber);
+  return lot && lot.residential !== "day" ? "Residential" : undefined;
 }

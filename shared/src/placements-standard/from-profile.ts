@@ -34,7 +34,7 @@ function extensionOf(profile: ChildProfile): PlacementExchangeExtension {
 export interface ReferralExportOptions {
   /** The database's today: "needed by" is sent as the standard's urgency relative to it. */
   today: string;
-  /** The agreed placement, once there is one (the placements table comes in a later issue). */
+  /** The child's current agreed placement, if any: sent as ActualPlacement. */
   placement?: AgreedPlacement;
 }
 

@@ -1,5 +1,5 @@
 /** The Placements Data Standard v2: validate a referral, map it to a profile and back. */
-export { actualPlacementOf, type AgreedPlacement } from "./actual-placement";
+export { actualPlacementOf, placementTypeOfLot, type AgreedPlacement } from "./actual-placement";
 export { PDS_DEFINITION, PDS_VERSION } from "./definition";
 export type { PlacementExchangeExtension } from "./extension";
 export { pdsChildIdOf, profileToReferral, type ReferralExportOptions } from "./from-profile";

@@ -8,6 +8,7 @@ import { actorOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { databaseToday, presentChildRow, readChild } from "../children/queries";
 import { commissionerOf } from "../children/routes";
+import { agreedPlacementOf } from "./agreed-placement";
 import { importReferral } from "./commands/import-referral";
 
 const DOCUMENT_DESCRIPTION =
@@ -52,12 +53,13 @@ export function placementsStandardRoutes(db: Db): Router {
     summary: "A child's profile as a Placements Data Standard v2 referral, for its council's commissioners; audited as an export",
     input: { params: IdParamsSchema },
     responses: {
-      200: { description: "The referral (and ActualPlacement once placed)", schema: ExportResponseSchema },
+      200: { description: "The referral, and ActualPlacement while the child is in a residential placement made here", schema: ExportResponseSchema },
       404: { description: "No such profile, or not your council's" },
     },
     handler: async (req, res, input) => {
       const { profile } = await readChild({ db, actor: actorOf(req), id: input.params.id, purpose: "export", ip: req.ip });
-      res.json({ data: profileToReferral(profile, { today: await databaseToday(db) }) });
+      const today = await databaseToday(db);
+      res.json({ data: profileToReferral(profile, { today, placement: await agreedPlacementOf(db, profile, today) }) });
     },
   });
   return router;
