@@ -24,6 +24,8 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
 
   defineRoute(router, {
     ...common,
+    // Requests, offers and prices are for the councils and providers taking part: panels and the hub are refused, not shown an empty list.
+    before: [requireRole("commissioner", "provider")],
     method: "get",
     path: "/api/v1/placement-requests",
     summary: "Your council's placement requests, or those your settings are invited to (providers)",
