@@ -57,7 +57,8 @@ export async function buildMarket(db: Db, options: { providers?: number } = {}):
 
 export const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
-export async function openRequest(app: Express, market: Market, body: Record<string, unknown> = {}) {
+/** `app` is the Express app, or the base URL of a running node. */
+export async function openRequest(app: Express | string, market: Market, body: Record<string, unknown> = {}) {
   const res = await request(app)
     .post("/api/v1/placement-requests")
     .set(market.commissioner.auth)
