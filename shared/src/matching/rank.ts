@@ -26,9 +26,25 @@ function byRank(a: Scored, b: Scored): number {
   return compareText(a.pairing.setting.name, b.pairing.setting.name) || compareText(a.pairing.setting.id, b.pairing.setting.id);
 }
 
-function pair(child: MatchChild, setting: MatchSetting): Pairing {
-  const distanceKm = child.home && setting.location ? haversineKm(child.home, setting.location) : null;
-  return { child, setting, distanceKm };
+/**
+ * A child and a setting, the distance worked out when first read: a whole region's directory
+ * passes through here, and most settings fail a cheaper rule (lot, age, need) before distance.
+ */
+class Candidate implements Pairing {
+  #distanceKm: number | null | undefined;
+  constructor(
+    readonly child: MatchChild,
+    readonly setting: MatchSetting,
+  ) {}
+  get distanceKm(): number | null {
+    if (this.#distanceKm === undefined) this.#distanceKm = this.child.home && this.setting.location ? haversineKm(this.child.home, this.setting.location) : null;
+    return this.#distanceKm;
+  }
+}
+
+function breaksAnyRule(pairing: Pairing): boolean {
+  for (const rule of HARD_RULES) if (rule.breaks(pairing)) return true;
+  return false;
 }
 
 function score(pairing: Pairing): Scored {
@@ -70,14 +86,14 @@ export function rankMatches(child: MatchChild, settings: readonly MatchSetting[]
   const eligible: Scored[] = [];
   const excluded: Exclusion[] = [];
   for (const setting of settings) {
-    const pairing = pair(child, setting);
+    const pairing = new Candidate(child, setting);
     if (options.explainExcluded) {
       const exclusion = explainExclusion(pairing);
       if (exclusion) {
         excluded.push(exclusion);
         continue;
       }
-    } else if (HARD_RULES.some((r) => r.breaks(pairing))) continue;
+    } else if (breaksAnyRule(pairing)) continue;
     eligible.push(score(pairing));
   }
   eligible.sort(byRank);
