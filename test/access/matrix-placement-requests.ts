@@ -1,7 +1,7 @@
 import { buildChild } from "../factories/children";
 import { buildOrganisation } from "../factories/organisations";
 import { inSeconds, offerBody } from "../factories/placement-requests";
-import { buildRequestAt, type RequestStage, type StageOptions } from "../factories/request-stages";
+import { buildRequestAt, type RequestStage, type StagedRequest, type StageOptions } from "../factories/request-stages";
 import { byRole, everyone, type Expected, type MatrixEntry } from "./matrix";
 import { listedSettingIn } from "./matrix-feedback";
 
@@ -17,8 +17,14 @@ function partiesFor({ actor, orgId }: Ctx): Partial<StageOptions> {
   if (actor.role === "provider") return { providerOrganisationId: orgId };
   return {};
 }
-const staged = (ctx: Ctx, stage: RequestStage, options: Partial<StageOptions> = {}) => buildRequestAt(ctx.db, stage, { regionId: ctx.actor.regionId, ...partiesFor(ctx), ...options });
 const R = "/api/v1/placement-requests";
+
+/** A request built for the actor at `stage`, then the path (and body) of the call made on it. */
+const at =
+  (stage: RequestStage, call: (s: StagedRequest) => { path: string; body?: unknown }, options: Partial<StageOptions> = {}) =>
+  async (ctx: Ctx) =>
+    call(await buildRequestAt(ctx.db, stage, { regionId: ctx.actor.regionId, ...partiesFor(ctx), ...options }));
+const on = (s: StagedRequest, suffix = "") => `${R}/${s.request.id}${suffix}`;
 
 const ownOnly = (ok: number) => ({ own: ok, other: 404 });
 /** Requests, offers and prices are the council's and the invited providers' alone: panels and the hub are told nothing exists. */
@@ -40,88 +46,36 @@ export const PLACEMENT_REQUEST_MATRIX: MatrixEntry[] = [
     },
     expect: byRole({ commissioner: 201, commissioner_admin: 201 }, 403),
   },
-  { route: `GET ${R}/:id`, request: async (ctx) => ({ path: `${R}/${(await staged(ctx, "open")).request.id}` }), expect: takingPart(200) },
+  { route: `GET ${R}/:id`, request: at("open", (s) => ({ path: on(s) })), expect: takingPart(200) },
   // A draft is the council's working paper: invited providers do not see it yet (404).
-  { route: `POST ${R}/:id/open`, request: async (ctx) => ({ path: `${R}/${(await staged(ctx, "draft")).request.id}/open` }), expect: councilOnly(200, 404) },
-  {
-    route: `POST ${R}/:id/cancel`,
-    request: async (ctx) => ({ path: `${R}/${(await staged(ctx, "open")).request.id}/cancel`, body: { reason: "The child's needs changed." } }),
-    expect: councilOnly(200),
-  },
-  {
-    route: `POST ${R}/:id/offers`,
-    request: async (ctx) => {
-      const s = await staged(ctx, "open");
-      return { path: `${R}/${s.request.id}/offers`, body: offerBody(s.settingId) };
-    },
-    expect: providerOnly(201),
-  },
-  {
-    route: `POST ${R}/:id/offers/:offerId/withdraw`,
-    request: async (ctx) => {
-      const s = await staged(ctx, "open", { withOffer: true });
-      return { path: `${R}/${s.request.id}/offers/${s.offerId}/withdraw` };
-    },
-    expect: providerOnly(200),
-  },
+  { route: `POST ${R}/:id/open`, request: at("draft", (s) => ({ path: on(s, "/open") })), expect: councilOnly(200, 404) },
+  { route: `POST ${R}/:id/cancel`, request: at("open", (s) => ({ path: on(s, "/cancel"), body: { reason: "The child's needs changed." } })), expect: councilOnly(200) },
+  { route: `POST ${R}/:id/offers`, request: at("open", (s) => ({ path: on(s, "/offers"), body: offerBody(s.settingId) })), expect: providerOnly(201) },
+  { route: `POST ${R}/:id/offers/:offerId/withdraw`, request: at("open", (s) => ({ path: on(s, `/offers/${s.offerId}/withdraw`) }), { withOffer: true }), expect: providerOnly(200) },
   {
     route: `PUT ${R}/:id/offers/:offerId/price`,
-    request: async (ctx) => {
-      const s = await staged(ctx, "price_round");
-      return { path: `${R}/${s.request.id}/offers/${s.offerId}/price`, body: { fee: { corePence: 100000, staffingPence: 0, therapiesPence: 0, otherPence: 0 } } };
-    },
+    request: at("price_round", (s) => ({ path: on(s, `/offers/${s.offerId}/price`), body: { fee: { corePence: 100000, staffingPence: 0, therapiesPence: 0, otherPence: 0 } } })),
     expect: providerOnly(200),
   },
-  {
-    route: `POST ${R}/:id/declines`,
-    request: async (ctx) => {
-      const s = await staged(ctx, "open");
-      return { path: `${R}/${s.request.id}/declines`, body: { settingId: s.settingId, reason: "no_vacancy" } };
-    },
-    expect: providerOnly(200),
-  },
-  {
-    route: `POST ${R}/:id/clarifications`,
-    request: async (ctx) => ({ path: `${R}/${(await staged(ctx, "open")).request.id}/clarifications`, body: { question: "Is transport included?" } }),
-    expect: providerOnly(201),
-  },
+  { route: `POST ${R}/:id/declines`, request: at("open", (s) => ({ path: on(s, "/declines"), body: { settingId: s.settingId, reason: "no_vacancy" } })), expect: providerOnly(200) },
+  { route: `POST ${R}/:id/clarifications`, request: at("open", (s) => ({ path: on(s, "/clarifications"), body: { question: "Is transport included?" } })), expect: providerOnly(201) },
   {
     route: `PUT ${R}/:id/clarifications/:clarificationId/answer`,
-    request: async (ctx) => {
-      const s = await staged(ctx, "open", { withClarification: true });
-      return { path: `${R}/${s.request.id}/clarifications/${s.clarificationId}/answer`, body: { answer: "No: the council arranges it.", visibility: "all" } };
-    },
+    request: at("open", (s) => ({ path: on(s, `/clarifications/${s.clarificationId}/answer`), body: { answer: "No: the council arranges it.", visibility: "all" } }), { withClarification: true }),
     expect: councilOnly(200),
   },
   {
     route: `PUT ${R}/:id/scores`,
-    request: async (ctx) => {
-      const s = await staged(ctx, "closed");
-      return { path: `${R}/${s.request.id}/scores`, body: { scores: s.request.criteria.map((c) => ({ offerId: s.offerId, criterionId: c.id, score: 3 })) } };
-    },
+    request: at("closed", (s) => ({ path: on(s, "/scores"), body: { scores: s.request.criteria.map((c) => ({ offerId: s.offerId, criterionId: c.id, score: 3 })) } })),
     expect: councilOnly(200),
   },
-  { route: `POST ${R}/:id/evaluate`, request: async (ctx) => ({ path: `${R}/${(await staged(ctx, "scored")).request.id}/evaluate` }), expect: councilOnly(200) },
-  {
-    route: `POST ${R}/:id/price-round`,
-    request: async (ctx) => ({ path: `${R}/${(await staged(ctx, "evaluated", { mode: "ranked" })).request.id}/price-round`, body: { closesAt: inSeconds(3600) } }),
-    expect: councilOnly(200),
-  },
-  {
-    route: `POST ${R}/:id/award`,
-    request: async (ctx) => {
-      const s = await staged(ctx, "evaluated");
-      return { path: `${R}/${s.request.id}/award`, body: { offerId: s.offerId, reasons: "Meets section F in full." } };
-    },
-    expect: councilOnly(200),
-  },
-  { route: "GET /api/v1/placements/:id", request: async (ctx) => ({ path: `/api/v1/placements/${(await staged(ctx, "awarded")).placementId}` }), expect: takingPart(200) },
+  { route: `POST ${R}/:id/evaluate`, request: at("scored", (s) => ({ path: on(s, "/evaluate") })), expect: councilOnly(200) },
+  { route: `POST ${R}/:id/price-round`, request: at("evaluated", (s) => ({ path: on(s, "/price-round"), body: { closesAt: inSeconds(3600) } }), { mode: "ranked" }), expect: councilOnly(200) },
+  { route: `POST ${R}/:id/award`, request: at("evaluated", (s) => ({ path: on(s, "/award"), body: { offerId: s.offerId, reasons: "Meets section F in full." } })), expect: councilOnly(200) },
+  { route: "GET /api/v1/placements/:id", request: at("awarded", (s) => ({ path: `/api/v1/placements/${s.placementId}` })), expect: takingPart(200) },
   {
     route: "POST /api/v1/placements/:id/end",
-    request: async (ctx) => {
-      const s = await staged(ctx, "awarded");
-      return { path: `/api/v1/placements/${s.placementId}/end`, body: { endDate: "2099-07-31", reason: "planned_end" } };
-    },
+    request: at("awarded", (s) => ({ path: `/api/v1/placements/${s.placementId}/end`, body: { endDate: "2099-07-31", reason: "planned_end" } })),
     expect: councilOnly(200),
   },
   { route: "GET /api/v1/open-data/ocds", request: async () => ({ path: "/api/v1/open-data/ocds" }), expect: everyone(200) },
