@@ -47,6 +47,13 @@ export const DEFAULT_QUALITY_CRITERIA = [
 /** Where an invited provider is with a request: the commissioner sees these live, never offers' content while sealed. */
 export const INVITATION_STATUSES = ["invited", "viewed", "declined", "offered", "withdrawn"] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
+  invited: "Invited",
+  viewed: "Viewed",
+  declined: "Declined",
+  offered: "Offered",
+  withdrawn: "Withdrawn",
+};
 
 export const DECLINE_REASONS = ["no_vacancy", "cannot_meet_needs", "cannot_manage_risks", "location", "staffing", "price", "other"] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
@@ -72,4 +79,14 @@ export const PLACEMENT_END_REASONS = [
   "other",
 ] as const;
 export type PlacementEndReason = (typeof PLACEMENT_END_REASONS)[number];
+export const PLACEMENT_END_REASON_LABELS: Record<PlacementEndReason, string> = {
+  planned_end: "Planned end",
+  moved_to_less_restrictive: "Moved to a less restrictive placement",
+  breakdown_needs_not_met: "Breakdown: needs not met",
+  breakdown_risk_escalated: "Breakdown: risk escalated",
+  breakdown_provider_notice: "Breakdown: the provider gave notice",
+  breakdown_safeguarding: "Breakdown: safeguarding concern",
+  breakdown_family_request: "Breakdown: the family asked to end it",
+  other: "Another reason",
+};
 export const isBreakdown = (reason: PlacementEndReason) => reason.startsWith("breakdown_");
