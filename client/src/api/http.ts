@@ -28,6 +28,8 @@ export interface ApiRequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers, e.g. an Idempotency-Key that makes a retried write safe. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function apiSend(path: string, options: ApiRequestOptions): Promise
 
 async function send(path: string, options: ApiRequestOptions): Promise<{ status: number; payload: unknown }> {
   const { method = "GET", body, signal } = options;
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { ...options.headers, Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
 

@@ -16,12 +16,16 @@ interface DecisionFormProps<K extends string> {
   submitLabel: string;
   /** Who will read the reason; "The provider will see this" unless said otherwise. */
   reasonHint?: string;
+  /** "Reason" unless said otherwise (an answer, a note). */
+  reasonLabel?: string;
+  reasonMaxLength?: number;
   send(body: Record<K | "reason", string>): Promise<void>;
-  onCancel(): void;
+  /** Without it, no Cancel button (a form that is always shown). */
+  onCancel?(): void;
 }
 
 /** The hub decides with a reason the provider will see, as the framework's fairness rules ask. */
-export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, options, schema, submitLabel, reasonHint = "The provider will see this", send, onCancel }: DecisionFormProps<K>) {
+export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, options, schema, submitLabel, reasonHint = "The provider will see this", reasonLabel = "Reason", reasonMaxLength = 1000, send, onCancel }: DecisionFormProps<K>) {
   const [decision, setDecision] = useState<string>();
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<FormErrors<string>>();
@@ -54,14 +58,16 @@ export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, 
       {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
       <form noValidate onSubmit={handleSubmit}>
         <Radios name={`${idPrefix}-decision`} legend={legend} options={options} value={decision} onChange={setDecision} error={errors?.fields[decisionKey]} />
-        <CharacterCount id={`${idPrefix}-reason`} label="Reason" hint={reasonHint} maxLength={1000} value={reason} onChange={setReason} error={errors?.fields.reason} />
+        <CharacterCount id={`${idPrefix}-reason`} label={reasonLabel} hint={reasonHint} maxLength={reasonMaxLength} value={reason} onChange={setReason} error={errors?.fields.reason} />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
             {submitLabel}
           </button>
-          <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onCancel}>
-            Cancel
-          </button>
+          {onCancel ? (
+            <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : null}
         </div>
       </form>
     </div>

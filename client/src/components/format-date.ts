@@ -17,3 +17,18 @@ export function formatTimestampDate(isoTimestamp: string): string {
   const date = new Date(isoTimestamp);
   return Number.isNaN(date.getTime()) ? isoTimestamp : LONDON_DATE.format(date);
 }
+
+const LONDON_TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "Europe/London" });
+const LONDON_MINUTE = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Europe/London" });
+
+/** A moment as the time of day in England to the second ("14:03:22"): receipts and live statuses. */
+export function formatTime(isoTimestamp: string): string {
+  const date = new Date(isoTimestamp);
+  return Number.isNaN(date.getTime()) ? isoTimestamp : LONDON_TIME.format(date);
+}
+
+/** "1 April 2026 at 14:30": a deadline. */
+export function formatDateTime(isoTimestamp: string): string {
+  const date = new Date(isoTimestamp);
+  return Number.isNaN(date.getTime()) ? isoTimestamp : `${LONDON_DATE.format(date)} at ${LONDON_MINUTE.format(date)}`;
+}

@@ -1,0 +1,49 @@
+import { useState } from "react";
+import type { z } from "zod";
+import { CharacterCount } from "./character-count";
+import { ErrorSummary } from "./error-summary";
+import { errorsFromApi, errorsFromZod } from "./form-errors";
+import { useFormSubmit } from "./use-form-submit";
+
+interface TextFormProps<K extends string> {
+  /** The textarea's id, unique on the page. */
+  id: string;
+  /** The body's name for the text: "reason", "question". */
+  field: K;
+  schema: z.ZodType<Record<K, string>>;
+  label: string;
+  hint?: string;
+  maxLength: number;
+  submitLabel: string;
+  /** A red button, for something that cannot be undone. */
+  warning?: boolean;
+  send(body: Record<K, string>): Promise<void>;
+}
+
+/** One piece of text to send (a reason, a question), checked with the API's schema first; emptied once sent. */
+export function TextForm<K extends string>({ id, field, schema, label, hint, maxLength, submitLabel, warning = false, send }: TextFormProps<K>) {
+  const [text, setText] = useState("");
+  const fieldIds = { [field]: id } as Record<K, string>;
+  const { errors, attempt, sending, submit } = useFormSubmit(async (value: string) => {
+    const parsed = schema.safeParse({ [field]: value });
+    if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
+    try {
+      await send(parsed.data);
+      setText("");
+      return undefined;
+    } catch (error) {
+      return errorsFromApi(fieldIds, error, field);
+    }
+  });
+  return (
+    <>
+      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
+      <form noValidate onSubmit={(event) => void submit(event, text)}>
+        <CharacterCount id={id} label={label} hint={hint} maxLength={maxLength} value={text} onChange={setText} error={errors?.fields[field]} />
+        <button type="submit" className={`govuk-button${warning ? " govuk-button--warning" : ""}`} data-module="govuk-button" disabled={sending}>
+          {submitLabel}
+        </button>
+      </form>
+    </>
+  );
+}
