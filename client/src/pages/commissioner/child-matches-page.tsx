@@ -1,13 +1,14 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { ChildProfile } from "../../../../shared/src/schemas/children";
 import { ErrorSummary } from "../../components/error-summary";
-import { commissionerChildEditPath, commissionerChildMatchesPath, commissionerChildPath } from "../../components/paths";
+import { commissionerChildEditPath, commissionerChildMatchesPath } from "../../components/paths";
 import { QueryProblem } from "../../components/query-problem";
 import { SummaryList } from "../../components/summary-list";
 import { usePageTitle } from "../../components/use-page-title";
 import { ChildProfileGate } from "./child-profile-gate";
 import { missingLabel } from "./child-labels";
 import { childKeyRows } from "./child-summary";
+import { ChildSubpage } from "./child-subpage";
 import { LotChoiceForm } from "./lot-choice-form";
 import { MatchesSection } from "./matches-section";
 import { ShortlistSummary } from "./shortlist-summary";
@@ -39,31 +40,26 @@ function MatchesView({ child }: { child: ChildProfile }) {
   const options = useMatchOptions(child);
   const shortlist = useShortlistEditor(child.id);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={commissionerChildPath(child.id)}>
-          Back to {child.reference}
-        </Link>
-        {shortlist.problem ? <ErrorSummary key={shortlist.problem.attempt} errors={[{ text: shortlist.problem.text }]} /> : null}
-        <span className="govuk-caption-l">{child.reference}</span>
-        <h1 className="govuk-heading-l">Matching settings</h1>
-        <SummaryList rows={childKeyRows(child)} />
-        {child.missingForMatching.length > 0 ? (
-          <div className="govuk-inset-text">
-            Matching needs {missingLabel(child.missingForMatching)}.{" "}
-            <Link className="govuk-link" to={commissionerChildEditPath(child.id)}>
-              Add them to the profile
-            </Link>
-          </div>
-        ) : (
-          <>
-            <LotChoiceForm key={options.lot} lot={options.lot} onChoose={options.chooseLot} />
-            {shortlist.entries ? <ShortlistSummary entries={shortlist.entries} /> : null}
-            {shortlist.loaded.status === "error" ? <QueryProblem what="the shortlist" onRetry={shortlist.loaded.retry} /> : null}
-            <MatchesSection child={child} lot={options.lot} explain={options.explain} hrefWith={options.hrefWith} shortlist={shortlist} />
-          </>
-        )}
-      </div>
-    </div>
+    <ChildSubpage child={child}>
+      {shortlist.problem ? <ErrorSummary key={shortlist.problem.attempt} errors={[{ text: shortlist.problem.text }]} /> : null}
+      <span className="govuk-caption-l">{child.reference}</span>
+      <h1 className="govuk-heading-l">Matching settings</h1>
+      <SummaryList rows={childKeyRows(child)} />
+      {child.missingForMatching.length > 0 ? (
+        <div className="govuk-inset-text">
+          Matching needs {missingLabel(child.missingForMatching)}.{" "}
+          <Link className="govuk-link" to={commissionerChildEditPath(child.id)}>
+            Add them to the profile
+          </Link>
+        </div>
+      ) : (
+        <>
+          <LotChoiceForm key={options.lot} lot={options.lot} onChoose={options.chooseLot} />
+          {shortlist.entries ? <ShortlistSummary entries={shortlist.entries} /> : null}
+          {shortlist.loaded.status === "error" ? <QueryProblem what="the shortlist" onRetry={shortlist.loaded.retry} /> : null}
+          <MatchesSection child={child} lot={options.lot} explain={options.explain} hrefWith={options.hrefWith} shortlist={shortlist} />
+        </>
+      )}
+    </ChildSubpage>
   );
 }

@@ -27,9 +27,24 @@ function keyRows(child: ChildProfile) {
 /** Enough of the profile to read a match against: who, where from, what need, which band. */
 export const childKeyRows = (child: ChildProfile): SummaryRow[] => Object.values(keyRows(child));
 
+/** The Placements Data Standard's requirements and suitability: what invited providers read too. */
+export function requirementsRows(child: Pick<ChildProfile, "requirements" | "recommendation">): SummaryRow[] {
+  const { requirements: r } = child;
+  return [
+    { key: "Communication, language or learning needs", value: COMMUNICATION_NEED_LABELS[r.communicationNeeds] },
+    { key: "Specific communication requirements", value: joined(r.specificCommunicationRequirements.map((c) => COMMUNICATION_REQUIREMENT_LABELS[c]), "None") },
+    { key: "Home adaptation", value: yesNo(r.homeAdaptation) },
+    { key: "Cultural needs", value: r.culturalNeeds },
+    { key: "Living alongside", value: r.livingCompanions },
+    { key: "Pets", value: PET_LABELS[r.pets] },
+    { key: "Additional support", value: r.additionalSupport ?? "Not given" },
+    { key: "Deprivation of Liberty order", value: yesNo(r.deprivationOfLiberty) },
+    ...SUITABILITY_ROWS.map(({ key, label }) => ({ key: `${label}: suitability`, value: child.recommendation[key] })),
+  ];
+}
+
 /** The whole profile, in the form's sections. */
 export function ChildSummary({ child }: { child: ChildProfile }) {
-  const { requirements: r } = child;
   const key = keyRows(child);
   const sections: { heading: string; rows: SummaryRow[] }[] = [
     { heading: "About the child", rows: [{ key: "Reference", value: child.reference }, key.born, key.sex, key.home, { key: "School year", value: schoolYear(child.schoolYear) }] },
@@ -58,20 +73,7 @@ export function ChildSummary({ child }: { child: ChildProfile }) {
         { key: "Preferred location", value: child.preferredLocation ?? "None" },
       ],
     },
-    {
-      heading: "Requirements",
-      rows: [
-        { key: "Communication, language or learning needs", value: COMMUNICATION_NEED_LABELS[r.communicationNeeds] },
-        { key: "Specific communication requirements", value: joined(r.specificCommunicationRequirements.map((c) => COMMUNICATION_REQUIREMENT_LABELS[c]), "None") },
-        { key: "Home adaptation", value: yesNo(r.homeAdaptation) },
-        { key: "Cultural needs", value: r.culturalNeeds },
-        { key: "Living alongside", value: r.livingCompanions },
-        { key: "Pets", value: PET_LABELS[r.pets] },
-        { key: "Additional support", value: r.additionalSupport ?? "Not given" },
-        { key: "Deprivation of Liberty order", value: yesNo(r.deprivationOfLiberty) },
-        ...SUITABILITY_ROWS.map(({ key, label }) => ({ key: `${label}: suitability`, value: child.recommendation[key] })),
-      ],
-    },
+    { heading: "Requirements", rows: requirementsRows(child) },
     {
       heading: "Risks",
       rows: [

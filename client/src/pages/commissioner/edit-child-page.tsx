@@ -1,11 +1,10 @@
 import { useState } from "react";
-import { Link } from "react-router";
 import { ChildProfileUpdateSchema, type ChildProfile } from "../../../../shared/src/schemas/children";
 import { updateChild } from "../../api/children";
-import { commissionerChildPath } from "../../components/paths";
 import { usePageTitle } from "../../components/use-page-title";
 import { ChildProfileGate } from "./child-profile-gate";
 import { ChildForm } from "./child-form";
+import { ChildSubpage } from "./child-subpage";
 import { formFromChild } from "./child-form-state";
 import { useSaveChild } from "./use-save-child";
 
@@ -20,14 +19,9 @@ function EditChild({ child }: { child: ChildProfile }) {
   const save = useSaveChild(ChildProfileUpdateSchema, (input) => updateChild(child.id, input), (saved) => `You changed ${saved.reference}.`);
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={commissionerChildPath(child.id)}>
-          Back to {child.reference}
-        </Link>
-        <h1 className="govuk-heading-l">Change {child.reference}</h1>
-        <ChildForm initial={formFromChild(child)} submitLabel="Save changes" preferredSettingName={child.preferredSettingName} save={save} onErrorsChange={setHasErrors} />
-      </div>
-    </div>
+    <ChildSubpage child={child}>
+      <h1 className="govuk-heading-l">Change {child.reference}</h1>
+      <ChildForm initial={formFromChild(child)} submitLabel="Save changes" preferredSettingName={child.preferredSettingName} save={save} onErrorsChange={setHasErrors} />
+    </ChildSubpage>
   );
 }
