@@ -17,11 +17,16 @@ import { ChildrenPage } from "./pages/commissioner/children-page";
 import { CommissionerSettingPage } from "./pages/commissioner/commissioner-setting-page";
 import { EditChildPage } from "./pages/commissioner/edit-child-page";
 import { FindSettingPage } from "./pages/commissioner/find-setting-page";
+import { NewRequestPage } from "./pages/commissioner/new-request-page";
+import { RequestBoardPage } from "./pages/commissioner/request-board-page";
+import { CommissionerRequestsPage } from "./pages/commissioner/requests-page";
 import { RecordChildPage } from "./pages/commissioner/record-child-page";
 import { AddSettingPage } from "./pages/provider/add-setting-page";
 import { ClaimSettingPage } from "./pages/provider/claim-setting-page";
 import { EditSettingPage } from "./pages/provider/edit-setting-page";
 import { ProviderFrameworkPage } from "./pages/provider/framework-page";
+import { ProviderRequestPage } from "./pages/provider/request-page";
+import { ProviderRequestsPage } from "./pages/provider/requests-page";
 import { ProviderSettingPage } from "./pages/provider/setting-page";
 import { SettingsPage } from "./pages/provider/settings-page";
 import { AccountPage } from "./pages/account/account-page";
@@ -67,12 +72,17 @@ const rolePages: { path: string; roles: readonly Role[]; allow?: (me: Me) => boo
   { path: PAGE_PATHS.commissionerChild, roles: ["commissioner"], element: <ChildPage /> },
   { path: PAGE_PATHS.commissionerChildEdit, roles: ["commissioner"], element: <EditChildPage /> },
   { path: PAGE_PATHS.commissionerChildMatches, roles: ["commissioner"], element: <ChildMatchesPage /> },
+  { path: PAGE_PATHS.commissionerChildRequestNew, roles: ["commissioner"], element: <NewRequestPage /> },
+  { path: PAGE_PATHS.commissionerRequests, roles: ["commissioner"], element: <CommissionerRequestsPage /> },
+  { path: PAGE_PATHS.commissionerRequest, roles: ["commissioner"], element: <RequestBoardPage /> },
   { path: PAGE_PATHS.providerSettings, roles: ["provider"], element: <SettingsPage /> },
   { path: PAGE_PATHS.providerSettingNew, roles: ["provider"], allow: orgAdmin, element: <AddSettingPage /> },
   { path: PAGE_PATHS.providerSettingClaim, roles: ["provider"], allow: orgAdmin, element: <ClaimSettingPage /> },
   { path: PAGE_PATHS.providerSetting, roles: ["provider"], element: <ProviderSettingPage /> },
   { path: PAGE_PATHS.providerSettingEdit, roles: ["provider"], allow: orgAdmin, element: <EditSettingPage /> },
   { path: PAGE_PATHS.providerFramework, roles: ["provider"], element: <ProviderFrameworkPage /> },
+  { path: PAGE_PATHS.providerRequests, roles: ["provider"], element: <ProviderRequestsPage /> },
+  { path: PAGE_PATHS.providerRequest, roles: ["provider"], element: <ProviderRequestPage /> },
 ];
 
 export const router = createBrowserRouter([

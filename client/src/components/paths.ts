@@ -12,3 +12,6 @@ export const publicReviewSummaryPath = (roundId: string) => generatePath(PAGE_PA
 export const commissionerChildPath = (childId: string) => generatePath(PAGE_PATHS.commissionerChild, { id: childId });
 export const commissionerChildEditPath = (childId: string) => generatePath(PAGE_PATHS.commissionerChildEdit, { id: childId });
 export const commissionerChildMatchesPath = (childId: string) => generatePath(PAGE_PATHS.commissionerChildMatches, { id: childId });
+export const commissionerChildRequestNewPath = (childId: string) => generatePath(PAGE_PATHS.commissionerChildRequestNew, { id: childId });
+export const commissionerRequestPath = (requestId: string) => generatePath(PAGE_PATHS.commissionerRequest, { id: requestId });
+export const providerRequestPath = (requestId: string) => generatePath(PAGE_PATHS.providerRequest, { id: requestId });

@@ -26,9 +26,11 @@ function itemsFor(state: SessionState): NavigationItem[] {
   }
   if (me?.user.role === "commissioner") {
     items.push({ href: PAGE_PATHS.commissionerChildren, text: "Children" });
+    items.push({ href: PAGE_PATHS.commissionerRequests, text: "Requests" });
     items.push({ href: PAGE_PATHS.commissionerSearch, text: "Find a setting" });
   }
   if (me?.user.role === "provider") {
+    items.push({ href: PAGE_PATHS.providerRequests, text: "Requests" });
     items.push({ href: PAGE_PATHS.providerSettings, text: "Your settings" });
     items.push({ href: PAGE_PATHS.providerFramework, text: "Framework" });
   }

@@ -3,7 +3,7 @@ import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import type { ChildProfile } from "../../../../shared/src/schemas/children";
 import { useShortlist } from "../../api/children";
 import { SuccessBanner } from "../../components/notification-banner";
-import { commissionerChildEditPath, commissionerChildMatchesPath } from "../../components/paths";
+import { commissionerChildEditPath, commissionerChildMatchesPath, commissionerChildRequestNewPath } from "../../components/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { usePageTitle } from "../../components/use-page-title";
 import { ChildProfileGate } from "./child-profile-gate";
@@ -39,6 +39,9 @@ function ChildView({ child }: { child: ChildProfile }) {
         {shortlist.status === "loading" ? <Loading what="the shortlist" /> : null}
         {shortlist.status === "error" ? <QueryProblem what="the shortlist" onRetry={shortlist.retry} /> : null}
         {shortlist.status === "success" ? <ShortlistSummary entries={shortlist.data} /> : null}
+        <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={commissionerChildRequestNewPath(child.id)}>
+          Invite settings to a placement request
+        </Link>
       </div>
     </div>
   );

@@ -1,0 +1,55 @@
+import { useState } from "react";
+import { PLACEMENT_END_REASON_LABELS, PLACEMENT_END_REASONS, type PlacementEndReason } from "../../../../shared/src/codes/tenders";
+import { PlacementEndSchema, type Placement } from "../../../../shared/src/schemas/placement-requests";
+import { endPlacement } from "../../api/placement-requests";
+import { DateInput, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
+import { ErrorSummary } from "../../components/error-summary";
+import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { Radios } from "../../components/radios";
+import { useFormSubmit } from "../../components/use-form-submit";
+import { PlacementSummary } from "../requests/placement-summary";
+
+const FIELD_IDS = { endDate: "placement-end-date", reason: "placement-end-reason" };
+const REASON_OPTIONS = PLACEMENT_END_REASONS.map((value) => ({ value, label: PLACEMENT_END_REASON_LABELS[value] }));
+
+/** The placement the award made, and the form to record how it ended. */
+export function PlacementSection({ placement, onEnded }: { placement: Placement; onEnded(): void }) {
+  return (
+    <section aria-labelledby="placement-heading">
+      <h2 className="govuk-heading-m" id="placement-heading">
+        The placement
+      </h2>
+      <PlacementSummary placement={placement} />
+      {placement.endDate ? null : <EndPlacementForm placementId={placement.id} onEnded={onEnded} />}
+    </section>
+  );
+}
+
+function EndPlacementForm({ placementId, onEnded }: { placementId: string; onEnded(): void }) {
+  const [endDate, setEndDate] = useState<DateParts>(EMPTY_DATE);
+  const [reason, setReason] = useState<string>();
+  const { errors, attempt, sending, submit } = useFormSubmit(async (state: { endDate: DateParts; reason: string | undefined }) => {
+    const parsed = PlacementEndSchema.safeParse({ endDate: isoDateFrom(state.endDate) ?? undefined, reason: state.reason });
+    if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
+    try {
+      await endPlacement(placementId, parsed.data);
+      onEnded();
+      return undefined;
+    } catch (error) {
+      return errorsFromApi(FIELD_IDS, error);
+    }
+  });
+  return (
+    <>
+      <h3 className="govuk-heading-s">End the placement</h3>
+      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
+      <form noValidate onSubmit={(event) => void submit(event, { endDate, reason })}>
+        <DateInput id={FIELD_IDS.endDate} legend="End date" hint="For example, 27 3 2026" value={endDate} onChange={setEndDate} error={errors?.fields.endDate} />
+        <Radios name={FIELD_IDS.reason} legend="How the placement ended" hint="Breakdowns count in the region’s high-risk insights." options={REASON_OPTIONS} value={reason} onChange={(value) => setReason(value as PlacementEndReason)} error={errors?.fields.reason} />
+        <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={sending}>
+          End placement
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
+import { formatDateTime } from "../../components/format-date";
+import { SummaryList } from "../../components/summary-list";
+import type { RequestLive } from "../../realtime/use-request-live";
+import { ClarificationsList } from "../requests/clarifications-list";
+import { LiveRequestGate } from "../requests/live-request-gate";
+import { RequestHeader, useRequestNotice } from "../requests/request-header";
+import { requestTermsRows } from "../requests/request-labels";
+import { CancelRequestForm } from "./cancel-request-form";
+import { ClarificationAnswerForm } from "./clarification-answer-form";
+import { InvitationsTable } from "./invitations-table";
+import { OffersSection, RequestBoardStage } from "./request-board-stage";
+
+const CANCELLABLE = new Set(["draft", "open", "closed", "evaluated", "price_round"]);
+
+/** The council's live board for one placement request. */
+export function RequestBoardPage() {
+  return <LiveRequestGate>{(view, live) => <Board view={view} live={live} />}</LiveRequestGate>;
+}
+
+function Board({ view, live }: { view: RequestView; live: RequestLive }) {
+  const { request } = view;
+  const { notice, changed } = useRequestNotice(live);
+
+  return (
+    <>
+      <RequestHeader view={view} live={live} title={`Placement request for ${request.childReference ?? "a child"}`} backTo={PAGE_PATHS.commissionerRequests} notice={notice} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <SummaryList rows={[{ key: "Deadline", value: formatDateTime(request.deadline) }, ...requestTermsRows(request)]} />
+        </div>
+      </div>
+      <InvitationsTable invitations={view.invitations} />
+      <OffersSection view={view} />
+      <RequestBoardStage view={view} onChanged={changed} resync={live.resync} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ClarificationsList
+            clarifications={view.clarifications}
+            answerSlot={(c) => <ClarificationAnswerForm requestId={request.id} clarification={c} onAnswered={() => live.resync()} />}
+          />
+          {CANCELLABLE.has(request.state) ? <CancelRequestForm requestId={request.id} onCancelled={(next) => changed(next, "You cancelled the request. Every invited provider has been told.")} /> : null}
+        </div>
+      </div>
+    </>
+  );
+}

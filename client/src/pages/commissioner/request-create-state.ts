@@ -1,0 +1,71 @@
+import type { z } from "zod";
+import { DEFAULT_QUALITY_CRITERIA, type RequestMode } from "../../../../shared/src/codes/tenders";
+import type { ShortlistEntry } from "../../../../shared/src/schemas/children";
+import { RequestCreateSchema, type Criterion } from "../../../../shared/src/schemas/placement-requests";
+import { EMPTY_DATE_TIME, momentFromLondon, type DateTimeParts } from "../../components/date-time-input";
+import { collectErrors, type FieldIds, type FormErrors } from "../../components/form-errors";
+import { numberFromInput } from "../../components/parse-number";
+
+export interface RequestFormState {
+  settingIds: string[];
+  inviteAll: boolean;
+  deadline: DateTimeParts;
+  mode: RequestMode;
+  quality: string;
+  price: string;
+  criteria: Criterion[];
+}
+
+/** The shortlist chosen, or the whole lot when nothing is shortlisted; 70/30 and the default criteria. */
+export const newRequestForm = (shortlist: readonly ShortlistEntry[]): RequestFormState => ({
+  settingIds: shortlist.map((s) => s.settingId),
+  inviteAll: shortlist.length === 0,
+  deadline: EMPTY_DATE_TIME,
+  mode: "sealed",
+  quality: "70",
+  price: "30",
+  criteria: DEFAULT_QUALITY_CRITERIA.map((c) => ({ ...c })),
+});
+
+export const criterionFieldId = (index: number) => `request-criterion-${index + 1}`;
+
+/** Where each of the API's paths is corrected on the form ("criteria.2.label" on the third criterion). */
+export function requestFieldIds(form: RequestFormState): FieldIds<string> {
+  return {
+    settingIds: "request-settings",
+    inviteAll: "request-invite-all",
+    deadline: "request-deadline",
+    mode: "request-mode",
+    weights: "request-weights-quality",
+    "weights.price": "request-weights-price",
+    criteria: criterionFieldId(0),
+    ...Object.fromEntries(form.criteria.map((_, i) => [`criteria.${i}`, criterionFieldId(i)])),
+  };
+}
+
+const DEADLINE_PROBLEM = "Enter the deadline as a real date and a time on the 24-hour clock, like 27 3 2026 and 14 30";
+
+/** The body to send, checked with the API's own schema; or the problems to show. */
+export function checkRequestForm(childId: string, form: RequestFormState): { data: z.input<typeof RequestCreateSchema> } | { problems: FormErrors<string> } {
+  const deadline = momentFromLondon(form.deadline);
+  const body = {
+    childId,
+    ...(form.inviteAll ? { inviteAll: true } : { settingIds: form.settingIds }),
+    deadline: deadline ?? "",
+    mode: form.mode,
+    weights: { quality: numberFromInput(form.quality), price: numberFromInput(form.price) },
+    criteria: form.criteria,
+    open: true,
+  };
+  const parsed = RequestCreateSchema.safeParse(body);
+  const issues = [
+    ...(deadline ? [] : [{ field: "deadline", message: DEADLINE_PROBLEM }]),
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: weightsMessage(issue.path, issue.message) }))),
+  ];
+  if (issues.length > 0) return { problems: collectErrors(requestFieldIds(form), issues) };
+  return { data: body as z.input<typeof RequestCreateSchema> };
+}
+
+/** zod's own words for a missing or fractional weight are not for people. */
+const weightsMessage = (path: readonly PropertyKey[], message: string) =>
+  path[0] === "weights" && path.length > 1 ? `Enter the ${String(path[1])} weight as a whole number from 0 to 100` : message;

@@ -1,0 +1,70 @@
+import { useState } from "react";
+import type { Offer, OfferReceipt, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
+import { useIdempotencyKey } from "../../api/idempotency-key";
+import { revisePrice } from "../../api/placement-requests";
+import { ErrorSummary } from "../../components/error-summary";
+import { errorsFromApi } from "../../components/form-errors";
+import { formatPence } from "../../components/money";
+import { useFormSubmit } from "../../components/use-form-submit";
+import { FeeFields } from "./fee-fields";
+import { checkPriceRevision, feeFieldIds, feeFormFrom, type FeeForm } from "./offer-form-state";
+
+interface PriceRevisionFormProps {
+  request: RequestSummary;
+  offer: Offer;
+  prefix: string;
+  rank: { rank: number; of: number } | undefined;
+  onSent(receipt: OfferReceipt): void;
+}
+
+/** Ranked mode's price round: this offer's rank (never anyone else's price) and a lower fee. */
+export function PriceRevisionForm({ request, offer, prefix, rank, onSent }: PriceRevisionFormProps) {
+  const [fee, setFee] = useState<FeeForm>(() => feeFormFrom(offer.current.fee));
+  const [justification, setJustification] = useState(offer.current.justification ?? "");
+  const key = useIdempotencyKey();
+  const { errors, attempt, sending, submit } = useFormSubmit(async (state: { fee: FeeForm; justification: string }) => {
+    const checked = checkPriceRevision(state.fee, state.justification, request.bandCeilingPence, prefix);
+    if ("problems" in checked) return checked.problems;
+    try {
+      const receipt = await revisePrice(request.id, offer.id, checked.data, key.forSubmission());
+      key.reset();
+      onSent(receipt);
+      return undefined;
+    } catch (error) {
+      return errorsFromApi({ ...feeFieldIds(prefix), justification: `${prefix}-justification` }, error);
+    }
+  });
+  return (
+    <section aria-labelledby={`${prefix}-price-round-heading`}>
+      <h3 className="govuk-heading-m" id={`${prefix}-price-round-heading`}>
+        Price round
+      </h3>
+      <p className="govuk-body-l" aria-live="polite">
+        {rank ? `Your offer is ranked ${rank.rank} of ${rank.of}.` : "Your rank is being worked out."}
+      </p>
+      <p className="govuk-body">Your current weekly fee is {formatPence(offer.current.weeklyFeePence)}. You may only lower it; you never see another provider’s price.</p>
+      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
+      <form noValidate onSubmit={(event) => void submit(event, { fee, justification })}>
+        <FeeFields
+          prefix={prefix}
+          legend="Your lower weekly fee"
+          fee={fee}
+          onFee={(next) => {
+            key.reset();
+            setFee(next);
+          }}
+          ceilingPence={request.bandCeilingPence}
+          justification={justification}
+          onJustification={(text) => {
+            key.reset();
+            setJustification(text);
+          }}
+          errors={errors?.fields ?? {}}
+        />
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
+          Send lower price
+        </button>
+      </form>
+    </section>
+  );
+}

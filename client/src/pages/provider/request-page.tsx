@@ -1,0 +1,67 @@
+import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import { ClarificationAskSchema, type RequestView } from "../../../../shared/src/schemas/placement-requests";
+import { askClarification } from "../../api/placement-requests";
+import { formatDateTime } from "../../components/format-date";
+import { SummaryList } from "../../components/summary-list";
+import { TextForm } from "../../components/text-form";
+import type { RequestLive } from "../../realtime/use-request-live";
+import { ClarificationsList } from "../requests/clarifications-list";
+import { LiveRequestGate } from "../requests/live-request-gate";
+import { RequestHeader, useRequestNotice } from "../requests/request-header";
+import { requestTermsRows } from "../requests/request-labels";
+import { AnonymisedChildSummary } from "./anonymised-child";
+import { InvitationResponse } from "./invitation-response";
+import { RequestOutcome } from "./request-outcome";
+
+/** An invited provider's page for one request: the child, the deadline, its offer or decline, questions, the outcome. */
+export function ProviderRequestPage() {
+  return <LiveRequestGate>{(view, live) => <ProviderRequest view={view} live={live} />}</LiveRequestGate>;
+}
+
+/** Said aloud when it changes: the request closing, the price round, the award. */
+function stateLine(view: RequestView): string {
+  const { request, award } = view;
+  if (award) return award.yours ? "You were awarded the placement." : "The placement was awarded to another provider.";
+  if (request.state === "cancelled") return "Cancelled.";
+  if (request.state === "open") return "Open for offers.";
+  if (request.state === "price_round") return "The price round is open.";
+  return "Closed: the council is evaluating the offers.";
+}
+
+function ProviderRequest({ view, live }: { view: RequestView; live: RequestLive }) {
+  const { request } = view;
+  const { notice, setNotice, changed } = useRequestNotice(live);
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <RequestHeader view={view} live={live} title={`Placement request from ${request.councilName}`} backTo={PAGE_PATHS.providerRequests} notice={notice} status={stateLine(view)} />
+        <RequestOutcome view={view} />
+        <AnonymisedChildSummary child={view.child} />
+        <h2 className="govuk-heading-m">How offers are judged</h2>
+        <SummaryList rows={[{ key: "Deadline", value: formatDateTime(request.deadline) }, ...requestTermsRows(request)]} />
+        {view.invitations.map((invitation, index) => (
+          <InvitationResponse key={invitation.settingId} view={view} invitation={invitation} prefix={`offer-${index + 1}`} live={live} onChanged={changed} />
+        ))}
+        <ClarificationsList clarifications={view.clarifications}>
+          {request.state === "open" ? (
+            <TextForm
+              id="clarification-question"
+              field="question"
+              schema={ClarificationAskSchema}
+              label="Ask the council a question"
+              hint="Only the council sees who asked. If it answers everyone, your question is shown without your name."
+              maxLength={2000}
+              submitLabel="Send question"
+              send={async ({ question }) => {
+                await askClarification(request.id, question);
+                live.resync();
+                setNotice("You sent your question to the council.");
+              }}
+            />
+          ) : null}
+        </ClarificationsList>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Criterion, EvaluationRow, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
+import { formatPence } from "../../components/money";
+import { TableHead } from "../../components/table-head";
+
+interface EvaluationTableProps {
+  rows: readonly EvaluationRow[];
+  criteria: readonly Criterion[];
+  weights: RequestSummary["weights"];
+  caption: string;
+}
+
+/** Totals and ranks: quality from the council's 0-5 scores, price from the lowest fee. */
+export function EvaluationTable({ rows, criteria, weights, caption }: EvaluationTableProps) {
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+      <TableHead
+        columns={["Rank", "Setting", "Scores (0 to 5)", ...[`Weekly fee`, `Quality (of ${weights.quality})`, `Price (of ${weights.price})`, "Total"].map((text) => ({ text, numeric: true }))]}
+      />
+      <tbody className="govuk-table__body">
+        {rows.map((row) => (
+          <tr key={row.offerId} className="govuk-table__row">
+            <td className="govuk-table__cell">{row.rank}</td>
+            <th scope="row" className="govuk-table__header">
+              {row.settingName}, {row.organisationName}
+            </th>
+            <td className="govuk-table__cell">
+              <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+                {criteria.map((c) => (
+                  <li key={c.id}>
+                    {c.label}: {row.scores[c.id] ?? 0}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(row.weeklyFeePence)}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{row.qualityScore}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{row.priceScore}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{row.total}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

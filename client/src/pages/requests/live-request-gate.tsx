@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { useParams } from "react-router";
+import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
+import { isNotFound } from "../../components/not-found-error";
+import { Loading, QueryProblem } from "../../components/query-problem";
+import { useRequestLive, type RequestLive } from "../../realtime/use-request-live";
+import { NotFoundPage } from "../public/not-found-page";
+
+/**
+ * Follows the request named by the page's `:id` live; a request this person may not see is
+ * "not found", as the API answers.
+ */
+export function LiveRequestGate({ children: render }: { children(view: RequestView, live: RequestLive): ReactNode }) {
+  const { id = "" } = useParams();
+  const live = useRequestLive(id);
+  const { state } = live;
+  if (state.status === "loading") return <Loading what="the placement request" />;
+  if (state.status === "error") return isNotFound(state.error) ? <NotFoundPage /> : <QueryProblem what="the placement request" onRetry={live.retry} />;
+  return render(state.view, live);
+}

@@ -1,0 +1,76 @@
+import {
+  DECLINE_REASON_LABELS,
+  INVITATION_STATUS_LABELS,
+  REQUEST_MODE_LABELS,
+  REQUEST_STATE_LABELS,
+  type InvitationStatus,
+  type RequestMode,
+  type RequestState,
+} from "../../../../shared/src/codes/tenders";
+import type { InvitationView, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
+import { formatPence } from "../../components/money";
+import { formatTime, formatTimestampDate } from "../../components/format-date";
+import { lotLabel } from "../../components/setting-labels";
+import type { SummaryRow } from "../../components/summary-list";
+
+const STATE_COLOURS: Record<RequestState, string> = {
+  draft: "govuk-tag--grey",
+  open: "govuk-tag--blue",
+  closed: "govuk-tag--yellow",
+  evaluated: "govuk-tag--purple",
+  price_round: "govuk-tag--orange",
+  awarded: "govuk-tag--green",
+  cancelled: "govuk-tag--red",
+  no_offers: "govuk-tag--grey",
+};
+
+export function RequestStateTag({ state }: { state: RequestState }) {
+  return <strong className={`govuk-tag ${STATE_COLOURS[state]}`}>{REQUEST_STATE_LABELS[state]}</strong>;
+}
+
+const STATUS_COLOURS: Record<InvitationStatus, string> = {
+  invited: "govuk-tag--grey",
+  viewed: "govuk-tag--blue",
+  declined: "govuk-tag--red",
+  offered: "govuk-tag--green",
+  withdrawn: "govuk-tag--yellow",
+};
+
+export function InvitationStatusTag({ status }: { status: InvitationStatus }) {
+  return <strong className={`govuk-tag ${STATUS_COLOURS[status]}`}>{INVITATION_STATUS_LABELS[status]}</strong>;
+}
+
+/** "Sealed" from "Sealed: offers open together at the deadline". */
+export const modeName = (mode: RequestMode) => REQUEST_MODE_LABELS[mode].split(":")[0] ?? mode;
+
+const at = (iso: string) => `${formatTimestampDate(iso)}, ${formatTime(iso)}`;
+
+/** When each step of an invitation happened, to the second: "Viewed 3 May 2026, 14:03:22". */
+export function invitationTimes(invitation: InvitationView): string[] {
+  return [
+    `Invited ${at(invitation.invitedAt)}`,
+    invitation.viewedAt ? `Viewed ${at(invitation.viewedAt)}` : null,
+    invitation.offeredAt ? `${invitation.status === "withdrawn" ? "Last offered" : "Offered"} ${at(invitation.offeredAt)}` : null,
+    invitation.declinedAt ? `Declined ${at(invitation.declinedAt)}${invitation.declineReason ? `: ${DECLINE_REASON_LABELS[invitation.declineReason]}` : ""}` : null,
+  ].filter((line): line is string => line !== null);
+}
+
+/** The terms every viewer reads the same way: lot, band, mode, weights and what is scored. */
+export function requestTermsRows(request: RequestSummary): SummaryRow[] {
+  return [
+    { key: "Placement type", value: lotLabel(request.lotNumber) },
+    { key: "Price band", value: request.priceBand ? `Band ${request.priceBand}${request.bandCeilingPence !== null ? `, ceiling ${formatPence(request.bandCeilingPence)} a week` : ""}` : "Not set" },
+    { key: "How offers are seen", value: REQUEST_MODE_LABELS[request.mode] },
+    { key: "Weights", value: `Quality ${request.weights.quality}%, price ${request.weights.price}%` },
+    {
+      key: "Quality criteria (scored 0 to 5)",
+      value: (
+        <ul className="govuk-list govuk-list--bullet">
+          {request.criteria.map((c) => (
+            <li key={c.id}>{c.label}</li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
+}
