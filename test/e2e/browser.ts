@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import axe from "axe-core";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -149,6 +149,31 @@ export function collectPageProblems(page: Page): PageProblems {
     list,
     assertNone() {
       if (list.length > 0) throw new Error(`Problems on the page:\n${list.map((p) => `  - ${p}`).join("\n")}`);
+    },
+  };
+}
+
+/**
+ * Pages for a journey with several people: each in its own browser context (its own cookies,
+ * so its own session), with its problems collected from the first navigation.
+ */
+export function separatePeople() {
+  const contexts: BrowserContext[] = [];
+  const problems: PageProblems[] = [];
+  return {
+    problems,
+    async newPage(browser: Browser): Promise<Page> {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      problems.push(collectPageProblems(page));
+      return page;
+    },
+    async close(): Promise<void> {
+      for (const context of contexts) await context.close();
+    },
+    assertNoProblems(): void {
+      for (const p of problems) p.assertNone();
     },
   };
 }

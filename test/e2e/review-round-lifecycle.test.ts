@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { startTestServer } from "../setup/test-server";
-import { checkAccessibility, collectPageProblems, describeBrowser, launchBrowser, type PageProblems } from "./browser";
+import { checkAccessibility, describeBrowser, launchBrowser, separatePeople } from "./browser";
 import { signInAsDemoPerson } from "./sign-in-steps";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -33,18 +33,11 @@ const yourRound = (page: Page) => page.getByRole("region", { name: "Your review 
 describeBrowser("A review round from opening to its public summary", () => {
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: PageProblems[] = [];
+  const people = separatePeople();
   let roundId: string;
   let otherForum: string;
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    problems.push(collectPageProblems(page));
-    return page;
-  }
+  const newPage = () => people.newPage(browser);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -58,7 +51,7 @@ describeBrowser("A review round from opening to its public summary", () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await people.close();
     await browser?.close();
     await server?.close();
   });
@@ -184,6 +177,6 @@ describeBrowser("A review round from opening to its public summary", () => {
     expect(text).not.toContain(COMMENT);
     expect(text).not.toMatch(/Panel member|Regional administrator|@/);
     await checkAccessibility(visitor);
-    for (const p of problems) p.assertNone();
+    people.assertNoProblems();
   }, 90_000);
 });
