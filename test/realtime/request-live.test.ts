@@ -142,7 +142,10 @@ describe("An urgent request, live", () => {
     const arrived = await council.log.waitFor("response:received", (p) => p.offer !== null);
     expect(arrived.offer).toMatchObject({ settingId: provider(2).settingId, current: { weeklyFeePence: 99_999 } });
     const authors = await author.log.waitFor("response:received", (p) => p.offer !== null);
-    expect(arrived.offer).toEqual(authors.offer);
+    // What the events carry is what each one's reload shows.
+    const [councilView, authorView] = [await restView(m.commissioner, made.id), await restView(provider(2).person, made.id)];
+    expect([arrived.invitation, arrived.offer]).toEqual([councilView.invitations.find((i) => i.settingId === provider(2).settingId), councilView.offers[0]]);
+    expect([authors.invitation, authors.offer]).toEqual([authorView.invitations[0], authorView.offers[0]]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { RequestState } from "../../../../shared/src/codes/tenders";
 import { REQUEST_TRANSITIONS } from "../../../../shared/src/codes/tenders";
 import type { Actor } from "../identity/actor";
+import type { Viewer } from "./queries";
 
 /** The council running the request: its commissioners are the buyer. */
 export const isBuyer = (actor: Actor, request: { organisationId: string }) =>
@@ -18,3 +19,7 @@ export const canMove = (from: RequestState, to: RequestState) => REQUEST_TRANSIT
  */
 export const buyerSeesOffers = (request: { mode: string; state: RequestState; offersOpenedAt: Date | null }) =>
   request.mode === "urgent" || request.offersOpenedAt !== null;
+
+/** Whether a viewer may see an offer's content: the council as above, a provider its own only. */
+export const seesOfferContent = (viewer: Viewer, request: Parameters<typeof buyerSeesOffers>[0], offerOrganisationId: string) =>
+  viewer.kind === "commissioner" ? buyerSeesOffers(request) : viewer.organisationId === offerOrganisationId;

@@ -22,6 +22,11 @@ export function presentSummary(row: PlacementRequestRow, extra: { councilName: s
   };
 }
 
+/** When an offer was last submitted (its newest version), or null without one: an invitation's offeredAt. */
+export function lastSubmittedAt(versions: OfferVersionRow[]): Date | null {
+  return versions.length ? new Date(Math.max(...versions.map((v) => v.submittedAt.getTime()))) : null;
+}
+
 export function presentInvitation(row: InvitationRow, extra: { settingName: string; organisationName: string; offeredAt: Date | null }): InvitationView {
   return {
     settingId: row.settingId,

@@ -8,6 +8,7 @@ import { type LiveHub } from "../../realtime/live-hub";
 import type { Actor } from "../identity/actor";
 import { markViewed } from "./commands/respond";
 import { loadRequestFor, type Viewer } from "./queries";
+import { responseViews } from "./response-view";
 import { buildRequestView } from "./view";
 
 /**
@@ -36,11 +37,7 @@ async function viewersOf(db: Db, requestId: string): Promise<Viewer[]> {
 
 /** After an invitation changed (viewed, declined, offered, revised, withdrawn): each viewer's own version of it. */
 export async function publishResponse(db: Db, live: LiveHub, request: PlacementRequestRow, settingId: string, providerId: string): Promise<void> {
-  for (const viewer of [{ kind: "commissioner" } as Viewer, { kind: "provider", organisationId: providerId } as Viewer]) {
-    const view = await buildRequestView(db, request, viewer);
-    const invitation = view.invitations.find((i) => i.settingId === settingId);
-    if (!invitation) continue;
-    const offer = view.offers.find((o) => o.settingId === settingId) ?? null;
+  for (const { viewer, invitation, offer } of await responseViews(db, request, settingId, [{ kind: "commissioner" }, { kind: "provider", organisationId: providerId }])) {
     live.emit(roomOf(request.id, viewer), "response:received", { requestId: request.id, invitation, offer });
   }
 }

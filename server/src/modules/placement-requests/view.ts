@@ -17,8 +17,8 @@ import {
   type PlacementRequestRow,
 } from "../../db/schema";
 import { ageOn } from "../children/age";
-import { buyerSeesOffers } from "./policy";
-import { presentClarification, presentInvitation, presentOffer, presentPlacement, presentSummary } from "./present";
+import { seesOfferContent } from "./policy";
+import { lastSubmittedAt, presentClarification, presentInvitation, presentOffer, presentPlacement, presentSummary } from "./present";
 import { databaseNow, type Viewer } from "./queries";
 
 /** What an invited provider may know of the child: no reference, month of birth or free text but section F. */
@@ -65,11 +65,9 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   const versionsOf = (offerId: string) => versionRows.filter((v) => v.offerId === offerId);
   const latestAt = (settingId: string) => {
     const offer = offerRows.find((o) => o.settingId === settingId);
-    const times = offer ? versionsOf(offer.id).map((v) => v.submittedAt.getTime()) : [];
-    return times.length ? new Date(Math.max(...times)) : null;
+    return lastSubmittedAt(offer ? versionsOf(offer.id) : []);
   };
-  const seeContent = (organisationId: string) => (isBuyer ? buyerSeesOffers(request) : own(organisationId));
-  const visibleOffers = offerRows.filter((o) => seeContent(o.organisationId));
+  const visibleOffers = offerRows.filter((o) => seesOfferContent(viewer, request, o.organisationId));
 
   const clarificationRows = await db.select().from(clarifications).where(eq(clarifications.requestId, request.id));
   const askerNames = new Map(invitationRows.map((r) => [r.invitation.organisationId, r.organisationName]));
