@@ -17,6 +17,8 @@ export function describeWithServers(name: string, needs: { database?: boolean; r
       throw new Error(`${name} needs ${missing.join(" and ")}; CI's server run must provide them.`);
     }));
   }
-  console.warn(`Skipping "${name}": it needs ${missing.join(" and ")}.`);
-  describe.skip(name, fn);
+  const reason = `needs ${missing.join(" and ")}`;
+  console.warn(`Skipping "${name}": it ${reason}.`);
+  // The reason in the name too: jest shows a skipped suite's name, not always its console output.
+  describe.skip(`${name} (not run: ${reason})`, fn);
 }
