@@ -8,7 +8,6 @@ import {
   PlacementEndSchema,
   PlacementResponseSchema,
   PriceRoundSchema,
-  RequestViewResponseSchema,
   ScoresSchema,
 } from "../../../../shared/src/schemas/placement-requests";
 import type { Db } from "../../db/client";
@@ -20,6 +19,7 @@ import type { LiveHub } from "../../realtime/live-hub";
 import { answerClarification } from "./commands/clarify";
 import { awardRequest, endPlacement } from "./commands/award";
 import { completeEvaluation, saveScores, startPriceRound } from "./commands/evaluate";
+import { buyerStep } from "./buyer-step";
 import { loadAsBuyer } from "./load";
 import { ClarificationParamsSchema } from "./params";
 import { isBuyer } from "./policy";
@@ -48,64 +48,37 @@ export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Route
     },
   });
 
-  defineRoute(router, {
-    ...common,
+  buyerStep(router, db, {
     method: "put",
     path: "/api/v1/placement-requests/:id/scores",
     summary: "Score offers 0-5 against each quality criterion (after the request closed)",
-    input: { params: IdParamsSchema, body: ScoresSchema },
-    responses: { 200: { description: "Saved", schema: RequestViewResponseSchema } },
-    handler: async (req, res, input) => {
-      const { actor, request } = await loadAsBuyer(db, req, input.params.id);
-      await saveScores({ db, actor, request, scores: input.body.scores, ip: req.ip });
-      res.json({ data: await buyerView(request.id, req) });
-    },
+    description: "Saved",
+    body: ScoresSchema,
+    run: ({ actor, request, body, ip }) => saveScores({ db, actor, request, scores: body.scores, ip }),
   });
-
-  defineRoute(router, {
-    ...common,
-    method: "post",
+  buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/evaluate",
     summary: "Complete the evaluation: price scores are computed, totals and ranks shown",
-    input: { params: IdParamsSchema },
-    responses: { 200: { description: "Evaluated", schema: RequestViewResponseSchema } },
-    handler: async (req, res, input) => {
-      const { actor, request } = await loadAsBuyer(db, req, input.params.id);
-      const moved = await completeEvaluation({ db, actor, request, ip: req.ip });
-      await publishState(db, live, moved);
-      res.json({ data: await buyerView(request.id, req) });
-    },
+    description: "Evaluated",
+    run: async ({ actor, request, ip }) => publishState(db, live, await completeEvaluation({ db, actor, request, ip })),
   });
-
-  defineRoute(router, {
-    ...common,
-    method: "post",
+  buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/price-round",
     summary: "Ranked mode: open the price-only round until closesAt",
-    input: { params: IdParamsSchema, body: PriceRoundSchema },
-    responses: { 200: { description: "Price round open", schema: RequestViewResponseSchema } },
-    handler: async (req, res, input) => {
-      const { actor, request } = await loadAsBuyer(db, req, input.params.id);
-      const moved = await startPriceRound({ db, actor, request, closesAt: input.body.closesAt, ip: req.ip });
+    description: "Price round open",
+    body: PriceRoundSchema,
+    run: async ({ actor, request, body, ip }) => {
+      const moved = await startPriceRound({ db, actor, request, closesAt: body.closesAt, ip });
       await publishState(db, live, moved);
       await publishRanks(db, live, moved);
-      res.json({ data: await buyerView(request.id, req) });
     },
   });
-
-  defineRoute(router, {
-    ...common,
-    method: "post",
+  buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/award",
     summary: "Award to one offer with reasons; creates the placement (an Individual Placement Agreement); every provider is told",
-    input: { params: IdParamsSchema, body: AwardSchema },
-    responses: { 200: { description: "Awarded", schema: RequestViewResponseSchema } },
-    handler: async (req, res, input) => {
-      const { actor, request } = await loadAsBuyer(db, req, input.params.id);
-      const awarded = await awardRequest({ db, actor, request, offerId: input.body.offerId, reasons: input.body.reasons, ip: req.ip });
-      await publishAwarded(db, live, awarded.request);
-      res.json({ data: await buyerView(request.id, req) });
-    },
+    description: "Awarded",
+    body: AwardSchema,
+    run: async ({ actor, request, body, ip }) => publishAwarded(db, live, (await awardRequest({ db, actor, request, offerId: body.offerId, reasons: body.reasons, ip })).request),
   });
 
   const loadPlacement = async (id: string, req: Parameters<typeof actorOf>[0]) => {

@@ -1,5 +1,4 @@
 import { Router } from "express";
-import { z } from "zod";
 import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
 import { RequestCancelSchema, RequestCreateSchema, RequestListSchema, RequestViewResponseSchema } from "../../../../shared/src/schemas/placement-requests";
 import type { Db } from "../../db/client";
@@ -11,7 +10,7 @@ import { loadChildRow } from "../children/queries";
 import { createRequest } from "./commands/create-request";
 import { cancelRequest, openDraft } from "./commands/open-or-cancel";
 import { markViewed } from "./commands/respond";
-import { loadAsBuyer } from "./load";
+import { buyerStep } from "./buyer-step";
 import { listRequests } from "./list";
 import { loadRequestFor } from "./queries";
 import { publishResponse, publishState } from "./realtime";
@@ -66,25 +65,18 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     },
   });
 
-  const move = (path: string, summary: string, body: z.ZodType | undefined, run: (args: { actor: ReturnType<typeof actorOf>; request: Awaited<ReturnType<typeof loadAsBuyer>>["request"]; body: unknown; ip: string | undefined }) => Promise<Awaited<ReturnType<typeof loadAsBuyer>>["request"]>) =>
-    defineRoute(router, {
-      ...common,
-      method: "post",
-      path,
-      summary,
-      input: body ? { params: IdParamsSchema, body } : { params: IdParamsSchema },
-      responses: { 200: { description: "The request after the change", schema: RequestViewResponseSchema }, 409: { description: "Not possible from the request's current state (named)" } },
-      handler: async (req, res, input) => {
-        const { actor, request } = await loadAsBuyer(db, req, input.params.id);
-        const moved = await run({ actor, request, body: (input as { body?: unknown }).body, ip: req.ip });
-        await publishState(db, live, moved);
-        res.json({ data: await buildRequestView(db, moved, { kind: "commissioner" }) });
-      },
-    });
-
-  move("/api/v1/placement-requests/:id/open", "Open a draft request to its invited providers", undefined, ({ actor, request, ip }) => openDraft({ db, actor, request, ip }));
-  move("/api/v1/placement-requests/:id/cancel", "Cancel a request, with a reason invited providers see", RequestCancelSchema, ({ actor, request, body, ip }) =>
-    cancelRequest({ db, actor, request, reason: (body as z.infer<typeof RequestCancelSchema>).reason, ip }),
-  );
+  buyerStep(router, db, {
+    path: "/api/v1/placement-requests/:id/open",
+    summary: "Open a draft request to its invited providers",
+    description: "The request after the change",
+    run: async ({ actor, request, ip }) => publishState(db, live, await openDraft({ db, actor, request, ip })),
+  });
+  buyerStep(router, db, {
+    path: "/api/v1/placement-requests/:id/cancel",
+    summary: "Cancel a request, with a reason invited providers see",
+    description: "The request after the change",
+    body: RequestCancelSchema,
+    run: async ({ actor, request, body, ip }) => publishState(db, live, await cancelRequest({ db, actor, request, reason: body.reason, ip })),
+  });
   return router;
 }
