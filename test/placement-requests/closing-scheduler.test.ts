@@ -13,7 +13,7 @@ const quiet = pino({ level: "silent" });
 /** A hub that only records what would have been sent. */
 function recordingHub(): LiveHub & { sent: { room: string; event: string }[] } {
   const sent: { room: string; event: string }[] = [];
-  return { sent, attach: () => undefined, disconnect: () => undefined, emit: (room, event) => void sent.push({ room, event: String(event) }) };
+  return { sent, attach: () => undefined, disconnect: () => undefined, emit: ((room: string, event: string) => void sent.push({ room, event })) as LiveHub["emit"] };
 }
 
 async function until<T>(what: () => Promise<T | undefined>, ms = 5000): Promise<T> {

@@ -268,3 +268,16 @@ describe("Clarifications", () => {
     expect((await view(m.providers[0]!.person, made.id)).clarifications[0]!.askedBy).toMatch(/^Provider 1/);
   });
 });
+
+describe("Disclosure", () => {
+  it("should audit the first time each invited provider reads the child's anonymised summary, and only then", async () => {
+    const { request: made } = await openRequest(t.app, m);
+    await view(m.providers[0]!.person, made.id);
+    await view(m.providers[0]!.person, made.id);
+    const rows = await query<{ actor_organisation_id: string; details: { settingIds: string[] } }>(
+      "SELECT actor_organisation_id, details FROM audit_log WHERE record_id = $1 AND action = 'placement_request.summary_disclosed'",
+      [made.id],
+    );
+    expect(rows).toEqual([{ actor_organisation_id: m.providers[0]!.organisationId, details: { settingIds: [m.providers[0]!.settingId] } }]);
+  });
+});

@@ -101,7 +101,7 @@ export function registerRequestEvents(socket: Socket, db: Db, live: LiveHub, act
     // Join first, then snapshot: an event committed in between arrives twice at worst, never not at all.
     await socket.join(roomOf(found.request.id, found.viewer));
     if (found.viewer.kind === "provider") {
-      for (const settingId of await markViewed(db, found.request.id, found.viewer.organisationId)) await publishResponse(db, live, found.request, settingId, found.viewer.organisationId);
+      for (const settingId of await markViewed(db, found.request.id, { userId: actorOf().userId, organisationId: found.viewer.organisationId })) await publishResponse(db, live, found.request, settingId, found.viewer.organisationId);
     }
     reply({ ok: true, view: await buildRequestView(db, found.request, found.viewer) });
   });

@@ -59,7 +59,7 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     handler: async (req, res, input) => {
       const { request, viewer } = await loadRequestFor(db, actorOf(req), input.params.id);
       if (viewer.kind === "provider") {
-        for (const settingId of await markViewed(db, request.id, viewer.organisationId)) await publishResponse(db, live, request, settingId, viewer.organisationId);
+        for (const settingId of await markViewed(db, request.id, { userId: actorOf(req).userId, organisationId: viewer.organisationId }, req.ip)) await publishResponse(db, live, request, settingId, viewer.organisationId);
       }
       res.json({ data: await buildRequestView(db, request, viewer) });
     },

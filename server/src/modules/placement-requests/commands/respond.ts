@@ -42,12 +42,30 @@ export async function withdrawOffer({ db, actor, requestId, offerId, ip }: { db:
   });
 }
 
-/** The first look by an invited provider: the council sees "viewed" and when. Returns the settings newly marked. */
-export async function markViewed(db: Db, requestId: string, organisationId: string): Promise<string[]> {
-  const rows = await db
-    .update(requestInvitations)
-    .set({ status: "viewed", viewedAt: sql`clock_timestamp()` })
-    .where(and(eq(requestInvitations.requestId, requestId), eq(requestInvitations.organisationId, organisationId), eq(requestInvitations.status, "invited")))
-    .returning({ settingId: requestInvitations.settingId });
-  return rows.map((r) => r.settingId);
+/**
+ * The first look by an invited provider: the council sees "viewed" and when, and the audit log
+ * records that the child's anonymised summary was disclosed to that organisation, by whom.
+ * Returns the settings newly marked.
+ */
+export async function markViewed(db: Db, requestId: string, actor: { userId: string; organisationId: string }, ip?: string | undefined): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(requestInvitations)
+      .set({ status: "viewed", viewedAt: sql`clock_timestamp()` })
+      .where(and(eq(requestInvitations.requestId, requestId), eq(requestInvitations.organisationId, actor.organisationId), eq(requestInvitations.status, "invited")))
+      .returning({ settingId: requestInvitations.settingId });
+    if (rows.length > 0) {
+      await recordAudit(tx, {
+        action: "placement_request.summary_disclosed",
+        recordType: "placement_request",
+        recordId: requestId,
+        actorUserId: actor.userId,
+        actorOrganisationId: actor.organisationId,
+        ip,
+        reason: "An invited provider read the anonymised summary to decide whether to offer",
+        details: { settingIds: rows.map((r) => r.settingId) },
+      });
+    }
+    return rows.map((r) => r.settingId);
+  });
 }
