@@ -1,3 +1,4 @@
+import { SubmitOrCancel } from "./submit-or-cancel";
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { CharacterCount } from "./character-count";
@@ -59,16 +60,7 @@ export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, 
       <form noValidate onSubmit={handleSubmit}>
         <Radios name={`${idPrefix}-decision`} legend={legend} options={options} value={decision} onChange={setDecision} error={errors?.fields[decisionKey]} />
         <CharacterCount id={`${idPrefix}-reason`} label={reasonLabel} hint={reasonHint} maxLength={reasonMaxLength} value={reason} onChange={setReason} error={errors?.fields.reason} />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
-            {submitLabel}
-          </button>
-          {onCancel ? (
-            <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onCancel}>
-              Cancel
-            </button>
-          ) : null}
-        </div>
+        <SubmitOrCancel label={submitLabel} sending={sending} onCancel={onCancel} />
       </form>
     </div>
   );

@@ -5,7 +5,7 @@ import { postComment } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { ErrorSummary } from "../../components/error-summary";
 import { collectErrors, errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
-import { SubmitOrCancel } from "./submit-or-cancel";
+import { SubmitOrCancel } from "../../components/submit-or-cancel";
 
 type Field = "body";
 

@@ -4,7 +4,7 @@ import { moderateComment } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { ErrorSummary } from "../../components/error-summary";
 import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
-import { SubmitOrCancel } from "./submit-or-cancel";
+import { SubmitOrCancel } from "../../components/submit-or-cancel";
 
 type Field = "reason" | "hidden";
 

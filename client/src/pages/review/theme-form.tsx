@@ -6,7 +6,7 @@ import { Checkboxes } from "../../components/checkboxes";
 import { ErrorSummary } from "../../components/error-summary";
 import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
 import { TextInput } from "../../components/text-input";
-import { SubmitOrCancel } from "./submit-or-cancel";
+import { SubmitOrCancel } from "../../components/submit-or-cancel";
 
 type Field = "title" | "answer" | "commentIds";
 
