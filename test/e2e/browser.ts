@@ -1,3 +1,4 @@
+import { startTestServer } from "../setup/test-server";
 import { existsSync } from "node:fs";
 import axe from "axe-core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -22,6 +23,8 @@ const CHROMIUM_ARGS = [
 
 /** WCAG 2.2 AA is the service's target (see the accessibility statement). */
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
@@ -176,4 +179,28 @@ export function separatePeople() {
       for (const p of problems) p.assertNone();
     },
   };
+}
+
+/**
+ * The set-up of a spec in which every test starts on a new page of one browser, against one
+ * seeded server. Read the fields inside each test (they change between tests).
+ */
+export function pagePerTest(): { server: TestServer; browser: Browser; page: Page; problems: PageProblems } {
+  const spec = {} as { server: TestServer; browser: Browser; page: Page; problems: PageProblems };
+  beforeAll(async () => {
+    spec.server = await startTestServer();
+    spec.browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await spec.browser?.close();
+    await spec.server?.close();
+  });
+  beforeEach(async () => {
+    spec.page = await spec.browser.newPage();
+    spec.problems = collectPageProblems(spec.page);
+  });
+  afterEach(async () => {
+    await spec.page.close();
+  });
+  return spec;
 }

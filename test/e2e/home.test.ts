@@ -1,9 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { LOTS } from "../../shared/src/codes/lots";
-import { startTestServer } from "../setup/test-server";
-import { checkAccessibility, collectPageProblems, describeBrowser, launchBrowser, type PageProblems } from "./browser";
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { checkAccessibility, describeBrowser, pagePerTest } from "./browser";
 
 async function activeElement(page: Page) {
   return page.evaluate(() => ({
@@ -14,31 +11,10 @@ async function activeElement(page: Page) {
 }
 
 describeBrowser("Home page", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    problems = collectPageProblems(page);
-  });
-
-  afterEach(async () => {
-    await page.close();
-  });
+  const spec = pagePerTest();
 
   it("should describe the service and list the seeded region with its lots and councils", async () => {
+    const { page, server, problems } = spec;
     await page.goto(server.url);
 
     await page.getByRole("heading", { level: 1, name: "Find and buy SEND placements" }).waitFor();
@@ -80,6 +56,7 @@ describeBrowser("Home page", () => {
   });
 
   it("should let a person give feedback, showing what to fix before it is sent", async () => {
+    const { page, server, problems } = spec;
     await page.goto(server.url);
     await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Give feedback" }).click();
     await page.getByRole("heading", { level: 1, name: "Give feedback on Placement Exchange" }).waitFor();
@@ -113,6 +90,7 @@ describeBrowser("Home page", () => {
   });
 
   it("should show the page not found page for an address that does not exist", async () => {
+    const { page, server, problems } = spec;
     const response = await page.goto(`${server.url}/no-such-page`);
     // A real 404 status, so search engines and link checkers see it too.
     expect(response?.status()).toBe(404);
@@ -125,6 +103,7 @@ describeBrowser("Home page", () => {
   });
 
   it("should move focus to the main content from the skip link", async () => {
+    const { page, server, problems } = spec;
     await page.goto(server.url);
     await page.getByRole("heading", { level: 1 }).waitFor();
 

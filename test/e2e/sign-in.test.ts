@@ -1,35 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { startTestServer } from "../setup/test-server";
-import { checkAccessibility, collectPageProblems, describeBrowser, launchBrowser, type PageProblems } from "./browser";
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { checkAccessibility, describeBrowser, pagePerTest } from "./browser";
 
 describeBrowser("Signing in and out", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    problems = collectPageProblems(page);
-  });
-
-  afterEach(async () => {
-    await page.close();
-  });
+  const spec = pagePerTest();
 
   it("a commissioner signs in through the development provider and sees the commissioner's home page; signs out", async () => {
+    const { page, server, problems } = spec;
     await page.goto(server.url);
     const header = page.getByRole("banner");
     // Not a GOV.UK service: the header names Placement Exchange, with no GOV.UK logotype.
@@ -90,6 +65,7 @@ describeBrowser("Signing in and out", () => {
   }, 60_000);
 
   it("should send a signed-out person from a page that needs sign-in to the sign-in page", async () => {
+    const { page, server, problems } = spec;
     await page.goto(`${server.url}/commissioner`);
     await page.getByRole("heading", { level: 1, name: "Sign in to Placement Exchange" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/sign-in");
@@ -97,6 +73,7 @@ describeBrowser("Signing in and out", () => {
   });
 
   it("should explain a failed sign-in with an error summary", async () => {
+    const { page, server, problems } = spec;
     await page.goto(`${server.url}/sign-in?error=failed`);
     const summary = page.locator(".govuk-error-summary");
     await summary.waitFor();
