@@ -4,3 +4,8 @@ export function ageOn(birthMonth: string, on: string): number {
   const [y, m] = on.split("-").map(Number) as [number, number];
   return y - by - (m < bm ? 1 : 0);
 }
+
+/** The age that matters for a placement: on the date it is needed by, or today if that has passed. */
+export function ageForPlacement(birthMonth: string | null, neededBy: string | null, today: string): number | null {
+  return birthMonth ? ageOn(birthMonth, neededBy && neededBy > today ? neededBy : today) : null;
+}

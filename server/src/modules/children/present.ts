@@ -1,8 +1,8 @@
+import { isoDate } from "../../db/dates";
 import { MATCHING_REQUIRED_FIELDS, type ChildProfile } from "../../../../shared/src/schemas/children";
 import type { ChildProfileRow } from "../../db/schema";
-import { ageOn } from "./age";
+import { ageForPlacement } from "./age";
 
-const isoDate = (d: string | Date | null) => (d === null ? null : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 /** Row -> the profile as its council's commissioners see it (a whitelist: new columns never leak). */
 export function presentChild(row: ChildProfileRow, extra: { organisationName: string; preferredSettingName: string | null; today: string }): ChildProfile {
@@ -13,7 +13,7 @@ export function presentChild(row: ChildProfileRow, extra: { organisationName: st
     organisationName: extra.organisationName,
     reference: row.reference,
     birthMonth: row.birthMonth,
-    ageOnNeededBy: row.birthMonth ? ageOn(row.birthMonth, neededBy && neededBy > extra.today ? neededBy : extra.today) : null,
+    ageOnNeededBy: ageForPlacement(row.birthMonth, neededBy, extra.today),
     sex: row.sex,
     homeOutcode: row.homeOutcode,
     schoolYear: row.schoolYear,

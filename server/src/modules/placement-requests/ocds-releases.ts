@@ -1,10 +1,10 @@
+import { isoDate } from "../../db/dates";
 import { LOTS } from "../../../../shared/src/codes/lots";
 import { pounds } from "../../../../shared/src/matching/labels";
 import type { OcdsRelease } from "../../../../shared/src/schemas/ocds";
 import type { AwardedContractingProcess } from "./ocds-query";
 
 const WEEKS_A_YEAR = 52;
-const isoDate = (d: string | Date) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 /** OCDS dates are date-times: a calendar date is its midnight, UTC. */
 const dateTimeOf = (d: string | Date) => `${isoDate(d)}T00:00:00Z`;
 

@@ -1,8 +1,8 @@
+import { isoDate } from "../../db/dates";
 import type { Clarification, InvitationView, Offer, OfferVersion, Placement, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
 import type { ClarificationRow, InvitationRow, OfferRow, OfferVersionRow, PlacementRequestRow, PlacementRow } from "../../db/schema";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const isoDate = (d: string | Date | null) => (d === null ? null : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 export function presentSummary(row: PlacementRequestRow, extra: { councilName: string; childReference: string | null }): RequestSummary {
   return {

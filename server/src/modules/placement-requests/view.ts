@@ -1,3 +1,4 @@
+import { isoDate } from "../../db/dates";
 import { eq, inArray } from "drizzle-orm";
 import type { AnonymisedChild, RequestView } from "../../../../shared/src/schemas/placement-requests";
 import { evaluateOffers } from "../../../../shared/src/tenders/evaluate";
@@ -16,16 +17,16 @@ import {
   type ChildProfileRow,
   type PlacementRequestRow,
 } from "../../db/schema";
-import { ageOn } from "../children/age";
+import { ageForPlacement } from "../children/age";
 import { seesOfferContent } from "./policy";
 import { lastSubmittedAt, presentClarification, presentInvitation, presentOffer, presentPlacement, presentSummary } from "./present";
 import { databaseNow, type Viewer } from "./queries";
 
 /** What an invited provider may know of the child: no reference, month of birth or free text but section F. */
 export function anonymiseChild(child: ChildProfileRow, today: string): AnonymisedChild {
-  const neededBy = child.neededBy ? String(child.neededBy).slice(0, 10) : null;
+  const neededBy = isoDate(child.neededBy);
   return {
-    ageYears: child.birthMonth ? ageOn(child.birthMonth, neededBy && neededBy > today ? neededBy : today) : null,
+    ageYears: ageForPlacement(child.birthMonth, neededBy, today),
     sex: child.sex,
     primaryNeed: child.primaryNeed as AnonymisedChild["primaryNeed"],
     secondaryNeeds: child.secondaryNeeds as AnonymisedChild["secondaryNeeds"],

@@ -1,3 +1,4 @@
+import { isoDate } from "../../../db/dates";
 import { and, eq, sql } from "drizzle-orm";
 import { isBreakdown, type PlacementEndReason } from "../../../../../shared/src/codes/tenders";
 import type { Db } from "../../../db/client";
@@ -33,7 +34,7 @@ export async function awardRequest({ db, actor, request, offerId, reasons, ip }:
     if (!version) throw new Error(`offer ${offer.id} has no current version`);
     const moved = await moveRequest({ tx, request, to: "awarded", set: { awardedAt: sql`clock_timestamp()`, ...(request.state === "open" ? { closedAt: sql`clock_timestamp()`, offersOpenedAt: sql`clock_timestamp()` } : {}) }, actor, ip, details: { offerId } });
     await tx.insert(awards).values({ requestId: request.id, offerId: offer.id, offerVersion: version.version, reasons, awardedBy: actor.userId });
-    const start = String(version.startDate).slice(0, 10);
+    const start = isoDate(version.startDate);
     const [placement] = await tx
       .insert(placements)
       .values({ requestId: request.id, childId: request.childId, councilId: request.organisationId, settingId: offer.settingId, providerId: offer.organisationId, weeklyFeePence: version.weeklyFeePence ?? 0, startDate: start, reviewDates: reviewDatesFrom(start) })
@@ -46,8 +47,8 @@ export async function awardRequest({ db, actor, request, offerId, reasons, ip }:
 
 /** Ends a placement, planned or a breakdown (breakdowns feed the high-risk insights). */
 export async function endPlacement({ db, actor, placement, endDate, reason, ip }: { db: Db; actor: Actor; placement: PlacementRow; endDate: string; reason: PlacementEndReason; ip?: string | undefined }) {
-  if (placement.endDate) throw conflict(`This placement already ended on ${String(placement.endDate).slice(0, 10)}.`);
-  if (endDate < String(placement.startDate).slice(0, 10)) throw validationFailed([{ path: "body.endDate", message: "The end date cannot be before the start date" }]);
+  if (placement.endDate) throw conflict(`This placement already ended on ${isoDate(placement.endDate)}.`);
+  if (endDate < isoDate(placement.startDate)) throw validationFailed([{ path: "body.endDate", message: "The end date cannot be before the start date" }]);
   return db.transaction(async (tx) => {
     const [row] = await tx.update(placements).set({ endDate, endReason: reason, breakdown: isBreakdown(reason), updatedAt: sql`clock_timestamp()` }).where(eq(placements.id, placement.id)).returning();
     await recordAudit(tx, { action: "placement.end", recordType: "placement", recordId: placement.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { reason, breakdown: isBreakdown(reason) } });

@@ -1,3 +1,4 @@
+import { isoDate } from "../../../db/dates";
 import { sql } from "drizzle-orm";
 import { DEFAULT_QUALITY_CRITERIA } from "../../../../../shared/src/codes/tenders";
 import type { ValidationIssue } from "../../../../../shared/src/errors";
@@ -52,7 +53,7 @@ export async function createRequest({ db, actor, child, input, ip }: CreateReque
   const now = await databaseNow(db);
   if (Date.parse(input.deadline) <= now.getTime()) issues.push({ path: "body.deadline", message: `The deadline must be after the server's time now, ${now.toISOString()}` });
   if (input.mode === "urgent") {
-    const neededBy = child.neededBy ? String(child.neededBy).slice(0, 10) : null;
+    const neededBy = isoDate(child.neededBy);
     if (!neededBy || daysBetween(now.toISOString().slice(0, 10), neededBy) > 5) {
       issues.push({ path: "body.mode", message: `Urgent requests are for placements needed within 5 days; this child is needed by ${neededBy ?? "no date yet"}` });
     }
