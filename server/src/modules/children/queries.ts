@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { databaseToday } from "../../db/clock";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { ChildProfile, ChildProfileListItem, ShortlistEntry } from "../../../../shared/src/schemas/children";
 import type { Db, DbOrTx } from "../../db/client";
 import { childProfiles, childShortlists, organisations, settings, type ChildProfileRow } from "../../db/schema";
@@ -8,11 +9,7 @@ import type { Actor } from "../identity/actor";
 import { canSeeChild } from "./policy";
 import { presentChild } from "./present";
 
-/** The database's today: ages and "needed by" are reckoned by one clock on every node. */
-export async function databaseToday(db: DbOrTx): Promise<string> {
-  const result = (await db.execute(sql`SELECT to_char(current_date, 'YYYY-MM-DD') AS today`)) as unknown as { rows: { today: string }[] };
-  return result.rows[0]?.today ?? new Date().toISOString().slice(0, 10);
-}
+export { databaseToday };
 
 /** A profile row the actor may see, or 404 whether or not it exists. Not audited: callers decide what is disclosed. */
 export async function loadChildRow(db: DbOrTx, actor: Actor, id: string): Promise<ChildProfileRow> {

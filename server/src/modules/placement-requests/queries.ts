@@ -1,3 +1,4 @@
+import { databaseNow } from "../../db/clock";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { placementRequests, requestInvitations, type PlacementRequestRow } from "../../db/schema";
@@ -21,11 +22,7 @@ export async function loadRequestFor(db: DbOrTx, actor: Actor, id: string, optio
   throw notFound("The placement request");
 }
 
-/** The database's clock: deadlines are decided by it, on every node alike. */
-export async function databaseNow(db: DbOrTx): Promise<Date> {
-  const result = (await db.execute(sql`SELECT clock_timestamp() AS now`)) as unknown as { rows: { now: Date | string }[] };
-  return new Date(result.rows[0]?.now ?? Date.now());
-}
+export { databaseNow };
 
 /** The council's requests, or those a provider is invited to (not drafts), newest first. */
 export async function listRequestIds(db: Db, actor: Actor): Promise<string[]> {

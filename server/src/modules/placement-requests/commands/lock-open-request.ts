@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { databaseClock } from "../../../db/clock";
 import type { RequestState } from "../../../../../shared/src/codes/tenders";
 import type { Tx } from "../../../db/client";
 import type { PlacementRequestRow } from "../../../db/schema";
@@ -14,9 +14,7 @@ import { loadRequestFor } from "../queries";
 export async function lockOpenRequest(tx: Tx, actor: Actor, requestId: string, states: RequestState[]): Promise<{ request: PlacementRequestRow; today: string; now: Date }> {
   const { request, viewer } = await loadRequestFor(tx, actor, requestId, { forUpdate: true });
   if (viewer.kind !== "provider") throw forbidden("Only invited providers respond to a request.");
-  const result = (await tx.execute(sql`SELECT clock_timestamp() AS now, to_char(current_date, 'YYYY-MM-DD') AS today`)) as unknown as { rows: { now: Date | string; today: string }[] };
-  const now = new Date(result.rows[0]?.now ?? Date.now());
-  const today = result.rows[0]?.today ?? now.toISOString().slice(0, 10);
+  const { now, today } = await databaseClock(tx);
   const closesAt = request.state === "price_round" ? request.priceRoundClosesAt : request.deadline;
   if (!states.includes(request.state) || (closesAt && now >= closesAt)) {
     const when = request.state === "open" || request.state === "price_round" ? closesAt : (request.closedAt ?? request.deadline);
