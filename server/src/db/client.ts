@@ -67,7 +67,7 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
     idleTimeoutMillis: 30_000,
   });
   // Without a listener, a server restart would crash the process through an idle client's error.
-  pool.on("error", (error) => options.logger?.warn({ err: error.message }, "database connection lost"));
+  pool.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
   const sql: SqlRunner = {
     async query(text, params) {
       return (await pool.query(text, params)).rows;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pinoHttp } from "pino-http";
+import { errorForLog } from "../error-for-log";
 import type { Logger } from "../logger";
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -22,7 +23,7 @@ export function requestLogging(logger: Logger) {
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split("?")[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: (err: Error) => ({ type: err.name, message: err.message, stack: err.stack }),
+      err: errorForLog,
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
   });

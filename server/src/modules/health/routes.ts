@@ -19,7 +19,7 @@ export function healthRoutes(handle: DbHandle): Router {
     handler: async (req, res) => {
       const dbUp = await handle.ping(1500).then(
         () => true,
-        (error: unknown) => (req.log.warn({ err: (error as Error).message }, "health: database unreachable"), false),
+        (error: unknown) => (req.log.warn({ err: error }, "health: database unreachable"), false),
       );
       const body: Health = { status: dbUp ? "ok" : "degraded", db: dbUp ? "ok" : "down", version: VERSION };
       res.status(dbUp ? 200 : 503).setHeader("Cache-Control", "no-store").json(body);

@@ -51,7 +51,7 @@ export function startClockTicker(deps: { live: LiveNamespace; db: Db; logger: Lo
     if (busy) return;
     busy = true;
     tick()
-      .catch((error: unknown) => deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "clock tick failed"))
+      .catch((error: unknown) => deps.logger.warn({ err: error }, "clock tick failed"))
       .finally(() => (busy = false));
   }, deps.intervalMs ?? CLOCK_TICK_MS);
   timer.unref();

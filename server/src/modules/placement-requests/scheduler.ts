@@ -20,7 +20,7 @@ export function startClosingScheduler(deps: { db: Db; live: LiveHub; logger: Log
           await publishClosed(deps.db, deps.live, closed.request);
         }
       } catch (error) {
-        deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "closing scheduler tick failed");
+        deps.logger.warn({ err: error }, "closing scheduler tick failed");
       }
     })();
     void running.then(() => {
