@@ -6,6 +6,7 @@ import { prepareDatabase } from "./db/prepare";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
 import { VERSION } from "./paths";
+import { installProcessGuards } from "./process-guards";
 import { startClosingScheduler } from "./modules/placement-requests/scheduler";
 import { createRealtimeServer } from "./realtime/server";
 
@@ -15,6 +16,7 @@ const SHUTDOWN_GRACE_MS = 8000;
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env);
+  installProcessGuards(logger);
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger });
   await prepareDatabase(database, { seedDemo: env.seedDemo, logger });
 

@@ -25,18 +25,21 @@ export const ReviewTotalsSchema = z.object({
 });
 export type ReviewTotals = z.infer<typeof ReviewTotalsSchema>;
 
+/**
+ * Why the server refused a live event (the ack's `code`): a bad payload, a record this person may
+ * not see, too many events or watched records for one connection or person (wait, then try
+ * again), the node too busy to answer now (try again), or a fault on our side.
+ */
+export const LIVE_REFUSAL_CODES = ["validation_error", "not_found", "rate_limited", "too_many_rooms", "service_unavailable", "internal_error"] as const;
+export const LiveRefusalSchema = z.object({ ok: z.literal(false), code: z.enum(LIVE_REFUSAL_CODES), message: z.string() });
+export type LiveRefusal = z.infer<typeof LiveRefusalSchema>;
+
 export const ReviewWatchSchema = z.object({ roundId: z.uuid() }).strict();
-export const ReviewWatchAckSchema = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), totals: ReviewTotalsSchema }),
-  z.object({ ok: z.literal(false), code: z.enum(["validation_error", "not_found"]), message: z.string() }),
-]);
+export const ReviewWatchAckSchema = z.discriminatedUnion("ok", [z.object({ ok: z.literal(true), totals: ReviewTotalsSchema }), LiveRefusalSchema]);
 export type ReviewWatchAck = z.infer<typeof ReviewWatchAckSchema>;
 
 /** A placement request's live events (issue: live placement requests). Payloads are validated by the client too. */
-export const RequestWatchAckSchema = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), view: RequestViewSchema }),
-  z.object({ ok: z.literal(false), code: z.enum(["validation_error", "not_found"]), message: z.string() }),
-]);
+export const RequestWatchAckSchema = z.discriminatedUnion("ok", [z.object({ ok: z.literal(true), view: RequestViewSchema }), LiveRefusalSchema]);
 export type RequestWatchAck = z.infer<typeof RequestWatchAckSchema>;
 export { RequestWatchSchema };
 
@@ -76,7 +79,7 @@ export interface ServerToClientEvents {
 
 /** Events a client sends on the /live namespace; every payload is parsed on the server. */
 export interface ClientToServerEvents {
-  "live:whoami": (ack: (identity: LiveIdentity) => void) => void;
+  "live:whoami": (ack: (identity: LiveIdentity | LiveRefusal) => void) => void;
   /** Start receiving a round's live figures; the ack carries the current ones. */
   "review:watch": (payload: z.input<typeof ReviewWatchSchema>, ack: (result: ReviewWatchAck) => void) => void;
   "review:unwatch": (payload: z.input<typeof ReviewWatchSchema>) => void;

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pino } from "pino";
 import { CLIENT_DIST_DIR } from "../../server/src/paths";
+import type { LiveLimitOptions } from "../../server/src/realtime/live-limits";
 import { createRealtimeServer } from "../../server/src/realtime/server";
 import { startClosingScheduler } from "../../server/src/modules/placement-requests/scheduler";
 import { createTestApp, type TestApp, type TestAppOptions } from "./test-app";
@@ -19,7 +20,7 @@ export interface TestServer {
  * The app listening on a free port with PUBLIC_URL set to it (sign-in redirects and the
  * embedded identity provider's issuer need the real address), with live connections attached.
  */
-export async function startTestServer(options: TestAppOptions & { requireClient?: boolean; clockTickMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: TestAppOptions & { requireClient?: boolean; clockTickMs?: number; liveLimits?: Partial<LiveLimitOptions> } = {}): Promise<TestServer> {
   if (options.requireClient !== false && !existsSync(join(CLIENT_DIST_DIR, "index.html"))) {
     throw new Error("client/dist is missing: run `npm run build` first (npm test does it for you)");
   }
@@ -35,6 +36,7 @@ export async function startTestServer(options: TestAppOptions & { requireClient?
     store: testApp.built.sessionStore,
     live: testApp.built.live,
     clockTickMs: options.clockTickMs,
+    limits: options.liveLimits,
   });
   const scheduler = startClosingScheduler({ db: testApp.database.handle.db, live: testApp.built.live, logger: pino({ level: "silent" }) });
   return {

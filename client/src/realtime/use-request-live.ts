@@ -5,6 +5,7 @@ import { fetchRequestView } from "../api/placement-requests";
 import { liveSocket } from "./live-socket";
 import { handleRequestEvent, type RequestLiveActions } from "./request-live-events";
 import { isFresher } from "./request-live-state";
+import { isWorthRetrying, RETRY_AFTER_MS } from "./retry";
 
 export type RequestLiveState = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; view: RequestView };
 
@@ -64,6 +65,7 @@ export function useRequestLive(requestId: string): RequestLive {
     let inFlight = false;
     let again = false;
     let stopped = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const watch = () => {
       if (stopped) return;
       if (inFlight) {
@@ -80,6 +82,10 @@ export function useRequestLive(requestId: string): RequestLive {
           // The server's time was read about half way through the round trip.
           setClockOffsetMs(Date.parse(parsed.data.view.serverTime) - (sentAt + Date.now()) / 2);
           replace(parsed.data.view);
+        } else if (parsed.success && !parsed.data.ok && isWorthRetrying(parsed.data.code)) {
+          again = false;
+          retryTimer = setTimeout(watch, RETRY_AFTER_MS);
+          return;
         }
         if (again) {
           again = false;
@@ -107,6 +113,7 @@ export function useRequestLive(requestId: string): RequestLive {
     if (socket.connected) watch();
     return () => {
       stopped = true;
+      clearTimeout(retryTimer);
       socket.off("connect", onConnect);
       socket.offAny(onEvent);
       watchRef.current = () => undefined;

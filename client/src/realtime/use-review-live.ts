@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { ReviewTotalsSchema, ReviewWatchAckSchema, type ReviewTotals } from "../../../shared/src/events";
 import { ReviewCommentSchema, type ReviewComment } from "../../../shared/src/schemas/review-rounds";
 import { liveSocket } from "./live-socket";
+import { isWorthRetrying, RETRY_AFTER_MS } from "./retry";
 
 interface ReviewLiveHandlers {
   onTotals(totals: ReviewTotals): void;
@@ -20,10 +21,12 @@ export function useReviewLive(roundId: string, handlers: ReviewLiveHandlers): vo
 
   useEffect(() => {
     const socket = liveSocket();
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const watch = () =>
       socket.emit("review:watch", { roundId }, (result) => {
         const parsed = ReviewWatchAckSchema.safeParse(result);
         if (parsed.success && parsed.data.ok) latest.current.onTotals(parsed.data.totals);
+        else if (parsed.success && !parsed.data.ok && isWorthRetrying(parsed.data.code)) retryTimer = setTimeout(watch, RETRY_AFTER_MS);
       });
     const onTotals = (totals: unknown) => {
       const parsed = ReviewTotalsSchema.safeParse(totals);
@@ -38,6 +41,7 @@ export function useReviewLive(roundId: string, handlers: ReviewLiveHandlers): vo
     socket.on("review:comment", onComment);
     if (socket.connected) watch();
     return () => {
+      clearTimeout(retryTimer);
       socket.off("connect", watch);
       socket.off("review:totals", onTotals);
       socket.off("review:comment", onComment);

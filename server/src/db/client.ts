@@ -66,8 +66,11 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
   });
+  // The health check's own connection: a pool busy with traffic (queued live events, a slow
+  // report) is not a database that is down, and an orchestrator would restart a healthy node.
+  const healthPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 });
   // Without a listener, a server restart would crash the process through an idle client's error.
-  pool.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
+  for (const p of [pool, healthPool]) p.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
   const sql: SqlRunner = {
     async query(text, params) {
       return (await pool.query(text, params)).rows;
@@ -102,10 +105,10 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
     driver: "pg",
     sql,
     async ping(timeoutMs = 2000) {
-      await withTimeout(pool.query("SELECT 1"), timeoutMs);
+      await withTimeout(healthPool.query("SELECT 1"), timeoutMs);
     },
     async close() {
-      if (!pool.ended) await pool.end();
+      await Promise.all([pool, healthPool].filter((p) => !p.ended).map((p) => p.end()));
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
-import { Server, type Socket } from "socket.io";
+import { Server } from "socket.io";
 import type { ClientToServerEvents, LiveConnectError, LiveIdentity, ServerToClientEvents } from "../../../shared/src/events";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
@@ -11,16 +11,12 @@ import { loadActor, type Actor } from "../modules/identity/actor";
 import { startClockTicker } from "../modules/placement-requests/clock-ticker";
 import { registerRequestEvents } from "../modules/placement-requests/realtime";
 import { registerReviewRoundEvents } from "../modules/review-rounds/realtime";
+import { onLiveEvent, type LiveEventDeps, type LiveSocket, type SocketData } from "./live-events";
 import { rooms, type LiveHub } from "./live-hub";
+import { DEFAULT_LIVE_LIMITS, Gate, PersonBuckets, TokenBucket, type LiveLimitOptions } from "./live-limits";
 import { identifySocket } from "./socket-auth";
 
-interface SocketData {
-  actor: Actor;
-  sessionId?: string;
-}
-
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface RealtimeDeps {
   db: Db;
@@ -30,6 +26,8 @@ export interface RealtimeDeps {
   live: LiveHub;
   /** How often `time` events go out (default every 5 s); tests shorten it. */
   clockTickMs?: number | undefined;
+  /** Rate limits and caps on live events (live-limits.ts); tests may tighten them. */
+  limits?: Partial<LiveLimitOptions> | undefined;
 }
 
 const refusal = (data: LiveConnectError) => Object.assign(new Error(data.message), { data });
@@ -55,15 +53,19 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
       const origin = req.headers.origin;
       callback(origin === undefined || origin === ownOrigin ? null : "origin not allowed", origin === undefined || origin === ownOrigin);
     },
-    // Recovery restores missed events, but never skips the authentication middleware.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // No connection-state recovery. socket.io restores a session from the `pid` and `offset` a
+    // client presents, writes the missed events to it and joins the old rooms before any
+    // middleware runs, so anyone holding another connection's pid (or a person removed from
+    // their organisation since) would get that connection's rooms and sealed events. Every
+    // connection is new, authenticated, and joins only what it asks for again; the client
+    // re-watches on every connect and the ack's snapshot replaces what it shows.
+    connectionStateRecovery: undefined,
   });
-
   const redisClients: Redis[] = [];
   if (deps.env.redisUrl) {
     const pub = new Redis(deps.env.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     const sub = pub.duplicate();
-    for (const c of [pub, sub]) c.on("error", (error: Error) => deps.logger.warn({ err: error.message }, "redis connection problem"));
+    for (const c of [pub, sub]) c.on("error", (error: Error) => deps.logger.warn({ err: error }, "redis connection problem"));
     await Promise.all([pub.connect(), sub.connect()]);
     redisClients.push(pub, sub);
     io.adapter(createAdapter(pub, sub));
@@ -81,16 +83,24 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
     );
   });
+  const limits: LiveLimitOptions = { ...DEFAULT_LIVE_LIMITS, ...deps.limits };
+  const people = new PersonBuckets(limits);
+  const eventDeps: LiveEventDeps = { logger: deps.logger, limits, gate: new Gate(limits.concurrentPerNode, limits.queuePerNode) };
   live.on("connection", (socket: LiveSocket) => {
     const { actor, sessionId } = socket.data;
+    socket.data.budget = {
+      socket: new TokenBucket(limits.socketBurst, limits.socketPerSecond),
+      person: people.attach(actor.userId),
+      refusals: new TokenBucket(limits.refusalBurst, limits.refusalsPerSecond),
+      inFlight: 0,
+    };
+    socket.on("disconnect", () => people.detach(actor.userId));
     void socket.join([rooms.user(actor.userId), ...(actor.organisationId ? [rooms.organisation(actor.organisationId)] : [])]);
     if (sessionId) void socket.join(rooms.session(sessionId));
     if (actor.tokenId) void socket.join(rooms.token(actor.tokenId));
-    socket.on("live:whoami", (ack) => {
-      if (typeof ack === "function") ack(identityOf(socket.data.actor));
-    });
-    registerReviewRoundEvents(socket as unknown as Socket, deps.db, () => socket.data.actor);
-    registerRequestEvents(socket as unknown as Socket, deps.db, deps.live, () => socket.data.actor);
+    onLiveEvent(socket, eventDeps, "live:whoami", {}, () => identityOf(socket.data.actor));
+    registerReviewRoundEvents(socket, { ...eventDeps, db: deps.db });
+    registerRequestEvents(socket, { ...eventDeps, db: deps.db, live: deps.live });
     socket.emit("live:ready", identityOf(actor));
   });
 
@@ -105,7 +115,8 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
         const personAlive = sessionAlive && (await loadActor(deps.db, actor.userId, actor.via, actor.tokenId).catch(() => undefined)) !== undefined;
         if (!personAlive) socket.disconnect(true);
       }
-    })();
+      people.prune();
+    })().catch((error: unknown) => deps.logger.warn({ err: error }, "live session sweep failed"));
   }, SESSION_SWEEP_MS);
   sweep.unref();
 

@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Socket } from "socket.io";
 import { RequestWatchSchema, type RequestWatchAck } from "../../../../shared/src/events";
 import type { Db } from "../../db/client";
 import { requestInvitations, type PlacementRequestRow } from "../../db/schema";
-import { AppError } from "../../http/app-error";
+import { onLiveEvent, type LiveEventDeps, type LiveSocket } from "../../realtime/live-events";
 import { type LiveHub } from "../../realtime/live-hub";
-import type { Actor } from "../identity/actor";
 import { markViewed } from "./commands/respond";
 import { loadRequestFor, type Viewer } from "./queries";
 import { responseViews } from "./response-view";
@@ -86,30 +84,20 @@ export async function publishReceipt(live: LiveHub, organisationId: string, rece
 }
 
 /** `request:watch` joins the viewer's room after the same access check as the HTTP API; the ack is the snapshot. */
-export function registerRequestEvents(socket: Socket, db: Db, live: LiveHub, actorOf: () => Actor): void {
-  socket.on("request:watch", async (payload: unknown, ack: unknown) => {
-    const reply = (result: RequestWatchAck) => typeof ack === "function" && ack(result);
-    const parsed = RequestWatchSchema.safeParse(payload);
-    if (!parsed.success) return reply({ ok: false, code: "validation_error", message: "Send { requestId } with the request's id." });
-    let found: Awaited<ReturnType<typeof loadRequestFor>>;
-    try {
-      found = await loadRequestFor(db, actorOf(), parsed.data.requestId);
-    } catch (error) {
-      if (error instanceof AppError) return reply({ ok: false, code: "not_found", message: error.message });
-      throw error;
-    }
+export function registerRequestEvents(socket: LiveSocket, deps: LiveEventDeps & { db: Db; live: LiveHub }): void {
+  const { db, live } = deps;
+  const invalid = "Send { requestId } with the request's id.";
+  onLiveEvent(socket, deps, "request:watch", { schema: RequestWatchSchema, invalid, usesDatabase: true }, async ({ requestId }, context): Promise<RequestWatchAck> => {
+    const found = await loadRequestFor(db, context.actor, requestId);
     // Join first, then snapshot: an event committed in between arrives twice at worst, never not at all.
-    await socket.join(roomOf(found.request.id, found.viewer));
+    await context.join(roomOf(found.request.id, found.viewer));
     if (found.viewer.kind === "provider") {
-      for (const settingId of await markViewed(db, found.request.id, { userId: actorOf().userId, organisationId: found.viewer.organisationId })) await publishResponse(db, live, found.request, settingId, found.viewer.organisationId);
+      for (const settingId of await markViewed(db, found.request.id, { userId: context.actor.userId, organisationId: found.viewer.organisationId })) await publishResponse(db, live, found.request, settingId, found.viewer.organisationId);
     }
-    reply({ ok: true, view: await buildRequestView(db, found.request, found.viewer) });
+    return { ok: true, view: await buildRequestView(db, found.request, found.viewer) };
   });
-  socket.on("request:unwatch", async (payload: unknown) => {
-    const parsed = RequestWatchSchema.safeParse(payload);
-    if (!parsed.success) return;
-    const actor = actorOf();
-    await socket.leave(requestRooms.buyer(parsed.data.requestId));
-    if (actor.organisationId) await socket.leave(requestRooms.provider(parsed.data.requestId, actor.organisationId));
+  onLiveEvent(socket, deps, "request:unwatch", { schema: RequestWatchSchema, invalid }, async ({ requestId }, context) => {
+    await context.leave(requestRooms.buyer(requestId));
+    if (context.actor.organisationId) await context.leave(requestRooms.provider(requestId, context.actor.organisationId));
   });
 }

@@ -1,9 +1,7 @@
-import type { Socket } from "socket.io";
 import { ReviewWatchSchema, type ReviewTotals, type ReviewWatchAck } from "../../../../shared/src/events";
 import type { Db } from "../../db/client";
-import { AppError } from "../../http/app-error";
+import { onLiveEvent, type LiveEventDeps, type LiveSocket } from "../../realtime/live-events";
 import { rooms, type LiveHub } from "../../realtime/live-hub";
-import type { Actor } from "../identity/actor";
 import { loadVisibleRound, roundDetail } from "./queries";
 
 /** The figures everyone in a round may see live (never who voted how). */
@@ -23,22 +21,15 @@ export async function publishReviewTotals(db: Db, live: LiveHub, roundId: string
 }
 
 /** `review:watch` joins a round's room after the same access check as the HTTP API. */
-export function registerReviewRoundEvents(socket: Socket, db: Db, actorOf: () => Actor): void {
-  socket.on("review:watch", async (payload: unknown, ack: unknown) => {
-    const reply = (result: ReviewWatchAck) => typeof ack === "function" && ack(result);
-    const parsed = ReviewWatchSchema.safeParse(payload);
-    if (!parsed.success) return reply({ ok: false, code: "validation_error", message: "Send { roundId } with the round's id." });
-    try {
-      await loadVisibleRound(db, actorOf(), parsed.data.roundId);
-    } catch (error) {
-      if (error instanceof AppError) return reply({ ok: false, code: "not_found", message: error.message });
-      throw error;
-    }
-    await socket.join(rooms.reviewRound(parsed.data.roundId));
-    reply({ ok: true, totals: await reviewTotals(db, parsed.data.roundId) });
+export function registerReviewRoundEvents(socket: LiveSocket, deps: LiveEventDeps & { db: Db }): void {
+  const { db } = deps;
+  const invalid = "Send { roundId } with the round's id.";
+  onLiveEvent(socket, deps, "review:watch", { schema: ReviewWatchSchema, invalid, usesDatabase: true }, async ({ roundId }, context): Promise<ReviewWatchAck> => {
+    await loadVisibleRound(db, context.actor, roundId);
+    await context.join(rooms.reviewRound(roundId));
+    return { ok: true, totals: await reviewTotals(db, roundId) };
   });
-  socket.on("review:unwatch", async (payload: unknown) => {
-    const parsed = ReviewWatchSchema.safeParse(payload);
-    if (parsed.success) await socket.leave(rooms.reviewRound(parsed.data.roundId));
+  onLiveEvent(socket, deps, "review:unwatch", { schema: ReviewWatchSchema, invalid }, async ({ roundId }, context) => {
+    await context.leave(rooms.reviewRound(roundId));
   });
 }
