@@ -6,14 +6,16 @@ import { conflict, notFound } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { lockOpenRequest } from "./lock-open-request";
+import { ownInvitation, ownOffer } from "./own-response";
 
 type Provider = Actor & { organisationId: string };
 
 /** A provider declines for one of its invited settings, with a reason code the council sees. */
 export async function declineInvitation({ db, actor, requestId, input, ip }: { db: Db; actor: Provider; requestId: string; input: DeclineInput; ip?: string | undefined }) {
   return db.transaction(async (tx) => {
+    await ownInvitation(tx, actor, requestId, input.settingId);
     await lockOpenRequest(tx, actor, requestId, ["open"]);
-    const [offer] = await tx.select().from(offers).where(and(eq(offers.requestId, requestId), eq(offers.settingId, input.settingId), eq(offers.status, "active")));
+    const [offer] = await tx.select().from(offers).where(and(eq(offers.requestId, requestId), eq(offers.settingId, input.settingId), eq(offers.organisationId, actor.organisationId), eq(offers.status, "active")));
     if (offer) throw conflict("You have an offer in for that setting. Withdraw it first if you no longer want to offer.");
     const [row] = await tx
       .update(requestInvitations)
@@ -29,13 +31,14 @@ export async function declineInvitation({ db, actor, requestId, input, ip }: { d
 /** Withdraws an offer until the deadline; its versions stay on record. */
 export async function withdrawOffer({ db, actor, requestId, offerId, ip }: { db: Db; actor: Provider; requestId: string; offerId: string; ip?: string | undefined }) {
   return db.transaction(async (tx) => {
+    await ownOffer(tx, actor, requestId, offerId);
     await lockOpenRequest(tx, actor, requestId, ["open"]);
     const [offer] = await tx
       .update(offers)
       .set({ status: "withdrawn", updatedAt: sql`clock_timestamp()` })
-      .where(and(eq(offers.id, offerId), eq(offers.requestId, requestId), eq(offers.organisationId, actor.organisationId), eq(offers.status, "active")))
+      .where(and(eq(offers.id, offerId), eq(offers.organisationId, actor.organisationId), eq(offers.status, "active")))
       .returning();
-    if (!offer) throw notFound("Your offer");
+    if (!offer) throw conflict("Your offer is already withdrawn. Make a new offer if you want to offer again.");
     await tx.update(requestInvitations).set({ status: "withdrawn" }).where(and(eq(requestInvitations.requestId, requestId), eq(requestInvitations.settingId, offer.settingId)));
     await recordAudit(tx, { action: "offer.withdraw", recordType: "offer", recordId: offer.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { requestId } });
     return offer;

@@ -3,10 +3,11 @@ import { weeklyFee, type Fee, type OfferReceipt } from "../../../../../shared/sr
 import type { Db } from "../../../db/client";
 import { once } from "../../../db/idempotency";
 import { offers, offerVersions } from "../../../db/schema";
-import { notFound, validationFailed } from "../../../http/app-error";
+import { conflict, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { lockOpenRequest } from "./lock-open-request";
+import { ownOffer } from "./own-response";
 
 /** Ranked mode's price round: a new version of the offer with a lower weekly fee, the rest unchanged. */
 export async function revisePrice(props: { db: Db; actor: Actor & { organisationId: string }; requestId: string; offerId: string; fee: Fee; justification?: string | undefined; idempotencyKey?: string | undefined; ip?: string | undefined }) {
@@ -17,9 +18,10 @@ export async function revisePrice(props: { db: Db; actor: Actor & { organisation
     key: idempotencyKey,
     scope: `price:${offerId}`,
     work: async (tx) => {
+      await ownOffer(tx, actor, requestId, offerId);
       const { request } = await lockOpenRequest(tx, actor, requestId, ["price_round"]);
-      const [offer] = await tx.select().from(offers).where(and(eq(offers.id, offerId), eq(offers.requestId, requestId), eq(offers.organisationId, actor.organisationId), eq(offers.status, "active"))).for("update");
-      if (!offer) throw notFound("Your offer");
+      const [offer] = await tx.select().from(offers).where(and(eq(offers.id, offerId), eq(offers.organisationId, actor.organisationId), eq(offers.status, "active"))).for("update");
+      if (!offer) throw conflict("Your offer was withdrawn, so its price cannot change.");
       const [current] = await tx.select().from(offerVersions).where(and(eq(offerVersions.offerId, offerId), eq(offerVersions.version, offer.currentVersion)));
       if (!current) throw new Error(`offer ${offerId} has no current version`);
       const before = current.weeklyFeePence ?? 0;

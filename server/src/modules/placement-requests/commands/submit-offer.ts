@@ -8,6 +8,7 @@ import { conflict, notFound, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { lockOpenRequest } from "./lock-open-request";
+import { ownInvitation } from "./own-response";
 
 const pounds = (pence: number) => `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
@@ -48,6 +49,7 @@ export async function submitOffer({ db, actor, requestId, input, idempotencyKey,
     key: idempotencyKey,
     scope: `offer:${requestId}:${input.settingId}`,
     work: async (tx: Tx) => {
+      await ownInvitation(tx, actor, requestId, input.settingId);
       const { request, today } = await lockOpenRequest(tx, actor, requestId, ["open"]);
       const [invitation] = await tx
         .select()
