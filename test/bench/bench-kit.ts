@@ -21,18 +21,24 @@ export const round = (ms: number) => Math.round(ms * 100) / 100;
 /**
  * A migrated database with the reference data. With DATABASE_URL, a database of the benchmark's
  * own on that PostgreSQL server (dropped after, unless BENCH_KEEP=1 keeps it for EXPLAIN
- * ANALYZE); without, embedded PGlite in memory.
+ * ANALYZE); without, embedded PGlite in memory. `driver` "pglite" asks for PGlite even when
+ * DATABASE_URL is set (to compare the two in one run).
  */
-export async function openBenchDatabase(): Promise<{ handle: DbHandle; kind: string; drop(): Promise<void> }> {
-  const opened = await openEmpty();
+export async function openBenchDatabase(driver?: BenchDriver): Promise<{ handle: DbHandle; kind: string; drop(): Promise<void> }> {
+  const opened = await openEmpty(driver);
   await migrate(opened.handle);
   await loadReferenceData(opened.handle.db);
   return opened;
 }
 
-async function openEmpty(): Promise<{ handle: DbHandle; kind: string; drop(): Promise<void> }> {
+export type BenchDriver = "postgresql" | "pglite";
+
+/** The drivers a benchmark can run on here: PostgreSQL (with DATABASE_URL) then PGlite, or PGlite alone. */
+export const benchDrivers = (): BenchDriver[] => (process.env.DATABASE_URL ? ["postgresql", "pglite"] : ["pglite"]);
+
+async function openEmpty(driver?: BenchDriver): Promise<{ handle: DbHandle; kind: string; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
-  if (!url) {
+  if (!url || driver === "pglite") {
     const handle = await openDatabase({});
     return { handle, kind: "pglite", drop: () => handle.close() };
   }
@@ -96,5 +102,78 @@ export async function serveApp(handle: DbHandle): Promise<{ base: string; close(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "CTE Name"?: string;
+  "Subplan Name"?: string;
+  "Actual Total Time"?: number;
+  "Actual Loops"?: number;
+  Plans?: PlanNode[];
+}
+
+/** What a plan node is, as EXPLAIN names it: "Bitmap Index Scan using settings_matching". */
+const nodeLabel = (n: PlanNode) =>
+  [n["Node Type"], n["Relation Name"] && `on ${n["Relation Name"]}`, n["Index Name"] && `using ${n["Index Name"]}`, n["CTE Name"] && `(${n["CTE Name"]})`].filter(Boolean).join(" ");
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) of statements: planning and execution times (p50,
+ * p95) and the plan nodes that took the most time of their own (a node's time times its loops,
+ * less its children's; a CTE Scan less the CTE's own plan, which runs as it is read), as mean
+ * ms per statement and share of execution. Statements run one after another after the timed
+ * part, so explaining does not disturb the latencies.
+ */
+export async function explainSummary(db: Db, statements: ReturnType<typeof sql>[], top = 4) {
+  const planning: number[] = [];
+  const execution: number[] = [];
+  const own = new Map<string, { ms: number; loops: number }>();
+  for (const statement of statements) {
+    const [row] = await rowsOf<Record<string, unknown>>(db, sql`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement}`);
+    const raw = row ? Object.values(row)[0] : undefined;
+    const [explained] = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode; "Planning Time": number; "Execution Time": number }];
+    planning.push(explained["Planning Time"]);
+    execution.push(explained["Execution Time"]);
+    const timeOf = (n: PlanNode) => (n["Actual Total Time"] ?? 0) * (n["Actual Loops"] ?? 1);
+    // A CTE's plan runs as a CTE Scan first reads it: its time is taken off the longest scan.
+    const cteTime = new Map<string, number>();
+    const cteReader = new Map<string, PlanNode>();
+    const collect = (n: PlanNode) => {
+      if (n["Subplan Name"]?.startsWith("CTE ")) cteTime.set(n["Subplan Name"].slice(4), timeOf(n));
+      const name = n["Node Type"] === "CTE Scan" ? n["CTE Name"] : undefined;
+      if (name && timeOf(n) >= timeOf(cteReader.get(name) ?? n)) cteReader.set(name, n);
+      n.Plans?.forEach(collect);
+    };
+    collect(explained.Plan);
+    const walk = (n: PlanNode) => {
+      const total = timeOf(n);
+      let children = (n.Plans ?? []).reduce((sum, c) => sum + timeOf(c), 0);
+      if (n["CTE Name"] && cteReader.get(n["CTE Name"]) === n) children += cteTime.get(n["CTE Name"]) ?? 0;
+      const label = nodeLabel(n);
+      const entry = own.get(label) ?? { ms: 0, loops: 0 };
+      entry.ms += Math.max(0, total - children);
+      entry.loops += n["Actual Loops"] ?? 1;
+      own.set(label, entry);
+      n.Plans?.forEach(walk);
+    };
+    walk(explained.Plan);
+  }
+  const count = Math.max(1, statements.length);
+  const executionTotal = execution.reduce((a, b) => a + b, 0);
+  planning.sort((a, b) => a - b);
+  execution.sort((a, b) => a - b);
+  return {
+    statements: statements.length,
+    planning_p50_ms: round(percentile(planning, 50)),
+    planning_p95_ms: round(percentile(planning, 95)),
+    execution_p50_ms: round(percentile(execution, 50)),
+    execution_p95_ms: round(percentile(execution, 95)),
+    top_nodes: [...own.entries()]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, top)
+      .map(([node, { ms, loops }]) => ({ node, ms: round(ms / count), share: Math.round((ms / Math.max(executionTotal, 1e-9)) * 100) / 100, loops: Math.round((loops / count) * 10) / 10 })),
   };
 }

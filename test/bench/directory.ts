@@ -1,23 +1,61 @@
 // npm run bench:directory — 20,000 generated settings; latency of the commissioners' search
-// (need + age + near + vacancy) through HTTP. Prints one JSON line. With DATABASE_URL it makes a
-// throwaway database on that PostgreSQL server (and drops it); without, embedded PGlite.
+// (need + age + near + vacancy, sorted by distance) through HTTP, then EXPLAIN ANALYZE of the
+// same searches: which plan nodes take the time. With DATABASE_URL it runs on a throwaway
+// database on that PostgreSQL server (dropped after) and then on embedded PGlite, with the same
+// settings and the same searches, so a gap between the drivers shows at once; without, PGlite
+// alone. Prints one JSON line.
 import { cpus } from "node:os";
 import { sql } from "drizzle-orm";
 import { NEEDS } from "../../shared/src/codes/needs";
+import { SettingSearchQuerySchema } from "../../shared/src/schemas/settings";
 import { settings } from "../../server/src/db/schema";
 import { createApiToken } from "../../server/src/modules/api-tokens/commands/create-api-token";
+import { districtCentre, searchSql } from "../../server/src/modules/directory/search";
 import { admitProvider } from "../factories/directory";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildUser } from "../factories/users";
-import { benchAddress, benchNeeds, northWestDistricts, openBenchDatabase, percentile, pick, round, serveApp } from "./bench-kit";
+import { benchAddress, benchDrivers, benchNeeds, explainSummary, northWestDistricts, openBenchDatabase, percentile, pick, round, serveApp, type BenchDriver } from "./bench-kit";
 
 const SETTINGS = Number(process.env.BENCH_SETTINGS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
+/** How many of the searches are explained (EXPLAIN ANALYZE) after the timed run. */
+const EXPLAINED = Number(process.env.BENCH_EXPLAIN ?? 50);
+const WARM_UP = 50;
 const PROVIDERS = 200;
 
-async function main() {
-  const { handle, kind, drop } = await openBenchDatabase();
+type District = Awaited<ReturnType<typeof northWestDistricts>>[number];
+
+/** The settings (each naming its provider by number) and the searches, made once for every driver. */
+function workload(districts: District[]) {
+  const codes = NEEDS.map((n) => n.code);
+  const rows = Array.from({ length: SETTINGS }, (_, i) => {
+    const low = Math.floor(Math.random() * 12);
+    return {
+      provider: Math.floor(Math.random() * PROVIDERS),
+      urn: String(100000 + i),
+      name: `Setting ${i}`,
+      lotNumbers: [pick([1, 2, 3])],
+      ageLow: low,
+      ageHigh: low + 4 + Math.floor(Math.random() * 8),
+      sexAdmitted: pick(["mixed", "mixed", "boys", "girls"] as const),
+      residentialTypes: [pick(["day", "38_week", "52_week"] as const)],
+      registeredCapacity: 20,
+      vacancies: Math.random() < 0.4 ? Math.floor(Math.random() * 4) : 0,
+      ...benchNeeds(),
+      ...benchAddress(pick(districts)),
+      status: Math.random() < 0.9 ? ("published" as const) : ("draft" as const),
+    };
+  });
+  const queries = Array.from(
+    { length: WARM_UP + REQUESTS },
+    () => `need=${pick(codes)}&age=${5 + Math.floor(Math.random() * 12)}&near=${pick(districts).outcode}&radiusKm=25&hasVacancy=true&sort=distance`,
+  );
+  return { rows, queries };
+}
+
+async function run(driver: BenchDriver, plan: (districts: District[]) => ReturnType<typeof workload>) {
+  const { handle, kind, drop } = await openBenchDatabase(driver);
   try {
     const db = handle.db;
     const regionId = (await buildRegion(db)).id;
@@ -25,55 +63,35 @@ async function main() {
     const { token } = await createApiToken({ db, userId: commissioner.user.id, organisationId: commissioner.user.organisationId, input: { name: "bench", expiresInDays: 1 }, via: "cli" });
 
     // Settings spread over the North West's postcode districts, as the real directory would be.
-    const districts = await northWestDistricts(db);
+    const { rows, queries } = plan(await northWestDistricts(db));
     const providers: string[] = [];
     for (let i = 0; i < PROVIDERS; i++) {
       const id = (await buildOrganisation(db, { kind: "provider", regionId })).id;
       await admitProvider(db, { organisationId: id, regionId, lots: [1, 2, 3] });
       providers.push(id);
     }
-    const codes = NEEDS.map((n) => n.code);
-    for (let start = 0; start < SETTINGS; start += 1000) {
-      const batch = Array.from({ length: Math.min(1000, SETTINGS - start) }, (_, i) => {
-        const d = pick(districts);
-          const low = Math.floor(Math.random() * 12);
-        return {
-          organisationId: pick(providers),
-          urn: String(100000 + start + i),
-          name: `Setting ${start + i}`,
-          lotNumbers: [pick([1, 2, 3])],
-          ageLow: low,
-          ageHigh: low + 4 + Math.floor(Math.random() * 8),
-          sexAdmitted: pick(["mixed", "mixed", "boys", "girls"] as const),
-          residentialTypes: [pick(["day", "38_week", "52_week"] as const)],
-          registeredCapacity: 20,
-          vacancies: Math.random() < 0.4 ? Math.floor(Math.random() * 4) : 0,
-          ...benchNeeds(),
-          ...benchAddress(d),
-          status: Math.random() < 0.9 ? ("published" as const) : ("draft" as const),
-        };
-      });
+    for (let start = 0; start < rows.length; start += 1000) {
+      const batch = rows.slice(start, start + 1000).map(({ provider, ...row }) => ({ ...row, organisationId: providers[provider] as string }));
       await db.insert(settings).values(batch);
     }
     await db.execute(sql`ANALYZE`);
 
     const { base, close } = await serveApp(handle);
-
-    const query = () => `need=${pick(codes)}&age=${5 + Math.floor(Math.random() * 12)}&near=${pick(districts).outcode}&radiusKm=25&hasVacancy=true&sort=distance`;
-    const call = async () => {
+    const call = async (query: string) => {
       const started = performance.now();
-      const res = await fetch(`${base}/api/v1/settings?${query()}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${base}/api/v1/settings?${query}`, { headers: { authorization: `Bearer ${token}` } });
       await res.arrayBuffer();
       return { ms: performance.now() - started, ok: res.status === 200 };
     };
-    for (let i = 0; i < 50; i++) await call(); // warm-up: JIT, plan cache, connections
+    for (const query of queries.slice(0, WARM_UP)) await call(query); // warm-up: JIT, plan cache, connections
+    const timed = queries.slice(WARM_UP);
     const latencies: number[] = [];
     let errors = 0;
     let next = 0;
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        while (next++ < REQUESTS) {
-          const r = await call();
+        while (next < timed.length) {
+          const r = await call(timed[next++] as string);
           latencies.push(r.ms);
           if (!r.ok) errors++;
         }
@@ -81,24 +99,45 @@ async function main() {
     );
     latencies.sort((a, b) => a - b);
     await close();
-    console.log(
-      JSON.stringify({
-        bench: "directory",
-        database: kind,
-        cpus: cpus().length,
-        settings: SETTINGS,
-        requests: latencies.length,
-        concurrency: CONCURRENCY,
-        p50_ms: round(percentile(latencies, 50)),
-        p95_ms: round(percentile(latencies, 95)),
-        p99_ms: round(percentile(latencies, 99)),
-        errors,
-        target_p95_ms: 30,
-      }),
-    );
+
+    // The same statements the API ran for the first searches, explained one after another.
+    const statements = [];
+    for (const query of timed.slice(0, EXPLAINED)) {
+      const parsed = SettingSearchQuerySchema.parse(Object.fromEntries(new URLSearchParams(query)));
+      const centre = parsed.near ? await districtCentre(db, parsed.near) : undefined;
+      statements.push(searchSql({ regionId, query: parsed, centre }));
+    }
+    const explain = await explainSummary(db, statements);
+    return {
+      database: kind,
+      p50_ms: round(percentile(latencies, 50)),
+      p95_ms: round(percentile(latencies, 95)),
+      p99_ms: round(percentile(latencies, 99)),
+      errors,
+      explain,
+    };
   } finally {
     await drop();
   }
+}
+
+async function main() {
+  let made: ReturnType<typeof workload> | undefined;
+  const plan = (districts: District[]) => (made ??= workload(districts)); // outcodes are the same reference data on every driver
+  const results: Record<string, Awaited<ReturnType<typeof run>>> = {};
+  for (const driver of benchDrivers()) results[driver] = await run(driver, plan);
+  console.log(
+    JSON.stringify({
+      bench: "directory",
+      node: process.version,
+      cpus: cpus().length,
+      settings: SETTINGS,
+      requests: REQUESTS,
+      concurrency: CONCURRENCY,
+      target_p95_ms: 30,
+      ...results,
+    }),
+  );
 }
 
 await main();
