@@ -3,7 +3,7 @@ import { servedApiRoutes } from "../setup/served-routes";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { buildMatrixActors, WHO, type MatrixActor, type Who } from "./actors";
 import { ACCESS_MATRIX } from "./all-routes";
-import type { Scope } from "./matrix";
+import { expectationFor, type Scope } from "./matrix";
 
 let t: TestApp;
 let actors: Record<Who, MatrixActor>;
@@ -25,7 +25,7 @@ describe("Access matrix", () => {
 
   const cases = ACCESS_MATRIX.flatMap((entry) =>
     WHO.flatMap((who) => {
-      const expected = entry.expect[who];
+      const expected = expectationFor(entry, who);
       const scopes: Scope[] = typeof expected === "number" ? ["own"] : ["own", "other"];
       return scopes.map((scope) => ({ entry, who, scope, status: typeof expected === "number" ? expected : expected[scope] }));
     }),

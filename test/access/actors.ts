@@ -10,6 +10,7 @@ export const WHO = [
   "anonymous",
   "unaffiliated",
   "regional_admin",
+  "regional_staff",
   "commissioner",
   "commissioner_admin",
   "provider",
@@ -35,6 +36,7 @@ export interface MatrixActor {
 const roleOf = (who: Who): { role: Role; orgAdmin: boolean } | undefined => {
   if (who === "anonymous" || who === "unaffiliated") return undefined;
   if (who === "regional_admin") return { role: "regional_admin", orgAdmin: true };
+  if (who === "regional_staff") return { role: "regional_admin", orgAdmin: false };
   const admin = who.endsWith("_admin");
   return { role: who.replace(/_admin$/, "") as Role, orgAdmin: admin };
 };

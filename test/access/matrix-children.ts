@@ -5,7 +5,7 @@ import { buildChild } from "../factories/children";
 import { buildOrganisation } from "../factories/organisations";
 import { pdsReferral } from "../factories/placements-standard";
 import type { MatrixActor } from "./actors";
-import { byRole, type Expected, type MatrixEntry, type Scope } from "./matrix";
+import { byRole, type Expectations, type Expected, type MatrixEntry, type Scope } from "./matrix";
 import { listedSettingIn } from "./matrix-feedback";
 import type { Who } from "./actors";
 
@@ -20,7 +20,7 @@ async function childFor(db: Db, actor: MatrixActor, scope: Scope, orgId: string)
 }
 
 /** The owning council's commissioners only; everyone else is told the child does not exist. */
-const owningCouncil = (ok: number): Record<Who, Expected> => byRole({ commissioner: { own: ok, other: 404 }, commissioner_admin: { own: ok, other: 404 } }, 404);
+const owningCouncil = (ok: number): Expectations => byRole({ commissioner: { own: ok, other: 404 }, commissioner_admin: { own: ok, other: 404 } }, 404);
 const commissioners = (ok: number) => byRole({ commissioner: ok, commissioner_admin: ok }, 403);
 const childPath = (suffix = "") => async ({ db, actor, scope, orgId }: { db: Db; actor: MatrixActor; scope: Scope; orgId: string }) => ({
   path: `/api/v1/children/${await childFor(db, actor, scope, orgId)}${suffix}`,

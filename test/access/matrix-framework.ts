@@ -2,7 +2,7 @@ import type { Db } from "../../server/src/db/client";
 import { buildAdmission, buildApplication, buildFramework, buildPrice, buildRound, buildTermsVersion } from "../factories/frameworks";
 import { buildOrganisation } from "../factories/organisations";
 import type { MatrixActor, Who } from "./actors";
-import { everyone, type Expected, type MatrixEntry, type Scope } from "./matrix";
+import { everyone, type Expectations, type Expected, type MatrixEntry, type Scope } from "./matrix";
 
 /*
  * The matrix actors' region has no framework, so each request builds one: in the actors' region
@@ -11,7 +11,7 @@ import { everyone, type Expected, type MatrixEntry, type Scope } from "./matrix"
 const regionOf = (actor: MatrixActor, scope: Scope) => (scope === "own" ? actor.regionId : actor.otherRegionId);
 const frameworkFor = (db: Db, actor: MatrixActor, scope: Scope) => buildFramework(db, { regionId: regionOf(actor, scope) });
 
-const noOne = (status: number, allowed: Partial<Record<Who, Expected>>): Record<Who, Expected> => ({
+const noOne = (status: number, allowed: Partial<Record<Who, Expected>>): Expectations => ({
   ...everyone(status),
   anonymous: 401,
   unaffiliated: 403,

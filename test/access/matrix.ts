@@ -17,8 +17,19 @@ export interface MatrixEntry {
   route: string;
   /** Builds the request for this actor, against their own or another organisation's records. */
   request(ctx: { db: Db; actor: MatrixActor; scope: Scope; orgId: string; role: Role }): Promise<MatrixRequest>;
-  expect: Record<Who, Expected>;
+  /**
+   * What each kind of person gets. The hub's members who are not administrators
+   * (`regional_staff`) get what its administrators get unless the entry says otherwise: only
+   * what hands out access (organisations, people) needs an administrator.
+   */
+  expect: Expectations;
 }
+
+export type Expectations = Record<Exclude<Who, "regional_staff">, Expected> & { regional_staff?: Expected };
+
+/** What `who` gets from the entry's route (a hub member who is not an administrator: as the administrators, unless said). */
+export const expectationFor = (entry: Pick<MatrixEntry, "expect">, who: Who): Expected =>
+  who === "regional_staff" ? (entry.expect.regional_staff ?? entry.expect.regional_admin) : entry.expect[who];
 
 export const everyone = (status: number, signedIn = status) =>
   ({
@@ -31,10 +42,10 @@ export const everyone = (status: number, signedIn = status) =>
     provider_admin: signedIn,
     parent_panel: signedIn,
     parent_panel_admin: signedIn,
-  }) satisfies Record<Who, Expected>;
+  }) satisfies Expectations;
 
 /** Everyone signed in into an organisation gets `rest`, except those named; 401/403 for the rest. */
-export const byRole = (statuses: Partial<Record<Who, Expected>>, rest: Expected): Record<Who, Expected> => ({
+export const byRole = (statuses: Partial<Record<Who, Expected>>, rest: Expected): Expectations => ({
   anonymous: 401,
   unaffiliated: 403,
   regional_admin: rest,
@@ -48,7 +59,7 @@ export const byRole = (statuses: Partial<Record<Who, Expected>>, rest: Expected)
 });
 
 /** Read-your-own-organisation: members see their own (200), nobody sees another's (404). */
-export const ownOrganisation = (ok: number): Record<Who, Expected> => ({
+export const ownOrganisation = (ok: number): Expectations => ({
   anonymous: 401,
   unaffiliated: 403,
   regional_admin: { own: ok, other: 404 },
@@ -60,9 +71,10 @@ export const ownOrganisation = (ok: number): Record<Who, Expected> => ({
   parent_panel_admin: { own: ok, other: 404 },
 });
 
-/** Managing people: administrators of the organisation (and the regional admin) only. */
-export const administrators = (ok: number): Record<Who, Expected> => ({
+/** Managing people: administrators of the organisation (and the hub's administrators) only. */
+export const administrators = (ok: number): Expectations => ({
   ...ownOrganisation(ok),
+  regional_staff: { own: 403, other: 404 },
   commissioner: { own: 403, other: 404 },
   provider: { own: 403, other: 404 },
   parent_panel: { own: 403, other: 404 },
@@ -102,7 +114,7 @@ export const CORE_MATRIX: MatrixEntry[] = [
   {
     route: "POST /api/v1/organisations",
     request: async () => ({ path: "/api/v1/organisations", body: { name: `Matrix provider ${uniqueEmail()}`, kind: "provider" } }),
-    expect: { ...everyone(403), anonymous: 401, regional_admin: 201 },
+    expect: { ...everyone(403), anonymous: 401, regional_admin: 201, regional_staff: 403 },
   },
   { route: "GET /api/v1/organisations/:id", request: orgPath(), expect: ownOrganisation(200) },
   { route: "GET /api/v1/organisations/:id/members", request: orgPath("/members"), expect: administrators(200) },

@@ -13,7 +13,8 @@ const KIND_HEADINGS: Record<OrganisationKind, string> = {
 /** Councils and forums are known by their local authority code; providers by their company number. */
 const hasLaCode = (kind: OrganisationKind) => kind === "council" || kind === "parent_forum";
 
-export function OrganisationTables({ organisations }: { organisations: Organisation[] }) {
+/** `managesPeople`: the hub's administrators get a link to each organisation's people; other hub members do not manage people. */
+export function OrganisationTables({ organisations, managesPeople }: { organisations: Organisation[]; managesPeople: boolean }) {
   return (
     <>
       {ORGANISATION_KINDS.map((kind) => {
@@ -32,9 +33,11 @@ export function OrganisationTables({ organisations }: { organisations: Organisat
                     {hasLaCode(kind) ? "Local authority code" : "Companies House number"}
                   </th>
                 )}
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">People</span>
-                </th>
+                {managesPeople ? (
+                  <th scope="col" className="govuk-table__header">
+                    <span className="govuk-visually-hidden">People</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -46,11 +49,13 @@ export function OrganisationTables({ organisations }: { organisations: Organisat
                       {(hasLaCode(kind) ? organisation.laCode : organisation.companiesHouseNumber) ?? "Not recorded"}
                     </td>
                   )}
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    <Link className="govuk-link" to={peoplePath(organisation.id)}>
-                      People<span className="govuk-visually-hidden"> at {organisation.name}</span>
-                    </Link>
-                  </td>
+                  {managesPeople ? (
+                    <td className="govuk-table__cell govuk-table__cell--numeric">
+                      <Link className="govuk-link" to={peoplePath(organisation.id)}>
+                        People<span className="govuk-visually-hidden"> at {organisation.name}</span>
+                      </Link>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

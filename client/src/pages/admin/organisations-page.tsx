@@ -1,14 +1,16 @@
 import { useState } from "react";
 import type { Organisation } from "../../../../shared/src/schemas/identity";
 import { useOrganisations } from "../../api/organisations";
+import { useMe } from "../../api/session";
 import { SuccessBanner } from "../../components/notification-banner";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { usePageTitle } from "../../components/use-page-title";
 import { OrganisationForm } from "./organisation-form";
 import { OrganisationTables } from "./organisation-tables";
 
-/** The regional hub's list of every organisation in its region, and the form to add one. */
+/** The regional hub's list of every organisation in its region, and for its administrators the form to add one. */
 export function OrganisationsPage() {
+  const me = useMe();
   const organisations = useOrganisations();
   const [added, setAdded] = useState<Organisation>();
   const [formHasErrors, setFormHasErrors] = useState(false);
@@ -25,14 +27,18 @@ export function OrganisationsPage() {
         <h1 className="govuk-heading-l">Organisations in your region</h1>
         {organisations.status === "loading" ? <Loading what="organisations" /> : null}
         {organisations.status === "error" ? <QueryProblem what="the organisations" onRetry={organisations.retry} /> : null}
-        {organisations.status === "success" ? <OrganisationTables organisations={organisations.data} /> : null}
-        <OrganisationForm
-          onErrorsChange={setFormHasErrors}
-          onAdded={async (organisation) => {
-            await organisations.reload();
-            setAdded(organisation);
-          }}
-        />
+        {organisations.status === "success" ? <OrganisationTables organisations={organisations.data} managesPeople={me.user.orgAdmin} /> : null}
+        {me.user.orgAdmin ? (
+          <OrganisationForm
+            onErrorsChange={setFormHasErrors}
+            onAdded={async (organisation) => {
+              await organisations.reload();
+              setAdded(organisation);
+            }}
+          />
+        ) : (
+          <p className="govuk-body">Only the hub’s administrators add organisations and manage their people. Ask one of them if an organisation is missing.</p>
+        )}
       </div>
     </div>
   );

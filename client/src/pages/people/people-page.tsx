@@ -12,9 +12,9 @@ import { NotFoundPage } from "../public/not-found-page";
 import { PeopleOverview } from "./people-overview";
 import { RemoveMemberConfirmation } from "./remove-member-confirmation";
 
-/** The organisation's own administrators, and the region's, manage its people (the server checks too). */
+/** The organisation’s own administrators, and the hub’s, manage its people (the server checks too). */
 const canManagePeople = (me: Me, organisationId: string) =>
-  me.user.role === "regional_admin" || (me.user.orgAdmin && me.organisation?.id === organisationId);
+  me.user.orgAdmin && (me.user.role === "regional_admin" || me.organisation?.id === organisationId);
 
 export function PeoplePage() {
   const me = useMe();

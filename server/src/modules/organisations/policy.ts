@@ -5,13 +5,16 @@ interface OrganisationRecord {
   regionId: string;
 }
 
-const isRegionalAdminOf = (actor: Actor, org: OrganisationRecord) => actor.role === "regional_admin" && actor.regionId === org.regionId;
+const isHubMemberOf = (actor: Actor, org: OrganisationRecord) => actor.role === "regional_admin" && actor.regionId === org.regionId;
 
-/** Regional admins see every organisation in their region; everyone else only their own. */
-export const canSeeOrganisation = (actor: Actor, org: OrganisationRecord) => isRegionalAdminOf(actor, org) || actor.organisationId === org.id;
+/** The hub's people see every organisation in their region; everyone else only their own. */
+export const canSeeOrganisation = (actor: Actor, org: OrganisationRecord) => isHubMemberOf(actor, org) || actor.organisationId === org.id;
 
-export const canCreateOrganisation = (actor: Actor) => actor.role === "regional_admin";
+// Adding organisations and managing people hand out access, so they take an administrator: a
+// hub member who is not one may not make organisations, nor invite or promote anyone (they
+// could otherwise make themselves, or anyone, an administrator of the hub or a council).
 
-/** Inviting, re-roling and removing people: the organisation's own administrators, or the region's. */
-export const canManagePeople = (actor: Actor, org: OrganisationRecord) =>
-  isRegionalAdminOf(actor, org) || (actor.organisationId === org.id && actor.orgAdmin);
+export const canCreateOrganisation = (actor: Actor) => actor.role === "regional_admin" && actor.orgAdmin;
+
+/** Inviting, re-roling and removing people: the organisation's own administrators, or the hub's. */
+export const canManagePeople = (actor: Actor, org: OrganisationRecord) => actor.orgAdmin && (isHubMemberOf(actor, org) || actor.organisationId === org.id);
