@@ -178,6 +178,8 @@ export const ClarificationSchema = z.object({
 });
 export type Clarification = z.infer<typeof ClarificationSchema>;
 
+const ScoreRangeSchema = z.object({ low: z.number(), high: z.number() });
+
 export const EvaluationRowSchema = z.object({
   offerId: z.uuid(),
   settingName: z.string(),
@@ -185,8 +187,11 @@ export const EvaluationRowSchema = z.object({
   weeklyFeePence: z.number().int(),
   scores: z.record(z.string(), z.number().int()),
   qualityScore: z.number(),
-  priceScore: z.number(),
-  total: z.number(),
+  /** Exact for the council; null for a provider, which gets the range (shared/src/tenders/evaluate.ts). */
+  priceScore: z.number().nullable(),
+  total: z.number().nullable(),
+  priceScoreRange: ScoreRangeSchema.nullable(),
+  totalRange: ScoreRangeSchema.nullable(),
   rank: z.number().int(),
 });
 export type EvaluationRow = z.infer<typeof EvaluationRowSchema>;

@@ -15,7 +15,15 @@ export function RequestOutcome({ view }: { view: RequestView }) {
         <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">The council’s reasons</p>
         <p className="govuk-body govuk-!-margin-bottom-0">{award.reasons}</p>
       </div>
-      {view.evaluation.length > 0 ? <EvaluationTable rows={view.evaluation} criteria={request.criteria} weights={request.weights} caption="Your scores" /> : null}
+      {view.evaluation.length > 0 ? (
+        <>
+          <EvaluationTable rows={view.evaluation} criteria={request.criteria} weights={request.weights} caption="Your scores" />
+          <p className="govuk-body">
+            Your price score compares your weekly fee with the lowest offered. It is shown as a range, and your total with it, so that no provider can work
+            out another’s price from its scores. Your rank and your quality scores are exact.
+          </p>
+        </>
+      ) : null}
       {placement ? <PlacementSummary placement={placement} /> : null}
     </section>
   );

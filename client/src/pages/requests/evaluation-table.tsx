@@ -1,4 +1,5 @@
 import type { Criterion, EvaluationRow, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
+import type { ScoreRange } from "../../../../shared/src/tenders/evaluate";
 import { formatPence } from "../../components/money";
 import { TableHead } from "../../components/table-head";
 
@@ -8,6 +9,9 @@ interface EvaluationTableProps {
   weights: RequestSummary["weights"];
   caption: string;
 }
+
+/** A provider sees its price score and total as a range, which keeps the lowest fee (a rival's price) from it. */
+const scoreOrRange = (exact: number | null, range: ScoreRange | null) => (range ? `${range.low} to ${range.high}` : exact);
 
 /** Totals and ranks: quality from the council's 0-5 scores, price from the lowest fee. */
 export function EvaluationTable({ rows, criteria, weights, caption }: EvaluationTableProps) {
@@ -35,8 +39,8 @@ export function EvaluationTable({ rows, criteria, weights, caption }: Evaluation
             </td>
             <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(row.weeklyFeePence)}</td>
             <td className="govuk-table__cell govuk-table__cell--numeric">{row.qualityScore}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{row.priceScore}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{row.total}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{scoreOrRange(row.priceScore, row.priceScoreRange)}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{scoreOrRange(row.total, row.totalRange)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,7 +1,7 @@
 import { isoDate } from "../../db/dates";
 import { eq, inArray } from "drizzle-orm";
 import type { AnonymisedChild, RequestView } from "../../../../shared/src/schemas/placement-requests";
-import { evaluateOffers } from "../../../../shared/src/tenders/evaluate";
+import { evaluateOffers, providerFeedback } from "../../../../shared/src/tenders/evaluate";
 import type { DbOrTx } from "../../db/client";
 import {
   awards,
@@ -111,7 +111,12 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
     evaluation: evaluation
       // Providers learn their own scores with the outcome, not before.
       .filter((e) => isBuyer || (own(offerOrg(e.offerId)) && request.state === "awarded"))
-      .map((e) => ({ offerId: e.offerId, ...offerNames(e.offerId), weeklyFeePence: e.weeklyFeePence, scores: e.scores, qualityScore: e.qualityScore, priceScore: e.priceScore, total: e.total, rank: e.rank })),
+      .map((e) => {
+        const row = { offerId: e.offerId, ...offerNames(e.offerId), weeklyFeePence: e.weeklyFeePence, scores: e.scores, qualityScore: e.qualityScore, rank: e.rank };
+        if (isBuyer) return { ...row, priceScore: e.priceScore, total: e.total, priceScoreRange: null, totalRange: null };
+        // A provider's exact price score would disclose the lowest fee (evaluate.ts, providerFeedback).
+        return { ...row, priceScore: null, total: null, ...providerFeedback(evaluation, e.offerId, request.priceWeight)! };
+      }),
     ranks: request.mode === "ranked" && request.state === "price_round" && !isBuyer
       ? evaluation.filter((e) => own(offerOrg(e.offerId))).map((e) => ({ offerId: e.offerId, rank: e.rank, of: evaluation.length }))
       : [],
