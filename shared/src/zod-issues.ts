@@ -11,6 +11,8 @@ export function issuesFromZod(prefix: string, error: z.ZodError): ValidationIssu
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ path: [...at, key].join("."), message: `"${key}" is not a field this request accepts; remove it` }));
     }
+    // A record's key that its key schema refuses: say what is wrong with the key, not just that it is.
+    if (issue.code === "invalid_key") return [{ path: at.join("."), message: issue.issues[0]?.message ?? issue.message }];
     return [{ path: at.join("."), message: issue.message }];
   });
 }

@@ -41,6 +41,11 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
     case "charset.unsupported":
       return send(res, 415, { code: ErrorCode.UnsupportedMediaType, message: "Send the body as UTF-8 JSON." });
   }
+  // The router could not decode a path parameter (%-escapes that are not UTF-8, e.g. half an emoji).
+  if (error instanceof URIError && (error as { status?: number }).status === 400) {
+    const issue = { path: "params", message: "Part of the address is not valid: its %-escapes are not UTF-8. Check the address and try again." };
+    return send(res, 400, { code: ErrorCode.ValidationError, message: "The request has problems; see issues for each one.", issues: [issue] });
+  }
   // serve-static's "no such file" for a missing asset.
   if ((error as { status?: number }).status === 404) {
     return send(res, 404, { code: ErrorCode.NotFound, message: `There is no ${req.originalUrl.split("?")[0]} here.` });

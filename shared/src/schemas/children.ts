@@ -13,24 +13,23 @@ import {
 } from "../codes/children";
 import { PDS_RISK_CODES, STAFFING_RATIOS, THERAPIES } from "../codes/directory";
 import { PRICE_BAND_CODES } from "../codes/price-bands";
+import { calendarDate, plainText } from "./primitives";
 import { LotNumberSchema, NeedCodeSchema, OutcodeSchema } from "./settings";
 
 const uniqueBy = <T>(key: (item: T) => unknown) => (items: T[]) => new Set(items.map(key)).size === items.length;
-const summary = (what: string, max = 2000) => z.string().trim().max(max, { error: `${what} must be ${max} characters or fewer` });
+const summary = (what: string, max = 2000) => plainText().trim().max(max, { error: `${what} must be ${max} characters or fewer` });
 
 /**
  * The council's own reference for the child: letters, digits, "-" or "/", with at least one
  * digit, so a name can never be typed here (e.g. MCR-2026-0042).
  */
-export const ChildReferenceSchema = z
-  .string({ error: "Enter the council's reference for the child" })
+export const ChildReferenceSchema = plainText({ error: "Enter the council's reference for the child" })
   .trim()
   .toUpperCase()
   .regex(/^(?=.*\d)[A-Z0-9][A-Z0-9/-]{2,39}$/, { error: "Enter a reference of 3 to 40 letters, digits, - or /, with at least one digit (never the child's name), like MCR-2026-0042" });
 
 /** Month and year of birth only: a full date of birth is not needed to match and is not kept. */
-export const BirthMonthSchema = z
-  .string({ error: "Enter the month and year of birth" })
+export const BirthMonthSchema = plainText({ error: "Enter the month and year of birth" })
   .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, { error: "Enter the month and year of birth as YYYY-MM, like 2012-09" });
 
 /** PDS PlacementRequirements, field for field. */
@@ -109,7 +108,7 @@ const profileFields = {
   lotNumber: LotNumberSchema,
   /** The need-intensity band the placement is expected to fall in; matching compares prices in it. */
   priceBand: z.enum(PRICE_BAND_CODES, { error: "Choose a band from A to E" }).nullable(),
-  neededBy: z.iso.date({ error: "Enter the date needed by as YYYY-MM-DD" }),
+  neededBy: calendarDate({ error: "Enter the date needed by as YYYY-MM-DD" }),
   /** Parental preference: a named setting, by its id in the directory. */
   preferredSettingId: z.uuid({ error: "Choose a setting from the directory" }).nullable(),
   maxTravelKm: z.number({ error: "Enter the furthest distance in km" }).min(1, { error: "The distance must be at least 1 km" }).max(1000, { error: "The distance can be at most 1000 km" }).nullable(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ADMISSION_STATUSES } from "../codes/directory";
 import { PRICE_BAND_CODES } from "../codes/price-bands";
+import { dateTime, int32, plainText } from "./primitives";
 import { LotNumberSchema } from "./settings";
 
 export const PriceBandSchema = z.object({
@@ -51,22 +52,22 @@ export const FrameworkResponseSchema = z.object({ data: FrameworkSchema });
 export const FrameworkListSchema = z.object({ data: z.array(FrameworkSchema) });
 
 export const BandCeilingUpdateSchema = z
-  .object({ weeklyCeilingPence: z.number({ error: "Enter the weekly ceiling in pence" }).int({ error: "Enter whole pence" }).min(1, { error: "The ceiling must be more than 0" }) })
+  .object({ weeklyCeilingPence: int32(z.number({ error: "Enter the weekly ceiling in pence" }).int({ error: "Enter whole pence" }).min(1, { error: "The ceiling must be more than 0" }), "The ceiling") })
   .strict();
 
 export const TermsVersionCreateSchema = z
   .object({
-    version: z.string().trim().regex(/^\d+(\.\d+){0,2}$/, { error: "Enter a version number, like 2 or 2.1" }),
-    title: z.string().trim().min(1, { error: "Enter a title" }).max(200),
-    summary: z.string().trim().min(1, { error: "Summarise what changed" }).max(5000),
+    version: plainText().trim().regex(/^\d+(\.\d+){0,2}$/, { error: "Enter a version number, like 2 or 2.1" }),
+    title: plainText().trim().min(1, { error: "Enter a title" }).max(200),
+    summary: plainText().trim().min(1, { error: "Summarise what changed" }).max(5000),
   })
   .strict();
 
 export const AdmissionRoundCreateSchema = z
   .object({
-    name: z.string().trim().min(1, { error: "Enter a name for the round, like 'Spring 2027 reopening'" }).max(200),
-    opensAt: z.iso.datetime({ error: "Enter when the round opens as a date and time" }),
-    closesAt: z.iso.datetime({ error: "Enter when the round closes as a date and time" }),
+    name: plainText().trim().min(1, { error: "Enter a name for the round, like 'Spring 2027 reopening'" }).max(200),
+    opensAt: dateTime({ error: "Enter when the round opens as a date and time" }),
+    closesAt: dateTime({ error: "Enter when the round closes as a date and time" }),
   })
   .strict()
   .refine((r) => new Date(r.closesAt) > new Date(r.opensAt), { path: ["closesAt"], error: "The round must close after it opens" });
@@ -80,15 +81,14 @@ export const ProviderApplicationCreateSchema = z
       .array(LotNumberSchema)
       .min(1, { error: "Choose at least one lot" })
       .refine((l) => new Set(l).size === l.length, { error: "List each lot once" }),
-    companiesHouseNumber: z
-      .string()
+    companiesHouseNumber: plainText()
       .trim()
       .toUpperCase()
       .regex(/^([0-9]{8}|[A-Z]{2}[0-9]{6})$/, { error: "Enter a Companies House number, like 01234567 or SC123456" }),
-    contactName: z.string().trim().min(1, { error: "Enter the contact's name" }).max(200),
-    contactEmail: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" })),
-    contactPhone: z.string().trim().regex(/^\+?[0-9 ()-]{10,20}$/, { error: "Enter a telephone number, like 0161 496 0000" }),
-    settingsOffered: z.string().trim().min(1, { error: "Describe the settings you would offer" }).max(2000),
+    contactName: plainText().trim().min(1, { error: "Enter the contact's name" }).max(200),
+    contactEmail: plainText().trim().toLowerCase().pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" })),
+    contactPhone: plainText().trim().regex(/^\+?[0-9 ()-]{10,20}$/, { error: "Enter a telephone number, like 0161 496 0000" }),
+    settingsOffered: plainText().trim().min(1, { error: "Describe the settings you would offer" }).max(2000),
     declarations: z
       .object({
         termsVersionId: z.uuid({ error: "Accept the current terms and conditions" }),
@@ -132,7 +132,7 @@ export const ProviderApplicationListSchema = z.object({ data: z.array(ProviderAp
 export const AdmissionDecisionSchema = z
   .object({
     status: z.enum(["admitted", "rejected", "suspended"], { error: "Choose admit, reject or suspend" }),
-    reason: z.string().trim().min(1, { error: "Give a reason the provider will see" }).max(1000),
+    reason: plainText().trim().min(1, { error: "Give a reason the provider will see" }).max(1000),
   })
   .strict();
 
@@ -153,7 +153,7 @@ export const ProviderPricesUpdateSchema = z
           .object({
             lotNumber: LotNumberSchema,
             band: z.enum(PRICE_BAND_CODES, { error: "Choose a band from A to E" }),
-            weeklyPricePence: z.number({ error: "Enter the weekly price in pence" }).int({ error: "Enter whole pence" }).min(1, { error: "The price must be more than 0" }),
+            weeklyPricePence: int32(z.number({ error: "Enter the weekly price in pence" }).int({ error: "Enter whole pence" }).min(1, { error: "The price must be more than 0" }), "The price"),
           })
           .strict(),
       )

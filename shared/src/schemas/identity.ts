@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ORGANISATION_KINDS } from "../codes/organisation-kinds";
 import { ROLES } from "../codes/roles";
+import { plainText } from "./primitives";
 
 export const RoleSchema = z.enum(ROLES, { error: "Select a role" });
 export const OrganisationKindSchema = z.enum(ORGANISATION_KINDS, { error: "Select the kind of organisation" });
@@ -18,15 +19,13 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 
 export const OrganisationCreateSchema = z
   .object({
-    name: z.string().trim().min(1, { error: "Enter the organisation's name" }).max(200, { error: "Name must be 200 characters or fewer" }),
+    name: plainText().trim().min(1, { error: "Enter the organisation's name" }).max(200, { error: "Name must be 200 characters or fewer" }),
     kind: OrganisationKindSchema,
-    laCode: z
-      .string()
+    laCode: plainText()
       .trim()
       .regex(/^\d{3}$/, { error: "Enter the local authority code as 3 digits, like 352" })
       .optional(),
-    companiesHouseNumber: z
-      .string()
+    companiesHouseNumber: plainText()
       .trim()
       .toUpperCase()
       .regex(/^([0-9]{8}|[A-Z]{2}[0-9]{6})$/, { error: "Enter a Companies House number, like 01234567 or SC123456" })
@@ -96,8 +95,7 @@ export const InvitationResponseSchema = z.object({ data: InvitationSchema });
 
 export const InvitationCreateSchema = z
   .object({
-    email: z
-      .string()
+    email: plainText()
       .trim()
       .toLowerCase()
       .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.gov.uk" })),
@@ -123,7 +121,7 @@ export const ApiTokenListSchema = z.object({ data: z.array(ApiTokenSchema) });
 export const API_TOKEN_MAX_DAYS = 365;
 export const ApiTokenCreateSchema = z
   .object({
-    name: z.string().trim().min(1, { error: "Enter a name for the token, like 'Case management system'" }).max(80, { error: "Name must be 80 characters or fewer" }),
+    name: plainText().trim().min(1, { error: "Enter a name for the token, like 'Case management system'" }).max(80, { error: "Name must be 80 characters or fewer" }),
     expiresInDays: z
       .number({ error: "Enter the number of days the token lasts" })
       .int({ error: "Enter a whole number of days" })

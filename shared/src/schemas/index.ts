@@ -10,3 +10,4 @@ export * from "./children";
 export * from "./matching";
 export * from "./placement-requests";
 export * from "./ocds";
+export * from "./primitives";

@@ -4,14 +4,15 @@ import { PDS_RISK_CODES, STAFFING_RATIOS, THERAPIES } from "../codes/directory";
 import { PRICE_BAND_CODES } from "../codes/price-bands";
 import { DECLINE_REASONS, INVITATION_STATUSES, PLACEMENT_END_REASONS, REQUEST_MODES, REQUEST_STATES } from "../codes/tenders";
 import { ChildRecommendationSchema, ChildRequirementsSchema } from "./children";
+import { calendarDate, dateTime, plainText } from "./primitives";
 import { LotNumberSchema, NeedCodeSchema } from "./settings";
 
 const pence = (what: string) => z.number({ error: `Enter ${what} in pence` }).int({ error: `Enter ${what} in whole pence` }).min(0, { error: `${what} cannot be negative` }).max(10_000_000, { error: `${what} looks too large` });
-const text = (what: string, max: number) => z.string({ error: `Enter ${what}` }).trim().max(max, { error: `${what} must be ${max} characters or fewer` });
+const text = (what: string, max: number) => plainText({ error: `Enter ${what}` }).trim().max(max, { error: `${what} must be ${max} characters or fewer` });
 
 export const CriterionSchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: "A criterion id is 2 to 40 lower-case letters, digits or _" }),
+    id: plainText().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: "A criterion id is 2 to 40 lower-case letters, digits or _" }),
     label: text("the criterion", 200).min(1, { error: "Enter the criterion" }),
   })
   .strict();
@@ -26,7 +27,7 @@ export const RequestCreateSchema = z
     /** The settings to invite (e.g. the shortlist); omit and set inviteAll to invite every eligible setting on the lot. */
     settingIds: z.array(z.uuid({ error: "Not a valid setting id" })).max(200).optional(),
     inviteAll: z.boolean().default(false),
-    deadline: z.iso.datetime({ offset: true, error: "Enter the deadline as a date and time, like 2026-12-01T12:00:00Z" }),
+    deadline: dateTime({ offset: true, error: "Enter the deadline as a date and time, like 2026-12-01T12:00:00Z" }),
     mode: z.enum(REQUEST_MODES, { error: "Choose sealed, urgent or ranked" }).default("sealed"),
     weights: z
       .object({ quality: z.number().int().min(0).max(100), price: z.number().int().min(0).max(100) })
@@ -68,9 +69,9 @@ export const OfferSubmitSchema = z
   .object({
     settingId: z.uuid({ error: "Choose the setting the offer is for" }),
     fee: FeeSchema,
-    startDate: z.iso.date({ error: "Enter the start date as YYYY-MM-DD" }),
+    startDate: calendarDate({ error: "Enter the start date as YYYY-MM-DD" }),
     /** How the offer meets each quality criterion, by criterion id. */
-    criteria: z.record(z.string(), text("how you meet the criterion", 4000)),
+    criteria: z.record(plainText(), text("how you meet the criterion", 4000)),
     notes: text("notes", 4000).default(""),
     /** Required when the weekly fee is above the band's ceiling. */
     justification: text("the justification", 4000).optional(),
@@ -92,16 +93,16 @@ export const ClarificationAnswerSchema = z
 export const ScoresSchema = z
   .object({
     scores: z
-      .array(z.object({ offerId: z.uuid(), criterionId: z.string(), score: z.number().int().min(0, { error: "Scores are 0 to 5" }).max(5, { error: "Scores are 0 to 5" }) }).strict())
+      .array(z.object({ offerId: z.uuid(), criterionId: plainText(), score: z.number().int().min(0, { error: "Scores are 0 to 5" }).max(5, { error: "Scores are 0 to 5" }) }).strict())
       .min(1),
   })
   .strict();
-export const PriceRoundSchema = z.object({ closesAt: z.iso.datetime({ offset: true, error: "Enter when the price round closes" }) }).strict();
+export const PriceRoundSchema = z.object({ closesAt: dateTime({ offset: true, error: "Enter when the price round closes" }) }).strict();
 export const AwardSchema = z
   .object({ offerId: z.uuid({ error: "Choose the offer to award" }), reasons: text("the reasons", 4000).min(1, { error: "Give the reasons for the award: every provider is told" }) })
   .strict();
 export const PlacementEndSchema = z
-  .object({ endDate: z.iso.date({ error: "Enter the end date as YYYY-MM-DD" }), reason: z.enum(PLACEMENT_END_REASONS, { error: "Choose how the placement ended" }), })
+  .object({ endDate: calendarDate({ error: "Enter the end date as YYYY-MM-DD" }), reason: z.enum(PLACEMENT_END_REASONS, { error: "Choose how the placement ended" }), })
   .strict();
 
 /** What invited providers see of the child: no reference, no month of birth, nothing free-text but section F. */

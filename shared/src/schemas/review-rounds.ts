@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { dateTime, plainText } from "./primitives";
 
 export const VOTE_CHOICES = ["for", "against", "abstain"] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
-const text = (what: string, max: number) => z.string().trim().min(1, { error: `Enter ${what}` }).max(max, { error: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer` });
+const text = (what: string, max: number) => plainText().trim().min(1, { error: `Enter ${what}` }).max(max, { error: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer` });
 
 /** The regional hub opens a review of a framework document for some councils' Parent Carer Forums. */
 export const ReviewRoundCreateSchema = z
@@ -11,12 +12,12 @@ export const ReviewRoundCreateSchema = z
     frameworkId: z.uuid({ error: "Choose the framework" }),
     title: text("a title", 200),
     summary: text("a summary", 2000),
-    opensAt: z.iso.datetime({ error: "Enter when the round opens" }),
-    closesAt: z.iso.datetime({ error: "Enter when the round closes" }),
+    opensAt: dateTime({ error: "Enter when the round opens" }),
+    closesAt: dateTime({ error: "Enter when the round closes" }),
     forumIds: z.array(z.uuid()).min(1, { error: "Choose at least one Parent Carer Forum" }),
     sections: z.array(z.object({ heading: text("a heading", 200), body: text("the section's text", 20_000) }).strict()).min(1, { error: "Add at least one section" }),
-    proposals: z.array(z.object({ title: text("a proposal", 300), description: z.string().trim().max(2000).default("") }).strict()).default([]),
-    criteria: z.array(z.object({ name: text("a quality criterion", 300), description: z.string().trim().max(2000).default("") }).strict()).default([]),
+    proposals: z.array(z.object({ title: text("a proposal", 300), description: plainText().trim().max(2000).default("") }).strict()).default([]),
+    criteria: z.array(z.object({ name: text("a quality criterion", 300), description: plainText().trim().max(2000).default("") }).strict()).default([]),
   })
   .strict()
   .refine((r) => new Date(r.closesAt) > new Date(r.opensAt), { path: ["closesAt"], error: "The round must close after it opens" });
@@ -84,14 +85,14 @@ export const ReviewCommentCreateSchema = z
   .strict();
 
 export const ReviewCommentModerationSchema = z
-  .object({ hidden: z.boolean(), reason: z.string().trim().max(1000).optional() })
+  .object({ hidden: z.boolean(), reason: plainText().trim().max(1000).optional() })
   .strict()
   .refine((m) => !m.hidden || (m.reason ?? "").length > 0, { path: ["reason"], error: "Give the reason; the author will see it" });
 
 /** "You said, we did": the hub groups comments into themes and answers each. */
 export const ReviewThemeSchema = z.object({ id: z.uuid(), title: z.string(), answer: z.string(), commentIds: z.array(z.uuid()) });
 export const ReviewThemeSaveSchema = z
-  .object({ title: text("the theme", 300), answer: z.string().trim().max(5000).default(""), commentIds: z.array(z.uuid()).default([]) })
+  .object({ title: text("the theme", 300), answer: plainText().trim().max(5000).default(""), commentIds: z.array(z.uuid()).default([]) })
   .strict();
 
 export const ReviewRoundSchema = ReviewRoundSummarySchema.extend({

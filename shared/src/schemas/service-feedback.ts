@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./primitives";
 
 /** GOV.UK's standard five-point satisfaction scale. */
 export const SATISFACTION_RATINGS = [
@@ -23,14 +24,12 @@ export const SERVICE_FEEDBACK_MAX_LENGTH = 1200;
 export const ServiceFeedbackCreateSchema = z
   .object({
     rating: z.enum(SATISFACTION_RATINGS, { error: "Select how satisfied you are with this service" }),
-    comments: z
-      .string()
+    comments: plainText()
       .trim()
       .max(SERVICE_FEEDBACK_MAX_LENGTH, { error: `Comments must be ${SERVICE_FEEDBACK_MAX_LENGTH} characters or fewer` })
       .optional(),
     /** The page the person came from, as a path only (never a query string). */
-    page: z
-      .string()
+    page: plainText()
       .regex(/^\/[A-Za-z0-9\-/_]*$/, { error: "Page must be a path on this service, like /about" })
       .max(200)
       .optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./primitives";
 
 /** What parent carer panel members rate a setting on (1 poor to 5 excellent). */
 export const FEEDBACK_ASPECTS = ["meeting_needs", "communication_with_families", "safety_and_wellbeing", "inclusion_and_activities", "transitions"] as const;
@@ -22,7 +23,7 @@ export const SettingFeedbackCreateSchema = z
       .object(Object.fromEntries(FEEDBACK_ASPECTS.map((a) => [a, rating.optional()])) as Record<FeedbackAspect, z.ZodOptional<typeof rating>>)
       .strict()
       .refine((r) => Object.values(r).some((v) => v !== undefined), { error: "Rate at least one aspect" }),
-    comment: z.string().trim().min(1, { error: "Enter your feedback" }).max(2000, { error: "Feedback must be 2000 characters or fewer" }),
+    comment: plainText().trim().min(1, { error: "Enter your feedback" }).max(2000, { error: "Feedback must be 2000 characters or fewer" }),
   })
   .strict();
 export type SettingFeedbackCreateInput = z.infer<typeof SettingFeedbackCreateSchema>;
@@ -49,7 +50,7 @@ export const SettingFeedbackListQuerySchema = z.object({ status: z.enum(["pendin
 export const SettingFeedbackModerationSchema = z
   .object({
     decision: z.enum(["approved", "rejected"], { error: "Choose approve or reject" }),
-    reason: z.string().trim().max(1000).optional(),
+    reason: plainText().trim().max(1000).optional(),
   })
   .strict()
   .refine((m) => m.decision === "approved" || (m.reason ?? "").length > 0, { path: ["reason"], error: "Give the reason the author will see" });

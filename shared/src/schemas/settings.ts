@@ -12,21 +12,20 @@ import {
 import { LOT_NUMBERS } from "../codes/lots";
 import { NEEDS, type NeedCode } from "../codes/needs";
 import { PRICE_BAND_CODES } from "../codes/price-bands";
+import { calendarDate, int32, plainText } from "./primitives";
 
 const NEED_CODES = NEEDS.map((n) => n.code) as [NeedCode, ...NeedCode[]];
 const uniqueBy = <T>(key: (item: T) => unknown) => (items: T[]) => new Set(items.map(key)).size === items.length;
 
 export const NeedCodeSchema = z.enum(NEED_CODES, { error: "Choose a need from the SEN2 list" });
-export const LotNumberSchema = z.number().int().refine((n) => (LOT_NUMBERS as number[]).includes(n), { error: "Choose a lot from 1 to 7" });
-export const OutcodeSchema = z
-  .string()
+export const LotNumberSchema = int32(z.number().int().refine((n) => (LOT_NUMBERS as number[]).includes(n), { error: "Choose a lot from 1 to 7" }));
+export const OutcodeSchema = plainText()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?$/, { error: "Enter the first half of a postcode, like M14 or BB11" });
-export const UrnSchema = z.string().trim().regex(/^\d{6}$/, { error: "Enter the URN as 6 digits, like 105678" });
+export const UrnSchema = plainText().trim().regex(/^\d{6}$/, { error: "Enter the URN as 6 digits, like 105678" });
 /** A setting's address is a public business address, so a full postcode is fine here (never for a child). */
-export const PostcodeSchema = z
-  .string()
+export const PostcodeSchema = plainText()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, { error: "Enter a real postcode, like M14 5RG" });
@@ -35,31 +34,31 @@ export const SettingNeedSchema = z.object({ code: NeedCodeSchema, level: z.enum(
 
 export const SettingAddressSchema = z
   .object({
-    line1: z.string().trim().min(1, { error: "Enter the first line of the address" }).max(200),
-    line2: z.string().trim().max(200).optional(),
-    town: z.string().trim().min(1, { error: "Enter the town or city" }).max(100),
+    line1: plainText().trim().min(1, { error: "Enter the first line of the address" }).max(200),
+    line2: plainText().trim().max(200).optional(),
+    town: plainText().trim().min(1, { error: "Enter the town or city" }).max(100),
     postcode: PostcodeSchema,
   })
   .strict();
 
 const settingFields = {
-  name: z.string().trim().min(1, { error: "Enter the setting's name" }).max(200, { error: "Name must be 200 characters or fewer" }),
-  establishmentTypeCode: z.string().regex(/^\d{2}$/, { error: "Enter a 2-digit GIAS establishment type code" }).nullable(),
+  name: plainText().trim().min(1, { error: "Enter the setting's name" }).max(200, { error: "Name must be 200 characters or fewer" }),
+  establishmentTypeCode: plainText().regex(/^\d{2}$/, { error: "Enter a 2-digit GIAS establishment type code" }).nullable(),
   lotNumbers: z.array(LotNumberSchema).max(7).refine(uniqueBy((n) => n), { error: "List each lot once" }),
   ageLow: z.number({ error: "Enter the youngest age" }).int().min(0, { error: "Ages are from 0 to 25" }).max(25, { error: "Ages are from 0 to 25" }),
   ageHigh: z.number({ error: "Enter the oldest age" }).int().min(0, { error: "Ages are from 0 to 25" }).max(25, { error: "Ages are from 0 to 25" }),
   sexAdmitted: z.enum(SEX_ADMITTED, { error: "Choose mixed, boys or girls" }),
   residentialTypes: z.array(z.enum(RESIDENTIAL_TYPES)).refine(uniqueBy((n) => n), { error: "List each type once" }),
   registeredCapacity: z.number({ error: "Enter the registered capacity" }).int().min(0).max(2000),
-  vacancies: z.number({ error: "Enter the number of vacancies" }).int().min(0, { error: "Vacancies cannot be negative" }),
+  vacancies: int32(z.number({ error: "Enter the number of vacancies" }).int().min(0, { error: "Vacancies cannot be negative" }), "Vacancies"),
   needs: z.array(SettingNeedSchema).refine(uniqueBy((n: { code: string }) => n.code), { error: "List each need once" }),
   risksManaged: z.array(z.enum(PDS_RISK_CODES)).refine(uniqueBy((n) => n), { error: "List each risk once" }),
   therapies: z.array(z.enum(THERAPIES)).refine(uniqueBy((n) => n), { error: "List each therapy once" }),
   staffingRatios: z.array(z.enum(STAFFING_RATIOS)).refine(uniqueBy((n) => n), { error: "List each ratio once" }),
   ofstedGrade: z.union(OFSTED_GRADES.map((g) => z.literal(g)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>], { error: "Choose an Ofsted grade from 1 to 4" }).nullable(),
-  ofstedInspectionDate: z.iso.date({ error: "Enter the inspection date as YYYY-MM-DD" }).nullable(),
+  ofstedInspectionDate: calendarDate({ error: "Enter the inspection date as YYYY-MM-DD" }).nullable(),
   address: SettingAddressSchema,
-  description: z.string().trim().max(5000, { error: "Description must be 5000 characters or fewer" }),
+  description: plainText().trim().max(5000, { error: "Description must be 5000 characters or fewer" }),
 };
 
 function checkSetting(value: Partial<{ ageLow: number; ageHigh: number; vacancies: number; registeredCapacity: number; ofstedInspectionDate: string | null }>, ctx: z.RefinementCtx) {
@@ -100,7 +99,7 @@ export const SettingUpdateSchema = z.object(settingFields).partial().strict().su
 export type SettingUpdateInput = z.infer<typeof SettingUpdateSchema>;
 
 export const VacanciesUpdateSchema = z
-  .object({ vacancies: z.number({ error: "Enter the number of vacancies" }).int({ error: "Enter a whole number" }).min(0, { error: "Vacancies cannot be negative" }) })
+  .object({ vacancies: int32(z.number({ error: "Enter the number of vacancies" }).int({ error: "Enter a whole number" }).min(0, { error: "Vacancies cannot be negative" }), "Vacancies") })
   .strict();
 export type VacanciesUpdateInput = z.infer<typeof VacanciesUpdateSchema>;
 
@@ -108,7 +107,7 @@ export const SettingStatusUpdateSchema = z
   .object({
     status: z.enum(SETTING_STATUSES, { error: "Choose draft, published or suspended" }),
     /** Required when the regional hub suspends a setting: the provider sees it. */
-    reason: z.string().trim().max(1000).optional(),
+    reason: plainText().trim().max(1000).optional(),
   })
   .strict();
 export type SettingStatusUpdateInput = z.infer<typeof SettingStatusUpdateSchema>;
@@ -218,7 +217,7 @@ export const SettingClaimCreateSchema = z.object({ urn: UrnSchema }).strict();
 export const SettingClaimDecisionSchema = z
   .object({
     decision: z.enum(["approved", "rejected"], { error: "Choose approve or reject" }),
-    reason: z.string().trim().min(1, { error: "Give a reason the provider will see" }).max(1000),
+    reason: plainText().trim().min(1, { error: "Give a reason the provider will see" }).max(1000),
   })
   .strict();
 export const SettingClaimSchema = z.object({
