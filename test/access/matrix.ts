@@ -27,6 +27,12 @@ export interface MatrixEntry {
 
 export type Expectations = Record<Exclude<Who, "regional_staff">, Expected> & { regional_staff?: Expected };
 
+/** Whether the matrix says this person succeeds on their own organisation's record. */
+export const isSuccess = (expected: Expected) => {
+  const status = typeof expected === "number" ? expected : expected.own;
+  return status >= 200 && status < 300;
+};
+
 /** What `who` gets from the entry's route (a hub member who is not an administrator: as the administrators, unless said). */
 export const expectationFor = (entry: Pick<MatrixEntry, "expect">, who: Who): Expected =>
   who === "regional_staff" ? (entry.expect.regional_staff ?? entry.expect.regional_admin) : entry.expect[who];

@@ -3,7 +3,7 @@ import { ErrorCode } from "../../shared/src/errors";
 import { INT32, SAFE_TEXT_PATTERN } from "../../shared/src/schemas/primitives";
 import { buildMatrixActors, WHO, type MatrixActor, type Who } from "../access/actors";
 import { ACCESS_MATRIX } from "../access/all-routes";
-import { expectationFor, type Expected, type MatrixEntry, type MatrixRequest } from "../access/matrix";
+import { expectationFor, isSuccess, type MatrixEntry, type MatrixRequest } from "../access/matrix";
 import { buildSession } from "../factories/sessions";
 import { percentEncode } from "../fuzz/arbitraries";
 import { leavesOf, operationsOf, patternsOf, withValueAt, type JsonSchema, type Leaf, type Operation } from "../fuzz/openapi-schemas";
@@ -32,12 +32,6 @@ const HOSTILE: Record<Leaf["kind"], unknown[]> = {
   "date-time": ["0000-01-01T00:00:00Z", "1899-12-31T23:59:59Z"],
   integer: [INT32.max + 1, INT32.min - 1],
   "record-key": ["bad\u0000key"],
-};
-
-/** Whether the matrix says this person succeeds on their own organisation's record. */
-const isSuccess = (expected: Expected) => {
-  const status = typeof expected === "number" ? expected : expected.own;
-  return status >= 200 && status < 300;
 };
 
 /** The matrix's request for this route by someone it lets through (a browser session where only one may). */

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { ErrorCode } from "../../shared/src/errors";
 import { buildMatrixActors, WHO, type MatrixActor, type Who } from "../access/actors";
 import { ACCESS_MATRIX } from "../access/all-routes";
-import { expectationFor, type Expected, type MatrixEntry, type MatrixRequest, type Scope } from "../access/matrix";
+import { expectationFor, isSuccess, type MatrixEntry, type MatrixRequest, type Scope } from "../access/matrix";
 import { buildSession, type BuiltSession } from "../factories/sessions";
 import { createTestApp } from "../setup/test-app";
 import { HOSTILE_IDS, HOSTILE_NUMBERS, HOSTILE_STRINGS, hostileValue, percentEncode, valueFor } from "./arbitraries";
@@ -54,12 +54,6 @@ const sessions = new Map<Who, BuiltSession>();
 const realRequests = new Map<string, MatrixRequest[]>();
 /** Every record id those requests name, to put into any operation's path. */
 let realIds: string[] = [];
-
-/** Whether the matrix says this person succeeds on their own organisation's record. */
-const isSuccess = (expected: Expected) => {
-  const status = typeof expected === "number" ? expected : expected.own;
-  return status >= 200 && status < 300;
-};
 
 /** Who builds the real requests: someone the route serves, and someone with records of another organisation. */
 function buildersOf(entry: MatrixEntry): [Who, Scope][] {
