@@ -3,7 +3,7 @@
  * processes or nodes share (PGlite lives inside one process), and Redis that carries socket.io
  * events between nodes. Without them the test is reported as skipped, with the reason printed.
  * CI's server run sets DATABASE_URL and REDIS_URL, so there they run; its PGlite run skips them
- * (README: "Tests that may report as not run").
+ * (docs/testing.md: "Tests that may report as not run").
  */
 export function describeWithServers(name: string, needs: { database?: boolean; redis?: boolean }, fn: () => void): void {
   const missing = [

@@ -23,7 +23,7 @@ export interface AgreedPlacement {
 /**
  * ActualPlacement for the export once the child is placed; nothing before. The standard gives
  * totalWeeklyCost no unit; we send whole pounds (rounded from pence), the unit councils' cost
- * returns use, and say so in the README.
+ * returns use, and say so in docs/domain/placements-data-standard.md.
  */
 export function actualPlacementOf(placement?: AgreedPlacement): PdsActualPlacement | undefined {
   if (!placement) return undefined;

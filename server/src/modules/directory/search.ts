@@ -99,7 +99,7 @@ export function searchSql({ regionId, query, centre }: { regionId: string; query
   // clause a GIN index on lot_numbers (settings_matching, migration 0010) can take, and as the
   // array is unknown when planning, PostgreSQL guesses the scan almost free and ran it once per
   // admitted provider in a nested loop (200 times: 200 ms on a server at 20,000 settings; see
-  // the README's benchmark notes).
+  // docs/benchmarks.md).
   const admittedLot = query.lot !== undefined ? sql` AND l.number = ${query.lot}::int` : sql``;
   const where: SQL[] = [
     sql`s.status = 'published'`,

@@ -14,7 +14,7 @@ import { importReferral } from "./commands/import-referral";
 const DOCUMENT_DESCRIPTION =
   `A document in the ${PDS_VERSION}: entity name -> object of its fields (PlacementAvailability, PlacementRequirements, ` +
   "PlacementRecommendation and Risks required; QualityAssurance optional, its referral fields only), plus our optional " +
-  "placementExchange object of profile fields the standard lacks. See the README, 'The Placements Data Standard'.";
+  "placementExchange object of profile fields the standard lacks. See docs/domain/placements-data-standard.md in the repository.";
 
 /**
  * The import body is any JSON at this layer, described for the API docs: the handler checks it
