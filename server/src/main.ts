@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { Socket } from "node:net";
 import { createApp } from "./app";
+import { answerClientErrors } from "./http/client-errors";
 import { openDatabase } from "./db/client";
 import { prepareDatabase } from "./db/prepare";
 import { loadEnv } from "./env";
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 
   const { app, live, sessionStore } = await createApp({ env, database, logger });
   const server = createServer(app);
+  answerClientErrors(server);
   const realtime = await createRealtimeServer(server, { db: database.db, env, logger, store: sessionStore, live });
   const scheduler = startClosingScheduler({ db: database.db, live, logger });
   const prune = setInterval(() => void sessionStore.prune().catch(() => undefined), 15 * 60_000);

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pino } from "pino";
+import { answerClientErrors } from "../../server/src/http/client-errors";
 import { CLIENT_DIST_DIR } from "../../server/src/paths";
 import type { LiveLimitOptions } from "../../server/src/realtime/live-limits";
 import { createRealtimeServer } from "../../server/src/realtime/server";
@@ -25,6 +26,7 @@ export async function startTestServer(options: TestAppOptions & { requireClient?
     throw new Error("client/dist is missing: run `npm run build` first (npm test does it for you)");
   }
   const server = createServer();
+  answerClientErrors(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const testApp = await createTestApp({ seed: true, ...options, env: { PUBLIC_URL: url, ...options.env } });
