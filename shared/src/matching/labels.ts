@@ -14,11 +14,6 @@ export function lotLabel(n: number): string {
   const lot = LOTS.find((l) => l.number === n);
   return lot ? `lot ${n} (${lot.name})` : `lot ${n}`;
 }
-/** "£1,234.50" from integer pence; by hand, not toLocaleString: faster, and the same on every runtime. */
-export function pounds(pence: number): string {
-  const whole = String(Math.floor(Math.abs(pence) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${pence < 0 ? "-" : ""}£${whole}.${String(Math.abs(pence) % 100).padStart(2, "0")}`;
-}
 /** One decimal place, "12.3 km". */
 export const km = (value: number) => `${(Math.round(value * 10) / 10).toFixed(1)} km`;
 /** "A, B and C". */

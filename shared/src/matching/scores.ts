@@ -1,7 +1,8 @@
 import { OFSTED_GRADE_LABELS, type OfstedGrade } from "../codes/directory";
 import type { MatchCriterion } from "../schemas/matching";
 import { FEEDBACK_MINIMUM_REVIEWS } from "../schemas/setting-feedback";
-import { km, listed, needLabel, pounds, riskLabel } from "./labels";
+import { formatPence } from "../money";
+import { km, listed, needLabel, riskLabel } from "./labels";
 import type { Pairing } from "./types";
 import {
   FULL_DISTANCE_POINTS_KM,
@@ -75,10 +76,10 @@ const price: Scorer = {
     const band = child.priceBand;
     if (band === null) return "No price band in the child's profile, so prices cannot be compared";
     if (s.bandPricePence === null) return `The provider has stated no framework price for band ${band} on lot ${child.lotNumber}`;
-    if (s.bandCeilingPence === null || s.bandCeilingPence <= 0) return `Lot ${child.lotNumber} has no ceiling for band ${band} to compare ${pounds(s.bandPricePence)} a week with`;
-    const ceiling = `the band ${band} ceiling of ${pounds(s.bandCeilingPence)}`;
-    if (s.bandPricePence > s.bandCeilingPence) return `${pounds(s.bandPricePence)} a week, above ${ceiling}`;
-    return `${pounds(s.bandPricePence)} a week: ${Math.round((s.bandPricePence / s.bandCeilingPence) * 100)}% of ${ceiling}`;
+    if (s.bandCeilingPence === null || s.bandCeilingPence <= 0) return `Lot ${child.lotNumber} has no ceiling for band ${band} to compare ${formatPence(s.bandPricePence)} a week with`;
+    const ceiling = `the band ${band} ceiling of ${formatPence(s.bandCeilingPence)}`;
+    if (s.bandPricePence > s.bandCeilingPence) return `${formatPence(s.bandPricePence)} a week, above ${ceiling}`;
+    return `${formatPence(s.bandPricePence)} a week: ${Math.round((s.bandPricePence / s.bandCeilingPence) * 100)}% of ${ceiling}`;
   },
 };
 

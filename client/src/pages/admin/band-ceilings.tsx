@@ -3,7 +3,7 @@ import { BandCeilingUpdateSchema, type Framework } from "../../../../shared/src/
 import { updateBandCeiling } from "../../api/framework";
 import { ErrorSummary } from "../../components/error-summary";
 import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
-import { formatPence, penceToPoundsInput, poundsToPence } from "../../components/money";
+import { formatPence, penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
 import { TextInput } from "../../components/text-input";
 
 interface Editing {

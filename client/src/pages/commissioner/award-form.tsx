@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
 import { awardRequest } from "../../api/placement-requests";
 import { DecisionForm } from "../../components/decision-form";
-import { formatPence } from "../../components/money";
+import { formatPence } from "../../../../shared/src/money";
 
 // The API's AwardSchema in the shape DecisionForm sends: the reasons are its "reason".
 const AwardFormSchema = z.object({

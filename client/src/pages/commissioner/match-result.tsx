@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Match, MatchCriterion } from "../../../../shared/src/schemas/matching";
-import { formatPence } from "../../components/money";
+import { formatPence } from "../../../../shared/src/money";
 import { commissionerSettingPath } from "../../components/paths";
 import { ofstedLabel } from "../../components/setting-labels";
 import { SummaryList } from "../../components/summary-list";

@@ -1,6 +1,6 @@
 import { SettingSearchQuerySchema } from "../../../../shared/src/schemas/settings";
 import { collectErrors, type FormErrors } from "../../components/form-errors";
-import { penceToPoundsInput, poundsToPence } from "../../components/money";
+import { penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
 
 /** The search page's filters as typed; the URL holds the API's own parameters, so it can be passed through. */
 export interface SearchFilters {

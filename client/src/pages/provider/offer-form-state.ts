@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { OfferSubmitSchema, PriceRevisionSchema, type Criterion, type Fee, type OfferVersion } from "../../../../shared/src/schemas/placement-requests";
 import { datePartsFrom, isoDateFrom, type DateParts } from "../../components/date-input";
 import { collectErrors, type FieldIds, type FormErrors } from "../../components/form-errors";
-import { formatPence, penceToPoundsInput, poundsToPence } from "../../components/money";
+import { formatPence, penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
 
 /** The weekly fee's parts as typed, in pounds. */
 export interface FeeForm {

@@ -4,7 +4,7 @@ import { useIdempotencyKey } from "../../api/idempotency-key";
 import { revisePrice } from "../../api/placement-requests";
 import { ErrorSummary } from "../../components/error-summary";
 import { errorsFromApi } from "../../components/form-errors";
-import { formatPence } from "../../components/money";
+import { formatPence } from "../../../../shared/src/money";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { FeeFields } from "./fee-fields";
 import { checkPriceRevision, feeFieldIds, feeFormFrom, type FeeForm } from "./offer-form-state";

@@ -4,7 +4,7 @@ import { updatePrices, type ProviderPrice } from "../../api/framework";
 import { ErrorMessage } from "../../components/error-message";
 import { ErrorSummary } from "../../components/error-summary";
 import { collectErrors, errorsFromApi, type FormErrors } from "../../components/form-errors";
-import { formatPence, penceToPoundsInput, poundsToPence } from "../../components/money";
+import { formatPence, penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
 
 interface PricesFormProps {
   framework: Framework;

@@ -1,6 +1,6 @@
 import type { Criterion, EvaluationRow, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
 import type { ScoreRange } from "../../../../shared/src/tenders/evaluate";
-import { formatPence } from "../../components/money";
+import { formatPence } from "../../../../shared/src/money";
 import { TableHead } from "../../components/table-head";
 
 interface EvaluationTableProps {

@@ -8,7 +8,7 @@ import {
   type RequestState,
 } from "../../../../shared/src/codes/tenders";
 import type { InvitationView, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
-import { formatPence } from "../../components/money";
+import { formatPence } from "../../../../shared/src/money";
 import { formatTime, formatTimestampDate } from "../../components/format-date";
 import { lotLabel } from "../../components/setting-labels";
 import type { SummaryRow } from "../../components/summary-list";

@@ -56,6 +56,3 @@ export function presentPrice(row: ProviderPriceRow): z.infer<typeof ProviderPric
   return { lotNumber: row.lotNumber, band: row.band, weeklyPricePence: row.weeklyPricePence, weeklyCeilingPence: row.weeklyCeilingPence, updatedAt: iso(row.updatedAt) };
 }
 
-/** "£4,725.00": how the hub and providers talk about weekly fees. */
-export const pounds = (pence: number) =>
-  `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -1,6 +1,6 @@
 import { isoDate } from "../../db/dates";
 import { LOTS } from "../../../../shared/src/codes/lots";
-import { pounds } from "../../../../shared/src/matching/labels";
+import { formatPence } from "../../../../shared/src/money";
 import type { OcdsRelease } from "../../../../shared/src/schemas/ocds";
 import type { AwardedContractingProcess } from "./ocds-query";
 
@@ -15,7 +15,7 @@ const dateTimeOf = (d: string | Date) => `${isoDate(d)}T00:00:00Z`;
 function valueOf(weeklyFeePence: number) {
   return {
     value: { amount: (weeklyFeePence * WEEKS_A_YEAR) / 100, currency: "GBP" as const },
-    description: `Weekly fee ${pounds(weeklyFeePence)}; the value is a year of it (${WEEKS_A_YEAR} weeks).`,
+    description: `Weekly fee ${formatPence(weeklyFeePence)}; the value is a year of it (${WEEKS_A_YEAR} weeks).`,
   };
 }
 

@@ -6,7 +6,7 @@ import { lotAdmissions, lots, priceBands, providerBandPrices, type frameworks } 
 import { validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
-import { pounds } from "../present";
+import { formatPence } from "../../../../../shared/src/money";
 
 export interface UpdateProviderPricesProps {
   db: Db;
@@ -48,7 +48,7 @@ export async function updateProviderPrices({ db, actor, framework, input, ip }: 
       } else if (price.weeklyPricePence > band.ceiling) {
         issues.push({
           path: `body.prices.${i}.weeklyPricePence`,
-          message: `The ceiling for band ${price.band} on lot ${price.lotNumber} is ${pounds(band.ceiling)} a week; enter a price at or below it`,
+          message: `The ceiling for band ${price.band} on lot ${price.lotNumber} is ${formatPence(band.ceiling)} a week; enter a price at or below it`,
         });
       } else {
         accepted.push({ lotId: band.lotId, lotNumber: price.lotNumber, band: price.band, weeklyPricePence: price.weeklyPricePence });

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { ValidationIssue } from "../../../../../shared/src/errors";
 import { weeklyFee, type OfferReceipt, type OfferSubmitInput } from "../../../../../shared/src/schemas/placement-requests";
+import { formatPence } from "../../../../../shared/src/money";
 import type { Db, Tx } from "../../../db/client";
 import { once } from "../../../db/idempotency";
 import { offers, offerVersions, requestInvitations, type PlacementRequestRow } from "../../../db/schema";
@@ -10,7 +11,6 @@ import type { Actor } from "../../identity/actor";
 import { lockOpenRequest } from "./lock-open-request";
 import { ownInvitation } from "./own-response";
 
-const pounds = (pence: number) => `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function checkOffer(request: PlacementRequestRow, input: OfferSubmitInput, today: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -22,7 +22,7 @@ function checkOffer(request: PlacementRequestRow, input: OfferSubmitInput, today
   const fee = weeklyFee(input.fee);
   if (fee === 0) issues.push({ path: "body.fee", message: "Enter the weekly fee" });
   if (request.bandCeilingPence !== null && fee > request.bandCeilingPence && !input.justification?.trim()) {
-    issues.push({ path: "body.justification", message: `Your weekly fee of ${pounds(fee)} is above the band's ceiling of ${pounds(request.bandCeilingPence)}: explain why` });
+    issues.push({ path: "body.justification", message: `Your weekly fee of ${formatPence(fee)} is above the band's ceiling of ${formatPence(request.bandCeilingPence)}: explain why` });
   }
   if (input.startDate < today) issues.push({ path: "body.startDate", message: `The start date cannot be in the past (today is ${today})` });
   return issues;
