@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { OfferSubmitSchema, PriceRevisionSchema, type Criterion, type Fee, type OfferVersion } from "../../../../shared/src/schemas/placement-requests";
 import { datePartsFrom, isoDateFrom, type DateParts } from "../../components/date-input";
 import { collectErrors, type FieldIds, type FormErrors } from "../../components/form-errors";
-import { formatPence, penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
+import { penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
+import { justificationIssues, needsJustification as needsJustificationFor, offerRuleIssues } from "../../../../shared/src/tenders/offer-rules";
 
 /** The weekly fee's parts as typed, in pounds. */
 export interface FeeForm {
@@ -47,8 +48,8 @@ export const offerFormFrom = (version: OfferVersion | undefined): OfferFormState
 /** The weekly total of what is typed so far (a part not yet an amount counts nothing). */
 export const feeTotalPence = (fee: FeeForm) => FEE_PARTS.reduce((sum, part) => sum + (poundsToPence(fee[part.key]) ?? 0), 0);
 
-/** Above the band's ceiling an offer must say why (the framework's rule). */
-export const needsJustification = (fee: FeeForm, ceilingPence: number | null) => ceilingPence !== null && feeTotalPence(fee) > ceilingPence;
+/** Above the band's ceiling an offer must say why (shared/src/tenders/offer-rules.ts). */
+export const needsJustification = (fee: FeeForm, ceilingPence: number | null) => needsJustificationFor(feeTotalPence(fee), ceilingPence);
 
 export const feeFieldIds = (prefix: string) => Object.fromEntries(FEE_PARTS.map((p) => [`fee.${p.pence}`, `${prefix}-${p.key}`])) as Record<`fee.${(typeof FEE_PARTS)[number]["pence"]}`, string>;
 
@@ -81,10 +82,7 @@ function checkFee(fee: FeeForm, ceilingPence: number | null, justification: stri
     if (value === undefined) issues.push({ field: `fee.${part.pence}`, message: `Enter the ${part.label.toLowerCase()} in pounds a week, like 1250 or 1250.50 (0 if none)` });
     else pence[part.pence] = value;
   }
-  if (needsJustification(fee, ceilingPence) && !justification.trim()) {
-    issues.push({ field: "justification", message: `Say why the weekly fee is above the band’s ceiling of ${formatPence(ceilingPence ?? 0)}` });
-  }
-  return { pence, issues };
+  return { pence, issues: [...issues, ...justificationIssues(feeTotalPence(fee), ceilingPence, justification)] };
 }
 
 function problemsOrData<T>(parsed: z.ZodSafeParseResult<T>, own: Issue[], fieldIds: FieldIds<string>): { data: T } | { problems: FormErrors<string> } {
@@ -99,12 +97,14 @@ export function checkOfferForm(settingId: string, form: OfferFormState, criteria
   const start = isoDateFrom(form.startDate);
   if (start === null) issues.push({ field: "startDate", message: "Enter the date the placement could start" });
   else if (!isRealDate(start)) issues.push({ field: "startDate", message: "Enter a real start date, like 27 3 2026" });
-  for (const c of criteria) if (!form.criteria[c.id]?.trim()) issues.push({ field: `criteria.${c.id}`, message: `Say how you meet “${c.label}”` });
+  const answers = Object.fromEntries(criteria.map((c) => [c.id, form.criteria[c.id] ?? ""]));
+  // The fee and its justification are checked above, part by part.
+  issues.push(...offerRuleIssues({ criteria, answers, weeklyFeePence: feeTotalPence(form.fee), ceilingPence: null, justification: form.justification }).filter((i) => i.field !== "fee"));
   const parsed = OfferSubmitSchema.safeParse({
     settingId,
     fee: pence,
     startDate: start ?? undefined,
-    criteria: Object.fromEntries(criteria.map((c) => [c.id, form.criteria[c.id] ?? ""])),
+    criteria: answers,
     notes: form.notes,
     ...(form.justification.trim() ? { justification: form.justification } : {}),
   });

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { ValidationIssue } from "../../../../../shared/src/errors";
 import { weeklyFee, type OfferReceipt, type OfferSubmitInput } from "../../../../../shared/src/schemas/placement-requests";
-import { formatPence } from "../../../../../shared/src/money";
+import { offerRuleIssues } from "../../../../../shared/src/tenders/offer-rules";
 import type { Db, Tx } from "../../../db/client";
 import { once } from "../../../db/idempotency";
 import { offers, offerVersions, requestInvitations, type PlacementRequestRow } from "../../../db/schema";
@@ -13,17 +13,13 @@ import { ownInvitation } from "./own-response";
 
 
 function checkOffer(request: PlacementRequestRow, input: OfferSubmitInput, today: string): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const ids = new Set(request.criteria.map((c) => c.id));
-  for (const c of request.criteria) {
-    if (!input.criteria[c.id]?.trim()) issues.push({ path: `body.criteria.${c.id}`, message: `Say how you meet "${c.label}"` });
-  }
-  for (const id of Object.keys(input.criteria)) if (!ids.has(id)) issues.push({ path: `body.criteria.${id}`, message: "This request has no such criterion" });
-  const fee = weeklyFee(input.fee);
-  if (fee === 0) issues.push({ path: "body.fee", message: "Enter the weekly fee" });
-  if (request.bandCeilingPence !== null && fee > request.bandCeilingPence && !input.justification?.trim()) {
-    issues.push({ path: "body.justification", message: `Your weekly fee of ${formatPence(fee)} is above the band's ceiling of ${formatPence(request.bandCeilingPence)}: explain why` });
-  }
+  const issues: ValidationIssue[] = offerRuleIssues({
+    criteria: request.criteria,
+    answers: input.criteria,
+    weeklyFeePence: weeklyFee(input.fee),
+    ceilingPence: request.bandCeilingPence,
+    justification: input.justification,
+  }).map((i) => ({ path: `body.${i.field}`, message: i.message }));
   if (input.startDate < today) issues.push({ path: "body.startDate", message: `The start date cannot be in the past (today is ${today})` });
   return issues;
 }
