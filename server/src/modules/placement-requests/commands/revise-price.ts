@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { weeklyFee, type Fee, type OfferReceipt } from "../../../../../shared/src/schemas/placement-requests";
+import { justificationIssues } from "../../../../../shared/src/tenders/offer-rules";
 import type { Db } from "../../../db/client";
 import { once } from "../../../db/idempotency";
 import { offers, offerVersions } from "../../../db/schema";
@@ -26,9 +27,8 @@ export async function revisePrice(props: { db: Db; actor: Actor & { organisation
       if (!current) throw new Error(`offer ${offerId} has no current version`);
       const before = current.weeklyFeePence ?? 0;
       if (weeklyFee(fee) >= before) throw validationFailed([{ path: "body.fee", message: `In the price round a revision must lower the weekly fee below £${(before / 100).toFixed(2)}` }]);
-      if (request.bandCeilingPence !== null && weeklyFee(fee) > request.bandCeilingPence && !(props.justification ?? current.justification)) {
-        throw validationFailed([{ path: "body.justification", message: "The fee is still above the band's ceiling: explain why" }]);
-      }
+      const unjustified = justificationIssues(weeklyFee(fee), request.bandCeilingPence, props.justification ?? current.justification);
+      if (unjustified.length > 0) throw validationFailed(unjustified.map((i) => ({ path: `body.${i.field}`, message: i.message })));
       const version = offer.currentVersion + 1;
       const [stored] = await tx
         .insert(offerVersions)
