@@ -135,4 +135,3 @@ export type ApiTokenCreateInput = z.infer<typeof ApiTokenCreateSchema>;
 /** Shown once, when the token is made: the secret is stored only as a hash. */
 export const ApiTokenCreatedSchema = z.object({ data: ApiTokenSchema.extend({ token: z.string() }) });
 
-export const IdParamsSchema = z.object({ id: z.uuid({ error: "Not a valid id" }) }).strict();

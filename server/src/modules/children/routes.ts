@@ -1,5 +1,5 @@
 import { Router, type Request } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import {
   ChildProfileCreateSchema,
   ChildProfileListSchema,

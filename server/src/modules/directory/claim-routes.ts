@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { and, desc, eq } from "drizzle-orm";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { SettingClaimCreateSchema, SettingClaimDecisionSchema, SettingClaimListSchema, SettingClaimResponseSchema } from "../../../../shared/src/schemas/settings";
 import type { Db } from "../../db/client";
 import { organisations, settingClaims, settings } from "../../db/schema";

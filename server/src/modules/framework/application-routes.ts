@@ -13,7 +13,7 @@ import { actorOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { decideAdmission } from "./commands/decide-admission";
 import { submitApplication } from "./commands/submit-application";
-import { AdmissionParamsSchema, ApplicationParamsSchema, FrameworkParamsSchema } from "./params";
+import { AdmissionParamsSchema, ApplicationParamsSchema, FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
 import { canActForProvider, canRunFramework } from "./policy";
 import { presentApplication } from "./present";
 import { listApplications, loadRunnableFramework, loadVisibleApplication, loadVisibleFramework } from "./queries";

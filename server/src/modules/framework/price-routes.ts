@@ -5,7 +5,7 @@ import { forbidden } from "../../http/app-error";
 import { actorOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { updateProviderPrices } from "./commands/update-provider-prices";
-import { FrameworkParamsSchema } from "./params";
+import { FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
 import { canActForProvider } from "./policy";
 import { presentPrice } from "./present";
 import { listProviderPrices, loadVisibleFramework } from "./queries";

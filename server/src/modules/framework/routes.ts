@@ -13,7 +13,7 @@ import { applicationRoutes } from "./application-routes";
 import { openAdmissionRound } from "./commands/open-admission-round";
 import { publishTermsVersion } from "./commands/publish-terms-version";
 import { setBandCeiling } from "./commands/set-band-ceiling";
-import { BandParamsSchema, FrameworkParamsSchema } from "./params";
+import { BandParamsSchema, FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
 import { presentFramework } from "./present";
 import { priceRoutes } from "./price-routes";
 import { frameworkDetail, listRegionFrameworks, loadRunnableFramework, loadVisibleFramework } from "./queries";

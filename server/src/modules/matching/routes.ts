@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { MatchesQuerySchema, MatchesResponseSchema } from "../../../../shared/src/schemas/matching";
 import type { Db } from "../../db/client";
 import { actorOf, requireRole } from "../../http/require-actor";

@@ -1,14 +1,6 @@
 import { Router } from "express";
-import { z } from "zod";
-import {
-  IdParamsSchema,
-  InvitationCreateSchema,
-  InvitationListSchema,
-  InvitationResponseSchema,
-  MemberListSchema,
-  MemberResponseSchema,
-  MemberUpdateSchema,
-} from "../../../../shared/src/schemas/identity";
+import { InvitationCreateSchema, InvitationListSchema, InvitationResponseSchema, MemberListSchema, MemberResponseSchema, MemberUpdateSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema, InvitationParamsSchema, MemberParamsSchema } from "../../../../shared/src/schemas/params";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { actorOf, requireRole } from "../../http/require-actor";
@@ -23,8 +15,6 @@ import { canManagePeople } from "./policy";
 import { presentInvitation, presentMember } from "./present";
 import { listInvitations, listMembers, loadVisibleOrganisation } from "./queries";
 
-const MemberParamsSchema = z.object({ id: z.uuid({ error: "Not a valid id" }), userId: z.uuid({ error: "Not a valid id" }) }).strict();
-const InvitationParamsSchema = z.object({ id: z.uuid({ error: "Not a valid id" }), invitationId: z.uuid({ error: "Not a valid id" }) }).strict();
 
 /** 404 if the actor may not see the organisation; 403 if they may see it but not manage its people. */
 async function loadManageable(db: Db, actor: Actor, organisationId: string) {

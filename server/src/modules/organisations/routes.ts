@@ -1,10 +1,6 @@
 import { Router } from "express";
-import {
-  IdParamsSchema,
-  OrganisationCreateSchema,
-  OrganisationListSchema,
-  OrganisationResponseSchema,
-} from "../../../../shared/src/schemas/identity";
+import { OrganisationCreateSchema, OrganisationListSchema, OrganisationResponseSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { actorOf, requireRole } from "../../http/require-actor";

@@ -1,6 +1,6 @@
 import type { Router } from "express";
 import type { z } from "zod";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { RequestViewResponseSchema } from "../../../../shared/src/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import { requireRole } from "../../http/require-actor";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import {
   AwardSchema,
   ClarificationAnswerSchema,
@@ -21,7 +21,7 @@ import { awardRequest, endPlacement } from "./commands/award";
 import { completeEvaluation, saveScores, startPriceRound } from "./commands/evaluate";
 import { buyerStep } from "./buyer-step";
 import { loadAsBuyer } from "./load";
-import { ClarificationParamsSchema } from "./params";
+import { ClarificationParamsSchema } from "../../../../shared/src/schemas/params";
 import { isBuyer } from "./policy";
 import { presentPlacement } from "./present";
 import { publishAwarded, publishClarification, publishRanks, publishState } from "./realtime";

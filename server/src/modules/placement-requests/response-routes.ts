@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import {
   ClarificationAskSchema,
   ClarificationResponseSchema,
@@ -18,7 +18,8 @@ import { declineInvitation, withdrawOffer } from "./commands/respond";
 import { revisePrice } from "./commands/revise-price";
 import { submitOffer } from "./commands/submit-offer";
 import { providerOf } from "./load";
-import { idempotencyKeyOf, OfferParamsSchema } from "./params";
+import { OfferParamsSchema } from "../../../../shared/src/schemas/params";
+import { idempotencyKeyOf } from "./params";
 import { loadRequestFor } from "./queries";
 import { publishClarification, publishRanks, publishReceipt, publishResponse } from "./realtime";
 import { buildRequestView } from "./view";

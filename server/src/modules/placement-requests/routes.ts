@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { RequestCancelSchema, RequestCreateSchema, RequestListSchema, RequestViewResponseSchema } from "../../../../shared/src/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import { actorOf, requireRole } from "../../http/require-actor";

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { profileToReferral, PDS_VERSION } from "../../../../shared/src/placements-standard";
 import { ChildProfileResponseSchema } from "../../../../shared/src/schemas/children";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import type { Db } from "../../db/client";
 import { actorOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";

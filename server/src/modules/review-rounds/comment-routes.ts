@@ -1,7 +1,6 @@
 import { Router } from "express";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema, ThemeParamsSchema } from "../../../../shared/src/schemas/params";
 import {
   ReviewCommentCreateSchema,
   ReviewCommentModerationSchema,
@@ -21,7 +20,6 @@ import { canTakePart } from "./policy";
 import { presentRound } from "./present";
 import { loadVisibleRound, roundDetail } from "./queries";
 
-const ThemeParams = z.object({ id: z.uuid({ error: "Not a valid id" }), themeId: z.uuid({ error: "Not a valid id" }) }).strict();
 // What everyone watching a round is sent: no author, and a hidden comment's text withheld.
 const BROADCAST_VIEWER = { userId: "", role: null };
 
@@ -79,7 +77,7 @@ export function reviewCommentRoutes({ db, live }: { db: Db; live: LiveHub }): Ro
       method,
       path: method === "post" ? "/api/v1/review-rounds/:id/themes" : "/api/v1/review-rounds/:id/themes/:themeId",
       summary: method === "post" ? "Group comments into a theme and answer it: \"you said, we did\" (the regional hub)" : "Change a theme, its answer or the comments it groups (the regional hub)",
-      input: { params: method === "post" ? IdParamsSchema : ThemeParams, body: ReviewThemeSaveSchema },
+      input: { params: method === "post" ? IdParamsSchema : ThemeParamsSchema, body: ReviewThemeSaveSchema },
       responses: { [method === "post" ? 201 : 200]: { description: "The round with its themes", schema: ReviewRoundResponseSchema } },
       handler: async (req, res, input) => {
         const actor = actorOf(req);

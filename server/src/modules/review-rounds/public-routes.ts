@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { sql } from "drizzle-orm";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { PublicReviewListSchema, PublicReviewSummarySchema } from "../../../../shared/src/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { notFound } from "../../http/app-error";

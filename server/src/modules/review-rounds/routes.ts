@@ -1,6 +1,5 @@
 import { Router } from "express";
-import { z } from "zod";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { CriterionParamsSchema, IdParamsSchema, ProposalParamsSchema } from "../../../../shared/src/schemas/params";
 import { RatingSchema, ReviewRoundCreateSchema, ReviewRoundListSchema, ReviewRoundResponseSchema, VoteSchema } from "../../../../shared/src/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
@@ -17,8 +16,6 @@ import type { LiveHub } from "../../realtime/live-hub";
 import { listVisibleRounds, loadVisibleRound, roundDetail, type RoundHeader } from "./queries";
 import { reviewVisitRoutes } from "./visit-routes";
 
-const ProposalParams = z.object({ id: z.uuid({ error: "Not a valid id" }), proposalId: z.uuid({ error: "Not a valid id" }) }).strict();
-const CriterionParams = z.object({ id: z.uuid({ error: "Not a valid id" }), criterionId: z.uuid({ error: "Not a valid id" }) }).strict();
 
 async function respondWithRound(db: Db, actor: Actor, header: RoundHeader) {
   const [detail, comments, themes] = await Promise.all([roundDetail(db, header.round.id, actor.userId), roundComments(db, header.round.id, actor), roundThemes(db, header.round.id)]);
@@ -80,7 +77,7 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
     method: "put",
     path: "/api/v1/review-rounds/:id/proposals/:proposalId/vote",
     summary: "Vote for, against or abstain on a proposal (one vote per member, changeable until the round closes)",
-    input: { params: ProposalParams, body: VoteSchema },
+    input: { params: ProposalParamsSchema, body: VoteSchema },
     responses: { 200: { description: "The round with the new totals", schema: ReviewRoundResponseSchema } },
     handler: async (req, res, input) => {
       const actor = actorOf(req);
@@ -97,7 +94,7 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
     method: "put",
     path: "/api/v1/review-rounds/:id/criteria/:criterionId/rating",
     summary: "Rate a quality criterion from 1 to 5 (changeable until the round closes)",
-    input: { params: CriterionParams, body: RatingSchema },
+    input: { params: CriterionParamsSchema, body: RatingSchema },
     responses: { 200: { description: "The round with the new averages", schema: ReviewRoundResponseSchema } },
     handler: async (req, res, input) => {
       const actor = actorOf(req);

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/identity";
+import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { ReviewRoundChangesListSchema, ReviewRoundVisitResponseSchema } from "../../../../shared/src/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
