@@ -9,20 +9,15 @@ import {
   ShortlistSchema,
 } from "../../../../shared/src/schemas/children";
 import type { Db } from "../../db/client";
-import { forbidden } from "../../http/app-error";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { actorOf, memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { changeShortlist } from "./commands/change-shortlist";
 import { createChild, updateChild } from "./commands/save-child";
-import { canRecordChildren } from "./policy";
+import { asCommissioner } from "./policy";
 import { listChildren, loadChildRow, presentChildRow, readChild, shortlistOf } from "./queries";
 
 /** The actor, when a council commissioner; 403 for anyone else (they have no children's profiles at all). */
-export function commissionerOf(req: Request) {
-  const actor = actorOf(req);
-  if (!canRecordChildren(actor) || !actor.organisationId) throw forbidden("Children's profiles are for commissioners of the child's council.");
-  return { ...actor, organisationId: actor.organisationId };
-}
+const commissionerOf = (req: Request) => asCommissioner(memberOf(req));
 
 export function childRoutes(db: Db): Router {
   const router = Router();

@@ -5,7 +5,7 @@ import { SettingClaimCreateSchema, SettingClaimDecisionSchema, SettingClaimListS
 import type { Db } from "../../db/client";
 import { organisations, settingClaims, settings } from "../../db/schema";
 import { forbidden, notFound } from "../../http/app-error";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { actorOf, memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import type { Actor } from "../identity/actor";
 import { claimSetting } from "./commands/claim-setting";
@@ -42,10 +42,10 @@ export function claimRoutes(db: Db): Router {
     input: { body: SettingClaimCreateSchema },
     responses: { 201: { description: "Claimed, waiting for the regional hub", schema: SettingClaimResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       if (!canClaimSettings(actor) || !actor.organisationId) throw forbidden("Only a provider's administrators claim settings.");
       const { claim, setting } = await claimSetting({ db, actor: { ...actor, organisationId: actor.organisationId }, urn: input.body.urn, ip: req.ip });
-      res.status(201).json({ data: presentClaim(claim, { urn: setting.urn, settingName: setting.name, organisationName: actor.organisationName ?? "" }) });
+      res.status(201).json({ data: presentClaim(claim, { urn: setting.urn, settingName: setting.name, organisationName: actor.organisationName }) });
     },
   });
 
@@ -70,10 +70,10 @@ export function claimRoutes(db: Db): Router {
     input: { params: IdParamsSchema, body: SettingClaimDecisionSchema },
     responses: { 200: { description: "Decided", schema: SettingClaimResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const [found] = await visibleClaims(db, actor, input.params.id);
       if (!found) throw notFound("The claim");
-      if (!canDecideClaims(actor, actor.regionId ?? "")) throw forbidden("Only the regional hub decides claims.");
+      if (!canDecideClaims(actor, actor.regionId)) throw forbidden("Only the regional hub decides claims.");
       await decideClaim({ db, actor, claim: found.row, decision: input.body.decision, reason: input.body.reason, ip: req.ip });
       const [after] = await visibleClaims(db, actor, input.params.id);
       res.json({ data: after?.view });

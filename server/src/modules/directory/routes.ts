@@ -12,7 +12,7 @@ import {
 } from "../../../../shared/src/schemas/settings";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { actorOf, memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import type { Actor } from "../identity/actor";
 import { loadVisibleOrganisation } from "../organisations/queries";
@@ -102,10 +102,10 @@ export function settingRoutes(db: Db): Router {
     input: { body: SettingCreateSchema },
     responses: { 201: { description: "Created", schema: SettingResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       if (actor.role !== "provider" || !actor.orgAdmin || !actor.organisationId) throw forbidden("Only a provider's administrators add settings.");
       const row = await createSetting({ db, actor: { ...actor, organisationId: actor.organisationId }, input: input.body, ip: req.ip });
-      res.status(201).json({ data: presentSetting(row, { organisationName: actor.organisationName ?? "", unclaimed: false }) });
+      res.status(201).json({ data: presentSetting(row, { organisationName: actor.organisationName, unclaimed: false }) });
     },
   });
 

@@ -9,7 +9,7 @@ import {
 } from "../../../../shared/src/schemas/framework";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { actorOf, memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { decideAdmission } from "./commands/decide-admission";
 import { submitApplication } from "./commands/submit-application";
@@ -53,9 +53,9 @@ export function applicationRoutes(db: Db): Router {
     input: { params: FrameworkParamsSchema, query: ApplicationListQuerySchema },
     responses: { 200: { description: "Applications with each lot's status and the hub's reason", schema: ProviderApplicationListSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const framework = await loadVisibleFramework(db, actor, input.params.id);
-      const own = canRunFramework(actor, framework) ? {} : { organisationId: actor.organisationId ?? "" };
+      const own = canRunFramework(actor, framework) ? {} : { organisationId: actor.organisationId };
       const rows = await listApplications(db, framework.id, { ...own, status: input.query.status });
       res.json({ data: rows.map(presentApplication) });
     },

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { ProviderPriceListSchema, ProviderPricesUpdateSchema } from "../../../../shared/src/schemas/framework";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { actorOf, memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { updateProviderPrices } from "./commands/update-provider-prices";
 import { FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
@@ -23,9 +23,9 @@ export function priceRoutes(db: Db): Router {
     input: { params: FrameworkParamsSchema },
     responses: { 200: { description: "Prices by lot and band", schema: ProviderPriceListSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const framework = await loadVisibleFramework(db, actor, input.params.id);
-      res.json({ data: (await listProviderPrices(db, framework.id, actor.organisationId ?? "")).map(presentPrice) });
+      res.json({ data: (await listProviderPrices(db, framework.id, actor.organisationId)).map(presentPrice) });
     },
   });
 

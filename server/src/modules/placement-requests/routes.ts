@@ -2,10 +2,10 @@ import { Router } from "express";
 import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { RequestCancelSchema, RequestCreateSchema, RequestListSchema, RequestViewResponseSchema } from "../../../../shared/src/schemas/placement-requests";
 import type { Db } from "../../db/client";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { actorOf, memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import type { LiveHub } from "../../realtime/live-hub";
-import { commissionerOf } from "../children/routes";
+import { asCommissioner } from "../children/policy";
 import { loadChildRow } from "../children/queries";
 import { createRequest } from "./commands/create-request";
 import { cancelRequest, openDraft } from "./commands/open-or-cancel";
@@ -42,9 +42,9 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     input: { body: RequestCreateSchema },
     responses: { 201: { description: "Made (open unless kept as a draft)", schema: RequestViewResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = commissionerOf(req);
+      const actor = asCommissioner(memberOf(req));
       const child = await loadChildRow(db, actor, input.body.childId);
-      const request = await createRequest({ db, actor: { ...actor, regionId: actor.regionId ?? "" }, child, input: input.body, ip: req.ip });
+      const request = await createRequest({ db, actor, child, input: input.body, ip: req.ip });
       res.status(201).json({ data: await buildRequestView(db, request, { kind: "commissioner" }) });
     },
   });

@@ -4,10 +4,10 @@ import { profileToReferral, PDS_VERSION } from "../../../../shared/src/placement
 import { ChildProfileResponseSchema } from "../../../../shared/src/schemas/children";
 import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import type { Db } from "../../db/client";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { actorOf, memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { databaseToday, presentChildRow, readChild } from "../children/queries";
-import { commissionerOf } from "../children/routes";
+import { asCommissioner } from "../children/policy";
 import { agreedPlacementOf } from "./agreed-placement";
 import { importReferral } from "./commands/import-referral";
 
@@ -41,7 +41,7 @@ export function placementsStandardRoutes(db: Db): Router {
       409: { description: "The council already has a child with this reference (placementExchange.reference, or PDS-<childId>)" },
     },
     handler: async (req, res, input) => {
-      const row = await importReferral({ db, actor: commissionerOf(req), document: input.body, ip: req.ip });
+      const row = await importReferral({ db, actor: asCommissioner(memberOf(req)), document: input.body, ip: req.ip });
       res.status(201).json({ data: await presentChildRow(db, row) });
     },
   });
