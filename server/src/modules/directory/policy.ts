@@ -1,3 +1,4 @@
+import type { Member } from "../../http/require-actor";
 import type { Actor } from "../identity/actor";
 
 interface SettingRecord {
@@ -30,5 +31,18 @@ export function canSetStatus(actor: Actor, setting: SettingRecord, status: strin
   return canEditSetting(actor, setting) && status !== "suspended" && current !== "suspended";
 }
 
+/** A commissioner sees a setting only once it is listed; its provider and the hub see it whatever its status. */
+export const seesOnlyListed = (actor: Actor) => actor.role === "commissioner";
+
+/** Adding settings is for the provider's administrators. */
+export const canAddSettings = (actor: Actor) => actor.role === "provider" && actor.orgAdmin;
+
 export const canClaimSettings = (actor: Actor) => actor.role === "provider" && actor.orgAdmin;
 export const canDecideClaims = (actor: Actor, regionId: string) => isRegionalAdminOf(actor, regionId);
+
+/** Claims are between providers and the hub that decides them. */
+export const canSeeClaims = (actor: Actor) => actor.role === "regional_admin" || actor.role === "provider";
+
+/** Which claims the actor sees: the hub all of its region's, a provider its own. */
+export const claimScope = (actor: Member): { regionId: string } | { organisationId: string } =>
+  actor.role === "regional_admin" ? { regionId: actor.regionId } : { organisationId: actor.organisationId };

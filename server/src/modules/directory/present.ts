@@ -61,3 +61,7 @@ export function presentClaim(
     decidedAt: row.decidedAt?.toISOString() ?? null,
   };
 }
+
+/** A claim as listed: with its setting and the claiming provider. */
+export const presentClaimRow = (r: { claim: typeof settingClaims.$inferSelect; setting: { urn: string; name: string }; claimant: { name: string } }): SettingClaim =>
+  presentClaim(r.claim, { urn: r.setting.urn, settingName: r.setting.name, organisationName: r.claimant.name });

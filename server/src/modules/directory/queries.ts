@@ -1,9 +1,10 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { organisations, settings } from "../../db/schema";
+import { organisations, settingClaims, settings } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import type { Actor } from "../identity/actor";
-import { canSeeSetting } from "./policy";
+import type { Member } from "../../http/require-actor";
+import { claimScope, canSeeSetting, seesOnlyListed } from "./policy";
 
 export type SettingRow = typeof settings.$inferSelect;
 export type OwnerRow = typeof organisations.$inferSelect;
@@ -40,7 +41,7 @@ export async function loadVisibleSetting(db: Db, actor: Actor, id: string) {
   const found = await loadSetting(db, id);
   if (!found) throw notFound("The setting");
   const record = { organisationId: found.setting.organisationId, regionId: found.owner.regionId };
-  const listed = actor.role === "commissioner" ? await isListed(db, id) : false;
+  const listed = seesOnlyListed(actor) ? await isListed(db, id) : false;
   if (!canSeeSetting(actor, record, listed)) throw notFound("The setting");
   return found;
 }
@@ -50,3 +51,22 @@ export function listSettingsOf(db: Db, organisationId: string) {
 }
 
 export const ownerOf = (owner: OwnerRow) => ({ organisationName: owner.name, unclaimed: owner.holdsUnclaimedSettings });
+
+/** Claims the actor may see (`claimScope`), newest first, with their setting and claimant; one claim when an id is given. */
+export function listVisibleClaims(db: Db, actor: Member, claimId?: string) {
+  const scope = claimScope(actor);
+  return db
+    .select({ claim: settingClaims, setting: settings, claimant: organisations })
+    .from(settingClaims)
+    .innerJoin(settings, eq(settings.id, settingClaims.settingId))
+    .innerJoin(organisations, eq(organisations.id, settingClaims.organisationId))
+    .where(
+      and(
+        claimId ? eq(settingClaims.id, claimId) : undefined,
+        "regionId" in scope ? eq(organisations.regionId, scope.regionId) : eq(settingClaims.organisationId, scope.organisationId),
+      ),
+    )
+    .orderBy(desc(settingClaims.createdAt));
+}
+
+export type ClaimRow = Awaited<ReturnType<typeof listVisibleClaims>>[number];

@@ -12,15 +12,14 @@ import {
 } from "../../../../shared/src/schemas/settings";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { actorOf, memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole, type Member } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
-import type { Actor } from "../identity/actor";
 import { loadVisibleOrganisation } from "../organisations/queries";
 import { changeSettingStatus } from "./commands/change-setting-status";
 import { createSetting, updateSetting } from "./commands/save-setting";
 import { updateVacancies } from "./commands/update-vacancies";
 import { searchResultsCsv } from "./csv-export";
-import { canEditSetting, canSearchDirectory, canSetStatus, canUpdateVacancies } from "./policy";
+import { canAddSettings, canEditSetting, canSearchDirectory, canSetStatus, canUpdateVacancies } from "./policy";
 import { presentSetting } from "./present";
 import { listSettingsOf, loadVisibleSetting, ownerOf } from "./queries";
 import { searchSettings } from "./search";
@@ -28,9 +27,9 @@ import { searchSettings } from "./search";
 // The export is for a commissioner's spreadsheet, not a bulk copy of the directory.
 const EXPORT_LIMIT = 5000;
 
-function searcher(actor: Actor): Actor & { regionId: string } {
-  if (!canSearchDirectory(actor) || !actor.regionId) throw forbidden("Searching the directory is for commissioners and the regional hub.");
-  return { ...actor, regionId: actor.regionId };
+function searcher(actor: Member): Member {
+  if (!canSearchDirectory(actor)) throw forbidden("Searching the directory is for commissioners and the regional hub.");
+  return actor;
 }
 
 export function settingRoutes(db: Db): Router {
@@ -45,7 +44,7 @@ export function settingRoutes(db: Db): Router {
     input: { query: SettingSearchQuerySchema },
     responses: { 200: { description: "A page of results with each one's distance", schema: SettingSearchResultSchema } },
     handler: async (req, res, input) => {
-      const actor = searcher(actorOf(req));
+      const actor = searcher(memberOf(req));
       const { hits, total } = await searchSettings({ db, regionId: actor.regionId, query: input.query });
       res.json({ data: hits, page: input.query.page, pageSize: input.query.pageSize, total });
     },
@@ -59,7 +58,7 @@ export function settingRoutes(db: Db): Router {
     input: { query: SettingSearchQuerySchema },
     responses: { 200: { description: "text/csv, one row per setting" } },
     handler: async (req, res, input) => {
-      const actor = searcher(actorOf(req));
+      const actor = searcher(memberOf(req));
       const { hits } = await searchSettings({ db, regionId: actor.regionId, query: { ...input.query, page: 1, pageSize: EXPORT_LIMIT } });
       res.type("text/csv").setHeader("Content-Disposition", 'attachment; filename="settings.csv"').send(searchResultsCsv(hits));
     },
@@ -73,7 +72,7 @@ export function settingRoutes(db: Db): Router {
     input: { params: IdParamsSchema },
     responses: { 200: { description: "The setting", schema: SettingResponseSchema } },
     handler: async (req, res, input) => {
-      const { setting, owner } = await loadVisibleSetting(db, actorOf(req), input.params.id);
+      const { setting, owner } = await loadVisibleSetting(db, memberOf(req), input.params.id);
       res.json({ data: presentSetting(setting, ownerOf(owner)) });
     },
   });
@@ -86,7 +85,7 @@ export function settingRoutes(db: Db): Router {
     input: { params: IdParamsSchema },
     responses: { 200: { description: "Settings", schema: SettingListSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const organisation = await loadVisibleOrganisation(db, actor, input.params.id);
       if (organisation.kind !== "provider") throw forbidden("Only providers have settings.");
       const rows = await listSettingsOf(db, organisation.id);
@@ -103,8 +102,8 @@ export function settingRoutes(db: Db): Router {
     responses: { 201: { description: "Created", schema: SettingResponseSchema } },
     handler: async (req, res, input) => {
       const actor = memberOf(req);
-      if (actor.role !== "provider" || !actor.orgAdmin || !actor.organisationId) throw forbidden("Only a provider's administrators add settings.");
-      const row = await createSetting({ db, actor: { ...actor, organisationId: actor.organisationId }, input: input.body, ip: req.ip });
+      if (!canAddSettings(actor)) throw forbidden("Only a provider's administrators add settings.");
+      const row = await createSetting({ db, actor, input: input.body, ip: req.ip });
       res.status(201).json({ data: presentSetting(row, { organisationName: actor.organisationName, unclaimed: false }) });
     },
   });
@@ -117,7 +116,7 @@ export function settingRoutes(db: Db): Router {
     input: { params: IdParamsSchema, body: SettingUpdateSchema },
     responses: { 200: { description: "Changed", schema: SettingResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const { setting, owner } = await loadVisibleSetting(db, actor, input.params.id);
       if (!canEditSetting(actor, { organisationId: setting.organisationId, regionId: owner.regionId })) throw forbidden("Only the provider's administrators change its settings.");
       const row = await updateSetting({ db, actor, setting, input: input.body, ip: req.ip });
@@ -133,7 +132,7 @@ export function settingRoutes(db: Db): Router {
     input: { params: IdParamsSchema, body: VacanciesUpdateSchema },
     responses: { 200: { description: "Confirmed", schema: SettingResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const { setting, owner } = await loadVisibleSetting(db, actor, input.params.id);
       if (!canUpdateVacancies(actor, { organisationId: setting.organisationId, regionId: owner.regionId })) throw forbidden("Only the provider's staff confirm its vacancies.");
       const row = await updateVacancies({ db, actor, setting, vacancies: input.body.vacancies, ip: req.ip });
@@ -149,7 +148,7 @@ export function settingRoutes(db: Db): Router {
     input: { params: IdParamsSchema, body: SettingStatusUpdateSchema },
     responses: { 200: { description: "Changed", schema: SettingResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const { setting, owner } = await loadVisibleSetting(db, actor, input.params.id);
       if (!canSetStatus(actor, { organisationId: setting.organisationId, regionId: owner.regionId }, input.body.status, setting.status)) {
         throw forbidden(setting.status === "suspended" ? "The regional hub suspended this setting; contact them to lift it." : "You cannot set that status.");

@@ -3,13 +3,13 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { organisations, settingClaims, settings } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
-import type { Actor } from "../../identity/actor";
+import type { Member } from "../../../http/require-actor";
 import { recordAudit } from "../../audit/record-audit";
 
 export interface ClaimSettingProps {
   db: Db;
   /** A provider's administrator, claiming for their organisation. */
-  actor: Actor & { organisationId: string };
+  actor: Member;
   urn: string;
   ip?: string | undefined;
 }
@@ -20,7 +20,7 @@ export async function claimSetting({ db, actor, urn, ip }: ClaimSettingProps) {
     .select({ setting: settings, owner: organisations })
     .from(settings)
     .innerJoin(organisations, eq(organisations.id, settings.organisationId))
-    .where(and(eq(settings.urn, urn), eq(organisations.regionId, actor.regionId ?? "")));
+    .where(and(eq(settings.urn, urn), eq(organisations.regionId, actor.regionId)));
   if (!found) throw notFound(`A setting with URN ${urn} in your region`);
   if (found.setting.organisationId === actor.organisationId) throw conflict("That setting is already yours.");
   if (!found.owner.holdsUnclaimedSettings) {
