@@ -2,6 +2,9 @@ import { CharacterCount as GovukCharacterCount } from "govuk-frontend";
 import { useGovukModule } from "../govuk/use-govuk-module";
 import { describedBy, HintAndError } from "./hint-and-error";
 
+/** The hint on free text that others will read, where the server refuses what looks like personal data. */
+export const PERSONAL_DATA_HINT = "Do not include names, phone numbers, e-mail addresses, postcodes or anything else that could identify a child or family.";
+
 interface CharacterCountProps {
   id: string;
   label: string;

@@ -1,10 +1,10 @@
-import { SubmitOrCancel } from "./submit-or-cancel";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { z } from "zod";
 import { CharacterCount } from "./character-count";
-import { ErrorSummary } from "./error-summary";
-import { errorsFromApi, errorsFromZod, type FormErrors } from "./form-errors";
+import { Form } from "./form";
+import { errorsFromApi, errorsFromZod } from "./form-errors";
 import { Radios, type RadioOption } from "./radios";
+import { useFormSubmit } from "./use-form-submit";
 
 interface DecisionFormProps<K extends string> {
   /** Prefix for the fields' ids, unique on the page. */
@@ -29,39 +29,24 @@ interface DecisionFormProps<K extends string> {
 export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, options, schema, submitLabel, reasonHint = "The provider will see this", reasonLabel = "Reason", reasonMaxLength = 1000, send, onCancel }: DecisionFormProps<K>) {
   const [decision, setDecision] = useState<string>();
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FormErrors<string>>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
   const fieldIds = { [decisionKey]: `${idPrefix}-decision`, reason: `${idPrefix}-reason` } as Record<string, string>;
-
-  function fail(next: FormErrors<string>) {
-    setErrors(next);
-    setAttempt((n) => n + 1);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
+  const form = useFormSubmit(async () => {
     const parsed = schema.safeParse({ [decisionKey]: decision, reason });
-    if (!parsed.success) return fail(errorsFromZod(fieldIds, parsed.error));
-    setSending(true);
+    if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
     try {
       await send(parsed.data);
+      return undefined;
     } catch (error) {
-      fail(errorsFromApi(fieldIds, error));
-    } finally {
-      setSending(false);
+      return errorsFromApi(fieldIds, error);
     }
-  }
+  });
 
   return (
     <div className="govuk-!-margin-top-4">
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={handleSubmit}>
-        <Radios name={`${idPrefix}-decision`} legend={legend} options={options} value={decision} onChange={setDecision} error={errors?.fields[decisionKey]} />
-        <CharacterCount id={`${idPrefix}-reason`} label={reasonLabel} hint={reasonHint} maxLength={reasonMaxLength} value={reason} onChange={setReason} error={errors?.fields.reason} />
-        <SubmitOrCancel label={submitLabel} sending={sending} onCancel={onCancel} />
-      </form>
+      <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={submitLabel} onCancel={onCancel}>
+        <Radios name={`${idPrefix}-decision`} legend={legend} options={options} value={decision} onChange={setDecision} error={form.errors?.fields[decisionKey]} />
+        <CharacterCount id={`${idPrefix}-reason`} label={reasonLabel} hint={reasonHint} maxLength={reasonMaxLength} value={reason} onChange={setReason} error={form.errors?.fields.reason} />
+      </Form>
     </div>
   );
 }

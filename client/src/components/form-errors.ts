@@ -62,7 +62,7 @@ export const SERVICE_PROBLEM = "Sorry, there is a problem with the service. Try 
  * Errors from the server. Validation issues name fields as "body.<field>"; a conflict's message
  * is written for people (AppError's contract), so it is shown on `conflictField` or on its own.
  */
-export function errorsFromApi<F extends string>(fieldIds: FieldIds<F>, error: unknown, conflictField?: F): FormErrors<F> {
+export function errorsFromApi<F extends string>(fieldIds: FieldIds<F>, error: unknown, conflictField?: NoInfer<F>): FormErrors<F> {
   return collectErrors(fieldIds, [issueFromApi(error, conflictField)].flat());
 }
 

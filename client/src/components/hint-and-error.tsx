@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { ErrorMessage } from "./error-message";
 
 /** The ids a field's aria-describedby names: `${id}-hint` and `${id}-error`, when there are both. */
@@ -16,5 +17,33 @@ export function HintAndError({ id, hint, error }: { id: string; hint?: string | 
       ) : null}
       {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
     </>
+  );
+}
+
+interface LabelledFieldProps {
+  id: string;
+  label: ReactNode;
+  labelSize?: "s" | "m" | undefined;
+  /** For a field whose label the table or card around it already says (still read out). */
+  hideLabel?: boolean | undefined;
+  hint?: string | undefined;
+  error?: string | undefined;
+  /** More classes for the form group, e.g. "govuk-!-margin-bottom-0" in a table. */
+  groupClass?: string | undefined;
+  /** The control, with the id and `describedBy(id, hint, error)`. */
+  children: ReactNode;
+}
+
+/** A GOV.UK form group for one labelled control (an input, a select): label, hint, error message, control. */
+export function LabelledField({ id, label, labelSize, hideLabel = false, hint, error, groupClass, children }: LabelledFieldProps) {
+  const labelClass = ["govuk-label", labelSize ? `govuk-label--${labelSize}` : null, hideLabel ? "govuk-visually-hidden" : null].filter(Boolean).join(" ");
+  return (
+    <div className={["govuk-form-group", groupClass, error ? "govuk-form-group--error" : null].filter(Boolean).join(" ")}>
+      <label className={labelClass} htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { describedBy, HintAndError } from "./hint-and-error";
+import { describedBy, LabelledField } from "./hint-and-error";
 
 export interface SelectOption {
   value: string;
@@ -19,11 +19,7 @@ interface SelectProps {
 /** GOV.UK select. Use it only for longer lists where radios would not fit (a filter column). */
 export function Select({ id, label, options, value, onChange, hint, error, labelSize }: SelectProps) {
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className={`govuk-label${labelSize ? ` govuk-label--${labelSize}` : ""}`} htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <LabelledField id={id} label={label} labelSize={labelSize} hint={hint} error={error}>
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={id}
@@ -38,6 +34,6 @@ export function Select({ id, label, options, value, onChange, hint, error, label
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { z } from "zod";
 import { CharacterCount } from "./character-count";
-import { ErrorSummary } from "./error-summary";
+import { Form } from "./form";
 import { errorsFromApi, errorsFromZod } from "./form-errors";
 import { useFormSubmit } from "./use-form-submit";
 
@@ -24,8 +24,8 @@ interface TextFormProps<K extends string> {
 export function TextForm<K extends string>({ id, field, schema, label, hint, maxLength, submitLabel, warning = false, send }: TextFormProps<K>) {
   const [text, setText] = useState("");
   const fieldIds = { [field]: id } as Record<K, string>;
-  const { errors, attempt, sending, submit } = useFormSubmit(async (value: string) => {
-    const parsed = schema.safeParse({ [field]: value });
+  const form = useFormSubmit(async () => {
+    const parsed = schema.safeParse({ [field]: text });
     if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
     try {
       await send(parsed.data);
@@ -36,14 +36,8 @@ export function TextForm<K extends string>({ id, field, schema, label, hint, max
     }
   });
   return (
-    <>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={(event) => void submit(event, text)}>
-        <CharacterCount id={id} label={label} hint={hint} maxLength={maxLength} value={text} onChange={setText} error={errors?.fields[field]} />
-        <button type="submit" className={`govuk-button${warning ? " govuk-button--warning" : ""}`} data-module="govuk-button" disabled={sending}>
-          {submitLabel}
-        </button>
-      </form>
-    </>
+    <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={submitLabel} warning={warning}>
+      <CharacterCount id={id} label={label} hint={hint} maxLength={maxLength} value={text} onChange={setText} error={form.errors?.fields[field]} />
+    </Form>
   );
 }

@@ -3,10 +3,11 @@ import type { FormErrors } from "./form-errors";
 
 /**
  * A form whose `save` checks and sends its state, answering the problems to show (or nothing
- * once saved). `attempt` changes on each failed submit: key the error summary on it so it is
- * focused and announced again.
+ * once saved). Every form that sends to the API goes through it, and shows what it answers with
+ * `Form` (or `FormErrorSummary` where the summary stands above the page's heading): `attempt`
+ * changes on each failed submit, so the summary is focused and announced again.
  */
-export function useFormSubmit<F extends string, S>(save: (state: S) => Promise<FormErrors<F> | undefined>, onErrorsChange?: (hasErrors: boolean) => void) {
+export function useFormSubmit<F extends string, S = void>(save: (state: S) => Promise<FormErrors<F> | undefined>, onErrorsChange?: (hasErrors: boolean) => void) {
   const [errors, setErrors] = useState<FormErrors<F>>();
   const [attempt, setAttempt] = useState(0);
   const [sending, setSending] = useState(false);

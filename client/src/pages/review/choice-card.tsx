@@ -1,8 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { z } from "zod";
-import { ErrorSummary } from "../../components/error-summary";
-import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
+import { Form } from "../../components/form";
+import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 export interface ChoiceCardProps<F extends string, T> {
   /** The API field the choice is sent as ("choice", "rating"): errors map back to it. */
@@ -26,31 +27,17 @@ export interface ChoiceCardProps<F extends string, T> {
 /** A summary card with one radios question and a button: a proposal's vote or a criterion's rating. */
 export function ChoiceCard<F extends string, T>(props: ChoiceCardProps<F, T>) {
   const [value, setValue] = useState<string | undefined>(props.initial);
-  const [errors, setErrors] = useState<FormErrors<F>>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
   const fieldIds = { [props.field]: props.fieldId } as Record<F, string>;
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
+  const form = useFormSubmit(async () => {
     const parsed = props.parse(value);
-    if (!parsed.success) {
-      setErrors(errorsFromZod(fieldIds, parsed.error));
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setSending(true);
+    if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
     try {
       await props.send(parsed.data);
-      setErrors(undefined);
+      return undefined;
     } catch (error) {
-      setErrors(errorsFromApi(fieldIds, error));
-      setAttempt((n) => n + 1);
-    } finally {
-      setSending(false);
+      return errorsFromApi(fieldIds, error);
     }
-  }
+  });
 
   return (
     <div className="govuk-summary-card">
@@ -61,16 +48,9 @@ export function ChoiceCard<F extends string, T>(props: ChoiceCardProps<F, T>) {
         {props.description ? <p className="govuk-body">{props.description}</p> : null}
         {props.status}
         {props.canChoose ? (
-          <>
-            {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-            <form noValidate onSubmit={handleSubmit}>
-              <Radios name={props.fieldId} legend={props.legend} options={props.options} value={value} onChange={setValue} error={errors?.fields[props.field]} />
-              <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button" disabled={sending}>
-                {props.buttonText}
-                <span className="govuk-visually-hidden">{props.buttonHiddenText}</span>
-              </button>
-            </form>
-          </>
+          <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={<>{props.buttonText}<span className="govuk-visually-hidden">{props.buttonHiddenText}</span></>} flush>
+            <Radios name={props.fieldId} legend={props.legend} options={props.options} value={value} onChange={setValue} error={form.errors?.fields[props.field]} />
+          </Form>
         ) : null}
       </div>
     </div>

@@ -1,13 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { personalDataIn } from "../../../../shared/src/personal-data";
 import { ReviewCommentCreateSchema, type ReviewComment } from "../../../../shared/src/schemas/review-rounds";
 import { postComment } from "../../api/review-rounds";
-import { CharacterCount } from "../../components/character-count";
-import { ErrorSummary } from "../../components/error-summary";
-import { collectErrors, errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
-import { SubmitOrCancel } from "../../components/submit-or-cancel";
-
-type Field = "body";
+import { CharacterCount, PERSONAL_DATA_HINT } from "../../components/character-count";
+import { Form } from "../../components/form";
+import { collectErrors, errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 interface CommentFormProps {
   roundId: string;
@@ -29,51 +27,27 @@ const list = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join
  */
 export function CommentForm({ roundId, sectionId, parentId, id, label, submitLabel, onPosted, onCancel }: CommentFormProps) {
   const [body, setBody] = useState("");
-  const [errors, setErrors] = useState<FormErrors<Field>>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
   const fieldIds = { body: id };
-
-  function fail(next: FormErrors<Field>) {
-    setErrors(next);
-    setAttempt((n) => n + 1);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
+  const form = useFormSubmit(async () => {
     const parsed = ReviewCommentCreateSchema.safeParse({ sectionId, ...(parentId ? { parentId } : {}), body });
-    if (!parsed.success) return fail(errorsFromZod(fieldIds, parsed.error));
+    if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
     const found = personalDataIn(parsed.data.body);
-    if (found.length > 0) return fail(collectErrors(fieldIds, [{ field: "body", message: `Remove ${list(found)} from your comment` }]));
-    setSending(true);
+    if (found.length > 0) return collectErrors(fieldIds, [{ field: "body", message: `Remove ${list(found)} from your comment` }]);
     try {
       const comment = await postComment(roundId, parsed.data);
       setBody("");
-      setErrors(undefined);
       onPosted(comment);
+      return undefined;
     } catch (error) {
-      fail(errorsFromApi(fieldIds, error));
-    } finally {
-      setSending(false);
+      return errorsFromApi(fieldIds, error);
     }
-  }
+  });
 
   return (
     <div className="govuk-!-margin-top-4">
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={handleSubmit}>
-        <CharacterCount
-          id={id}
-          label={label}
-          hint="Do not include names, phone numbers, e-mail addresses, postcodes or anything else that could identify a child or family."
-          maxLength={2000}
-          value={body}
-          onChange={setBody}
-          error={errors?.fields.body}
-        />
-        <SubmitOrCancel label={submitLabel} sending={sending} onCancel={onCancel} />
-      </form>
+      <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={submitLabel} onCancel={onCancel}>
+        <CharacterCount id={id} label={label} hint={PERSONAL_DATA_HINT} maxLength={2000} value={body} onChange={setBody} error={form.errors?.fields.body} />
+      </Form>
     </div>
   );
 }

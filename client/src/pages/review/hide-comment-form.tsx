@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ReviewCommentModerationSchema, type ReviewComment } from "../../../../shared/src/schemas/review-rounds";
 import { moderateComment } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
-import { ErrorSummary } from "../../components/error-summary";
-import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
-import { SubmitOrCancel } from "../../components/submit-or-cancel";
-
-type Field = "reason" | "hidden";
+import { Form } from "../../components/form";
+import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 interface HideCommentFormProps {
   comment: ReviewComment;
@@ -18,49 +16,29 @@ interface HideCommentFormProps {
 
 export function HideCommentForm({ comment, restore = false, onDone, onCancel }: HideCommentFormProps) {
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FormErrors<Field>>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
   const fieldIds = { reason: `hide-${comment.id}-reason`, hidden: `hide-${comment.id}-reason` };
-
-  function fail(next: FormErrors<Field>) {
-    setErrors(next);
-    setAttempt((n) => n + 1);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
+  const form = useFormSubmit(async () => {
     const parsed = ReviewCommentModerationSchema.safeParse(restore ? { hidden: false } : { hidden: true, reason });
-    if (!parsed.success) return fail(errorsFromZod(fieldIds, parsed.error));
-    setSending(true);
+    if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
     try {
       onDone(await moderateComment(comment.id, restore ? { hidden: false } : { hidden: true, reason: parsed.data.reason ?? "" }));
+      return undefined;
     } catch (error) {
-      fail(errorsFromApi(fieldIds, error));
-    } finally {
-      setSending(false);
+      return errorsFromApi(fieldIds, error);
     }
-  }
+  });
 
   if (restore) {
     return (
-      <form noValidate onSubmit={handleSubmit}>
-        {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={sending}>
-          Show again<span className="govuk-visually-hidden"> the hidden comment from {comment.forumName}</span>
-        </button>
-      </form>
+      <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={<>Show again<span className="govuk-visually-hidden"> the hidden comment from {comment.forumName}</span></>} secondary flush />
     );
   }
 
   return (
     <div className="govuk-!-margin-top-4">
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={handleSubmit}>
-        <CharacterCount id={fieldIds.reason} label="Why are you hiding it?" hint="The author will see this" maxLength={1000} value={reason} onChange={setReason} error={errors?.fields.reason} />
-        <SubmitOrCancel label="Hide comment" warning sending={sending} onCancel={onCancel} />
-      </form>
+      <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Hide comment" warning onCancel={onCancel}>
+        <CharacterCount id={fieldIds.reason} label="Why are you hiding it?" hint="The author will see this" maxLength={1000} value={reason} onChange={setReason} error={form.errors?.fields.reason} />
+      </Form>
     </div>
   );
 }

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ReviewThemeSaveSchema, type ReviewComment } from "../../../../shared/src/schemas/review-rounds";
 import { saveTheme, type ReviewTheme } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";
-import { ErrorSummary } from "../../components/error-summary";
-import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
+import { Form } from "../../components/form";
+import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
 import { TextInput } from "../../components/text-input";
-import { SubmitOrCancel } from "../../components/submit-or-cancel";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 type Field = "title" | "answer" | "commentIds";
 
@@ -24,24 +24,12 @@ export function ThemeForm({ roundId, comments, theme, onSaved, onCancel }: Theme
   const [title, setTitle] = useState(theme?.title ?? "");
   const [answer, setAnswer] = useState(theme?.answer ?? "");
   const [commentIds, setCommentIds] = useState<string[]>(theme?.commentIds ?? []);
-  const [errors, setErrors] = useState<FormErrors<Field>>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
   // Unique on the page: an edit form can be open beside the form that adds one.
   const prefix = theme ? `theme-${theme.id}` : "theme";
   const fieldIds: Record<Field, string> = { title: `${prefix}-title`, answer: `${prefix}-answer`, commentIds: `${prefix}-comments` };
-
-  function fail(next: FormErrors<Field>) {
-    setErrors(next);
-    setAttempt((n) => n + 1);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
+  const form = useFormSubmit(async () => {
     const parsed = ReviewThemeSaveSchema.safeParse({ title, answer, commentIds });
-    if (!parsed.success) return fail(errorsFromZod(fieldIds, parsed.error));
-    setSending(true);
+    if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
     try {
       await saveTheme(roundId, parsed.data, theme?.id);
       if (!theme) {
@@ -49,28 +37,23 @@ export function ThemeForm({ roundId, comments, theme, onSaved, onCancel }: Theme
         setAnswer("");
         setCommentIds([]);
       }
-      setErrors(undefined);
       await onSaved(parsed.data.title);
+      return undefined;
     } catch (error) {
-      fail(errorsFromApi(fieldIds, error));
-    } finally {
-      setSending(false);
+      return errorsFromApi(fieldIds, error);
     }
-  }
+  });
+  const fields = form.errors?.fields;
 
   const options = comments.filter((c) => c.body !== null).map((c) => ({ value: c.id, label: c.body ?? "", hint: c.forumName }));
   return (
-    <>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={handleSubmit}>
-        {theme ? null : <h3 className="govuk-heading-s">Add a theme</h3>}
-        <TextInput id={fieldIds.title} label="Theme" value={title} onChange={setTitle} error={errors?.fields.title} />
-        <CharacterCount id={fieldIds.answer} label="What the hub did (the answer)" maxLength={5000} value={answer} onChange={setAnswer} error={errors?.fields.answer} />
-        {options.length > 0 ? (
-          <Checkboxes name={fieldIds.commentIds} legend="Comments in this theme" legendSize="s" small options={options} values={commentIds} onChange={setCommentIds} error={errors?.fields.commentIds} />
-        ) : null}
-        <SubmitOrCancel label={theme ? "Save theme" : "Add theme"} sending={sending} onCancel={onCancel} />
-      </form>
-    </>
+    <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={theme ? "Save theme" : "Add theme"} onCancel={onCancel}>
+      {theme ? null : <h3 className="govuk-heading-s">Add a theme</h3>}
+      <TextInput id={fieldIds.title} label="Theme" value={title} onChange={setTitle} error={fields?.title} />
+      <CharacterCount id={fieldIds.answer} label="What the hub did (the answer)" maxLength={5000} value={answer} onChange={setAnswer} error={fields?.answer} />
+      {options.length > 0 ? (
+        <Checkboxes name={fieldIds.commentIds} legend="Comments in this theme" legendSize="s" small options={options} values={commentIds} onChange={setCommentIds} error={fields?.commentIds} />
+      ) : null}
+    </Form>
   );
 }
