@@ -1,6 +1,6 @@
 import type { Db } from "../../server/src/db/client";
 import { openReviewRound } from "../../server/src/modules/review-rounds/commands/open-review-round";
-import type { Actor } from "../../server/src/modules/identity/actor";
+import type { Member } from "../../server/src/http/require-actor";
 import { loadActor } from "../../server/src/modules/identity/actor";
 import { frameworkOf } from "./directory";
 import { buildOrganisation, buildRegion } from "./organisations";
@@ -16,7 +16,7 @@ const WINDOWS = {
 export async function buildReviewRound(db: Db, options: { regionId: string; forumIds: string[]; state?: keyof typeof WINDOWS }) {
   const hubOrg = await buildOrganisation(db, { kind: "regional_hub", regionId: options.regionId });
   const hub = await buildUser(db, { role: "regional_admin", orgAdmin: true, organisationId: hubOrg.id });
-  const actor = (await loadActor(db, hub.user.id, "token")) as Actor;
+  const actor = (await loadActor(db, hub.user.id, "token")) as Member;
   const framework = await frameworkOf(db, options.regionId);
   const [opens, closes] = WINDOWS[options.state ?? "open"];
   const round = await openReviewRound({

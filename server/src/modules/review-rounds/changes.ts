@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { ReviewRoundChanges } from "../../../../shared/src/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { rowsOf } from "../directory/queries";
-import type { Actor } from "../identity/actor";
+import type { Member } from "../../http/require-actor";
 import { presentRoundSummary } from "./present";
 import { listVisibleRounds } from "./queries";
 
@@ -20,7 +20,7 @@ interface ChangeRow {
  * visit. Never visited counts everything. Hidden comments are left out: the member would only
  * see that something was hidden.
  */
-export async function roundChanges(db: Db, actor: Actor): Promise<ReviewRoundChanges[]> {
+export async function roundChanges(db: Db, actor: Member): Promise<ReviewRoundChanges[]> {
   const rounds = await listVisibleRounds(db, actor);
   if (rounds.length === 0) return [];
   const after = (column: string) => sql.raw(`(v.last_seen_at IS NULL OR ${column} > v.last_seen_at)`);

@@ -1,10 +1,14 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { ReviewTotals } from "../../../../shared/src/events";
 import type { Db } from "../../db/client";
 import { frameworks, organisations, reviewRoundForums, reviewRounds } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import { rowsOf } from "../directory/queries";
+import type { Member } from "../../http/require-actor";
 import type { Actor } from "../identity/actor";
-import { canSeeReviewRound } from "./policy";
+import { roundComments, roundThemes } from "./comment-queries";
+import { canSeeReviewRound, roundScope } from "./policy";
+import { presentTotals } from "./present";
 
 export type RoundState = "upcoming" | "open" | "closed";
 
@@ -37,14 +41,15 @@ async function headers(db: Db, where: ReturnType<typeof sql> | undefined): Promi
   return rows.map((r) => ({ ...r, forums: forums.filter((f) => f.roundId === r.round.id).map(({ id, name }) => ({ id, name })) }));
 }
 
-export async function listVisibleRounds(db: Db, actor: Actor): Promise<RoundHeader[]> {
-  const all = await headers(db, actor.role === "regional_admin" ? sql`${frameworks.regionId} = ${actor.regionId}` : sql`${reviewRounds.id} IN (SELECT round_id FROM review_round_forums WHERE organisation_id = ${actor.organisationId})`);
-  return all.filter((h) => canSeeReviewRound(actor, { regionId: h.regionId, forumIds: h.forums.map((f) => f.id) }));
+export async function listVisibleRounds(db: Db, actor: Member): Promise<RoundHeader[]> {
+  const scope = roundScope(actor);
+  const all = await headers(db, "regionId" in scope ? sql`${frameworks.regionId} = ${scope.regionId}` : sql`${reviewRounds.id} IN (SELECT round_id FROM review_round_forums WHERE organisation_id = ${scope.forumId})`);
+  return all.filter((h) => canSeeReviewRound(actor, h));
 }
 
 export async function loadVisibleRound(db: Db, actor: Actor, id: string): Promise<RoundHeader> {
   const [header] = await headers(db, sql`${reviewRounds.id} = ${id}`);
-  if (!header || !canSeeReviewRound(actor, { regionId: header.regionId, forumIds: header.forums.map((f) => f.id) })) throw notFound("The review round");
+  if (!header || !canSeeReviewRound(actor, header)) throw notFound("The review round");
   return header;
 }
 
@@ -71,3 +76,41 @@ export async function roundDetail(db: Db, roundId: string, userId: string) {
   ]);
   return { sections, proposals, criteria };
 }
+
+/** The figures everyone in a round may see live and, once it closes, the public (never who voted how). */
+export async function reviewTotals(db: Db, roundId: string): Promise<ReviewTotals> {
+  // The user id only fills "my vote", which the live figures leave out.
+  return presentTotals(roundId, await roundDetail(db, roundId, "00000000-0000-0000-0000-000000000000"));
+}
+
+/** Everything a round's page shows: its detail (with the reader's own vote and ratings), comments and themes. */
+export async function roundContents(db: Db, roundId: string, userId: string) {
+  const [detail, comments, themes] = await Promise.all([roundDetail(db, roundId, userId), roundComments(db, roundId), roundThemes(db, roundId)]);
+  return { detail, comments, themes };
+}
+
+export type RoundContents = Awaited<ReturnType<typeof roundContents>>;
+
+export interface ClosedRound {
+  id: string;
+  title: string;
+  summary: string;
+  closes_at: Date;
+}
+
+/** Rounds that have closed (by the database clock), newest first; anyone may read these. */
+export const closedRounds = (db: Db, id?: string) =>
+  rowsOf<ClosedRound>(db, sql`SELECT id, title, summary, closes_at FROM review_rounds WHERE closes_at <= now() ${id ? sql`AND id = ${id}` : sql``} ORDER BY closes_at DESC`);
+
+/** A closed round's public summary: totals, themes, the names of its proposals and criteria, and its forums' names. */
+export async function publicSummaryParts(db: Db, roundId: string) {
+  const [totals, themes, names, forums] = await Promise.all([
+    reviewTotals(db, roundId),
+    roundThemes(db, roundId),
+    rowsOf<{ kind: string; id: string; name: string }>(db, sql`SELECT 'p' AS kind, id, title AS name FROM review_proposals WHERE round_id = ${roundId} UNION ALL SELECT 'c', id, name FROM review_criteria WHERE round_id = ${roundId}`),
+    rowsOf<{ name: string }>(db, sql`SELECT o.name FROM review_round_forums f JOIN organisations o ON o.id = f.organisation_id WHERE f.round_id = ${roundId} ORDER BY o.name`),
+  ]);
+  return { totals, themes, names, forums };
+}
+
+export type PublicSummaryParts = Awaited<ReturnType<typeof publicSummaryParts>>;

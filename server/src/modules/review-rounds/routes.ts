@@ -3,28 +3,18 @@ import { CriterionParamsSchema, IdParamsSchema, ProposalParamsSchema } from "../
 import { RatingSchema, ReviewRoundCreateSchema, ReviewRoundListSchema, ReviewRoundResponseSchema, VoteSchema } from "../../../../shared/src/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
-import type { Actor } from "../identity/actor";
+import type { LiveHub } from "../../realtime/live-hub";
 import { openReviewRound } from "./commands/open-review-round";
 import { castVote, rateCriterion } from "./commands/take-part";
-import { canOpenReviewRound, canTakePart } from "./policy";
-import { roundComments, roundThemes } from "./comments";
+import { canOpenReviewRound, canSeeReviewRounds, canTakePart } from "./policy";
 import { presentRound, presentRoundSummary } from "./present";
 import { publishReviewTotals } from "./realtime";
-import type { LiveHub } from "../../realtime/live-hub";
-import { listVisibleRounds, loadVisibleRound, roundDetail, type RoundHeader } from "./queries";
+import { listVisibleRounds, loadVisibleRound, roundContents } from "./queries";
 import { reviewVisitRoutes } from "./visit-routes";
 
-
-async function respondWithRound(db: Db, actor: Actor, header: RoundHeader) {
-  const [detail, comments, themes] = await Promise.all([roundDetail(db, header.round.id, actor.userId), roundComments(db, header.round.id, actor), roundThemes(db, header.round.id)]);
-  return { data: presentRound(header, detail, { comments, themes }) };
-}
-
-function assertPanelMember(actor: Actor, header: RoundHeader) {
-  if (!canTakePart(actor, { regionId: header.regionId, forumIds: header.forums.map((f) => f.id) })) throw forbidden("Only panel members of the forums taking part vote and rate.");
-}
+const NOT_TAKING_PART = "Only panel members of the forums taking part vote and rate.";
 
 export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();
@@ -39,10 +29,11 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
     input: { body: ReviewRoundCreateSchema },
     responses: { 201: { description: "Opened", schema: ReviewRoundResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       if (!canOpenReviewRound(actor)) throw forbidden("Only the regional hub opens review rounds.");
       const round = await openReviewRound({ db, actor, input: input.body, ip: req.ip });
-      res.status(201).json(await respondWithRound(db, actor, await loadVisibleRound(db, actor, round.id)));
+      const header = await loadVisibleRound(db, actor, round.id);
+      res.status(201).json({ data: presentRound(header, await roundContents(db, header.round.id, actor.userId), actor) });
     },
   });
 
@@ -53,8 +44,8 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
     summary: "Review rounds: all of the region's for the regional hub, those your forum takes part in for a panel member",
     responses: { 200: { description: "Rounds", schema: ReviewRoundListSchema } },
     handler: async (req, res) => {
-      const actor = actorOf(req);
-      if (actor.role !== "regional_admin" && actor.role !== "parent_panel") throw forbidden("Review rounds are for parent carer panels and the regional hub.");
+      const actor = memberOf(req);
+      if (!canSeeReviewRounds(actor)) throw forbidden("Review rounds are for parent carer panels and the regional hub.");
       res.json({ data: (await listVisibleRounds(db, actor)).map(presentRoundSummary) });
     },
   });
@@ -67,8 +58,9 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
     input: { params: IdParamsSchema },
     responses: { 200: { description: "The round", schema: ReviewRoundResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
-      res.json(await respondWithRound(db, actor, await loadVisibleRound(db, actor, input.params.id)));
+      const actor = memberOf(req);
+      const header = await loadVisibleRound(db, actor, input.params.id);
+      res.json({ data: presentRound(header, await roundContents(db, header.round.id, actor.userId), actor) });
     },
   });
 
@@ -80,12 +72,12 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
     input: { params: ProposalParamsSchema, body: VoteSchema },
     responses: { 200: { description: "The round with the new totals", schema: ReviewRoundResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const header = await loadVisibleRound(db, actor, input.params.id);
-      assertPanelMember(actor, header);
+      if (!canTakePart(actor, header)) throw forbidden(NOT_TAKING_PART);
       await castVote({ db, round: header, proposalId: input.params.proposalId, userId: actor.userId, choice: input.body.choice });
       await publishReviewTotals(db, live, header.round.id);
-      res.json(await respondWithRound(db, actor, header));
+      res.json({ data: presentRound(header, await roundContents(db, header.round.id, actor.userId), actor) });
     },
   });
 
@@ -97,12 +89,12 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
     input: { params: CriterionParamsSchema, body: RatingSchema },
     responses: { 200: { description: "The round with the new averages", schema: ReviewRoundResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const header = await loadVisibleRound(db, actor, input.params.id);
-      assertPanelMember(actor, header);
+      if (!canTakePart(actor, header)) throw forbidden(NOT_TAKING_PART);
       await rateCriterion({ db, round: header, criterionId: input.params.criterionId, userId: actor.userId, rating: input.body.rating });
       await publishReviewTotals(db, live, header.round.id);
-      res.json(await respondWithRound(db, actor, header));
+      res.json({ data: presentRound(header, await roundContents(db, header.round.id, actor.userId), actor) });
     },
   });
   return router;

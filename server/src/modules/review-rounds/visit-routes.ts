@@ -3,7 +3,7 @@ import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { ReviewRoundChangesListSchema, ReviewRoundVisitResponseSchema } from "../../../../shared/src/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { roundChanges } from "./changes";
 import { recordVisit } from "./commands/record-visit";
@@ -28,7 +28,7 @@ export function reviewVisitRoutes(db: Db): Router {
     summary: "For each round your forum takes part in: new comments by others, new and changed themes, and whether it closed, since your last visit (panel members)",
     responses: { 200: { description: "One entry per round", schema: ReviewRoundChangesListSchema } },
     handler: async (req, res) => {
-      res.json({ data: await roundChanges(db, actorOf(req)) });
+      res.json({ data: await roundChanges(db, memberOf(req)) });
     },
   });
 
@@ -41,9 +41,9 @@ export function reviewVisitRoutes(db: Db): Router {
     input: { params: IdParamsSchema },
     responses: { 200: { description: "The new marker", schema: ReviewRoundVisitResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const round = await loadVisibleRound(db, actor, input.params.id);
-      if (!canTakePart(actor, { regionId: round.regionId, forumIds: round.forums.map((f) => f.id) })) throw forbidden("Only panel members keep a last-visit marker.");
+      if (!canTakePart(actor, round)) throw forbidden("Only panel members keep a last-visit marker.");
       const lastVisitAt = await recordVisit({ db, userId: actor.userId, roundId: round.round.id });
       res.json({ data: { roundId: round.round.id, lastVisitAt: lastVisitAt.toISOString() } });
     },

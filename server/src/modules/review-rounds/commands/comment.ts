@@ -3,6 +3,7 @@ import { personalDataIn } from "../../../../../shared/src/personal-data";
 import type { Db } from "../../../db/client";
 import { reviewComments, reviewSections, reviewThemeComments, reviewThemes } from "../../../db/schema";
 import { conflict, notFound, validationFailed } from "../../../http/app-error";
+import type { Member } from "../../../http/require-actor";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
 import type { RoundHeader } from "../queries";
@@ -10,7 +11,7 @@ import type { RoundHeader } from "../queries";
 export interface AddCommentProps {
   db: Db;
   /** A panel member of a forum taking part. */
-  actor: Actor & { organisationId: string };
+  actor: Member;
   round: RoundHeader;
   input: { sectionId: string; parentId?: string | undefined; body: string };
 }

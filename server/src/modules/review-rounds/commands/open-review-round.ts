@@ -3,23 +3,23 @@ import type { ReviewRoundCreateInput } from "../../../../../shared/src/schemas/r
 import type { Db } from "../../../db/client";
 import { frameworks, organisations, reviewCriteria, reviewProposals, reviewRoundForums, reviewRounds, reviewSections } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
-import type { Actor } from "../../identity/actor";
+import type { Member } from "../../../http/require-actor";
 import { recordAudit } from "../../audit/record-audit";
 
 export interface OpenReviewRoundProps {
   db: Db;
   /** A regional admin: the framework and the forums must be of their region. */
-  actor: Actor;
+  actor: Member;
   input: ReviewRoundCreateInput;
   ip?: string | undefined;
 }
 
 export async function openReviewRound({ db, actor, input, ip }: OpenReviewRoundProps) {
-  const [framework] = await db.select().from(frameworks).where(and(eq(frameworks.id, input.frameworkId), eq(frameworks.regionId, actor.regionId ?? "")));
+  const [framework] = await db.select().from(frameworks).where(and(eq(frameworks.id, input.frameworkId), eq(frameworks.regionId, actor.regionId)));
   const forums = await db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(inArray(organisations.id, input.forumIds), eq(organisations.kind, "parent_forum"), eq(organisations.regionId, actor.regionId ?? "")));
+    .where(and(inArray(organisations.id, input.forumIds), eq(organisations.kind, "parent_forum"), eq(organisations.regionId, actor.regionId)));
   const issues = [];
   if (!framework) issues.push({ path: "body.frameworkId", message: "Choose a framework of your region" });
   if (forums.length !== new Set(input.forumIds).size) issues.push({ path: "body.forumIds", message: "Choose Parent Carer Forums of your region" });
