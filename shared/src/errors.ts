@@ -18,6 +18,58 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
 
+/**
+ * Why a request was refused, beyond its HTTP class: `code` stays "conflict" or "forbidden" (what
+ * every client already handles), `reason` says which rule said no, so a client can act on it
+ * (reload a closed request, say an offer was withdrawn) without reading the message, which is
+ * written for people and may change.
+ */
+export const DomainErrorCode = {
+  /** The request's deadline passed: offers, revisions, withdrawals and declines are no longer taken. */
+  RequestClosed: "request_closed",
+  /** The record is in a state that does not allow this step (e.g. scoring an open request, awarding twice). */
+  WrongState: "wrong_state",
+  /** Someone else changed the record first; reload it and decide again. */
+  ChangedMeanwhile: "changed_meanwhile",
+  /** Only the council running the request may do that. */
+  NotBuyer: "not_buyer",
+  /** Only a provider invited to the request may do that. */
+  NotInvited: "not_invited",
+  /** The provider declined the request for that setting. */
+  InvitationDeclined: "invitation_declined",
+  /** The provider has an offer in for that setting (withdraw it first). */
+  OfferActive: "offer_active",
+  /** The offer was withdrawn. */
+  OfferWithdrawn: "offer_withdrawn",
+  /** A weekly fee above the band's ceiling needs a justification. */
+  JustificationRequired: "justification_required",
+  /** In a price round a revision must lower the weekly fee. */
+  PriceNotLower: "price_not_lower",
+  /** Every offer must be scored against every criterion first. */
+  ScoresMissing: "scores_missing",
+  /** The request's mode does not have that step (a price round outside ranked mode). */
+  WrongMode: "wrong_mode",
+  /** A question already answered. */
+  AlreadyAnswered: "already_answered",
+  /** Something already decided or ended (a placement's end, a claim, a moderation). */
+  AlreadyDecided: "already_decided",
+  /** A record with that unique name, reference or number already exists. */
+  AlreadyExists: "already_exists",
+  /** The round is not open (not yet, or no longer). */
+  RoundNotOpen: "round_not_open",
+  /** An Idempotency-Key reused for a different submission. */
+  IdempotencyKeyReused: "idempotency_key_reused",
+  /** The child's profile lacks what this step needs. */
+  ProfileIncomplete: "profile_incomplete",
+  /** A person may not change or remove their own membership. */
+  OwnMembership: "own_membership",
+  /** The person has not joined an organisation yet. */
+  NotMember: "not_member",
+} as const;
+export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
+
+export const DomainErrorCodeSchema = z.enum(Object.values(DomainErrorCode) as [DomainErrorCode, ...DomainErrorCode[]]);
+
 export const ValidationIssueSchema = z.object({
   /** Where the problem is, e.g. "body.rating" or "query.page". */
   path: z.string(),
@@ -28,6 +80,8 @@ export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;
 export const ApiErrorSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
+  /** Which rule refused it (409s and 403s of the domain): switch on this, never on the message. */
+  reason: DomainErrorCodeSchema.optional(),
   issues: z.array(ValidationIssueSchema).optional(),
   requestId: z.string().optional(),
 });

@@ -3,6 +3,7 @@ import type { Db, Tx } from "./client";
 import { isUniqueViolation } from "./errors";
 import { idempotencyKeys } from "./schema";
 import { conflict } from "../http/app-error";
+import { DomainErrorCode } from "../../../shared/src/errors";
 
 export interface StoredResponse<T> {
   status: number;
@@ -49,6 +50,6 @@ export async function once<T>({ db, userId, key, scope, work }: IdempotencyProps
 async function storedAnswer<T>(db: Db, userId: string, key: string, scope: string): Promise<StoredResponse<T> | undefined> {
   const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), sql`status > 0`));
   if (!row) return undefined;
-  if (row.scope !== scope) throw conflict("This Idempotency-Key was already used for a different request. Use a new key for each new submission.");
+  if (row.scope !== scope) throw conflict("This Idempotency-Key was already used for a different request. Use a new key for each new submission.", DomainErrorCode.IdempotencyKeyReused);
   return { status: row.status, body: row.body as T, replayed: true };
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, type ValidationIssue } from "../../../shared/src/errors";
+import { ErrorCode, type DomainErrorCode, type ValidationIssue } from "../../../shared/src/errors";
 
 /** An error meant for the client: its status, code and message are shown as they are. */
 export class AppError extends Error {
@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly issues?: ValidationIssue[],
+    /** Which domain rule refused it (ApiError's `reason`); `code` stays the HTTP class. */
+    readonly reason?: DomainErrorCode,
   ) {
     super(message);
     this.name = "AppError";
@@ -16,8 +18,8 @@ export class AppError extends Error {
 export const notFound = (what = "The resource") => new AppError(ErrorCode.NotFound, 404, `${what} was not found.`);
 export const unauthorized = () =>
   new AppError(ErrorCode.Unauthorized, 401, "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
-export const forbidden = (message = "You do not have permission to do that.") =>
-  new AppError(ErrorCode.Forbidden, 403, message);
-export const conflict = (message: string) => new AppError(ErrorCode.Conflict, 409, message);
-export const validationFailed = (issues: ValidationIssue[]) =>
-  new AppError(ErrorCode.ValidationError, 400, "The request has problems; see issues for each one.", issues);
+export const forbidden = (message = "You do not have permission to do that.", reason?: DomainErrorCode) =>
+  new AppError(ErrorCode.Forbidden, 403, message, undefined, reason);
+export const conflict = (message: string, reason?: DomainErrorCode) => new AppError(ErrorCode.Conflict, 409, message, undefined, reason);
+export const validationFailed = (issues: ValidationIssue[], reason?: DomainErrorCode) =>
+  new AppError(ErrorCode.ValidationError, 400, "The request has problems; see issues for each one.", issues, reason);

@@ -1,3 +1,4 @@
+import { DomainErrorCode } from "../../../../shared/src/errors";
 import { eq } from "drizzle-orm";
 import { Router } from "express";
 import { IdParamsSchema } from "../../../../shared/src/schemas/params";
@@ -116,7 +117,7 @@ export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Route
     responses: { 200: { description: "Ended", schema: PlacementResponseSchema } },
     handler: async (req, res, input) => {
       const { actor, placement, settingName, organisationName } = await loadPlacement(input.params.id, req);
-      if (!isBuyer(actor, { organisationId: placement.councilId })) throw forbidden("Only the council records how a placement ended.");
+      if (!isBuyer(actor, { organisationId: placement.councilId })) throw forbidden("Only the council records how a placement ended.", DomainErrorCode.NotBuyer);
       const ended = await endPlacement({ db, actor, placement, endDate: input.body.endDate, reason: input.body.reason, ip: req.ip });
       res.json({ data: presentPlacement(ended ?? placement, { settingName, organisationName }) });
     },

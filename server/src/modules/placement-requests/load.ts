@@ -1,3 +1,4 @@
+import { DomainErrorCode } from "../../../../shared/src/errors";
 import type { Request } from "express";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
@@ -8,7 +9,7 @@ import { loadRequestFor } from "./queries";
 export async function loadAsBuyer(db: Db, req: Request, id: string) {
   const actor = actorOf(req);
   const { request, viewer } = await loadRequestFor(db, actor, id);
-  if (viewer.kind !== "commissioner") throw forbidden("Only the council running the request can do that.");
+  if (viewer.kind !== "commissioner") throw forbidden("Only the council running the request can do that.", DomainErrorCode.NotBuyer);
   return { actor, request };
 }
 
@@ -16,7 +17,7 @@ export async function loadAsBuyer(db: Db, req: Request, id: string) {
 export async function providerOf(db: Db, req: Request, id: string) {
   const actor = actorOf(req);
   const { viewer } = await loadRequestFor(db, actor, id);
-  if (viewer.kind !== "provider" || !actor.organisationId) throw forbidden("Only invited providers respond to a request.");
+  if (viewer.kind !== "provider" || !actor.organisationId) throw forbidden("Only invited providers respond to a request.", DomainErrorCode.NotInvited);
   return { ...actor, organisationId: actor.organisationId };
 }
 

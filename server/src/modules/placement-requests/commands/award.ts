@@ -1,3 +1,4 @@
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import { isoDate } from "../../../db/dates";
 import { and, eq, sql } from "drizzle-orm";
 import { isBreakdown, type PlacementEndReason } from "../../../../../shared/src/codes/tenders";
@@ -24,12 +25,12 @@ export const reviewDatesFrom = (start: string) => [addDays(start, 42), addDays(s
 export async function awardRequest({ db, actor, request, offerId, reasons, ip }: { db: Db; actor: Actor; request: PlacementRequestRow; offerId: string; reasons: string; ip?: string | undefined }): Promise<{ request: PlacementRequestRow; placement: PlacementRow }> {
   const urgentEarly = request.mode === "urgent" && (request.state === "open" || request.state === "closed");
   if (request.state !== "evaluated" && !urgentEarly) {
-    throw conflict(`The request is ${request.state}: score the offers and complete the evaluation before awarding.`);
+    throw conflict(`The request is ${request.state}: score the offers and complete the evaluation before awarding.`, DomainErrorCode.WrongState);
   }
   return db.transaction(async (tx) => {
     const [offer] = await tx.select().from(offers).where(and(eq(offers.id, offerId), eq(offers.requestId, request.id)));
     if (!offer) throw notFound("The offer");
-    if (offer.status !== "active") throw validationFailed([{ path: "body.offerId", message: "That offer was withdrawn; choose another" }]);
+    if (offer.status !== "active") throw validationFailed([{ path: "body.offerId", message: "That offer was withdrawn; choose another" }], DomainErrorCode.OfferWithdrawn);
     const [version] = await tx.select().from(offerVersions).where(and(eq(offerVersions.offerId, offer.id), eq(offerVersions.version, offer.currentVersion)));
     if (!version) throw new Error(`offer ${offer.id} has no current version`);
     const moved = await moveRequest({ tx, request, to: "awarded", set: { awardedAt: sql`clock_timestamp()`, ...(request.state === "open" ? { closedAt: sql`clock_timestamp()`, offersOpenedAt: sql`clock_timestamp()` } : {}) }, actor, ip, details: { offerId } });
@@ -47,7 +48,7 @@ export async function awardRequest({ db, actor, request, offerId, reasons, ip }:
 
 /** Ends a placement, planned or a breakdown (breakdowns feed the high-risk insights). */
 export async function endPlacement({ db, actor, placement, endDate, reason, ip }: { db: Db; actor: Actor; placement: PlacementRow; endDate: string; reason: PlacementEndReason; ip?: string | undefined }) {
-  if (placement.endDate) throw conflict(`This placement already ended on ${isoDate(placement.endDate)}.`);
+  if (placement.endDate) throw conflict(`This placement already ended on ${isoDate(placement.endDate)}.`, DomainErrorCode.AlreadyDecided);
   if (endDate < isoDate(placement.startDate)) throw validationFailed([{ path: "body.endDate", message: "The end date cannot be before the start date" }]);
   return db.transaction(async (tx) => {
     const [row] = await tx.update(placements).set({ endDate, endReason: reason, breakdown: isBreakdown(reason), updatedAt: sql`clock_timestamp()` }).where(eq(placements.id, placement.id)).returning();

@@ -1,3 +1,4 @@
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { clarifications, type ClarificationRow, type PlacementRequestRow } from "../../../db/schema";
@@ -20,11 +21,11 @@ export async function askClarification({ db, actor, requestId, question, ip }: {
 /** The council answers to every invited provider (the asker anonymised) or to the asker only. Once. */
 export async function answerClarification(props: { db: Db; actor: Actor; request: PlacementRequestRow; clarificationId: string; answer: string; visibility: "all" | "private"; ip?: string | undefined }): Promise<ClarificationRow> {
   const { db, actor, request, clarificationId, answer, visibility, ip } = props;
-  if (!["open", "closed", "evaluated", "price_round"].includes(request.state)) throw conflict(`The request is ${request.state}; clarifications are closed.`);
+  if (!["open", "closed", "evaluated", "price_round"].includes(request.state)) throw conflict(`The request is ${request.state}; clarifications are closed.`, DomainErrorCode.WrongState);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(clarifications).where(and(eq(clarifications.id, clarificationId), eq(clarifications.requestId, request.id))).for("update");
     if (!existing) throw notFound("The clarification");
-    if (existing.answeredAt) throw conflict("This question has already been answered. Ask the provider to send a new question if more is needed.");
+    if (existing.answeredAt) throw conflict("This question has already been answered. Ask the provider to send a new question if more is needed.", DomainErrorCode.AlreadyAnswered);
     const [row] = await tx.update(clarifications).set({ answer, visibility, answeredBy: actor.userId, answeredAt: sql`clock_timestamp()` }).where(eq(clarifications.id, clarificationId)).returning();
     if (!row) throw new Error("clarification update returned nothing");
     await recordAudit(tx, { action: "clarification.answer", recordType: "clarification", recordId: row.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { requestId: request.id, visibility } });

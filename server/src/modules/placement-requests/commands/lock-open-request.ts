@@ -1,3 +1,4 @@
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import { databaseClock } from "../../../db/clock";
 import type { RequestState } from "../../../../../shared/src/codes/tenders";
 import type { Tx } from "../../../db/client";
@@ -13,12 +14,12 @@ import { loadRequestFor } from "../queries";
  */
 export async function lockOpenRequest(tx: Tx, actor: Actor, requestId: string, states: RequestState[]): Promise<{ request: PlacementRequestRow; today: string; now: Date }> {
   const { request, viewer } = await loadRequestFor(tx, actor, requestId, { forUpdate: true });
-  if (viewer.kind !== "provider") throw forbidden("Only invited providers respond to a request.");
+  if (viewer.kind !== "provider") throw forbidden("Only invited providers respond to a request.", DomainErrorCode.NotInvited);
   const { now, today } = await databaseClock(tx);
   const closesAt = request.state === "price_round" ? request.priceRoundClosesAt : request.deadline;
   if (!states.includes(request.state) || (closesAt && now >= closesAt)) {
     const when = request.state === "open" || request.state === "price_round" ? closesAt : (request.closedAt ?? request.deadline);
-    throw conflict(`The request closed at ${when?.toISOString() ?? "its deadline"}; offers are no longer taken.`);
+    throw conflict(`The request closed at ${when?.toISOString() ?? "its deadline"}; offers are no longer taken.`, DomainErrorCode.RequestClosed);
   }
   return { request, today, now };
 }

@@ -1,3 +1,4 @@
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import { and, eq, sql } from "drizzle-orm";
 import { REQUEST_STATE_LABELS, type RequestState } from "../../../../../shared/src/codes/tenders";
 import type { DbOrTx } from "../../../db/client";
@@ -25,14 +26,14 @@ export interface MoveRequestProps {
  */
 export async function moveRequest({ tx, request, to, set = {}, actor, ip, details = {} }: MoveRequestProps): Promise<PlacementRequestRow> {
   if (!canMove(request.state, to)) {
-    throw conflict(`The request is ${REQUEST_STATE_LABELS[request.state].toLowerCase()} (state "${request.state}"); it cannot become "${to}".`);
+    throw conflict(`The request is ${REQUEST_STATE_LABELS[request.state].toLowerCase()} (state "${request.state}"); it cannot become "${to}".`, DomainErrorCode.WrongState);
   }
   const [row] = await tx
     .update(placementRequests)
     .set({ ...set, state: to, updatedAt: sql`clock_timestamp()` })
     .where(and(eq(placementRequests.id, request.id), eq(placementRequests.state, request.state)))
     .returning();
-  if (!row) throw conflict("The request changed while you were working on it. Reload it to see its current state.");
+  if (!row) throw conflict("The request changed while you were working on it. Reload it to see its current state.", DomainErrorCode.ChangedMeanwhile);
   await recordAudit(tx, {
     action: `placement_request.${to}`,
     recordType: "placement_request",

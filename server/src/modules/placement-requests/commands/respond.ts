@@ -1,3 +1,4 @@
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import { and, eq, sql } from "drizzle-orm";
 import type { DeclineInput } from "../../../../../shared/src/schemas/placement-requests";
 import type { Db } from "../../../db/client";
@@ -16,7 +17,7 @@ export async function declineInvitation({ db, actor, requestId, input, ip }: { d
     await ownInvitation(tx, actor, requestId, input.settingId);
     await lockOpenRequest(tx, actor, requestId, ["open"]);
     const [offer] = await tx.select().from(offers).where(and(eq(offers.requestId, requestId), eq(offers.settingId, input.settingId), eq(offers.organisationId, actor.organisationId), eq(offers.status, "active")));
-    if (offer) throw conflict("You have an offer in for that setting. Withdraw it first if you no longer want to offer.");
+    if (offer) throw conflict("You have an offer in for that setting. Withdraw it first if you no longer want to offer.", DomainErrorCode.OfferActive);
     const [row] = await tx
       .update(requestInvitations)
       .set({ status: "declined", declinedAt: sql`clock_timestamp()`, declineReason: input.reason, declineNote: input.note ?? null })
@@ -38,7 +39,7 @@ export async function withdrawOffer({ db, actor, requestId, offerId, ip }: { db:
       .set({ status: "withdrawn", updatedAt: sql`clock_timestamp()` })
       .where(and(eq(offers.id, offerId), eq(offers.organisationId, actor.organisationId), eq(offers.status, "active")))
       .returning();
-    if (!offer) throw conflict("Your offer is already withdrawn. Make a new offer if you want to offer again.");
+    if (!offer) throw conflict("Your offer is already withdrawn. Make a new offer if you want to offer again.", DomainErrorCode.OfferWithdrawn);
     await tx.update(requestInvitations).set({ status: "withdrawn" }).where(and(eq(requestInvitations.requestId, requestId), eq(requestInvitations.settingId, offer.settingId)));
     await recordAudit(tx, { action: "offer.withdraw", recordType: "offer", recordId: offer.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { requestId } });
     return offer;

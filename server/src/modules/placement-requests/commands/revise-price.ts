@@ -1,3 +1,4 @@
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import { and, eq, sql } from "drizzle-orm";
 import { weeklyFee, type Fee, type OfferReceipt } from "../../../../../shared/src/schemas/placement-requests";
 import { justificationIssues } from "../../../../../shared/src/tenders/offer-rules";
@@ -22,13 +23,13 @@ export async function revisePrice(props: { db: Db; actor: Actor & { organisation
       await ownOffer(tx, actor, requestId, offerId);
       const { request } = await lockOpenRequest(tx, actor, requestId, ["price_round"]);
       const [offer] = await tx.select().from(offers).where(and(eq(offers.id, offerId), eq(offers.organisationId, actor.organisationId), eq(offers.status, "active"))).for("update");
-      if (!offer) throw conflict("Your offer was withdrawn, so its price cannot change.");
+      if (!offer) throw conflict("Your offer was withdrawn, so its price cannot change.", DomainErrorCode.OfferWithdrawn);
       const [current] = await tx.select().from(offerVersions).where(and(eq(offerVersions.offerId, offerId), eq(offerVersions.version, offer.currentVersion)));
       if (!current) throw new Error(`offer ${offerId} has no current version`);
       const before = current.weeklyFeePence ?? 0;
-      if (weeklyFee(fee) >= before) throw validationFailed([{ path: "body.fee", message: `In the price round a revision must lower the weekly fee below £${(before / 100).toFixed(2)}` }]);
+      if (weeklyFee(fee) >= before) throw validationFailed([{ path: "body.fee", message: `In the price round a revision must lower the weekly fee below £${(before / 100).toFixed(2)}` }], DomainErrorCode.PriceNotLower);
       const unjustified = justificationIssues(weeklyFee(fee), request.bandCeilingPence, props.justification ?? current.justification);
-      if (unjustified.length > 0) throw validationFailed(unjustified.map((i) => ({ path: `body.${i.field}`, message: i.message })));
+      if (unjustified.length > 0) throw validationFailed(unjustified.map((i) => ({ path: `body.${i.field}`, message: i.message })), DomainErrorCode.JustificationRequired);
       const version = offer.currentVersion + 1;
       const [stored] = await tx
         .insert(offerVersions)

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { ValidationIssue } from "../../../../../shared/src/errors";
+import { DomainErrorCode, type ValidationIssue } from "../../../../../shared/src/errors";
 import { weeklyFee, type OfferReceipt, type OfferSubmitInput } from "../../../../../shared/src/schemas/placement-requests";
 import { offerRuleIssues } from "../../../../../shared/src/tenders/offer-rules";
 import type { Db, Tx } from "../../../db/client";
@@ -52,9 +52,10 @@ export async function submitOffer({ db, actor, requestId, input, idempotencyKey,
         .from(requestInvitations)
         .where(and(eq(requestInvitations.requestId, requestId), eq(requestInvitations.settingId, input.settingId), eq(requestInvitations.organisationId, actor.organisationId)));
       if (!invitation) throw notFound("Your invitation for that setting");
-      if (invitation.status === "declined") throw conflict("You declined this request for that setting, so it cannot take an offer from it.");
+      if (invitation.status === "declined") throw conflict("You declined this request for that setting, so it cannot take an offer from it.", DomainErrorCode.InvitationDeclined);
       const issues = checkOffer(request, input, today);
-      if (issues.length > 0) throw validationFailed(issues);
+      // Only a missing justification has a rule of its own to name; other problems are per field.
+      if (issues.length > 0) throw validationFailed(issues, issues.every((i) => i.path === "body.justification") ? DomainErrorCode.JustificationRequired : undefined);
 
       const [existing] = await tx.select().from(offers).where(and(eq(offers.requestId, requestId), eq(offers.settingId, input.settingId))).for("update");
       const version = existing ? existing.currentVersion + 1 : 1;
