@@ -9,12 +9,12 @@ import {
 } from "../../../../shared/src/schemas/framework";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { actorOf, memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { decideAdmission } from "./commands/decide-admission";
 import { submitApplication } from "./commands/submit-application";
 import { AdmissionParamsSchema, ApplicationParamsSchema, FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
-import { canActForProvider, canRunFramework } from "./policy";
+import { applicationScope, canActForProvider } from "./policy";
 import { presentApplication } from "./present";
 import { listApplications, loadRunnableFramework, loadVisibleApplication, loadVisibleFramework } from "./queries";
 
@@ -36,10 +36,10 @@ export function applicationRoutes(db: Db): Router {
     input: { params: FrameworkParamsSchema, body: ProviderApplicationCreateSchema },
     responses: { 201: { description: "Applied; each lot is 'applied' until the hub decides", schema: ProviderApplicationResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const framework = await loadVisibleFramework(db, actor, input.params.id);
-      if (!canActForProvider(actor) || !actor.organisationId) throw forbidden("Only your organisation's administrators apply to the framework.");
-      const id = await submitApplication({ db, actor: { ...actor, organisationId: actor.organisationId }, framework, input: input.body, ip: req.ip });
+      if (!canActForProvider(actor)) throw forbidden("Only your organisation's administrators apply to the framework.");
+      const id = await submitApplication({ db, actor, framework, input: input.body, ip: req.ip });
       res.status(201).json({ data: presentApplication(await loadVisibleApplication(db, actor, framework, id)) });
     },
   });
@@ -55,8 +55,7 @@ export function applicationRoutes(db: Db): Router {
     handler: async (req, res, input) => {
       const actor = memberOf(req);
       const framework = await loadVisibleFramework(db, actor, input.params.id);
-      const own = canRunFramework(actor, framework) ? {} : { organisationId: actor.organisationId };
-      const rows = await listApplications(db, framework.id, { ...own, status: input.query.status });
+      const rows = await listApplications(db, framework.id, { ...applicationScope(actor, framework), status: input.query.status });
       res.json({ data: rows.map(presentApplication) });
     },
   });
@@ -70,7 +69,7 @@ export function applicationRoutes(db: Db): Router {
     input: { params: ApplicationParamsSchema },
     responses: { 200: { description: "The application", schema: ProviderApplicationResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const framework = await loadVisibleFramework(db, actor, input.params.id);
       res.json({ data: presentApplication(await loadVisibleApplication(db, actor, framework, input.params.applicationId)) });
     },
@@ -85,7 +84,7 @@ export function applicationRoutes(db: Db): Router {
     input: { params: AdmissionParamsSchema, body: AdmissionDecisionSchema },
     responses: { 200: { description: "The application the lot belongs to, with the decision", schema: ProviderApplicationResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const framework = await loadRunnableFramework(db, actor, input.params.id);
       const { organisationId, lotNumber } = input.params;
       const applicationId = await decideAdmission({ db, actor, framework, organisationId, lotNumber, input: input.body, ip: req.ip });

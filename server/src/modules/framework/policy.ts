@@ -1,4 +1,5 @@
 import type { AdmissionStatus } from "../../../../shared/src/codes/directory";
+import type { Member } from "../../http/require-actor";
 import type { Actor } from "../identity/actor";
 
 interface FrameworkRecord {
@@ -22,6 +23,16 @@ export const canActForProvider = (actor: Actor) => actor.role === "provider" && 
 /** An application is seen by the hub that decides it and by the provider that made it; nobody else. */
 export const canSeeApplication = (actor: Actor, framework: FrameworkRecord, application: ApplicationRecord) =>
   canRunFramework(actor, framework) || (actor.role === "provider" && actor.organisationId === application.organisationId);
+
+/** Which of a framework's applications the actor sees: every one for the hub that runs it, a provider its own. */
+export const applicationScope = (actor: Member, framework: FrameworkRecord): { organisationId?: string } =>
+  canRunFramework(actor, framework) ? {} : { organisationId: actor.organisationId };
+
+/**
+ * Parent carer panels co-produce the framework's documents but never see prices (DOMAIN.md):
+ * for them the bands, with their ceilings, are left out.
+ */
+export const seesPrices = (viewer: Pick<Actor, "role">) => viewer.role !== "parent_panel";
 
 /**
  * The hub's decisions on a lot. A rejection is final for its round: the provider may apply again

@@ -1,15 +1,14 @@
 import type { z } from "zod";
 import type { Framework, ProviderApplication, ProviderPriceSchema } from "../../../../shared/src/schemas/framework";
+import type { Actor } from "../identity/actor";
+import { seesPrices } from "./policy";
 import type { ApplicationDetail, FrameworkDetail, ProviderPriceRow } from "./queries";
 
 const iso = (d: Date) => d.toISOString();
 
-/**
- * Parent carer panels co-produce the framework's documents but never see prices (DOMAIN.md):
- * for them the bands, with their ceilings, are left out.
- */
-export function presentFramework({ framework, lots, terms, rounds }: FrameworkDetail, viewer: { role: string | null } = { role: null }): Framework {
-  const showPrices = viewer.role !== "parent_panel";
+/** A framework as this viewer may see it: bands and ceilings only where `seesPrices` (the hub's own answers always). */
+export function presentFramework({ framework, lots, terms, rounds }: FrameworkDetail, viewer: Pick<Actor, "role"> = { role: null }): Framework {
+  const showPrices = seesPrices(viewer);
   return {
     id: framework.id,
     regionId: framework.regionId,

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { ProviderPriceListSchema, ProviderPricesUpdateSchema } from "../../../../shared/src/schemas/framework";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { actorOf, memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { updateProviderPrices } from "./commands/update-provider-prices";
 import { FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
@@ -37,10 +37,10 @@ export function priceRoutes(db: Db): Router {
     input: { params: FrameworkParamsSchema, body: ProviderPricesUpdateSchema },
     responses: { 200: { description: "All your prices on the framework", schema: ProviderPriceListSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const framework = await loadVisibleFramework(db, actor, input.params.id);
-      if (!canActForProvider(actor) || !actor.organisationId) throw forbidden("Only your organisation's administrators set its framework prices.");
-      await updateProviderPrices({ db, actor: { ...actor, organisationId: actor.organisationId }, framework, input: input.body, ip: req.ip });
+      if (!canActForProvider(actor)) throw forbidden("Only your organisation's administrators set its framework prices.");
+      await updateProviderPrices({ db, actor, framework, input: input.body, ip: req.ip });
       res.json({ data: (await listProviderPrices(db, framework.id, actor.organisationId)).map(presentPrice) });
     },
   });

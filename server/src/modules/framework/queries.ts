@@ -14,6 +14,7 @@ import {
   termsVersions,
 } from "../../db/schema";
 import { forbidden, notFound } from "../../http/app-error";
+import type { Member } from "../../http/require-actor";
 import type { Actor } from "../identity/actor";
 import { canRunFramework, canSeeApplication, canSeeFramework } from "./policy";
 
@@ -62,8 +63,8 @@ export async function frameworkDetails(db: Db, rows: FrameworkRow[]) {
   }));
 }
 
-export async function listRegionFrameworks(db: Db, actor: Actor) {
-  if (!actor.regionId || !actor.role) return [];
+/** The frameworks of the member's region. */
+export async function listRegionFrameworks(db: Db, actor: Member) {
   return frameworkDetails(db, await db.select().from(frameworks).where(eq(frameworks.regionId, actor.regionId)).orderBy(asc(frameworks.name)));
 }
 

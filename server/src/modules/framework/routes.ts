@@ -7,7 +7,7 @@ import {
   TermsVersionCreateSchema,
 } from "../../../../shared/src/schemas/framework";
 import type { Db } from "../../db/client";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { applicationRoutes } from "./application-routes";
 import { openAdmissionRound } from "./commands/open-admission-round";
@@ -32,7 +32,7 @@ export function frameworkRoutes(db: Db): Router {
     summary: "The frameworks of your region, with lots, price bands, terms versions and admission rounds",
     responses: { 200: { description: "Frameworks", schema: FrameworkListSchema } },
     handler: async (req, res) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       res.json({ data: (await listRegionFrameworks(db, actor)).map((detail) => presentFramework(detail, actor)) });
     },
   });
@@ -46,7 +46,7 @@ export function frameworkRoutes(db: Db): Router {
     input: { params: FrameworkParamsSchema },
     responses: { 200: { description: "The framework", schema: FrameworkResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const framework = await loadVisibleFramework(db, actor, input.params.id);
       res.json({ data: presentFramework(await frameworkDetail(db, framework), actor) });
     },
@@ -60,7 +60,7 @@ export function frameworkRoutes(db: Db): Router {
     input: { params: BandParamsSchema, body: BandCeilingUpdateSchema },
     responses: { 200: { description: "The framework with the new ceiling", schema: FrameworkResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const framework = await loadRunnableFramework(db, actor, input.params.id);
       const { lotNumber, band } = input.params;
       await setBandCeiling({ db, actor, framework, lotNumber, band, weeklyCeilingPence: input.body.weeklyCeilingPence, ip: req.ip });
@@ -76,7 +76,7 @@ export function frameworkRoutes(db: Db): Router {
     input: { params: FrameworkParamsSchema, body: TermsVersionCreateSchema },
     responses: { 201: { description: "Published; the framework with its terms versions, newest first", schema: FrameworkResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const framework = await loadRunnableFramework(db, actor, input.params.id);
       await publishTermsVersion({ db, actor, framework, input: input.body, ip: req.ip });
       res.status(201).json({ data: presentFramework(await frameworkDetail(db, framework)) });
@@ -91,7 +91,7 @@ export function frameworkRoutes(db: Db): Router {
     input: { params: FrameworkParamsSchema, body: AdmissionRoundCreateSchema },
     responses: { 201: { description: "Scheduled; the framework with its rounds, latest first", schema: FrameworkResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const framework = await loadRunnableFramework(db, actor, input.params.id);
       await openAdmissionRound({ db, actor, framework, input: input.body, ip: req.ip });
       res.status(201).json({ data: presentFramework(await frameworkDetail(db, framework)) });

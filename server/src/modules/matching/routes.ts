@@ -2,7 +2,7 @@ import { Router } from "express";
 import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { MatchesQuerySchema, MatchesResponseSchema } from "../../../../shared/src/schemas/matching";
 import type { Db } from "../../db/client";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { findMatches } from "./service";
 
@@ -23,7 +23,7 @@ export function matchingRoutes(db: Db): Router {
       409: { description: "The profile lacks what matching needs; the message names it" },
     },
     handler: async (req, res, input) => {
-      res.json({ data: await findMatches({ db, actor: actorOf(req), childId: input.params.id, query: input.query, ip: req.ip }) });
+      res.json({ data: await findMatches({ db, actor: memberOf(req), childId: input.params.id, query: input.query, ip: req.ip }) });
     },
   });
   return router;

@@ -6,7 +6,7 @@ import type { Db } from "../../db/client";
 import { conflict } from "../../http/app-error";
 import { readChild } from "../children/queries";
 import { districtCentre } from "../directory/search";
-import type { Actor } from "../identity/actor";
+import type { Member } from "../../http/require-actor";
 import { loadCandidates } from "./candidates";
 import { listedCount, rememberListedCount } from "./listed-count";
 
@@ -43,7 +43,7 @@ export async function matchChildOf(db: Db, profile: ChildProfile, lot: number | 
 
 export interface FindMatchesProps {
   db: Db;
-  actor: Actor;
+  actor: Member;
   childId: string;
   query: MatchesQuery;
   ip?: string | undefined;
@@ -57,8 +57,7 @@ export async function findMatches({ db, actor, childId, query, ip }: FindMatches
   const { profile } = await readChild({ db, actor, id: childId, purpose: "matching", ip });
   const child = await matchChildOf(db, profile, query.lot);
   const explain = query.explain === "excluded";
-  // Only the owning council's commissioners get this far, and every organisation has a region.
-  const regionId = actor.regionId ?? "";
+  const { regionId } = actor;
   const settings = await loadCandidates({ db, regionId, child, prefiltered: !explain });
   // Unfiltered, the candidates are every listed setting of the region: an exact count for free.
   const considered = explain ? rememberListedCount(regionId, settings.length) : await listedCount(db, regionId);

@@ -2,26 +2,16 @@ import { Router } from "express";
 import { InvitationCreateSchema, InvitationListSchema, InvitationResponseSchema, MemberListSchema, MemberResponseSchema, MemberUpdateSchema } from "../../../../shared/src/schemas/identity";
 import { IdParamsSchema, InvitationParamsSchema, MemberParamsSchema } from "../../../../shared/src/schemas/params";
 import type { Db } from "../../db/client";
-import { forbidden } from "../../http/app-error";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import type { LiveHub } from "../../realtime/live-hub";
-import type { Actor } from "../identity/actor";
 import { invitePerson } from "./commands/invite-person";
 import { removeMember } from "./commands/remove-member";
 import { revokeInvitation } from "./commands/revoke-invitation";
 import { updateMember } from "./commands/update-member";
-import { canManagePeople } from "./policy";
 import { presentInvitation, presentMember } from "./present";
-import { listInvitations, listMembers, loadVisibleOrganisation } from "./queries";
+import { listInvitations, listMembers, loadManageableOrganisation } from "./queries";
 
-
-/** 404 if the actor may not see the organisation; 403 if they may see it but not manage its people. */
-async function loadManageable(db: Db, actor: Actor, organisationId: string) {
-  const organisation = await loadVisibleOrganisation(db, actor, organisationId);
-  if (!canManagePeople(actor, organisation)) throw forbidden("Only your organisation's administrators manage its people.");
-  return organisation;
-}
 
 export function peopleRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();
@@ -35,7 +25,7 @@ export function peopleRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
     input: { params: IdParamsSchema },
     responses: { 200: { description: "Members", schema: MemberListSchema } },
     handler: async (req, res, input) => {
-      const organisation = await loadManageable(db, actorOf(req), input.params.id);
+      const organisation = await loadManageableOrganisation(db, memberOf(req), input.params.id);
       res.json({ data: (await listMembers(db, organisation.id)).map(presentMember) });
     },
   });
@@ -48,8 +38,8 @@ export function peopleRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
     input: { params: MemberParamsSchema, body: MemberUpdateSchema },
     responses: { 200: { description: "Changed", schema: MemberResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
-      const organisation = await loadManageable(db, actor, input.params.id);
+      const actor = memberOf(req);
+      const organisation = await loadManageableOrganisation(db, actor, input.params.id);
       const row = await updateMember({ db, actor, organisation, userId: input.params.userId, input: input.body, ip: req.ip });
       res.json({ data: presentMember(row) });
     },
@@ -63,8 +53,8 @@ export function peopleRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
     input: { params: MemberParamsSchema },
     responses: { 204: { description: "Removed" } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
-      const organisation = await loadManageable(db, actor, input.params.id);
+      const actor = memberOf(req);
+      const organisation = await loadManageableOrganisation(db, actor, input.params.id);
       await removeMember({ db, live, actor, organisation, userId: input.params.userId, ip: req.ip });
       res.status(204).end();
     },
@@ -78,7 +68,7 @@ export function peopleRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
     input: { params: IdParamsSchema },
     responses: { 200: { description: "Invitations", schema: InvitationListSchema } },
     handler: async (req, res, input) => {
-      const organisation = await loadManageable(db, actorOf(req), input.params.id);
+      const organisation = await loadManageableOrganisation(db, memberOf(req), input.params.id);
       res.json({ data: (await listInvitations(db, organisation.id)).map(presentInvitation) });
     },
   });
@@ -91,8 +81,8 @@ export function peopleRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
     input: { params: IdParamsSchema, body: InvitationCreateSchema },
     responses: { 201: { description: "Invited", schema: InvitationResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
-      const organisation = await loadManageable(db, actor, input.params.id);
+      const actor = memberOf(req);
+      const organisation = await loadManageableOrganisation(db, actor, input.params.id);
       const row = await invitePerson({ db, actor, organisation, input: input.body, ip: req.ip });
       res.status(201).json({ data: presentInvitation(row) });
     },
@@ -106,8 +96,8 @@ export function peopleRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
     input: { params: InvitationParamsSchema },
     responses: { 204: { description: "Revoked" } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
-      const organisation = await loadManageable(db, actor, input.params.id);
+      const actor = memberOf(req);
+      const organisation = await loadManageableOrganisation(db, actor, input.params.id);
       await revokeInvitation({ db, actor, organisationId: organisation.id, invitationId: input.params.invitationId, ip: req.ip });
       res.status(204).end();
     },

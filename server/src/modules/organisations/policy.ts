@@ -1,3 +1,4 @@
+import type { Member } from "../../http/require-actor";
 import type { Actor } from "../identity/actor";
 
 interface OrganisationRecord {
@@ -9,6 +10,10 @@ const isHubMemberOf = (actor: Actor, org: OrganisationRecord) => actor.role === 
 
 /** The hub's people see every organisation in their region; everyone else only their own. */
 export const canSeeOrganisation = (actor: Actor, org: OrganisationRecord) => isHubMemberOf(actor, org) || actor.organisationId === org.id;
+
+/** Which organisations the actor lists: every one in the region for the hub's people, else their own. */
+export const organisationScope = (actor: Member): { regionId: string } | { organisationId: string } =>
+  actor.role === "regional_admin" ? { regionId: actor.regionId } : { organisationId: actor.organisationId };
 
 // Adding organisations and managing people hand out access, so they take an administrator: a
 // hub member who is not one may not make organisations, nor invite or promote anyone (they

@@ -1,17 +1,18 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { invitations, organisations, users } from "../../db/schema";
-import { notFound } from "../../http/app-error";
+import { forbidden, notFound } from "../../http/app-error";
+import type { Member } from "../../http/require-actor";
 import type { Actor } from "../identity/actor";
-import { canSeeOrganisation } from "./policy";
+import { canManagePeople, canSeeOrganisation, organisationScope } from "./policy";
 
-/** The organisations the actor may see: all of the region's for a regional admin, else their own. */
-export function listVisibleOrganisations(db: Db, actor: Actor) {
-  if (actor.role === "regional_admin" && actor.regionId) {
-    return db.select().from(organisations).where(eq(organisations.regionId, actor.regionId)).orderBy(asc(organisations.kind), asc(organisations.name));
+/** The organisations the actor may see (`organisationScope`): all of the region's for a regional admin, else their own. */
+export function listVisibleOrganisations(db: Db, actor: Member) {
+  const scope = organisationScope(actor);
+  if ("regionId" in scope) {
+    return db.select().from(organisations).where(eq(organisations.regionId, scope.regionId)).orderBy(asc(organisations.kind), asc(organisations.name));
   }
-  if (!actor.organisationId) return Promise.resolve([]);
-  return db.select().from(organisations).where(eq(organisations.id, actor.organisationId));
+  return db.select().from(organisations).where(eq(organisations.id, scope.organisationId));
 }
 
 /** Loads an organisation the actor may see; anything else is "not found", existing or not. */
@@ -19,6 +20,13 @@ export async function loadVisibleOrganisation(db: Db, actor: Actor, id: string) 
   const [org] = await db.select().from(organisations).where(eq(organisations.id, id));
   if (!org || !canSeeOrganisation(actor, org)) throw notFound("The organisation");
   return org;
+}
+
+/** An organisation whose people the actor manages: 404 if they may not see it, 403 if they may see it but not manage its people. */
+export async function loadManageableOrganisation(db: Db, actor: Actor, organisationId: string) {
+  const organisation = await loadVisibleOrganisation(db, actor, organisationId);
+  if (!canManagePeople(actor, organisation)) throw forbidden("Only your organisation's administrators manage its people.");
+  return organisation;
 }
 
 export function listMembers(db: Db, organisationId: string) {

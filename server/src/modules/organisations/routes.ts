@@ -3,7 +3,7 @@ import { OrganisationCreateSchema, OrganisationListSchema, OrganisationResponseS
 import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { actorOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { createOrganisation } from "./commands/create-organisation";
 import { canCreateOrganisation } from "./policy";
@@ -22,7 +22,7 @@ export function organisationRoutes(db: Db): Router {
     before: [requireRole()],
     responses: { 200: { description: "Organisations", schema: OrganisationListSchema } },
     handler: async (req, res) => {
-      res.json({ data: (await listVisibleOrganisations(db, actorOf(req))).map(presentOrganisation) });
+      res.json({ data: (await listVisibleOrganisations(db, memberOf(req))).map(presentOrganisation) });
     },
   });
 
@@ -36,9 +36,9 @@ export function organisationRoutes(db: Db): Router {
     input: { body: OrganisationCreateSchema },
     responses: { 201: { description: "Created", schema: OrganisationResponseSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
-      if (!canCreateOrganisation(actor) || !actor.regionId) throw forbidden("Only the regional hub's administrators add organisations.");
-      const row = await createOrganisation({ db, actor: { ...actor, regionId: actor.regionId }, input: input.body, ip: req.ip });
+      const actor = memberOf(req);
+      if (!canCreateOrganisation(actor)) throw forbidden("Only the regional hub's administrators add organisations.");
+      const row = await createOrganisation({ db, actor, input: input.body, ip: req.ip });
       res.status(201).json({ data: presentOrganisation(row) });
     },
   });
@@ -53,7 +53,7 @@ export function organisationRoutes(db: Db): Router {
     input: { params: IdParamsSchema },
     responses: { 200: { description: "The organisation", schema: OrganisationResponseSchema } },
     handler: async (req, res, input) => {
-      res.json({ data: presentOrganisation(await loadVisibleOrganisation(db, actorOf(req), input.params.id)) });
+      res.json({ data: presentOrganisation(await loadVisibleOrganisation(db, memberOf(req), input.params.id)) });
     },
   });
   return router;

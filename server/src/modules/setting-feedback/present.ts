@@ -15,3 +15,7 @@ export function presentFeedback(row: typeof settingFeedback.$inferSelect, contex
     moderatedAt: row.moderatedAt?.toISOString() ?? null,
   };
 }
+
+/** Feedback as listed: with its setting's and forum's names. */
+export const presentFeedbackRow = (r: { feedback: typeof settingFeedback.$inferSelect; settingName: string; forumName: string }): SettingFeedback =>
+  presentFeedback(r.feedback, { settingName: r.settingName, forumName: r.forumName });

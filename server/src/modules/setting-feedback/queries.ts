@@ -2,14 +2,23 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { FEEDBACK_ASPECTS, FEEDBACK_MINIMUM_REVIEWS, type SettingFeedbackSummary } from "../../../../shared/src/schemas/setting-feedback";
 import type { Db } from "../../db/client";
 import { organisations, settingFeedback, settings } from "../../db/schema";
-import type { Actor } from "../identity/actor";
-import { rowsOf } from "../directory/queries";
-import { presentFeedback } from "./present";
+import type { Member } from "../../http/require-actor";
+import { notFound } from "../../http/app-error";
+import { isListed, loadSetting, rowsOf } from "../directory/queries";
+import { canSeeSettingForFeedback, feedbackScope } from "./policy";
 
-/** Feedback the actor may see: its region's for the hub, their own for a panel member. */
-export async function listVisibleFeedback(db: Db, actor: Actor, options: { status?: "pending" | "approved" | "rejected"; id?: string } = {}) {
+/** A listed setting in the actor's region; anything else is "not found". */
+export async function loadListedSetting(db: Db, actor: Member, id: string) {
+  const found = await loadSetting(db, id);
+  if (!found || !canSeeSettingForFeedback(actor, found.owner, await isListed(db, id))) throw notFound("The setting");
+  return found.setting;
+}
+
+/** Feedback the actor may see (`feedbackScope`), newest first, with its setting's and forum's names. */
+export function listVisibleFeedback(db: Db, actor: Member, options: { status?: "pending" | "approved" | "rejected"; id?: string } = {}) {
   const forum = organisations;
-  const rows = await db
+  const scope = feedbackScope(actor);
+  return db
     .select({ feedback: settingFeedback, settingName: settings.name, forumName: forum.name, forumRegion: forum.regionId })
     .from(settingFeedback)
     .innerJoin(settings, eq(settings.id, settingFeedback.settingId))
@@ -18,12 +27,13 @@ export async function listVisibleFeedback(db: Db, actor: Actor, options: { statu
       and(
         options.status ? eq(settingFeedback.status, options.status) : undefined,
         options.id ? eq(settingFeedback.id, options.id) : undefined,
-        actor.role === "regional_admin" ? eq(forum.regionId, actor.regionId ?? "") : eq(settingFeedback.authorUserId, actor.userId),
+        "regionId" in scope ? eq(forum.regionId, scope.regionId) : eq(settingFeedback.authorUserId, scope.authorUserId),
       ),
     )
     .orderBy(desc(settingFeedback.createdAt));
-  return rows.map((r) => ({ row: r.feedback, view: presentFeedback(r.feedback, { settingName: r.settingName, forumName: r.forumName }) }));
 }
+
+export type FeedbackListRow = Awaited<ReturnType<typeof listVisibleFeedback>>[number];
 
 /**
  * Averages of approved feedback per aspect — or nothing at all below the minimum, so that a
