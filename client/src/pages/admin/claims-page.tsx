@@ -5,7 +5,8 @@ import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { DecisionForm } from "../../components/decision-form";
 import { formatTimestampDate } from "../../components/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
+import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
 
 const OPTIONS = [
@@ -20,88 +21,82 @@ export function ClaimsPage() {
   const [notice, setNotice] = useState<string>();
   usePageTitle("Setting claims");
 
-  const pending = claims.status === "success" ? claims.data.filter((c) => c.status === "pending") : [];
-  const decided = claims.status === "success" ? claims.data.filter((c) => c.status !== "pending") : [];
-
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {notice ? <SuccessBanner key={notice} title={notice} /> : null}
         <h1 className="govuk-heading-l">Setting claims</h1>
         <p className="govuk-body">Check that the provider runs the setting (its GIAS and Ofsted records) before you approve a claim.</p>
-        {claims.status === "loading" ? <Loading what="claims" /> : null}
-        {claims.status === "error" ? <QueryProblem what="the claims" onRetry={claims.retry} /> : null}
-        {claims.status === "success" ? (
-          <>
-            <h2 className="govuk-heading-m">Waiting for a decision ({pending.length})</h2>
-            {pending.length === 0 ? <p className="govuk-body">No claims are waiting.</p> : null}
-            {pending.map((claim) => (
-              <div key={claim.id} className="govuk-summary-card">
-                <div className="govuk-summary-card__title-wrapper">
-                  <h3 className="govuk-summary-card__title">
-                    {claim.settingName} (URN {claim.urn})
-                  </h3>
-                </div>
-                <div className="govuk-summary-card__content">
-                  <p className="govuk-body">
-                    Claimed by {claim.organisationName} on {formatTimestampDate(claim.createdAt)}
-                  </p>
-                  {deciding === claim.id ? (
-                    <DecisionForm
-                      idPrefix={`claim-${claim.id}`}
-                      legend={`Your decision on ${claim.organisationName}’s claim`}
-                      decisionKey="decision"
-                      options={OPTIONS}
-                      schema={SettingClaimDecisionSchema}
-                      submitLabel="Save decision"
-                      onCancel={() => setDeciding(undefined)}
-                      send={async (body) => {
-                        const decidedClaim = await decideSettingClaim(claim.id, body.decision as "approved" | "rejected", body.reason);
-                        await claims.reload();
-                        setDeciding(undefined);
-                        setNotice(describe(decidedClaim));
-                      }}
-                    />
-                  ) : (
-                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(claim.id)}>
-                      Decide<span className="govuk-visually-hidden"> on the claim for {claim.settingName}</span>
-                    </button>
-                  )}
-                </div>
-              </div>
-            ))}
-            <h2 className="govuk-heading-m">Decided</h2>
-            {decided.length === 0 ? (
-              <p className="govuk-body">No claims decided yet.</p>
-            ) : (
-              <table className="govuk-table">
-                <caption className="govuk-visually-hidden">Decided claims</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Setting</th>
-                    <th scope="col" className="govuk-table__header">Provider</th>
-                    <th scope="col" className="govuk-table__header">Decision</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {decided.map((claim) => (
-                    <tr key={claim.id} className="govuk-table__row">
-                      <th scope="row" className="govuk-table__header">
+        <QueryView query={claims} what="the claims" loading="claims">
+          {(data) => {
+            const pending = data.filter((c) => c.status === "pending");
+            const decided = data.filter((c) => c.status !== "pending");
+            return (
+              <>
+                <h2 className="govuk-heading-m">Waiting for a decision ({pending.length})</h2>
+                {pending.length === 0 ? <p className="govuk-body">No claims are waiting.</p> : null}
+                {pending.map((claim) => (
+                  <div key={claim.id} className="govuk-summary-card">
+                    <div className="govuk-summary-card__title-wrapper">
+                      <h3 className="govuk-summary-card__title">
+                        {claim.settingName} (URN {claim.urn})
+                      </h3>
+                    </div>
+                    <div className="govuk-summary-card__content">
+                      <p className="govuk-body">
+                        Claimed by {claim.organisationName} on {formatTimestampDate(claim.createdAt)}
+                      </p>
+                      {deciding === claim.id ? (
+                        <DecisionForm
+                          idPrefix={`claim-${claim.id}`}
+                          legend={`Your decision on ${claim.organisationName}’s claim`}
+                          decisionKey="decision"
+                          options={OPTIONS}
+                          schema={SettingClaimDecisionSchema}
+                          submitLabel="Save decision"
+                          onCancel={() => setDeciding(undefined)}
+                          send={async (body) => {
+                            const decidedClaim = await decideSettingClaim(claim.id, body.decision as "approved" | "rejected", body.reason);
+                            await claims.reload();
+                            setDeciding(undefined);
+                            setNotice(describe(decidedClaim));
+                          }}
+                        />
+                      ) : (
+                        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(claim.id)}>
+                          Decide<span className="govuk-visually-hidden"> on the claim for {claim.settingName}</span>
+                        </button>
+                      )}
+                    </div>
+                  </div>
+                ))}
+                <h2 className="govuk-heading-m">Decided</h2>
+                <Table
+                  caption="Decided claims"
+                  captionSize="hidden"
+                  columns={["Setting", "Provider", "Decision"]}
+                  empty="No claims decided yet."
+                  rows={decided.map((claim) => ({
+                    key: claim.id,
+                    header: (
+                      <>
                         {claim.settingName} <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">URN {claim.urn}</span>
-                      </th>
-                      <td className="govuk-table__cell">{claim.organisationName}</td>
-                      <td className="govuk-table__cell">
+                      </>
+                    ),
+                    cells: [
+                      claim.organisationName,
+                      <>
                         <ClaimStatusTag status={claim.status} />
                         {claim.decidedAt ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">{formatTimestampDate(claim.decidedAt)}</span> : null}
                         {claim.reason ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{claim.reason}</span> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </>
-        ) : null}
+                      </>,
+                    ],
+                  }))}
+                />
+              </>
+            );
+          }}
+        </QueryView>
       </div>
     </div>
   );

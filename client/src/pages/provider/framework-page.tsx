@@ -5,6 +5,8 @@ import { useApplications, useFramework, usePrices } from "../../api/framework";
 import { useMe } from "../../api/session";
 import { AdmissionStatusTag, latestAdmissions, latestTerms, openRound } from "../../components/admission-labels";
 import { SuccessBanner } from "../../components/notification-banner";
+import { QueryView } from "../../components/query-view";
+import { Table } from "../../components/table";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { usePageTitle } from "../../components/use-page-title";
 import { ApplicationForm } from "./application-form";
@@ -13,17 +15,20 @@ import { PricesForm } from "./prices-form";
 export function ProviderFrameworkPage() {
   const framework = useFramework();
   usePageTitle("Framework");
-  if (framework.status === "loading") return <Loading what="the framework" />;
-  if (framework.status === "error") return <QueryProblem what="the framework" onRetry={framework.retry} />;
-  if (!framework.data) {
-    return (
-      <>
-        <h1 className="govuk-heading-l">Framework</h1>
-        <p className="govuk-body">Your region has no framework yet.</p>
-      </>
-    );
-  }
-  return <ProviderFramework framework={framework.data} />;
+  return (
+    <QueryView query={framework} what="the framework">
+      {(data) =>
+        data ? (
+          <ProviderFramework framework={data} />
+        ) : (
+          <>
+            <h1 className="govuk-heading-l">Framework</h1>
+            <p className="govuk-body">Your region has no framework yet.</p>
+          </>
+        )
+      }
+    </QueryView>
+  );
 }
 
 function ProviderFramework({ framework }: { framework: Framework }) {
@@ -50,34 +55,23 @@ function ProviderFramework({ framework }: { framework: Framework }) {
         <span className="govuk-caption-l">{framework.name}</span>
         <h1 className="govuk-heading-l">Framework</h1>
         <h2 className="govuk-heading-m">Your lots</h2>
-        {applications.status === "loading" ? <Loading what="your applications" /> : null}
-        {applications.status === "error" ? <QueryProblem what="your applications" onRetry={applications.retry} /> : null}
-        {applications.status === "success" ? (
-          <table className="govuk-table">
-            <caption className="govuk-visually-hidden">Your standing on each lot</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Lot</th>
-                <th scope="col" className="govuk-table__header">Status</th>
-                <th scope="col" className="govuk-table__header">The hub’s reason</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {LOTS.map((lot) => {
+        <QueryView query={applications} what="your applications">
+          {() => (
+            <Table
+              caption="Your standing on each lot"
+              captionSize="hidden"
+              columns={["Lot", "Status", "The hub’s reason"]}
+              rows={LOTS.map((lot) => {
                 const admission = admissions.get(lot.number);
-                return (
-                  <tr key={lot.number} className="govuk-table__row">
-                    <th scope="row" className="govuk-table__header">
-                      Lot {lot.number}: {lot.name}
-                    </th>
-                    <td className="govuk-table__cell">{admission ? <AdmissionStatusTag status={admission.status} /> : "Not applied"}</td>
-                    <td className="govuk-table__cell">{admission?.reason ?? ""}</td>
-                  </tr>
-                );
+                return {
+                  key: lot.number,
+                  header: `Lot ${lot.number}: ${lot.name}`,
+                  cells: [admission ? <AdmissionStatusTag status={admission.status} /> : "Not applied", admission?.reason ?? ""],
+                };
               })}
-            </tbody>
-          </table>
-        ) : null}
+            />
+          )}
+        </QueryView>
 
         <h2 className="govuk-heading-m">Your framework prices</h2>
         <p className="govuk-body">Your weekly price for each need-intensity band. It cannot be more than the hub’s ceiling for the band.</p>
