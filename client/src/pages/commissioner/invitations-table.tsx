@@ -1,5 +1,5 @@
 import type { InvitationView } from "../../../../shared/src/schemas/placement-requests";
-import { TableHead } from "../../components/table-head";
+import { Table } from "../../components/table";
 import { InvitationStatusTag, invitationTimes } from "../requests/request-labels";
 
 const count = (invitations: readonly InvitationView[], status: InvitationView["status"]) => invitations.filter((i) => i.status === status).length;
@@ -17,30 +17,29 @@ export function InvitationsTable({ invitations }: { invitations: readonly Invita
       <p className="govuk-body" aria-live="polite" id="invitations-count">
         {count(invitations, "offered")} offered, {count(invitations, "declined")} declined, {count(invitations, "viewed")} viewed and not yet answered, of {invitations.length} invited.
       </p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Each invited setting’s response, updated as it happens</caption>
-        <TableHead columns={["Setting", "Status", "When"]} />
-        <tbody className="govuk-table__body">
-          {invitations.map((invitation) => (
-            <tr key={invitation.settingId} className="govuk-table__row" data-setting-id={invitation.settingId}>
-              <th scope="row" className="govuk-table__header">
-                {invitation.settingName}
-                <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{invitation.organisationName}</span>
-              </th>
-              <td className="govuk-table__cell">
-                <InvitationStatusTag status={invitation.status} />
-              </td>
-              <td className="govuk-table__cell">
-                <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
-                  {invitationTimes(invitation).map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Each invited setting’s response, updated as it happens"
+        captionSize="hidden"
+        columns={["Setting", "Status", "When"]}
+        rows={invitations.map((invitation) => ({
+          key: invitation.settingId,
+          data: { "data-setting-id": invitation.settingId },
+          header: (
+            <>
+              {invitation.settingName}
+              <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{invitation.organisationName}</span>
+            </>
+          ),
+          cells: [
+            <InvitationStatusTag status={invitation.status} />,
+            <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+              {invitationTimes(invitation).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>,
+          ],
+        }))}
+      />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { formatPence } from "../../../../shared/src/money";
 import { commissionerSettingPath } from "../../components/paths";
 import { ofstedLabel } from "../../components/setting-labels";
 import { SummaryList } from "../../components/summary-list";
+import { Table } from "../../components/table";
 
 const CRITERION_LABELS: Record<MatchCriterion, string> = {
   need_fit: "Need fit",
@@ -49,27 +50,15 @@ export function MatchResult({ match, homeOutcode, band, shortlisted, busy, onTog
           { key: band ? `Band ${band} price` : "Framework price", value: match.bandPricePence === null ? (band ? "No framework price for this band" : "Choose a price band on the profile to compare") : `${formatPence(match.bandPricePence)} a week` },
         ]}
       />
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">How {match.settingName} scored</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">What counts</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Points</th>
-            <th scope="col" className="govuk-table__header">Why</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {match.criteria.map((c) => (
-            <tr key={c.criterion} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">{CRITERION_LABELS[c.criterion]}</th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {points(c.points)} of {points(c.maxPoints)}
-              </td>
-              <td className="govuk-table__cell">{c.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={`How ${match.settingName} scored`}
+        columns={["What counts", { text: "Points", numeric: true }, "Why"]}
+        rows={match.criteria.map((c) => ({
+          key: c.criterion,
+          header: CRITERION_LABELS[c.criterion],
+          cells: [`${points(c.points)} of ${points(c.maxPoints)}`, c.reason],
+        }))}
+      />
       <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={busy} onClick={onToggleShortlist}>
         {shortlisted ? "Remove from shortlist" : "Add to shortlist"}
         <span className="govuk-visually-hidden">: {match.settingName}</span>

@@ -1,6 +1,7 @@
 import { FEEDBACK_ASPECT_LABELS } from "../../../../shared/src/schemas/setting-feedback";
 import { useSettingFeedbackSummary } from "../../api/setting-feedback";
 import { Loading } from "../../components/query-problem";
+import { Table } from "../../components/table";
 
 /**
  * Parent carer panel members' ratings of the setting, as averages only. Below the minimum number
@@ -26,25 +27,16 @@ export function SettingFeedbackSummary({ settingId }: { settingId: string }) {
             Based on {summary.data.approvedReviews} reviews from Parent Carer Forum panel members, checked by the regional hub. Ratings are from 1 (poor) to 5
             (excellent).
           </p>
-          <table className="govuk-table">
-            <caption className="govuk-visually-hidden">Average rating for each aspect</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Aspect</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Average rating</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Ratings</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {summary.data.aspects.map((row) => (
-                <tr key={row.aspect} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">{FEEDBACK_ASPECT_LABELS[row.aspect]}</th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.average === null ? "Not rated" : `${row.average.toFixed(1)} out of 5`}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.ratings}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Average rating for each aspect"
+            captionSize="hidden"
+            columns={["Aspect", { text: "Average rating", numeric: true }, { text: "Ratings", numeric: true }]}
+            rows={summary.data.aspects.map((row) => ({
+              key: row.aspect,
+              header: FEEDBACK_ASPECT_LABELS[row.aspect],
+              cells: [row.average === null ? "Not rated" : `${row.average.toFixed(1)} out of 5`, row.ratings],
+            }))}
+          />
         </>
       ) : null}
     </section>

@@ -4,7 +4,8 @@ import { useSettingFeedback } from "../../api/setting-feedback";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { RatingsList } from "../../components/ratings-list";
 import { formatTimestampDate } from "../../components/format-date";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
+import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
 
 /** A panel member's own feedback, with the hub's decision on each and its reason for a rejection. */
@@ -21,41 +22,31 @@ export function YourFeedbackPage() {
             Give feedback on a setting
           </Link>
         </p>
-        {feedback.status === "loading" ? <Loading what="your feedback" /> : null}
-        {feedback.status === "error" ? <QueryProblem what="your feedback" onRetry={feedback.retry} /> : null}
-        {feedback.status === "success" && feedback.data.length === 0 ? <p className="govuk-body">You have not given any feedback yet.</p> : null}
-        {feedback.status === "success" && feedback.data.length > 0 ? (
-          <table className="govuk-table">
-            <caption className="govuk-visually-hidden">Your feedback, newest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Setting</th>
-                <th scope="col" className="govuk-table__header">Sent</th>
-                <th scope="col" className="govuk-table__header">Ratings</th>
-                <th scope="col" className="govuk-table__header">Status</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {[...feedback.data]
+        <QueryView query={feedback} what="your feedback" empty="You have not given any feedback yet.">
+          {(data) => (
+            <Table
+              caption="Your feedback, newest first"
+              captionSize="hidden"
+              columns={["Setting", "Sent", "Ratings", "Status"]}
+              rows={[...data]
                 .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-                .map((item) => (
-                  <tr key={item.id} className="govuk-table__row">
-                    <th scope="row" className="govuk-table__header">{item.settingName}</th>
-                    <td className="govuk-table__cell">{formatTimestampDate(item.createdAt)}</td>
-                    <td className="govuk-table__cell">
-                      <RatingsList ratings={item.ratings} />
-                    </td>
-                    <td className="govuk-table__cell">
+                .map((item) => ({
+                  key: item.id,
+                  header: item.settingName,
+                  cells: [
+                    formatTimestampDate(item.createdAt),
+                    <RatingsList ratings={item.ratings} />,
+                    <>
                       <ClaimStatusTag status={item.status} />
                       {item.status === "rejected" && item.reason ? (
                         <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">Reason: {item.reason}</span>
                       ) : null}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        ) : null}
+                    </>,
+                  ],
+                }))}
+            />
+          )}
+        </QueryView>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { RegionSummary } from "../../../../shared/src/schemas/region";
+import { Table } from "../../components/table";
 
 interface CouncilTableProps {
   regionName: string;
@@ -16,27 +17,11 @@ export function CouncilTable({ regionName, councils }: CouncilTableProps) {
         </span>
       </summary>
       <div className="govuk-details__text">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Councils in {regionName}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Council
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Local authority code
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {councils.map((council) => (
-              <tr key={council.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{council.name}</td>
-                <td className="govuk-table__cell">{council.laCode}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={`Councils in ${regionName}`}
+          columns={["Council", "Local authority code"]}
+          rows={councils.map((council) => ({ key: council.id, cells: [council.name, council.laCode] }))}
+        />
       </div>
     </details>
   );

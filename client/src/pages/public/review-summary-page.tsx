@@ -1,10 +1,13 @@
 import { Link, useParams } from "react-router";
+import type { z } from "zod";
 import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import type { PublicReviewSummarySchema } from "../../../../shared/src/schemas/review-rounds";
 import { usePublicReviewRounds, usePublicReviewSummary } from "../../api/review-rounds";
 import { formatTimestampDate } from "../../components/format-date";
-import { isNotFound } from "../../components/not-found-error";
 import { publicReviewSummaryPath } from "../../components/paths";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
+import { SummaryList } from "../../components/summary-list";
+import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
 import { averageText } from "../review/criterion-rating";
 import { NotFoundPage } from "./not-found-page";
@@ -14,9 +17,14 @@ export function ReviewSummaryPage() {
   const { id = "" } = useParams();
   const summary = usePublicReviewSummary(id);
   usePageTitle(summary.status === "success" ? summary.data.title : "Review round summary");
-  if (summary.status === "loading") return <Loading what="the summary" />;
-  if (summary.status === "error") return isNotFound(summary.error) ? <NotFoundPage /> : <QueryProblem what="the summary" onRetry={summary.retry} />;
-  const round = summary.data;
+  return (
+    <QueryView query={summary} what="the summary" notFound={<NotFoundPage />}>
+      {(round) => <ReviewSummary round={round} />}
+    </QueryView>
+  );
+}
+
+function ReviewSummary({ round }: { round: z.infer<typeof PublicReviewSummarySchema>["data"] }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -47,40 +55,18 @@ export function ReviewSummaryPage() {
         {round.proposals.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">Votes on proposals</h2>
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Votes on proposals</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Proposal</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">For</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Against</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Abstain</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {round.proposals.map((p) => (
-                  <tr key={p.title} className="govuk-table__row">
-                    <th scope="row" className="govuk-table__header">{p.title}</th>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{p.totals.for}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{p.totals.against}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{p.totals.abstain}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="Votes on proposals"
+              captionSize="hidden"
+              columns={["Proposal", ...["For", "Against", "Abstain"].map((text) => ({ text, numeric: true }))]}
+              rows={round.proposals.map((p) => ({ key: p.title, header: p.title, cells: [p.totals.for, p.totals.against, p.totals.abstain] }))}
+            />
           </>
         ) : null}
         {round.criteria.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">Ratings of quality criteria</h2>
-            <dl className="govuk-summary-list">
-              {round.criteria.map((c) => (
-                <div key={c.name} className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">{c.name}</dt>
-                  <dd className="govuk-summary-list__value">{averageText(c.averageRating, c.ratings)}</dd>
-                </div>
-              ))}
-            </dl>
+            <SummaryList rows={round.criteria.map((c) => ({ key: c.name, value: averageText(c.averageRating, c.ratings) }))} />
           </>
         ) : null}
       </div>
@@ -97,21 +83,20 @@ export function ReviewSummariesPage() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Review rounds: you said, we did</h1>
         <p className="govuk-body">What Parent Carer Forums said about the framework, and what the regional hubs did about it.</p>
-        {rounds.status === "loading" ? <Loading what="the review rounds" /> : null}
-        {rounds.status === "error" ? <QueryProblem what="the review rounds" onRetry={rounds.retry} /> : null}
-        {rounds.status === "success" && rounds.data.length === 0 ? <p className="govuk-body">No review rounds have closed yet.</p> : null}
-        {rounds.status === "success" && rounds.data.length > 0 ? (
-          <ul className="govuk-list govuk-list--spaced">
-            {rounds.data.map((r) => (
-              <li key={r.id}>
-                <Link className="govuk-link" to={publicReviewSummaryPath(r.id)}>
-                  {r.title}
-                </Link>
-                , closed {formatTimestampDate(r.closedAt)}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <QueryView query={rounds} what="the review rounds" empty="No review rounds have closed yet.">
+          {(data) => (
+            <ul className="govuk-list govuk-list--spaced">
+              {data.map((r) => (
+                <li key={r.id}>
+                  <Link className="govuk-link" to={publicReviewSummaryPath(r.id)}>
+                    {r.title}
+                  </Link>
+                  , closed {formatTimestampDate(r.closedAt)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
       </div>
     </div>
   );
