@@ -4,6 +4,7 @@ import type { Me, Member, Organisation } from "../../../../shared/src/schemas/id
 import { updateMember } from "../../api/people";
 import { errorsFromApi, type FormErrors } from "../../components/form-errors";
 import { formatTimestampDate } from "../../components/format-date";
+import { Table } from "../../components/table";
 
 interface MembersTableProps {
   me: Me;
@@ -36,63 +37,50 @@ export function MembersTable({ me, organisation, members, onRemove, onDone, onFa
       <h2 className="govuk-heading-m" id="members-heading">
         Members ({members.length})
       </h2>
-      {members.length === 0 ? (
-        <p className="govuk-body">Nobody has joined {organisation.name} yet.</p>
-      ) : (
-        <table className="govuk-table govuk-table--small-text-until-tablet">
-          <caption className="govuk-visually-hidden">Members of {organisation.name}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Email address</th>
-              <th scope="col" className="govuk-table__header">Role</th>
-              <th scope="col" className="govuk-table__header">Administrator</th>
-              <th scope="col" className="govuk-table__header">Last signed in</th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {members.map((member) => {
-              const name = member.displayName ?? member.email;
-              const isMe = member.id === me.user.id;
-              return (
-                <tr key={member.id} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">
-                    {member.displayName ?? "Not given"}
-                    {isMe ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">(you)</span> : null}
-                  </th>
-                  <td className="govuk-table__cell govuk-!-text-break-word">{member.email}</td>
-                  <td className="govuk-table__cell">{ROLE_LABELS[member.role]}</td>
-                  <td className="govuk-table__cell">{member.orgAdmin ? "Yes" : "No"}</td>
-                  <td className="govuk-table__cell">{member.lastSignInAt ? formatTimestampDate(member.lastSignInAt) : "Never"}</td>
-                  <td className="govuk-table__cell">
-                    {isMe ? (
-                      <span className="govuk-hint govuk-!-margin-bottom-0">Another administrator can change your access</span>
-                    ) : (
-                      <div className="govuk-button-group govuk-!-margin-bottom-0">
-                        <button
-                          type="button"
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          disabled={busy === member.id}
-                          onClick={() => toggleAdmin(member)}
-                        >
-                          {member.orgAdmin ? "Remove as administrator" : "Make administrator"}
-                          <span className="govuk-visually-hidden">: {name}</span>
-                        </button>
-                        <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => onRemove(member)}>
-                          Remove<span className="govuk-visually-hidden"> {name}</span>
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <Table
+        className="govuk-table--small-text-until-tablet"
+        caption={`Members of ${organisation.name}`}
+        captionSize="hidden"
+        columns={["Name", "Email address", "Role", "Administrator", "Last signed in", { text: "Actions", hidden: true }]}
+        empty={`Nobody has joined ${organisation.name} yet.`}
+        rows={members.map((member) => {
+          const name = member.displayName ?? member.email;
+          const isMe = member.id === me.user.id;
+          return {
+            key: member.id,
+            header: (
+              <>
+                {member.displayName ?? "Not given"}
+                {isMe ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">(you)</span> : null}
+              </>
+            ),
+            cells: [
+              { content: member.email, className: "govuk-!-text-break-word" },
+              ROLE_LABELS[member.role],
+              member.orgAdmin ? "Yes" : "No",
+              member.lastSignInAt ? formatTimestampDate(member.lastSignInAt) : "Never",
+              isMe ? (
+                <span className="govuk-hint govuk-!-margin-bottom-0">Another administrator can change your access</span>
+              ) : (
+                <div className="govuk-button-group govuk-!-margin-bottom-0">
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    disabled={busy === member.id}
+                    onClick={() => toggleAdmin(member)}
+                  >
+                    {member.orgAdmin ? "Remove as administrator" : "Make administrator"}
+                    <span className="govuk-visually-hidden">: {name}</span>
+                  </button>
+                  <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => onRemove(member)}>
+                    Remove<span className="govuk-visually-hidden"> {name}</span>
+                  </button>
+                </div>
+              ),
+            ],
+          };
+        })}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { Criterion, EvaluationRow, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
 import type { ScoreRange } from "../../../../shared/src/tenders/evaluate";
 import { formatPence } from "../../../../shared/src/money";
-import { TableHead } from "../../components/table-head";
+import { Table } from "../../components/table";
 
 interface EvaluationTableProps {
   rows: readonly EvaluationRow[];
@@ -16,34 +16,28 @@ const scoreOrRange = (exact: number | null, range: ScoreRange | null) => (range 
 /** Totals and ranks: quality from the council's 0-5 scores, price from the lowest fee. */
 export function EvaluationTable({ rows, criteria, weights, caption }: EvaluationTableProps) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <TableHead
-        columns={["Rank", "Setting", "Scores (0 to 5)", ...[`Weekly fee`, `Quality (of ${weights.quality})`, `Price (of ${weights.price})`, "Total"].map((text) => ({ text, numeric: true }))]}
-      />
-      <tbody className="govuk-table__body">
-        {rows.map((row) => (
-          <tr key={row.offerId} className="govuk-table__row">
-            <td className="govuk-table__cell">{row.rank}</td>
-            <th scope="row" className="govuk-table__header">
-              {row.settingName}, {row.organisationName}
-            </th>
-            <td className="govuk-table__cell">
-              <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
-                {criteria.map((c) => (
-                  <li key={c.id}>
-                    {c.label}: {row.scores[c.id] ?? 0}
-                  </li>
-                ))}
-              </ul>
-            </td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(row.weeklyFeePence)}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{row.qualityScore}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{scoreOrRange(row.priceScore, row.priceScoreRange)}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{scoreOrRange(row.total, row.totalRange)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={caption}
+      captionSize="m"
+      columns={["Rank", "Setting", "Scores (0 to 5)", ...[`Weekly fee`, `Quality (of ${weights.quality})`, `Price (of ${weights.price})`, "Total"].map((text) => ({ text, numeric: true }))]}
+      rows={rows.map((row) => ({
+        key: row.offerId,
+        cells: [
+          row.rank,
+          { header: true, content: `${row.settingName}, ${row.organisationName}` },
+          <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+            {criteria.map((c) => (
+              <li key={c.id}>
+                {c.label}: {row.scores[c.id] ?? 0}
+              </li>
+            ))}
+          </ul>,
+          formatPence(row.weeklyFeePence),
+          row.qualityScore,
+          scoreOrRange(row.priceScore, row.priceScoreRange),
+          scoreOrRange(row.total, row.totalRange),
+        ],
+      }))}
+    />
   );
 }
