@@ -9,7 +9,7 @@ import {
   ShortlistSchema,
 } from "../../../../shared/src/schemas/children";
 import type { Db } from "../../db/client";
-import { actorOf, memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { changeShortlist } from "./commands/change-shortlist";
 import { createChild, updateChild } from "./commands/save-child";
@@ -57,7 +57,7 @@ export function childRoutes(db: Db): Router {
     input: { params: IdParamsSchema },
     responses: { 200: { description: "The profile", schema: ChildProfileResponseSchema }, 404: { description: "No such profile, or not your council's" } },
     handler: async (req, res, input) => {
-      const { profile } = await readChild({ db, actor: actorOf(req), id: input.params.id, purpose: "view", ip: req.ip });
+      const { profile } = await readChild({ db, actor: memberOf(req), id: input.params.id, purpose: "view", ip: req.ip });
       res.json({ data: profile });
     },
   });
@@ -70,7 +70,7 @@ export function childRoutes(db: Db): Router {
     input: { params: IdParamsSchema, body: ChildProfileUpdateSchema },
     responses: { 200: { description: "Changed", schema: ChildProfileResponseSchema } },
     handler: async (req, res, input) => {
-      const child = await loadChildRow(db, actorOf(req), input.params.id);
+      const child = await loadChildRow(db, memberOf(req), input.params.id);
       const row = await updateChild({ db, actor: commissionerOf(req), child, input: input.body, ip: req.ip });
       res.json({ data: await presentChildRow(db, row) });
     },
@@ -84,7 +84,7 @@ export function childRoutes(db: Db): Router {
     input: { params: IdParamsSchema },
     responses: { 200: { description: "The shortlist", schema: ShortlistSchema } },
     handler: async (req, res, input) => {
-      const child = await loadChildRow(db, actorOf(req), input.params.id);
+      const child = await loadChildRow(db, memberOf(req), input.params.id);
       res.json({ data: await shortlistOf(db, child.id) });
     },
   });
@@ -97,7 +97,7 @@ export function childRoutes(db: Db): Router {
     input: { params: ShortlistParamsSchema },
     responses: { 200: { description: "The shortlist after the change", schema: ShortlistSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const child = await loadChildRow(db, actor, input.params.id);
       await changeShortlist({ db, actor, child, settingId: input.params.settingId, change: "add", ip: req.ip });
       res.json({ data: await shortlistOf(db, child.id) });
@@ -112,7 +112,7 @@ export function childRoutes(db: Db): Router {
     input: { params: ShortlistParamsSchema },
     responses: { 200: { description: "The shortlist after the change", schema: ShortlistSchema } },
     handler: async (req, res, input) => {
-      const actor = actorOf(req);
+      const actor = memberOf(req);
       const child = await loadChildRow(db, actor, input.params.id);
       await changeShortlist({ db, actor, child, settingId: input.params.settingId, change: "remove", ip: req.ip });
       res.json({ data: await shortlistOf(db, child.id) });

@@ -4,7 +4,7 @@ import { profileToReferral, PDS_VERSION } from "../../../../shared/src/placement
 import { ChildProfileResponseSchema } from "../../../../shared/src/schemas/children";
 import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import type { Db } from "../../db/client";
-import { actorOf, memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireRole } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { databaseToday, presentChildRow, readChild } from "../children/queries";
 import { asCommissioner } from "../children/policy";
@@ -57,7 +57,7 @@ export function placementsStandardRoutes(db: Db): Router {
       404: { description: "No such profile, or not your council's" },
     },
     handler: async (req, res, input) => {
-      const { profile } = await readChild({ db, actor: actorOf(req), id: input.params.id, purpose: "export", ip: req.ip });
+      const { profile } = await readChild({ db, actor: memberOf(req), id: input.params.id, purpose: "export", ip: req.ip });
       const today = await databaseToday(db);
       res.json({ data: profileToReferral(profile, { today, placement: await agreedPlacementOf(db, profile, today) }) });
     },
