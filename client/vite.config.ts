@@ -63,6 +63,8 @@ export default defineConfig({
   // Nothing of ours is static yet; GOV.UK's assets come from the plugin above.
   publicDir: false,
   plugins: [react(), govukFrontendAssets()],
+  // tsconfig.json's paths, which Vite does not read.
+  resolve: { alias: { "@shared": join(clientRoot, "../shared/src") } },
   build: {
     outDir: join(clientRoot, "dist"),
     emptyOutDir: true,
@@ -70,6 +72,9 @@ export default defineConfig({
     // make both LightningCSS and esbuild warn or fail, and minifying again gains nothing.
     cssMinify: false,
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks the entry imports, read by the first page's size
+    // budget (test/client/bundle-budget.test.ts). A dotfile, so the server does not serve it.
+    manifest: true,
   },
   server: {
     proxy: { "/api": "http://localhost:3000" },

@@ -1,167 +1,139 @@
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
 import { ROLES, type Role } from "../../shared/src/codes/roles";
 import { PAGE_PATHS } from "../../shared/src/page-paths";
 import type { Me } from "../../shared/src/schemas/identity";
 import { Layout } from "./components/layout";
+import { Loading } from "./components/query-problem";
 import { RequireSignIn } from "./components/require-sign-in";
-import { ApplicationsPage } from "./pages/admin/applications-page";
-import { ClaimsPage } from "./pages/admin/claims-page";
-import { FrameworkAdminPage } from "./pages/admin/framework-admin-page";
-import { ReviewRoundAdminPage } from "./pages/admin/review-round-admin-page";
-import { ReviewRoundsAdminPage } from "./pages/admin/review-rounds-admin-page";
-import { SettingFeedbackPage } from "./pages/admin/setting-feedback-page";
-import { ChildMatchesPage } from "./pages/commissioner/child-matches-page";
-import { ChildPage } from "./pages/commissioner/child-page";
-import { ChildrenPage } from "./pages/commissioner/children-page";
-import { CommissionerSettingPage } from "./pages/commissioner/commissioner-setting-page";
-import { EditChildPage } from "./pages/commissioner/edit-child-page";
-import { FindSettingPage } from "./pages/commissioner/find-setting-page";
-import { NewRequestPage } from "./pages/commissioner/new-request-page";
-import { RequestBoardPage } from "./pages/commissioner/request-board-page";
-import { CommissionerRequestsPage } from "./pages/commissioner/requests-page";
-import { RecordChildPage } from "./pages/commissioner/record-child-page";
-import { AddSettingPage } from "./pages/provider/add-setting-page";
-import { ClaimSettingPage } from "./pages/provider/claim-setting-page";
-import { EditSettingPage } from "./pages/provider/edit-setting-page";
-import { ProviderFrameworkPage } from "./pages/provider/framework-page";
-import { ProviderRequestPage } from "./pages/provider/request-page";
-import { ProviderRequestsPage } from "./pages/provider/requests-page";
-import { ProviderSettingPage } from "./pages/provider/setting-page";
-import { SettingsPage } from "./pages/provider/settings-page";
-import { AccountPage } from "./pages/account/account-page";
-import { AdminHomePage } from "./pages/admin/admin-home-page";
-import { OrganisationsPage } from "./pages/admin/organisations-page";
-import { CommissionerHomePage } from "./pages/commissioner/commissioner-home-page";
-import { GiveFeedbackPage } from "./pages/parent/give-feedback-page";
-import { ParentPanelHomePage } from "./pages/parent/parent-panel-home-page";
-import { ReviewRoundPage } from "./pages/parent/review-round-page";
-import { ReviewRoundsPage } from "./pages/parent/review-rounds-page";
-import { YourFeedbackPage } from "./pages/parent/your-feedback-page";
-import { PeoplePage } from "./pages/people/people-page";
-import { ProviderHomePage } from "./pages/provider/provider-home-page";
+import { usePageTitle } from "./components/use-page-title";
 import { AccessibilityPage } from "./pages/public/accessibility-page";
 import { CookiesPage } from "./pages/public/cookies-page";
-import { FeedbackPage } from "./pages/public/feedback-page";
 import { HomePage } from "./pages/public/home-page";
 import { NoAccessPage } from "./pages/public/no-access-page";
 import { NotFoundPage } from "./pages/public/not-found-page";
-import { ReviewSummariesPage, ReviewSummaryPage } from "./pages/public/review-summary-page";
 import { SignInPage } from "./pages/public/sign-in-page";
 import { SignedOutPage } from "./pages/public/signed-out-page";
+
+/**
+ * Pages outside the entry chunk, downloaded the first time one is shown, so that the home and
+ * sign-in pages do not download every page, their schemas and socket.io (the first page's
+ * budget: test/client/bundle-budget.test.ts). A role's pages come as one chunk (client/src/areas/),
+ * a page used by several roles as a chunk of its own; the bundler puts what chunks share (api/,
+ * components, zod) in shared chunks.
+ */
+interface LazyPage {
+  /** Starts the download (once); React.lazy waits for the same promise. */
+  load(): Promise<unknown>;
+  Page: ComponentType;
+}
+
+function lazyPage<M>(importPage: () => Promise<M>, pick: (module: M) => ComponentType): LazyPage {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const load = () => (loading ??= importPage().then((module) => ({ default: pick(module) })));
+  return { load, Page: lazy(load) };
+}
+
+/** Shown in <main> while a page's chunk downloads; the page sets its own title when it shows. */
+function PageLoading() {
+  usePageTitle("Loading");
+  return <Loading what="this page" />;
+}
+
+function Deferred({ page }: { page: LazyPage }) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <page.Page />
+    </Suspense>
+  );
+}
+
+interface SignedInPageProps {
+  page: LazyPage;
+  roles?: readonly Role[];
+  allow?(me: Me): boolean;
+}
+
+/**
+ * Behind sign-in. The download starts as the route renders, not once <RequireSignIn> lets the
+ * page through, so on a full page load the chunk and the session are fetched side by side.
+ * A failed download is not swallowed: React.lazy rethrows it to the router's error element.
+ */
+function SignedInPage({ page, roles, allow }: SignedInPageProps) {
+  page.load().catch(() => undefined);
+  return (
+    <RequireSignIn roles={roles} allow={allow}>
+      <Deferred page={page} />
+    </RequireSignIn>
+  );
+}
+
+const adminPages = () => import("./areas/admin");
+const commissionerPages = () => import("./areas/commissioner");
+const providerPages = () => import("./areas/provider");
+const parentPages = () => import("./areas/parent");
 
 const orgAdmin = (me: Me) => me.user.orgAdmin;
 
 /** Role pages: each behind sign-in for its roles (the server checks every API call again). */
-const rolePages: { path: string; roles: readonly Role[]; allow?: (me: Me) => boolean; element: ReactNode }[] = [
-  { path: PAGE_PATHS.adminFramework, roles: ["regional_admin"], element: <FrameworkAdminPage /> },
-  { path: PAGE_PATHS.adminApplications, roles: ["regional_admin"], element: <ApplicationsPage /> },
-  { path: PAGE_PATHS.adminClaims, roles: ["regional_admin"], element: <ClaimsPage /> },
-  { path: PAGE_PATHS.adminSettingFeedback, roles: ["regional_admin"], element: <SettingFeedbackPage /> },
-  { path: PAGE_PATHS.parentGiveFeedback, roles: ["parent_panel"], element: <GiveFeedbackPage /> },
-  { path: PAGE_PATHS.parentYourFeedback, roles: ["parent_panel"], element: <YourFeedbackPage /> },
-  { path: PAGE_PATHS.parentReviewRounds, roles: ["parent_panel"], element: <ReviewRoundsPage /> },
-  { path: PAGE_PATHS.parentReviewRound, roles: ["parent_panel"], element: <ReviewRoundPage /> },
-  { path: PAGE_PATHS.adminReviewRounds, roles: ["regional_admin"], element: <ReviewRoundsAdminPage /> },
-  { path: PAGE_PATHS.adminReviewRound, roles: ["regional_admin"], element: <ReviewRoundAdminPage /> },
-  { path: PAGE_PATHS.commissionerSearch, roles: ["commissioner", "regional_admin"], element: <FindSettingPage /> },
-  { path: PAGE_PATHS.commissionerSetting, roles: ["commissioner", "regional_admin"], element: <CommissionerSettingPage /> },
+const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => boolean; page: LazyPage }[] = [
+  { path: PAGE_PATHS.account, page: lazyPage(() => import("./pages/account/account-page"), (m) => m.AccountPage) },
+  { path: PAGE_PATHS.adminHome, roles: ["regional_admin"], page: lazyPage(adminPages, (m) => m.AdminHomePage) },
+  { path: PAGE_PATHS.adminOrganisations, roles: ["regional_admin"], page: lazyPage(adminPages, (m) => m.OrganisationsPage) },
+  { path: PAGE_PATHS.people, roles: ROLES, page: lazyPage(() => import("./pages/people/people-page"), (m) => m.PeoplePage) },
+  { path: PAGE_PATHS.commissionerHome, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.CommissionerHomePage) },
+  { path: PAGE_PATHS.providerHome, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderHomePage) },
+  { path: PAGE_PATHS.parentPanelHome, roles: ["parent_panel"], page: lazyPage(parentPages, (m) => m.ParentPanelHomePage) },
+  { path: PAGE_PATHS.adminFramework, roles: ["regional_admin"], page: lazyPage(adminPages, (m) => m.FrameworkAdminPage) },
+  { path: PAGE_PATHS.adminApplications, roles: ["regional_admin"], page: lazyPage(adminPages, (m) => m.ApplicationsPage) },
+  { path: PAGE_PATHS.adminClaims, roles: ["regional_admin"], page: lazyPage(adminPages, (m) => m.ClaimsPage) },
+  { path: PAGE_PATHS.adminSettingFeedback, roles: ["regional_admin"], page: lazyPage(adminPages, (m) => m.SettingFeedbackPage) },
+  { path: PAGE_PATHS.parentGiveFeedback, roles: ["parent_panel"], page: lazyPage(parentPages, (m) => m.GiveFeedbackPage) },
+  { path: PAGE_PATHS.parentYourFeedback, roles: ["parent_panel"], page: lazyPage(parentPages, (m) => m.YourFeedbackPage) },
+  { path: PAGE_PATHS.parentReviewRounds, roles: ["parent_panel"], page: lazyPage(parentPages, (m) => m.ReviewRoundsPage) },
+  { path: PAGE_PATHS.parentReviewRound, roles: ["parent_panel"], page: lazyPage(parentPages, (m) => m.ReviewRoundPage) },
+  { path: PAGE_PATHS.adminReviewRounds, roles: ["regional_admin"], page: lazyPage(adminPages, (m) => m.ReviewRoundsAdminPage) },
+  { path: PAGE_PATHS.adminReviewRound, roles: ["regional_admin"], page: lazyPage(adminPages, (m) => m.ReviewRoundAdminPage) },
+  { path: PAGE_PATHS.commissionerSearch, roles: ["commissioner", "regional_admin"], page: lazyPage(commissionerPages, (m) => m.FindSettingPage) },
+  { path: PAGE_PATHS.commissionerSetting, roles: ["commissioner", "regional_admin"], page: lazyPage(commissionerPages, (m) => m.CommissionerSettingPage) },
   // Children's profiles are their council's commissioners' alone: the hub has no access either.
-  { path: PAGE_PATHS.commissionerChildren, roles: ["commissioner"], element: <ChildrenPage /> },
-  { path: PAGE_PATHS.commissionerChildNew, roles: ["commissioner"], element: <RecordChildPage /> },
-  { path: PAGE_PATHS.commissionerChild, roles: ["commissioner"], element: <ChildPage /> },
-  { path: PAGE_PATHS.commissionerChildEdit, roles: ["commissioner"], element: <EditChildPage /> },
-  { path: PAGE_PATHS.commissionerChildMatches, roles: ["commissioner"], element: <ChildMatchesPage /> },
-  { path: PAGE_PATHS.commissionerChildRequestNew, roles: ["commissioner"], element: <NewRequestPage /> },
-  { path: PAGE_PATHS.commissionerRequests, roles: ["commissioner"], element: <CommissionerRequestsPage /> },
-  { path: PAGE_PATHS.commissionerRequest, roles: ["commissioner"], element: <RequestBoardPage /> },
-  { path: PAGE_PATHS.providerSettings, roles: ["provider"], element: <SettingsPage /> },
-  { path: PAGE_PATHS.providerSettingNew, roles: ["provider"], allow: orgAdmin, element: <AddSettingPage /> },
-  { path: PAGE_PATHS.providerSettingClaim, roles: ["provider"], allow: orgAdmin, element: <ClaimSettingPage /> },
-  { path: PAGE_PATHS.providerSetting, roles: ["provider"], element: <ProviderSettingPage /> },
-  { path: PAGE_PATHS.providerSettingEdit, roles: ["provider"], allow: orgAdmin, element: <EditSettingPage /> },
-  { path: PAGE_PATHS.providerFramework, roles: ["provider"], element: <ProviderFrameworkPage /> },
-  { path: PAGE_PATHS.providerRequests, roles: ["provider"], element: <ProviderRequestsPage /> },
-  { path: PAGE_PATHS.providerRequest, roles: ["provider"], element: <ProviderRequestPage /> },
+  { path: PAGE_PATHS.commissionerChildren, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ChildrenPage) },
+  { path: PAGE_PATHS.commissionerChildNew, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.RecordChildPage) },
+  { path: PAGE_PATHS.commissionerChild, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ChildPage) },
+  { path: PAGE_PATHS.commissionerChildEdit, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.EditChildPage) },
+  { path: PAGE_PATHS.commissionerChildMatches, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ChildMatchesPage) },
+  { path: PAGE_PATHS.commissionerChildRequestNew, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.NewRequestPage) },
+  { path: PAGE_PATHS.commissionerRequests, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.CommissionerRequestsPage) },
+  { path: PAGE_PATHS.commissionerRequest, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.RequestBoardPage) },
+  { path: PAGE_PATHS.providerSettings, roles: ["provider"], page: lazyPage(providerPages, (m) => m.SettingsPage) },
+  { path: PAGE_PATHS.providerSettingNew, roles: ["provider"], allow: orgAdmin, page: lazyPage(providerPages, (m) => m.AddSettingPage) },
+  { path: PAGE_PATHS.providerSettingClaim, roles: ["provider"], allow: orgAdmin, page: lazyPage(providerPages, (m) => m.ClaimSettingPage) },
+  { path: PAGE_PATHS.providerSetting, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderSettingPage) },
+  { path: PAGE_PATHS.providerSettingEdit, roles: ["provider"], allow: orgAdmin, page: lazyPage(providerPages, (m) => m.EditSettingPage) },
+  { path: PAGE_PATHS.providerFramework, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderFrameworkPage) },
+  { path: PAGE_PATHS.providerRequests, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderRequestsPage) },
+  { path: PAGE_PATHS.providerRequest, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderRequestPage) },
 ];
+
+/** Public pages that carry a form or a schema of their own; the rest are small and come with the entry. */
+const feedbackPage = lazyPage(() => import("./pages/public/feedback-page"), (m) => m.FeedbackPage);
+const reviewSummariesPage = lazyPage(() => import("./pages/public/review-summary-page"), (m) => m.ReviewSummariesPage);
+const reviewSummaryPage = lazyPage(() => import("./pages/public/review-summary-page"), (m) => m.ReviewSummaryPage);
 
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: PAGE_PATHS.feedback, element: <FeedbackPage /> },
+      { path: PAGE_PATHS.feedback, element: <Deferred page={feedbackPage} /> },
       { path: PAGE_PATHS.accessibility, element: <AccessibilityPage /> },
       { path: PAGE_PATHS.cookies, element: <CookiesPage /> },
       { path: PAGE_PATHS.signIn, element: <SignInPage /> },
       { path: PAGE_PATHS.signedOut, element: <SignedOutPage /> },
       { path: PAGE_PATHS.noAccess, element: <NoAccessPage /> },
-      { path: PAGE_PATHS.publicReviewSummaries, element: <ReviewSummariesPage /> },
-      { path: PAGE_PATHS.publicReviewSummary, element: <ReviewSummaryPage /> },
-      {
-        path: PAGE_PATHS.account,
-        element: (
-          <RequireSignIn>
-            <AccountPage />
-          </RequireSignIn>
-        ),
-      },
-      {
-        path: PAGE_PATHS.adminHome,
-        element: (
-          <RequireSignIn roles={["regional_admin"]}>
-            <AdminHomePage />
-          </RequireSignIn>
-        ),
-      },
-      {
-        path: PAGE_PATHS.adminOrganisations,
-        element: (
-          <RequireSignIn roles={["regional_admin"]}>
-            <OrganisationsPage />
-          </RequireSignIn>
-        ),
-      },
-      {
-        path: PAGE_PATHS.people,
-        element: (
-          <RequireSignIn roles={ROLES}>
-            <PeoplePage />
-          </RequireSignIn>
-        ),
-      },
-      {
-        path: PAGE_PATHS.commissionerHome,
-        element: (
-          <RequireSignIn roles={["commissioner"]}>
-            <CommissionerHomePage />
-          </RequireSignIn>
-        ),
-      },
-      {
-        path: PAGE_PATHS.providerHome,
-        element: (
-          <RequireSignIn roles={["provider"]}>
-            <ProviderHomePage />
-          </RequireSignIn>
-        ),
-      },
-      {
-        path: PAGE_PATHS.parentPanelHome,
-        element: (
-          <RequireSignIn roles={["parent_panel"]}>
-            <ParentPanelHomePage />
-          </RequireSignIn>
-        ),
-      },
-      ...rolePages.map(({ path, roles, allow, element }) => ({
-        path,
-        element: (
-          <RequireSignIn roles={roles} allow={allow}>
-            {element}
-          </RequireSignIn>
-        ),
-      })),
+      { path: PAGE_PATHS.publicReviewSummaries, element: <Deferred page={reviewSummariesPage} /> },
+      { path: PAGE_PATHS.publicReviewSummary, element: <Deferred page={reviewSummaryPage} /> },
+      ...rolePages.map(({ path, roles, allow, page }) => ({ path, element: <SignedInPage page={page} roles={roles} allow={allow} /> })),
       { path: "*", element: <NotFoundPage /> },
     ],
   },
