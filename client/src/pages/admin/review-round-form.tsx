@@ -1,15 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { ReviewRoundCreateSchema } from "../../../../shared/src/schemas/review-rounds";
 import { openReviewRound } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";
 import { DateInput, EMPTY_DATE, momentFrom, type DateParts } from "../../components/date-input";
-import { ErrorSummary } from "../../components/error-summary";
-import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
+import { Form } from "../../components/form";
+import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
 import { adminReviewRoundPath } from "../../components/paths";
 import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
+import { useFormSubmit } from "../../components/use-form-submit";
 import { itemFieldIds, RoundItemsFieldset, type RoundItem, type RoundItemsKind } from "./round-items-fieldset";
 
 const IDS = { frameworkId: "round-framework", title: "round-title", summary: "round-summary", opensAt: "round-opens", closesAt: "round-closes", forumIds: "round-forums" };
@@ -51,21 +52,8 @@ export function ReviewRoundForm({ choices, onErrorsChange }: { choices: Choices;
   const [sections, setSections] = useState<RoundItem[]>([{ key: 0, title: "", text: "" }]);
   const [proposals, setProposals] = useState<RoundItem[]>([]);
   const [criteria, setCriteria] = useState<RoundItem[]>([]);
-  const [errors, setErrors] = useState<FormErrors<string>>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
   const fieldIds = { ...IDS, ...itemFieldIds(SECTIONS, sections), ...itemFieldIds(PROPOSALS, proposals), ...itemFieldIds(CRITERIA, criteria) };
-  const error = (field: string) => errors?.fields[field];
-
-  useEffect(() => onErrorsChange(Boolean(errors)), [errors, onErrorsChange]);
-  const fail = (next: FormErrors<string>) => {
-    setErrors(next);
-    setAttempt((n) => n + 1);
-  };
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
+  const form = useFormSubmit<string>(async () => {
     const parsed = ReviewRoundCreateSchema.safeParse({
       frameworkId,
       title,
@@ -77,35 +65,30 @@ export function ReviewRoundForm({ choices, onErrorsChange }: { choices: Choices;
       proposals: asInput(PROPOSALS, proposals),
       criteria: asInput(CRITERIA, criteria),
     });
-    if (!parsed.success) return fail(errorsFromZod(fieldIds, parsed.error));
-    setSending(true);
+    if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
     try {
       const round = await openReviewRound(parsed.data);
       await navigate(adminReviewRoundPath(round.id), { state: { notice: `You opened the review round “${round.title}”` } });
+      return undefined;
     } catch (problem) {
-      fail(errorsFromApi(fieldIds, problem));
-      setSending(false);
+      return errorsFromApi(fieldIds, problem);
     }
-  }
+  }, onErrorsChange);
+  const errors = form.errors;
+  const error = (field: string) => errors?.fields[field];
 
   const itemErrors = errors?.fields ?? {};
   return (
-    <>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={handleSubmit}>
-        <Radios name={IDS.frameworkId} legend="Framework" options={choices.frameworks.map((f) => ({ value: f.id, label: f.name }))} value={frameworkId} onChange={setFrameworkId} error={error("frameworkId")} />
-        <TextInput id={IDS.title} label="Title" hint="What forums are asked to review, like ‘Lot 2 service specification’" value={title} onChange={setTitle} error={error("title")} labelSize="s" />
-        <CharacterCount id={IDS.summary} label="Summary" hint="Why the hub asks, and what it will do with the answers" maxLength={2000} value={summary} onChange={setSummary} error={error("summary")} />
-        <DateInput id={IDS.opensAt} legend="Opens on" hint="From the start of the day, for example 1 3 2027" value={opens} onChange={setOpens} error={error("opensAt")} />
-        <DateInput id={IDS.closesAt} legend="Closes on" hint="At the end of the day; the summary is published then" value={closes} onChange={setCloses} error={error("closesAt")} />
-        <Checkboxes name={IDS.forumIds} legend="Parent Carer Forums taking part" hint="Only their panel members see the round" options={choices.forums.map((f) => ({ value: f.id, label: f.name }))} values={forumIds} onChange={setForumIds} error={error("forumIds")} />
-        <RoundItemsFieldset kind={SECTIONS} items={sections} onChange={setSections} errors={itemErrors} newKey={newKey} />
-        <RoundItemsFieldset kind={PROPOSALS} items={proposals} onChange={setProposals} errors={itemErrors} newKey={newKey} />
-        <RoundItemsFieldset kind={CRITERIA} items={criteria} onChange={setCriteria} errors={itemErrors} newKey={newKey} />
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
-          Open review round
-        </button>
-      </form>
-    </>
+    <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Open review round">
+      <Radios name={IDS.frameworkId} legend="Framework" options={choices.frameworks.map((f) => ({ value: f.id, label: f.name }))} value={frameworkId} onChange={setFrameworkId} error={error("frameworkId")} />
+      <TextInput id={IDS.title} label="Title" hint="What forums are asked to review, like ‘Lot 2 service specification’" value={title} onChange={setTitle} error={error("title")} labelSize="s" />
+      <CharacterCount id={IDS.summary} label="Summary" hint="Why the hub asks, and what it will do with the answers" maxLength={2000} value={summary} onChange={setSummary} error={error("summary")} />
+      <DateInput id={IDS.opensAt} legend="Opens on" hint="From the start of the day, for example 1 3 2027" value={opens} onChange={setOpens} error={error("opensAt")} />
+      <DateInput id={IDS.closesAt} legend="Closes on" hint="At the end of the day; the summary is published then" value={closes} onChange={setCloses} error={error("closesAt")} />
+      <Checkboxes name={IDS.forumIds} legend="Parent Carer Forums taking part" hint="Only their panel members see the round" options={choices.forums.map((f) => ({ value: f.id, label: f.name }))} values={forumIds} onChange={setForumIds} error={error("forumIds")} />
+      <RoundItemsFieldset kind={SECTIONS} items={sections} onChange={setSections} errors={itemErrors} newKey={newKey} />
+      <RoundItemsFieldset kind={PROPOSALS} items={proposals} onChange={setProposals} errors={itemErrors} newKey={newKey} />
+      <RoundItemsFieldset kind={CRITERIA} items={criteria} onChange={setCriteria} errors={itemErrors} newKey={newKey} />
+    </Form>
   );
 }

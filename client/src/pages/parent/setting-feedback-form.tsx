@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import {
@@ -9,11 +9,12 @@ import {
 } from "../../../../shared/src/schemas/setting-feedback";
 import type { DirectorySetting } from "../../api/open-data";
 import { sendSettingFeedback } from "../../api/setting-feedback";
-import { CharacterCount } from "../../components/character-count";
+import { CharacterCount, PERSONAL_DATA_HINT } from "../../components/character-count";
 import { ErrorMessage } from "../../components/error-message";
-import { ErrorSummary } from "../../components/error-summary";
-import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
+import { Form, FormErrorSummary } from "../../components/form";
+import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
+import { useFormSubmit } from "../../components/use-form-submit";
 import { usePageTitle } from "../../components/use-page-title";
 
 const NOT_RATED = "not-rated";
@@ -44,19 +45,7 @@ const FIELD_IDS = {
 export function SettingFeedbackForm({ setting, onSent }: { setting: DirectorySetting; onSent(): void }) {
   const [ratings, setRatings] = useState<Partial<Record<FeedbackAspect, string>>>({});
   const [comment, setComment] = useState("");
-  const [errors, setErrors] = useState<FormErrors<Field>>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
-  usePageTitle(`Feedback on ${setting.name}`, { hasErrors: errors !== undefined });
-
-  function fail(next: FormErrors<Field>) {
-    setErrors(next);
-    setAttempt((n) => n + 1);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
+  const form = useFormSubmit(async () => {
     const rated = Object.fromEntries(
       FEEDBACK_ASPECTS.flatMap((aspect) => {
         const value = ratings[aspect];
@@ -64,17 +53,17 @@ export function SettingFeedbackForm({ setting, onSent }: { setting: DirectorySet
       }),
     );
     const parsed = SettingFeedbackCreateSchema.safeParse({ ratings: rated, comment });
-    if (!parsed.success) return fail(errorsFromZod(FIELD_IDS, parsed.error));
-    setSending(true);
+    if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
     try {
       await sendSettingFeedback(setting.id, parsed.data);
       onSent();
+      return undefined;
     } catch (error) {
-      fail(errorsFromApi(FIELD_IDS, error));
-    } finally {
-      setSending(false);
+      return errorsFromApi(FIELD_IDS, error);
     }
-  }
+  });
+  const errors = form.errors;
+  usePageTitle(`Feedback on ${setting.name}`, { hasErrors: errors !== undefined });
 
   const atLeastOne = errors?.fields.ratings;
   return (
@@ -83,11 +72,11 @@ export function SettingFeedbackForm({ setting, onSent }: { setting: DirectorySet
         <Link className="govuk-back-link" to={PAGE_PATHS.parentGiveFeedback}>
           Choose a different setting
         </Link>
-        {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
+        <FormErrorSummary form={form} />
         <span className="govuk-caption-l">Give feedback on a setting</span>
         <h1 className="govuk-heading-l">{setting.name}</h1>
         {setting.town ? <p className="govuk-body">{setting.town}</p> : null}
-        <form noValidate onSubmit={handleSubmit}>
+        <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Send feedback" errorSummary={false}>
           <h2 className="govuk-heading-m">Ratings</h2>
           <p className="govuk-body">Rate what you know about, from 1 (poor) to 5 (excellent). Choose “Not rated” for anything you cannot say.</p>
           <div className={atLeastOne ? "govuk-form-group govuk-form-group--error" : undefined}>
@@ -104,19 +93,8 @@ export function SettingFeedbackForm({ setting, onSent }: { setting: DirectorySet
               />
             ))}
           </div>
-          <CharacterCount
-            id={FIELD_IDS.comment}
-            label="What have families found?"
-            hint="Do not include names, phone numbers, e-mail addresses, postcodes or anything else that could identify a child or family."
-            maxLength={2000}
-            value={comment}
-            onChange={setComment}
-            error={errors?.fields.comment}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
-            Send feedback
-          </button>
-        </form>
+          <CharacterCount id={FIELD_IDS.comment} label="What have families found?" hint={PERSONAL_DATA_HINT} maxLength={2000} value={comment} onChange={setComment} error={errors?.fields.comment} />
+        </Form>
       </div>
     </div>
   );

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { LOTS } from "../../../../shared/src/codes/lots";
 import { ProviderApplicationCreateSchema, type AdmissionRound, type Framework } from "../../../../shared/src/schemas/framework";
 import { applyToFramework } from "../../api/framework";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";
-import { ErrorSummary } from "../../components/error-summary";
-import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
+import { Form } from "../../components/form";
+import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
 import { formatTimestampDate } from "../../components/format-date";
 import { TextInput } from "../../components/text-input";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 const DECLARATIONS = [
   { value: "acceptsTerms", label: "I accept the terms and conditions above on behalf of my organisation" },
@@ -30,7 +31,6 @@ const FIELD_IDS = {
   "declarations.accurateInformation": "application-declarations-4",
   declarations: "application-declarations",
 } as const;
-type Field = keyof typeof FIELD_IDS;
 
 interface ApplicationFormProps {
   framework: Framework;
@@ -48,19 +48,7 @@ export function ApplicationForm({ framework, round, terms, onApplied, onErrorsCh
   const [contactPhone, setContactPhone] = useState("");
   const [settingsOffered, setSettingsOffered] = useState("");
   const [declared, setDeclared] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FormErrors<Field>>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
-
-  function fail(next: FormErrors<Field> | undefined) {
-    setErrors(next);
-    onErrorsChange(Boolean(next));
-    if (next) setAttempt((n) => n + 1);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
+  const form = useFormSubmit(async () => {
     const parsed = ProviderApplicationCreateSchema.safeParse({
       roundId: round.id,
       lotNumbers: lots.map(Number),
@@ -74,18 +62,16 @@ export function ApplicationForm({ framework, round, terms, onApplied, onErrorsCh
         ...Object.fromEntries(DECLARATIONS.map((d) => [d.value, declared.includes(d.value)])),
       },
     });
-    if (!parsed.success) return fail(errorsFromZod(FIELD_IDS, parsed.error));
-    setSending(true);
+    if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
     try {
       const application = await applyToFramework(framework.id, parsed.data);
-      fail(undefined);
       await onApplied(`You applied for ${application.lots.length === 1 ? "1 lot" : `${application.lots.length} lots`}. The regional hub will tell you its decision here.`);
+      return undefined;
     } catch (error) {
-      fail(errorsFromApi(FIELD_IDS, error));
-    } finally {
-      setSending(false);
+      return errorsFromApi(FIELD_IDS, error);
     }
-  }
+  }, onErrorsChange);
+  const errors = form.errors;
 
   const declarationError = errors?.fields["declarations.acceptsTerms"] ?? errors?.fields["declarations.termsVersionId"] ?? errors?.fields["declarations.safeguarding"] ?? errors?.fields["declarations.insurance"] ?? errors?.fields["declarations.accurateInformation"] ?? errors?.fields.declarations;
 
@@ -97,8 +83,7 @@ export function ApplicationForm({ framework, round, terms, onApplied, onErrorsCh
       <p className="govuk-body">
         {round.name} is open until {formatTimestampDate(round.closesAt)}.
       </p>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={handleSubmit}>
+      <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Send application">
         <Checkboxes name={FIELD_IDS.lotNumbers} legend="Which lots are you applying for?" hint="Select all that apply" options={LOTS.map((lot) => ({ value: String(lot.number), label: `Lot ${lot.number}: ${lot.name}` }))} values={lots} onChange={setLots} error={errors?.fields.lotNumbers} />
         <TextInput id={FIELD_IDS.companiesHouseNumber} label="Companies House number" hint="8 characters, like 01234567 or SC123456" value={company} onChange={setCompany} error={errors?.fields.companiesHouseNumber} widthClass="govuk-input--width-10" spellCheck={false} />
         <TextInput id={FIELD_IDS.contactName} label="Contact’s full name" value={contactName} onChange={setContactName} error={errors?.fields.contactName} autoComplete="name" />
@@ -117,10 +102,7 @@ export function ApplicationForm({ framework, round, terms, onApplied, onErrorsCh
           <p className="govuk-body">The regional hub has not published terms yet, so you cannot apply.</p>
         )}
         <Checkboxes name={FIELD_IDS.declarations} legend="Declarations" hint="Confirm each of these" options={DECLARATIONS} values={declared} onChange={setDeclared} error={declarationError} />
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
-          Send application
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

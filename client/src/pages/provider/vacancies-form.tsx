@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { VacanciesUpdateSchema, type Setting } from "../../../../shared/src/schemas/settings";
 import { updateVacancies } from "../../api/settings";
-import { ErrorMessage } from "../../components/error-message";
+import { Form } from "../../components/form";
 import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
 import { numberFromInput } from "../../components/parse-number";
+import { TextInput } from "../../components/text-input";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 export const vacanciesFieldId = (settingId: string) => `vacancies-${settingId}`;
 
@@ -18,49 +20,31 @@ interface VacanciesFormProps {
 /** The fast path a provider uses daily: type today's number, press the button. Confirms it even if unchanged. */
 export function VacanciesForm({ setting, error, onUpdated, onFailed }: VacanciesFormProps) {
   const [value, setValue] = useState(String(setting.vacancies));
-  const [sending, setSending] = useState(false);
   const id = vacanciesFieldId(setting.id);
   const fieldIds = { vacancies: id };
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
+  async function update(): Promise<FormErrors<"vacancies"> | undefined> {
     const parsed = VacanciesUpdateSchema.safeParse({ vacancies: numberFromInput(value) });
-    if (!parsed.success) return onFailed(errorsFromZod(fieldIds, parsed.error));
-    setSending(true);
+    if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
     try {
       const updated = await updateVacancies(setting.id, parsed.data.vacancies);
       setValue(String(updated.vacancies));
       await onUpdated(updated);
+      return undefined;
     } catch (caught) {
-      onFailed(errorsFromApi(fieldIds, caught));
-    } finally {
-      setSending(false);
+      return errorsFromApi(fieldIds, caught);
     }
   }
+  // The page lists the problem in the error summary at its top, so the form keeps none of its own.
+  const form = useFormSubmit(async () => {
+    const problems = await update();
+    if (problems) onFailed(problems);
+    return undefined;
+  });
 
   return (
-    <form noValidate onSubmit={handleSubmit}>
-      <div className={`govuk-form-group govuk-!-margin-bottom-3${error ? " govuk-form-group--error" : ""}`}>
-        <label className="govuk-label govuk-label--s" htmlFor={id}>
-          Vacancies now<span className="govuk-visually-hidden"> at {setting.name}</span>
-        </label>
-        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
-        <input
-          className={`govuk-input govuk-input--width-3${error ? " govuk-input--error" : ""}`}
-          id={id}
-          name={id}
-          type="text"
-          inputMode="numeric"
-          spellCheck={false}
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-      </div>
-      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" disabled={sending}>
-        Update vacancies<span className="govuk-visually-hidden"> at {setting.name}</span>
-      </button>
-    </form>
+    <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={<>Update vacancies<span className="govuk-visually-hidden"> at {setting.name}</span></>} secondary flush errorSummary={false}>
+      <TextInput id={id} label={<>Vacancies now<span className="govuk-visually-hidden"> at {setting.name}</span></>} labelSize="s" groupClass="govuk-!-margin-bottom-3" widthClass="govuk-input--width-3" inputMode="numeric" spellCheck={false} value={value} onChange={setValue} error={error} />
+    </Form>
   );
 }

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { ErrorCode } from "../../../../shared/src/errors";
 import {
   SATISFACTION_LABELS,
   SATISFACTION_RATINGS,
@@ -6,14 +7,17 @@ import {
   ServiceFeedbackCreateSchema,
   type ServiceFeedbackReceipt,
 } from "../../../../shared/src/schemas/service-feedback";
+import { ApiRequestError } from "../../api/http";
 import { submitServiceFeedback } from "../../api/service-feedback";
 import { CharacterCount } from "../../components/character-count";
-import { ErrorSummary } from "../../components/error-summary";
+import { Form, FormErrorSummary } from "../../components/form";
+import { collectErrors, errorsFromApi, errorsFromZod } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
+import { useFormSubmit } from "../../components/use-form-submit";
 import { usePageTitle } from "../../components/use-page-title";
-import { errorsFromApi, errorsFromZod, type FeedbackErrors } from "./feedback-errors";
 
 const RATING_OPTIONS = SATISFACTION_RATINGS.map((value) => ({ value, label: SATISFACTION_LABELS[value] }));
+const FIELD_IDS = { rating: "rating", comments: "comments" } as const;
 
 interface FeedbackFormProps {
   sourcePage: string | undefined;
@@ -23,67 +27,40 @@ interface FeedbackFormProps {
 export function FeedbackForm({ sourcePage, onSent }: FeedbackFormProps) {
   const [rating, setRating] = useState<string>();
   const [comments, setComments] = useState("");
-  const [errors, setErrors] = useState<FeedbackErrors>();
-  // A new key on each failed submit remounts the error summary, which focuses it again.
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
-  usePageTitle("Give feedback on Placement Exchange", { hasErrors: Boolean(errors) });
-
-  function fail(next: FeedbackErrors) {
-    setErrors(next);
-    setAttempt((n) => n + 1);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (sending) return;
+  const form = useFormSubmit(async () => {
     const parsed = ServiceFeedbackCreateSchema.safeParse({
       rating,
       comments: comments.trim() === "" ? undefined : comments,
       page: sourcePage,
     });
-    if (!parsed.success) return fail(errorsFromZod(parsed.error));
-
-    setSending(true);
+    if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
     try {
       onSent(await submitServiceFeedback(parsed.data));
+      return undefined;
     } catch (error) {
-      fail(errorsFromApi(error));
-      setSending(false);
+      // Anyone may send feedback, signed in or not: the limit is worded for this form.
+      if (error instanceof ApiRequestError && error.error.code === ErrorCode.RateLimited) {
+        return collectErrors(FIELD_IDS, [{ field: "", message: "You have sent feedback too many times. Wait a few minutes and try again." }]);
+      }
+      return errorsFromApi(FIELD_IDS, error);
     }
-  }
+  });
+  const fields = form.errors?.fields;
+  usePageTitle("Give feedback on Placement Exchange", { hasErrors: Boolean(form.errors) });
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
+        <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">Give feedback on Placement Exchange</h1>
         <p className="govuk-body">
           Tell us what you think of the service so we can improve it. Do not include personal information, such as
           your name or a child’s name, in your feedback.
         </p>
-        <form noValidate onSubmit={handleSubmit}>
-          <Radios
-            name="rating"
-            legend="Overall, how did you feel about Placement Exchange?"
-            options={RATING_OPTIONS}
-            value={rating}
-            onChange={setRating}
-            error={errors?.fields.rating}
-          />
-          <CharacterCount
-            id="comments"
-            label="How could we improve this service? (optional)"
-            hint="Do not include any personal or sensitive information."
-            maxLength={SERVICE_FEEDBACK_MAX_LENGTH}
-            value={comments}
-            onChange={setComments}
-            error={errors?.fields.comments}
-          />
-          <button type="submit" className="govuk-button">
-            Send feedback
-          </button>
-        </form>
+        <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Send feedback" errorSummary={false}>
+          <Radios name={FIELD_IDS.rating} legend="Overall, how did you feel about Placement Exchange?" options={RATING_OPTIONS} value={rating} onChange={setRating} error={fields?.rating} />
+          <CharacterCount id={FIELD_IDS.comments} label="How could we improve this service? (optional)" hint="Do not include any personal or sensitive information." maxLength={SERVICE_FEEDBACK_MAX_LENGTH} value={comments} onChange={setComments} error={fields?.comments} />
+        </Form>
       </div>
     </div>
   );
