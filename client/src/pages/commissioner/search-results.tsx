@@ -4,6 +4,7 @@ import { formatPence } from "../../../../shared/src/money";
 import { Pagination } from "../../components/pagination";
 import { commissionerSettingPath } from "../../components/paths";
 import { ageRange, needsLabel, ofstedLabel, residentialLabel, sexLabel, vacanciesLabel } from "../../components/setting-labels";
+import { SummaryList } from "../../components/summary-list";
 
 interface SearchResultsProps {
   result: SettingSearchResult;
@@ -47,27 +48,23 @@ export function SearchResults({ result, near, band, hrefForPage, exportHref }: S
               {hit.organisationName}, {hit.town}
               {hit.outcode ? ` (${hit.outcode})` : ""}
             </p>
-            <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-0">
-              {hit.distanceKm !== null ? <Row name="Distance" value={`${KM.format(hit.distanceKm)} km from ${near ?? "the district"}`} /> : null}
-              <Row name="Vacancies" value={vacanciesLabel(hit.vacancies, hit.vacanciesConfirmedAt)} />
-              <Row name="Needs" value={needsLabel(hit.needs)} />
-              <Row name="Ages" value={`${ageRange(hit.ageLow, hit.ageHigh)}, ${sexLabel(hit.sexAdmitted).toLowerCase()}, ${residentialLabel(hit.residentialTypes).toLowerCase()}`} />
-              <Row name="Ofsted" value={ofstedLabel(hit.ofstedGrade)} />
-              {hit.bandPricePence !== null ? <Row name={`Band ${band ?? ""} price`} value={`${formatPence(hit.bandPricePence)} a week`} /> : null}
-            </dl>
+            <SummaryList
+              noBorder
+              dense
+              className="govuk-!-margin-bottom-0"
+              rows={[
+                ...(hit.distanceKm !== null ? [{ key: "Distance", value: `${KM.format(hit.distanceKm)} km from ${near ?? "the district"}` }] : []),
+                { key: "Vacancies", value: vacanciesLabel(hit.vacancies, hit.vacanciesConfirmedAt) },
+                { key: "Needs", value: needsLabel(hit.needs) },
+                { key: "Ages", value: `${ageRange(hit.ageLow, hit.ageHigh)}, ${sexLabel(hit.sexAdmitted).toLowerCase()}, ${residentialLabel(hit.residentialTypes).toLowerCase()}` },
+                { key: "Ofsted", value: ofstedLabel(hit.ofstedGrade) },
+                ...(hit.bandPricePence !== null ? [{ key: `Band ${band ?? ""} price`, value: `${formatPence(hit.bandPricePence)} a week` }] : []),
+              ]}
+            />
           </li>
         ))}
       </ul>
       <Pagination page={page} pageCount={Math.ceil(total / pageSize)} hrefFor={hrefForPage} label="Pages of results" />
     </>
-  );
-}
-
-function Row({ name, value }: { name: string; value: string }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key govuk-!-padding-top-1 govuk-!-padding-bottom-1">{name}</dt>
-      <dd className="govuk-summary-list__value govuk-!-padding-top-1 govuk-!-padding-bottom-1">{value}</dd>
-    </div>
   );
 }

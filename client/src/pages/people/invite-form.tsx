@@ -6,6 +6,7 @@ import { Checkbox } from "../../components/checkbox";
 import { Form, FormErrorSummary } from "../../components/form";
 import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
+import { SummaryList } from "../../components/summary-list";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
 
@@ -67,14 +68,19 @@ export function InviteForm({ organisation, onInvited, onErrorsChange }: InviteFo
 
 function SingleRole({ role, organisation }: { role: Role; organisation: Organisation }) {
   return (
-    <dl className="govuk-summary-list govuk-summary-list--no-border">
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Role</dt>
-        <dd className="govuk-summary-list__value">
-          {ROLE_LABELS[role]}
-          <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">Everyone at {organisation.name} has this role.</span>
-        </dd>
-      </div>
-    </dl>
+    <SummaryList
+      noBorder
+      rows={[
+        {
+          key: "Role",
+          value: (
+            <>
+              {ROLE_LABELS[role]}
+              <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">Everyone at {organisation.name} has this role.</span>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

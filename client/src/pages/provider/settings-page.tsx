@@ -10,6 +10,7 @@ import { SuccessBanner } from "../../components/notification-banner";
 import { providerSettingPath } from "../../components/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { ageRange, needsLabel, SettingStatusTag, vacanciesLabel } from "../../components/setting-labels";
+import { SummaryList } from "../../components/summary-list";
 import { usePageTitle } from "../../components/use-page-title";
 import { VacanciesForm } from "./vacancies-form";
 
@@ -70,24 +71,14 @@ export function SettingsPage() {
                   <SettingStatusTag status={setting.status} />
                 </div>
                 <div className="govuk-summary-card__content">
-                  <dl className="govuk-summary-list">
-                    <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">URN</dt>
-                      <dd className="govuk-summary-list__value">{setting.urn}</dd>
-                    </div>
-                    <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">Ages</dt>
-                      <dd className="govuk-summary-list__value">{ageRange(setting.ageLow, setting.ageHigh)}</dd>
-                    </div>
-                    <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">Needs</dt>
-                      <dd className="govuk-summary-list__value">{needsLabel(setting.needs)}</dd>
-                    </div>
-                    <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">Vacancies</dt>
-                      <dd className="govuk-summary-list__value">{vacanciesLabel(setting.vacancies, setting.vacanciesConfirmedAt)}</dd>
-                    </div>
-                  </dl>
+                  <SummaryList
+                    rows={[
+                      { key: "URN", value: setting.urn },
+                      { key: "Ages", value: ageRange(setting.ageLow, setting.ageHigh) },
+                      { key: "Needs", value: needsLabel(setting.needs) },
+                      { key: "Vacancies", value: vacanciesLabel(setting.vacancies, setting.vacanciesConfirmedAt) },
+                    ]}
+                  />
                   <VacanciesForm
                     setting={setting}
                     error={problem?.settingId === setting.id ? problem.errors.fields.vacancies : undefined}
