@@ -5,7 +5,7 @@ import { AppError, forbidden, unauthorized } from "./app-error";
 import { ErrorCode } from "../../../shared/src/errors";
 
 // Two guards, one per kind of route: `requireSignedIn` + `actorOf(req)` for what anyone signed in
-// may do (their account, their tokens); `requireRole()` + `memberOf(req)` for everything else,
+// may do (their account, their tokens); `requireMember()` + `memberOf(req)` for everything else,
 // which is done as a member of an organisation. Who may do what beyond that is the module's
 // policy.ts, never a check here or in a route.
 
@@ -22,16 +22,19 @@ export const requireSignedIn: RequestHandler = (req, _res, next) => next(req.act
 
 /**
  * 401 unless signed in, 403 unless the actor is a member of an organisation (so `memberOf(req)`
- * holds in the handler) and, when roles are given, has one of them.
+ * holds in the handler) and, given a policy predicate (the module's policy.ts), one it allows.
  */
-export function requireRole(...roles: Role[]): RequestHandler {
+export function requireMember(may?: (member: Member) => boolean): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.actor) return next(unauthorized());
     if (!isMember(req.actor)) return next(notJoined());
-    if (roles.length > 0 && !roles.includes(req.actor.role)) return next(forbidden());
+    if (may && !may(req.actor)) return next(forbidden());
     next();
   };
 }
+
+/** requireMember for members with one of these roles (any member without roles). */
+export const requireRole = (...roles: Role[]): RequestHandler => requireMember(roles.length > 0 ? (member) => roles.includes(member.role) : undefined);
 
 /** The actor of a request that passed requireSignedIn: maybe in no organisation yet. */
 export function actorOf(req: Request): Actor {
@@ -40,8 +43,8 @@ export function actorOf(req: Request): Actor {
 }
 
 /**
- * The actor of a request that passed requireRole: a member of an organisation, typed so, instead
- * of `actor.organisationId ?? ""` at every use (403 for a person in no organisation, as requireRole).
+ * The actor of a request that passed requireMember: a member of an organisation, typed so, instead
+ * of `actor.organisationId ?? ""` at every use (403 for a person in no organisation, as requireMember).
  */
 export function memberOf(req: Request): Member {
   const actor = actorOf(req);

@@ -20,8 +20,10 @@ export async function loadChildRow(db: DbOrTx, actor: Actor, id: string): Promis
 
 export async function presentChildRow(db: DbOrTx, row: ChildProfileRow): Promise<ChildProfile> {
   const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.organisationId));
+  // The council is a foreign key of the profile: it always exists.
+  if (!org) throw new Error("a child's council is missing");
   const [preferred] = row.preferredSettingId ? await db.select({ name: settings.name }).from(settings).where(eq(settings.id, row.preferredSettingId)) : [];
-  return presentChild(row, { organisationName: org?.name ?? "", preferredSettingName: preferred?.name ?? null, today: await databaseToday(db) });
+  return presentChild(row, { organisationName: org.name, preferredSettingName: preferred?.name ?? null, today: await databaseToday(db) });
 }
 
 export interface ReadChildProps {

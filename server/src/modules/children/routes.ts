@@ -9,7 +9,7 @@ import {
   ShortlistSchema,
 } from "../../../../shared/src/schemas/children";
 import type { Db } from "../../db/client";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { changeShortlist } from "./commands/change-shortlist";
 import { createChild, updateChild } from "./commands/save-child";
@@ -21,7 +21,7 @@ const commissionerOf = (req: Request) => asCommissioner(memberOf(req));
 
 export function childRoutes(db: Db): Router {
   const router = Router();
-  const common = { tag: "children", access: "signed-in" as const, before: [requireRole()] };
+  const common = { tag: "children", access: "signed-in" as const, before: [requireMember()] };
 
   defineRoute(router, {
     ...common,

@@ -3,7 +3,7 @@ import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { SettingClaimCreateSchema, SettingClaimDecisionSchema, SettingClaimListSchema, SettingClaimResponseSchema } from "../../../../shared/src/schemas/settings";
 import type { Db } from "../../db/client";
 import { forbidden, notFound } from "../../http/app-error";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { claimSetting } from "./commands/claim-setting";
 import { decideClaim } from "./commands/decide-claim";
@@ -13,7 +13,7 @@ import { listVisibleClaims } from "./queries";
 
 export function claimRoutes(db: Db): Router {
   const router = Router();
-  const common = { tag: "directory", access: "signed-in" as const, before: [requireRole()] };
+  const common = { tag: "directory", access: "signed-in" as const, before: [requireMember()] };
 
   defineRoute(router, {
     ...common,

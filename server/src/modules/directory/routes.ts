@@ -12,7 +12,7 @@ import {
 } from "../../../../shared/src/schemas/settings";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { memberOf, requireRole, type Member } from "../../http/require-actor";
+import { memberOf, requireMember, type Member } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { loadVisibleOrganisation } from "../organisations/queries";
 import { changeSettingStatus } from "./commands/change-setting-status";
@@ -34,7 +34,7 @@ function searcher(actor: Member): Member {
 
 export function settingRoutes(db: Db): Router {
   const router = Router();
-  const common = { tag: "directory", access: "signed-in" as const, before: [requireRole()] };
+  const common = { tag: "directory", access: "signed-in" as const, before: [requireMember()] };
 
   defineRoute(router, {
     ...common,

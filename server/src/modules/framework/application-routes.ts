@@ -9,12 +9,12 @@ import {
 } from "../../../../shared/src/schemas/framework";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { decideAdmission } from "./commands/decide-admission";
 import { submitApplication } from "./commands/submit-application";
 import { AdmissionParamsSchema, ApplicationParamsSchema, FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
-import { applicationScope, canActForProvider } from "./policy";
+import { applicationScope, canActForProvider, canSeeApplications, isProvider, isRegionalHub } from "./policy";
 import { presentApplication } from "./present";
 import { listApplications, loadRunnableFramework, loadVisibleApplication, loadVisibleFramework } from "./queries";
 
@@ -29,7 +29,7 @@ export function applicationRoutes(db: Db): Router {
 
   defineRoute(router, {
     ...common,
-    before: [requireRole("provider")],
+    before: [requireMember(isProvider)],
     method: "post",
     path: "/api/v1/frameworks/:id/applications",
     summary: "Apply to join lots in an open admission round, accepting the latest terms (a provider's administrator)",
@@ -46,7 +46,7 @@ export function applicationRoutes(db: Db): Router {
 
   defineRoute(router, {
     ...common,
-    before: [requireRole("regional_admin", "provider")],
+    before: [requireMember(canSeeApplications)],
     method: "get",
     path: "/api/v1/frameworks/:id/applications",
     summary: "Applications, newest first: every one for the regional admin, a provider's own for a provider",
@@ -62,7 +62,7 @@ export function applicationRoutes(db: Db): Router {
 
   defineRoute(router, {
     ...common,
-    before: [requireRole()],
+    before: [requireMember()],
     method: "get",
     path: "/api/v1/frameworks/:id/applications/:applicationId",
     summary: "One application, to the regional admin or the provider that made it",
@@ -77,7 +77,7 @@ export function applicationRoutes(db: Db): Router {
 
   defineRoute(router, {
     ...common,
-    before: [requireRole("regional_admin")],
+    before: [requireMember(isRegionalHub)],
     method: "put",
     path: "/api/v1/frameworks/:id/admissions/:organisationId/lots/:lotNumber",
     summary: "Admit, reject or suspend a provider on a lot it applied for, with a reason it will see (regional admin)",

@@ -2,18 +2,18 @@ import { Router } from "express";
 import { ProviderPriceListSchema, ProviderPricesUpdateSchema } from "../../../../shared/src/schemas/framework";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { updateProviderPrices } from "./commands/update-provider-prices";
 import { FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
-import { canActForProvider } from "./policy";
+import { canActForProvider, isProvider } from "./policy";
 import { presentPrice } from "./present";
 import { listProviderPrices, loadVisibleFramework } from "./queries";
 
 /** An admitted provider's weekly framework prices, per band per lot, under the ceilings. */
 export function priceRoutes(db: Db): Router {
   const router = Router();
-  const common = { tag: "framework prices", access: "signed-in" as const, before: [requireRole("provider")] };
+  const common = { tag: "framework prices", access: "signed-in" as const, before: [requireMember(isProvider)] };
 
   defineRoute(router, {
     ...common,

@@ -7,13 +7,14 @@ import {
   TermsVersionCreateSchema,
 } from "../../../../shared/src/schemas/framework";
 import type { Db } from "../../db/client";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { applicationRoutes } from "./application-routes";
 import { openAdmissionRound } from "./commands/open-admission-round";
 import { publishTermsVersion } from "./commands/publish-terms-version";
 import { setBandCeiling } from "./commands/set-band-ceiling";
 import { BandParamsSchema, FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
+import { isRegionalHub } from "./policy";
 import { presentFramework } from "./present";
 import { priceRoutes } from "./price-routes";
 import { frameworkDetail, listRegionFrameworks, loadRunnableFramework, loadVisibleFramework } from "./queries";
@@ -22,11 +23,11 @@ import { frameworkDetail, listRegionFrameworks, loadRunnableFramework, loadVisib
 export function frameworkRoutes(db: Db): Router {
   const router = Router();
   const common = { tag: "framework", access: "signed-in" as const };
-  const admin = { ...common, before: [requireRole("regional_admin")] };
+  const admin = { ...common, before: [requireMember(isRegionalHub)] };
 
   defineRoute(router, {
     ...common,
-    before: [requireRole()],
+    before: [requireMember()],
     method: "get",
     path: "/api/v1/frameworks",
     summary: "The frameworks of your region, with lots, price bands, terms versions and admission rounds",
@@ -39,7 +40,7 @@ export function frameworkRoutes(db: Db): Router {
 
   defineRoute(router, {
     ...common,
-    before: [requireRole()],
+    before: [requireMember()],
     method: "get",
     path: "/api/v1/frameworks/:id",
     summary: "One framework of your region; each round's state is by the server's clock",

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { MatchesQuerySchema, MatchesResponseSchema } from "../../../../shared/src/schemas/matching";
 import type { Db } from "../../db/client";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { findMatches } from "./service";
 
@@ -13,7 +13,7 @@ export function matchingRoutes(db: Db): Router {
     path: "/api/v1/children/:id/matches",
     tag: "matching",
     access: "signed-in",
-    before: [requireRole()],
+    before: [requireMember()],
     summary:
       "Listed settings of the region ranked for a child: hard rules first, then six weighted criteria, each with its points and reason; explain=excluded also lists every setting left out and why. Reads the profile (audited)",
     input: { params: IdParamsSchema, query: MatchesQuerySchema },

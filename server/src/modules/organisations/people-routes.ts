@@ -2,7 +2,7 @@ import { Router } from "express";
 import { InvitationCreateSchema, InvitationListSchema, InvitationResponseSchema, MemberListSchema, MemberResponseSchema, MemberUpdateSchema } from "../../../../shared/src/schemas/identity";
 import { IdParamsSchema, InvitationParamsSchema, MemberParamsSchema } from "../../../../shared/src/schemas/params";
 import type { Db } from "../../db/client";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import type { LiveHub } from "../../realtime/live-hub";
 import { invitePerson } from "./commands/invite-person";
@@ -15,7 +15,7 @@ import { listInvitations, listMembers, loadManageableOrganisation } from "./quer
 
 export function peopleRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();
-  const common = { tag: "people", access: "signed-in" as const, before: [requireRole()] };
+  const common = { tag: "people", access: "signed-in" as const, before: [requireMember()] };
 
   defineRoute(router, {
     ...common,

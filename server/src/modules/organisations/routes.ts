@@ -3,7 +3,7 @@ import { OrganisationCreateSchema, OrganisationListSchema, OrganisationResponseS
 import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { createOrganisation } from "./commands/create-organisation";
 import { canCreateOrganisation } from "./policy";
@@ -19,7 +19,7 @@ export function organisationRoutes(db: Db): Router {
     summary: "Organisations you may see: every one in your region for a regional admin, else your own",
     tag: "organisations",
     access: "signed-in",
-    before: [requireRole()],
+    before: [requireMember()],
     responses: { 200: { description: "Organisations", schema: OrganisationListSchema } },
     handler: async (req, res) => {
       res.json({ data: (await listVisibleOrganisations(db, memberOf(req))).map(presentOrganisation) });
@@ -32,7 +32,7 @@ export function organisationRoutes(db: Db): Router {
     summary: "Add an organisation (a council, provider or Parent Carer Forum) to your region",
     tag: "organisations",
     access: "signed-in",
-    before: [requireRole()],
+    before: [requireMember()],
     input: { body: OrganisationCreateSchema },
     responses: { 201: { description: "Created", schema: OrganisationResponseSchema } },
     handler: async (req, res, input) => {
@@ -49,7 +49,7 @@ export function organisationRoutes(db: Db): Router {
     summary: "One organisation",
     tag: "organisations",
     access: "signed-in",
-    before: [requireRole()],
+    before: [requireMember()],
     input: { params: IdParamsSchema },
     responses: { 200: { description: "The organisation", schema: OrganisationResponseSchema } },
     handler: async (req, res, input) => {

@@ -4,7 +4,7 @@ import { profileToReferral, PDS_VERSION } from "../../../../shared/src/placement
 import { ChildProfileResponseSchema } from "../../../../shared/src/schemas/children";
 import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import type { Db } from "../../db/client";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { databaseToday, presentChildRow, readChild } from "../children/queries";
 import { asCommissioner } from "../children/policy";
@@ -27,7 +27,7 @@ const ExportResponseSchema = z.object({ data: z.record(z.string(), z.record(z.st
 
 export function placementsStandardRoutes(db: Db): Router {
   const router = Router();
-  const common = { tag: "placements-standard", access: "signed-in" as const, before: [requireRole()] };
+  const common = { tag: "placements-standard", access: "signed-in" as const, before: [requireMember()] };
 
   defineRoute(router, {
     ...common,

@@ -9,7 +9,7 @@ import {
 } from "../../../../shared/src/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { forbidden, notFound } from "../../http/app-error";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import type { LiveHub } from "../../realtime/live-hub";
 import { loadComment } from "./comment-queries";
@@ -21,7 +21,7 @@ import { publishComment } from "./realtime";
 
 export function reviewCommentRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();
-  const common = { tag: "co-production", access: "signed-in" as const, before: [requireRole()] };
+  const common = { tag: "co-production", access: "signed-in" as const, before: [requireMember()] };
 
   defineRoute(router, {
     ...common,

@@ -8,6 +8,9 @@ interface RoundRecord {
 
 const isForumOf = (actor: Actor, round: RoundRecord) => actor.organisationId !== null && round.forums.some((f) => f.id === actor.organisationId);
 
+/** "What changed since your last visit" is kept for panel members only. */
+export const isPanelMember = (actor: Actor) => actor.role === "parent_panel";
+
 export const canOpenReviewRound = (actor: Actor) => actor.role === "regional_admin";
 
 /** Review rounds are for parent carer panels and the regional hub; nobody else has any to see. */

@@ -3,7 +3,7 @@ import { CriterionParamsSchema, IdParamsSchema, ProposalParamsSchema } from "../
 import { RatingSchema, ReviewRoundCreateSchema, ReviewRoundListSchema, ReviewRoundResponseSchema, VoteSchema } from "../../../../shared/src/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import type { LiveHub } from "../../realtime/live-hub";
 import { openReviewRound } from "./commands/open-review-round";
@@ -18,7 +18,7 @@ const NOT_TAKING_PART = "Only panel members of the forums taking part vote and r
 
 export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();
-  const common = { tag: "co-production", access: "signed-in" as const, before: [requireRole()] };
+  const common = { tag: "co-production", access: "signed-in" as const, before: [requireMember()] };
   router.use(reviewVisitRoutes(db));
 
   defineRoute(router, {

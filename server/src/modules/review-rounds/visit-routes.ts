@@ -3,11 +3,11 @@ import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { ReviewRoundChangesListSchema, ReviewRoundVisitResponseSchema } from "../../../../shared/src/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { roundChanges } from "./changes";
 import { recordVisit } from "./commands/record-visit";
-import { canTakePart } from "./policy";
+import { canTakePart, isPanelMember } from "./policy";
 import { loadVisibleRound } from "./queries";
 
 /**
@@ -22,7 +22,7 @@ export function reviewVisitRoutes(db: Db): Router {
   // Mounted before GET /api/v1/review-rounds/:id, which would otherwise take "changes" for an id.
   defineRoute(router, {
     ...common,
-    before: [requireRole("parent_panel")],
+    before: [requireMember(isPanelMember)],
     method: "get",
     path: "/api/v1/review-rounds/changes",
     summary: "For each round your forum takes part in: new comments by others, new and changed themes, and whether it closed, since your last visit (panel members)",
@@ -34,7 +34,7 @@ export function reviewVisitRoutes(db: Db): Router {
 
   defineRoute(router, {
     ...common,
-    before: [requireRole()],
+    before: [requireMember()],
     method: "post",
     path: "/api/v1/review-rounds/:id/visit",
     summary: "Record that you have the round open now: its changes count from here (panel members of the forums taking part)",

@@ -10,7 +10,7 @@ import {
 } from "../../../../shared/src/schemas/setting-feedback";
 import type { Db } from "../../db/client";
 import { forbidden, notFound } from "../../http/app-error";
-import { memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { giveFeedback } from "./commands/give-feedback";
 import { moderateFeedback } from "./commands/moderate-feedback";
@@ -20,7 +20,7 @@ import { feedbackSummary, listVisibleFeedback, loadFeedbackRow, loadListedSettin
 
 export function settingFeedbackRoutes(db: Db): Router {
   const router = Router();
-  const common = { tag: "feedback", access: "signed-in" as const, before: [requireRole()] };
+  const common = { tag: "feedback", access: "signed-in" as const, before: [requireMember()] };
 
   defineRoute(router, {
     ...common,
