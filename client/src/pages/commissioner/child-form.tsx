@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ErrorSummary } from "../../components/error-summary";
+import { Form } from "../../components/form";
 import type { FormErrors } from "../../components/form-errors";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { ChildAboutFields } from "./child-about-fields";
@@ -22,22 +22,17 @@ interface ChildFormProps {
 /** A child's pseudonymised needs profile, in sections as an EHC plan and a Placements Data Standard referral lay it out. */
 export function ChildForm({ initial, submitLabel, preferredSettingName, save, onErrorsChange }: ChildFormProps) {
   const [form, setForm] = useState(initial);
-  const { errors, attempt, sending, submit } = useFormSubmit(save, onErrorsChange);
+  const submission = useFormSubmit(save, onErrorsChange);
+  const { errors } = submission;
   const section = { form, update: (change: Partial<ChildFormState>) => setForm((f) => ({ ...f, ...change })), error: (field: ChildField) => errors?.fields[field] };
 
   return (
-    <>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={(event) => void submit(event, form)}>
-        <ChildAboutFields {...section} />
-        <ChildNeedsFields {...section} />
-        <ChildPlacementFields {...section} preferredSettingName={preferredSettingName} />
-        <ChildRequirementsFields {...section} />
-        <ChildRisksFields {...section} />
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
-          {submitLabel}
-        </button>
-      </form>
-    </>
+    <Form form={submission} onSubmit={(event) => submission.submit(event, form)} submitLabel={submitLabel}>
+      <ChildAboutFields {...section} />
+      <ChildNeedsFields {...section} />
+      <ChildPlacementFields {...section} preferredSettingName={preferredSettingName} />
+      <ChildRequirementsFields {...section} />
+      <ChildRisksFields {...section} />
+    </Form>
   );
 }

@@ -3,7 +3,7 @@ import { PLACEMENT_END_REASON_LABELS, PLACEMENT_END_REASONS, type PlacementEndRe
 import { PlacementEndSchema, type Placement } from "../../../../shared/src/schemas/placement-requests";
 import { endPlacement } from "../../api/placement-requests";
 import { DateInput, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
-import { ErrorSummary } from "../../components/error-summary";
+import { Form } from "../../components/form";
 import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
 import { useFormSubmit } from "../../components/use-form-submit";
@@ -28,7 +28,7 @@ export function PlacementSection({ placement, onEnded }: { placement: Placement;
 function EndPlacementForm({ placementId, onEnded }: { placementId: string; onEnded(): void }) {
   const [endDate, setEndDate] = useState<DateParts>(EMPTY_DATE);
   const [reason, setReason] = useState<string>();
-  const { errors, attempt, sending, submit } = useFormSubmit(async (state: { endDate: DateParts; reason: string | undefined }) => {
+  const form = useFormSubmit(async (state: { endDate: DateParts; reason: string | undefined }) => {
     const parsed = PlacementEndSchema.safeParse({ endDate: isoDateFrom(state.endDate) ?? undefined, reason: state.reason });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
     try {
@@ -39,17 +39,14 @@ function EndPlacementForm({ placementId, onEnded }: { placementId: string; onEnd
       return errorsFromApi(FIELD_IDS, error);
     }
   });
+  const { errors } = form;
   return (
     <>
       <h3 className="govuk-heading-s">End the placement</h3>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={(event) => void submit(event, { endDate, reason })}>
+      <Form form={form} onSubmit={(event) => form.submit(event, { endDate, reason })} submitLabel="End placement" warning>
         <DateInput id={FIELD_IDS.endDate} legend="End date" hint="For example, 27 3 2026" value={endDate} onChange={setEndDate} error={errors?.fields.endDate} />
         <Radios name={FIELD_IDS.reason} legend="How the placement ended" hint="Breakdowns count in the region’s high-risk insights." options={REASON_OPTIONS} value={reason} onChange={(value) => setReason(value as PlacementEndReason)} error={errors?.fields.reason} />
-        <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={sending}>
-          End placement
-        </button>
-      </form>
+      </Form>
     </>
   );
 }

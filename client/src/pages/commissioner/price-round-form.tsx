@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
 import { startPriceRound } from "../../api/placement-requests";
 import { DateTimeInput, EMPTY_DATE_TIME, momentFromLondon, type DateTimeParts } from "../../components/date-time-input";
-import { ErrorSummary } from "../../components/error-summary";
+import { Form } from "../../components/form";
 import { collectErrors, errorsFromApi } from "../../components/form-errors";
 import { useFormSubmit } from "../../components/use-form-submit";
 
@@ -11,7 +11,7 @@ const FIELD_IDS = { closesAt: "price-round-closes" };
 /** Ranked mode: a price-only round in which each provider sees its own rank and may lower its fee. */
 export function PriceRoundForm({ requestId, onStarted }: { requestId: string; onStarted(view: RequestView): void }) {
   const [closes, setCloses] = useState<DateTimeParts>(EMPTY_DATE_TIME);
-  const { errors, attempt, sending, submit } = useFormSubmit(async (parts: DateTimeParts) => {
+  const form = useFormSubmit(async (parts: DateTimeParts) => {
     const closesAt = momentFromLondon(parts);
     if (!closesAt) return collectErrors(FIELD_IDS, [{ field: "closesAt", message: "Enter when the price round closes as a real date and a time, like 27 3 2026 and 14 30" }]);
     try {
@@ -21,19 +21,16 @@ export function PriceRoundForm({ requestId, onStarted }: { requestId: string; on
       return errorsFromApi(FIELD_IDS, error, "closesAt");
     }
   });
+  const { errors } = form;
   return (
     <section aria-labelledby="price-round-heading">
       <h2 className="govuk-heading-m" id="price-round-heading">
         Start a price round
       </h2>
       <p className="govuk-body">Each provider is told its offer’s rank, never anyone else’s price, and may only lower its weekly fee until the round closes. The evaluation is worked out again after it.</p>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={(event) => void submit(event, closes)}>
+      <Form form={form} onSubmit={(event) => form.submit(event, closes)} submitLabel="Start price round" secondary>
         <DateTimeInput id={FIELD_IDS.closesAt} legend="When the price round closes" hint="UK time, 24-hour clock." value={closes} onChange={setCloses} error={errors?.fields.closesAt} />
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={sending}>
-          Start price round
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

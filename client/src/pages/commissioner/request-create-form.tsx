@@ -6,7 +6,7 @@ import { createPlacementRequest } from "../../api/placement-requests";
 import { Checkbox } from "../../components/checkbox";
 import { Checkboxes } from "../../components/checkboxes";
 import { DateTimeInput } from "../../components/date-time-input";
-import { ErrorSummary } from "../../components/error-summary";
+import { Form } from "../../components/form";
 import { errorsFromApi } from "../../components/form-errors";
 import { commissionerRequestPath } from "../../components/paths";
 import { Radios } from "../../components/radios";
@@ -23,7 +23,7 @@ export function RequestCreateForm({ child, shortlist }: { child: ChildProfile; s
   const navigate = useNavigate();
   const [form, setForm] = useState<RequestFormState>(() => newRequestForm(shortlist));
   const change = (patch: Partial<RequestFormState>) => setForm((current) => ({ ...current, ...patch }));
-  const { errors, attempt, sending, submit } = useFormSubmit(async (state: RequestFormState) => {
+  const submission = useFormSubmit(async (state: RequestFormState) => {
     const checked = checkRequestForm(child.id, state);
     if ("problems" in checked) return checked.problems;
     try {
@@ -35,63 +35,58 @@ export function RequestCreateForm({ child, shortlist }: { child: ChildProfile; s
       return errorsFromApi(requestFieldIds(state), error);
     }
   });
+  const { errors } = submission;
   usePageTitle(`Invite settings to a placement request for ${child.reference}`, { hasErrors: Boolean(errors) });
   const fields = errors?.fields ?? {};
 
   return (
-    <>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={(event) => void submit(event, form)}>
-        {shortlist.length > 0 ? (
-          <Checkboxes
-            name="request-settings"
-            legend="Settings to invite"
-            hint="The settings shortlisted for this child."
-            options={shortlist.map((s) => ({ value: s.settingId, label: s.settingName, hint: s.organisationName }))}
-            values={form.settingIds}
-            onChange={(settingIds) => change({ settingIds })}
-            error={fields.settingIds}
-          />
-        ) : (
-          <p className="govuk-body">No settings are shortlisted for this child, so the request goes to every eligible setting on the lot.</p>
-        )}
-        <Checkbox
-          id="request-invite-all"
-          label={`Invite every eligible setting on ${lotOf(child)} instead`}
-          hint="Every published setting on the lot whose provider is admitted to it."
-          checked={form.inviteAll}
-          onChange={(inviteAll) => change({ inviteAll })}
+    <Form form={submission} onSubmit={(event) => submission.submit(event, form)} submitLabel="Send the request">
+      {shortlist.length > 0 ? (
+        <Checkboxes
+          name="request-settings"
+          legend="Settings to invite"
+          hint="The settings shortlisted for this child."
+          options={shortlist.map((s) => ({ value: s.settingId, label: s.settingName, hint: s.organisationName }))}
+          values={form.settingIds}
+          onChange={(settingIds) => change({ settingIds })}
+          error={fields.settingIds}
         />
-        <DateTimeInput id="request-deadline" legend="Deadline for offers" hint="UK time, 24-hour clock. For example, 27 3 2026 14 30. Offers arriving after it are refused." value={form.deadline} onChange={(deadline) => change({ deadline })} error={fields.deadline} />
-        <Radios name="request-mode" legend="How offers are seen" hint="Urgent requests are for placements needed within 5 days." options={MODE_OPTIONS} value={form.mode} onChange={(mode) => change({ mode: mode as RequestMode })} error={fields.mode} />
-        <div className={`govuk-form-group${fields.weights || fields["weights.price"] ? " govuk-form-group--error" : ""}`}>
-          <fieldset className="govuk-fieldset">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Evaluation weights</legend>
-            <div className="govuk-hint">Quality and price, in per cent; together they make 100.</div>
-            <TextInput id="request-weights-quality" label="Quality (%)" value={form.quality} onChange={(quality) => change({ quality })} inputMode="numeric" widthClass="govuk-input--width-3" error={fields.weights} />
-            <TextInput id="request-weights-price" label="Price (%)" value={form.price} onChange={(price) => change({ price })} inputMode="numeric" widthClass="govuk-input--width-3" error={fields["weights.price"]} />
-          </fieldset>
-        </div>
-        <div className="govuk-form-group">
-          <fieldset className="govuk-fieldset">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Quality criteria</legend>
-            <div className="govuk-hint">You score each offer 0 to 5 against each. Change their wording if you need to.</div>
-            {form.criteria.map((criterion, index) => (
-              <TextInput
-                key={criterion.id}
-                id={criterionFieldId(index)}
-                label={`Criterion ${index + 1}`}
-                value={criterion.label}
-                onChange={(label) => change({ criteria: form.criteria.map((c, i) => (i === index ? { ...c, label } : c)) })}
-                error={fields[`criteria.${index}`]}
-              />
-            ))}
-          </fieldset>
-        </div>
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
-          Send the request
-        </button>
-      </form>
-    </>
+      ) : (
+        <p className="govuk-body">No settings are shortlisted for this child, so the request goes to every eligible setting on the lot.</p>
+      )}
+      <Checkbox
+        id="request-invite-all"
+        label={`Invite every eligible setting on ${lotOf(child)} instead`}
+        hint="Every published setting on the lot whose provider is admitted to it."
+        checked={form.inviteAll}
+        onChange={(inviteAll) => change({ inviteAll })}
+      />
+      <DateTimeInput id="request-deadline" legend="Deadline for offers" hint="UK time, 24-hour clock. For example, 27 3 2026 14 30. Offers arriving after it are refused." value={form.deadline} onChange={(deadline) => change({ deadline })} error={fields.deadline} />
+      <Radios name="request-mode" legend="How offers are seen" hint="Urgent requests are for placements needed within 5 days." options={MODE_OPTIONS} value={form.mode} onChange={(mode) => change({ mode: mode as RequestMode })} error={fields.mode} />
+      <div className={`govuk-form-group${fields.weights || fields["weights.price"] ? " govuk-form-group--error" : ""}`}>
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Evaluation weights</legend>
+          <div className="govuk-hint">Quality and price, in per cent; together they make 100.</div>
+          <TextInput id="request-weights-quality" label="Quality (%)" value={form.quality} onChange={(quality) => change({ quality })} inputMode="numeric" widthClass="govuk-input--width-3" error={fields.weights} />
+          <TextInput id="request-weights-price" label="Price (%)" value={form.price} onChange={(price) => change({ price })} inputMode="numeric" widthClass="govuk-input--width-3" error={fields["weights.price"]} />
+        </fieldset>
+      </div>
+      <div className="govuk-form-group">
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Quality criteria</legend>
+          <div className="govuk-hint">You score each offer 0 to 5 against each. Change their wording if you need to.</div>
+          {form.criteria.map((criterion, index) => (
+            <TextInput
+              key={criterion.id}
+              id={criterionFieldId(index)}
+              label={`Criterion ${index + 1}`}
+              value={criterion.label}
+              onChange={(label) => change({ criteria: form.criteria.map((c, i) => (i === index ? { ...c, label } : c)) })}
+              error={fields[`criteria.${index}`]}
+            />
+          ))}
+        </fieldset>
+      </div>
+    </Form>
   );
 }

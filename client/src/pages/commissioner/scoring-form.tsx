@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { Offer, RequestView } from "../../../../shared/src/schemas/placement-requests";
 import { completeEvaluation, saveScores } from "../../api/placement-requests";
-import { ErrorSummary } from "../../components/error-summary";
+import { Form } from "../../components/form";
 import { errorsFromApi } from "../../components/form-errors";
 import { RadioGrid } from "../../components/radio-grid";
 import { useFormSubmit } from "../../components/use-form-submit";
@@ -18,7 +18,7 @@ export function ScoringForm({ view, onDone }: { view: RequestView; onDone(view: 
   const offers: Offer[] = view.offers.filter((o) => o.status === "active");
   const criteria = view.request.criteria;
   const [scores, setScores] = useState<Scores>({});
-  const { errors, attempt, sending, submit } = useFormSubmit(async (state: Scores) => {
+  const form = useFormSubmit(async (state: Scores) => {
     const body = offers.flatMap((o) => criteria.map((c) => ({ offerId: o.id, criterionId: c.id, score: Number(state[o.id]?.[c.id] ?? "0") })));
     try {
       await saveScores(view.request.id, body);
@@ -28,6 +28,7 @@ export function ScoringForm({ view, onDone }: { view: RequestView; onDone(view: 
       return errorsFromApi({}, error);
     }
   });
+  const { errors } = form;
 
   return (
     <section aria-labelledby="scoring-heading">
@@ -35,8 +36,7 @@ export function ScoringForm({ view, onDone }: { view: RequestView; onDone(view: 
         Score the offers
       </h2>
       <p className="govuk-body">Score each offer against each criterion: 0 does not meet it, 5 meets it in full. A criterion you leave at 0 counts as 0.</p>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={(event) => void submit(event, scores)}>
+      <Form form={form} onSubmit={(event) => form.submit(event, scores)} submitLabel="Complete evaluation">
         {offers.map((offer, index) => (
           <RadioGrid
             key={offer.id}
@@ -48,10 +48,7 @@ export function ScoringForm({ view, onDone }: { view: RequestView; onDone(view: 
             onChange={(criterionId, value) => setScores((current) => ({ ...current, [offer.id]: { ...current[offer.id], [criterionId]: value } }))}
           />
         ))}
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
-          Complete evaluation
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useIdempotencyKey } from "../../api/idempotency-key";
 import { submitOffer } from "../../api/placement-requests";
 import { CharacterCount } from "../../components/character-count";
 import { DateInput } from "../../components/date-input";
-import { ErrorSummary } from "../../components/error-summary";
+import { Form } from "../../components/form";
 import { errorsFromApi } from "../../components/form-errors";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { FeeFields } from "./fee-fields";
@@ -28,7 +28,7 @@ export function OfferForm({ request, settingId, prefix, offer, onSent }: OfferFo
     key.reset();
     setForm((current) => ({ ...current, ...patch }));
   };
-  const { errors, attempt, sending, submit } = useFormSubmit(async (state: OfferFormState) => {
+  const submission = useFormSubmit(async (state: OfferFormState) => {
     const checked = checkOfferForm(settingId, state, request.criteria, request.bandCeilingPence, prefix);
     if ("problems" in checked) return checked.problems;
     try {
@@ -40,41 +40,36 @@ export function OfferForm({ request, settingId, prefix, offer, onSent }: OfferFo
       return errorsFromApi(offerFieldIds(prefix, request.criteria), error);
     }
   });
+  const { errors } = submission;
   const fields = errors?.fields ?? {};
   const revising = offer?.status === "active";
 
   return (
-    <>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={(event) => void submit(event, form)}>
-        <FeeFields
-          prefix={prefix}
-          legend="Weekly fee"
-          fee={form.fee}
-          onFee={(fee) => change({ fee })}
-          ceilingPence={request.bandCeilingPence}
-          justification={form.justification}
-          onJustification={(justification) => change({ justification })}
-          errors={fields}
+    <Form form={submission} onSubmit={(event) => submission.submit(event, form)} submitLabel={revising ? "Send revised offer" : "Send offer"}>
+      <FeeFields
+        prefix={prefix}
+        legend="Weekly fee"
+        fee={form.fee}
+        onFee={(fee) => change({ fee })}
+        ceilingPence={request.bandCeilingPence}
+        justification={form.justification}
+        onJustification={(justification) => change({ justification })}
+        errors={fields}
+      />
+      <DateInput id={`${prefix}-start`} legend="Start date" hint="The first day the placement could start. For example, 27 3 2026" value={form.startDate} onChange={(startDate) => change({ startDate })} error={fields.startDate} legendSize="m" />
+      {request.criteria.map((c) => (
+        <CharacterCount
+          key={c.id}
+          id={`${prefix}-criterion-${c.id}`}
+          label={c.label}
+          hint="How your offer meets this. The council scores it 0 to 5."
+          maxLength={4000}
+          value={form.criteria[c.id] ?? ""}
+          onChange={(text) => change({ criteria: { ...form.criteria, [c.id]: text } })}
+          error={fields[`criteria.${c.id}`]}
         />
-        <DateInput id={`${prefix}-start`} legend="Start date" hint="The first day the placement could start. For example, 27 3 2026" value={form.startDate} onChange={(startDate) => change({ startDate })} error={fields.startDate} legendSize="m" />
-        {request.criteria.map((c) => (
-          <CharacterCount
-            key={c.id}
-            id={`${prefix}-criterion-${c.id}`}
-            label={c.label}
-            hint="How your offer meets this. The council scores it 0 to 5."
-            maxLength={4000}
-            value={form.criteria[c.id] ?? ""}
-            onChange={(text) => change({ criteria: { ...form.criteria, [c.id]: text } })}
-            error={fields[`criteria.${c.id}`]}
-          />
-        ))}
-        <CharacterCount id={`${prefix}-notes`} label="Notes (optional)" maxLength={4000} value={form.notes} onChange={(notes) => change({ notes })} error={fields.notes} />
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
-          {revising ? "Send revised offer" : "Send offer"}
-        </button>
-      </form>
-    </>
+      ))}
+      <CharacterCount id={`${prefix}-notes`} label="Notes (optional)" maxLength={4000} value={form.notes} onChange={(notes) => change({ notes })} error={fields.notes} />
+    </Form>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { Offer, OfferReceipt, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
 import { useIdempotencyKey } from "../../api/idempotency-key";
 import { revisePrice } from "../../api/placement-requests";
-import { ErrorSummary } from "../../components/error-summary";
+import { Form } from "../../components/form";
 import { errorsFromApi } from "../../components/form-errors";
 import { formatPence } from "../../../../shared/src/money";
 import { useFormSubmit } from "../../components/use-form-submit";
@@ -22,7 +22,7 @@ export function PriceRevisionForm({ request, offer, prefix, rank, onSent }: Pric
   const [fee, setFee] = useState<FeeForm>(() => feeFormFrom(offer.current.fee));
   const [justification, setJustification] = useState(offer.current.justification ?? "");
   const key = useIdempotencyKey();
-  const { errors, attempt, sending, submit } = useFormSubmit(async (state: { fee: FeeForm; justification: string }) => {
+  const form = useFormSubmit(async (state: { fee: FeeForm; justification: string }) => {
     const checked = checkPriceRevision(state.fee, state.justification, request.bandCeilingPence, prefix);
     if ("problems" in checked) return checked.problems;
     try {
@@ -34,6 +34,7 @@ export function PriceRevisionForm({ request, offer, prefix, rank, onSent }: Pric
       return errorsFromApi({ ...feeFieldIds(prefix), justification: `${prefix}-justification` }, error);
     }
   });
+  const { errors } = form;
   return (
     <section aria-labelledby={`${prefix}-price-round-heading`}>
       <h3 className="govuk-heading-m" id={`${prefix}-price-round-heading`}>
@@ -43,8 +44,7 @@ export function PriceRevisionForm({ request, offer, prefix, rank, onSent }: Pric
         {rank ? `Your offer is ranked ${rank.rank} of ${rank.of}.` : "Your rank is being worked out."}
       </p>
       <p className="govuk-body">Your current weekly fee is {formatPence(offer.current.weeklyFeePence)}. You may only lower it; you never see another provider’s price.</p>
-      {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      <form noValidate onSubmit={(event) => void submit(event, { fee, justification })}>
+      <Form form={form} onSubmit={(event) => form.submit(event, { fee, justification })} submitLabel="Send lower price">
         <FeeFields
           prefix={prefix}
           legend="Your lower weekly fee"
@@ -61,10 +61,7 @@ export function PriceRevisionForm({ request, offer, prefix, rank, onSent }: Pric
           }}
           errors={errors?.fields ?? {}}
         />
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending}>
-          Send lower price
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }
