@@ -57,13 +57,15 @@ async function main(): Promise<void> {
     force.unref();
     // Live connections are long-lived by design: close them so server.close() can finish.
     void realtime.close();
-    server.close(async () => {
+    const finish = async () => {
       clearTimeout(force);
       await scheduler.stop();
       await database.close().catch((error: unknown) => logger.error({ err: error }, "closing the database failed"));
       logger.info("stopped");
       process.exit(0);
-    });
+    };
+    // close() ignores what its callback returns: the shutdown runs as its own promise.
+    server.close(() => void finish());
     // Idle keep-alive connections would otherwise hold close() open until they time out.
     server.closeIdleConnections();
   };

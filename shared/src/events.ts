@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OrganisationKindSchema, RoleSchema } from "./schemas/identity";
 import { REQUEST_STATES } from "./codes/tenders";
-import { ClarificationSchema, InvitationViewSchema, OfferReceiptSchema, OfferSchema, RequestViewSchema, RequestWatchSchema } from "./schemas/placement-requests";
+import { ClarificationSchema, InvitationViewSchema, type OfferReceiptSchema, OfferSchema, RequestViewSchema, RequestWatchSchema } from "./schemas/placement-requests";
 import { type ReviewComment, VoteTotalsSchema } from "./schemas/review-rounds";
 
 /** Who the server thinks this live connection belongs to. */

@@ -5,9 +5,8 @@ import { buildChild } from "../factories/children";
 import { buildOrganisation } from "../factories/organisations";
 import { pdsReferral } from "../factories/placements-standard";
 import type { MatrixActor } from "./actors";
-import { byRole, type Expectations, type Expected, type MatrixEntry, type Scope } from "./matrix";
+import { byRole, type Expectations, type MatrixEntry, type Scope } from "./matrix";
 import { listedSettingIn } from "./matrix-feedback";
-import type { Who } from "./actors";
 
 /**
  * A child of the commissioner's own council or of another council of the region; for anyone

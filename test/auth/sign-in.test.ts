@@ -111,7 +111,8 @@ describe("ID tokens the app must refuse", () => {
     front.on("request", (req: IncomingMessage, res: ServerResponse) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", async () => {
+      // The relay is its own promise: an event listener's return value is ignored.
+      req.on("end", () => void (async () => {
         const upstream = await fetch(`${backend.origin}${req.url}`, {
           method: req.method,
           headers: {
@@ -136,7 +137,7 @@ describe("ID tokens the app must refuse", () => {
         headers["set-cookie"] = upstream.headers.getSetCookie();
         res.writeHead(upstream.status, headers);
         res.end(body);
-      });
+      })());
     });
     (t as { url: string }).url = frontUrl;
   });

@@ -131,7 +131,7 @@ function deliveries(watchers: Watcher[], providers: { settingId: string; organis
   for (const w of watchers) {
     const own = w.org === null ? undefined : providers[w.org];
     const others = providers.filter((p) => p !== own).flatMap((p) => [p.settingId, p.organisationId]);
-    for (const { event, payload } of w.got) {
+    for (const { payload } of w.got) {
       const json = JSON.stringify(payload);
       const sealedContent = w.org === null && (json.includes("weeklyFeePence") || (payload as { offer?: unknown }).offer != null);
       if (sealedContent || (own && others.some((id) => json.includes(id)))) wrong++;

@@ -25,6 +25,7 @@ export function acquireDataDirLock(dir: string): () => void {
       throw new Error(
         `The embedded database in ${dir} is in use by process ${holder}. Stop that process, ` +
           "or set DATA_DIR to another folder, or set DATABASE_URL to use a PostgreSQL server.",
+        { cause: error },
       );
     }
     // The previous holder died without cleaning up (e.g. SIGKILL); the folder is ours now.

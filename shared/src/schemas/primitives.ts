@@ -15,6 +15,7 @@ const noIssueYet = (payload: z.core.ParsePayload) => payload.issues.length === 0
  * point, outside this class). PostgreSQL text cannot hold NUL; the others are never typed, and a
  * lone surrogate (half an emoji, cut off by a client) would be stored as U+FFFD.
  */
+// eslint-disable-next-line no-control-regex -- the control characters are what this pattern refuses.
 export const SAFE_TEXT_PATTERN = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]*$/u;
 export const UNSAFE_TEXT_MESSAGE = "Remove invisible control characters and broken emoji from this text, or type it in again";
 export const isSafeText = (value: string) => SAFE_TEXT_PATTERN.test(value);
