@@ -16,11 +16,3 @@ export const NEEDS = [
 ] as const;
 
 export type NeedCode = (typeof NEEDS)[number]["code"];
-
-/** The four broad areas of need, SEND Code of Practice 2015. */
-export const BROAD_AREAS = {
-  communication_and_interaction: "Communication and interaction",
-  cognition_and_learning: "Cognition and learning",
-  social_emotional_mental_health: "Social, emotional and mental health",
-  sensory_and_physical: "Sensory and/or physical",
-} as const;

@@ -26,7 +26,6 @@ export const MatchCriterionScoreSchema = z.object({
   /** One line a commissioner can read, e.g. "Specialist in autism (primary need)". */
   reason: z.string(),
 });
-export type MatchCriterionScore = z.infer<typeof MatchCriterionScoreSchema>;
 
 export const MatchSchema = z.object({
   rank: z.number().int(),

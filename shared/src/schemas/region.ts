@@ -32,4 +32,3 @@ export const RegionSummarySchema = z.object({
 export type RegionSummary = z.infer<typeof RegionSummarySchema>;
 
 export const RegionListSchema = z.object({ data: z.array(RegionSummarySchema) });
-export type RegionList = z.infer<typeof RegionListSchema>;

@@ -101,7 +101,6 @@ export type SettingUpdateInput = z.infer<typeof SettingUpdateSchema>;
 export const VacanciesUpdateSchema = z
   .object({ vacancies: int32(z.number({ error: "Enter the number of vacancies" }).int({ error: "Enter a whole number" }).min(0, { error: "Vacancies cannot be negative" }), "Vacancies") })
   .strict();
-export type VacanciesUpdateInput = z.infer<typeof VacanciesUpdateSchema>;
 
 export const SettingStatusUpdateSchema = z
   .object({
