@@ -8,6 +8,8 @@ export default {
   extensionsToTreatAsEsm: [".ts", ".tsx"],
   transform: { "^.+\\.(t|j)sx?$": swc },
   transformIgnorePatterns: ["/node_modules/"],
+  // tsconfig.json's paths, which jest does not read.
+  moduleNameMapper: { "^@shared/(.*)$": "<rootDir>/shared/src/$1" },
   globalSetup: "<rootDir>/test/setup/global-setup.ts",
   globalTeardown: "<rootDir>/test/setup/global-teardown.ts",
   testMatch: ["<rootDir>/test/**/*.test.ts"],
