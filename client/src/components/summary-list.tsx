@@ -30,3 +30,41 @@ export function SummaryList({ rows, noBorder = false, dense = false, className }
     </dl>
   );
 }
+
+interface SummaryCardProps {
+  title: ReactNode;
+  /** 2 for a page of cards; 3 under a section's own heading. */
+  headingLevel?: 2 | 3;
+  /** Makes the card a region named by its title (a `<section>`), for long pages of cards a screen reader user moves between. */
+  titleId?: string;
+  /** Beside the title, such as a status tag. */
+  aside?: ReactNode;
+  /** Data attributes on the card, for live updates and tests to find it by its record. */
+  data?: Record<`data-${string}`, string>;
+  children: ReactNode;
+}
+
+/** GOV.UK summary card: a titled box around one record's summary list, text and actions. */
+export function SummaryCard({ title, headingLevel = 2, titleId, aside, data, children }: SummaryCardProps) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const content = (
+    <>
+      <div className="govuk-summary-card__title-wrapper">
+        <Heading className="govuk-summary-card__title" id={titleId}>
+          {title}
+        </Heading>
+        {aside}
+      </div>
+      <div className="govuk-summary-card__content">{children}</div>
+    </>
+  );
+  return titleId ? (
+    <section className="govuk-summary-card" aria-labelledby={titleId} {...data}>
+      {content}
+    </section>
+  ) : (
+    <div className="govuk-summary-card" {...data}>
+      {content}
+    </div>
+  );
+}

@@ -7,7 +7,7 @@ import { DecisionForm } from "../../components/decision-form";
 import { formatTimestampDate } from "../../components/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
-import { SummaryList } from "../../components/summary-list";
+import { SummaryCard, SummaryList } from "../../components/summary-list";
 import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
 
@@ -45,60 +45,53 @@ function Applications({ framework }: { framework: Framework }) {
         <p className="govuk-body">Decide each lot a provider applied for. Your reason is shown to the provider.</p>
         <QueryView query={applications} what="the applications" loading="applications" empty="No provider has applied yet.">
           {(data) => [...data].sort(waitingThenNewest).map((application) => (
-            <section key={application.id} className="govuk-summary-card" aria-labelledby={`application-${application.id}`}>
-              <div className="govuk-summary-card__title-wrapper">
-                <h2 className="govuk-summary-card__title" id={`application-${application.id}`}>
-                  {application.organisationName}
-                </h2>
-              </div>
-              <div className="govuk-summary-card__content">
-                <SummaryList
-                  rows={[
-                    { key: "Applied", value: formatTimestampDate(application.submittedAt) },
-                    { key: "Round", value: framework.rounds.find((r) => r.id === application.roundId)?.name ?? "Unknown round" },
-                    { key: "Companies House number", value: application.companiesHouseNumber },
-                    { key: "Contact", value: `${application.contactName}, ${application.contactEmail}, ${application.contactPhone}` },
-                    { key: "Settings offered", value: application.settingsOffered },
-                    { key: "Terms accepted", value: framework.termsVersions.find((t) => t.id === application.termsVersionId)?.version ?? "Unknown version" },
-                  ]}
-                />
-                <Table
-                  caption="Lots"
-                  columns={["Lot", "Status", "Reason", { text: "Action", hidden: true }]}
-                  rows={application.lots.map((lot) => ({
-                    key: lot.lotNumber,
-                    header: `Lot ${lot.lotNumber}: ${lotName(lot.lotNumber)}`,
-                    cells: [
-                      <AdmissionStatusTag status={lot.status} />,
-                      lot.reason ?? "",
-                      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(`${application.id}-${lot.lotNumber}`)}>
-                        Decide<span className="govuk-visually-hidden"> on lot {lot.lotNumber} for {application.organisationName}</span>
-                      </button>,
-                    ],
-                  }))}
-                />
-                {application.lots.map((lot) =>
-                  deciding === `${application.id}-${lot.lotNumber}` ? (
-                    <DecisionForm
-                      key={lot.lotNumber}
-                      idPrefix={`admission-${application.id}-${lot.lotNumber}`}
-                      legend={`${application.organisationName} on lot ${lot.lotNumber}`}
-                      decisionKey="status"
-                      options={OPTIONS}
-                      schema={AdmissionDecisionSchema}
-                      submitLabel="Save decision"
-                      onCancel={() => setDeciding(undefined)}
-                      send={async (body) => {
-                        await decideAdmission(framework.id, application.organisationId, lot.lotNumber, AdmissionDecisionSchema.parse(body));
-                        await applications.reload();
-                        setDeciding(undefined);
-                        setNotice(`${application.organisationName} is now ${body.status} on lot ${lot.lotNumber}`);
-                      }}
-                    />
-                  ) : null,
-                )}
-              </div>
-            </section>
+            <SummaryCard key={application.id} title={application.organisationName} titleId={`application-${application.id}`}>
+              <SummaryList
+                rows={[
+                  { key: "Applied", value: formatTimestampDate(application.submittedAt) },
+                  { key: "Round", value: framework.rounds.find((r) => r.id === application.roundId)?.name ?? "Unknown round" },
+                  { key: "Companies House number", value: application.companiesHouseNumber },
+                  { key: "Contact", value: `${application.contactName}, ${application.contactEmail}, ${application.contactPhone}` },
+                  { key: "Settings offered", value: application.settingsOffered },
+                  { key: "Terms accepted", value: framework.termsVersions.find((t) => t.id === application.termsVersionId)?.version ?? "Unknown version" },
+                ]}
+              />
+              <Table
+                caption="Lots"
+                columns={["Lot", "Status", "Reason", { text: "Action", hidden: true }]}
+                rows={application.lots.map((lot) => ({
+                  key: lot.lotNumber,
+                  header: `Lot ${lot.lotNumber}: ${lotName(lot.lotNumber)}`,
+                  cells: [
+                    <AdmissionStatusTag status={lot.status} />,
+                    lot.reason ?? "",
+                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(`${application.id}-${lot.lotNumber}`)}>
+                      Decide<span className="govuk-visually-hidden"> on lot {lot.lotNumber} for {application.organisationName}</span>
+                    </button>,
+                  ],
+                }))}
+              />
+              {application.lots.map((lot) =>
+                deciding === `${application.id}-${lot.lotNumber}` ? (
+                  <DecisionForm
+                    key={lot.lotNumber}
+                    idPrefix={`admission-${application.id}-${lot.lotNumber}`}
+                    legend={`${application.organisationName} on lot ${lot.lotNumber}`}
+                    decisionKey="status"
+                    options={OPTIONS}
+                    schema={AdmissionDecisionSchema}
+                    submitLabel="Save decision"
+                    onCancel={() => setDeciding(undefined)}
+                    send={async (body) => {
+                      await decideAdmission(framework.id, application.organisationId, lot.lotNumber, AdmissionDecisionSchema.parse(body));
+                      await applications.reload();
+                      setDeciding(undefined);
+                      setNotice(`${application.organisationName} is now ${body.status} on lot ${lot.lotNumber}`);
+                    }}
+                  />
+                ) : null,
+              )}
+            </SummaryCard>
           ))}
         </QueryView>
       </div>

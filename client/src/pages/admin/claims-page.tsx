@@ -5,6 +5,7 @@ import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { DecisionForm } from "../../components/decision-form";
 import { formatTimestampDate } from "../../components/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
+import { SummaryCard } from "../../components/summary-list";
 import { QueryView } from "../../components/query-view";
 import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
@@ -36,39 +37,32 @@ export function ClaimsPage() {
                 <h2 className="govuk-heading-m">Waiting for a decision ({pending.length})</h2>
                 {pending.length === 0 ? <p className="govuk-body">No claims are waiting.</p> : null}
                 {pending.map((claim) => (
-                  <div key={claim.id} className="govuk-summary-card">
-                    <div className="govuk-summary-card__title-wrapper">
-                      <h3 className="govuk-summary-card__title">
-                        {claim.settingName} (URN {claim.urn})
-                      </h3>
-                    </div>
-                    <div className="govuk-summary-card__content">
-                      <p className="govuk-body">
-                        Claimed by {claim.organisationName} on {formatTimestampDate(claim.createdAt)}
-                      </p>
-                      {deciding === claim.id ? (
-                        <DecisionForm
-                          idPrefix={`claim-${claim.id}`}
-                          legend={`Your decision on ${claim.organisationName}’s claim`}
-                          decisionKey="decision"
-                          options={OPTIONS}
-                          schema={SettingClaimDecisionSchema}
-                          submitLabel="Save decision"
-                          onCancel={() => setDeciding(undefined)}
-                          send={async (body) => {
-                            const decidedClaim = await decideSettingClaim(claim.id, body.decision as "approved" | "rejected", body.reason);
-                            await claims.reload();
-                            setDeciding(undefined);
-                            setNotice(describe(decidedClaim));
-                          }}
-                        />
-                      ) : (
-                        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(claim.id)}>
-                          Decide<span className="govuk-visually-hidden"> on the claim for {claim.settingName}</span>
-                        </button>
-                      )}
-                    </div>
-                  </div>
+                  <SummaryCard key={claim.id} headingLevel={3} title={`${claim.settingName} (URN ${claim.urn})`}>
+                    <p className="govuk-body">
+                      Claimed by {claim.organisationName} on {formatTimestampDate(claim.createdAt)}
+                    </p>
+                    {deciding === claim.id ? (
+                      <DecisionForm
+                        idPrefix={`claim-${claim.id}`}
+                        legend={`Your decision on ${claim.organisationName}’s claim`}
+                        decisionKey="decision"
+                        options={OPTIONS}
+                        schema={SettingClaimDecisionSchema}
+                        submitLabel="Save decision"
+                        onCancel={() => setDeciding(undefined)}
+                        send={async (body) => {
+                          const decidedClaim = await decideSettingClaim(claim.id, body.decision as "approved" | "rejected", body.reason);
+                          await claims.reload();
+                          setDeciding(undefined);
+                          setNotice(describe(decidedClaim));
+                        }}
+                      />
+                    ) : (
+                      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(claim.id)}>
+                        Decide<span className="govuk-visually-hidden"> on the claim for {claim.settingName}</span>
+                      </button>
+                    )}
+                  </SummaryCard>
                 ))}
                 <h2 className="govuk-heading-m">Decided</h2>
                 <Table

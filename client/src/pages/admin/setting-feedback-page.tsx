@@ -6,6 +6,7 @@ import { formatTimestampDate } from "../../components/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { RatingsList } from "../../components/ratings-list";
+import { SummaryCard } from "../../components/summary-list";
 import { usePageTitle } from "../../components/use-page-title";
 
 const OPTIONS = [
@@ -39,40 +40,35 @@ export function SettingFeedbackPage() {
             <h2 className="govuk-heading-m">Waiting for a decision ({feedback.data.length})</h2>
             {feedback.data.length === 0 ? <p className="govuk-body">No feedback is waiting.</p> : null}
             {feedback.data.map((item) => (
-              <div key={item.id} className="govuk-summary-card">
-                <div className="govuk-summary-card__title-wrapper">
-                  <h3 className="govuk-summary-card__title">{item.settingName}</h3>
-                </div>
-                <div className="govuk-summary-card__content">
-                  <p className="govuk-body">
-                    From {item.forumName} on {formatTimestampDate(item.createdAt)}
-                  </p>
-                  <RatingsList ratings={item.ratings} />
-                  <div className="govuk-inset-text">{item.comment}</div>
-                  {deciding === item.id ? (
-                    <DecisionForm
-                      idPrefix={`feedback-${item.id}`}
-                      legend={`Your decision on the feedback about ${item.settingName}`}
-                      decisionKey="decision"
-                      options={OPTIONS}
-                      schema={DecisionSchema}
-                      submitLabel="Save decision"
-                      reasonHint="Needed to reject. The panel member will see this"
-                      onCancel={() => setDeciding(undefined)}
-                      send={async (body) => {
-                        const decided = await moderateSettingFeedback(item.id, body.decision as "approved" | "rejected", body.reason);
-                        await feedback.reload();
-                        setDeciding(undefined);
-                        setNotice(describe(decided));
-                      }}
-                    />
-                  ) : (
-                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(item.id)}>
-                      Decide<span className="govuk-visually-hidden"> on the feedback about {item.settingName} from {item.forumName}</span>
-                    </button>
-                  )}
-                </div>
-              </div>
+              <SummaryCard key={item.id} headingLevel={3} title={item.settingName}>
+                <p className="govuk-body">
+                  From {item.forumName} on {formatTimestampDate(item.createdAt)}
+                </p>
+                <RatingsList ratings={item.ratings} />
+                <div className="govuk-inset-text">{item.comment}</div>
+                {deciding === item.id ? (
+                  <DecisionForm
+                    idPrefix={`feedback-${item.id}`}
+                    legend={`Your decision on the feedback about ${item.settingName}`}
+                    decisionKey="decision"
+                    options={OPTIONS}
+                    schema={DecisionSchema}
+                    submitLabel="Save decision"
+                    reasonHint="Needed to reject. The panel member will see this"
+                    onCancel={() => setDeciding(undefined)}
+                    send={async (body) => {
+                      const decided = await moderateSettingFeedback(item.id, body.decision as "approved" | "rejected", body.reason);
+                      await feedback.reload();
+                      setDeciding(undefined);
+                      setNotice(describe(decided));
+                    }}
+                  />
+                ) : (
+                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(item.id)}>
+                    Decide<span className="govuk-visually-hidden"> on the feedback about {item.settingName} from {item.forumName}</span>
+                  </button>
+                )}
+              </SummaryCard>
             ))}
           </>
         ) : null}

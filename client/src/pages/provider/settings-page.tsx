@@ -10,7 +10,7 @@ import { SuccessBanner } from "../../components/notification-banner";
 import { providerSettingPath } from "../../components/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { ageRange, needsLabel, SettingStatusTag, vacanciesLabel } from "../../components/setting-labels";
-import { SummaryList } from "../../components/summary-list";
+import { SummaryCard, SummaryList } from "../../components/summary-list";
 import { usePageTitle } from "../../components/use-page-title";
 import { VacanciesForm } from "./vacancies-form";
 
@@ -61,35 +61,33 @@ export function SettingsPage() {
         ) : null}
         {settings.status === "success"
           ? settings.data.map((setting) => (
-              <div key={setting.id} className="govuk-summary-card">
-                <div className="govuk-summary-card__title-wrapper">
-                  <h2 className="govuk-summary-card__title">
-                    <Link className="govuk-link" to={providerSettingPath(setting.id)}>
-                      {setting.name}
-                    </Link>
-                  </h2>
-                  <SettingStatusTag status={setting.status} />
-                </div>
-                <div className="govuk-summary-card__content">
-                  <SummaryList
-                    rows={[
-                      { key: "URN", value: setting.urn },
-                      { key: "Ages", value: ageRange(setting.ageLow, setting.ageHigh) },
-                      { key: "Needs", value: needsLabel(setting.needs) },
-                      { key: "Vacancies", value: vacanciesLabel(setting.vacancies, setting.vacanciesConfirmedAt) },
-                    ]}
-                  />
-                  <VacanciesForm
-                    setting={setting}
-                    error={problem?.settingId === setting.id ? problem.errors.fields.vacancies : undefined}
-                    onUpdated={updated}
-                    onFailed={(errors) => {
-                      setNotice(undefined);
-                      setProblem((prev) => ({ settingId: setting.id, errors, attempt: (prev?.attempt ?? 0) + 1 }));
-                    }}
-                  />
-                </div>
-              </div>
+              <SummaryCard
+                key={setting.id}
+                title={
+                  <Link className="govuk-link" to={providerSettingPath(setting.id)}>
+                    {setting.name}
+                  </Link>
+                }
+                aside={<SettingStatusTag status={setting.status} />}
+              >
+                <SummaryList
+                  rows={[
+                    { key: "URN", value: setting.urn },
+                    { key: "Ages", value: ageRange(setting.ageLow, setting.ageHigh) },
+                    { key: "Needs", value: needsLabel(setting.needs) },
+                    { key: "Vacancies", value: vacanciesLabel(setting.vacancies, setting.vacanciesConfirmedAt) },
+                  ]}
+                />
+                <VacanciesForm
+                  setting={setting}
+                  error={problem?.settingId === setting.id ? problem.errors.fields.vacancies : undefined}
+                  onUpdated={updated}
+                  onFailed={(errors) => {
+                    setNotice(undefined);
+                    setProblem((prev) => ({ settingId: setting.id, errors, attempt: (prev?.attempt ?? 0) + 1 }));
+                  }}
+                />
+              </SummaryCard>
             ))
           : null}
       </div>

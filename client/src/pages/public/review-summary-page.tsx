@@ -6,7 +6,7 @@ import { usePublicReviewRounds, usePublicReviewSummary } from "../../api/review-
 import { formatTimestampDate } from "../../components/format-date";
 import { publicReviewSummaryPath } from "../../components/paths";
 import { QueryView } from "../../components/query-view";
-import { SummaryList } from "../../components/summary-list";
+import { SummaryCard, SummaryList } from "../../components/summary-list";
 import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
 import { averageText } from "../review/criterion-rating";
@@ -40,17 +40,12 @@ function ReviewSummary({ round }: { round: z.infer<typeof PublicReviewSummarySch
         <h2 className="govuk-heading-m">What forums said, and what we did</h2>
         {round.themes.length === 0 ? <p className="govuk-body">The hub has not published any themes for this round.</p> : null}
         {round.themes.map((theme) => (
-          <div key={theme.title} className="govuk-summary-card">
-            <div className="govuk-summary-card__title-wrapper">
-              <h3 className="govuk-summary-card__title">{theme.title}</h3>
-            </div>
-            <div className="govuk-summary-card__content">
-              <p className="govuk-body">{theme.answer}</p>
-              <p className="govuk-body-s">
-                From {theme.comments} {theme.comments === 1 ? "comment" : "comments"}
-              </p>
-            </div>
-          </div>
+          <SummaryCard key={theme.title} headingLevel={3} title={theme.title}>
+            <p className="govuk-body">{theme.answer}</p>
+            <p className="govuk-body-s">
+              From {theme.comments} {theme.comments === 1 ? "comment" : "comments"}
+            </p>
+          </SummaryCard>
         ))}
         {round.proposals.length > 0 ? (
           <>
