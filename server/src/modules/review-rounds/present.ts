@@ -40,6 +40,9 @@ export function presentRoundSummary(h: RoundHeader) {
   };
 }
 
+/** A panel member's last-visit marker on a round. */
+export const presentVisit = (h: RoundHeader, lastVisitAt: Date) => ({ roundId: h.round.id, lastVisitAt: lastVisitAt.toISOString() });
+
 /** A round as this viewer may see it: their own vote and ratings, and comments as presentComment shows them. */
 export function presentRound(h: RoundHeader, { detail, comments, themes }: RoundContents, viewer: Viewer): ReviewRound {
   return {

@@ -6,12 +6,12 @@ import type { CommentWithForum } from "./comment-queries";
 import { BROADCAST_VIEWER, presentComment } from "./present";
 import { loadVisibleRound, reviewTotals } from "./queries";
 
-/** After a vote or rating has committed: the new figures to everyone watching the round. */
+/** After a vote or rating has committed (queued with afterCommit): the new figures to everyone watching the round. */
 export async function publishReviewTotals(db: Db, live: LiveHub, roundId: string): Promise<void> {
   live.emit(rooms.reviewRound(roundId), "review:totals", await reviewTotals(db, roundId));
 }
 
-/** After a comment was posted or moderated: the comment, as anyone may see it, to everyone watching its round. */
+/** After a comment was posted or moderated (queued with afterCommit): the comment, as anyone may see it, to everyone watching its round. */
 export function publishComment(live: LiveHub, roundId: string, comment: CommentWithForum): void {
   live.emit(rooms.reviewRound(roundId), "review:comment", { roundId, comment: presentComment(comment, BROADCAST_VIEWER) });
 }

@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
+import { afterCommit } from "../../realtime/after-commit";
 import type { LiveHub } from "../../realtime/live-hub";
 import { openReviewRound } from "./commands/open-review-round";
 import { castVote, rateCriterion } from "./commands/take-part";
@@ -76,7 +77,7 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
       const header = await loadVisibleRound(db, actor, input.params.id);
       if (!canTakePart(actor, header)) throw forbidden(NOT_TAKING_PART);
       await castVote({ db, round: header, proposalId: input.params.proposalId, userId: actor.userId, choice: input.body.choice });
-      await publishReviewTotals(db, live, header.round.id);
+      afterCommit(res, "review:totals", () => publishReviewTotals(db, live, header.round.id));
       res.json({ data: presentRound(header, await roundContents(db, header.round.id, actor.userId), actor) });
     },
   });
@@ -93,7 +94,7 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
       const header = await loadVisibleRound(db, actor, input.params.id);
       if (!canTakePart(actor, header)) throw forbidden(NOT_TAKING_PART);
       await rateCriterion({ db, round: header, criterionId: input.params.criterionId, userId: actor.userId, rating: input.body.rating });
-      await publishReviewTotals(db, live, header.round.id);
+      afterCommit(res, "review:totals", () => publishReviewTotals(db, live, header.round.id));
       res.json({ data: presentRound(header, await roundContents(db, header.round.id, actor.userId), actor) });
     },
   });

@@ -8,6 +8,7 @@ import { defineRoute } from "../../http/route";
 import { roundChanges } from "./changes";
 import { recordVisit } from "./commands/record-visit";
 import { canTakePart, isPanelMember } from "./policy";
+import { presentVisit } from "./present";
 import { loadVisibleRound } from "./queries";
 
 /**
@@ -45,7 +46,7 @@ export function reviewVisitRoutes(db: Db): Router {
       const round = await loadVisibleRound(db, actor, input.params.id);
       if (!canTakePart(actor, round)) throw forbidden("Only panel members keep a last-visit marker.");
       const lastVisitAt = await recordVisit({ db, userId: actor.userId, roundId: round.round.id });
-      res.json({ data: { roundId: round.round.id, lastVisitAt: lastVisitAt.toISOString() } });
+      res.json({ data: presentVisit(round, lastVisitAt) });
     },
   });
   return router;
