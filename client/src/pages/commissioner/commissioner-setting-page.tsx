@@ -2,8 +2,7 @@ import { Link, useLocation, useParams } from "react-router";
 import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import type { Setting } from "../../../../shared/src/schemas/settings";
 import { useSetting } from "../../api/settings";
-import { isNotFound } from "../../components/not-found-error";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { SettingDetails } from "../../components/setting-details";
 import { vacanciesLabel } from "../../components/setting-labels";
 import { usePageTitle } from "../../components/use-page-title";
@@ -14,11 +13,11 @@ import { SettingFeedbackSummary } from "./setting-feedback-summary";
 export function CommissionerSettingPage() {
   const { id = "" } = useParams();
   const setting = useSetting(id);
-  if (setting.status === "loading") return <Loading what="the setting" />;
-  if (setting.status === "error") {
-    return isNotFound(setting.error) ? <NotFoundPage /> : <QueryProblem what="the setting" onRetry={setting.retry} />;
-  }
-  return <SettingView setting={setting.data} />;
+  return (
+    <QueryView query={setting} what="the setting" notFound={<NotFoundPage />}>
+      {(data) => <SettingView setting={data} />}
+    </QueryView>
+  );
 }
 
 function SettingView({ setting }: { setting: Setting }) {
