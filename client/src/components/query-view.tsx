@@ -16,15 +16,20 @@ interface QueryViewProps<T> {
   isEmpty?(data: T): boolean;
   /** Shown instead of the problem when the server answers "not found", as for a record the reader may not see. */
   notFound?: ReactNode;
+  /** Shown instead of `QueryProblem`, for a part of a page that can fail quietly without its own heading and "Try again". */
+  problem?: ReactNode;
   children(data: T): ReactNode;
 }
 
 const emptyList = (data: unknown) => Array.isArray(data) && data.length === 0;
 
 /** The one way a page waits for its data: loading, then a problem with "Try again", an empty message, or the data. */
-export function QueryView<T>({ query, what, loading = what, empty, isEmpty = emptyList, notFound, children }: QueryViewProps<T>) {
+export function QueryView<T>({ query, what, loading = what, empty, isEmpty = emptyList, notFound, problem, children }: QueryViewProps<T>) {
   if (query.status === "loading") return <Loading what={loading} />;
-  if (query.status === "error") return notFound !== undefined && isNotFound(query.error) ? notFound : <QueryProblem what={what} onRetry={query.retry} />;
+  if (query.status === "error") {
+    if (notFound !== undefined && isNotFound(query.error)) return notFound;
+    return problem ?? <QueryProblem what={what} onRetry={query.retry} />;
+  }
   if (empty !== undefined && isEmpty(query.data)) return <p className="govuk-body">{empty}</p>;
   return children(query.data);
 }

@@ -1,6 +1,6 @@
 import { FEEDBACK_ASPECT_LABELS } from "../../../../shared/src/schemas/setting-feedback";
 import { useSettingFeedbackSummary } from "../../api/setting-feedback";
-import { Loading } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { Table } from "../../components/table";
 
 /**
@@ -14,31 +14,36 @@ export function SettingFeedbackSummary({ settingId }: { settingId: string }) {
       <h2 className="govuk-heading-m" id="parent-carer-feedback">
         Parent carer feedback
       </h2>
-      {summary.status === "loading" ? <Loading what="parent carer feedback" /> : null}
-      {summary.status === "error" ? <p className="govuk-body">Sorry, we cannot show parent carer feedback at the moment. Try again later.</p> : null}
-      {summary.status === "success" && summary.data.suppressed ? (
-        <p className="govuk-body">
-          Feedback from Parent Carer Forum panel members is shown once {summary.data.minimumReviews} or more reviews have been checked by the regional hub.
-        </p>
-      ) : null}
-      {summary.status === "success" && !summary.data.suppressed ? (
-        <>
-          <p className="govuk-body">
-            Based on {summary.data.approvedReviews} reviews from Parent Carer Forum panel members, checked by the regional hub. Ratings are from 1 (poor) to 5
-            (excellent).
-          </p>
-          <Table
-            caption="Average rating for each aspect"
-            captionSize="hidden"
-            columns={["Aspect", { text: "Average rating", numeric: true }, { text: "Ratings", numeric: true }]}
-            rows={summary.data.aspects.map((row) => ({
-              key: row.aspect,
-              header: FEEDBACK_ASPECT_LABELS[row.aspect],
-              cells: [row.average === null ? "Not rated" : `${row.average.toFixed(1)} out of 5`, row.ratings],
-            }))}
-          />
-        </>
-      ) : null}
+      <QueryView
+        query={summary}
+        what="parent carer feedback"
+        problem={<p className="govuk-body">Sorry, we cannot show parent carer feedback at the moment. Try again later.</p>}
+      >
+        {(data) =>
+          data.suppressed ? (
+            <p className="govuk-body">
+              Feedback from Parent Carer Forum panel members is shown once {data.minimumReviews} or more reviews have been checked by the regional hub.
+            </p>
+          ) : (
+            <>
+              <p className="govuk-body">
+                Based on {data.approvedReviews} reviews from Parent Carer Forum panel members, checked by the regional hub. Ratings are from 1 (poor) to 5
+                (excellent).
+              </p>
+              <Table
+                caption="Average rating for each aspect"
+                captionSize="hidden"
+                columns={["Aspect", { text: "Average rating", numeric: true }, { text: "Ratings", numeric: true }]}
+                rows={data.aspects.map((row) => ({
+                  key: row.aspect,
+                  header: FEEDBACK_ASPECT_LABELS[row.aspect],
+                  cells: [row.average === null ? "Not rated" : `${row.average.toFixed(1)} out of 5`, row.ratings],
+                }))}
+              />
+            </>
+          )
+        }
+      </QueryView>
     </section>
   );
 }

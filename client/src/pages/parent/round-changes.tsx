@@ -3,7 +3,7 @@ import type { ReviewRoundChanges } from "../../../../shared/src/schemas/review-r
 import { useReviewRoundChanges } from "../../api/review-rounds";
 import { formatTimestampDate } from "../../components/format-date";
 import { parentReviewRoundPath, publicReviewSummaryPath } from "../../components/paths";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { STATE_LABELS, STATE_TAGS } from "../review/review-rounds-list";
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -68,19 +68,20 @@ export function RoundChanges() {
       <h2 className="govuk-heading-m" id="your-rounds-heading">
         Your review rounds
       </h2>
-      {changes.status === "loading" ? <Loading what="your review rounds" /> : null}
-      {changes.status === "error" ? <QueryProblem what="your review rounds" onRetry={changes.retry} /> : null}
-      {changes.status === "success" ? (
-        changes.data.filter(worthShowing).length === 0 ? (
-          <p className="govuk-body">Your forum is not taking part in a review round at the moment.</p>
-        ) : (
+      <QueryView
+        query={changes}
+        what="your review rounds"
+        empty="Your forum is not taking part in a review round at the moment."
+        isEmpty={(data) => data.filter(worthShowing).length === 0}
+      >
+        {(data) => (
           <ul className="govuk-list govuk-list--spaced">
-            {changes.data.filter(worthShowing).map((c) => (
+            {data.filter(worthShowing).map((c) => (
               <RoundChangeItem key={c.round.id} changes={c} />
             ))}
           </ul>
-        )
-      ) : null}
+        )}
+      </QueryView>
     </section>
   );
 }
