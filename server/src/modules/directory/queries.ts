@@ -68,5 +68,3 @@ export function listVisibleClaims(db: Db, actor: Member, claimId?: string) {
     )
     .orderBy(desc(settingClaims.createdAt));
 }
-
-export type ClaimRow = Awaited<ReturnType<typeof listVisibleClaims>>[number];

@@ -33,8 +33,6 @@ export function listVisibleFeedback(db: Db, actor: Member, options: { status?: "
     .orderBy(desc(settingFeedback.createdAt));
 }
 
-export type FeedbackListRow = Awaited<ReturnType<typeof listVisibleFeedback>>[number];
-
 /**
  * Averages of approved feedback per aspect — or nothing at all below the minimum, so that a
  * handful of families cannot be picked out from their ratings.
