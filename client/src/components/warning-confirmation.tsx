@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from "react";
-import { ErrorSummary } from "./error-summary";
-import { errorsFromApi, type FormErrors } from "./form-errors";
+import type { ReactNode } from "react";
+import { Form, FormErrorSummary } from "./form";
+import { errorsFromApi } from "./form-errors";
 import { useFocusOnMount } from "./use-focus-on-mount";
+import { useFormSubmit } from "./use-form-submit";
 import { usePageTitle } from "./use-page-title";
 
 interface WarningConfirmationProps {
@@ -20,41 +21,27 @@ interface WarningConfirmationProps {
 
 /** "Are you sure?" before something that cannot be undone (GOV.UK warning button, focus on the question). */
 export function WarningConfirmation({ pageTitle, caption, question, confirmLabel, onConfirm, onCancel, children }: WarningConfirmationProps) {
-  const [errors, setErrors] = useState<FormErrors<never>>();
-  const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
-  const heading = useFocusOnMount<HTMLHeadingElement>();
-  usePageTitle(pageTitle, { hasErrors: Boolean(errors) });
-
-  async function confirm() {
-    if (sending) return;
-    setSending(true);
+  const form = useFormSubmit(async () => {
     try {
       await onConfirm();
+      return undefined;
     } catch (error) {
-      setErrors(errorsFromApi({}, error));
-      setAttempt((n) => n + 1);
-      setSending(false);
+      return errorsFromApi({}, error);
     }
-  }
+  });
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  usePageTitle(pageTitle, { hasErrors: Boolean(form.errors) });
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
+        <FormErrorSummary form={form} />
         {caption ? <span className="govuk-caption-l">{caption}</span> : null}
         <h1 ref={heading} tabIndex={-1} className="govuk-heading-l">
           {question}
         </h1>
         {children}
-        <div className="govuk-button-group">
-          <button type="button" className="govuk-button govuk-button--warning" data-module="govuk-button" onClick={confirm}>
-            {confirmLabel}
-          </button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={confirmLabel} warning onCancel={onCancel} errorSummary={false} />
       </div>
     </div>
   );

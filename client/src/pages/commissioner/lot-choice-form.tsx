@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Select } from "../../components/select";
+import { SubmitButton } from "../../components/submit-or-cancel";
 import { LOT_OPTIONS } from "./child-options";
 
 /** Compare another lot than the one the profile seeks (a day placement against a residential one, say). */
@@ -12,9 +13,7 @@ export function LotChoiceForm({ lot, onChoose }: { lot: number; onChoose(lot: nu
   return (
     <form noValidate onSubmit={handleSubmit}>
       <Select id="matches-lot" label="Placement type (framework lot)" labelSize="s" hint="It starts as the type on the profile" options={LOT_OPTIONS} value={value} onChange={setValue} />
-      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-        Show matching settings
-      </button>
+      <SubmitButton secondary>Show matching settings</SubmitButton>
     </form>
   );
 }

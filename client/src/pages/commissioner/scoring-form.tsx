@@ -28,7 +28,6 @@ export function ScoringForm({ view, onDone }: { view: RequestView; onDone(view: 
       return errorsFromApi({}, error);
     }
   });
-  const { errors } = form;
 
   return (
     <section aria-labelledby="scoring-heading">

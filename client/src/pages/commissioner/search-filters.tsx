@@ -9,6 +9,7 @@ import { Checkbox } from "../../components/checkbox";
 import { Checkboxes } from "../../components/checkboxes";
 import type { FormErrors } from "../../components/form-errors";
 import { Select } from "../../components/select";
+import { SubmitButton } from "../../components/submit-or-cancel";
 import { TextInput } from "../../components/text-input";
 import { FILTER_IDS, type FilterField, type SearchFilters } from "./search-query";
 
@@ -40,9 +41,7 @@ export function SearchFiltersForm({ initial, errors, onApply }: SearchFiltersFor
       <h2 className="govuk-heading-m" id="filters-heading">
         Filter settings
       </h2>
-      <button type="submit" className="govuk-button" data-module="govuk-button">
-        Apply filters
-      </button>
+      <SubmitButton>Apply filters</SubmitButton>
       <Select id={FILTER_IDS.lot} label="Lot" labelSize="s" options={LOT_OPTIONS} value={filters.lot} onChange={set("lot")} error={errors?.fields.lot} />
       <Checkboxes name={FILTER_IDS.need} legend="Needs" legendSize="s" hint="Settings that meet each need you choose" small options={NEED_OPTIONS} values={filters.need} onChange={set("need")} error={errors?.fields.need} />
       <TextInput id={FILTER_IDS.age} label="Child’s age" labelSize="s" hint="In years" value={filters.age} onChange={set("age")} error={errors?.fields.age} widthClass="govuk-input--width-2" inputMode="numeric" />
@@ -55,9 +54,7 @@ export function SearchFiltersForm({ initial, errors, onApply }: SearchFiltersFor
       <Select id={FILTER_IDS.band} label="Price band" labelSize="s" hint="Shows each provider’s framework price for the band. Choose a lot too." options={BAND_OPTIONS} value={filters.band} onChange={set("band")} error={errors?.fields.band} />
       <TextInput id={FILTER_IDS.maxBandPrice} label="Most you would pay a week (£)" labelSize="s" hint="For the band above, in pounds" value={filters.maxBandPricePounds} onChange={set("maxBandPricePounds")} error={errors?.fields.maxBandPrice} widthClass="govuk-input--width-5" inputMode="decimal" />
       <div className="govuk-button-group">
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          Apply filters
-        </button>
+        <SubmitButton secondary>Apply filters</SubmitButton>
         <Link className="govuk-link" to={PAGE_PATHS.commissionerSearch}>
           Clear filters
         </Link>

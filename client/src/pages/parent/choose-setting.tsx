@@ -2,8 +2,9 @@ import { useState, type FormEvent } from "react";
 import { FEEDBACK_MINIMUM_REVIEWS } from "../../../../shared/src/schemas/setting-feedback";
 import type { DirectorySetting } from "../../api/open-data";
 import { ErrorSummary } from "../../components/error-summary";
-import type { FormErrors } from "../../components/form-errors";
+import { collectErrors, type FormErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
+import { SubmitButton } from "../../components/submit-or-cancel";
 import { TextInput } from "../../components/text-input";
 import { usePageTitle } from "../../components/use-page-title";
 
@@ -28,7 +29,7 @@ export function ChooseSetting({ settings, onChoose }: { settings: DirectorySetti
   const shown = matches.slice(0, MAXIMUM_MATCHES);
 
   function fail(field: Field, message: string) {
-    setErrors({ fields: { [field]: message }, summary: [{ text: message, fieldId: FIELD_IDS[field] }] });
+    setErrors(collectErrors(FIELD_IDS, [{ field, message }]));
     setAttempt((n) => n + 1);
   }
 
@@ -67,9 +68,7 @@ export function ChooseSetting({ settings, onChoose }: { settings: DirectorySetti
             error={errors?.fields.name}
             spellCheck={false}
           />
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            Find settings
-          </button>
+          <SubmitButton secondary>Find settings</SubmitButton>
         </form>
         {searched !== undefined && matches.length === 0 ? (
           <p className="govuk-body" role="status">
@@ -87,9 +86,7 @@ export function ChooseSetting({ settings, onChoose }: { settings: DirectorySetti
               onChange={setChosen}
               error={errors?.fields.setting}
             />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Continue
-            </button>
+            <SubmitButton>Continue</SubmitButton>
           </form>
         ) : null}
       </div>
