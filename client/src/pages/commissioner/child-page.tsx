@@ -5,6 +5,7 @@ import { useShortlist } from "../../api/children";
 import { SuccessBanner } from "../../components/notification-banner";
 import { commissionerChildEditPath, commissionerChildMatchesPath, commissionerChildRequestNewPath } from "../../components/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
+import { ReadingColumn } from "../../components/reading-column";
 import { usePageTitle } from "../../components/use-page-title";
 import { ChildProfileGate } from "./child-profile-gate";
 import { missingLabel } from "./child-labels";
@@ -21,29 +22,24 @@ function ChildView({ child }: { child: ChildProfile }) {
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const shortlist = useShortlist(child.id);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={PAGE_PATHS.commissionerChildren}>
-          Back to children
+    <ReadingColumn backTo={PAGE_PATHS.commissionerChildren} backText="Back to children">
+      {notice ? <SuccessBanner key={notice} title={notice} /> : null}
+      <span className="govuk-caption-l">{child.organisationName}</span>
+      <h1 className="govuk-heading-l">{child.reference}</h1>
+      <MissingForMatching child={child} />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={commissionerChildEditPath(child.id)}>
+          Change the profile<span className="govuk-visually-hidden"> of {child.reference}</span>
         </Link>
-        {notice ? <SuccessBanner key={notice} title={notice} /> : null}
-        <span className="govuk-caption-l">{child.organisationName}</span>
-        <h1 className="govuk-heading-l">{child.reference}</h1>
-        <MissingForMatching child={child} />
-        <p className="govuk-body">
-          <Link className="govuk-link" to={commissionerChildEditPath(child.id)}>
-            Change the profile<span className="govuk-visually-hidden"> of {child.reference}</span>
-          </Link>
-        </p>
-        <ChildSummary child={child} />
-        {shortlist.status === "loading" ? <Loading what="the shortlist" /> : null}
-        {shortlist.status === "error" ? <QueryProblem what="the shortlist" onRetry={shortlist.retry} /> : null}
-        {shortlist.status === "success" ? <ShortlistSummary entries={shortlist.data} /> : null}
-        <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={commissionerChildRequestNewPath(child.id)}>
-          Invite settings to a placement request
-        </Link>
-      </div>
-    </div>
+      </p>
+      <ChildSummary child={child} />
+      {shortlist.status === "loading" ? <Loading what="the shortlist" /> : null}
+      {shortlist.status === "error" ? <QueryProblem what="the shortlist" onRetry={shortlist.retry} /> : null}
+      {shortlist.status === "success" ? <ShortlistSummary entries={shortlist.data} /> : null}
+      <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={commissionerChildRequestNewPath(child.id)}>
+        Invite settings to a placement request
+      </Link>
+    </ReadingColumn>
   );
 }
 

@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { Link } from "react-router";
 import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import {
   FEEDBACK_ASPECT_LABELS,
@@ -14,6 +13,7 @@ import { ErrorMessage } from "../../components/error-message";
 import { Form, FormErrorSummary } from "../../components/form";
 import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
+import { ReadingColumn } from "../../components/reading-column";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { usePageTitle } from "../../components/use-page-title";
 
@@ -67,35 +67,30 @@ export function SettingFeedbackForm({ setting, onSent }: { setting: DirectorySet
 
   const atLeastOne = errors?.fields.ratings;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={PAGE_PATHS.parentGiveFeedback}>
-          Choose a different setting
-        </Link>
-        <FormErrorSummary form={form} />
-        <span className="govuk-caption-l">Give feedback on a setting</span>
-        <h1 className="govuk-heading-l">{setting.name}</h1>
-        {setting.town ? <p className="govuk-body">{setting.town}</p> : null}
-        <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Send feedback" errorSummary={false}>
-          <h2 className="govuk-heading-m">Ratings</h2>
-          <p className="govuk-body">Rate what you know about, from 1 (poor) to 5 (excellent). Choose “Not rated” for anything you cannot say.</p>
-          <div className={atLeastOne ? "govuk-form-group govuk-form-group--error" : undefined}>
-            {atLeastOne ? <ErrorMessage id="ratings-error">{atLeastOne}</ErrorMessage> : null}
-            {FEEDBACK_ASPECTS.map((aspect) => (
-              <Radios
-                key={aspect}
-                name={ratingId(aspect)}
-                legend={FEEDBACK_ASPECT_LABELS[aspect]}
-                options={RATING_OPTIONS}
-                value={ratings[aspect]}
-                onChange={(value) => setRatings((current) => ({ ...current, [aspect]: value }))}
-                error={errors?.fields[ratingField(aspect)]}
-              />
-            ))}
-          </div>
-          <CharacterCount id={FIELD_IDS.comment} label="What have families found?" hint={PERSONAL_DATA_HINT} maxLength={2000} value={comment} onChange={setComment} error={errors?.fields.comment} />
-        </Form>
-      </div>
-    </div>
+    <ReadingColumn backTo={PAGE_PATHS.parentGiveFeedback} backText="Choose a different setting">
+      <FormErrorSummary form={form} />
+      <span className="govuk-caption-l">Give feedback on a setting</span>
+      <h1 className="govuk-heading-l">{setting.name}</h1>
+      {setting.town ? <p className="govuk-body">{setting.town}</p> : null}
+      <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Send feedback" errorSummary={false}>
+        <h2 className="govuk-heading-m">Ratings</h2>
+        <p className="govuk-body">Rate what you know about, from 1 (poor) to 5 (excellent). Choose “Not rated” for anything you cannot say.</p>
+        <div className={atLeastOne ? "govuk-form-group govuk-form-group--error" : undefined}>
+          {atLeastOne ? <ErrorMessage id="ratings-error">{atLeastOne}</ErrorMessage> : null}
+          {FEEDBACK_ASPECTS.map((aspect) => (
+            <Radios
+              key={aspect}
+              name={ratingId(aspect)}
+              legend={FEEDBACK_ASPECT_LABELS[aspect]}
+              options={RATING_OPTIONS}
+              value={ratings[aspect]}
+              onChange={(value) => setRatings((current) => ({ ...current, [aspect]: value }))}
+              error={errors?.fields[ratingField(aspect)]}
+            />
+          ))}
+        </div>
+        <CharacterCount id={FIELD_IDS.comment} label="What have families found?" hint={PERSONAL_DATA_HINT} maxLength={2000} value={comment} onChange={setComment} error={errors?.fields.comment} />
+      </Form>
+    </ReadingColumn>
   );
 }

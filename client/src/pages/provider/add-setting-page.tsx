@@ -4,6 +4,7 @@ import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import { SettingCreateSchema } from "../../../../shared/src/schemas/settings";
 import { createSetting } from "../../api/settings";
 import { providerSettingPath } from "../../components/paths";
+import { ReadingColumn } from "../../components/reading-column";
 import { usePageTitle } from "../../components/use-page-title";
 import { EMPTY_SETTING_FORM, settingErrorsFromApi, settingErrorsFromZod, settingFieldsFrom, type SettingFormState } from "./setting-form-state";
 import { SettingForm } from "./setting-form";
@@ -27,18 +28,13 @@ export function AddSettingPage() {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={PAGE_PATHS.providerSettings}>
-          Back to your settings
-        </Link>
-        <h1 className="govuk-heading-l">Add a setting</h1>
-        <p className="govuk-body">
-          You can save a draft with only the details, ages and address, and finish the rest later. If the setting was imported from Get
-          Information About Schools, <Link className="govuk-link" to={PAGE_PATHS.providerSettingClaim}>claim it by its URN</Link> instead.
-        </p>
-        <SettingForm initial={EMPTY_SETTING_FORM} askUrn submitLabel="Save as draft" save={save} onErrorsChange={setHasErrors} />
-      </div>
-    </div>
+    <ReadingColumn backTo={PAGE_PATHS.providerSettings} backText="Back to your settings">
+      <h1 className="govuk-heading-l">Add a setting</h1>
+      <p className="govuk-body">
+        You can save a draft with only the details, ages and address, and finish the rest later. If the setting was imported from Get
+        Information About Schools, <Link className="govuk-link" to={PAGE_PATHS.providerSettingClaim}>claim it by its URN</Link> instead.
+      </p>
+      <SettingForm initial={EMPTY_SETTING_FORM} askUrn submitLabel="Save as draft" save={save} onErrorsChange={setHasErrors} />
+    </ReadingColumn>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { SettingUpdateSchema, type Setting } from "../../../../shared/src/schemas/settings";
 import { updateSetting, useSetting } from "../../api/settings";
 import { providerSettingPath } from "../../components/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
+import { ReadingColumn } from "../../components/reading-column";
 import { usePageTitle } from "../../components/use-page-title";
 import { NotFoundPage } from "../public/not-found-page";
 import { formFromSetting, settingErrorsFromApi, settingErrorsFromZod, settingFieldsFrom, type SettingFormState } from "./setting-form-state";
@@ -38,15 +39,10 @@ function EditSetting({ setting }: { setting: Setting }) {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={providerSettingPath(setting.id)}>
-          Back to {setting.name}
-        </Link>
-        <span className="govuk-caption-l">URN {setting.urn}</span>
-        <h1 className="govuk-heading-l">Edit {setting.name}</h1>
-        <SettingForm initial={formFromSetting(setting)} askUrn={false} submitLabel="Save changes" save={save} onErrorsChange={setHasErrors} />
-      </div>
-    </div>
+    <ReadingColumn backTo={providerSettingPath(setting.id)} backText={<>Back to {setting.name}</>}>
+      <span className="govuk-caption-l">URN {setting.urn}</span>
+      <h1 className="govuk-heading-l">Edit {setting.name}</h1>
+      <SettingForm initial={formFromSetting(setting)} askUrn={false} submitLabel="Save changes" save={save} onErrorsChange={setHasErrors} />
+    </ReadingColumn>
   );
 }

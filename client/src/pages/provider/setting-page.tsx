@@ -10,6 +10,7 @@ import { isNotFound } from "../../components/not-found-error";
 import { SuccessBanner } from "../../components/notification-banner";
 import { providerSettingEditPath } from "../../components/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
+import { ReadingColumn } from "../../components/reading-column";
 import { SettingDetails } from "../../components/setting-details";
 import { SettingStatusTag } from "../../components/setting-labels";
 import { usePageTitle } from "../../components/use-page-title";
@@ -49,47 +50,42 @@ function SettingView({ setting, reload }: { setting: Setting; reload(): Promise<
   };
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={PAGE_PATHS.providerSettings}>
-          Back to your settings
-        </Link>
-        {problem?.kind === "publish" ? (
-          <>
-            <ErrorSummary key={problem.attempt} errors={problem.errors.summary.map(({ text }) => ({ text }))} />
-            <p className="govuk-body">
-              <Link className="govuk-link" to={providerSettingEditPath(setting.id)}>
-                Complete the setting
-              </Link>{" "}
-              and then publish it.
-            </p>
-          </>
-        ) : null}
-        {problem?.kind === "vacancies" ? <ErrorSummary key={problem.attempt} errors={problem.errors.summary} /> : null}
-        {notice && !problem ? <SuccessBanner key={notice} title={notice} /> : null}
-        <span className="govuk-caption-l">URN {setting.urn}</span>
-        <h1 className="govuk-heading-l">{setting.name}</h1>
-        <p className="govuk-body">
-          <SettingStatusTag status={setting.status} />
-        </p>
-        {me.user.orgAdmin ? (
-          <SettingStatusActions
-            setting={setting}
-            onChanged={(_, message) => done(message)}
-            onFailed={(errors: FormErrors<SettingField>) => fail("publish")(errors)}
-          />
-        ) : null}
-        <h2 className="govuk-heading-m">Vacancies</h2>
-        <VacanciesForm
+    <ReadingColumn backTo={PAGE_PATHS.providerSettings} backText="Back to your settings">
+      {problem?.kind === "publish" ? (
+        <>
+          <ErrorSummary key={problem.attempt} errors={problem.errors.summary.map(({ text }) => ({ text }))} />
+          <p className="govuk-body">
+            <Link className="govuk-link" to={providerSettingEditPath(setting.id)}>
+              Complete the setting
+            </Link>{" "}
+            and then publish it.
+          </p>
+        </>
+      ) : null}
+      {problem?.kind === "vacancies" ? <ErrorSummary key={problem.attempt} errors={problem.errors.summary} /> : null}
+      {notice && !problem ? <SuccessBanner key={notice} title={notice} /> : null}
+      <span className="govuk-caption-l">URN {setting.urn}</span>
+      <h1 className="govuk-heading-l">{setting.name}</h1>
+      <p className="govuk-body">
+        <SettingStatusTag status={setting.status} />
+      </p>
+      {me.user.orgAdmin ? (
+        <SettingStatusActions
           setting={setting}
-          error={problem?.kind === "vacancies" ? problem.errors.fields.vacancies : undefined}
-          onUpdated={(updated) => done(`${updated.name} now has ${updated.vacancies} ${updated.vacancies === 1 ? "vacancy" : "vacancies"}`)}
-          onFailed={fail("vacancies")}
+          onChanged={(_, message) => done(message)}
+          onFailed={(errors: FormErrors<SettingField>) => fail("publish")(errors)}
         />
-        <div className="govuk-!-margin-top-6">
-          <SettingDetails setting={setting} />
-        </div>
+      ) : null}
+      <h2 className="govuk-heading-m">Vacancies</h2>
+      <VacanciesForm
+        setting={setting}
+        error={problem?.kind === "vacancies" ? problem.errors.fields.vacancies : undefined}
+        onUpdated={(updated) => done(`${updated.name} now has ${updated.vacancies} ${updated.vacancies === 1 ? "vacancy" : "vacancies"}`)}
+        onFailed={fail("vacancies")}
+      />
+      <div className="govuk-!-margin-top-6">
+        <SettingDetails setting={setting} />
       </div>
-    </div>
+    </ReadingColumn>
   );
 }
