@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { ApiToken } from "../../../../shared/src/schemas/identity";
 import type { CreatedApiToken, useApiTokens } from "../../api/api-tokens";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { ApiTokenForm } from "./api-token-form";
 import { ApiTokenSecret } from "./api-token-secret";
 import { ApiTokenTable } from "./api-token-table";
@@ -23,9 +23,9 @@ export function ApiTokensSection({ tokens, onRevoke }: ApiTokensSectionProps) {
         An API token lets one of your organisation’s systems, such as a case management system, use Placement
         Exchange’s API as you. Give each system its own token, and revoke a token as soon as it is no longer needed.
       </p>
-      {tokens.status === "loading" ? <Loading what="your API tokens" /> : null}
-      {tokens.status === "error" ? <QueryProblem what="your API tokens" onRetry={tokens.retry} /> : null}
-      {tokens.status === "success" ? <ApiTokenTable tokens={tokens.data} onRevoke={onRevoke} /> : null}
+      <QueryView query={tokens} what="your API tokens">
+        {(data) => <ApiTokenTable tokens={data} onRevoke={onRevoke} />}
+      </QueryView>
       {created ? (
         <ApiTokenSecret token={created} onDone={() => setCreated(undefined)} />
       ) : (

@@ -3,7 +3,7 @@ import type { Organisation } from "../../../../shared/src/schemas/identity";
 import { useOrganisations } from "../../api/organisations";
 import { useMe } from "../../api/session";
 import { SuccessBanner } from "../../components/notification-banner";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
 import { OrganisationForm } from "./organisation-form";
 import { OrganisationTables } from "./organisation-tables";
@@ -25,9 +25,9 @@ export function OrganisationsPage() {
           </SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">Organisations in your region</h1>
-        {organisations.status === "loading" ? <Loading what="organisations" /> : null}
-        {organisations.status === "error" ? <QueryProblem what="the organisations" onRetry={organisations.retry} /> : null}
-        {organisations.status === "success" ? <OrganisationTables organisations={organisations.data} managesPeople={me.user.orgAdmin} /> : null}
+        <QueryView query={organisations} what="the organisations" loading="organisations">
+          {(data) => <OrganisationTables organisations={data} managesPeople={me.user.orgAdmin} />}
+        </QueryView>
         {me.user.orgAdmin ? (
           <OrganisationForm
             onErrorsChange={setFormHasErrors}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { usePlacementRequests } from "../../api/placement-requests";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
 import { RequestsTable } from "./requests-table";
 
@@ -20,9 +20,9 @@ export function RequestsListPage({ title, intro, empty, viewer, pathOf }: Reques
     <>
       <h1 className="govuk-heading-l">{title}</h1>
       {intro}
-      {requests.status === "loading" ? <Loading what="requests" /> : null}
-      {requests.status === "error" ? <QueryProblem what="the requests" onRetry={requests.retry} /> : null}
-      {requests.status === "success" ? requests.data.length === 0 ? <p className="govuk-body">{empty}</p> : <RequestsTable items={requests.data} viewer={viewer} pathOf={pathOf} /> : null}
+      <QueryView query={requests} what="the requests" loading="requests" empty={empty}>
+        {(data) => <RequestsTable items={data} viewer={viewer} pathOf={pathOf} />}
+      </QueryView>
     </>
   );
 }
