@@ -1,12 +1,9 @@
 import { Router } from "express";
-import {
-  ServiceFeedbackCreateSchema,
-  ServiceFeedbackReceiptSchema,
-  type ServiceFeedbackReceipt,
-} from "../../../../shared/src/schemas/service-feedback";
+import { ServiceFeedbackCreateSchema, ServiceFeedbackReceiptSchema } from "../../../../shared/src/schemas/service-feedback";
 import type { Db } from "../../db/client";
 import { defineRoute } from "../../http/route";
 import { createServiceFeedback } from "./commands/create-service-feedback";
+import { presentReceipt } from "./present";
 
 export function serviceFeedbackRoutes(db: Db): Router {
   const router = Router();
@@ -20,8 +17,7 @@ export function serviceFeedbackRoutes(db: Db): Router {
     responses: { 201: { description: "Feedback received", schema: ServiceFeedbackReceiptSchema } },
     handler: async (_req, res, input) => {
       const row = await createServiceFeedback({ db, input: input.body });
-      const receipt: ServiceFeedbackReceipt = { data: { id: row.id, receivedAt: row.createdAt.toISOString() } };
-      res.status(201).json(receipt);
+      res.status(201).json({ data: presentReceipt(row) });
     },
   });
   return router;
