@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useReviewRoundChoices } from "../../api/review-rounds";
 import { adminReviewRoundPath } from "../../components/paths";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { ReviewRoundsList } from "../review/review-rounds-list";
 import { ReviewRoundForm } from "./review-round-form";
 
@@ -15,9 +15,9 @@ export function ReviewRoundsAdminPage() {
       hasErrors={hasErrors}
     >
       <h2 className="govuk-heading-l govuk-!-margin-top-8">Open a new review round</h2>
-      {choices.status === "loading" ? <Loading what="the frameworks and forums" /> : null}
-      {choices.status === "error" ? <QueryProblem what="the frameworks and forums" onRetry={choices.retry} /> : null}
-      {choices.status === "success" ? <ReviewRoundForm choices={choices.data} onErrorsChange={setHasErrors} /> : null}
+      <QueryView query={choices} what="the frameworks and forums">
+        {(data) => <ReviewRoundForm choices={data} onErrorsChange={setHasErrors} />}
+      </QueryView>
     </ReviewRoundsList>
   );
 }

@@ -1,6 +1,6 @@
 import type { ChildProfile } from "../../../../shared/src/schemas/children";
 import { useShortlist } from "../../api/children";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { ChildProfileGate } from "./child-profile-gate";
 import { ChildSubpage } from "./child-subpage";
 import { RequestCreateForm } from "./request-create-form";
@@ -17,9 +17,9 @@ function NewRequest({ child }: { child: ChildProfile }) {
       <span className="govuk-caption-l">{child.reference}</span>
       <h1 className="govuk-heading-l">Invite settings to a placement request</h1>
       <p className="govuk-body">Invited providers see the child’s needs without the reference, the month of birth or any free text but section F. They can offer, decline or ask you a question until the deadline.</p>
-      {shortlist.status === "loading" ? <Loading what="the shortlist" /> : null}
-      {shortlist.status === "error" ? <QueryProblem what="the shortlist" onRetry={shortlist.retry} /> : null}
-      {shortlist.status === "success" ? <RequestCreateForm child={child} shortlist={shortlist.data} /> : null}
+      <QueryView query={shortlist} what="the shortlist">
+        {(data) => <RequestCreateForm child={child} shortlist={data} />}
+      </QueryView>
     </ChildSubpage>
   );
 }

@@ -4,9 +4,8 @@ import type { ReviewTotals } from "../../../../shared/src/events";
 import type { ReviewComment, ReviewRound } from "../../../../shared/src/schemas/review-rounds";
 import { recordVisit, useReviewRound } from "../../api/review-rounds";
 import { formatTimestampDate } from "../../components/format-date";
-import { isNotFound } from "../../components/not-found-error";
 import { SuccessBanner } from "../../components/notification-banner";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
 import { useReviewLive } from "../../realtime/use-review-live";
 import { NotFoundPage } from "../public/not-found-page";
@@ -26,12 +25,11 @@ interface ReviewRoundViewProps {
 
 export function ReviewRoundView({ id, admin, backTo }: ReviewRoundViewProps) {
   const query = useReviewRound(id);
-  if (query.status === "loading") return <Loading what="the review round" />;
-  if (query.status === "error") {
-    if (isNotFound(query.error)) return <NotFoundPage />;
-    return <QueryProblem what="the review round" onRetry={query.retry} />;
-  }
-  return <LiveRound key={id} initial={query.data} admin={admin} backTo={backTo} reload={query.reload} />;
+  return (
+    <QueryView query={query} what="the review round" notFound={<NotFoundPage />}>
+      {(data) => <LiveRound key={id} initial={data} admin={admin} backTo={backTo} reload={query.reload} />}
+    </QueryView>
+  );
 }
 
 const withTotals = (round: ReviewRound, totals: ReviewTotals): ReviewRound => ({

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useReviewRounds } from "../../api/review-rounds";
 import { formatTimestampDate } from "../../components/format-date";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
 
 export const STATE_LABELS = { upcoming: "Not open yet", open: "Open", closed: "Closed" } as const;
@@ -25,25 +25,24 @@ export function ReviewRoundsList({ intro, pathFor, children, hasErrors = false }
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Review rounds</h1>
         <p className="govuk-body">{intro}</p>
-        {rounds.status === "loading" ? <Loading what="the review rounds" /> : null}
-        {rounds.status === "error" ? <QueryProblem what="the review rounds" onRetry={rounds.retry} /> : null}
-        {rounds.status === "success" && rounds.data.length === 0 ? <p className="govuk-body">There are no review rounds yet.</p> : null}
-        {rounds.status === "success" && rounds.data.length > 0 ? (
-          <ul className="govuk-list govuk-list--spaced">
-            {rounds.data.map((round) => (
-              <li key={round.id}>
-                <Link className="govuk-link govuk-link--no-visited-state" to={pathFor(round.id)}>
-                  {round.title}
-                </Link>{" "}
-                <strong className={`govuk-tag ${STATE_TAGS[round.state]}`}>{STATE_LABELS[round.state]}</strong>
-                <br />
-                <span className="govuk-body-s">
-                  {round.summary} Closes {formatTimestampDate(round.closesAt)}.
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <QueryView query={rounds} what="the review rounds" empty="There are no review rounds yet.">
+          {(data) => (
+            <ul className="govuk-list govuk-list--spaced">
+              {data.map((round) => (
+                <li key={round.id}>
+                  <Link className="govuk-link govuk-link--no-visited-state" to={pathFor(round.id)}>
+                    {round.title}
+                  </Link>{" "}
+                  <strong className={`govuk-tag ${STATE_TAGS[round.state]}`}>{STATE_LABELS[round.state]}</strong>
+                  <br />
+                  <span className="govuk-body-s">
+                    {round.summary} Closes {formatTimestampDate(round.closesAt)}.
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
         {children}
       </div>
     </div>
