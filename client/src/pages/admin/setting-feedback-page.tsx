@@ -4,7 +4,7 @@ import { moderateSettingFeedback, useSettingFeedback } from "../../api/setting-f
 import { DecisionForm } from "../../components/decision-form";
 import { formatTimestampDate } from "../../components/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
-import { Loading, QueryProblem } from "../../components/query-problem";
+import { QueryView } from "../../components/query-view";
 import { RatingsList } from "../../components/ratings-list";
 import { SummaryCard } from "../../components/summary-list";
 import { usePageTitle } from "../../components/use-page-title";
@@ -33,45 +33,45 @@ export function SettingFeedbackPage() {
           Parent carer panel members’ feedback on settings. Reject anything that could identify a child, a family or a member of staff, or that is
           not about the setting.
         </p>
-        {feedback.status === "loading" ? <Loading what="feedback" /> : null}
-        {feedback.status === "error" ? <QueryProblem what="the feedback" onRetry={feedback.retry} /> : null}
-        {feedback.status === "success" ? (
-          <>
-            <h2 className="govuk-heading-m">Waiting for a decision ({feedback.data.length})</h2>
-            {feedback.data.length === 0 ? <p className="govuk-body">No feedback is waiting.</p> : null}
-            {feedback.data.map((item) => (
-              <SummaryCard key={item.id} headingLevel={3} title={item.settingName}>
-                <p className="govuk-body">
-                  From {item.forumName} on {formatTimestampDate(item.createdAt)}
-                </p>
-                <RatingsList ratings={item.ratings} />
-                <div className="govuk-inset-text">{item.comment}</div>
-                {deciding === item.id ? (
-                  <DecisionForm
-                    idPrefix={`feedback-${item.id}`}
-                    legend={`Your decision on the feedback about ${item.settingName}`}
-                    decisionKey="decision"
-                    options={OPTIONS}
-                    schema={DecisionSchema}
-                    submitLabel="Save decision"
-                    reasonHint="Needed to reject. The panel member will see this"
-                    onCancel={() => setDeciding(undefined)}
-                    send={async (body) => {
-                      const decided = await moderateSettingFeedback(item.id, body.decision as "approved" | "rejected", body.reason);
-                      await feedback.reload();
-                      setDeciding(undefined);
-                      setNotice(describe(decided));
-                    }}
-                  />
-                ) : (
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(item.id)}>
-                    Decide<span className="govuk-visually-hidden"> on the feedback about {item.settingName} from {item.forumName}</span>
-                  </button>
-                )}
-              </SummaryCard>
-            ))}
-          </>
-        ) : null}
+        <QueryView query={feedback} what="the feedback" loading="feedback">
+          {(data) => (
+            <>
+              <h2 className="govuk-heading-m">Waiting for a decision ({data.length})</h2>
+              {data.length === 0 ? <p className="govuk-body">No feedback is waiting.</p> : null}
+              {data.map((item) => (
+                <SummaryCard key={item.id} headingLevel={3} title={item.settingName}>
+                  <p className="govuk-body">
+                    From {item.forumName} on {formatTimestampDate(item.createdAt)}
+                  </p>
+                  <RatingsList ratings={item.ratings} />
+                  <div className="govuk-inset-text">{item.comment}</div>
+                  {deciding === item.id ? (
+                    <DecisionForm
+                      idPrefix={`feedback-${item.id}`}
+                      legend={`Your decision on the feedback about ${item.settingName}`}
+                      decisionKey="decision"
+                      options={OPTIONS}
+                      schema={DecisionSchema}
+                      submitLabel="Save decision"
+                      reasonHint="Needed to reject. The panel member will see this"
+                      onCancel={() => setDeciding(undefined)}
+                      send={async (body) => {
+                        const decided = await moderateSettingFeedback(item.id, body.decision as "approved" | "rejected", body.reason);
+                        await feedback.reload();
+                        setDeciding(undefined);
+                        setNotice(describe(decided));
+                      }}
+                    />
+                  ) : (
+                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(item.id)}>
+                      Decide<span className="govuk-visually-hidden"> on the feedback about {item.settingName} from {item.forumName}</span>
+                    </button>
+                  )}
+                </SummaryCard>
+              ))}
+            </>
+          )}
+        </QueryView>
       </div>
     </div>
   );
