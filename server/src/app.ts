@@ -1,4 +1,5 @@
 import { evaluationRoutes } from "./modules/placement-requests/evaluation-routes";
+import { placementRoutes } from "./modules/placement-requests/placement-routes";
 import { responseRoutes } from "./modules/placement-requests/response-routes";
 import { openContractingRoutes } from "./modules/placement-requests/ocds-routes";
 import { placementRequestRoutes } from "./modules/placement-requests/routes";
@@ -93,6 +94,7 @@ export function apiRouter({ env, database, live, limits }: ApiRouterDeps): expre
   router.use(placementRequestRoutes({ db, live }));
   router.use(responseRoutes({ db, live }));
   router.use(evaluationRoutes({ db, live }));
+  router.use(placementRoutes({ db }));
   router.use(openContractingRoutes({ db, env }));
   router.use(matchingRoutes(db));
   router.use(placementsStandardRoutes(db));

@@ -94,8 +94,9 @@ export function onLiveEvent<S extends z.ZodType, R>(
     },
   };
 
-  // socket.io's listener type cannot express "any payload, ack last": the arguments are parsed below.
-  (socket as unknown as Socket).on(event, (...args: unknown[]) => {
+  // The arguments are taken as unknown and parsed below (types are not validation); a listener of
+  // unknown arguments fits every event's typed signature, so the socket stays a LiveSocket.
+  const listener = (...args: unknown[]): void => {
     const ack = typeof args[args.length - 1] === "function" ? (args.pop() as (result: unknown) => void) : undefined;
     const reply = (result: unknown) => ack?.(result);
     const budget = socket.data.budget;
@@ -129,5 +130,6 @@ export function onLiveEvent<S extends z.ZodType, R>(
         budget.inFlight -= 1;
       }
     })();
-  });
+  };
+  socket.on(event, listener);
 }

@@ -3,15 +3,18 @@ import type { RequestListItem } from "../../../../shared/src/schemas/placement-r
 import type { Db } from "../../db/client";
 import { placementRequests } from "../../db/schema";
 import type { Actor } from "../identity/actor";
-import { listRequestIds, type Viewer } from "./queries";
+import { listScopeOf, listViewerOf } from "./policy";
+import { listRequestIds } from "./queries";
 import { buildRequestView } from "./view";
 
 /** One line per request, built from each request's own view so a list never shows more than the detail. */
 export async function listRequests(db: Db, actor: Actor): Promise<RequestListItem[]> {
-  const ids = await listRequestIds(db, actor);
+  const scope = listScopeOf(actor);
+  if (!scope) return [];
+  const ids = await listRequestIds(db, scope);
   if (ids.length === 0) return [];
   const rows = await db.select().from(placementRequests).where(inArray(placementRequests.id, ids.slice(0, 100)));
-  const viewer: Viewer = actor.role === "commissioner" ? { kind: "commissioner" } : { kind: "provider", organisationId: actor.organisationId ?? "" };
+  const viewer = listViewerOf(scope);
   const items: RequestListItem[] = [];
   for (const id of ids.slice(0, 100)) {
     const row = rows.find((r) => r.id === id);

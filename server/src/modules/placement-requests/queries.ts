@@ -1,43 +1,51 @@
 import { databaseNow } from "../../db/clock";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
-import { placementRequests, requestInvitations, type PlacementRequestRow } from "../../db/schema";
+import { organisations, placementRequests, placements, requestInvitations, settings, type PlacementRequestRow } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import type { Actor } from "../identity/actor";
-import { isBuyer, isInvitedProvider } from "./policy";
+import { mayBeInvitedViewer, seesPlacement, viewerOf, type ListScope, type Viewer } from "./policy";
 
-export type Viewer = { kind: "commissioner" } | { kind: "provider"; organisationId: string };
+export type { Viewer };
 
 /** The request as the actor may see it, and as whom; 404 for anyone neither buyer nor invited. */
 export async function loadRequestFor(db: DbOrTx, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<{ request: PlacementRequestRow; viewer: Viewer }> {
   const base = db.select().from(placementRequests).where(eq(placementRequests.id, id));
   const [request] = options.forUpdate ? await base.for("update") : await base;
   if (!request) throw notFound("The placement request");
-  if (isBuyer(actor, request)) return { request, viewer: { kind: "commissioner" } };
-  // Drafts are the council's own working papers: providers learn of a request when it opens.
-  if (request.state !== "draft" && actor.role === "provider" && actor.organisationId) {
-    const invited = await db.select({ organisationId: requestInvitations.organisationId }).from(requestInvitations).where(eq(requestInvitations.requestId, id));
-    if (isInvitedProvider(actor, invited.map((i) => i.organisationId))) return { request, viewer: { kind: "provider", organisationId: actor.organisationId } };
-  }
-  throw notFound("The placement request");
+  const invited = mayBeInvitedViewer(actor, request)
+    ? (await db.select({ organisationId: requestInvitations.organisationId }).from(requestInvitations).where(eq(requestInvitations.requestId, id))).map((i) => i.organisationId)
+    : [];
+  const viewer = viewerOf(actor, request, invited);
+  if (!viewer) throw notFound("The placement request");
+  return { request, viewer };
 }
 
 export { databaseNow };
 
 /** The council's requests, or those a provider is invited to (not drafts), newest first. */
-export async function listRequestIds(db: Db, actor: Actor): Promise<string[]> {
-  if (actor.role === "commissioner" && actor.organisationId) {
-    const rows = await db.select({ id: placementRequests.id }).from(placementRequests).where(eq(placementRequests.organisationId, actor.organisationId)).orderBy(desc(placementRequests.createdAt));
+export async function listRequestIds(db: Db, scope: ListScope): Promise<string[]> {
+  if (scope.kind === "council") {
+    const rows = await db.select({ id: placementRequests.id }).from(placementRequests).where(eq(placementRequests.organisationId, scope.organisationId)).orderBy(desc(placementRequests.createdAt));
     return rows.map((r) => r.id);
   }
-  if (actor.role === "provider" && actor.organisationId) {
-    const invited = db.selectDistinct({ id: requestInvitations.requestId }).from(requestInvitations).where(eq(requestInvitations.organisationId, actor.organisationId));
-    const rows = await db
-      .select({ id: placementRequests.id })
-      .from(placementRequests)
-      .where(and(inArray(placementRequests.id, invited), sql`${placementRequests.state} <> 'draft'`))
-      .orderBy(desc(placementRequests.createdAt));
-    return rows.map((r) => r.id);
-  }
-  return [];
+  const invited = db.selectDistinct({ id: requestInvitations.requestId }).from(requestInvitations).where(eq(requestInvitations.organisationId, scope.organisationId));
+  const rows = await db
+    .select({ id: placementRequests.id })
+    .from(placementRequests)
+    .where(and(inArray(placementRequests.id, invited), sql`${placementRequests.state} <> 'draft'`))
+    .orderBy(desc(placementRequests.createdAt));
+  return rows.map((r) => r.id);
+}
+
+/** A placement with its setting's and provider's names, for the council that made it and the provider delivering it; 404 for anyone else. */
+export async function loadPlacementFor(db: Db, actor: Actor, id: string) {
+  const [row] = await db
+    .select({ placement: placements, settingName: settings.name, organisationName: organisations.name })
+    .from(placements)
+    .innerJoin(settings, eq(settings.id, placements.settingId))
+    .innerJoin(organisations, eq(organisations.id, placements.providerId))
+    .where(eq(placements.id, id));
+  if (!row || !seesPlacement(actor, row.placement)) throw notFound("The placement");
+  return row;
 }

@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { RequestWatchSchema, type RequestWatchAck } from "../../../../shared/src/events";
 import type { Db } from "../../db/client";
 import { requestInvitations, type PlacementRequestRow } from "../../db/schema";
+import { publishLogged } from "../../realtime/after-commit";
 import { onLiveEvent, type LiveEventDeps, type LiveSocket } from "../../realtime/live-events";
 import { type LiveHub } from "../../realtime/live-hub";
 import { markViewed } from "./commands/respond";
-import { loadRequestFor, type Viewer } from "./queries";
+import type { Viewer } from "./policy";
+import { loadRequestFor } from "./queries";
 import { responseViews } from "./response-view";
 import { buildRequestView } from "./view";
 
@@ -92,7 +94,12 @@ export function registerRequestEvents(socket: LiveSocket, deps: LiveEventDeps & 
     // Join first, then snapshot: an event committed in between arrives twice at worst, never not at all.
     await context.join(roomOf(found.request.id, found.viewer));
     if (found.viewer.kind === "provider") {
-      for (const settingId of await markViewed(db, found.request.id, { userId: context.actor.userId, organisationId: found.viewer.organisationId })) await publishResponse(db, live, found.request, settingId, found.viewer.organisationId);
+      const { organisationId } = found.viewer;
+      // Committed: the council hears of the look even if this watcher's snapshot then fails, and a
+      // failed publish is logged, never turned into a refused watch.
+      for (const settingId of await markViewed(db, found.request.id, { userId: context.actor.userId, organisationId })) {
+        await publishLogged(deps.logger, "response:received (viewed)", () => publishResponse(db, live, found.request, settingId, organisationId), { requestId: found.request.id });
+      }
     }
     return { ok: true, view: await buildRequestView(db, found.request, found.viewer) };
   });

@@ -10,8 +10,9 @@ import {
   RequestViewResponseSchema,
 } from "../../../../shared/src/schemas/placement-requests";
 import type { Db } from "../../db/client";
-import { requireRole } from "../../http/require-actor";
+import { requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
+import { afterCommit } from "../../realtime/after-commit";
 import type { LiveHub } from "../../realtime/live-hub";
 import { askClarification } from "./commands/clarify";
 import { declineInvitation, withdrawOffer } from "./commands/respond";
@@ -22,12 +23,16 @@ import { OfferParamsSchema } from "../../../../shared/src/schemas/params";
 import { idempotencyKeyOf } from "./params";
 import { loadRequestFor } from "./queries";
 import { publishClarification, publishRanks, publishReceipt, publishResponse } from "./realtime";
-import { buildRequestView } from "./view";
+import { buildClarificationView, buildRequestView } from "./view";
 
-/** What invited providers do: offer, revise, withdraw, decline, ask. */
+/**
+ * What invited providers do: offer, revise, withdraw, decline, ask. Each route reads top to
+ * bottom: the provider (load and policy, providerOf), the command (its own transaction), its
+ * live events queued for after the answer (afterCommit), the answer.
+ */
 export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();
-  const common = { tag: "placement requests", access: "signed-in" as const, before: [requireRole()] };
+  const common = { tag: "placement requests", access: "signed-in" as const, before: [requireMember()] };
   const current = async (actor: Parameters<typeof loadRequestFor>[1], id: string) => (await loadRequestFor(db, actor, id)).request;
 
   defineRoute(router, {
@@ -44,9 +49,10 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
     handler: async (req, res, input) => {
       const actor = await providerOf(db, req, input.params.id);
       const result = await submitOffer({ db, actor, requestId: input.params.id, input: input.body, idempotencyKey: idempotencyKeyOf(req.get("Idempotency-Key")), ip: req.ip });
+      // A replay was published when it was first stored.
       if (!result.replayed) {
-        publishReceipt(live, actor.organisationId, result.body.data);
-        await publishResponse(db, live, await current(actor, input.params.id), input.body.settingId, actor.organisationId);
+        afterCommit(res, "offer:receipt", () => publishReceipt(live, actor.organisationId, result.body.data));
+        afterCommit(res, "response:received (offer)", async () => publishResponse(db, live, await current(actor, input.params.id), input.body.settingId, actor.organisationId));
       }
       res.status(result.status).json(result.body);
     },
@@ -63,7 +69,7 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
       const actor = await providerOf(db, req, input.params.id);
       const offer = await withdrawOffer({ db, actor, requestId: input.params.id, offerId: input.params.offerId, ip: req.ip });
       const request = await current(actor, input.params.id);
-      await publishResponse(db, live, request, offer.settingId, actor.organisationId);
+      afterCommit(res, "response:received (withdrawn)", () => publishResponse(db, live, request, offer.settingId, actor.organisationId));
       res.json({ data: await buildRequestView(db, request, { kind: "provider", organisationId: actor.organisationId }) });
     },
   });
@@ -79,8 +85,8 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
       const actor = await providerOf(db, req, input.params.id);
       const result = await revisePrice({ db, actor, requestId: input.params.id, offerId: input.params.offerId, fee: input.body.fee, justification: input.body.justification, idempotencyKey: idempotencyKeyOf(req.get("Idempotency-Key")), ip: req.ip });
       if (!result.replayed) {
-        publishReceipt(live, actor.organisationId, result.body.data);
-        await publishRanks(db, live, await current(actor, input.params.id));
+        afterCommit(res, "offer:receipt (price)", () => publishReceipt(live, actor.organisationId, result.body.data));
+        afterCommit(res, "rank:changed", async () => publishRanks(db, live, await current(actor, input.params.id)));
       }
       res.status(result.status).json(result.body);
     },
@@ -97,7 +103,7 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
       const actor = await providerOf(db, req, input.params.id);
       await declineInvitation({ db, actor, requestId: input.params.id, input: input.body, ip: req.ip });
       const request = await current(actor, input.params.id);
-      await publishResponse(db, live, request, input.body.settingId, actor.organisationId);
+      afterCommit(res, "response:received (declined)", () => publishResponse(db, live, request, input.body.settingId, actor.organisationId));
       res.json({ data: await buildRequestView(db, request, { kind: "provider", organisationId: actor.organisationId }) });
     },
   });
@@ -113,9 +119,8 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
       const actor = await providerOf(db, req, input.params.id);
       const row = await askClarification({ db, actor, requestId: input.params.id, question: input.body.question, ip: req.ip });
       const request = await current(actor, input.params.id);
-      await publishClarification(db, live, request, row.id);
-      const view = await buildRequestView(db, request, { kind: "provider", organisationId: actor.organisationId });
-      res.status(201).json({ data: view.clarifications.find((c) => c.id === row.id) });
+      afterCommit(res, "clarification:published (asked)", () => publishClarification(db, live, request, row.id));
+      res.status(201).json({ data: await buildClarificationView(db, request, { kind: "provider", organisationId: actor.organisationId }, row.id) });
     },
   });
   return router;

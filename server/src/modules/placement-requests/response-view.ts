@@ -4,7 +4,7 @@ import type { DbOrTx } from "../../db/client";
 import { offers, offerVersions, organisations, requestInvitations, settings, type PlacementRequestRow } from "../../db/schema";
 import { seesOfferContent } from "./policy";
 import { lastSubmittedAt, presentInvitation, presentOffer } from "./present";
-import type { Viewer } from "./queries";
+import type { Viewer } from "./policy";
 
 export interface ResponseView {
   viewer: Viewer;

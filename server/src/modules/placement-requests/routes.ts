@@ -2,8 +2,9 @@ import { Router } from "express";
 import { IdParamsSchema } from "../../../../shared/src/schemas/params";
 import { RequestCancelSchema, RequestCreateSchema, RequestListSchema, RequestViewResponseSchema } from "../../../../shared/src/schemas/placement-requests";
 import type { Db } from "../../db/client";
-import { actorOf, memberOf, requireRole } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
+import { afterCommit } from "../../realtime/after-commit";
 import type { LiveHub } from "../../realtime/live-hub";
 import { asCommissioner } from "../children/policy";
 import { loadChildRow } from "../children/queries";
@@ -12,25 +13,26 @@ import { cancelRequest, openDraft } from "./commands/open-or-cancel";
 import { markViewed } from "./commands/respond";
 import { buyerStep } from "./buyer-step";
 import { listRequests } from "./list";
+import { takesPartInRequests } from "./policy";
 import { loadRequestFor } from "./queries";
 import { publishResponse, publishState } from "./realtime";
 import { buildRequestView } from "./view";
 
-/** Making, reading, opening and cancelling placement requests. Responses, evaluation and award have their own files. */
+/** Making, reading, opening and cancelling placement requests. Responses, evaluation, award and placements have their own files. */
 export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();
-  const common = { tag: "placement requests", access: "signed-in" as const, before: [requireRole()] };
+  const common = { tag: "placement requests", access: "signed-in" as const, before: [requireMember()] };
 
   defineRoute(router, {
     ...common,
     // Requests, offers and prices are for the councils and providers taking part: panels and the hub are refused, not shown an empty list.
-    before: [requireRole("commissioner", "provider")],
+    before: [requireMember(takesPartInRequests)],
     method: "get",
     path: "/api/v1/placement-requests",
     summary: "Your council's placement requests, or those your settings are invited to (providers)",
     responses: { 200: { description: "Newest first", schema: RequestListSchema } },
     handler: async (req, res) => {
-      res.json({ data: await listRequests(db, actorOf(req)) });
+      res.json({ data: await listRequests(db, memberOf(req)) });
     },
   });
 
@@ -57,9 +59,13 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     input: { params: IdParamsSchema },
     responses: { 200: { description: "The request", schema: RequestViewResponseSchema } },
     handler: async (req, res, input) => {
-      const { request, viewer } = await loadRequestFor(db, actorOf(req), input.params.id);
+      const actor = memberOf(req);
+      const { request, viewer } = await loadRequestFor(db, actor, input.params.id);
       if (viewer.kind === "provider") {
-        for (const settingId of await markViewed(db, request.id, { userId: actorOf(req).userId, organisationId: viewer.organisationId }, req.ip)) await publishResponse(db, live, request, settingId, viewer.organisationId);
+        // The first look marks the invitation viewed (audited); the council sees it live.
+        for (const settingId of await markViewed(db, request.id, { userId: actor.userId, organisationId: viewer.organisationId }, req.ip)) {
+          afterCommit(res, "response:received (viewed)", () => publishResponse(db, live, request, settingId, viewer.organisationId));
+        }
       }
       res.json({ data: await buildRequestView(db, request, viewer) });
     },
@@ -69,14 +75,16 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     path: "/api/v1/placement-requests/:id/open",
     summary: "Open a draft request to its invited providers",
     description: "The request after the change",
-    run: async ({ actor, request, ip }) => publishState(db, live, await openDraft({ db, actor, request, ip })),
+    run: ({ actor, request, ip }) => openDraft({ db, actor, request, ip }),
+    publish: (opened) => publishState(db, live, opened),
   });
   buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/cancel",
     summary: "Cancel a request, with a reason invited providers see",
     description: "The request after the change",
     body: RequestCancelSchema,
-    run: async ({ actor, request, body, ip }) => publishState(db, live, await cancelRequest({ db, actor, request, reason: body.reason, ip })),
+    run: ({ actor, request, body, ip }) => cancelRequest({ db, actor, request, reason: body.reason, ip }),
+    publish: (cancelled) => publishState(db, live, cancelled),
   });
   return router;
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import type { Logger } from "../../logger";
+import { publishLogged } from "../../realtime/after-commit";
 import type { LiveHub } from "../../realtime/live-hub";
 import { closeDueRequests } from "./commands/close-due";
 import { publishClosed } from "./realtime";
@@ -17,7 +18,8 @@ export function startClosingScheduler(deps: { db: Db; live: LiveHub; logger: Log
       try {
         for (const closed of await closeDueRequests(deps.db)) {
           deps.logger.info({ requestId: closed.request.id, state: closed.to }, "placement request closed");
-          await publishClosed(deps.db, deps.live, closed.request);
+          // No request to answer here: published straight after the close committed, through the same logged wrapper.
+          await publishLogged(deps.logger, "request:closed", () => publishClosed(deps.db, deps.live, closed.request), { requestId: closed.request.id });
         }
       } catch (error) {
         deps.logger.warn({ err: error }, "closing scheduler tick failed");

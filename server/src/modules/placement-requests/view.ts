@@ -18,7 +18,7 @@ import {
   type PlacementRequestRow,
 } from "../../db/schema";
 import { ageForPlacement } from "../children/age";
-import { seesOfferContent } from "./policy";
+import { seesAsker, seesChildReference, seesClarification, seesEvaluationOf, seesExactPriceScores, seesOfferContent, seesOwn, seesRanks } from "./policy";
 import { lastSubmittedAt, presentClarification, presentInvitation, presentOffer, presentPlacement, presentSummary } from "./present";
 import { databaseNow, type Viewer } from "./queries";
 
@@ -46,8 +46,7 @@ export function anonymiseChild(child: ChildProfileRow, today: string): Anonymise
  * this same object, so a client that resynchronises after a reconnect sees what a reload shows.
  */
 export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow, viewer: Viewer): Promise<RequestView> {
-  const isBuyer = viewer.kind === "commissioner";
-  const own = (organisationId: string) => isBuyer || organisationId === viewer.organisationId;
+  const own = (organisationId: string | null) => seesOwn(viewer, organisationId);
   const now = await databaseNow(db);
   const [council] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, request.organisationId));
   const [child] = await db.select().from(childProfiles).where(eq(childProfiles.id, request.childId));
@@ -73,9 +72,9 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   const clarificationRows = await db.select().from(clarifications).where(eq(clarifications.requestId, request.id));
   const askerNames = new Map(invitationRows.map((r) => [r.invitation.organisationId, r.organisationName]));
   const visibleClarifications = clarificationRows
-    .filter((c) => isBuyer || (c.askedByOrganisationId !== null && own(c.askedByOrganisationId)) || (c.answeredAt !== null && c.visibility === "all"))
+    .filter((c) => seesClarification(viewer, c))
     .sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime())
-    .map((c) => presentClarification(c, c.askedByOrganisationId && own(c.askedByOrganisationId) ? (askerNames.get(c.askedByOrganisationId) ?? null) : null));
+    .map((c) => presentClarification(c, seesAsker(viewer, c.askedByOrganisationId) ? (askerNames.get(c.askedByOrganisationId) ?? null) : null));
 
   const evaluated = ["evaluated", "price_round", "awarded"].includes(request.state);
   const active = offerRows.filter((o) => o.status === "active");
@@ -92,7 +91,7 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
         { quality: request.qualityWeight, price: request.priceWeight },
       )
     : [];
-  const offerOrg = (offerId: string) => offerRows.find((o) => o.id === offerId)?.organisationId ?? "";
+  const offerOrg = (offerId: string) => offerRows.find((o) => o.id === offerId)?.organisationId ?? null;
   const offerNames = (offerId: string) => names.get(offerRows.find((o) => o.id === offerId)?.settingId ?? "") ?? { settingName: "", organisationName: "" };
 
   const [award] = await db.select().from(awards).where(eq(awards.requestId, request.id));
@@ -100,7 +99,7 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
 
   return {
     viewer: viewer.kind,
-    request: presentSummary(request, { councilName: council?.name ?? "", childReference: isBuyer ? child.reference : null }),
+    request: presentSummary(request, { councilName: council?.name ?? "", childReference: seesChildReference(viewer) ? child.reference : null }),
     child: anonymiseChild(child, now.toISOString().slice(0, 10)),
     serverTime: now.toISOString(),
     invitations: invitationRows
@@ -110,19 +109,24 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
     clarifications: visibleClarifications,
     evaluation: evaluation
       // Providers learn their own scores with the outcome, not before.
-      .filter((e) => isBuyer || (own(offerOrg(e.offerId)) && request.state === "awarded"))
+      .filter((e) => seesEvaluationOf(viewer, request, offerOrg(e.offerId)))
       .map((e) => {
         const row = { offerId: e.offerId, ...offerNames(e.offerId), weeklyFeePence: e.weeklyFeePence, scores: e.scores, qualityScore: e.qualityScore, rank: e.rank };
-        if (isBuyer) return { ...row, priceScore: e.priceScore, total: e.total, priceScoreRange: null, totalRange: null };
+        if (seesExactPriceScores(viewer)) return { ...row, priceScore: e.priceScore, total: e.total, priceScoreRange: null, totalRange: null };
         // A provider's exact price score would disclose the lowest fee (evaluate.ts, providerFeedback).
         return { ...row, priceScore: null, total: null, ...providerFeedback(evaluation, e.offerId, request.priceWeight)! };
       }),
-    ranks: request.mode === "ranked" && request.state === "price_round" && !isBuyer
+    ranks: seesRanks(viewer, request)
       ? evaluation.filter((e) => own(offerOrg(e.offerId))).map((e) => ({ offerId: e.offerId, rank: e.rank, of: evaluation.length }))
       : [],
-    award: award ? { offerId: isBuyer || own(offerOrg(award.offerId)) ? award.offerId : null, reasons: award.reasons, awardedAt: award.awardedAt.toISOString(), yours: isBuyer ? null : own(offerOrg(award.offerId)) } : null,
+    award: award ? { offerId: own(offerOrg(award.offerId)) ? award.offerId : null, reasons: award.reasons, awardedAt: award.awardedAt.toISOString(), yours: viewer.kind === "commissioner" ? null : own(offerOrg(award.offerId)) } : null,
     placement: placement && own(placement.providerId) ? presentPlacement(placement, { settingName: names.get(placement.settingId)?.settingName ?? "", organisationName: names.get(placement.settingId)?.organisationName ?? "" }) : null,
     cancelReason: request.cancelReason,
   };
 }
 
+
+/** One clarification as this viewer's view shows it (undefined where they may not see it). */
+export async function buildClarificationView(db: DbOrTx, request: PlacementRequestRow, viewer: Viewer, clarificationId: string) {
+  return (await buildRequestView(db, request, viewer)).clarifications.find((c) => c.id === clarificationId);
+}

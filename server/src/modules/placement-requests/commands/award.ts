@@ -7,6 +7,7 @@ import { awards, offers, offerVersions, placements, type PlacementRequestRow, ty
 import { conflict, notFound, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
+import { canAward } from "../policy";
 import { moveRequest } from "./move-request";
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -23,8 +24,7 @@ export const reviewDatesFrom = (start: string) => [addDays(start, 42), addDays(s
  * evaluation; an urgent one may be awarded as soon as an offer is in.
  */
 export async function awardRequest({ db, actor, request, offerId, reasons, ip }: { db: Db; actor: Actor; request: PlacementRequestRow; offerId: string; reasons: string; ip?: string | undefined }): Promise<{ request: PlacementRequestRow; placement: PlacementRow }> {
-  const urgentEarly = request.mode === "urgent" && (request.state === "open" || request.state === "closed");
-  if (request.state !== "evaluated" && !urgentEarly) {
+  if (!canAward(request)) {
     throw conflict(`The request is ${request.state}: score the offers and complete the evaluation before awarding.`, DomainErrorCode.WrongState);
   }
   return db.transaction(async (tx) => {

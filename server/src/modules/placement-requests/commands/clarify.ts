@@ -5,6 +5,7 @@ import { clarifications, type ClarificationRow, type PlacementRequestRow } from 
 import { conflict, notFound } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
+import { clarificationsOpen } from "../policy";
 import { lockOpenRequest } from "./lock-open-request";
 
 /** A provider's question, private to the council until answered. */
@@ -21,7 +22,7 @@ export async function askClarification({ db, actor, requestId, question, ip }: {
 /** The council answers to every invited provider (the asker anonymised) or to the asker only. Once. */
 export async function answerClarification(props: { db: Db; actor: Actor; request: PlacementRequestRow; clarificationId: string; answer: string; visibility: "all" | "private"; ip?: string | undefined }): Promise<ClarificationRow> {
   const { db, actor, request, clarificationId, answer, visibility, ip } = props;
-  if (!["open", "closed", "evaluated", "price_round"].includes(request.state)) throw conflict(`The request is ${request.state}; clarifications are closed.`, DomainErrorCode.WrongState);
+  if (!clarificationsOpen(request)) throw conflict(`The request is ${request.state}; clarifications are closed.`, DomainErrorCode.WrongState);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(clarifications).where(and(eq(clarifications.id, clarificationId), eq(clarifications.requestId, request.id))).for("update");
     if (!existing) throw notFound("The clarification");

@@ -6,11 +6,12 @@ import { conflict, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { databaseNow } from "../queries";
+import { canScore } from "../policy";
 import { moveRequest } from "./move-request";
 
 /** Quality scores 0-5 per criterion per offer, after the request closed (and before an award). */
 export async function saveScores({ db, actor, request, scores, ip }: { db: Db; actor: Actor; request: PlacementRequestRow; scores: { offerId: string; criterionId: string; score: number }[]; ip?: string | undefined }) {
-  if (!["closed", "evaluated"].includes(request.state) && !(request.mode === "urgent" && request.state === "open")) {
+  if (!canScore(request)) {
     throw conflict(`Offers are scored once the request has closed; it is ${request.state}.`, DomainErrorCode.WrongState);
   }
   const active = await db.select({ id: offers.id }).from(offers).where(and(eq(offers.requestId, request.id), eq(offers.status, "active")));

@@ -5,6 +5,7 @@ import type { Tx } from "../../../db/client";
 import type { PlacementRequestRow } from "../../../db/schema";
 import { conflict, forbidden } from "../../../http/app-error";
 import type { Actor } from "../../identity/actor";
+import { respondsAsProvider } from "../policy";
 import { loadRequestFor } from "../queries";
 
 /**
@@ -14,7 +15,7 @@ import { loadRequestFor } from "../queries";
  */
 export async function lockOpenRequest(tx: Tx, actor: Actor, requestId: string, states: RequestState[]): Promise<{ request: PlacementRequestRow; today: string; now: Date }> {
   const { request, viewer } = await loadRequestFor(tx, actor, requestId, { forUpdate: true });
-  if (viewer.kind !== "provider") throw forbidden("Only invited providers respond to a request.", DomainErrorCode.NotInvited);
+  if (!respondsAsProvider(viewer)) throw forbidden("Only invited providers respond to a request.", DomainErrorCode.NotInvited);
   const { now, today } = await databaseClock(tx);
   const closesAt = request.state === "price_round" ? request.priceRoundClosesAt : request.deadline;
   if (!states.includes(request.state) || (closesAt && now >= closesAt)) {

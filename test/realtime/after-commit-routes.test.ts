@@ -1,0 +1,73 @@
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import request from "supertest";
+import { buildMarket, offerBody, openRequest, type Market } from "../factories/placement-requests";
+import { startTestServer, type TestServer } from "../setup/test-server";
+import { connected, liveClient, type LiveClient } from "./live-client";
+import { recordEvents, watchRequest } from "./live-recorder";
+
+// A route's live events go after its transaction has committed and after its HTTP answer
+// (server/src/realtime/after-commit.ts): a failing publish never turns a committed write into a
+// 500, and no socket hears of a write before its author has the answer.
+const lines: Record<string, unknown>[] = [];
+const sink = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+    done();
+  },
+});
+
+let t: TestServer;
+let m: Market;
+const sockets: LiveClient[] = [];
+const db = () => t.testApp.database.handle.db;
+const query = <T>(text: string, params: unknown[] = []) => t.testApp.database.handle.sql.query<T & Record<string, unknown>>(text, params);
+
+beforeAll(async () => {
+  t = await startTestServer({ requireClient: false, seed: false, logger: pino({ level: "info" }, sink) });
+  m = await buildMarket(db(), { providers: 2 });
+});
+afterEach(() => sockets.splice(0).forEach((s) => s.disconnect()));
+afterAll(() => t.close());
+
+const offer = (i: number, id: string) => request(t.url).post(`/api/v1/placement-requests/${id}/offers`).set(m.providers[i]!.person.auth).set("X-Request-Id", `after-commit-offer-${i}`).send(offerBody(m.providers[i]!.settingId));
+
+describe("Publishing after the commit", () => {
+  it("should answer 201 and keep the offer when publishing its events fails, and log the failure with the request id", async () => {
+    const { request: made } = await openRequest(t.testApp.app, m);
+    const live = t.testApp.built.live;
+    const emit = live.emit;
+    live.emit = () => {
+      throw new Error("the socket adapter is down");
+    };
+    try {
+      const res = await offer(0, made.id);
+      expect(res.status).toBe(201);
+      const [{ n } = { n: 0 }] = await query<{ n: number }>("SELECT count(*)::int AS n FROM offers WHERE request_id = $1", [made.id]);
+      expect(n).toBe(1);
+      for (let i = 0; i < 100 && !lines.some((l) => l.requestId === "after-commit-offer-0" && l.publish); i++) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      live.emit = emit;
+    }
+    const failures = lines.filter((l) => l.requestId === "after-commit-offer-0" && l.msg === "live publish failed after commit");
+    expect(failures.map((l) => l.publish)).toContain("offer:receipt");
+    expect(failures.every((l) => l.level === 50)).toBe(true);
+  });
+
+  it("should send a write's events only after its HTTP answer", async () => {
+    const { request: made } = await openRequest(t.testApp.app, m);
+    const socket = liveClient(t.url, { token: m.commissioner.token });
+    sockets.push(socket);
+    const log = recordEvents(socket);
+    await connected(socket);
+    await watchRequest(socket, made.id);
+    const order: string[] = [];
+    const event = log.waitFor("response:received", (p) => p.invitation.status === "offered").then(() => order.push("event"));
+    const answer = offer(1, made.id).then((res) => {
+      expect(res.status).toBe(201);
+      order.push("answer");
+    });
+    await Promise.all([event, answer]);
+    expect(order).toEqual(["answer", "event"]);
+  });
+});
