@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import { CharacterCount } from "./character-count";
 import { Form } from "./form";
-import { errorsFromApi, errorsFromZod } from "./form-errors";
+import { errorsFromZod, sendOrErrors } from "./form-errors";
 import { Radios, type RadioOption } from "./radios";
 import { useFormSubmit } from "./use-form-submit";
 
@@ -33,12 +33,7 @@ export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, 
   const form = useFormSubmit(async () => {
     const parsed = schema.safeParse({ [decisionKey]: decision, reason });
     if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
-    try {
-      await send(parsed.data);
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(fieldIds, error);
-    }
+    return sendOrErrors(fieldIds, () => send(parsed.data));
   });
 
   return (

@@ -66,6 +66,16 @@ export function errorsFromApi<F extends string>(fieldIds: FieldIds<F>, error: un
   return collectErrors(fieldIds, [issueFromApi(error, conflictField)].flat());
 }
 
+/** Sends with `send`; a failure comes back as the errors to show (see `errorsFromApi`), success as none. */
+export async function sendOrErrors<F extends string>(fieldIds: FieldIds<F>, send: () => Promise<unknown>, conflictField?: NoInfer<F>): Promise<FormErrors<F> | undefined> {
+  try {
+    await send();
+    return undefined;
+  } catch (error) {
+    return errorsFromApi(fieldIds, error, conflictField);
+  }
+}
+
 function issueFromApi(error: unknown, conflictField: string | undefined): Issue | Issue[] {
   if (!(error instanceof ApiRequestError)) return { field: "", message: SERVICE_PROBLEM };
   const { code, issues, message } = error.error;

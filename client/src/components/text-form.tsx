@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import { CharacterCount } from "./character-count";
 import { Form } from "./form";
-import { errorsFromApi, errorsFromZod } from "./form-errors";
+import { errorsFromZod, sendOrErrors } from "./form-errors";
 import { useFormSubmit } from "./use-form-submit";
 
 interface TextFormProps<K extends string> {
@@ -27,13 +27,10 @@ export function TextForm<K extends string>({ id, field, schema, label, hint, max
   const form = useFormSubmit(async () => {
     const parsed = schema.safeParse({ [field]: text });
     if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
-    try {
+    return sendOrErrors(fieldIds, async () => {
       await send(parsed.data);
       setText("");
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(fieldIds, error, field);
-    }
+    }, field);
   });
   return (
     <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={submitLabel} warning={warning}>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Form, FormErrorSummary } from "./form";
-import { errorsFromApi } from "./form-errors";
+import { sendOrErrors } from "./form-errors";
 import { useFocusOnMount } from "./use-focus-on-mount";
 import { useFormSubmit } from "./use-form-submit";
 import { usePageTitle } from "./use-page-title";
@@ -22,12 +22,7 @@ interface WarningConfirmationProps {
 /** "Are you sure?" before something that cannot be undone (GOV.UK warning button, focus on the question). */
 export function WarningConfirmation({ pageTitle, caption, question, confirmLabel, onConfirm, onCancel, children }: WarningConfirmationProps) {
   const form = useFormSubmit(async () => {
-    try {
-      await onConfirm();
-      return undefined;
-    } catch (error) {
-      return errorsFromApi({}, error);
-    }
+    return sendOrErrors({}, () => onConfirm());
   });
   const heading = useFocusOnMount<HTMLHeadingElement>();
   usePageTitle(pageTitle, { hasErrors: Boolean(form.errors) });

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { API_TOKEN_MAX_DAYS, ApiTokenCreateSchema } from "../../../../shared/src/schemas/identity";
 import { createApiToken, type CreatedApiToken } from "../../api/api-tokens";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { usePageTitle } from "../../components/use-page-title";
@@ -16,12 +16,7 @@ export function ApiTokenForm({ onCreated }: { onCreated(token: CreatedApiToken):
     // An empty or non-numeric entry is NaN, which the schema refuses with "Enter the number of days".
     const parsed = ApiTokenCreateSchema.safeParse({ name, expiresInDays: days.trim() === "" ? Number.NaN : Number(days.trim()) });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    try {
-      await onCreated(await createApiToken(parsed.data));
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(FIELD_IDS, error);
-    }
+    return sendOrErrors(FIELD_IDS, async () => onCreated(await createApiToken(parsed.data)));
   });
   const { errors } = form;
   usePageTitle("Your account", { hasErrors: Boolean(errors) });

@@ -3,7 +3,7 @@ import { AdmissionRoundCreateSchema, type AdmissionRound, type Framework } from 
 import { createAdmissionRound } from "../../api/framework";
 import { DateInput, EMPTY_DATE, momentFrom, type DateParts } from "../../components/date-input";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { formatTimestampDate } from "../../components/format-date";
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
@@ -22,16 +22,13 @@ export function AdmissionRounds({ framework, onChanged }: { framework: Framework
   const form = useFormSubmit(async () => {
     const parsed = AdmissionRoundCreateSchema.safeParse({ name, opensAt: momentFrom(opens, false), closesAt: momentFrom(closes, true) });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    try {
+    return sendOrErrors(FIELD_IDS, async () => {
       await createAdmissionRound(framework.id, parsed.data);
       setName("");
       setOpens(EMPTY_DATE);
       setCloses(EMPTY_DATE);
       await onChanged(`You set up ${parsed.data.name}`);
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(FIELD_IDS, error, "opensAt");
-    }
+    }, "opensAt");
   });
   const fields = form.errors?.fields;
 

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { BandCeilingUpdateSchema, type Framework } from "../../../../shared/src/schemas/framework";
 import { updateBandCeiling } from "../../api/framework";
 import { Form } from "../../components/form";
-import { collectErrors, errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { collectErrors, errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { formatPence, penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
@@ -55,13 +55,10 @@ function CeilingForm({ framework, editing, onCancel, onSaved }: { framework: Fra
     if (pence === undefined) return collectErrors(FIELD_IDS, [{ field: "weeklyCeilingPence", message: "Enter the weekly ceiling in pounds, like 2500.00" }]);
     const parsed = BandCeilingUpdateSchema.safeParse({ weeklyCeilingPence: pence });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    try {
+    return sendOrErrors(FIELD_IDS, async () => {
       await updateBandCeiling(framework.id, editing.lotNumber, editing.band, parsed.data.weeklyCeilingPence);
       await onSaved(`The ceiling for lot ${editing.lotNumber} band ${editing.band} is now ${formatPence(parsed.data.weeklyCeilingPence)} a week`);
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(FIELD_IDS, error);
-    }
+    });
   });
 
   return (

@@ -3,7 +3,7 @@ import type { OrganisationKind } from "../../../../shared/src/codes/organisation
 import { OrganisationCreateSchema, type Organisation } from "../../../../shared/src/schemas/identity";
 import { createOrganisation } from "../../api/organisations";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
@@ -36,17 +36,14 @@ export function OrganisationForm({ onAdded, onErrorsChange }: OrganisationFormPr
       companiesHouseNumber: kind === "provider" && companiesHouseNumber.trim() !== "" ? companiesHouseNumber : undefined,
     });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    try {
+    return sendOrErrors(FIELD_IDS, async () => {
       const organisation = await createOrganisation(parsed.data);
       setKind(undefined);
       setName("");
       setLaCode("");
       setCompaniesHouseNumber("");
       await onAdded(organisation);
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(FIELD_IDS, error, "name");
-    }
+    }, "name");
   }, onErrorsChange);
   const fields = form.errors?.fields;
 

@@ -6,7 +6,7 @@ import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";
 import { DateInput, EMPTY_DATE, momentFrom, type DateParts } from "../../components/date-input";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { adminReviewRoundPath } from "../../components/paths";
 import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
@@ -66,13 +66,10 @@ export function ReviewRoundForm({ choices, onErrorsChange }: { choices: Choices;
       criteria: asInput(CRITERIA, criteria),
     });
     if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
-    try {
+    return sendOrErrors(fieldIds, async () => {
       const round = await openReviewRound(parsed.data);
       await navigate(adminReviewRoundPath(round.id), { state: { notice: `You opened the review round “${round.title}”` } });
-      return undefined;
-    } catch (problem) {
-      return errorsFromApi(fieldIds, problem);
-    }
+    });
   }, onErrorsChange);
   const errors = form.errors;
   const error = (field: string) => errors?.fields[field];

@@ -3,7 +3,7 @@ import { TermsVersionCreateSchema, type Framework } from "../../../../shared/src
 import { publishTermsVersion } from "../../api/framework";
 import { CharacterCount } from "../../components/character-count";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { formatTimestampDate } from "../../components/format-date";
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
@@ -21,16 +21,13 @@ export function TermsVersions({ framework, onChanged }: { framework: Framework; 
   const form = useFormSubmit(async () => {
     const parsed = TermsVersionCreateSchema.safeParse({ version, title, summary });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    try {
+    return sendOrErrors(FIELD_IDS, async () => {
       await publishTermsVersion(framework.id, parsed.data);
       setVersion("");
       setTitle("");
       setSummary("");
       await onChanged(`You published version ${parsed.data.version} of the terms`);
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(FIELD_IDS, error, "version");
-    }
+    }, "version");
   });
   const fields = form.errors?.fields;
 

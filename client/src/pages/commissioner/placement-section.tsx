@@ -4,7 +4,7 @@ import { PlacementEndSchema, type Placement } from "../../../../shared/src/schem
 import { endPlacement } from "../../api/placement-requests";
 import { DateInput, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { PlacementSummary } from "../requests/placement-summary";
@@ -31,13 +31,10 @@ function EndPlacementForm({ placementId, onEnded }: { placementId: string; onEnd
   const form = useFormSubmit(async (state: { endDate: DateParts; reason: string | undefined }) => {
     const parsed = PlacementEndSchema.safeParse({ endDate: isoDateFrom(state.endDate) ?? undefined, reason: state.reason });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    try {
+    return sendOrErrors(FIELD_IDS, async () => {
       await endPlacement(placementId, parsed.data);
       onEnded();
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(FIELD_IDS, error);
-    }
+    });
   });
   const { errors } = form;
   return (

@@ -3,7 +3,7 @@ import type { RequestView } from "../../../../shared/src/schemas/placement-reque
 import { startPriceRound } from "../../api/placement-requests";
 import { DateTimeInput, EMPTY_DATE_TIME, momentFromLondon, type DateTimeParts } from "../../components/date-time-input";
 import { Form } from "../../components/form";
-import { collectErrors, errorsFromApi } from "../../components/form-errors";
+import { collectErrors, sendOrErrors } from "../../components/form-errors";
 import { useFormSubmit } from "../../components/use-form-submit";
 
 const FIELD_IDS = { closesAt: "price-round-closes" };
@@ -14,12 +14,9 @@ export function PriceRoundForm({ requestId, onStarted }: { requestId: string; on
   const form = useFormSubmit(async (parts: DateTimeParts) => {
     const closesAt = momentFromLondon(parts);
     if (!closesAt) return collectErrors(FIELD_IDS, [{ field: "closesAt", message: "Enter when the price round closes as a real date and a time, like 27 3 2026 and 14 30" }]);
-    try {
+    return sendOrErrors(FIELD_IDS, async () => {
       onStarted(await startPriceRound(requestId, closesAt));
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(FIELD_IDS, error, "closesAt");
-    }
+    }, "closesAt");
   });
   const { errors } = form;
   return (

@@ -7,7 +7,7 @@ import { Checkbox } from "../../components/checkbox";
 import { Checkboxes } from "../../components/checkboxes";
 import { DateTimeInput } from "../../components/date-time-input";
 import { Form } from "../../components/form";
-import { errorsFromApi } from "../../components/form-errors";
+import { sendOrErrors } from "../../components/form-errors";
 import { commissionerRequestPath } from "../../components/paths";
 import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
@@ -26,14 +26,11 @@ export function RequestCreateForm({ child, shortlist }: { child: ChildProfile; s
   const submission = useFormSubmit(async (state: RequestFormState) => {
     const checked = checkRequestForm(child.id, state);
     if ("problems" in checked) return checked.problems;
-    try {
+    return sendOrErrors(requestFieldIds(state), async () => {
       const made = await createPlacementRequest(checked.data);
       const n = made.invitations.length;
       await navigate(commissionerRequestPath(made.request.id), { state: { notice: `You invited ${n === 1 ? "1 setting" : `${n} settings`} to a placement request.` } });
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(requestFieldIds(state), error);
-    }
+    });
   });
   const { errors } = submission;
   usePageTitle(`Invite settings to a placement request for ${child.reference}`, { hasErrors: Boolean(errors) });

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { Offer, RequestView } from "../../../../shared/src/schemas/placement-requests";
 import { completeEvaluation, saveScores } from "../../api/placement-requests";
 import { Form } from "../../components/form";
-import { errorsFromApi } from "../../components/form-errors";
+import { sendOrErrors } from "../../components/form-errors";
 import { RadioGrid } from "../../components/radio-grid";
 import { useFormSubmit } from "../../components/use-form-submit";
 
@@ -20,13 +20,10 @@ export function ScoringForm({ view, onDone }: { view: RequestView; onDone(view: 
   const [scores, setScores] = useState<Scores>({});
   const form = useFormSubmit(async (state: Scores) => {
     const body = offers.flatMap((o) => criteria.map((c) => ({ offerId: o.id, criterionId: c.id, score: Number(state[o.id]?.[c.id] ?? "0") })));
-    try {
+    return sendOrErrors({}, async () => {
       await saveScores(view.request.id, body);
       onDone(await completeEvaluation(view.request.id));
-      return undefined;
-    } catch (error) {
-      return errorsFromApi({}, error);
-    }
+    });
   });
 
   return (

@@ -11,7 +11,7 @@ import { sendSettingFeedback } from "../../api/setting-feedback";
 import { CharacterCount, PERSONAL_DATA_HINT } from "../../components/character-count";
 import { ErrorMessage } from "../../components/error-message";
 import { Form, FormErrorSummary } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
 import { ReadingColumn } from "../../components/reading-column";
 import { useFormSubmit } from "../../components/use-form-submit";
@@ -54,13 +54,10 @@ export function SettingFeedbackForm({ setting, onSent }: { setting: DirectorySet
     );
     const parsed = SettingFeedbackCreateSchema.safeParse({ ratings: rated, comment });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    try {
+    return sendOrErrors(FIELD_IDS, async () => {
       await sendSettingFeedback(setting.id, parsed.data);
       onSent();
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(FIELD_IDS, error);
-    }
+    });
   });
   const errors = form.errors;
   usePageTitle(`Feedback on ${setting.name}`, { hasErrors: errors !== undefined });

@@ -4,7 +4,7 @@ import { InvitationCreateSchema, type Invitation, type Organisation } from "../.
 import { invitePerson } from "../../api/people";
 import { Checkbox } from "../../components/checkbox";
 import { Form, FormErrorSummary } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
 import { SummaryList } from "../../components/summary-list";
 import { TextInput } from "../../components/text-input";
@@ -27,15 +27,12 @@ export function InviteForm({ organisation, onInvited, onErrorsChange }: InviteFo
   const form = useFormSubmit(async () => {
     const parsed = InvitationCreateSchema.safeParse({ email, role, orgAdmin });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    try {
+    return sendOrErrors(FIELD_IDS, async () => {
       const invitation = await invitePerson(organisation.id, parsed.data);
       setEmail("");
       setOrgAdmin(false);
       await onInvited(invitation);
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(FIELD_IDS, error, "email");
-    }
+    }, "email");
   }, onErrorsChange);
   const fields = form.errors?.fields;
 

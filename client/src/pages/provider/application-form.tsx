@@ -5,7 +5,7 @@ import { applyToFramework } from "../../api/framework";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { formatTimestampDate } from "../../components/format-date";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
@@ -63,13 +63,10 @@ export function ApplicationForm({ framework, round, terms, onApplied, onErrorsCh
       },
     });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    try {
+    return sendOrErrors(FIELD_IDS, async () => {
       const application = await applyToFramework(framework.id, parsed.data);
       await onApplied(`You applied for ${application.lots.length === 1 ? "1 lot" : `${application.lots.length} lots`}. The regional hub will tell you its decision here.`);
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(FIELD_IDS, error);
-    }
+    });
   }, onErrorsChange);
   const errors = form.errors;
 

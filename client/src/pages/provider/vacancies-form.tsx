@@ -2,7 +2,7 @@ import { useState } from "react";
 import { VacanciesUpdateSchema, type Setting } from "../../../../shared/src/schemas/settings";
 import { updateVacancies } from "../../api/settings";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
+import { errorsFromZod, type FormErrors, sendOrErrors } from "../../components/form-errors";
 import { numberFromInput } from "../../components/parse-number";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
@@ -26,14 +26,11 @@ export function VacanciesForm({ setting, error, onUpdated, onFailed }: Vacancies
   async function update(): Promise<FormErrors<"vacancies"> | undefined> {
     const parsed = VacanciesUpdateSchema.safeParse({ vacancies: numberFromInput(value) });
     if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
-    try {
+    return sendOrErrors(fieldIds, async () => {
       const updated = await updateVacancies(setting.id, parsed.data.vacancies);
       setValue(String(updated.vacancies));
       await onUpdated(updated);
-      return undefined;
-    } catch (caught) {
-      return errorsFromApi(fieldIds, caught);
-    }
+    });
   }
   // The page lists the problem in the error summary at its top, so the form keeps none of its own.
   const form = useFormSubmit(async () => {

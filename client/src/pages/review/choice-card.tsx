@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import type { z } from "zod";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
 import { useFormSubmit } from "../../components/use-form-submit";
 
@@ -31,12 +31,7 @@ export function ChoiceCard<F extends string, T>(props: ChoiceCardProps<F, T>) {
   const form = useFormSubmit(async () => {
     const parsed = props.parse(value);
     if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
-    try {
-      await props.send(parsed.data);
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(fieldIds, error);
-    }
+    return sendOrErrors(fieldIds, () => props.send(parsed.data));
   });
 
   return (

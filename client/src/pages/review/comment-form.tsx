@@ -4,7 +4,7 @@ import { ReviewCommentCreateSchema, type ReviewComment } from "../../../../share
 import { postComment } from "../../api/review-rounds";
 import { CharacterCount, PERSONAL_DATA_HINT } from "../../components/character-count";
 import { Form } from "../../components/form";
-import { collectErrors, errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { collectErrors, errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { useFormSubmit } from "../../components/use-form-submit";
 
 interface CommentFormProps {
@@ -33,14 +33,11 @@ export function CommentForm({ roundId, sectionId, parentId, id, label, submitLab
     if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
     const found = personalDataIn(parsed.data.body);
     if (found.length > 0) return collectErrors(fieldIds, [{ field: "body", message: `Remove ${list(found)} from your comment` }]);
-    try {
+    return sendOrErrors(fieldIds, async () => {
       const comment = await postComment(roundId, parsed.data);
       setBody("");
       onPosted(comment);
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(fieldIds, error);
-    }
+    });
   });
 
   return (

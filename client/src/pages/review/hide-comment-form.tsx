@@ -3,7 +3,7 @@ import { ReviewCommentModerationSchema, type ReviewComment } from "../../../../s
 import { moderateComment } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { useFormSubmit } from "../../components/use-form-submit";
 
 interface HideCommentFormProps {
@@ -20,12 +20,9 @@ export function HideCommentForm({ comment, restore = false, onDone, onCancel }: 
   const form = useFormSubmit(async () => {
     const parsed = ReviewCommentModerationSchema.safeParse(restore ? { hidden: false } : { hidden: true, reason });
     if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
-    try {
+    return sendOrErrors(fieldIds, async () => {
       onDone(await moderateComment(comment.id, restore ? { hidden: false } : { hidden: true, reason: parsed.data.reason ?? "" }));
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(fieldIds, error);
-    }
+    });
   });
 
   if (restore) {

@@ -4,7 +4,7 @@ import { saveTheme, type ReviewTheme } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";
 import { Form } from "../../components/form";
-import { errorsFromApi, errorsFromZod } from "../../components/form-errors";
+import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
 
@@ -30,7 +30,7 @@ export function ThemeForm({ roundId, comments, theme, onSaved, onCancel }: Theme
   const form = useFormSubmit(async () => {
     const parsed = ReviewThemeSaveSchema.safeParse({ title, answer, commentIds });
     if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
-    try {
+    return sendOrErrors(fieldIds, async () => {
       await saveTheme(roundId, parsed.data, theme?.id);
       if (!theme) {
         setTitle("");
@@ -38,10 +38,7 @@ export function ThemeForm({ roundId, comments, theme, onSaved, onCancel }: Theme
         setCommentIds([]);
       }
       await onSaved(parsed.data.title);
-      return undefined;
-    } catch (error) {
-      return errorsFromApi(fieldIds, error);
-    }
+    });
   });
   const fields = form.errors?.fields;
 
