@@ -33,9 +33,6 @@ export function requireMember(may?: (member: Member) => boolean): RequestHandler
   };
 }
 
-/** requireMember for members with one of these roles (any member without roles). */
-export const requireRole = (...roles: Role[]): RequestHandler => requireMember(roles.length > 0 ? (member) => roles.includes(member.role) : undefined);
-
 /** The actor of a request that passed requireSignedIn: maybe in no organisation yet. */
 export function actorOf(req: Request): Actor {
   if (!req.actor) throw unauthorized();
