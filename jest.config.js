@@ -1,7 +1,18 @@
 // Jest runs our TypeScript as native ES modules (swc strips types; no type-check here:
 // `npm run typecheck` does that). Every test file gets its own database (test/setup).
 // keepImportAttributes: JSON modules are imported `with { type: "json" }`, which Node's ESM requires.
-const swc = ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, experimental: { keepImportAttributes: true } }, module: { type: "es6" } }];
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      target: "es2022",
+      parser: { syntax: "typescript", tsx: true },
+      transform: { react: { runtime: "automatic" } },
+      experimental: { keepImportAttributes: true },
+    },
+    module: { type: "es6" },
+  },
+];
 
 export default {
   testEnvironment: "node",
