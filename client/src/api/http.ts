@@ -1,7 +1,10 @@
 import type { z } from "zod";
 import { ApiErrorSchema, ErrorCode, type ApiError } from "../../../shared/src/errors";
 
-/** A request the API refused or could not answer; `error.code` says why (switch on it, never on the message). */
+/**
+ * A request the API refused or could not answer; `error.code` says why and, for a domain rule,
+ * `error.reason` which one (switch on them, never on the message).
+ */
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly error: ApiError;

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { ErrorCode } from "../../../../shared/src/errors";
+import { DomainErrorCode } from "../../../../shared/src/errors";
 import type { ChildProfile } from "../../../../shared/src/schemas/children";
 import { useMatches } from "../../api/children";
 import { ApiRequestError } from "../../api/http";
@@ -23,8 +23,8 @@ export function MatchesSection({ child, lot, explain, hrefWith, shortlist }: Mat
   if (matches.status === "loading") return <Loading what="matching settings" />;
   if (matches.status === "error") {
     const { error } = matches;
-    // 409: the profile lacks what matching needs; the API says what in words for people.
-    if (error instanceof ApiRequestError && error.error.code === ErrorCode.Conflict) return <div className="govuk-inset-text">{error.error.message}</div>;
+    // The profile lacks what matching needs; the API says what in words for people.
+    if (error instanceof ApiRequestError && error.error.reason === DomainErrorCode.ProfileIncomplete) return <div className="govuk-inset-text">{error.error.message}</div>;
     return <QueryProblem what="matching settings" onRetry={matches.retry} />;
   }
   const { matches: ranked, considered, excluded } = matches.data;

@@ -4,6 +4,7 @@ import type { ChildProfile, MATCHING_REQUIRED_FIELDS } from "../../../../shared/
 import type { MatchesQuery, MatchesResponse } from "../../../../shared/src/schemas/matching";
 import type { Db } from "../../db/client";
 import { conflict } from "../../http/app-error";
+import { DomainErrorCode } from "../../../../shared/src/errors";
 import { readChild } from "../children/queries";
 import { districtCentre } from "../directory/search";
 import type { Member } from "../../http/require-actor";
@@ -23,7 +24,7 @@ export async function matchChildOf(db: Db, profile: ChildProfile, lot: number | 
   const { ageOnNeededBy, sex, primaryNeed, homeOutcode, lotNumber } = profile;
   if (profile.missingForMatching.length > 0 || ageOnNeededBy === null || sex === null || primaryNeed === null || homeOutcode === null || lotNumber === null) {
     const missing = profile.missingForMatching.map((field) => FIELD_WORDS[field]);
-    throw conflict(`Matching needs the child's ${inWords(missing)}. Add ${missing.length > 1 ? "them" : "it"} to the profile, then find matches again.`);
+    throw conflict(`Matching needs the child's ${inWords(missing)}. Add ${missing.length > 1 ? "them" : "it"} to the profile, then find matches again.`, DomainErrorCode.ProfileIncomplete);
   }
   const centre = await districtCentre(db, homeOutcode);
   return {

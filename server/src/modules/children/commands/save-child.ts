@@ -1,7 +1,7 @@
 import { isUniqueViolation } from "../../../db/errors";
 import { eq, sql } from "drizzle-orm";
 import type { ChildProfileUpdateInput, ChildProfileValues } from "../../../../../shared/src/schemas/children";
-import type { ValidationIssue } from "../../../../../shared/src/errors";
+import { DomainErrorCode, type ValidationIssue } from "../../../../../shared/src/errors";
 import type { Db, DbOrTx } from "../../../db/client";
 import { childProfiles, type ChildProfileRow } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
@@ -34,7 +34,7 @@ async function inTransaction<T>(db: Db, work: (tx: DbOrTx) => Promise<T>, refere
     return await db.transaction(work);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw conflict(`Your council already has a child with the reference ${reference ?? ""}. Open that profile and change it, or use another reference.`);
+      throw conflict(`Your council already has a child with the reference ${reference ?? ""}. Open that profile and change it, or use another reference.`, DomainErrorCode.AlreadyExists);
     }
     throw error;
   }

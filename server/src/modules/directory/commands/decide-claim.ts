@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { settingClaims, settings } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
 
@@ -16,7 +17,7 @@ export interface DecideClaimProps {
 
 /** Approving moves the setting to the claimant (still a draft for them to complete); other pending claims on it are rejected. */
 export async function decideClaim({ db, actor, claim, decision, reason, ip }: DecideClaimProps) {
-  if (claim.status !== "pending") throw conflict(`That claim was already ${claim.status}.`);
+  if (claim.status !== "pending") throw conflict(`That claim was already ${claim.status}.`, DomainErrorCode.AlreadyDecided);
   return db.transaction(async (tx) => {
     const now = new Date();
     const [row] = await tx.update(settingClaims).set({ status: decision, reason, decidedBy: actor.userId, decidedAt: now }).where(eq(settingClaims.id, claim.id)).returning();

@@ -3,6 +3,7 @@ import type { SettingCreateInput, SettingUpdateInput } from "../../../../../shar
 import type { Db } from "../../../db/client";
 import { settings } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
 import { locate } from "../placement";
@@ -34,7 +35,7 @@ export interface CreateSettingProps {
 export async function createSetting({ db, actor, input, ip }: CreateSettingProps): Promise<SettingRow> {
   const [existing] = await db.select({ id: settings.id }).from(settings).where(eq(settings.urn, input.urn));
   if (existing) {
-    throw conflict(`A setting with URN ${input.urn} is already listed. If it was imported from GIAS and is yours, claim it by its URN instead.`);
+    throw conflict(`A setting with URN ${input.urn} is already listed. If it was imported from GIAS and is yours, claim it by its URN instead.`, DomainErrorCode.AlreadyExists);
   }
   const columns = await columnsFor(db, input);
   return db.transaction(async (tx) => {

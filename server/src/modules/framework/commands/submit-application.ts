@@ -4,6 +4,7 @@ import type { ProviderApplicationCreateInput } from "../../../../../shared/src/s
 import type { Db } from "../../../db/client";
 import { admissionRounds, lotAdmissions, lots, providerApplications, type frameworks } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { latestTermsVersion } from "../queries";
@@ -36,7 +37,7 @@ export async function submitApplication({ db, actor, framework, input, ip }: Sub
       .from(admissionRounds)
       .where(and(eq(admissionRounds.id, input.roundId), eq(admissionRounds.frameworkId, framework.id)));
     if (!round) throw validationFailed([{ path: "body.roundId", message: "Choose an admission round of this framework" }]);
-    if (!round.open) throw conflict("The round is not open. Apply while an admission round is open; the framework lists its rounds and their dates.");
+    if (!round.open) throw conflict("The round is not open. Apply while an admission round is open; the framework lists its rounds and their dates.", DomainErrorCode.RoundNotOpen);
 
     const terms = await latestTermsVersion(tx, framework.id);
     if (!terms) throw conflict("The hub has not published the framework's terms and conditions yet, so nobody can apply.");

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { apiTokens, sessions, users, type organisations } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import { rooms, type LiveHub } from "../../../realtime/live-hub";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
@@ -21,7 +22,7 @@ export interface RemoveMemberProps {
  * live connections close at once, so access stops now rather than at the next sign-in.
  */
 export async function removeMember({ db, live, actor, organisation, userId, ip }: RemoveMemberProps) {
-  if (userId === actor.userId) throw conflict("You cannot remove yourself. Ask another administrator.");
+  if (userId === actor.userId) throw conflict("You cannot remove yourself. Ask another administrator.", DomainErrorCode.OwnMembership);
   await db.transaction(async (tx) => {
     const member = await loadMember(tx, organisation.id, userId);
     await tx.update(users).set({ organisationId: null, role: null, orgAdmin: false }).where(eq(users.id, userId));

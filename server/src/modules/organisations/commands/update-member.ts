@@ -3,6 +3,7 @@ import type { MemberUpdateInput } from "../../../../../shared/src/schemas/identi
 import type { Db } from "../../../db/client";
 import { users, type organisations } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
 import { loadMember } from "../queries";
@@ -20,7 +21,7 @@ export interface UpdateMemberProps {
 /** Changes a person's role or administrator setting; every change is audited. */
 export async function updateMember({ db, actor, organisation, userId, input, ip }: UpdateMemberProps) {
   if (input.role) assertRoleFits(input.role, organisation.kind, "body.role");
-  if (userId === actor.userId) throw conflict("You cannot change your own role. Ask another administrator.");
+  if (userId === actor.userId) throw conflict("You cannot change your own role. Ask another administrator.", DomainErrorCode.OwnMembership);
   return db.transaction(async (tx) => {
     const before = await loadMember(tx, organisation.id, userId);
     const [after] = await tx

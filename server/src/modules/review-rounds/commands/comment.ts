@@ -3,6 +3,7 @@ import { personalDataIn } from "../../../../../shared/src/personal-data";
 import type { Db } from "../../../db/client";
 import { reviewComments, reviewSections, reviewThemeComments, reviewThemes } from "../../../db/schema";
 import { conflict, notFound, validationFailed } from "../../../http/app-error";
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import type { Member } from "../../../http/require-actor";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
@@ -18,7 +19,7 @@ export interface AddCommentProps {
 
 /** A comment on a section (or a reply), while the round is open, without anything that identifies a person. */
 export async function addComment({ db, actor, round, input }: AddCommentProps) {
-  if (round.state !== "open") throw conflict(`This round is ${round.state === "upcoming" ? "not open yet" : "closed"}; comments are taken while it is open.`);
+  if (round.state !== "open") throw conflict(`This round is ${round.state === "upcoming" ? "not open yet" : "closed"}; comments are taken while it is open.`, DomainErrorCode.RoundNotOpen);
   const found = personalDataIn(input.body);
   if (found.length > 0) throw validationFailed([{ path: "body.body", message: `Remove ${found.join(" and ")} before posting: comments must not identify anyone` }]);
   const [section] = await db.select({ id: reviewSections.id }).from(reviewSections).where(and(eq(reviewSections.id, input.sectionId), eq(reviewSections.roundId, round.round.id)));

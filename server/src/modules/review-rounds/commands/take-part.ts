@@ -2,11 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { reviewCriteria, reviewProposals, reviewRatings, reviewVotes } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import type { RoundHeader } from "../queries";
 
 function assertOpen(header: RoundHeader) {
   if (header.state !== "open") {
-    throw conflict(header.state === "upcoming" ? `This round opens at ${header.round.opensAt.toISOString()}.` : `This round closed at ${header.round.closesAt.toISOString()}; its results are final.`);
+    throw conflict(header.state === "upcoming" ? `This round opens at ${header.round.opensAt.toISOString()}.` : `This round closed at ${header.round.closesAt.toISOString()}; its results are final.`, DomainErrorCode.RoundNotOpen);
   }
 }
 

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { settingFeedback } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
+import { DomainErrorCode } from "../../../../../shared/src/errors";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
 
@@ -15,7 +16,7 @@ export interface ModerateFeedbackProps {
 }
 
 export async function moderateFeedback({ db, actor, feedback, decision, reason, ip }: ModerateFeedbackProps) {
-  if (feedback.status !== "pending") throw conflict(`That feedback was already ${feedback.status}.`);
+  if (feedback.status !== "pending") throw conflict(`That feedback was already ${feedback.status}.`, DomainErrorCode.AlreadyDecided);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(settingFeedback)
