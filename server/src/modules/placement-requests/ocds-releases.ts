@@ -1,7 +1,7 @@
 import { isoDate } from "../../db/dates";
 import { LOTS } from "../../../../shared/src/codes/lots";
 import { formatPence } from "../../../../shared/src/money";
-import type { OcdsRelease } from "../../../../shared/src/schemas/ocds";
+import type { OcdsRelease, OcdsReleasePackage } from "../../../../shared/src/schemas/ocds";
 import type { AwardedContractingProcess } from "./ocds-query";
 
 const WEEKS_A_YEAR = 52;
@@ -85,4 +85,15 @@ export function releasesOf(p: AwardedContractingProcess, ocidPrefix: string): Oc
       ],
     },
   ];
+}
+
+/** The release package served at `uri`: every awarded process's releases, published now by the database's clock. */
+export function releasePackageOf(processes: AwardedContractingProcess[], options: { uri: string; publicUrl: string; ocidPrefix: string; publishedAt: Date }): OcdsReleasePackage {
+  return {
+    uri: options.uri,
+    version: "1.1",
+    publishedDate: options.publishedAt.toISOString(),
+    publisher: { name: "Placement Exchange", uri: options.publicUrl },
+    releases: processes.flatMap((p) => releasesOf(p, options.ocidPrefix)),
+  };
 }

@@ -1,10 +1,10 @@
 import { Router } from "express";
-import { OcdsReleasePackageSchema, type OcdsReleasePackage } from "../../../../shared/src/schemas/ocds";
+import { OcdsReleasePackageSchema } from "../../../../shared/src/schemas/ocds";
 import type { Db } from "../../db/client";
 import type { Env } from "../../env";
 import { defineRoute } from "../../http/route";
 import { awardedContractingProcesses } from "./ocds-query";
-import { releasesOf } from "./ocds-releases";
+import { releasePackageOf } from "./ocds-releases";
 import { databaseNow } from "./queries";
 
 const PATH = "/api/v1/open-data/ocds";
@@ -21,14 +21,8 @@ export function openContractingRoutes({ db, env }: { db: Db; env: Pick<Env, "ocd
     responses: { 200: { description: "The release package; values are a year of the weekly fee (x 52), in pounds", schema: OcdsReleasePackageSchema } },
     handler: async (_req, res) => {
       const processes = await awardedContractingProcesses(db);
-      const body: OcdsReleasePackage = {
-        uri: `${env.publicUrl}${PATH}`,
-        version: "1.1",
-        publishedDate: (await databaseNow(db)).toISOString(),
-        publisher: { name: "Placement Exchange", uri: env.publicUrl },
-        releases: processes.flatMap((p) => releasesOf(p, env.ocdsOcidPrefix)),
-      };
-      res.setHeader("Cache-Control", "public, max-age=300").json(body);
+      const publishedAt = await databaseNow(db);
+      res.setHeader("Cache-Control", "public, max-age=300").json(releasePackageOf(processes, { uri: `${env.publicUrl}${PATH}`, publicUrl: env.publicUrl, ocidPrefix: env.ocdsOcidPrefix, publishedAt }));
     },
   });
   return router;
