@@ -54,7 +54,7 @@ export function releasesOf(p: AwardedContractingProcess, ocidPrefix: string): Oc
       ...release("tender", p.openedAt ?? p.createdAt, [buyerParty]),
       tender: {
         id: p.requestId,
-        title: `Placement: lot ${p.lotNumber} ${lot?.name ?? ""}`.trim(),
+        title: lot ? `Placement: lot ${p.lotNumber} ${lot.name}` : `Placement: lot ${p.lotNumber}`,
         status: "complete",
         procuringEntity: buyer,
         // Only providers admitted to the framework's lot may be invited: OCDS's "selective".

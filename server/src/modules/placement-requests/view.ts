@@ -51,6 +51,7 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   const [council] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, request.organisationId));
   const [child] = await db.select().from(childProfiles).where(eq(childProfiles.id, request.childId));
   if (!child) throw new Error(`request ${request.id} has no child`);
+  if (!council) throw new Error(`request ${request.id} has no council`);
 
   const invitationRows = await db
     .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name })
@@ -59,6 +60,8 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
     .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
     .where(eq(requestInvitations.requestId, request.id));
   const names = new Map(invitationRows.map((r) => [r.invitation.settingId, { settingName: r.settingName, organisationName: r.organisationName }]));
+  // Every offer and placement is for an invited setting (foreign keys), so a miss is not expected; show no names rather than fail the page.
+  const namesOf = (settingId: string | undefined) => (settingId === undefined ? undefined : names.get(settingId)) ?? { settingName: "", organisationName: "" };
 
   const offerRows = await db.select().from(offers).where(eq(offers.requestId, request.id));
   const versionRows = offerRows.length ? await db.select().from(offerVersions).where(inArray(offerVersions.offerId, offerRows.map((o) => o.id))) : [];
@@ -92,20 +95,20 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
       )
     : [];
   const offerOrg = (offerId: string) => offerRows.find((o) => o.id === offerId)?.organisationId ?? null;
-  const offerNames = (offerId: string) => names.get(offerRows.find((o) => o.id === offerId)?.settingId ?? "") ?? { settingName: "", organisationName: "" };
+  const offerNames = (offerId: string) => namesOf(offerRows.find((o) => o.id === offerId)?.settingId);
 
   const [award] = await db.select().from(awards).where(eq(awards.requestId, request.id));
   const [placement] = await db.select().from(placements).where(eq(placements.requestId, request.id));
 
   return {
     viewer: viewer.kind,
-    request: presentSummary(request, { councilName: council?.name ?? "", childReference: seesChildReference(viewer) ? child.reference : null }),
+    request: presentSummary(request, { councilName: council.name, childReference: seesChildReference(viewer) ? child.reference : null }),
     child: anonymiseChild(child, now.toISOString().slice(0, 10)),
     serverTime: now.toISOString(),
     invitations: invitationRows
       .filter((r) => own(r.invitation.organisationId))
       .map((r) => presentInvitation(r.invitation, { settingName: r.settingName, organisationName: r.organisationName, offeredAt: latestAt(r.invitation.settingId) })),
-    offers: visibleOffers.map((o) => presentOffer(o, versionsOf(o.id), names.get(o.settingId) ?? { settingName: "", organisationName: "" })),
+    offers: visibleOffers.map((o) => presentOffer(o, versionsOf(o.id), namesOf(o.settingId))),
     clarifications: visibleClarifications,
     evaluation: evaluation
       // Providers learn their own scores with the outcome, not before.
@@ -120,7 +123,7 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
       ? evaluation.filter((e) => own(offerOrg(e.offerId))).map((e) => ({ offerId: e.offerId, rank: e.rank, of: evaluation.length }))
       : [],
     award: award ? { offerId: own(offerOrg(award.offerId)) ? award.offerId : null, reasons: award.reasons, awardedAt: award.awardedAt.toISOString(), yours: viewer.kind === "commissioner" ? null : own(offerOrg(award.offerId)) } : null,
-    placement: placement && own(placement.providerId) ? presentPlacement(placement, { settingName: names.get(placement.settingId)?.settingName ?? "", organisationName: names.get(placement.settingId)?.organisationName ?? "" }) : null,
+    placement: placement && own(placement.providerId) ? presentPlacement(placement, namesOf(placement.settingId)) : null,
     cancelReason: request.cancelReason,
   };
 }
