@@ -1,5 +1,5 @@
 import { Link, useLocation } from "react-router";
-import { feedbackLinkState } from "./feedback-link-state";
+import { feedbackLinkState } from "../lib/feedback-link-state";
 
 export function PhaseBanner() {
   const { pathname } = useLocation();

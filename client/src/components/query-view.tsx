@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { ApiQuery, QueryState } from "../api/use-api-query";
-import { isNotFound } from "./not-found-error";
+import { isNotFound } from "../lib/not-found-error";
 import { Loading, QueryProblem } from "./query-problem";
 
 interface QueryViewProps<T> {

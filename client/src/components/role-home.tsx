@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { PAGE_PATHS } from "../../../shared/src/page-paths";
 import { useMe } from "../api/session";
-import { peoplePath } from "./paths";
+import { peoplePath } from "../lib/paths";
 import { usePageTitle } from "./use-page-title";
 
 export interface RoleHomeLink {

@@ -3,8 +3,8 @@ import { Link, useLocation } from "react-router";
 import { PAGE_PATHS, ROLE_HOME } from "../../../shared/src/page-paths";
 import { useSession, type SessionState } from "../api/session";
 import { useGovukModule } from "../govuk/use-govuk-module";
-import { feedbackLinkState } from "./feedback-link-state";
-import { peoplePath } from "./paths";
+import { feedbackLinkState } from "../lib/feedback-link-state";
+import { peoplePath } from "../lib/paths";
 
 interface NavigationItem {
   href: string;

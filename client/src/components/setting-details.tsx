@@ -1,5 +1,5 @@
 import type { Setting } from "../../../shared/src/schemas/settings";
-import { formatDate, formatTimestampDate } from "./format-date";
+import { formatDate, formatTimestampDate } from "../lib/format-date";
 import {
   ageRange,
   lotLabel,

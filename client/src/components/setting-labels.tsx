@@ -12,7 +12,7 @@ import {
 } from "../../../shared/src/codes/directory";
 import { LOTS } from "../../../shared/src/codes/lots";
 import { NEEDS } from "../../../shared/src/codes/needs";
-import { formatTimestampDate } from "./format-date";
+import { formatTimestampDate } from "../lib/format-date";
 
 const STATUS_TAGS: Record<SettingStatus, { text: string; colour: string }> = {
   draft: { text: "Draft", colour: "govuk-tag--grey" },

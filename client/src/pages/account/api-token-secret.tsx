@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { CreatedApiToken } from "../../api/api-tokens";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { usePageTitle } from "../../components/use-page-title";
 
 /** The only time the secret is ever shown: the server keeps just a hash of it. */

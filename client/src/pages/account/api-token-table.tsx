@@ -1,5 +1,5 @@
 import type { ApiToken } from "../../../../shared/src/schemas/identity";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { Table } from "../../components/table";
 import { API_TOKEN_STATUS_TAGS, apiTokenStatus } from "./api-token-status";
 

@@ -4,7 +4,7 @@ import { createAdmissionRound } from "../../api/framework";
 import { DateInput, EMPTY_DATE, momentFrom, type DateParts } from "../../components/date-input";
 import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";

@@ -4,7 +4,7 @@ import { AdmissionDecisionSchema, type Framework, type ProviderApplication } fro
 import { decideAdmission, useApplications, useFramework } from "../../api/framework";
 import { AdmissionStatusTag } from "../../components/admission-labels";
 import { DecisionForm } from "../../components/decision-form";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
 import { SummaryCard, SummaryList } from "../../components/summary-list";

@@ -3,7 +3,7 @@ import { SettingClaimDecisionSchema, type SettingClaim } from "../../../../share
 import { decideSettingClaim, useSettingClaims } from "../../api/setting-claims";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { DecisionForm } from "../../components/decision-form";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { SummaryCard } from "../../components/summary-list";
 import { QueryView } from "../../components/query-view";

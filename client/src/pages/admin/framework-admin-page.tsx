@@ -5,7 +5,7 @@ import { useFramework } from "../../api/framework";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatDate } from "../../components/format-date";
+import { formatDate } from "../../lib/format-date";
 import { AdmissionRounds } from "./admission-rounds";
 import { BandCeilings } from "./band-ceilings";
 import { TermsVersions } from "./terms-versions";

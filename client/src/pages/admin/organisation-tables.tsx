@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
 import type { Organisation } from "../../../../shared/src/schemas/identity";
-import { peoplePath } from "../../components/paths";
+import { peoplePath } from "../../lib/paths";
 import { Table } from "../../components/table";
 
 const KIND_HEADINGS: Record<OrganisationKind, string> = {

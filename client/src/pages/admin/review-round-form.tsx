@@ -7,7 +7,7 @@ import { Checkboxes } from "../../components/checkboxes";
 import { DateInput, EMPTY_DATE, momentFrom, type DateParts } from "../../components/date-input";
 import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
-import { adminReviewRoundPath } from "../../components/paths";
+import { adminReviewRoundPath } from "../../lib/paths";
 import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useReviewRoundChoices } from "../../api/review-rounds";
-import { adminReviewRoundPath } from "../../components/paths";
+import { adminReviewRoundPath } from "../../lib/paths";
 import { QueryView } from "../../components/query-view";
 import { ReviewRoundsList } from "../review/review-rounds-list";
 import { ReviewRoundForm } from "./review-round-form";

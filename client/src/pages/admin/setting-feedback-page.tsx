@@ -2,7 +2,7 @@ import { useState } from "react";
 import { SettingFeedbackModerationSchema, type SettingFeedback } from "../../../../shared/src/schemas/setting-feedback";
 import { moderateSettingFeedback, useSettingFeedback } from "../../api/setting-feedback";
 import { DecisionForm } from "../../components/decision-form";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
 import { RatingsList } from "../../components/ratings-list";

@@ -4,7 +4,7 @@ import { publishTermsVersion } from "../../api/framework";
 import { CharacterCount } from "../../components/character-count";
 import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";

@@ -4,7 +4,7 @@ import { personalDataIn } from "../../../../shared/src/personal-data";
 import { datePartsFrom, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
 import { collectErrors, type FormErrors } from "../../components/form-errors";
 import { EMPTY_MONTH_YEAR, monthYearFrom, yearMonthFrom, type MonthYear } from "../../components/month-year-input";
-import { numberFromInput } from "../../components/parse-number";
+import { numberFromInput } from "../../lib/parse-number";
 
 /** The form's ids, in page order; the error summary links to them. Keys are the API's field paths. */
 export const CHILD_FIELD_IDS = {

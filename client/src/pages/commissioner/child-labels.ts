@@ -1,6 +1,6 @@
 import { CHILD_SEX_LABELS, EHC_PLAN_STATUS_LABELS } from "../../../../shared/src/codes/children";
 import type { ChildProfile } from "../../../../shared/src/schemas/children";
-import { formatDate } from "../../components/format-date";
+import { formatDate } from "../../lib/format-date";
 import { lotLabel, needName } from "../../components/setting-labels";
 
 const NOT_RECORDED = "Not recorded";

@@ -1,7 +1,7 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { ChildProfile } from "../../../../shared/src/schemas/children";
 import { ErrorSummary } from "../../components/error-summary";
-import { commissionerChildEditPath, commissionerChildMatchesPath } from "../../components/paths";
+import { commissionerChildEditPath, commissionerChildMatchesPath } from "../../lib/paths";
 import { QueryProblem } from "../../components/query-problem";
 import { SummaryList } from "../../components/summary-list";
 import { usePageTitle } from "../../components/use-page-title";

@@ -3,7 +3,7 @@ import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import type { ChildProfile } from "../../../../shared/src/schemas/children";
 import { useShortlist } from "../../api/children";
 import { SuccessBanner } from "../../components/notification-banner";
-import { commissionerChildEditPath, commissionerChildMatchesPath, commissionerChildRequestNewPath } from "../../components/paths";
+import { commissionerChildEditPath, commissionerChildMatchesPath, commissionerChildRequestNewPath } from "../../lib/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { ReadingColumn } from "../../components/reading-column";
 import { usePageTitle } from "../../components/use-page-title";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { ChildProfile } from "../../../../shared/src/schemas/children";
-import { commissionerChildPath } from "../../components/paths";
+import { commissionerChildPath } from "../../lib/paths";
 import { ReadingColumn } from "../../components/reading-column";
 
 /** A page about one child (its matches, a change, a request): the reading column, with the way back to the child. */

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import type { ChildProfileListItem } from "../../../../shared/src/schemas/children";
 import { useChildren } from "../../api/children";
-import { commissionerChildPath } from "../../components/paths";
+import { commissionerChildPath } from "../../lib/paths";
 import { QueryView } from "../../components/query-view";
 import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";

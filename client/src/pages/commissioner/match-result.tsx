@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Match, MatchCriterion } from "../../../../shared/src/schemas/matching";
 import { formatPence } from "../../../../shared/src/money";
-import { commissionerSettingPath } from "../../components/paths";
+import { commissionerSettingPath } from "../../lib/paths";
 import { ofstedLabel } from "../../components/setting-labels";
 import { SummaryList } from "../../components/summary-list";
 import { Table } from "../../components/table";

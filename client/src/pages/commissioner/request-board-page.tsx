@@ -1,6 +1,6 @@
 import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
-import { formatDateTime } from "../../components/format-date";
+import { formatDateTime } from "../../lib/format-date";
 import { SummaryList } from "../../components/summary-list";
 import type { RequestLive } from "../../realtime/use-request-live";
 import { ClarificationsList } from "../requests/clarifications-list";

@@ -8,7 +8,7 @@ import { Checkboxes } from "../../components/checkboxes";
 import { DateTimeInput } from "../../components/date-time-input";
 import { Form } from "../../components/form";
 import { sendOrErrors } from "../../components/form-errors";
-import { commissionerRequestPath } from "../../components/paths";
+import { commissionerRequestPath } from "../../lib/paths";
 import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";

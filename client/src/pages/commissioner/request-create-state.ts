@@ -4,7 +4,7 @@ import type { ShortlistEntry } from "../../../../shared/src/schemas/children";
 import { RequestCreateSchema, type Criterion } from "../../../../shared/src/schemas/placement-requests";
 import { EMPTY_DATE_TIME, momentFromLondon, type DateTimeParts } from "../../components/date-time-input";
 import { collectErrors, type FieldIds, type FormErrors } from "../../components/form-errors";
-import { numberFromInput } from "../../components/parse-number";
+import { numberFromInput } from "../../lib/parse-number";
 
 export interface RequestFormState {
   settingIds: string[];

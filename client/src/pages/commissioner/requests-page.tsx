@@ -1,4 +1,4 @@
-import { commissionerRequestPath } from "../../components/paths";
+import { commissionerRequestPath } from "../../lib/paths";
 import { RequestsListPage } from "../requests/requests-list-page";
 
 /** The council's placement requests; a new one starts from a child's page. */

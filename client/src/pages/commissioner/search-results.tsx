@@ -2,7 +2,7 @@ import { Link, useLocation } from "react-router";
 import type { SettingSearchResult } from "../../../../shared/src/schemas/settings";
 import { formatPence } from "../../../../shared/src/money";
 import { Pagination } from "../../components/pagination";
-import { commissionerSettingPath } from "../../components/paths";
+import { commissionerSettingPath } from "../../lib/paths";
 import { ageRange, needsLabel, ofstedLabel, residentialLabel, sexLabel, vacanciesLabel } from "../../components/setting-labels";
 import { SummaryList } from "../../components/summary-list";
 

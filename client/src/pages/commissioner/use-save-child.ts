@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { useNavigate } from "react-router";
 import type { ChildProfile } from "../../../../shared/src/schemas/children";
 import { errorsFromApi } from "../../components/form-errors";
-import { commissionerChildPath } from "../../components/paths";
+import { commissionerChildPath } from "../../lib/paths";
 import { CHILD_FIELD_IDS, checkChildForm, type ChildFormState } from "./child-form-state";
 
 /**

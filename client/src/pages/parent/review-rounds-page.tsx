@@ -1,4 +1,4 @@
-import { parentReviewRoundPath } from "../../components/paths";
+import { parentReviewRoundPath } from "../../lib/paths";
 import { ReviewRoundsList } from "../review/review-rounds-list";
 
 export function ReviewRoundsPage() {

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import type { ReviewRoundChanges } from "../../../../shared/src/schemas/review-rounds";
 import { useReviewRoundChanges } from "../../api/review-rounds";
-import { formatTimestampDate } from "../../components/format-date";
-import { parentReviewRoundPath, publicReviewSummaryPath } from "../../components/paths";
+import { formatTimestampDate } from "../../lib/format-date";
+import { parentReviewRoundPath, publicReviewSummaryPath } from "../../lib/paths";
 import { QueryView } from "../../components/query-view";
 import { STATE_LABELS, STATE_TAGS } from "../review/review-rounds-list";
 

@@ -3,7 +3,7 @@ import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import { useSettingFeedback } from "../../api/setting-feedback";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { RatingsList } from "../../components/ratings-list";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { QueryView } from "../../components/query-view";
 import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";

@@ -3,7 +3,7 @@ import { ROLE_LABELS } from "../../../../shared/src/codes/roles";
 import type { Me, Member, Organisation } from "../../../../shared/src/schemas/identity";
 import { updateMember } from "../../api/people";
 import { errorsFromApi, type FormErrors } from "../../components/form-errors";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { Table } from "../../components/table";
 
 interface MembersTableProps {

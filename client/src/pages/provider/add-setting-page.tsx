@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import { SettingCreateSchema } from "../../../../shared/src/schemas/settings";
 import { createSetting } from "../../api/settings";
-import { providerSettingPath } from "../../components/paths";
+import { providerSettingPath } from "../../lib/paths";
 import { ReadingColumn } from "../../components/reading-column";
 import { usePageTitle } from "../../components/use-page-title";
 import { EMPTY_SETTING_FORM, settingErrorsFromApi, settingErrorsFromZod, settingFieldsFrom, type SettingFormState } from "./setting-form-state";

@@ -1,6 +1,6 @@
 import { CHILD_SEX_LABELS } from "../../../../shared/src/codes/children";
 import type { AnonymisedChild } from "../../../../shared/src/schemas/placement-requests";
-import { formatDate } from "../../components/format-date";
+import { formatDate } from "../../lib/format-date";
 import { therapyLabel } from "../../components/setting-labels";
 import { SummaryList } from "../../components/summary-list";
 import { needLabel } from "../commissioner/child-labels";

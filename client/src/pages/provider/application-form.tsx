@@ -6,7 +6,7 @@ import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";
 import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
 

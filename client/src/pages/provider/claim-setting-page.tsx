@@ -5,7 +5,7 @@ import { claimSetting, useSettingClaims } from "../../api/setting-claims";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { Form, FormErrorSummary } from "../../components/form";
 import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { ReadingColumn } from "../../components/reading-column";

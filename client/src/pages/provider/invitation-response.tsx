@@ -4,7 +4,7 @@ import type { InvitationView, OfferReceipt, RequestView } from "../../../../shar
 import { withdrawOffer } from "../../api/placement-requests";
 import { ErrorMessage } from "../../components/error-message";
 import { errorsFromApi } from "../../components/form-errors";
-import { formatTime } from "../../components/format-date";
+import { formatTime } from "../../lib/format-date";
 import type { RequestLive } from "../../realtime/use-request-live";
 import { OfferDetails } from "../requests/offer-details";
 import { InvitationStatusTag } from "../requests/request-labels";

@@ -1,7 +1,7 @@
 import { PAGE_PATHS } from "../../../../shared/src/page-paths";
 import { ClarificationAskSchema, type RequestView } from "../../../../shared/src/schemas/placement-requests";
 import { askClarification } from "../../api/placement-requests";
-import { formatDateTime } from "../../components/format-date";
+import { formatDateTime } from "../../lib/format-date";
 import { SummaryList } from "../../components/summary-list";
 import { TextForm } from "../../components/text-form";
 import type { RequestLive } from "../../realtime/use-request-live";

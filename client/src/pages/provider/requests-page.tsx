@@ -1,4 +1,4 @@
-import { providerRequestPath } from "../../components/paths";
+import { providerRequestPath } from "../../lib/paths";
 import { RequestsListPage } from "../requests/requests-list-page";
 
 /** The requests the provider's settings are invited to: its inbox. */

@@ -6,7 +6,7 @@ import type { Setting } from "../../../../shared/src/schemas/settings";
 import { ApiRequestError } from "../../api/http";
 import { datePartsFrom, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
 import { collectErrors, errorsFromApi, type FormErrors } from "../../components/form-errors";
-import { numberFromInput } from "../../components/parse-number";
+import { numberFromInput } from "../../lib/parse-number";
 
 /** The form's ids, in page order; the error summary links to them. */
 export const SETTING_FIELD_IDS = {

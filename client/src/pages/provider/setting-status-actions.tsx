@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import type { Setting } from "../../../../shared/src/schemas/settings";
 import { updateSettingStatus } from "../../api/settings";
-import { providerSettingEditPath } from "../../components/paths";
+import { providerSettingEditPath } from "../../lib/paths";
 import { settingErrorsFromApi, type SettingField } from "./setting-form-state";
 import type { FormErrors } from "../../components/form-errors";
 

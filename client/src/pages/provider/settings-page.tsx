@@ -7,7 +7,7 @@ import { useMe } from "../../api/session";
 import { ErrorSummary } from "../../components/error-summary";
 import type { FormErrors } from "../../components/form-errors";
 import { SuccessBanner } from "../../components/notification-banner";
-import { providerSettingPath } from "../../components/paths";
+import { providerSettingPath } from "../../lib/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { ageRange, needsLabel, SettingStatusTag, vacanciesLabel } from "../../components/setting-labels";
 import { SummaryCard, SummaryList } from "../../components/summary-list";

@@ -3,7 +3,7 @@ import { VacanciesUpdateSchema, type Setting } from "../../../../shared/src/sche
 import { updateVacancies } from "../../api/settings";
 import { Form } from "../../components/form";
 import { errorsFromZod, type FormErrors, sendOrErrors } from "../../components/form-errors";
-import { numberFromInput } from "../../components/parse-number";
+import { numberFromInput } from "../../lib/parse-number";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
 

@@ -1,5 +1,5 @@
 import { ServiceFeedbackCreateSchema } from "../../../../shared/src/schemas/service-feedback";
-import type { FeedbackLinkState } from "../../components/feedback-link-state";
+import type { FeedbackLinkState } from "../../lib/feedback-link-state";
 
 /**
  * The page the person came from, as a path only: from our own feedback links, or from the

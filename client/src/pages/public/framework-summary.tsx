@@ -1,5 +1,5 @@
 import type { RegionSummary } from "../../../../shared/src/schemas/region";
-import { formatDate } from "../../components/format-date";
+import { formatDate } from "../../lib/format-date";
 import { SummaryList } from "../../components/summary-list";
 import { Table } from "../../components/table";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Clarification } from "../../../../shared/src/schemas/placement-requests";
-import { formatTime, formatTimestampDate } from "../../components/format-date";
+import { formatTime, formatTimestampDate } from "../../lib/format-date";
 
 const when = (iso: string) => `${formatTimestampDate(iso)} at ${formatTime(iso)}`;
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
 import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
-import { isNotFound } from "../../components/not-found-error";
+import { isNotFound } from "../../lib/not-found-error";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { useRequestLive, type RequestLive } from "../../realtime/use-request-live";
 import { NotFoundPage } from "../public/not-found-page";

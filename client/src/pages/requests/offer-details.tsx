@@ -1,5 +1,5 @@
 import type { Criterion, Offer, OfferVersion } from "../../../../shared/src/schemas/placement-requests";
-import { formatDate, formatTime, formatTimestampDate } from "../../components/format-date";
+import { formatDate, formatTime, formatTimestampDate } from "../../lib/format-date";
 import { Details } from "../../components/details";
 import { formatPence } from "../../../../shared/src/money";
 import { SummaryList } from "../../components/summary-list";

@@ -1,6 +1,6 @@
 import { PLACEMENT_END_REASON_LABELS } from "../../../../shared/src/codes/tenders";
 import type { Placement } from "../../../../shared/src/schemas/placement-requests";
-import { formatDate } from "../../components/format-date";
+import { formatDate } from "../../lib/format-date";
 import { formatPence } from "../../../../shared/src/money";
 import { SummaryList } from "../../components/summary-list";
 

@@ -9,7 +9,7 @@ import {
 } from "../../../../shared/src/codes/tenders";
 import type { InvitationView, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
 import { formatPence } from "../../../../shared/src/money";
-import { formatTime, formatTimestampDate } from "../../components/format-date";
+import { formatTime, formatTimestampDate } from "../../lib/format-date";
 import { lotLabel } from "../../components/setting-labels";
 import type { SummaryRow } from "../../components/summary-list";
 

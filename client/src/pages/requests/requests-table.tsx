@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { RequestListItem } from "../../../../shared/src/schemas/placement-requests";
-import { formatDateTime } from "../../components/format-date";
+import { formatDateTime } from "../../lib/format-date";
 import { Table } from "../../components/table";
 import { InvitationStatusTag, modeName, RequestStateTag } from "./request-labels";
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { ReviewComment } from "../../../../shared/src/schemas/review-rounds";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { CommentForm } from "./comment-form";
 import { HideCommentForm } from "./hide-comment-form";
 

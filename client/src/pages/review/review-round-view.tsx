@@ -3,7 +3,7 @@ import { Link, useLocation } from "react-router";
 import type { ReviewTotals } from "../../../../shared/src/events";
 import type { ReviewComment, ReviewRound } from "../../../../shared/src/schemas/review-rounds";
 import { recordVisit, useReviewRound } from "../../api/review-rounds";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useReviewRounds } from "../../api/review-rounds";
-import { formatTimestampDate } from "../../components/format-date";
+import { formatTimestampDate } from "../../lib/format-date";
 import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
 
