@@ -1,8 +1,8 @@
 import { lazy, Suspense, type ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
-import { ROLES, type Role } from "../../shared/src/codes/roles";
-import { PAGE_PATHS } from "../../shared/src/page-paths";
-import type { Me } from "../../shared/src/schemas/identity";
+import { ROLES, type Role } from "@shared/codes/roles";
+import { PAGE_PATHS } from "@shared/page-paths";
+import type { Me } from "@shared/schemas/identity";
 import { Layout } from "./components/layout";
 import { Loading } from "./components/query-problem";
 import { RequireSignIn } from "./components/require-sign-in";

@@ -1,4 +1,4 @@
-import type { Role } from "../../shared/src/codes/roles";
+import type { Role } from "@shared/codes/roles";
 import type { Db } from "../../server/src/db/client";
 import { buildUser } from "../factories/users";
 import { freshInvitation, freshMember, uniqueEmail, type MatrixActor, type Who } from "./actors";

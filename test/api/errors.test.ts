@@ -1,5 +1,5 @@
 import request from "supertest";
-import { ApiErrorSchema } from "../../shared/src/errors";
+import { ApiErrorSchema } from "@shared/errors";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { pino } from "pino";
-import { HealthSchema } from "../../shared/src/schemas/health";
+import { HealthSchema } from "@shared/schemas/health";
 import { createApp } from "../../server/src/app";
 import { openDatabase } from "../../server/src/db/client";
 import { createTestApp, testEnv, type TestApp } from "../setup/test-app";

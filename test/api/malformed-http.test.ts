@@ -1,5 +1,5 @@
 import { connect } from "node:net";
-import { ApiErrorSchema } from "../../shared/src/errors";
+import { ApiErrorSchema } from "@shared/errors";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 // What Node's HTTP parser refuses before Express sees it gets the API's error shape too.

@@ -1,6 +1,6 @@
 import request from "supertest";
-import { ApiErrorSchema } from "../../shared/src/errors";
-import { ApiTokenCreatedSchema, ApiTokenListSchema, MeSchema } from "../../shared/src/schemas/identity";
+import { ApiErrorSchema } from "@shared/errors";
+import { ApiTokenCreatedSchema, ApiTokenListSchema, MeSchema } from "@shared/schemas/identity";
 import { buildUser } from "../factories/users";
 import { signInAs } from "../setup/browserless-sign-in";
 import { startTestServer, type TestServer } from "../setup/test-server";

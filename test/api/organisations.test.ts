@@ -1,6 +1,6 @@
 import request from "supertest";
-import { ApiErrorSchema } from "../../shared/src/errors";
-import { OrganisationListSchema, OrganisationResponseSchema } from "../../shared/src/schemas/identity";
+import { ApiErrorSchema } from "@shared/errors";
+import { OrganisationListSchema, OrganisationResponseSchema } from "@shared/schemas/identity";
 import { buildOrganisation } from "../factories/organisations";
 import { buildUser, buildUnaffiliatedUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";

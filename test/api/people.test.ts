@@ -1,5 +1,5 @@
 import request from "supertest";
-import { InvitationResponseSchema, MemberListSchema } from "../../shared/src/schemas/identity";
+import { InvitationResponseSchema, MemberListSchema } from "@shared/schemas/identity";
 import { buildUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 

@@ -1,6 +1,6 @@
 import request from "supertest";
-import { LOTS } from "../../shared/src/codes/lots";
-import { RegionListSchema } from "../../shared/src/schemas/region";
+import { LOTS } from "@shared/codes/lots";
+import { RegionListSchema } from "@shared/schemas/region";
 import { northWestCouncils } from "../../server/src/db/seed/north-west";
 import { createTestApp, type TestApp } from "../setup/test-app";
 

@@ -1,5 +1,5 @@
 import request from "supertest";
-import { ServiceFeedbackReceiptSchema } from "../../shared/src/schemas/service-feedback";
+import { ServiceFeedbackReceiptSchema } from "@shared/schemas/service-feedback";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
 let t: TestApp;

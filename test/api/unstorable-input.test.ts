@@ -1,6 +1,6 @@
 import request from "supertest";
-import { ErrorCode } from "../../shared/src/errors";
-import { INT32, SAFE_TEXT_PATTERN } from "../../shared/src/schemas/primitives";
+import { ErrorCode } from "@shared/errors";
+import { INT32, SAFE_TEXT_PATTERN } from "@shared/schemas/primitives";
 import { buildMatrixActors, WHO, type MatrixActor, type Who } from "../access/actors";
 import { ACCESS_MATRIX } from "../access/all-routes";
 import { expectationFor, isSuccess, type MatrixEntry, type MatrixRequest } from "../access/matrix";

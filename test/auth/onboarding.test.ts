@@ -1,5 +1,5 @@
 import request from "supertest";
-import { MeSchema } from "../../shared/src/schemas/identity";
+import { MeSchema } from "@shared/schemas/identity";
 import { buildUser } from "../factories/users";
 import { signInAs } from "../setup/browserless-sign-in";
 import { startTestServer, type TestServer } from "../setup/test-server";

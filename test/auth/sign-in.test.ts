@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { importJWK, SignJWT, decodeJwt, decodeProtectedHeader } from "jose";
-import { MeSchema } from "../../shared/src/schemas/identity";
+import { MeSchema } from "@shared/schemas/identity";
 import { CookieJar, follow, signInAs } from "../setup/browserless-sign-in";
 import { startTestServer, type TestServer } from "../setup/test-server";
 

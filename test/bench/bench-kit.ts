@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { NEEDS } from "../../shared/src/codes/needs";
+import { NEEDS } from "@shared/codes/needs";
 import { pino } from "pino";
 import { createApp } from "../../server/src/app";
 import { openDatabase, type Db, type DbHandle } from "../../server/src/db/client";

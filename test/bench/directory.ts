@@ -6,8 +6,8 @@
 // alone. Prints one JSON line.
 import { cpus } from "node:os";
 import { sql } from "drizzle-orm";
-import { NEEDS } from "../../shared/src/codes/needs";
-import { SettingSearchQuerySchema } from "../../shared/src/schemas/settings";
+import { NEEDS } from "@shared/codes/needs";
+import { SettingSearchQuerySchema } from "@shared/schemas/settings";
 import { settings } from "../../server/src/db/schema";
 import { createApiToken } from "../../server/src/modules/api-tokens/commands/create-api-token";
 import { districtCentre, searchSql } from "../../server/src/modules/directory/search";

@@ -4,10 +4,10 @@
 // server (and drops it); without, embedded PGlite.
 import { cpus } from "node:os";
 import { sql } from "drizzle-orm";
-import { PDS_RISK_CODES } from "../../shared/src/codes/directory";
-import { PRICE_BAND_CODES } from "../../shared/src/codes/price-bands";
-import { rankMatches, type MatchChild, type MatchSetting } from "../../shared/src/matching";
-import type { ChildProfileCreateInput } from "../../shared/src/schemas/children";
+import { PDS_RISK_CODES } from "@shared/codes/directory";
+import { PRICE_BAND_CODES } from "@shared/codes/price-bands";
+import { rankMatches, type MatchChild, type MatchSetting } from "@shared/matching";
+import type { ChildProfileCreateInput } from "@shared/schemas/children";
 import type { Db } from "../../server/src/db/client";
 import { settings } from "../../server/src/db/schema";
 import { readChild } from "../../server/src/modules/children/queries";

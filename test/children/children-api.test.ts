@@ -1,5 +1,5 @@
 import request from "supertest";
-import { ChildProfileListSchema, ChildProfileResponseSchema, ShortlistSchema } from "../../shared/src/schemas/children";
+import { ChildProfileListSchema, ChildProfileResponseSchema, ShortlistSchema } from "@shared/schemas/children";
 import { childInput } from "../factories/children";
 import { admitProvider, buildSetting } from "../factories/directory";
 import { buildOrganisation, buildRegion } from "../factories/organisations";

@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { ErrorCode } from "../../shared/src/errors";
+import { ErrorCode } from "@shared/errors";
 import { ApiRequestError } from "../../client/src/api/http";
 import { Form } from "../../client/src/components/form";
 import { sendOrErrors } from "../../client/src/components/form-errors";

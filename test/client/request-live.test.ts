@@ -1,4 +1,4 @@
-import type { Offer, RequestView } from "../../shared/src/schemas/placement-requests";
+import type { Offer, RequestView } from "@shared/schemas/placement-requests";
 import { handleRequestEvent } from "../../client/src/realtime/request-live-events";
 import { isFresher, withClarification, withResponse } from "../../client/src/realtime/request-live-state";
 

@@ -1,4 +1,4 @@
-import { LOTS } from "../../shared/src/codes/lots";
+import { LOTS } from "@shared/codes/lots";
 import { northWestCouncils, seedNorthWest } from "../../server/src/db/seed/north-west";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 

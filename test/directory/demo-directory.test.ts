@@ -1,6 +1,6 @@
 import request from "supertest";
 import { createApiToken } from "../../server/src/modules/api-tokens/commands/create-api-token";
-import { SettingSearchResultSchema } from "../../shared/src/schemas/settings";
+import { SettingSearchResultSchema } from "@shared/schemas/settings";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
 let t: TestApp;

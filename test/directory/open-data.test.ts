@@ -1,5 +1,5 @@
 import request from "supertest";
-import { HsdsDirectorySchema } from "../../shared/src/schemas/open-data";
+import { HsdsDirectorySchema } from "@shared/schemas/open-data";
 import { admitProvider, buildSetting } from "../factories/directory";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { createTestApp, type TestApp } from "../setup/test-app";

@@ -1,4 +1,4 @@
-import { haversineKm } from "../../shared/src/geo/distance";
+import { haversineKm } from "@shared/geo/distance";
 import { findOutcode, loadOutcodes, normaliseOutcode } from "../../server/src/modules/directory/geo/outcodes";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 

@@ -1,5 +1,5 @@
 import request from "supertest";
-import { SettingResponseSchema, SettingListSchema, type SettingCreateInput } from "../../shared/src/schemas/settings";
+import { SettingResponseSchema, SettingListSchema, type SettingCreateInput } from "@shared/schemas/settings";
 import { admitProvider, buildSetting } from "../factories/directory";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildUser, type BuiltUser } from "../factories/users";

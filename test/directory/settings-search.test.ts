@@ -1,5 +1,5 @@
 import request from "supertest";
-import { SettingSearchResultSchema } from "../../shared/src/schemas/settings";
+import { SettingSearchResultSchema } from "@shared/schemas/settings";
 import { admitProvider, buildSetting } from "../factories/directory";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildUser } from "../factories/users";

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { LOTS } from "../../shared/src/codes/lots";
+import { LOTS } from "@shared/codes/lots";
 import { checkAccessibility, describeBrowser, pagePerTest } from "./browser";
 
 async function activeElement(page: Page) {

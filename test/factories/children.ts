@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { ChildProfileCreateInput } from "../../shared/src/schemas/children";
-import { ChildProfileCreateSchema } from "../../shared/src/schemas/children";
+import type { ChildProfileCreateInput } from "@shared/schemas/children";
+import { ChildProfileCreateSchema } from "@shared/schemas/children";
 import type { Db } from "../../server/src/db/client";
 import { childProfiles, type ChildProfileRow } from "../../server/src/db/schema";
 

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
-import type { AdmissionStatus } from "../../shared/src/codes/directory";
-import { LOTS } from "../../shared/src/codes/lots";
-import { PRICE_BANDS, type PriceBand } from "../../shared/src/codes/price-bands";
+import type { AdmissionStatus } from "@shared/codes/directory";
+import { LOTS } from "@shared/codes/lots";
+import { PRICE_BANDS, type PriceBand } from "@shared/codes/price-bands";
 import type { Db } from "../../server/src/db/client";
 import {
   admissionRounds,

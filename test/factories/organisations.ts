@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { OrganisationKind } from "../../shared/src/codes/organisation-kinds";
+import type { OrganisationKind } from "@shared/codes/organisation-kinds";
 import type { Db } from "../../server/src/db/client";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { organisations, regions } from "../../server/src/db/schema";

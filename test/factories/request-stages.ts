@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { LOTS } from "../../shared/src/codes/lots";
-import type { RequestMode } from "../../shared/src/codes/tenders";
-import type { ChildProfileCreateInput } from "../../shared/src/schemas/children";
-import { OfferSubmitSchema, RequestCreateSchema } from "../../shared/src/schemas/placement-requests";
+import { LOTS } from "@shared/codes/lots";
+import type { RequestMode } from "@shared/codes/tenders";
+import type { ChildProfileCreateInput } from "@shared/schemas/children";
+import { OfferSubmitSchema, RequestCreateSchema } from "@shared/schemas/placement-requests";
 import type { Db } from "../../server/src/db/client";
 import { placementRequests, type ChildProfileRow, type PlacementRequestRow } from "../../server/src/db/schema";
 import { rowsOf } from "../../server/src/modules/directory/queries";

@@ -1,6 +1,6 @@
 import request from "supertest";
-import { ApiErrorSchema } from "../../shared/src/errors";
-import { ProviderApplicationListSchema, ProviderApplicationResponseSchema } from "../../shared/src/schemas/framework";
+import { ApiErrorSchema } from "@shared/errors";
+import { ProviderApplicationListSchema, ProviderApplicationResponseSchema } from "@shared/schemas/framework";
 import {
   buildAdmission,
   buildApplication,

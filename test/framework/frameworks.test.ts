@@ -1,6 +1,6 @@
 import request from "supertest";
-import { ApiErrorSchema } from "../../shared/src/errors";
-import { FrameworkListSchema, FrameworkResponseSchema } from "../../shared/src/schemas/framework";
+import { ApiErrorSchema } from "@shared/errors";
+import { FrameworkListSchema, FrameworkResponseSchema } from "@shared/schemas/framework";
 import { buildFramework, buildFrameworkWorld, buildRound, buildTermsVersion, testCeiling } from "../factories/frameworks";
 import { buildOrganisation } from "../factories/organisations";
 import { buildUnaffiliatedUser, buildUser } from "../factories/users";

@@ -1,6 +1,6 @@
 import request from "supertest";
-import { ApiErrorSchema } from "../../shared/src/errors";
-import { ProviderPriceListSchema } from "../../shared/src/schemas/framework";
+import { ApiErrorSchema } from "@shared/errors";
+import { ProviderPriceListSchema } from "@shared/schemas/framework";
 import { buildAdmission, buildApplication, buildFrameworkWorld, buildPrice, testCeiling } from "../factories/frameworks";
 import { buildOrganisation } from "../factories/organisations";
 import { buildUser } from "../factories/users";

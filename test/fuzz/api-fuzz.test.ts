@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
-import { ErrorCode } from "../../shared/src/errors";
+import { ErrorCode } from "@shared/errors";
 import { buildMatrixActors, WHO, type MatrixActor, type Who } from "../access/actors";
 import { ACCESS_MATRIX } from "../access/all-routes";
 import { expectationFor, isSuccess, type MatrixEntry, type MatrixRequest, type Scope } from "../access/matrix";

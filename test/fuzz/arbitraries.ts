@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { INT32, SAFE_TEXT_PATTERN } from "../../shared/src/schemas/primitives";
+import { INT32, SAFE_TEXT_PATTERN } from "@shared/schemas/primitives";
 import { patternsOf, type JsonSchema } from "./openapi-schemas";
 
 /**

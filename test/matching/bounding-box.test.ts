@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { boundingBox, haversineKm } from "../../shared/src/geo/distance";
+import { boundingBox, haversineKm } from "@shared/geo/distance";
 
 describe("boundingBox", () => {
   it("should hold every point within the distance, so a box prefilter never drops a match", () => {

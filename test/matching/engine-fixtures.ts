@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { RISK_TRAJECTORIES } from "../../shared/src/codes/children";
-import { PDS_RISK_CODES } from "../../shared/src/codes/directory";
-import { NEEDS, type NeedCode } from "../../shared/src/codes/needs";
-import { PRICE_BAND_CODES } from "../../shared/src/codes/price-bands";
-import type { MatchChild, MatchSetting } from "../../shared/src/matching";
+import { RISK_TRAJECTORIES } from "@shared/codes/children";
+import { PDS_RISK_CODES } from "@shared/codes/directory";
+import { NEEDS, type NeedCode } from "@shared/codes/needs";
+import { PRICE_BAND_CODES } from "@shared/codes/price-bands";
+import type { MatchChild, MatchSetting } from "@shared/matching";
 
 /** Manchester M14's district centre, about. */
 export const M14 = { latitude: 53.4466, longitude: -2.2204 };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { haversineKm } from "../../shared/src/geo/distance";
-import { MATCH_WEIGHTS, rankMatches, type MatchChild, type MatchSetting } from "../../shared/src/matching";
-import { MATCH_CRITERIA, type MatchRule } from "../../shared/src/schemas/matching";
+import { haversineKm } from "@shared/geo/distance";
+import { MATCH_WEIGHTS, rankMatches, type MatchChild, type MatchSetting } from "@shared/matching";
+import { MATCH_CRITERIA, type MatchRule } from "@shared/schemas/matching";
 import { scenarioArbitrary } from "./engine-fixtures";
 
 const everything = (settings: MatchSetting[]) => ({ limit: settings.length, explainExcluded: true });

@@ -1,5 +1,5 @@
-import { MATCH_WEIGHTS, rankMatches, type MatchSetting } from "../../shared/src/matching";
-import { MATCH_CRITERIA, type MatchCriterion } from "../../shared/src/schemas/matching";
+import { MATCH_WEIGHTS, rankMatches, type MatchSetting } from "@shared/matching";
+import { MATCH_CRITERIA, type MatchCriterion } from "@shared/schemas/matching";
 import { aChild, aSetting, M14 } from "./engine-fixtures";
 
 const only = (setting: MatchSetting, child = aChild()) => rankMatches(child, [setting], { limit: 10, explainExcluded: true });

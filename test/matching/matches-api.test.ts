@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import request from "supertest";
-import { MATCH_CRITERIA, MatchesResponseSchema, type MatchesResponse } from "../../shared/src/schemas/matching";
+import { MATCH_CRITERIA, MatchesResponseSchema, type MatchesResponse } from "@shared/schemas/matching";
 import { rowsOf } from "../../server/src/modules/directory/queries";
 import { buildChild } from "../factories/children";
 import { admitProvider, buildSetting, frameworkOf } from "../factories/directory";

@@ -1,5 +1,5 @@
 import request from "supertest";
-import { ApiErrorSchema } from "../../shared/src/errors";
+import { ApiErrorSchema } from "@shared/errors";
 import { buildMarket, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";

@@ -1,5 +1,5 @@
 import request from "supertest";
-import { RequestViewResponseSchema, type RequestView } from "../../shared/src/schemas/placement-requests";
+import { RequestViewResponseSchema, type RequestView } from "@shared/schemas/placement-requests";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
 import { buildMarket, inSeconds, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";

@@ -1,5 +1,5 @@
 import request from "supertest";
-import { OcdsReleasePackageSchema, type OcdsRelease } from "../../shared/src/schemas/ocds";
+import { OcdsReleasePackageSchema, type OcdsRelease } from "@shared/schemas/ocds";
 import { parseEnv } from "../../server/src/env";
 import { endPlacement } from "../../server/src/modules/placement-requests/commands/award";
 import { placements } from "../../server/src/db/schema";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import request from "supertest";
-import { RequestViewResponseSchema, type RequestView } from "../../shared/src/schemas/placement-requests";
-import { evaluateOffers, PRICE_FEEDBACK_STEP_PENCE, priceScoreRangeFor, providerFeedback } from "../../shared/src/tenders/evaluate";
+import { RequestViewResponseSchema, type RequestView } from "@shared/schemas/placement-requests";
+import { evaluateOffers, PRICE_FEEDBACK_STEP_PENCE, priceScoreRangeFor, providerFeedback } from "@shared/tenders/evaluate";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
 import { buildMarket, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";

@@ -1,5 +1,5 @@
 import request from "supertest";
-import { RequestViewResponseSchema } from "../../shared/src/schemas/placement-requests";
+import { RequestViewResponseSchema } from "@shared/schemas/placement-requests";
 import { buildMarket, offerBody, openRequest, type Market } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import request from "supertest";
-import { placementTypeOfLot } from "../../shared/src/placements-standard";
-import { defineStage, validateDocument } from "../../shared/src/placements-standard/validate-document";
+import { placementTypeOfLot } from "@shared/placements-standard";
+import { defineStage, validateDocument } from "@shared/placements-standard/validate-document";
 import { placements, settings } from "../../server/src/db/schema";
 import { endPlacement } from "../../server/src/modules/placement-requests/commands/award";
 import { buildOrganisation, buildRegion } from "../factories/organisations";

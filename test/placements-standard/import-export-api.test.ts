@@ -1,7 +1,7 @@
 import request from "supertest";
-import { referralToProfile } from "../../shared/src/placements-standard/to-profile";
-import { validateReferral } from "../../shared/src/placements-standard/validate-referral";
-import { ChildProfileResponseSchema } from "../../shared/src/schemas/children";
+import { referralToProfile } from "@shared/placements-standard/to-profile";
+import { validateReferral } from "@shared/placements-standard/validate-referral";
+import { ChildProfileResponseSchema } from "@shared/schemas/children";
 import { childInput } from "../factories/children";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { pdsReferral } from "../factories/placements-standard";

@@ -1,15 +1,15 @@
-import { ADDITIONAL_SUPPORT, COMMUNICATION_NEEDS, COMMUNICATION_REQUIREMENTS, CULTURAL_NEEDS, LIVING_COMPANIONS, NEEDED_BY_URGENCY, PETS, PLACEMENT_TYPES, SUITABILITY } from "../../shared/src/codes/children";
-import { PDS_RISK_CODES } from "../../shared/src/codes/directory";
-import type { ChildProfile, ChildProfileValues } from "../../shared/src/schemas/children";
-import { actualPlacementOf, type AgreedPlacement } from "../../shared/src/placements-standard/actual-placement";
-import { pdsEntity, pdsField } from "../../shared/src/placements-standard/definition";
-import { pdsChildIdOf, profileToReferral } from "../../shared/src/placements-standard/from-profile";
-import { neededByDate, neededByUrgency } from "../../shared/src/placements-standard/needed-by";
-import { referralPathOf } from "../../shared/src/placements-standard/profile-sources";
-import { RISK_PRESENCE, type PdsReferral } from "../../shared/src/placements-standard/referral-types";
-import { referralToProfile } from "../../shared/src/placements-standard/to-profile";
-import { defineStage, validateDocument } from "../../shared/src/placements-standard/validate-document";
-import { validateReferral } from "../../shared/src/placements-standard/validate-referral";
+import { ADDITIONAL_SUPPORT, COMMUNICATION_NEEDS, COMMUNICATION_REQUIREMENTS, CULTURAL_NEEDS, LIVING_COMPANIONS, NEEDED_BY_URGENCY, PETS, PLACEMENT_TYPES, SUITABILITY } from "@shared/codes/children";
+import { PDS_RISK_CODES } from "@shared/codes/directory";
+import type { ChildProfile, ChildProfileValues } from "@shared/schemas/children";
+import { actualPlacementOf, type AgreedPlacement } from "@shared/placements-standard/actual-placement";
+import { pdsEntity, pdsField } from "@shared/placements-standard/definition";
+import { pdsChildIdOf, profileToReferral } from "@shared/placements-standard/from-profile";
+import { neededByDate, neededByUrgency } from "@shared/placements-standard/needed-by";
+import { referralPathOf } from "@shared/placements-standard/profile-sources";
+import { RISK_PRESENCE, type PdsReferral } from "@shared/placements-standard/referral-types";
+import { referralToProfile } from "@shared/placements-standard/to-profile";
+import { defineStage, validateDocument } from "@shared/placements-standard/validate-document";
+import { validateReferral } from "@shared/placements-standard/validate-referral";
 import { pdsReferral } from "../factories/placements-standard";
 
 const TODAY = "2026-11-05";

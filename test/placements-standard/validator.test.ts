@@ -1,5 +1,5 @@
-import { PDS_DEFINITION } from "../../shared/src/placements-standard/definition";
-import { validateReferral } from "../../shared/src/placements-standard/validate-referral";
+import { PDS_DEFINITION } from "@shared/placements-standard/definition";
+import { validateReferral } from "@shared/placements-standard/validate-referral";
 import { pdsReferral } from "../factories/placements-standard";
 
 type Doc = Record<string, Record<string, unknown>>;

@@ -1,6 +1,6 @@
 import request from "supertest";
-import { LiveConnectErrorSchema, LiveIdentitySchema } from "../../shared/src/events";
-import { MeSchema } from "../../shared/src/schemas/identity";
+import { LiveConnectErrorSchema, LiveIdentitySchema } from "@shared/events";
+import { MeSchema } from "@shared/schemas/identity";
 import { buildUser } from "../factories/users";
 import { signInAs } from "../setup/browserless-sign-in";
 import { startTestServer, type TestServer } from "../setup/test-server";

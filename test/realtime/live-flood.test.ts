@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { LiveRefusalSchema } from "../../shared/src/events";
+import { LiveRefusalSchema } from "@shared/events";
 import { buildMarket, openRequest, type Market } from "../factories/placement-requests";
 import { buildUnaffiliatedUser, type BuiltUser } from "../factories/users";
 import { describeWithServers } from "../setup/describe-with-servers";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { z } from "zod";
-import { LiveIdentitySchema, LiveRefusalSchema, RequestWatchAckSchema, ReviewWatchAckSchema } from "../../shared/src/events";
+import { LiveIdentitySchema, LiveRefusalSchema, RequestWatchAckSchema, ReviewWatchAckSchema } from "@shared/events";
 import { buildMarket, openRequest, type Market } from "../factories/placement-requests";
 import { buildUnaffiliatedUser, type BuiltUser } from "../factories/users";
 import { startTestServer, type TestServer } from "../setup/test-server";

@@ -11,8 +11,8 @@ import {
   ServerTimeSchema,
   type RequestWatchAck,
   type ServerToClientEvents,
-} from "../../shared/src/events";
-import { OfferReceiptSchema } from "../../shared/src/schemas/placement-requests";
+} from "@shared/events";
+import { OfferReceiptSchema } from "@shared/schemas/placement-requests";
 import type { LiveClient } from "./live-client";
 
 type EventName = keyof ServerToClientEvents;

@@ -1,5 +1,5 @@
 import request from "supertest";
-import { OfferReceiptSchema, RequestViewResponseSchema } from "../../shared/src/schemas/placement-requests";
+import { OfferReceiptSchema, RequestViewResponseSchema } from "@shared/schemas/placement-requests";
 import { buildMarket, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { startTestServer, type TestServer } from "../setup/test-server";

@@ -1,6 +1,6 @@
 import request from "supertest";
-import { ReviewTotalsSchema, ReviewWatchAckSchema } from "../../shared/src/events";
-import { ReviewRoundResponseSchema } from "../../shared/src/schemas/review-rounds";
+import { ReviewTotalsSchema, ReviewWatchAckSchema } from "@shared/events";
+import { ReviewRoundResponseSchema } from "@shared/schemas/review-rounds";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildReviewRound } from "../factories/review-rounds";
 import { buildUser } from "../factories/users";

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { openDatabase, type DbHandle } from "../../server/src/db/client";
-import { OfferReceiptSchema } from "../../shared/src/schemas/placement-requests";
+import { OfferReceiptSchema } from "@shared/schemas/placement-requests";
 import { buildMarket, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { describeWithServers } from "../setup/describe-with-servers";

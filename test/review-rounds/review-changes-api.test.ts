@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import request from "supertest";
-import { ReviewRoundChangesListSchema, ReviewRoundResponseSchema, ReviewRoundVisitResponseSchema } from "../../shared/src/schemas/review-rounds";
+import { ReviewRoundChangesListSchema, ReviewRoundResponseSchema, ReviewRoundVisitResponseSchema } from "@shared/schemas/review-rounds";
 import { buildOrganisation } from "../factories/organisations";
 import { buildReviewPeople, buildReviewRound } from "../factories/review-rounds";
 import { buildUser, type BuiltUser } from "../factories/users";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import request from "supertest";
-import { PublicReviewSummarySchema, ReviewRoundResponseSchema } from "../../shared/src/schemas/review-rounds";
+import { PublicReviewSummarySchema, ReviewRoundResponseSchema } from "@shared/schemas/review-rounds";
 import { buildReviewPeople, buildReviewRound } from "../factories/review-rounds";
 import type { BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";

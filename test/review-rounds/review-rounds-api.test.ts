@@ -1,5 +1,5 @@
 import request from "supertest";
-import { ReviewRoundListSchema, ReviewRoundResponseSchema } from "../../shared/src/schemas/review-rounds";
+import { ReviewRoundListSchema, ReviewRoundResponseSchema } from "@shared/schemas/review-rounds";
 import { frameworkOf } from "../factories/directory";
 import { buildOrganisation } from "../factories/organisations";
 import { buildReviewPeople, buildReviewRound } from "../factories/review-rounds";

@@ -1,4 +1,4 @@
-import { OfferReceiptSchema, type OfferReceipt } from "../../shared/src/schemas/placement-requests";
+import { OfferReceiptSchema, type OfferReceipt } from "@shared/schemas/placement-requests";
 import { buildMarket, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
 import { describeWithServers } from "../setup/describe-with-servers";
 import { spawnServer, type RunningServer } from "../setup/spawn-server";

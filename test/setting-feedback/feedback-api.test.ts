@@ -1,5 +1,5 @@
 import request from "supertest";
-import { SettingFeedbackSummarySchema } from "../../shared/src/schemas/setting-feedback";
+import { SettingFeedbackSummarySchema } from "@shared/schemas/setting-feedback";
 import { admitProvider, buildSetting } from "../factories/directory";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildUser, type BuiltUser } from "../factories/users";

@@ -1,4 +1,4 @@
-import { justificationIssues, offerRuleIssues } from "../../shared/src/tenders/offer-rules";
+import { justificationIssues, offerRuleIssues } from "@shared/tenders/offer-rules";
 
 // The rules the offer form checks in the browser and the server decides with: one copy.
 const criteria = [

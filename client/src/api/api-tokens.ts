@@ -4,7 +4,7 @@ import {
   ApiTokenListSchema,
   type ApiToken,
   type ApiTokenCreateInput,
-} from "../../../shared/src/schemas/identity";
+} from "@shared/schemas/identity";
 import { apiRequest, apiSend } from "./http";
 import { useApiQuery } from "./use-api-query";
 

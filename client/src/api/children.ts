@@ -7,8 +7,8 @@ import {
   type ChildProfileCreateInput,
   type ChildProfileUpdateInput,
   type ShortlistEntry,
-} from "../../../shared/src/schemas/children";
-import { MatchesResponseSchema, type MatchesResponse } from "../../../shared/src/schemas/matching";
+} from "@shared/schemas/children";
+import { MatchesResponseSchema, type MatchesResponse } from "@shared/schemas/matching";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

@@ -12,7 +12,7 @@ import {
   type ProviderApplication,
   type ProviderApplicationCreateInput,
   type ProviderPricesUpdateInput,
-} from "../../../shared/src/schemas/framework";
+} from "@shared/schemas/framework";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

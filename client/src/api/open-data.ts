@@ -1,4 +1,4 @@
-import { HsdsDirectorySchema } from "../../../shared/src/schemas/open-data";
+import { HsdsDirectorySchema } from "@shared/schemas/open-data";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

@@ -3,7 +3,7 @@ import {
   OrganisationResponseSchema,
   type Organisation,
   type OrganisationCreateInput,
-} from "../../../shared/src/schemas/identity";
+} from "@shared/schemas/identity";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

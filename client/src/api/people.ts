@@ -9,7 +9,7 @@ import {
   type Member,
   type MemberUpdateInput,
   type Organisation,
-} from "../../../shared/src/schemas/identity";
+} from "@shared/schemas/identity";
 import { apiRequest, apiSend } from "./http";
 import { fetchOrganisation } from "./organisations";
 import { useApiQuery } from "./use-api-query";

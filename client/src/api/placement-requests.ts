@@ -17,7 +17,7 @@ import {
   type RequestCreateSchema,
   type RequestView,
   type ScoresSchema,
-} from "../../../shared/src/schemas/placement-requests";
+} from "@shared/schemas/placement-requests";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

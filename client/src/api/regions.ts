@@ -1,4 +1,4 @@
-import { RegionListSchema, type RegionSummary } from "../../../shared/src/schemas/region";
+import { RegionListSchema, type RegionSummary } from "@shared/schemas/region";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import { z } from "zod";
-import { FrameworkListSchema } from "../../../shared/src/schemas/framework";
-import { OrganisationListSchema } from "../../../shared/src/schemas/identity";
+import { FrameworkListSchema } from "@shared/schemas/framework";
+import { OrganisationListSchema } from "@shared/schemas/identity";
 import {
   PublicReviewListSchema,
   PublicReviewSummarySchema,
@@ -15,7 +15,7 @@ import {
   type ReviewRoundCreateInput,
   type ReviewRound,
   type VoteChoice,
-} from "../../../shared/src/schemas/review-rounds";
+} from "@shared/schemas/review-rounds";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

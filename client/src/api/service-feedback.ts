@@ -2,7 +2,7 @@ import {
   ServiceFeedbackReceiptSchema,
   type ServiceFeedbackCreateInput,
   type ServiceFeedbackReceipt,
-} from "../../../shared/src/schemas/service-feedback";
+} from "@shared/schemas/service-feedback";
 import { apiRequest } from "./http";
 
 export async function submitServiceFeedback(input: ServiceFeedbackCreateInput): Promise<ServiceFeedbackReceipt["data"]> {

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { ErrorCode } from "../../../shared/src/errors";
-import { MeSchema, type Me } from "../../../shared/src/schemas/identity";
+import { ErrorCode } from "@shared/errors";
+import { MeSchema, type Me } from "@shared/schemas/identity";
 import { ApiRequestError, apiRequest, setCsrfToken } from "./http";
 
 export type SessionState =

@@ -2,7 +2,7 @@ import {
   SettingClaimListSchema,
   SettingClaimResponseSchema,
   type SettingClaim,
-} from "../../../shared/src/schemas/settings";
+} from "@shared/schemas/settings";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

@@ -6,7 +6,7 @@ import {
   type SettingFeedback,
   type SettingFeedbackCreateInput,
   type SettingFeedbackSummary,
-} from "../../../shared/src/schemas/setting-feedback";
+} from "@shared/schemas/setting-feedback";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

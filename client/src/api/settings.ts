@@ -8,7 +8,7 @@ import {
   type SettingSearchResult,
   type SettingStatusUpdateInput,
   type SettingUpdateInput,
-} from "../../../shared/src/schemas/settings";
+} from "@shared/schemas/settings";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

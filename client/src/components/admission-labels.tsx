@@ -1,5 +1,5 @@
-import type { AdmissionStatus } from "../../../shared/src/codes/directory";
-import type { Framework, ProviderApplication } from "../../../shared/src/schemas/framework";
+import type { AdmissionStatus } from "@shared/codes/directory";
+import type { Framework, ProviderApplication } from "@shared/schemas/framework";
 
 const TAGS: Record<AdmissionStatus, { text: string; colour: string }> = {
   applied: { text: "Applied", colour: "govuk-tag--blue" },

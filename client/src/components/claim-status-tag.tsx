@@ -1,4 +1,4 @@
-import type { SettingClaim } from "../../../shared/src/schemas/settings";
+import type { SettingClaim } from "@shared/schemas/settings";
 
 const TAGS: Record<SettingClaim["status"], { text: string; colour: string }> = {
   pending: { text: "Waiting for the hub", colour: "govuk-tag--yellow" },

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ErrorCode } from "../../../shared/src/errors";
+import { ErrorCode } from "@shared/errors";
 import { ApiRequestError } from "../api/http";
 import type { ErrorSummaryItem } from "./error-summary";
 

@@ -1,4 +1,4 @@
-import { FEEDBACK_ASPECT_LABELS, FEEDBACK_ASPECTS, type SettingFeedback } from "../../../shared/src/schemas/setting-feedback";
+import { FEEDBACK_ASPECT_LABELS, FEEDBACK_ASPECTS, type SettingFeedback } from "@shared/schemas/setting-feedback";
 
 /** "Meeting children's needs: 4 out of 5", one line per rated aspect. */
 export function RatingsList({ ratings }: { ratings: SettingFeedback["ratings"] }) {

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Navigate } from "react-router";
-import type { Role } from "../../../shared/src/codes/roles";
-import { PAGE_PATHS } from "../../../shared/src/page-paths";
-import type { Me } from "../../../shared/src/schemas/identity";
+import type { Role } from "@shared/codes/roles";
+import { PAGE_PATHS } from "@shared/page-paths";
+import type { Me } from "@shared/schemas/identity";
 import { SignedInProvider, useSession } from "../api/session";
 import { ForbiddenPage } from "../pages/public/forbidden-page";
 import { Loading, QueryProblem } from "./query-problem";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { PAGE_PATHS } from "../../../shared/src/page-paths";
+import { PAGE_PATHS } from "@shared/page-paths";
 import { useMe } from "../api/session";
 import { peoplePath } from "../lib/paths";
 import { usePageTitle } from "./use-page-title";

@@ -1,6 +1,6 @@
 import { ServiceNavigation as GovukServiceNavigation } from "govuk-frontend";
 import { Link, useLocation } from "react-router";
-import { PAGE_PATHS, ROLE_HOME } from "../../../shared/src/page-paths";
+import { PAGE_PATHS, ROLE_HOME } from "@shared/page-paths";
 import { useSession, type SessionState } from "../api/session";
 import { useGovukModule } from "../govuk/use-govuk-module";
 import { feedbackLinkState } from "../lib/feedback-link-state";

@@ -1,4 +1,4 @@
-import type { Setting } from "../../../shared/src/schemas/settings";
+import type { Setting } from "@shared/schemas/settings";
 import { formatDate, formatTimestampDate } from "../lib/format-date";
 import {
   ageRange,

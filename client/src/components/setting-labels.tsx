@@ -9,9 +9,9 @@ import {
   type SettingStatus,
   type SexAdmitted,
   type Therapy,
-} from "../../../shared/src/codes/directory";
-import { LOTS } from "../../../shared/src/codes/lots";
-import { NEEDS } from "../../../shared/src/codes/needs";
+} from "@shared/codes/directory";
+import { LOTS } from "@shared/codes/lots";
+import { NEEDS } from "@shared/codes/needs";
 import { formatTimestampDate } from "../lib/format-date";
 
 const STATUS_TAGS: Record<SettingStatus, { text: string; colour: string }> = {

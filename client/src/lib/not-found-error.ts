@@ -1,4 +1,4 @@
-import { ErrorCode } from "../../../shared/src/errors";
+import { ErrorCode } from "@shared/errors";
 import { ApiRequestError } from "../api/http";
 
 /** A setting that is not there, or not this provider's (the API answers 404 for both), is "not found". */

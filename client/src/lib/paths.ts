@@ -1,5 +1,5 @@
 import { generatePath } from "react-router";
-import { PAGE_PATHS } from "../../../shared/src/page-paths";
+import { PAGE_PATHS } from "@shared/page-paths";
 
 export const peoplePath = (organisationId: string) => generatePath(PAGE_PATHS.people, { id: organisationId });
 

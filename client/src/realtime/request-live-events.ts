@@ -8,8 +8,8 @@ import {
   ResponseReceivedSchema,
   ServerTimeSchema,
   type ServerToClientEvents,
-} from "../../../shared/src/events";
-import { OfferReceiptSchema, type OfferReceipt, type RequestView } from "../../../shared/src/schemas/placement-requests";
+} from "@shared/events";
+import { OfferReceiptSchema, type OfferReceipt, type RequestView } from "@shared/schemas/placement-requests";
 import { withClarification, withRank, withResponse, withState } from "./request-live-state";
 
 /** What a request's events may do to the page following it. */

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { RankChangedSchema, RequestUpdatedSchema, ResponseReceivedSchema } from "../../../shared/src/events";
-import type { Clarification, RequestView } from "../../../shared/src/schemas/placement-requests";
+import type { RankChangedSchema, RequestUpdatedSchema, ResponseReceivedSchema } from "@shared/events";
+import type { Clarification, RequestView } from "@shared/schemas/placement-requests";
 
 /**
  * How a request's live events change what is shown. Each applies by id, so an event that

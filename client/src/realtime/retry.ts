@@ -1,4 +1,4 @@
-import type { LiveRefusal } from "../../../shared/src/events";
+import type { LiveRefusal } from "@shared/events";
 
 /** The server asked this page to slow down, or was too busy to answer: watching again later will work. */
 export const isWorthRetrying = (code: LiveRefusal["code"]) => code === "rate_limited" || code === "service_unavailable";

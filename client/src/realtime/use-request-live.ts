@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { RequestWatchAckSchema } from "../../../shared/src/events";
-import type { OfferReceipt, RequestView } from "../../../shared/src/schemas/placement-requests";
+import { RequestWatchAckSchema } from "@shared/events";
+import type { OfferReceipt, RequestView } from "@shared/schemas/placement-requests";
 import { fetchRequestView } from "../api/placement-requests";
 import { liveSocket } from "./live-socket";
 import { handleRequestEvent, type RequestLiveActions } from "./request-live-events";

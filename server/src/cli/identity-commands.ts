@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { ApiTokenCreateSchema } from "../../../shared/src/schemas/identity";
+import { ApiTokenCreateSchema } from "@shared/schemas/identity";
 import { organisations, users } from "../db/schema";
 import { createApiToken } from "../modules/api-tokens/commands/create-api-token";
 import { parseOptions, withDatabase, type CliCommand } from "./command";

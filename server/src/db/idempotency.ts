@@ -3,7 +3,7 @@ import type { Db, Tx } from "./client";
 import { isUniqueViolation } from "./errors";
 import { idempotencyKeys } from "./schema";
 import { conflict } from "../http/app-error";
-import { DomainErrorCode } from "../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 
 export interface StoredResponse<T> {
   status: number;

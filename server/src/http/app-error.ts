@@ -1,4 +1,4 @@
-import { ErrorCode, type DomainErrorCode, type ValidationIssue } from "../../../shared/src/errors";
+import { ErrorCode, type DomainErrorCode, type ValidationIssue } from "@shared/errors";
 
 /** An error meant for the client: its status, code and message are shown as they are. */
 export class AppError extends Error {

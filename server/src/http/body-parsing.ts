@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from "express";
-import { ErrorCode } from "../../../shared/src/errors";
+import { ErrorCode } from "@shared/errors";
 
 export const BODY_LIMIT = "1mb";
 

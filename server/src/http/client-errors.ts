@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { ErrorCode, type ApiError } from "../../../shared/src/errors";
+import { ErrorCode, type ApiError } from "@shared/errors";
 
 /**
  * Node answers a request it cannot parse (malformed HTTP, or an address and headers over its

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import express, { Router } from "express";
-import { isKnownPagePath } from "../../../shared/src/page-paths";
+import { isKnownPagePath } from "@shared/page-paths";
 
 // Vite's output names carry a content hash (main-3xY_a9Qz.js); GOV.UK's copied assets do not.
 const FINGERPRINTED = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from "../db/errors";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
-import { DomainErrorCode, ErrorCode, type ApiError } from "../../../shared/src/errors";
+import { DomainErrorCode, ErrorCode, type ApiError } from "@shared/errors";
 import { AppError } from "./app-error";
 
 interface BodyParserError extends Error {

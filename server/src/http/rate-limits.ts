@@ -1,5 +1,5 @@
 import { rateLimit, ipKeyGenerator, type RateLimitRequestHandler } from "express-rate-limit";
-import { ErrorCode } from "../../../shared/src/errors";
+import { ErrorCode } from "@shared/errors";
 
 export interface RateLimiters {
   /** /auth/login and /auth/callback, per client address: slows password-spraying at the IdP through us. */

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import type { Role } from "../../../shared/src/codes/roles";
+import type { Role } from "@shared/codes/roles";
 import type { Actor } from "../modules/identity/actor";
 import { AppError, forbidden, unauthorized } from "./app-error";
-import { ErrorCode } from "../../../shared/src/errors";
+import { ErrorCode } from "@shared/errors";
 
 // Two guards, one per kind of route: `requireSignedIn` + `actorOf(req)` for what anyone signed in
 // may do (their account, their tokens); `requireMember()` + `memberOf(req)` for everything else,

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { z } from "zod";
-import type { ValidationIssue } from "../../../shared/src/errors";
-import { issuesFromZod } from "../../../shared/src/zod-issues";
+import type { ValidationIssue } from "@shared/errors";
+import { issuesFromZod } from "@shared/zod-issues";
 import { validationFailed } from "./app-error";
 
 export interface InputSchemas {

@@ -1,6 +1,6 @@
 import type { Socket } from "socket.io";
 import type { z } from "zod";
-import type { ClientToServerEvents, LiveRefusal, ServerToClientEvents } from "../../../shared/src/events";
+import type { ClientToServerEvents, LiveRefusal, ServerToClientEvents } from "@shared/events";
 import { AppError } from "../http/app-error";
 import type { Logger } from "../logger";
 import type { Actor } from "../modules/identity/actor";

@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import type { ServerToClientEvents } from "../../../shared/src/events";
+import type { ServerToClientEvents } from "@shared/events";
 
 /**
  * What commands may ask of the live connections, without depending on socket.io being attached

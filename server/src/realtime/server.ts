@@ -2,7 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
-import type { ClientToServerEvents, LiveConnectError, LiveIdentity, ServerToClientEvents } from "../../../shared/src/events";
+import type { ClientToServerEvents, LiveConnectError, LiveIdentity, ServerToClientEvents } from "@shared/events";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import type { Logger } from "../logger";

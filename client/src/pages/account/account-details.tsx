@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "../../../../shared/src/codes/roles";
+import { ROLE_LABELS } from "@shared/codes/roles";
 import { useMe } from "../../api/session";
 import { SummaryList, type SummaryRow } from "../../components/summary-list";
 

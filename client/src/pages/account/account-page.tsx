@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ApiToken } from "../../../../shared/src/schemas/identity";
+import type { ApiToken } from "@shared/schemas/identity";
 import { useApiTokens } from "../../api/api-tokens";
 import { SuccessBanner } from "../../components/notification-banner";
 import { AccountDetails } from "./account-details";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { API_TOKEN_MAX_DAYS, ApiTokenCreateSchema } from "../../../../shared/src/schemas/identity";
+import { API_TOKEN_MAX_DAYS, ApiTokenCreateSchema } from "@shared/schemas/identity";
 import { createApiToken, type CreatedApiToken } from "../../api/api-tokens";
 import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";

@@ -1,4 +1,4 @@
-import type { ApiToken } from "../../../../shared/src/schemas/identity";
+import type { ApiToken } from "@shared/schemas/identity";
 import { formatTimestampDate } from "../../lib/format-date";
 import { Table } from "../../components/table";
 import { API_TOKEN_STATUS_TAGS, apiTokenStatus } from "./api-token-status";

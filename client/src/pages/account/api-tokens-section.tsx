@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ApiToken } from "../../../../shared/src/schemas/identity";
+import type { ApiToken } from "@shared/schemas/identity";
 import type { CreatedApiToken, useApiTokens } from "../../api/api-tokens";
 import { QueryView } from "../../components/query-view";
 import { ApiTokenForm } from "./api-token-form";

@@ -1,4 +1,4 @@
-import type { ApiToken } from "../../../../shared/src/schemas/identity";
+import type { ApiToken } from "@shared/schemas/identity";
 import { revokeApiToken } from "../../api/api-tokens";
 import { WarningConfirmation } from "../../components/warning-confirmation";
 

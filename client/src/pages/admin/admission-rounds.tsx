@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { AdmissionRoundCreateSchema, type AdmissionRound, type Framework } from "../../../../shared/src/schemas/framework";
+import { AdmissionRoundCreateSchema, type AdmissionRound, type Framework } from "@shared/schemas/framework";
 import { createAdmissionRound } from "../../api/framework";
 import { DateInput, EMPTY_DATE, momentFrom, type DateParts } from "../../components/date-input";
 import { Form } from "../../components/form";

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { LOTS } from "../../../../shared/src/codes/lots";
-import { AdmissionDecisionSchema, type Framework, type ProviderApplication } from "../../../../shared/src/schemas/framework";
+import { LOTS } from "@shared/codes/lots";
+import { AdmissionDecisionSchema, type Framework, type ProviderApplication } from "@shared/schemas/framework";
 import { decideAdmission, useApplications, useFramework } from "../../api/framework";
 import { AdmissionStatusTag } from "../../components/admission-labels";
 import { DecisionForm } from "../../components/decision-form";

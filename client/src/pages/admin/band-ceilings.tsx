@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { BandCeilingUpdateSchema, type Framework } from "../../../../shared/src/schemas/framework";
+import { BandCeilingUpdateSchema, type Framework } from "@shared/schemas/framework";
 import { updateBandCeiling } from "../../api/framework";
 import { Form } from "../../components/form";
 import { collectErrors, errorsFromZod, sendOrErrors } from "../../components/form-errors";
-import { formatPence, penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
+import { formatPence, penceToPoundsInput, poundsToPence } from "@shared/money";
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { SettingClaimDecisionSchema, type SettingClaim } from "../../../../shared/src/schemas/settings";
+import { SettingClaimDecisionSchema, type SettingClaim } from "@shared/schemas/settings";
 import { decideSettingClaim, useSettingClaims } from "../../api/setting-claims";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { DecisionForm } from "../../components/decision-form";

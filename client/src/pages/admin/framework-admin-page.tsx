@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import { PAGE_PATHS } from "@shared/page-paths";
 import { useFramework } from "../../api/framework";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import type { OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
-import { OrganisationCreateSchema, type Organisation } from "../../../../shared/src/schemas/identity";
+import type { OrganisationKind } from "@shared/codes/organisation-kinds";
+import { OrganisationCreateSchema, type Organisation } from "@shared/schemas/identity";
 import { createOrganisation } from "../../api/organisations";
 import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { ORGANISATION_KINDS, type OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
-import type { Organisation } from "../../../../shared/src/schemas/identity";
+import { ORGANISATION_KINDS, type OrganisationKind } from "@shared/codes/organisation-kinds";
+import type { Organisation } from "@shared/schemas/identity";
 import { peoplePath } from "../../lib/paths";
 import { Table } from "../../components/table";
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Organisation } from "../../../../shared/src/schemas/identity";
+import type { Organisation } from "@shared/schemas/identity";
 import { useOrganisations } from "../../api/organisations";
 import { useMe } from "../../api/session";
 import { SuccessBanner } from "../../components/notification-banner";

@@ -1,5 +1,5 @@
 import { useParams } from "react-router";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import { PAGE_PATHS } from "@shared/page-paths";
 import { ReviewRoundView } from "../review/review-round-view";
 
 export function ReviewRoundAdminPage() {

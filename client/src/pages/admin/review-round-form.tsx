@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { ReviewRoundCreateSchema } from "../../../../shared/src/schemas/review-rounds";
+import { ReviewRoundCreateSchema } from "@shared/schemas/review-rounds";
 import { openReviewRound } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";

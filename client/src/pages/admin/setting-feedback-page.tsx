@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { SettingFeedbackModerationSchema, type SettingFeedback } from "../../../../shared/src/schemas/setting-feedback";
+import { SettingFeedbackModerationSchema, type SettingFeedback } from "@shared/schemas/setting-feedback";
 import { moderateSettingFeedback, useSettingFeedback } from "../../api/setting-feedback";
 import { DecisionForm } from "../../components/decision-form";
 import { formatTimestampDate } from "../../lib/format-date";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { TermsVersionCreateSchema, type Framework } from "../../../../shared/src/schemas/framework";
+import { TermsVersionCreateSchema, type Framework } from "@shared/schemas/framework";
 import { publishTermsVersion } from "../../api/framework";
 import { CharacterCount } from "../../components/character-count";
 import { Form } from "../../components/form";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
+import type { RequestView } from "@shared/schemas/placement-requests";
 import { awardRequest } from "../../api/placement-requests";
 import { DecisionForm } from "../../components/decision-form";
-import { formatPence } from "../../../../shared/src/money";
+import { formatPence } from "@shared/money";
 
 // The API's AwardSchema in the shape DecisionForm sends: the reasons are its "reason".
 const AwardFormSchema = z.object({

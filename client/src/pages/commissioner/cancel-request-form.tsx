@@ -1,4 +1,4 @@
-import { RequestCancelSchema, type RequestView } from "../../../../shared/src/schemas/placement-requests";
+import { RequestCancelSchema, type RequestView } from "@shared/schemas/placement-requests";
 import { cancelPlacementRequest } from "../../api/placement-requests";
 import { Details } from "../../components/details";
 import { TextForm } from "../../components/text-form";

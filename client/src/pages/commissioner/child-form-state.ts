@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { DEFAULT_RECOMMENDATION, DEFAULT_REQUIREMENTS, CHILD_FREE_TEXT_FIELDS, type ChildProfile } from "../../../../shared/src/schemas/children";
-import { personalDataIn } from "../../../../shared/src/personal-data";
+import { DEFAULT_RECOMMENDATION, DEFAULT_REQUIREMENTS, CHILD_FREE_TEXT_FIELDS, type ChildProfile } from "@shared/schemas/children";
+import { personalDataIn } from "@shared/personal-data";
 import { datePartsFrom, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
 import { collectErrors, type FormErrors } from "../../components/form-errors";
 import { EMPTY_MONTH_YEAR, monthYearFrom, yearMonthFrom, type MonthYear } from "../../components/month-year-input";

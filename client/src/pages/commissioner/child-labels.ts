@@ -1,5 +1,5 @@
-import { CHILD_SEX_LABELS, EHC_PLAN_STATUS_LABELS } from "../../../../shared/src/codes/children";
-import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import { CHILD_SEX_LABELS, EHC_PLAN_STATUS_LABELS } from "@shared/codes/children";
+import type { ChildProfile } from "@shared/schemas/children";
 import { formatDate } from "../../lib/format-date";
 import { lotLabel, needName } from "../../components/setting-labels";
 

@@ -1,5 +1,5 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
-import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import type { ChildProfile } from "@shared/schemas/children";
 import { ErrorSummary } from "../../components/error-summary";
 import { commissionerChildEditPath, commissionerChildMatchesPath } from "../../lib/paths";
 import { QueryProblem } from "../../components/query-problem";

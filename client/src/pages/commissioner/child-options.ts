@@ -12,11 +12,11 @@ import {
   RISK_TRAJECTORIES,
   RISK_TRAJECTORY_LABELS,
   SUITABILITY,
-} from "../../../../shared/src/codes/children";
-import { PDS_RISKS, STAFFING_RATIOS, THERAPIES, THERAPY_LABELS } from "../../../../shared/src/codes/directory";
-import { LOTS } from "../../../../shared/src/codes/lots";
-import { NEEDS } from "../../../../shared/src/codes/needs";
-import { PRICE_BANDS } from "../../../../shared/src/codes/price-bands";
+} from "@shared/codes/children";
+import { PDS_RISKS, STAFFING_RATIOS, THERAPIES, THERAPY_LABELS } from "@shared/codes/directory";
+import { LOTS } from "@shared/codes/lots";
+import { NEEDS } from "@shared/codes/needs";
+import { PRICE_BANDS } from "@shared/codes/price-bands";
 
 /** Options and labels of a child's profile, shared by the form and the profile's summary. */
 const same = (values: readonly string[]) => values.map((value) => ({ value, label: value }));

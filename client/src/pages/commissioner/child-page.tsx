@@ -1,6 +1,6 @@
 import { Link, useLocation } from "react-router";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
-import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import { PAGE_PATHS } from "@shared/page-paths";
+import type { ChildProfile } from "@shared/schemas/children";
 import { useShortlist } from "../../api/children";
 import { SuccessBanner } from "../../components/notification-banner";
 import { commissionerChildEditPath, commissionerChildMatchesPath, commissionerChildRequestNewPath } from "../../lib/paths";

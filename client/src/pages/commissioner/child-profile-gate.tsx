@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
-import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import type { ChildProfile } from "@shared/schemas/children";
 import { useChild } from "../../api/children";
 import { QueryView } from "../../components/query-view";
 import { NotFoundPage } from "../public/not-found-page";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import type { ChildProfile } from "@shared/schemas/children";
 import { commissionerChildPath } from "../../lib/paths";
 import { ReadingColumn } from "../../components/reading-column";
 

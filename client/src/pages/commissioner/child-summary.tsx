@@ -1,5 +1,5 @@
-import { RISK_TRAJECTORY_LABELS } from "../../../../shared/src/codes/children";
-import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import { RISK_TRAJECTORY_LABELS } from "@shared/codes/children";
+import type { ChildProfile } from "@shared/schemas/children";
 import { riskLabel, therapyLabel } from "../../components/setting-labels";
 import { SummaryList, type SummaryRow } from "../../components/summary-list";
 import { birthLabel, ehcOf, lotOf, neededByOf, needLabel, orNotRecorded, primaryNeedOf, sexOf } from "./child-labels";

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
-import type { ChildProfileListItem } from "../../../../shared/src/schemas/children";
+import { PAGE_PATHS } from "@shared/page-paths";
+import type { ChildProfileListItem } from "@shared/schemas/children";
 import { useChildren } from "../../api/children";
 import { commissionerChildPath } from "../../lib/paths";
 import { QueryView } from "../../components/query-view";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Clarification } from "../../../../shared/src/schemas/placement-requests";
+import type { Clarification } from "@shared/schemas/placement-requests";
 import { answerClarification } from "../../api/placement-requests";
 import { DecisionForm } from "../../components/decision-form";
 

@@ -1,6 +1,6 @@
 import { Link, useLocation, useParams } from "react-router";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
-import type { Setting } from "../../../../shared/src/schemas/settings";
+import { PAGE_PATHS } from "@shared/page-paths";
+import type { Setting } from "@shared/schemas/settings";
 import { useSetting } from "../../api/settings";
 import { QueryView } from "../../components/query-view";
 import { SettingDetails } from "../../components/setting-details";

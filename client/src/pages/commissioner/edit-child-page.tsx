@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ChildProfileUpdateSchema, type ChildProfile } from "../../../../shared/src/schemas/children";
+import { ChildProfileUpdateSchema, type ChildProfile } from "@shared/schemas/children";
 import { updateChild } from "../../api/children";
 import { usePageTitle } from "../../components/use-page-title";
 import { ChildProfileGate } from "./child-profile-gate";

@@ -1,4 +1,4 @@
-import type { Exclusion } from "../../../../shared/src/schemas/matching";
+import type { Exclusion } from "@shared/schemas/matching";
 
 /** Each listed setting the hard rules left out, with every rule it broke, so no exclusion is a mystery. */
 export function ExcludedSettings({ excluded }: { excluded: readonly Exclusion[] }) {

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
-import { ErrorCode } from "../../../../shared/src/errors";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import { ErrorCode } from "@shared/errors";
+import { PAGE_PATHS } from "@shared/page-paths";
 import { ApiRequestError } from "../../api/http";
 import { settingsExportHref, useSettingSearch } from "../../api/settings";
 import { ErrorSummary } from "../../components/error-summary";

@@ -1,4 +1,4 @@
-import type { InvitationView } from "../../../../shared/src/schemas/placement-requests";
+import type { InvitationView } from "@shared/schemas/placement-requests";
 import { Table } from "../../components/table";
 import { InvitationStatusTag, invitationTimes } from "../requests/request-labels";
 

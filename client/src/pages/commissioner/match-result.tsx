@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import type { Match, MatchCriterion } from "../../../../shared/src/schemas/matching";
-import { formatPence } from "../../../../shared/src/money";
+import type { Match, MatchCriterion } from "@shared/schemas/matching";
+import { formatPence } from "@shared/money";
 import { commissionerSettingPath } from "../../lib/paths";
 import { ofstedLabel } from "../../components/setting-labels";
 import { SummaryList } from "../../components/summary-list";

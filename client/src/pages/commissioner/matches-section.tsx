@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { DomainErrorCode } from "../../../../shared/src/errors";
-import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import { DomainErrorCode } from "@shared/errors";
+import type { ChildProfile } from "@shared/schemas/children";
 import { useMatches } from "../../api/children";
 import { ApiRequestError } from "../../api/http";
 import { Loading, QueryProblem } from "../../components/query-problem";

@@ -1,4 +1,4 @@
-import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import type { ChildProfile } from "@shared/schemas/children";
 import { useShortlist } from "../../api/children";
 import { QueryView } from "../../components/query-view";
 import { ChildProfileGate } from "./child-profile-gate";

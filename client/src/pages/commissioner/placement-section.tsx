@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { PLACEMENT_END_REASON_LABELS, PLACEMENT_END_REASONS, type PlacementEndReason } from "../../../../shared/src/codes/tenders";
-import { PlacementEndSchema, type Placement } from "../../../../shared/src/schemas/placement-requests";
+import { PLACEMENT_END_REASON_LABELS, PLACEMENT_END_REASONS, type PlacementEndReason } from "@shared/codes/tenders";
+import { PlacementEndSchema, type Placement } from "@shared/schemas/placement-requests";
 import { endPlacement } from "../../api/placement-requests";
 import { DateInput, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
 import { Form } from "../../components/form";

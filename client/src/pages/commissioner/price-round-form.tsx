@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
+import type { RequestView } from "@shared/schemas/placement-requests";
 import { startPriceRound } from "../../api/placement-requests";
 import { DateTimeInput, EMPTY_DATE_TIME, momentFromLondon, type DateTimeParts } from "../../components/date-time-input";
 import { Form } from "../../components/form";

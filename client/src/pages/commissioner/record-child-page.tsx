@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
-import { ChildProfileCreateSchema } from "../../../../shared/src/schemas/children";
+import { PAGE_PATHS } from "@shared/page-paths";
+import { ChildProfileCreateSchema } from "@shared/schemas/children";
 import { createChild } from "../../api/children";
 import { ReadingColumn } from "../../components/reading-column";
 import { usePageTitle } from "../../components/use-page-title";

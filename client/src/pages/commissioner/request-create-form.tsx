@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { REQUEST_MODE_LABELS, REQUEST_MODES, type RequestMode } from "../../../../shared/src/codes/tenders";
-import type { ChildProfile, ShortlistEntry } from "../../../../shared/src/schemas/children";
+import { REQUEST_MODE_LABELS, REQUEST_MODES, type RequestMode } from "@shared/codes/tenders";
+import type { ChildProfile, ShortlistEntry } from "@shared/schemas/children";
 import { createPlacementRequest } from "../../api/placement-requests";
 import { Checkbox } from "../../components/checkbox";
 import { Checkboxes } from "../../components/checkboxes";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { DEFAULT_QUALITY_CRITERIA, type RequestMode } from "../../../../shared/src/codes/tenders";
-import type { ShortlistEntry } from "../../../../shared/src/schemas/children";
-import { RequestCreateSchema, type Criterion } from "../../../../shared/src/schemas/placement-requests";
+import { DEFAULT_QUALITY_CRITERIA, type RequestMode } from "@shared/codes/tenders";
+import type { ShortlistEntry } from "@shared/schemas/children";
+import { RequestCreateSchema, type Criterion } from "@shared/schemas/placement-requests";
 import { EMPTY_DATE_TIME, momentFromLondon, type DateTimeParts } from "../../components/date-time-input";
 import { collectErrors, type FieldIds, type FormErrors } from "../../components/form-errors";
 import { numberFromInput } from "../../lib/parse-number";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Offer, RequestView } from "../../../../shared/src/schemas/placement-requests";
+import type { Offer, RequestView } from "@shared/schemas/placement-requests";
 import { completeEvaluation, saveScores } from "../../api/placement-requests";
 import { Form } from "../../components/form";
 import { sendOrErrors } from "../../components/form-errors";

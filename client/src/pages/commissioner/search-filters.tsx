@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { RESIDENTIAL_TYPE_LABELS, RESIDENTIAL_TYPES } from "../../../../shared/src/codes/directory";
-import { LOTS } from "../../../../shared/src/codes/lots";
-import { NEEDS } from "../../../../shared/src/codes/needs";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
-import { PRICE_BANDS } from "../../../../shared/src/codes/price-bands";
+import { RESIDENTIAL_TYPE_LABELS, RESIDENTIAL_TYPES } from "@shared/codes/directory";
+import { LOTS } from "@shared/codes/lots";
+import { NEEDS } from "@shared/codes/needs";
+import { PAGE_PATHS } from "@shared/page-paths";
+import { PRICE_BANDS } from "@shared/codes/price-bands";
 import { Checkbox } from "../../components/checkbox";
 import { Checkboxes } from "../../components/checkboxes";
 import type { FormErrors } from "../../components/form-errors";

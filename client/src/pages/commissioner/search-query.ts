@@ -1,6 +1,6 @@
-import { SettingSearchQuerySchema } from "../../../../shared/src/schemas/settings";
+import { SettingSearchQuerySchema } from "@shared/schemas/settings";
 import { collectErrors, type FormErrors } from "../../components/form-errors";
-import { penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
+import { penceToPoundsInput, poundsToPence } from "@shared/money";
 
 /** The search page's filters as typed; the URL holds the API's own parameters, so it can be passed through. */
 export interface SearchFilters {

@@ -1,6 +1,6 @@
 import { Link, useLocation } from "react-router";
-import type { SettingSearchResult } from "../../../../shared/src/schemas/settings";
-import { formatPence } from "../../../../shared/src/money";
+import type { SettingSearchResult } from "@shared/schemas/settings";
+import { formatPence } from "@shared/money";
 import { Pagination } from "../../components/pagination";
 import { commissionerSettingPath } from "../../lib/paths";
 import { ageRange, needsLabel, ofstedLabel, residentialLabel, sexLabel, vacanciesLabel } from "../../components/setting-labels";

@@ -1,4 +1,4 @@
-import { FEEDBACK_ASPECT_LABELS } from "../../../../shared/src/schemas/setting-feedback";
+import { FEEDBACK_ASPECT_LABELS } from "@shared/schemas/setting-feedback";
 import { useSettingFeedbackSummary } from "../../api/setting-feedback";
 import { QueryView } from "../../components/query-view";
 import { Table } from "../../components/table";

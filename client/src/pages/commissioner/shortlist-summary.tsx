@@ -1,4 +1,4 @@
-import type { ShortlistEntry } from "../../../../shared/src/schemas/children";
+import type { ShortlistEntry } from "@shared/schemas/children";
 
 const count = (n: number) => (n === 1 ? "1 setting shortlisted" : `${n} settings shortlisted`);
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { useNavigate } from "react-router";
-import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import type { ChildProfile } from "@shared/schemas/children";
 import { errorsFromApi } from "../../components/form-errors";
 import { commissionerChildPath } from "../../lib/paths";
 import { CHILD_FIELD_IDS, checkChildForm, type ChildFormState } from "./child-form-state";

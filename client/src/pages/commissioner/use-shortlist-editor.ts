@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ShortlistEntry } from "../../../../shared/src/schemas/children";
+import type { ShortlistEntry } from "@shared/schemas/children";
 import { changeShortlist, useShortlist } from "../../api/children";
 import { errorsFromApi } from "../../components/form-errors";
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { FEEDBACK_MINIMUM_REVIEWS } from "../../../../shared/src/schemas/setting-feedback";
+import { FEEDBACK_MINIMUM_REVIEWS } from "@shared/schemas/setting-feedback";
 import type { DirectorySetting } from "../../api/open-data";
 import { ErrorSummary } from "../../components/error-summary";
 import { collectErrors, type FormErrors } from "../../components/form-errors";

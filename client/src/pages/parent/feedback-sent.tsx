@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import { PAGE_PATHS } from "@shared/page-paths";
 import { ConfirmationPage } from "../../components/confirmation-page";
 
 /** Shown in place of the form once feedback on a setting is sent. */

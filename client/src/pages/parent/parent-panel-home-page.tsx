@@ -1,4 +1,4 @@
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import { PAGE_PATHS } from "@shared/page-paths";
 import { RoleHome, type RoleHomeLink } from "../../components/role-home";
 import { RoundChanges } from "./round-changes";
 

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import type { ReviewRoundChanges } from "../../../../shared/src/schemas/review-rounds";
+import type { ReviewRoundChanges } from "@shared/schemas/review-rounds";
 import { useReviewRoundChanges } from "../../api/review-rounds";
 import { formatTimestampDate } from "../../lib/format-date";
 import { parentReviewRoundPath, publicReviewSummaryPath } from "../../lib/paths";

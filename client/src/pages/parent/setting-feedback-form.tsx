@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import { PAGE_PATHS } from "@shared/page-paths";
 import {
   FEEDBACK_ASPECT_LABELS,
   FEEDBACK_ASPECTS,
   SettingFeedbackCreateSchema,
   type FeedbackAspect,
-} from "../../../../shared/src/schemas/setting-feedback";
+} from "@shared/schemas/setting-feedback";
 import type { DirectorySetting } from "../../api/open-data";
 import { sendSettingFeedback } from "../../api/setting-feedback";
 import { CharacterCount, PERSONAL_DATA_HINT } from "../../components/character-count";

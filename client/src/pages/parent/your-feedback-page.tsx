@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import { PAGE_PATHS } from "@shared/page-paths";
 import { useSettingFeedback } from "../../api/setting-feedback";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { RatingsList } from "../../components/ratings-list";

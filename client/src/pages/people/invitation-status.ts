@@ -1,4 +1,4 @@
-import type { Invitation } from "../../../../shared/src/schemas/identity";
+import type { Invitation } from "@shared/schemas/identity";
 
 export type InvitationStatus = "open" | "accepted" | "revoked" | "expired";
 

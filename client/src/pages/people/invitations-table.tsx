@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { ROLE_LABELS } from "../../../../shared/src/codes/roles";
-import type { Invitation, Organisation } from "../../../../shared/src/schemas/identity";
+import { ROLE_LABELS } from "@shared/codes/roles";
+import type { Invitation, Organisation } from "@shared/schemas/identity";
 import { revokeInvitation } from "../../api/people";
 import { errorsFromApi, type FormErrors } from "../../components/form-errors";
 import { formatTimestampDate } from "../../lib/format-date";

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { ROLE_LABELS, ROLE_ORGANISATION_KIND, ROLES, type Role } from "../../../../shared/src/codes/roles";
-import { InvitationCreateSchema, type Invitation, type Organisation } from "../../../../shared/src/schemas/identity";
+import { ROLE_LABELS, ROLE_ORGANISATION_KIND, ROLES, type Role } from "@shared/codes/roles";
+import { InvitationCreateSchema, type Invitation, type Organisation } from "@shared/schemas/identity";
 import { invitePerson } from "../../api/people";
 import { Checkbox } from "../../components/checkbox";
 import { Form, FormErrorSummary } from "../../components/form";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Me, Member } from "../../../../shared/src/schemas/identity";
+import type { Me, Member } from "@shared/schemas/identity";
 import type { OrganisationPeople } from "../../api/people";
 import { ErrorSummary } from "../../components/error-summary";
 import type { FormErrors } from "../../components/form-errors";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useParams } from "react-router";
-import { ErrorCode } from "../../../../shared/src/errors";
-import type { Me, Member } from "../../../../shared/src/schemas/identity";
+import { ErrorCode } from "@shared/errors";
+import type { Me, Member } from "@shared/schemas/identity";
 import { ApiRequestError } from "../../api/http";
 import { useOrganisationPeople, type OrganisationPeople } from "../../api/people";
 import { useMe } from "../../api/session";

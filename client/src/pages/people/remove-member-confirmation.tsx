@@ -1,4 +1,4 @@
-import type { Member, Organisation } from "../../../../shared/src/schemas/identity";
+import type { Member, Organisation } from "@shared/schemas/identity";
 import { removeMember } from "../../api/people";
 import { WarningConfirmation } from "../../components/warning-confirmation";
 

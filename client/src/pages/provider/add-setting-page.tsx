@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
-import { SettingCreateSchema } from "../../../../shared/src/schemas/settings";
+import { PAGE_PATHS } from "@shared/page-paths";
+import { SettingCreateSchema } from "@shared/schemas/settings";
 import { createSetting } from "../../api/settings";
 import { providerSettingPath } from "../../lib/paths";
 import { ReadingColumn } from "../../components/reading-column";

@@ -1,5 +1,5 @@
-import { CHILD_SEX_LABELS } from "../../../../shared/src/codes/children";
-import type { AnonymisedChild } from "../../../../shared/src/schemas/placement-requests";
+import { CHILD_SEX_LABELS } from "@shared/codes/children";
+import type { AnonymisedChild } from "@shared/schemas/placement-requests";
 import { formatDate } from "../../lib/format-date";
 import { therapyLabel } from "../../components/setting-labels";
 import { SummaryList } from "../../components/summary-list";

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { LOTS } from "../../../../shared/src/codes/lots";
-import { ProviderApplicationCreateSchema, type AdmissionRound, type Framework } from "../../../../shared/src/schemas/framework";
+import { LOTS } from "@shared/codes/lots";
+import { ProviderApplicationCreateSchema, type AdmissionRound, type Framework } from "@shared/schemas/framework";
 import { applyToFramework } from "../../api/framework";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";

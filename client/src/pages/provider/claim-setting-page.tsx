@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
-import { SettingClaimCreateSchema, type SettingClaim } from "../../../../shared/src/schemas/settings";
+import { PAGE_PATHS } from "@shared/page-paths";
+import { SettingClaimCreateSchema, type SettingClaim } from "@shared/schemas/settings";
 import { claimSetting, useSettingClaims } from "../../api/setting-claims";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { Form, FormErrorSummary } from "../../components/form";

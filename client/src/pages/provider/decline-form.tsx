@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DECLINE_REASON_LABELS, DECLINE_REASONS } from "../../../../shared/src/codes/tenders";
-import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
+import { DECLINE_REASON_LABELS, DECLINE_REASONS } from "@shared/codes/tenders";
+import type { RequestView } from "@shared/schemas/placement-requests";
 import { declineInvitation } from "../../api/placement-requests";
 import { DecisionForm } from "../../components/decision-form";
 import { Details } from "../../components/details";

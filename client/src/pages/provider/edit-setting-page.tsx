@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { SettingUpdateSchema, type Setting } from "../../../../shared/src/schemas/settings";
+import { SettingUpdateSchema, type Setting } from "@shared/schemas/settings";
 import { updateSetting, useSetting } from "../../api/settings";
 import { providerSettingPath } from "../../lib/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";

@@ -1,5 +1,5 @@
 import { CharacterCount } from "../../components/character-count";
-import { formatPence } from "../../../../shared/src/money";
+import { formatPence } from "@shared/money";
 import { TextInput } from "../../components/text-input";
 import { FEE_PARTS, feeTotalPence, needsJustification, type FeeForm } from "./offer-form-state";
 

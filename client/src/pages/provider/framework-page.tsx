@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
-import { LOTS } from "../../../../shared/src/codes/lots";
-import type { Framework } from "../../../../shared/src/schemas/framework";
+import { LOTS } from "@shared/codes/lots";
+import type { Framework } from "@shared/schemas/framework";
 import { useApplications, useFramework, usePrices } from "../../api/framework";
 import { useMe } from "../../api/session";
 import { AdmissionStatusTag, latestAdmissions, latestTerms, openRound } from "../../components/admission-labels";

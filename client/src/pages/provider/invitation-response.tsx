@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { DECLINE_REASON_LABELS } from "../../../../shared/src/codes/tenders";
-import type { InvitationView, OfferReceipt, RequestView } from "../../../../shared/src/schemas/placement-requests";
+import { DECLINE_REASON_LABELS } from "@shared/codes/tenders";
+import type { InvitationView, OfferReceipt, RequestView } from "@shared/schemas/placement-requests";
 import { withdrawOffer } from "../../api/placement-requests";
 import { ErrorMessage } from "../../components/error-message";
 import { errorsFromApi } from "../../components/form-errors";

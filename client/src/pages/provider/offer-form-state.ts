@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { OfferSubmitSchema, PriceRevisionSchema, type Criterion, type Fee, type OfferVersion } from "../../../../shared/src/schemas/placement-requests";
+import { OfferSubmitSchema, PriceRevisionSchema, type Criterion, type Fee, type OfferVersion } from "@shared/schemas/placement-requests";
 import { datePartsFrom, isoDateFrom, type DateParts } from "../../components/date-input";
 import { collectErrors, type FieldIds, type FormErrors } from "../../components/form-errors";
-import { penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
-import { justificationIssues, needsJustification as needsJustificationFor, offerRuleIssues } from "../../../../shared/src/tenders/offer-rules";
+import { penceToPoundsInput, poundsToPence } from "@shared/money";
+import { justificationIssues, needsJustification as needsJustificationFor, offerRuleIssues } from "@shared/tenders/offer-rules";
 
 /** The weekly fee's parts as typed, in pounds. */
 export interface FeeForm {

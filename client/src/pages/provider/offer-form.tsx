@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Offer, OfferReceipt, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
+import type { Offer, OfferReceipt, RequestSummary } from "@shared/schemas/placement-requests";
 import { useIdempotencyKey } from "../../api/idempotency-key";
 import { submitOffer } from "../../api/placement-requests";
 import { CharacterCount } from "../../components/character-count";

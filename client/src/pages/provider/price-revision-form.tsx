@@ -1,10 +1,10 @@
 import { useState } from "react";
-import type { Offer, OfferReceipt, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
+import type { Offer, OfferReceipt, RequestSummary } from "@shared/schemas/placement-requests";
 import { useIdempotencyKey } from "../../api/idempotency-key";
 import { revisePrice } from "../../api/placement-requests";
 import { Form } from "../../components/form";
 import { errorsFromApi } from "../../components/form-errors";
-import { formatPence } from "../../../../shared/src/money";
+import { formatPence } from "@shared/money";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { FeeFields } from "./fee-fields";
 import { checkPriceRevision, feeFieldIds, feeFormFrom, type FeeForm } from "./offer-form-state";

@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { ProviderPricesUpdateSchema, type Framework } from "../../../../shared/src/schemas/framework";
+import { ProviderPricesUpdateSchema, type Framework } from "@shared/schemas/framework";
 import { updatePrices, type ProviderPrice } from "../../api/framework";
 import { Form } from "../../components/form";
 import { collectErrors, errorsFromApi } from "../../components/form-errors";
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
-import { formatPence, penceToPoundsInput, poundsToPence } from "../../../../shared/src/money";
+import { formatPence, penceToPoundsInput, poundsToPence } from "@shared/money";
 
 interface PricesFormProps {
   framework: Framework;

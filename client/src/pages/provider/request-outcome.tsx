@@ -1,4 +1,4 @@
-import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
+import type { RequestView } from "@shared/schemas/placement-requests";
 import { EvaluationTable } from "../requests/evaluation-table";
 import { PlacementSummary } from "../requests/placement-summary";
 

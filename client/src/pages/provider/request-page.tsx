@@ -1,5 +1,5 @@
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
-import { ClarificationAskSchema, type RequestView } from "../../../../shared/src/schemas/placement-requests";
+import { PAGE_PATHS } from "@shared/page-paths";
+import { ClarificationAskSchema, type RequestView } from "@shared/schemas/placement-requests";
 import { askClarification } from "../../api/placement-requests";
 import { formatDateTime } from "../../lib/format-date";
 import { SummaryList } from "../../components/summary-list";

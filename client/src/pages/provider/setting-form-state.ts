@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import type { NeedSupportLevel } from "../../../../shared/src/codes/directory";
-import { NEEDS, type NeedCode } from "../../../../shared/src/codes/needs";
-import { ErrorCode } from "../../../../shared/src/errors";
-import type { Setting } from "../../../../shared/src/schemas/settings";
+import type { NeedSupportLevel } from "@shared/codes/directory";
+import { NEEDS, type NeedCode } from "@shared/codes/needs";
+import { ErrorCode } from "@shared/errors";
+import type { Setting } from "@shared/schemas/settings";
 import { ApiRequestError } from "../../api/http";
 import { datePartsFrom, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
 import { collectErrors, errorsFromApi, type FormErrors } from "../../components/form-errors";

@@ -11,8 +11,8 @@ import {
   THERAPY_LABELS,
   OFSTED_GRADE_LABELS,
   OFSTED_GRADES,
-} from "../../../../shared/src/codes/directory";
-import { LOTS } from "../../../../shared/src/codes/lots";
+} from "@shared/codes/directory";
+import { LOTS } from "@shared/codes/lots";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";
 import { DateInput } from "../../components/date-input";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import type { Setting } from "../../../../shared/src/schemas/settings";
+import type { Setting } from "@shared/schemas/settings";
 import { updateSettingStatus } from "../../api/settings";
 import { providerSettingEditPath } from "../../lib/paths";
 import { settingErrorsFromApi, type SettingField } from "./setting-form-state";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
-import type { Setting } from "../../../../shared/src/schemas/settings";
+import { PAGE_PATHS } from "@shared/page-paths";
+import type { Setting } from "@shared/schemas/settings";
 import { useOrganisationSettings } from "../../api/settings";
 import { useMe } from "../../api/session";
 import { ErrorSummary } from "../../components/error-summary";

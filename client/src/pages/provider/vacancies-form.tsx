@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { VacanciesUpdateSchema, type Setting } from "../../../../shared/src/schemas/settings";
+import { VacanciesUpdateSchema, type Setting } from "@shared/schemas/settings";
 import { updateVacancies } from "../../api/settings";
 import { Form } from "../../components/form";
 import { errorsFromZod, type FormErrors, sendOrErrors } from "../../components/form-errors";

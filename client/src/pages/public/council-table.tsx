@@ -1,4 +1,4 @@
-import type { RegionSummary } from "../../../../shared/src/schemas/region";
+import type { RegionSummary } from "@shared/schemas/region";
 import { Table } from "../../components/table";
 
 interface CouncilTableProps {

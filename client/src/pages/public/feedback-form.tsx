@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { ErrorCode } from "../../../../shared/src/errors";
+import { ErrorCode } from "@shared/errors";
 import {
   SATISFACTION_LABELS,
   SATISFACTION_RATINGS,
   SERVICE_FEEDBACK_MAX_LENGTH,
   ServiceFeedbackCreateSchema,
   type ServiceFeedbackReceipt,
-} from "../../../../shared/src/schemas/service-feedback";
+} from "@shared/schemas/service-feedback";
 import { ApiRequestError } from "../../api/http";
 import { submitServiceFeedback } from "../../api/service-feedback";
 import { CharacterCount } from "../../components/character-count";

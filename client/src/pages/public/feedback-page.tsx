@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useLocation } from "react-router";
-import type { ServiceFeedbackReceipt } from "../../../../shared/src/schemas/service-feedback";
+import type { ServiceFeedbackReceipt } from "@shared/schemas/service-feedback";
 import { FeedbackConfirmation } from "./feedback-confirmation";
 import { FeedbackForm } from "./feedback-form";
 import { feedbackSourcePage } from "./feedback-source-page";

@@ -1,4 +1,4 @@
-import { ServiceFeedbackCreateSchema } from "../../../../shared/src/schemas/service-feedback";
+import { ServiceFeedbackCreateSchema } from "@shared/schemas/service-feedback";
 import type { FeedbackLinkState } from "../../lib/feedback-link-state";
 
 /**

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { ROLE_HOME } from "../../../../shared/src/page-paths";
-import type { Me } from "../../../../shared/src/schemas/identity";
+import { ROLE_HOME } from "@shared/page-paths";
+import type { Me } from "@shared/schemas/identity";
 import { usePageTitle } from "../../components/use-page-title";
 
 /** A signed-in person on a page for another role, or for their organisation's administrators. */

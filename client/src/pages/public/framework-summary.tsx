@@ -1,4 +1,4 @@
-import type { RegionSummary } from "../../../../shared/src/schemas/region";
+import type { RegionSummary } from "@shared/schemas/region";
 import { formatDate } from "../../lib/format-date";
 import { SummaryList } from "../../components/summary-list";
 import { Table } from "../../components/table";

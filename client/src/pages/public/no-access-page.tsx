@@ -1,5 +1,5 @@
 import { Link, Navigate } from "react-router";
-import { PAGE_PATHS, ROLE_HOME } from "../../../../shared/src/page-paths";
+import { PAGE_PATHS, ROLE_HOME } from "@shared/page-paths";
 import { useSession } from "../../api/session";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { usePageTitle } from "../../components/use-page-title";

@@ -1,4 +1,4 @@
-import type { RegionSummary } from "../../../../shared/src/schemas/region";
+import type { RegionSummary } from "@shared/schemas/region";
 import { FrameworkSummary } from "./framework-summary";
 import { OrganisationCounts } from "./organisation-counts";
 import { CouncilTable } from "./council-table";

@@ -1,7 +1,7 @@
 import { Link, useParams } from "react-router";
 import type { z } from "zod";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
-import type { PublicReviewSummarySchema } from "../../../../shared/src/schemas/review-rounds";
+import { PAGE_PATHS } from "@shared/page-paths";
+import type { PublicReviewSummarySchema } from "@shared/schemas/review-rounds";
 import { usePublicReviewRounds, usePublicReviewSummary } from "../../api/review-rounds";
 import { formatTimestampDate } from "../../lib/format-date";
 import { publicReviewSummaryPath } from "../../lib/paths";

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from "react-router";
-import { ROLE_HOME } from "../../../../shared/src/page-paths";
+import { ROLE_HOME } from "@shared/page-paths";
 import { useSession } from "../../api/session";
 import { ErrorSummary } from "../../components/error-summary";
 import { usePageTitle } from "../../components/use-page-title";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Clarification } from "../../../../shared/src/schemas/placement-requests";
+import type { Clarification } from "@shared/schemas/placement-requests";
 import { formatTime, formatTimestampDate } from "../../lib/format-date";
 
 const when = (iso: string) => `${formatTimestampDate(iso)} at ${formatTime(iso)}`;

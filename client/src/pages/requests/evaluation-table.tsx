@@ -1,6 +1,6 @@
-import type { Criterion, EvaluationRow, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
-import type { ScoreRange } from "../../../../shared/src/tenders/evaluate";
-import { formatPence } from "../../../../shared/src/money";
+import type { Criterion, EvaluationRow, RequestSummary } from "@shared/schemas/placement-requests";
+import type { ScoreRange } from "@shared/tenders/evaluate";
+import { formatPence } from "@shared/money";
 import { Table } from "../../components/table";
 
 interface EvaluationTableProps {

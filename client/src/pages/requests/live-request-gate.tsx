@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
-import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
+import type { RequestView } from "@shared/schemas/placement-requests";
 import { isNotFound } from "../../lib/not-found-error";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { useRequestLive, type RequestLive } from "../../realtime/use-request-live";

@@ -1,7 +1,7 @@
-import type { Criterion, Offer, OfferVersion } from "../../../../shared/src/schemas/placement-requests";
+import type { Criterion, Offer, OfferVersion } from "@shared/schemas/placement-requests";
 import { formatDate, formatTime, formatTimestampDate } from "../../lib/format-date";
 import { Details } from "../../components/details";
-import { formatPence } from "../../../../shared/src/money";
+import { formatPence } from "@shared/money";
 import { SummaryList } from "../../components/summary-list";
 
 const feeParts = (v: OfferVersion) =>

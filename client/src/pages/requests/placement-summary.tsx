@@ -1,7 +1,7 @@
-import { PLACEMENT_END_REASON_LABELS } from "../../../../shared/src/codes/tenders";
-import type { Placement } from "../../../../shared/src/schemas/placement-requests";
+import { PLACEMENT_END_REASON_LABELS } from "@shared/codes/tenders";
+import type { Placement } from "@shared/schemas/placement-requests";
 import { formatDate } from "../../lib/format-date";
-import { formatPence } from "../../../../shared/src/money";
+import { formatPence } from "@shared/money";
 import { SummaryList } from "../../components/summary-list";
 
 const ended = (p: Placement) => (p.endDate ? `${formatDate(p.endDate)}: ${p.endReason ? PLACEMENT_END_REASON_LABELS[p.endReason] : ""}${p.breakdown ? " (a breakdown)" : ""}` : "Not ended");

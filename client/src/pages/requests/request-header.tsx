@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from "react";
 import { Link, useLocation } from "react-router";
-import type { RequestView } from "../../../../shared/src/schemas/placement-requests";
+import type { RequestView } from "@shared/schemas/placement-requests";
 import { DeadlineCountdown } from "../../components/deadline-countdown";
 import { SuccessBanner } from "../../components/notification-banner";
 import { usePageTitle } from "../../components/use-page-title";

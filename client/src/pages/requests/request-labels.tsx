@@ -6,9 +6,9 @@ import {
   type InvitationStatus,
   type RequestMode,
   type RequestState,
-} from "../../../../shared/src/codes/tenders";
-import type { InvitationView, RequestSummary } from "../../../../shared/src/schemas/placement-requests";
-import { formatPence } from "../../../../shared/src/money";
+} from "@shared/codes/tenders";
+import type { InvitationView, RequestSummary } from "@shared/schemas/placement-requests";
+import { formatPence } from "@shared/money";
 import { formatTime, formatTimestampDate } from "../../lib/format-date";
 import { lotLabel } from "../../components/setting-labels";
 import type { SummaryRow } from "../../components/summary-list";

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import type { RequestListItem } from "../../../../shared/src/schemas/placement-requests";
+import type { RequestListItem } from "@shared/schemas/placement-requests";
 import { formatDateTime } from "../../lib/format-date";
 import { Table } from "../../components/table";
 import { InvitationStatusTag, modeName, RequestStateTag } from "./request-labels";

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { personalDataIn } from "../../../../shared/src/personal-data";
-import { ReviewCommentCreateSchema, type ReviewComment } from "../../../../shared/src/schemas/review-rounds";
+import { personalDataIn } from "@shared/personal-data";
+import { ReviewCommentCreateSchema, type ReviewComment } from "@shared/schemas/review-rounds";
 import { postComment } from "../../api/review-rounds";
 import { CharacterCount, PERSONAL_DATA_HINT } from "../../components/character-count";
 import { Form } from "../../components/form";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ReviewComment } from "../../../../shared/src/schemas/review-rounds";
+import type { ReviewComment } from "@shared/schemas/review-rounds";
 import { formatTimestampDate } from "../../lib/format-date";
 import { CommentForm } from "./comment-form";
 import { HideCommentForm } from "./hide-comment-form";

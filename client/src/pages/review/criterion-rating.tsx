@@ -1,4 +1,4 @@
-import { RatingSchema, type ReviewRound } from "../../../../shared/src/schemas/review-rounds";
+import { RatingSchema, type ReviewRound } from "@shared/schemas/review-rounds";
 import { rateCriterion } from "../../api/review-rounds";
 import { ChoiceCard } from "./choice-card";
 

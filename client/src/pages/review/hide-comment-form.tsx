@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ReviewCommentModerationSchema, type ReviewComment } from "../../../../shared/src/schemas/review-rounds";
+import { ReviewCommentModerationSchema, type ReviewComment } from "@shared/schemas/review-rounds";
 import { moderateComment } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { Form } from "../../components/form";

@@ -1,4 +1,4 @@
-import { VoteSchema, type ReviewRound } from "../../../../shared/src/schemas/review-rounds";
+import { VoteSchema, type ReviewRound } from "@shared/schemas/review-rounds";
 import { castVote } from "../../api/review-rounds";
 import { ChoiceCard } from "./choice-card";
 

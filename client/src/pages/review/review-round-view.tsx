@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link, useLocation } from "react-router";
-import type { ReviewTotals } from "../../../../shared/src/events";
-import type { ReviewComment, ReviewRound } from "../../../../shared/src/schemas/review-rounds";
+import type { ReviewTotals } from "@shared/events";
+import type { ReviewComment, ReviewRound } from "@shared/schemas/review-rounds";
 import { recordVisit, useReviewRound } from "../../api/review-rounds";
 import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";

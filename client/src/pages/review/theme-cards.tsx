@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ReviewRound } from "../../../../shared/src/schemas/review-rounds";
+import type { ReviewRound } from "@shared/schemas/review-rounds";
 import { ThemeForm } from "./theme-form";
 
 interface ThemeCardsProps {

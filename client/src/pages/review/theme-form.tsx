@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ReviewThemeSaveSchema, type ReviewComment } from "../../../../shared/src/schemas/review-rounds";
+import { ReviewThemeSaveSchema, type ReviewComment } from "@shared/schemas/review-rounds";
 import { saveTheme, type ReviewTheme } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";

@@ -1,5 +1,5 @@
 import { bigint, date, doublePrecision, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { ChildRecommendation, ChildRequirements, ChildRisk } from "../../../../shared/src/schemas/children";
+import type { ChildRecommendation, ChildRequirements, ChildRisk } from "@shared/schemas/children";
 import { settings } from "./directory";
 import { users } from "./identity";
 import { organisations } from "./organisations";

@@ -1,5 +1,5 @@
 import { date, doublePrecision, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { NeedSupportLevel, ResidentialType, SettingStatus, SexAdmitted } from "../../../../shared/src/codes/directory";
+import type { NeedSupportLevel, ResidentialType, SettingStatus, SexAdmitted } from "@shared/codes/directory";
 import { users } from "./identity";
 import { organisations } from "./organisations";
 

@@ -1,6 +1,6 @@
 import { integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { AdmissionStatus } from "../../../../shared/src/codes/directory";
-import type { PriceBand } from "../../../../shared/src/codes/price-bands";
+import type { AdmissionStatus } from "@shared/codes/directory";
+import type { PriceBand } from "@shared/codes/price-bands";
 import { frameworks, lots } from "./frameworks";
 import { users } from "./identity";
 import { organisations } from "./organisations";

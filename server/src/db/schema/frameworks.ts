@@ -1,5 +1,5 @@
 import { date, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { PriceBand } from "../../../../shared/src/codes/price-bands";
+import type { PriceBand } from "@shared/codes/price-bands";
 import { regions } from "./regions";
 
 export const frameworks = pgTable("frameworks", {

@@ -1,5 +1,5 @@
 import { boolean, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { Role } from "../../../../shared/src/codes/roles";
+import type { Role } from "@shared/codes/roles";
 import { organisations } from "./organisations";
 
 const at = (name: string) => timestamp(name, { withTimezone: true });

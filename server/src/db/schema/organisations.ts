@@ -1,5 +1,5 @@
 import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
+import type { OrganisationKind } from "@shared/codes/organisation-kinds";
 import { regions } from "./regions";
 
 export const organisations = pgTable("organisations", {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { DeclineReason, InvitationStatus, PlacementEndReason, RequestMode, RequestState } from "../../../../shared/src/codes/tenders";
+import type { DeclineReason, InvitationStatus, PlacementEndReason, RequestMode, RequestState } from "@shared/codes/tenders";
 import { childProfiles } from "./children";
 import { settings } from "./directory";
 import { users } from "./identity";

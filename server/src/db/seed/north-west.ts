@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { LOTS } from "../../../../shared/src/codes/lots";
-import { PRICE_BANDS, type PriceBand } from "../../../../shared/src/codes/price-bands";
+import { LOTS } from "@shared/codes/lots";
+import { PRICE_BANDS, type PriceBand } from "@shared/codes/price-bands";
 import { parseCsv } from "../../lib/csv";
 import { REFERENCE_DATA_DIR } from "../../paths";
 import type { Db } from "../client";

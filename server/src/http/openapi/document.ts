@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiErrorSchema } from "../../../../shared/src/errors";
+import { ApiErrorSchema } from "@shared/errors";
 import { VERSION } from "../../paths";
 import { documentedOperations, type DocumentedOperation } from "./registry";
 

@@ -1,4 +1,4 @@
-import type { ApiToken } from "../../../../shared/src/schemas/identity";
+import type { ApiToken } from "@shared/schemas/identity";
 import type { apiTokens } from "../../db/schema";
 
 type Row = typeof apiTokens.$inferSelect;

@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { ApiTokenCreatedSchema, ApiTokenCreateSchema, ApiTokenListSchema } from "../../../../shared/src/schemas/identity";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
+import { ApiTokenCreatedSchema, ApiTokenCreateSchema, ApiTokenListSchema } from "@shared/schemas/identity";
+import { IdParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import type { RateLimiters } from "../../http/rate-limits";

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from "express";
-import { PAGE_PATHS } from "../../../../shared/src/page-paths";
+import { PAGE_PATHS } from "@shared/page-paths";
 import type { Db } from "../../db/client";
 import type { Env } from "../../env";
 import type { RateLimiters } from "../../http/rate-limits";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { Passport } from "passport";
 import type { IDToken } from "openid-client";
-import { PAGE_PATHS, ROLE_HOME } from "../../../../shared/src/page-paths";
+import { PAGE_PATHS, ROLE_HOME } from "@shared/page-paths";
 import type { Db } from "../../db/client";
 import type { Env } from "../../env";
 import type { Logger } from "../../logger";

@@ -1,6 +1,6 @@
-import { personalDataIn } from "../../../../shared/src/personal-data";
-import { CHILD_FREE_TEXT_FIELDS } from "../../../../shared/src/schemas/children";
-import type { ValidationIssue } from "../../../../shared/src/errors";
+import { personalDataIn } from "@shared/personal-data";
+import { CHILD_FREE_TEXT_FIELDS } from "@shared/schemas/children";
+import type { ValidationIssue } from "@shared/errors";
 import { validationFailed } from "../../http/app-error";
 
 /**

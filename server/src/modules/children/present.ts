@@ -1,5 +1,5 @@
 import { isoDate } from "../../db/dates";
-import { MATCHING_REQUIRED_FIELDS, type ChildProfile } from "../../../../shared/src/schemas/children";
+import { MATCHING_REQUIRED_FIELDS, type ChildProfile } from "@shared/schemas/children";
 import type { ChildProfileRow } from "../../db/schema";
 import { ageForPlacement } from "./age";
 

@@ -1,6 +1,6 @@
 import { databaseToday } from "../../db/clock";
 import { and, asc, desc, eq } from "drizzle-orm";
-import type { ChildProfile, ChildProfileListItem, ShortlistEntry } from "../../../../shared/src/schemas/children";
+import type { ChildProfile, ChildProfileListItem, ShortlistEntry } from "@shared/schemas/children";
 import type { Db, DbOrTx } from "../../db/client";
 import { childProfiles, childShortlists, organisations, settings, type ChildProfileRow } from "../../db/schema";
 import { notFound } from "../../http/app-error";

@@ -1,5 +1,5 @@
 import { Router, type Request } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
+import { IdParamsSchema } from "@shared/schemas/params";
 import {
   ChildProfileCreateSchema,
   ChildProfileListSchema,
@@ -7,7 +7,7 @@ import {
   ChildProfileUpdateSchema,
   ShortlistParamsSchema,
   ShortlistSchema,
-} from "../../../../shared/src/schemas/children";
+} from "@shared/schemas/children";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { asc } from "drizzle-orm";
-import type { OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
-import { ROLE_ORGANISATION_KIND, ROLES, type Role } from "../../../../shared/src/codes/roles";
+import type { OrganisationKind } from "@shared/codes/organisation-kinds";
+import { ROLE_ORGANISATION_KIND, ROLES, type Role } from "@shared/codes/roles";
 import type { Db } from "../../db/client";
 import { organisations } from "../../db/schema";
 

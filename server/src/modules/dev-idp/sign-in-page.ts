@@ -1,4 +1,4 @@
-import { ORGANISATION_KIND_LABELS } from "../../../../shared/src/codes/roles";
+import { ORGANISATION_KIND_LABELS } from "@shared/codes/roles";
 import type { DemoAccount } from "./accounts";
 
 const escape = (text: string) =>

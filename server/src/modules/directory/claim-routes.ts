@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
-import { SettingClaimCreateSchema, SettingClaimDecisionSchema, SettingClaimListSchema, SettingClaimResponseSchema } from "../../../../shared/src/schemas/settings";
+import { IdParamsSchema } from "@shared/schemas/params";
+import { SettingClaimCreateSchema, SettingClaimDecisionSchema, SettingClaimListSchema, SettingClaimResponseSchema } from "@shared/schemas/settings";
 import type { Db } from "../../db/client";
 import { forbidden, notFound } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";

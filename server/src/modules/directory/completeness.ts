@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "../../../../shared/src/errors";
+import type { ValidationIssue } from "@shared/errors";
 import type { SettingRow } from "./queries";
 
 /**

@@ -1,5 +1,5 @@
-import { RESIDENTIAL_TYPE_LABELS, SEX_ADMITTED_LABELS } from "../../../../shared/src/codes/directory";
-import type { SettingSearchHit } from "../../../../shared/src/schemas/settings";
+import { RESIDENTIAL_TYPE_LABELS, SEX_ADMITTED_LABELS } from "@shared/codes/directory";
+import type { SettingSearchHit } from "@shared/schemas/settings";
 
 // A spreadsheet runs a cell starting with = + - @ as a formula; a quote mark stops that.
 const cell = (value: string | number | null) => {

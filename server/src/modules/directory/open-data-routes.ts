@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { HsdsDirectorySchema } from "../../../../shared/src/schemas/open-data";
+import { HsdsDirectorySchema } from "@shared/schemas/open-data";
 import type { Db } from "../../db/client";
 import { defineRoute } from "../../http/route";
 import { openReferralDirectory } from "./open-data";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { NEEDS } from "../../../../shared/src/codes/needs";
-import type { HsdsDirectory } from "../../../../shared/src/schemas/open-data";
+import { NEEDS } from "@shared/codes/needs";
+import type { HsdsDirectory } from "@shared/schemas/open-data";
 import type { Db } from "../../db/client";
 import { LISTED_SQL, rowsOf } from "./queries";
 

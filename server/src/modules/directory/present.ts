@@ -1,6 +1,6 @@
-import { SEND_ESTABLISHMENT_TYPES, type PdsRisk, type StaffingRatio, type Therapy } from "../../../../shared/src/codes/directory";
-import type { NeedCode } from "../../../../shared/src/codes/needs";
-import type { Setting, SettingClaim } from "../../../../shared/src/schemas/settings";
+import { SEND_ESTABLISHMENT_TYPES, type PdsRisk, type StaffingRatio, type Therapy } from "@shared/codes/directory";
+import type { NeedCode } from "@shared/codes/needs";
+import type { Setting, SettingClaim } from "@shared/schemas/settings";
 import type { settingClaims, settings } from "../../db/schema";
 
 type SettingRow = typeof settings.$inferSelect;

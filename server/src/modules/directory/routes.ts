@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
+import { IdParamsSchema } from "@shared/schemas/params";
 import {
   SettingCreateSchema,
   SettingListSchema,
@@ -9,7 +9,7 @@ import {
   SettingStatusUpdateSchema,
   SettingUpdateSchema,
   VacanciesUpdateSchema,
-} from "../../../../shared/src/schemas/settings";
+} from "@shared/schemas/settings";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, requireMember, type Member } from "../../http/require-actor";

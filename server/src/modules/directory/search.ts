@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { SettingSearchHit, SettingSearchQuery } from "../../../../shared/src/schemas/settings";
+import type { SettingSearchHit, SettingSearchQuery } from "@shared/schemas/settings";
 import type { Db } from "../../db/client";
 import { validationFailed } from "../../http/app-error";
-import { EARTH_RADIUS_KM } from "../../../../shared/src/geo/distance";
+import { EARTH_RADIUS_KM } from "@shared/geo/distance";
 import { rowsOf } from "./queries";
 
 interface HitRow {

@@ -1,19 +1,19 @@
 import { Router } from "express";
 import { z } from "zod";
-import { ADMISSION_STATUSES } from "../../../../shared/src/codes/directory";
+import { ADMISSION_STATUSES } from "@shared/codes/directory";
 import {
   AdmissionDecisionSchema,
   ProviderApplicationCreateSchema,
   ProviderApplicationListSchema,
   ProviderApplicationResponseSchema,
-} from "../../../../shared/src/schemas/framework";
+} from "@shared/schemas/framework";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { decideAdmission } from "./commands/decide-admission";
 import { submitApplication } from "./commands/submit-application";
-import { AdmissionParamsSchema, ApplicationParamsSchema, FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
+import { AdmissionParamsSchema, ApplicationParamsSchema, FrameworkParamsSchema } from "@shared/schemas/params";
 import { applicationScope, canActForProvider, canSeeApplications, isProvider, isRegionalHub } from "./policy";
 import { presentApplication } from "./present";
 import { listApplications, loadRunnableFramework, loadVisibleApplication, loadVisibleFramework } from "./queries";

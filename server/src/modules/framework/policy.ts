@@ -1,4 +1,4 @@
-import type { AdmissionStatus } from "../../../../shared/src/codes/directory";
+import type { AdmissionStatus } from "@shared/codes/directory";
 import type { Member } from "../../http/require-actor";
 import type { Actor } from "../identity/actor";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Framework, ProviderApplication, ProviderPriceSchema } from "../../../../shared/src/schemas/framework";
+import type { Framework, ProviderApplication, ProviderPriceSchema } from "@shared/schemas/framework";
 import type { Actor } from "../identity/actor";
 import { seesPrices } from "./policy";
 import type { ApplicationDetail, FrameworkDetail, ProviderPriceRow } from "./queries";

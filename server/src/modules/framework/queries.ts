@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { AdmissionStatus } from "../../../../shared/src/codes/directory";
-import type { AdmissionRound } from "../../../../shared/src/schemas/framework";
+import type { AdmissionStatus } from "@shared/codes/directory";
+import type { AdmissionRound } from "@shared/schemas/framework";
 import type { Db, DbOrTx } from "../../db/client";
 import {
   admissionRounds,

@@ -5,7 +5,7 @@ import {
   FrameworkListSchema,
   FrameworkResponseSchema,
   TermsVersionCreateSchema,
-} from "../../../../shared/src/schemas/framework";
+} from "@shared/schemas/framework";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
@@ -13,7 +13,7 @@ import { applicationRoutes } from "./application-routes";
 import { openAdmissionRound } from "./commands/open-admission-round";
 import { publishTermsVersion } from "./commands/publish-terms-version";
 import { setBandCeiling } from "./commands/set-band-ceiling";
-import { BandParamsSchema, FrameworkParamsSchema } from "../../../../shared/src/schemas/params";
+import { BandParamsSchema, FrameworkParamsSchema } from "@shared/schemas/params";
 import { isRegionalHub } from "./policy";
 import { presentFramework } from "./present";
 import { priceRoutes } from "./price-routes";

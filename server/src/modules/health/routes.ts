@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { HealthSchema, type Health } from "../../../../shared/src/schemas/health";
+import { HealthSchema, type Health } from "@shared/schemas/health";
 import type { DbHandle } from "../../db/client";
 import { defineRoute } from "../../http/route";
 import { VERSION } from "../../paths";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
-import type { Role } from "../../../../shared/src/codes/roles";
+import type { OrganisationKind } from "@shared/codes/organisation-kinds";
+import type { Role } from "@shared/codes/roles";
 import type { Db } from "../../db/client";
 import { organisations, users } from "../../db/schema";
 

@@ -1,4 +1,4 @@
-import type { Me } from "../../../../shared/src/schemas/identity";
+import type { Me } from "@shared/schemas/identity";
 import type { Actor } from "./actor";
 
 export function presentMe(actor: Actor, csrfToken: string | undefined): Me {

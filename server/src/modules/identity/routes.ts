@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { MeSchema } from "../../../../shared/src/schemas/identity";
+import { MeSchema } from "@shared/schemas/identity";
 import { defineRoute } from "../../http/route";
 import { actorOf, requireSignedIn } from "../../http/require-actor";
 import { presentMe } from "./present";

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
-import { boundingBox } from "../../../../shared/src/geo/distance";
-import { risksToManage, sexesAdmitting, type MatchChild, type MatchSetting } from "../../../../shared/src/matching";
-import { FEEDBACK_MINIMUM_REVIEWS } from "../../../../shared/src/schemas/setting-feedback";
+import { boundingBox } from "@shared/geo/distance";
+import { risksToManage, sexesAdmitting, type MatchChild, type MatchSetting } from "@shared/matching";
+import { FEEDBACK_MINIMUM_REVIEWS } from "@shared/schemas/setting-feedback";
 import type { Db } from "../../db/client";
 import { rowsOf } from "../directory/queries";
 

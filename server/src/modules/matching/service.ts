@@ -1,10 +1,10 @@
-import { rankMatches, type MatchChild } from "../../../../shared/src/matching";
-import { listed as inWords } from "../../../../shared/src/matching/labels";
-import type { ChildProfile, MATCHING_REQUIRED_FIELDS } from "../../../../shared/src/schemas/children";
-import type { MatchesQuery, MatchesResponse } from "../../../../shared/src/schemas/matching";
+import { rankMatches, type MatchChild } from "@shared/matching";
+import { listed as inWords } from "@shared/matching/labels";
+import type { ChildProfile, MATCHING_REQUIRED_FIELDS } from "@shared/schemas/children";
+import type { MatchesQuery, MatchesResponse } from "@shared/schemas/matching";
 import type { Db } from "../../db/client";
 import { conflict } from "../../http/app-error";
-import { DomainErrorCode } from "../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import { readChild } from "../children/queries";
 import { districtCentre } from "../directory/search";
 import type { Member } from "../../http/require-actor";

@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { InvitationCreateSchema, InvitationListSchema, InvitationResponseSchema, MemberListSchema, MemberResponseSchema, MemberUpdateSchema } from "../../../../shared/src/schemas/identity";
-import { IdParamsSchema, InvitationParamsSchema, MemberParamsSchema } from "../../../../shared/src/schemas/params";
+import { InvitationCreateSchema, InvitationListSchema, InvitationResponseSchema, MemberListSchema, MemberResponseSchema, MemberUpdateSchema } from "@shared/schemas/identity";
+import { IdParamsSchema, InvitationParamsSchema, MemberParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";

@@ -1,4 +1,4 @@
-import type { Invitation, Member, Organisation } from "../../../../shared/src/schemas/identity";
+import type { Invitation, Member, Organisation } from "@shared/schemas/identity";
 import type { invitations, organisations, users } from "../../db/schema";
 
 export function presentOrganisation(row: typeof organisations.$inferSelect): Organisation {

@@ -1,6 +1,6 @@
-import { ROLE_ORGANISATION_KIND, ROLE_LABELS, type Role } from "../../../../shared/src/codes/roles";
-import { ORGANISATION_KIND_LABELS } from "../../../../shared/src/codes/roles";
-import type { OrganisationKind } from "../../../../shared/src/codes/organisation-kinds";
+import { ROLE_ORGANISATION_KIND, ROLE_LABELS, type Role } from "@shared/codes/roles";
+import { ORGANISATION_KIND_LABELS } from "@shared/codes/roles";
+import type { OrganisationKind } from "@shared/codes/organisation-kinds";
 import { validationFailed } from "../../http/app-error";
 
 /** A role belongs to one kind of organisation: a council has commissioners, a forum panel members. */

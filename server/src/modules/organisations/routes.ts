@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { OrganisationCreateSchema, OrganisationListSchema, OrganisationResponseSchema } from "../../../../shared/src/schemas/identity";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
+import { OrganisationCreateSchema, OrganisationListSchema, OrganisationResponseSchema } from "@shared/schemas/identity";
+import { IdParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";

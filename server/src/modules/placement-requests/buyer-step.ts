@@ -1,7 +1,7 @@
 import type { Router } from "express";
 import type { z } from "zod";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
-import { RequestViewResponseSchema } from "../../../../shared/src/schemas/placement-requests";
+import { IdParamsSchema } from "@shared/schemas/params";
+import { RequestViewResponseSchema } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import type { PlacementRequestRow } from "../../db/schema";
 import { requireMember, type Member } from "../../http/require-actor";

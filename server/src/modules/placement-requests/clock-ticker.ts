@@ -1,6 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Namespace } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../../../shared/src/events";
+import type { ClientToServerEvents, ServerToClientEvents } from "@shared/events";
 import type { Db } from "../../db/client";
 import { placementRequests } from "../../db/schema";
 import type { Logger } from "../../logger";

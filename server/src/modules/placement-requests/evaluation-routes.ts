@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { AwardSchema, ClarificationAnswerSchema, ClarificationResponseSchema, PriceRoundSchema, ScoresSchema } from "../../../../shared/src/schemas/placement-requests";
-import { ClarificationParamsSchema } from "../../../../shared/src/schemas/params";
+import { AwardSchema, ClarificationAnswerSchema, ClarificationResponseSchema, PriceRoundSchema, ScoresSchema } from "@shared/schemas/placement-requests";
+import { ClarificationParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";

@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import type { RequestListItem } from "../../../../shared/src/schemas/placement-requests";
+import type { RequestListItem } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import { placementRequests } from "../../db/schema";
 import type { Actor } from "../identity/actor";

@@ -1,5 +1,5 @@
 import type { Request } from "express";
-import { DomainErrorCode } from "../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, type Member } from "../../http/require-actor";

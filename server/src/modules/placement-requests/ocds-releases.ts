@@ -1,7 +1,7 @@
 import { isoDate } from "../../db/dates";
-import { LOTS } from "../../../../shared/src/codes/lots";
-import { formatPence } from "../../../../shared/src/money";
-import type { OcdsRelease, OcdsReleasePackage } from "../../../../shared/src/schemas/ocds";
+import { LOTS } from "@shared/codes/lots";
+import { formatPence } from "@shared/money";
+import type { OcdsRelease, OcdsReleasePackage } from "@shared/schemas/ocds";
 import type { AwardedContractingProcess } from "./ocds-query";
 
 const WEEKS_A_YEAR = 52;

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { OcdsReleasePackageSchema } from "../../../../shared/src/schemas/ocds";
+import { OcdsReleasePackageSchema } from "@shared/schemas/ocds";
 import type { Db } from "../../db/client";
 import type { Env } from "../../env";
 import { defineRoute } from "../../http/route";

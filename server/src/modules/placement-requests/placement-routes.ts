@@ -1,7 +1,7 @@
 import { Router } from "express";
-import { DomainErrorCode } from "../../../../shared/src/errors";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
-import { PlacementEndSchema, PlacementResponseSchema } from "../../../../shared/src/schemas/placement-requests";
+import { DomainErrorCode } from "@shared/errors";
+import { IdParamsSchema } from "@shared/schemas/params";
+import { PlacementEndSchema, PlacementResponseSchema } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";

@@ -1,5 +1,5 @@
-import type { RequestState } from "../../../../shared/src/codes/tenders";
-import { REQUEST_TRANSITIONS } from "../../../../shared/src/codes/tenders";
+import type { RequestState } from "@shared/codes/tenders";
+import { REQUEST_TRANSITIONS } from "@shared/codes/tenders";
 import type { Actor } from "../identity/actor";
 
 // Who may do what with a placement request, and who sees which part of it: small pure functions

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { RequestWatchSchema, type RequestWatchAck } from "../../../../shared/src/events";
+import { RequestWatchSchema, type RequestWatchAck } from "@shared/events";
 import type { Db } from "../../db/client";
 import { requestInvitations, type PlacementRequestRow } from "../../db/schema";
 import { publishLogged } from "../../realtime/after-commit";

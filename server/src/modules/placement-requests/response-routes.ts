@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
+import { IdParamsSchema } from "@shared/schemas/params";
 import {
   ClarificationAskSchema,
   ClarificationResponseSchema,
@@ -8,7 +8,7 @@ import {
   OfferSubmitSchema,
   PriceRevisionSchema,
   RequestViewResponseSchema,
-} from "../../../../shared/src/schemas/placement-requests";
+} from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import { requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
@@ -19,7 +19,7 @@ import { declineInvitation, withdrawOffer } from "./commands/respond";
 import { revisePrice } from "./commands/revise-price";
 import { submitOffer } from "./commands/submit-offer";
 import { providerOf } from "./load";
-import { OfferParamsSchema } from "../../../../shared/src/schemas/params";
+import { OfferParamsSchema } from "@shared/schemas/params";
 import { idempotencyKeyOf } from "./params";
 import { loadRequestFor } from "./queries";
 import { publishClarification, publishRanks, publishReceipt, publishResponse } from "./realtime";

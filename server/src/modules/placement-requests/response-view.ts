@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { InvitationView, Offer } from "../../../../shared/src/schemas/placement-requests";
+import type { InvitationView, Offer } from "@shared/schemas/placement-requests";
 import type { DbOrTx } from "../../db/client";
 import { offers, offerVersions, organisations, requestInvitations, settings, type PlacementRequestRow } from "../../db/schema";
 import { seesOfferContent } from "./policy";

@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
-import { RequestCancelSchema, RequestCreateSchema, RequestListSchema, RequestViewResponseSchema } from "../../../../shared/src/schemas/placement-requests";
+import { IdParamsSchema } from "@shared/schemas/params";
+import { RequestCancelSchema, RequestCreateSchema, RequestListSchema, RequestViewResponseSchema } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";

@@ -1,7 +1,7 @@
 import { isoDate } from "../../db/dates";
 import { eq, inArray } from "drizzle-orm";
-import type { AnonymisedChild, RequestView } from "../../../../shared/src/schemas/placement-requests";
-import { evaluateOffers, providerFeedback } from "../../../../shared/src/tenders/evaluate";
+import type { AnonymisedChild, RequestView } from "@shared/schemas/placement-requests";
+import { evaluateOffers, providerFeedback } from "@shared/tenders/evaluate";
 import type { DbOrTx } from "../../db/client";
 import {
   awards,

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { placementTypeOfLot, type AgreedPlacement } from "../../../../shared/src/placements-standard";
-import type { ChildProfile } from "../../../../shared/src/schemas/children";
+import { placementTypeOfLot, type AgreedPlacement } from "@shared/placements-standard";
+import type { ChildProfile } from "@shared/schemas/children";
 import type { DbOrTx } from "../../db/client";
 import { placementRequests, placements, settings } from "../../db/schema";
 

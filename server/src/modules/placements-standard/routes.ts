@@ -1,8 +1,8 @@
 import { Router } from "express";
 import { z } from "zod";
-import { profileToReferral, PDS_VERSION } from "../../../../shared/src/placements-standard";
-import { ChildProfileResponseSchema } from "../../../../shared/src/schemas/children";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
+import { profileToReferral, PDS_VERSION } from "@shared/placements-standard";
+import { ChildProfileResponseSchema } from "@shared/schemas/children";
+import { IdParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";

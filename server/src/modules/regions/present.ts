@@ -1,5 +1,5 @@
-import { ORGANISATION_KINDS } from "../../../../shared/src/codes/organisation-kinds";
-import type { RegionSummary } from "../../../../shared/src/schemas/region";
+import { ORGANISATION_KINDS } from "@shared/codes/organisation-kinds";
+import type { RegionSummary } from "@shared/schemas/region";
 import type { RegionRows } from "./queries";
 
 export function presentRegionSummary(row: RegionRows[number]): RegionSummary {

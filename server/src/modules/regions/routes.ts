@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { RegionListSchema } from "../../../../shared/src/schemas/region";
+import { RegionListSchema } from "@shared/schemas/region";
 import type { Db } from "../../db/client";
 import { defineRoute } from "../../http/route";
 import { presentRegionSummary } from "./present";

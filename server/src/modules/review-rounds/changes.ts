@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { ReviewRoundChanges } from "../../../../shared/src/schemas/review-rounds";
+import type { ReviewRoundChanges } from "@shared/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { rowsOf } from "../directory/queries";
 import type { Member } from "../../http/require-actor";

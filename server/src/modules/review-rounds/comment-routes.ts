@@ -1,12 +1,12 @@
 import { Router } from "express";
-import { IdParamsSchema, ThemeParamsSchema } from "../../../../shared/src/schemas/params";
+import { IdParamsSchema, ThemeParamsSchema } from "@shared/schemas/params";
 import {
   ReviewCommentCreateSchema,
   ReviewCommentModerationSchema,
   ReviewCommentResponseSchema,
   ReviewRoundResponseSchema,
   ReviewThemeSaveSchema,
-} from "../../../../shared/src/schemas/review-rounds";
+} from "@shared/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { forbidden, notFound } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";

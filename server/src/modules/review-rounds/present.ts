@@ -1,5 +1,5 @@
-import type { ReviewTotals } from "../../../../shared/src/events";
-import type { PublicReviewSummarySchema, ReviewComment, ReviewRound } from "../../../../shared/src/schemas/review-rounds";
+import type { ReviewTotals } from "@shared/events";
+import type { PublicReviewSummarySchema, ReviewComment, ReviewRound } from "@shared/schemas/review-rounds";
 import type { z } from "zod";
 import type { Actor } from "../identity/actor";
 import type { CommentWithForum } from "./comment-queries";

@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
-import { PublicReviewListSchema, PublicReviewSummarySchema } from "../../../../shared/src/schemas/review-rounds";
+import { IdParamsSchema } from "@shared/schemas/params";
+import { PublicReviewListSchema, PublicReviewSummarySchema } from "@shared/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { notFound } from "../../http/app-error";
 import { defineRoute } from "../../http/route";

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import type { ReviewTotals } from "../../../../shared/src/events";
+import type { ReviewTotals } from "@shared/events";
 import type { Db } from "../../db/client";
 import { frameworks, organisations, reviewRoundForums, reviewRounds } from "../../db/schema";
 import { notFound } from "../../http/app-error";

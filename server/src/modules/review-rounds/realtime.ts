@@ -1,4 +1,4 @@
-import { ReviewWatchSchema, type ReviewWatchAck } from "../../../../shared/src/events";
+import { ReviewWatchSchema, type ReviewWatchAck } from "@shared/events";
 import type { Db } from "../../db/client";
 import { onLiveEvent, type LiveEventDeps, type LiveSocket } from "../../realtime/live-events";
 import { rooms, type LiveHub } from "../../realtime/live-hub";

@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { CriterionParamsSchema, IdParamsSchema, ProposalParamsSchema } from "../../../../shared/src/schemas/params";
-import { RatingSchema, ReviewRoundCreateSchema, ReviewRoundListSchema, ReviewRoundResponseSchema, VoteSchema } from "../../../../shared/src/schemas/review-rounds";
+import { CriterionParamsSchema, IdParamsSchema, ProposalParamsSchema } from "@shared/schemas/params";
+import { RatingSchema, ReviewRoundCreateSchema, ReviewRoundListSchema, ReviewRoundResponseSchema, VoteSchema } from "@shared/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";

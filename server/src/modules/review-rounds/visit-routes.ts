@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
-import { ReviewRoundChangesListSchema, ReviewRoundVisitResponseSchema } from "../../../../shared/src/schemas/review-rounds";
+import { IdParamsSchema } from "@shared/schemas/params";
+import { ReviewRoundChangesListSchema, ReviewRoundVisitResponseSchema } from "@shared/schemas/review-rounds";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";

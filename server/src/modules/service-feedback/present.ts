@@ -1,4 +1,4 @@
-import type { ServiceFeedbackReceipt } from "../../../../shared/src/schemas/service-feedback";
+import type { ServiceFeedbackReceipt } from "@shared/schemas/service-feedback";
 import type { serviceFeedback } from "../../db/schema";
 
 /** The receipt: that the feedback arrived, and when; nothing of what it said. */

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { ServiceFeedbackCreateSchema, ServiceFeedbackReceiptSchema } from "../../../../shared/src/schemas/service-feedback";
+import { ServiceFeedbackCreateSchema, ServiceFeedbackReceiptSchema } from "@shared/schemas/service-feedback";
 import type { Db } from "../../db/client";
 import { defineRoute } from "../../http/route";
 import { createServiceFeedback } from "./commands/create-service-feedback";

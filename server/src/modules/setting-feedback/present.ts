@@ -1,4 +1,4 @@
-import type { SettingFeedback } from "../../../../shared/src/schemas/setting-feedback";
+import type { SettingFeedback } from "@shared/schemas/setting-feedback";
 import type { settingFeedback } from "../../db/schema";
 
 export function presentFeedback(row: typeof settingFeedback.$inferSelect, context: { settingName: string; forumName: string }): SettingFeedback {

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { FEEDBACK_ASPECTS, FEEDBACK_MINIMUM_REVIEWS, type SettingFeedbackSummary } from "../../../../shared/src/schemas/setting-feedback";
+import { FEEDBACK_ASPECTS, FEEDBACK_MINIMUM_REVIEWS, type SettingFeedbackSummary } from "@shared/schemas/setting-feedback";
 import type { Db } from "../../db/client";
 import { organisations, settingFeedback, settings } from "../../db/schema";
 import type { Member } from "../../http/require-actor";

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { IdParamsSchema } from "../../../../shared/src/schemas/params";
+import { IdParamsSchema } from "@shared/schemas/params";
 import {
   SettingFeedbackCreateSchema,
   SettingFeedbackListQuerySchema,
@@ -7,7 +7,7 @@ import {
   SettingFeedbackModerationSchema,
   SettingFeedbackResponseSchema,
   SettingFeedbackSummarySchema,
-} from "../../../../shared/src/schemas/setting-feedback";
+} from "@shared/schemas/setting-feedback";
 import type { Db } from "../../db/client";
 import { forbidden, notFound } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";

@@ -1,4 +1,4 @@
-import type { ApiTokenCreateInput } from "../../../../../shared/src/schemas/identity";
+import type { ApiTokenCreateInput } from "@shared/schemas/identity";
 import type { Db } from "../../../db/client";
 import { apiTokens } from "../../../db/schema";
 import { recordAudit } from "../../audit/record-audit";

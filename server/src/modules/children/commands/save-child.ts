@@ -1,7 +1,7 @@
 import { isUniqueViolation } from "../../../db/errors";
 import { eq, sql } from "drizzle-orm";
-import type { ChildProfileUpdateInput, ChildProfileValues } from "../../../../../shared/src/schemas/children";
-import { DomainErrorCode, type ValidationIssue } from "../../../../../shared/src/errors";
+import type { ChildProfileUpdateInput, ChildProfileValues } from "@shared/schemas/children";
+import { DomainErrorCode, type ValidationIssue } from "@shared/errors";
 import type { Db, DbOrTx } from "../../../db/client";
 import { childProfiles, type ChildProfileRow } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";

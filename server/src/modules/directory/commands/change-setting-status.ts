@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { SettingStatusUpdateInput } from "../../../../../shared/src/schemas/settings";
+import type { SettingStatusUpdateInput } from "@shared/schemas/settings";
 import type { Db } from "../../../db/client";
 import { settings } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { SettingCreateInput, SettingUpdateInput } from "../../../../../shared/src/schemas/settings";
+import type { SettingCreateInput, SettingUpdateInput } from "@shared/schemas/settings";
 import type { Db } from "../../../db/client";
 import { settings } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
 import { locate } from "../placement";

@@ -6,7 +6,7 @@ import { outcodes } from "../../../db/schema";
 import { parseCsv } from "../../../lib/csv";
 import { REFERENCE_DATA_DIR } from "../../../paths";
 import type { DbOrTx } from "../../../db/client";
-import type { LatLng } from "../../../../../shared/src/geo/distance";
+import type { LatLng } from "@shared/geo/distance";
 
 /** The outward code of a UK postcode (A9, A99, AA9, AA99, A9A, AA9A), as the outcodes table checks it. */
 const OUTWARD = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;

@@ -1,5 +1,5 @@
-import type { NeedSupportLevel, OfstedGrade, ResidentialType, SexAdmitted } from "../../../../../shared/src/codes/directory";
-import { NEEDS, type NeedCode } from "../../../../../shared/src/codes/needs";
+import type { NeedSupportLevel, OfstedGrade, ResidentialType, SexAdmitted } from "@shared/codes/directory";
+import { NEEDS, type NeedCode } from "@shared/codes/needs";
 
 // Readers for single GIAS values. Each returns the value, or { error } with a sentence that
 // names the column, for the import report.

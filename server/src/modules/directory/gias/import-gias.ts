@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { SEND_ESTABLISHMENT_TYPES } from "../../../../../shared/src/codes/directory";
+import { SEND_ESTABLISHMENT_TYPES } from "@shared/codes/directory";
 import type { Db } from "../../../db/client";
 import { organisations, outcodes, settings } from "../../../db/schema";
 import { parseCsv } from "../../../lib/csv";

@@ -1,5 +1,5 @@
-import { SEND_ESTABLISHMENT_TYPES, type NeedSupportLevel, type OfstedGrade, type ResidentialType, type SexAdmitted } from "../../../../../shared/src/codes/directory";
-import type { NeedCode } from "../../../../../shared/src/codes/needs";
+import { SEND_ESTABLISHMENT_TYPES, type NeedSupportLevel, type OfstedGrade, type ResidentialType, type SexAdmitted } from "@shared/codes/directory";
+import type { NeedCode } from "@shared/codes/needs";
 import { normaliseOutcode } from "../geo/outcodes";
 import { isError, readAges, readDate, readNeeds, readOfstedGrade, readResidentialTypes, readSex, readTypeCode } from "./gias-values";
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { AdmissionStatus } from "../../../../../shared/src/codes/directory";
+import type { AdmissionStatus } from "@shared/codes/directory";
 import type { Db } from "../../../db/client";
 import { lotAdmissions, lots, type frameworks } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { AdmissionRoundCreateSchema } from "../../../../../shared/src/schemas/framework";
+import type { AdmissionRoundCreateSchema } from "@shared/schemas/framework";
 import type { Db } from "../../../db/client";
 import { admissionRounds, type frameworks } from "../../../db/schema";
 import { recordAudit } from "../../audit/record-audit";

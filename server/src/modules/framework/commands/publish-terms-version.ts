@@ -1,6 +1,6 @@
 import { isUniqueViolation } from "../../../db/errors";
 import type { z } from "zod";
-import type { TermsVersionCreateSchema } from "../../../../../shared/src/schemas/framework";
+import type { TermsVersionCreateSchema } from "@shared/schemas/framework";
 import type { Db } from "../../../db/client";
 import { termsVersions, type frameworks } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";

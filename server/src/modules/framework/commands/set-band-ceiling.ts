@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { PriceBand } from "../../../../../shared/src/codes/price-bands";
+import type { PriceBand } from "@shared/codes/price-bands";
 import type { Db } from "../../../db/client";
 import { lots, priceBands, type frameworks } from "../../../db/schema";
 import { notFound } from "../../../http/app-error";

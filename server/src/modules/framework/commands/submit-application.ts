@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { AdmissionStatus } from "../../../../../shared/src/codes/directory";
-import type { ProviderApplicationCreateInput } from "../../../../../shared/src/schemas/framework";
+import type { AdmissionStatus } from "@shared/codes/directory";
+import type { ProviderApplicationCreateInput } from "@shared/schemas/framework";
 import type { Db } from "../../../db/client";
 import { admissionRounds, lotAdmissions, lots, providerApplications, type frameworks } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { latestTermsVersion } from "../queries";

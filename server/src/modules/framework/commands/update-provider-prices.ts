@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { ValidationIssue } from "../../../../../shared/src/errors";
-import type { ProviderPricesUpdateInput } from "../../../../../shared/src/schemas/framework";
+import type { ValidationIssue } from "@shared/errors";
+import type { ProviderPricesUpdateInput } from "@shared/schemas/framework";
 import type { Db } from "../../../db/client";
 import { lotAdmissions, lots, priceBands, providerBandPrices, type frameworks } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
-import { formatPence } from "../../../../../shared/src/money";
+import { formatPence } from "@shared/money";
 
 export interface UpdateProviderPricesProps {
   db: Db;

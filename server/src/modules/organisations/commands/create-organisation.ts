@@ -1,5 +1,5 @@
 import { isUniqueViolation } from "../../../db/errors";
-import type { OrganisationCreateInput } from "../../../../../shared/src/schemas/identity";
+import type { OrganisationCreateInput } from "@shared/schemas/identity";
 import type { Db } from "../../../db/client";
 import { organisations } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";

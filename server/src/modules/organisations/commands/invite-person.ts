@@ -1,5 +1,5 @@
 import { isUniqueViolation } from "../../../db/errors";
-import type { InvitationCreateInput } from "../../../../../shared/src/schemas/identity";
+import type { InvitationCreateInput } from "@shared/schemas/identity";
 import type { Db } from "../../../db/client";
 import { invitations, type organisations } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";

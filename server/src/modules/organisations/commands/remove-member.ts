@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { apiTokens, sessions, users, type organisations } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import { rooms, type LiveHub } from "../../../realtime/live-hub";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";

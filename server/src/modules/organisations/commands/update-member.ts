@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { MemberUpdateInput } from "../../../../../shared/src/schemas/identity";
+import type { MemberUpdateInput } from "@shared/schemas/identity";
 import type { Db } from "../../../db/client";
 import { users, type organisations } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
 import { loadMember } from "../queries";

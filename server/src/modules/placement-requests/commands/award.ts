@@ -1,7 +1,7 @@
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import { isoDate } from "../../../db/dates";
 import { and, eq, sql } from "drizzle-orm";
-import { isBreakdown, type PlacementEndReason } from "../../../../../shared/src/codes/tenders";
+import { isBreakdown, type PlacementEndReason } from "@shared/codes/tenders";
 import type { Db } from "../../../db/client";
 import { awards, offers, offerVersions, placements, type PlacementRequestRow, type PlacementRow } from "../../../db/schema";
 import { conflict, notFound, validationFailed } from "../../../http/app-error";

@@ -1,4 +1,4 @@
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { clarifications, type ClarificationRow, type PlacementRequestRow } from "../../../db/schema";

@@ -1,8 +1,8 @@
 import { isoDate } from "../../../db/dates";
 import { sql } from "drizzle-orm";
-import { DEFAULT_QUALITY_CRITERIA } from "../../../../../shared/src/codes/tenders";
-import type { ValidationIssue } from "../../../../../shared/src/errors";
-import type { RequestCreateInput } from "../../../../../shared/src/schemas/placement-requests";
+import { DEFAULT_QUALITY_CRITERIA } from "@shared/codes/tenders";
+import type { ValidationIssue } from "@shared/errors";
+import type { RequestCreateInput } from "@shared/schemas/placement-requests";
 import type { Db } from "../../../db/client";
 import { placementRequests, requestInvitations, type ChildProfileRow, type PlacementRequestRow } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { DomainErrorCode, type ValidationIssue } from "../../../../../shared/src/errors";
+import { DomainErrorCode, type ValidationIssue } from "@shared/errors";
 import type { Db } from "../../../db/client";
 import { offers, offerScores, type PlacementRequestRow } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";

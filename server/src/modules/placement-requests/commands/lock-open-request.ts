@@ -1,6 +1,6 @@
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import { databaseClock } from "../../../db/clock";
-import type { RequestState } from "../../../../../shared/src/codes/tenders";
+import type { RequestState } from "@shared/codes/tenders";
 import type { Tx } from "../../../db/client";
 import type { PlacementRequestRow } from "../../../db/schema";
 import { conflict, forbidden } from "../../../http/app-error";

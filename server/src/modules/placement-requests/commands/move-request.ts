@@ -1,6 +1,6 @@
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import { and, eq, sql } from "drizzle-orm";
-import { REQUEST_STATE_LABELS, type RequestState } from "../../../../../shared/src/codes/tenders";
+import { REQUEST_STATE_LABELS, type RequestState } from "@shared/codes/tenders";
 import type { DbOrTx } from "../../../db/client";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { placementRequests, type PlacementRequestRow } from "../../../db/schema";

@@ -1,6 +1,6 @@
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import { and, eq, sql } from "drizzle-orm";
-import type { DeclineInput } from "../../../../../shared/src/schemas/placement-requests";
+import type { DeclineInput } from "@shared/schemas/placement-requests";
 import type { Db } from "../../../db/client";
 import { offers, requestInvitations } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";

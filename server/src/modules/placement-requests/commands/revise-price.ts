@@ -1,7 +1,7 @@
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import { and, eq, sql } from "drizzle-orm";
-import { weeklyFee, type Fee, type OfferReceipt } from "../../../../../shared/src/schemas/placement-requests";
-import { justificationIssues } from "../../../../../shared/src/tenders/offer-rules";
+import { weeklyFee, type Fee, type OfferReceipt } from "@shared/schemas/placement-requests";
+import { justificationIssues } from "@shared/tenders/offer-rules";
 import type { Db } from "../../../db/client";
 import { once } from "../../../db/idempotency";
 import { offers, offerVersions } from "../../../db/schema";

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import { DomainErrorCode, type ValidationIssue } from "../../../../../shared/src/errors";
-import { weeklyFee, type OfferReceipt, type OfferSubmitInput } from "../../../../../shared/src/schemas/placement-requests";
-import { offerRuleIssues } from "../../../../../shared/src/tenders/offer-rules";
+import { DomainErrorCode, type ValidationIssue } from "@shared/errors";
+import { weeklyFee, type OfferReceipt, type OfferSubmitInput } from "@shared/schemas/placement-requests";
+import { offerRuleIssues } from "@shared/tenders/offer-rules";
 import type { Db, Tx } from "../../../db/client";
 import { once } from "../../../db/idempotency";
 import { offers, offerVersions, requestInvitations, type PlacementRequestRow } from "../../../db/schema";

@@ -1,4 +1,4 @@
-import { referralPathOf, referralToProfile, validateReferral } from "../../../../../shared/src/placements-standard";
+import { referralPathOf, referralToProfile, validateReferral } from "@shared/placements-standard";
 import type { Db } from "../../../db/client";
 import type { ChildProfileRow } from "../../../db/schema";
 import { AppError, validationFailed } from "../../../http/app-error";

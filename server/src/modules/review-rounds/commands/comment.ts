@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { personalDataIn } from "../../../../../shared/src/personal-data";
+import { personalDataIn } from "@shared/personal-data";
 import type { Db } from "../../../db/client";
 import { reviewComments, reviewSections, reviewThemeComments, reviewThemes } from "../../../db/schema";
 import { conflict, notFound, validationFailed } from "../../../http/app-error";
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import type { Member } from "../../../http/require-actor";
 import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { ReviewRoundCreateInput } from "../../../../../shared/src/schemas/review-rounds";
+import type { ReviewRoundCreateInput } from "@shared/schemas/review-rounds";
 import type { Db } from "../../../db/client";
 import { frameworks, organisations, reviewCriteria, reviewProposals, reviewRoundForums, reviewRounds, reviewSections } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { reviewCriteria, reviewProposals, reviewRatings, reviewVotes } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
-import { DomainErrorCode } from "../../../../../shared/src/errors";
+import { DomainErrorCode } from "@shared/errors";
 import type { RoundHeader } from "../queries";
 
 function assertOpen(header: RoundHeader) {

@@ -1,4 +1,4 @@
-import type { ServiceFeedbackCreateInput } from "../../../../../shared/src/schemas/service-feedback";
+import type { ServiceFeedbackCreateInput } from "@shared/schemas/service-feedback";
 import type { Db } from "../../../db/client";
 import { serviceFeedback } from "../../../db/schema";
 

@@ -1,5 +1,5 @@
-import { personalDataIn } from "../../../../../shared/src/personal-data";
-import type { SettingFeedbackCreateInput } from "../../../../../shared/src/schemas/setting-feedback";
+import { personalDataIn } from "@shared/personal-data";
+import type { SettingFeedbackCreateInput } from "@shared/schemas/setting-feedback";
 import type { Db } from "../../../db/client";
 import { settingFeedback } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
