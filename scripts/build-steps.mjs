@@ -30,13 +30,17 @@ const SERVER_SOURCES = ["server/src", "shared/src", "package-lock.json"];
 export function buildClient({ force = false } = {}) {
   if (!force && !isStale("client/dist/.build-stamp", CLIENT_SOURCES)) return false;
   console.error("Building the web client (vite)...");
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "client/vite.config.ts", "--logLevel", "warn"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    // Vite builds React's development bundle when NODE_ENV says test or development (the jest
-    // command line, docker-compose): twice the size, and over the first page's budget.
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "client/vite.config.ts", "--logLevel", "warn"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      // Vite builds React's development bundle when NODE_ENV says test or development (the jest
+      // command line, docker-compose): twice the size, and over the first page's budget.
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
   if (result.status !== 0) throw new Error("The client build failed (see above).");
   writeFileSync(join(ROOT, "client/dist/.build-stamp"), new Date().toISOString());
   return true;

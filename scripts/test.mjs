@@ -1,4 +1,5 @@
-// npm test: build the client (browser tests need it), type-check everything, then run jest.
+// npm test: build the client (browser tests need it), type-check everything, lint (ESLint) and
+// check the formatting (Prettier) of everything, look for unused code (knip), then run jest.
 // With DATABASE_URL each test file gets its own database on that server; without it, PGlite.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -12,6 +13,18 @@ function run(label, args, env = process.env) {
 
 buildClient();
 run("type-check (tsc)", [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"]);
+// The cache (under node_modules, so a clean clone starts without one) re-lints only changed files.
+run("lint (eslint)", [
+  join(ROOT, "node_modules/eslint/bin/eslint.js"),
+  "--max-warnings",
+  "0",
+  "--cache",
+  "--cache-location",
+  "node_modules/.cache/eslint/",
+  ".",
+]);
+run("formatting (prettier; npm run format fixes it)", [join(ROOT, "node_modules/prettier/bin/prettier.cjs"), "--check", "--log-level", "warn", "."]);
+run("unused files, exports and dependencies (knip)", [join(ROOT, "node_modules/knip/bin/knip.js")]);
 console.error(`\n> jest against ${process.env.DATABASE_URL ? "the PostgreSQL server at DATABASE_URL" : "embedded PostgreSQL (PGlite)"}`);
 run("jest", ["--experimental-vm-modules", "--no-warnings=ExperimentalWarning", join(ROOT, "node_modules/jest/bin/jest.js"), ...process.argv.slice(2)], {
   ...process.env,

@@ -1,6 +1,6 @@
-import { lazy, Suspense, type ComponentType } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
-import { ROLES, type Role } from "@shared/codes/roles";
+import { type Role, ROLES } from "@shared/codes/roles";
 import { PAGE_PATHS } from "@shared/page-paths";
 import type { Me } from "@shared/schemas/identity";
 import { Layout } from "./components/layout";
@@ -77,10 +77,23 @@ const orgAdmin = (me: Me) => me.user.orgAdmin;
 
 /** Role pages: each behind sign-in for its roles (the server checks every API call again). */
 const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => boolean; page: LazyPage }[] = [
-  { path: PAGE_PATHS.account, page: lazyPage(() => import("./pages/account/account-page"), (m) => m.AccountPage) },
+  {
+    path: PAGE_PATHS.account,
+    page: lazyPage(
+      () => import("./pages/account/account-page"),
+      (m) => m.AccountPage,
+    ),
+  },
   { path: PAGE_PATHS.adminHome, roles: ["regional_admin"], page: lazyPage(adminPages, (m) => m.AdminHomePage) },
   { path: PAGE_PATHS.adminOrganisations, roles: ["regional_admin"], page: lazyPage(adminPages, (m) => m.OrganisationsPage) },
-  { path: PAGE_PATHS.people, roles: ROLES, page: lazyPage(() => import("./pages/people/people-page"), (m) => m.PeoplePage) },
+  {
+    path: PAGE_PATHS.people,
+    roles: ROLES,
+    page: lazyPage(
+      () => import("./pages/people/people-page"),
+      (m) => m.PeoplePage,
+    ),
+  },
   { path: PAGE_PATHS.commissionerHome, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.CommissionerHomePage) },
   { path: PAGE_PATHS.providerHome, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderHomePage) },
   { path: PAGE_PATHS.parentPanelHome, roles: ["parent_panel"], page: lazyPage(parentPages, (m) => m.ParentPanelHomePage) },
@@ -116,9 +129,18 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
 ];
 
 /** Public pages that carry a form or a schema of their own; the rest are small and come with the entry. */
-const feedbackPage = lazyPage(() => import("./pages/public/feedback-page"), (m) => m.FeedbackPage);
-const reviewSummariesPage = lazyPage(() => import("./pages/public/review-summary-page"), (m) => m.ReviewSummariesPage);
-const reviewSummaryPage = lazyPage(() => import("./pages/public/review-summary-page"), (m) => m.ReviewSummaryPage);
+const feedbackPage = lazyPage(
+  () => import("./pages/public/feedback-page"),
+  (m) => m.FeedbackPage,
+);
+const reviewSummariesPage = lazyPage(
+  () => import("./pages/public/review-summary-page"),
+  (m) => m.ReviewSummariesPage,
+);
+const reviewSummaryPage = lazyPage(
+  () => import("./pages/public/review-summary-page"),
+  (m) => m.ReviewSummaryPage,
+);
 
 export const router = createBrowserRouter([
   {

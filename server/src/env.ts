@@ -26,9 +26,7 @@ const httpUrl = (example: string) =>
   });
 
 const EnvShape = z.object({
-  NODE_ENV: z
-    .enum(["development", "test", "production"], { error: "must be development, test or production" })
-    .default("development"),
+  NODE_ENV: z.enum(["development", "test", "production"], { error: "must be development, test or production" }).default("development"),
   PORT: z.coerce
     .number({ error: "must be a whole number between 1 and 65535, e.g. 3000" })
     .int({ error: "must be a whole number between 1 and 65535, e.g. 3000" })
@@ -56,10 +54,9 @@ const EnvShape = z.object({
   STRIPE_API_BASE: httpUrl("http://127.0.0.1:12111"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   SEED_DEMO: booleanFlag,
-  ADMIN_EMAILS: optionalString.refine(
-    (v) => v === undefined || v.split(",").every((e) => z.email().safeParse(e.trim()).success),
-    { message: "must be a comma-separated list of e-mail addresses, e.g. ops@hub.example.gov.uk,lead@hub.example.gov.uk" },
-  ),
+  ADMIN_EMAILS: optionalString.refine((v) => v === undefined || v.split(",").every((e) => z.email().safeParse(e.trim()).success), {
+    message: "must be a comma-separated list of e-mail addresses, e.g. ops@hub.example.gov.uk,lead@hub.example.gov.uk",
+  }),
   // The Open Contracting Partnership registers a prefix per publisher ("ocds-" and six characters);
   // shorter ones are accepted so a test or a demo can use its own.
   OCDS_OCID_PREFIX: optionalString.refine((v) => v === undefined || /^ocds-[a-z0-9]{1,20}$/.test(v), {
@@ -151,7 +148,10 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       stripe: { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET, apiBase: raw.STRIPE_API_BASE },
       logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
       seedDemo: raw.SEED_DEMO ?? raw.NODE_ENV !== "production",
-      adminEmails: (raw.ADMIN_EMAILS ?? "").split(",").map((e) => e.trim().toLowerCase()).filter(Boolean),
+      adminEmails: (raw.ADMIN_EMAILS ?? "")
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
       ocdsOcidPrefix: raw.OCDS_OCID_PREFIX ?? DEFAULT_OCDS_OCID_PREFIX,
     },
   };

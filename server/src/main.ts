@@ -1,14 +1,14 @@
 import { createServer } from "node:http";
 import type { Socket } from "node:net";
 import { createApp } from "./app";
-import { answerClientErrors } from "./http/client-errors";
 import { openDatabase } from "./db/client";
 import { prepareDatabase } from "./db/prepare";
 import { loadEnv } from "./env";
+import { answerClientErrors } from "./http/client-errors";
 import { createLogger } from "./logger";
+import { startClosingScheduler } from "./modules/placement-requests/scheduler";
 import { VERSION } from "./paths";
 import { installProcessGuards } from "./process-guards";
-import { startClosingScheduler } from "./modules/placement-requests/scheduler";
 import { createRealtimeServer } from "./realtime/server";
 
 // Orchestrators send SIGKILL 10 s after SIGTERM; finish well before that.

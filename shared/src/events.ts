@@ -1,7 +1,14 @@
 import { z } from "zod";
-import { OrganisationKindSchema, RoleSchema } from "./schemas/identity";
 import { REQUEST_STATES } from "./codes/tenders";
-import { ClarificationSchema, InvitationViewSchema, type OfferReceiptSchema, OfferSchema, RequestViewSchema, RequestWatchSchema } from "./schemas/placement-requests";
+import { OrganisationKindSchema, RoleSchema } from "./schemas/identity";
+import {
+  ClarificationSchema,
+  InvitationViewSchema,
+  type OfferReceiptSchema,
+  OfferSchema,
+  RequestViewSchema,
+  RequestWatchSchema,
+} from "./schemas/placement-requests";
 import { type ReviewComment, VoteTotalsSchema } from "./schemas/review-rounds";
 
 /** Who the server thinks this live connection belongs to. */
@@ -54,7 +61,11 @@ export const ResponseReceivedSchema = z.object({ requestId: z.uuid(), invitation
 export const RankChangedSchema = z.object({ requestId: z.uuid(), offerId: z.uuid(), rank: z.number().int(), of: z.number().int() });
 export const ClarificationPublishedSchema = z.object({ requestId: z.uuid(), clarification: ClarificationSchema });
 export const RequestClosedSchema = z.object({ requestId: z.uuid(), state: z.enum(REQUEST_STATES), closedAt: z.iso.datetime() });
-export const RequestAwardedSchema = z.object({ requestId: z.uuid(), awardedAt: z.iso.datetime(), /** For a provider: whether it won; null for the council. */ yours: z.boolean().nullable() });
+export const RequestAwardedSchema = z.object({
+  requestId: z.uuid(),
+  awardedAt: z.iso.datetime(),
+  /** For a provider: whether it won; null for the council. */ yours: z.boolean().nullable(),
+});
 export const ServerTimeSchema = z.object({ requestId: z.uuid(), serverTime: z.iso.datetime(), deadline: z.iso.datetime() });
 
 /** Events the server sends on the /live namespace. */

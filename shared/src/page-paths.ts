@@ -57,9 +57,7 @@ export const ROLE_HOME: Record<"regional_admin" | "commissioner" | "provider" | 
   parent_panel: PAGE_PATHS.parentPanelHome,
 };
 
-const PATTERNS = Object.values(PAGE_PATHS).map(
-  (path) => new RegExp(`^${path.replace(/:[A-Za-z0-9_]+/g, "[^/]+").replace(/\/$/, "")}/?$`),
-);
+const PATTERNS = Object.values(PAGE_PATHS).map((path) => new RegExp(`^${path.replace(/:[A-Za-z0-9_]+/g, "[^/]+").replace(/\/$/, "")}/?$`));
 
 export function isKnownPagePath(path: string): boolean {
   return PATTERNS.some((pattern) => pattern.test(path));

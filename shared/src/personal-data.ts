@@ -7,8 +7,10 @@
  * a title ("Mrs Patel"), "called / named / known as Sam", "his mum Jane Smith". The guidance
  * next to every text box asks for no names at all.
  */
-const RELATIONS = "mum|mom|dad|mother|father|brother|sister|nan|nana|grandmother|grandfather|grandma|grandad|aunt|auntie|uncle|cousin|carer|foster carer|social worker|teacher|son|daughter|child";
-const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const RELATIONS =
+  "mum|mom|dad|mother|father|brother|sister|nan|nana|grandmother|grandfather|grandma|grandad|aunt|auntie|uncle|cousin|carer|foster carer|social worker|teacher|son|daughter|child";
+const MONTHS =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
 const PATTERNS: { what: string; pattern: RegExp }[] = [
   { what: "an e-mail address", pattern: /[\w.+-]+@[\w-]+\.[\w.-]+/ },

@@ -1,7 +1,7 @@
 import request from "supertest";
 import { servedApiRoutes } from "../setup/served-routes";
 import { createTestApp, type TestApp } from "../setup/test-app";
-import { buildMatrixActors, WHO, type MatrixActor, type Who } from "./actors";
+import { buildMatrixActors, type MatrixActor, WHO, type Who } from "./actors";
 import { ACCESS_MATRIX } from "./all-routes";
 import { expectationFor, type Scope } from "./matrix";
 
@@ -36,7 +36,7 @@ describe("Access matrix", () => {
     const orgId = (scope === "own" ? actor.ownOrgId : actor.otherOrgId) ?? actors.commissioner_admin.ownOrgId ?? "";
     const role = actor.role ?? "commissioner";
     const req = await entry.request({ db: t.database.handle.db, actor, scope, orgId, role });
-    const [method, ] = entry.route.split(" ") as [string];
+    const [method] = entry.route.split(" ") as [string];
     let call = request(t.app)[method.toLowerCase() as "get" | "post" | "patch" | "delete"](req.path).set(actor.headers);
     if (req.body !== undefined) call = call.send(req.body as object);
     const res = await call;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ROLE_ORGANISATION_KIND, type Role } from "@shared/codes/roles";
+import { type Role, ROLE_ORGANISATION_KIND } from "@shared/codes/roles";
 import type { Db } from "../../server/src/db/client";
 import { invitations } from "../../server/src/db/schema";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
@@ -61,7 +61,16 @@ export async function buildMatrixActors(db: Db): Promise<Record<Who, MatrixActor
     const own = await buildOrganisation(db, { kind, regionId: region.id });
     const other = await buildOrganisation(db, { kind, regionId: fit.role === "regional_admin" ? otherRegion.id : region.id });
     const person = await buildUser(db, { role: fit.role, orgAdmin: fit.orgAdmin, organisationId: own.id });
-    actors[who] = { who, headers: person.auth, person, role: fit.role, ownOrgId: own.id, otherOrgId: other.id, regionId: region.id, otherRegionId: otherRegion.id };
+    actors[who] = {
+      who,
+      headers: person.auth,
+      person,
+      role: fit.role,
+      ownOrgId: own.id,
+      otherOrgId: other.id,
+      regionId: region.id,
+      otherRegionId: otherRegion.id,
+    };
   }
   return actors;
 }

@@ -1,10 +1,18 @@
+import { CORE_MATRIX, type MatrixEntry } from "./matrix";
 import { CHILDREN_MATRIX } from "./matrix-children";
 import { DIRECTORY_MATRIX } from "./matrix-directory";
 import { FEEDBACK_MATRIX } from "./matrix-feedback";
-import { REVIEW_ROUND_MATRIX } from "./matrix-review-rounds";
 import { FRAMEWORK_MATRIX } from "./matrix-framework";
 import { PLACEMENT_REQUEST_MATRIX } from "./matrix-placement-requests";
-import { CORE_MATRIX, type MatrixEntry } from "./matrix";
+import { REVIEW_ROUND_MATRIX } from "./matrix-review-rounds";
 
 /** Every API route of every capability; the access-matrix test requires each to be here. */
-export const ACCESS_MATRIX: MatrixEntry[] = [...CORE_MATRIX, ...FRAMEWORK_MATRIX, ...DIRECTORY_MATRIX, ...FEEDBACK_MATRIX, ...REVIEW_ROUND_MATRIX, ...CHILDREN_MATRIX, ...PLACEMENT_REQUEST_MATRIX];
+export const ACCESS_MATRIX: MatrixEntry[] = [
+  ...CORE_MATRIX,
+  ...FRAMEWORK_MATRIX,
+  ...DIRECTORY_MATRIX,
+  ...FEEDBACK_MATRIX,
+  ...REVIEW_ROUND_MATRIX,
+  ...CHILDREN_MATRIX,
+  ...PLACEMENT_REQUEST_MATRIX,
+];

@@ -21,9 +21,11 @@ async function childFor(db: Db, actor: MatrixActor, scope: Scope, orgId: string)
 /** The owning council's commissioners only; everyone else is told the child does not exist. */
 const owningCouncil = (ok: number): Expectations => byRole({ commissioner: { own: ok, other: 404 }, commissioner_admin: { own: ok, other: 404 } }, 404);
 const commissioners = (ok: number) => byRole({ commissioner: ok, commissioner_admin: ok }, 403);
-const childPath = (suffix = "") => async ({ db, actor, scope, orgId }: { db: Db; actor: MatrixActor; scope: Scope; orgId: string }) => ({
-  path: `/api/v1/children/${await childFor(db, actor, scope, orgId)}${suffix}`,
-});
+const childPath =
+  (suffix = "") =>
+  async ({ db, actor, scope, orgId }: { db: Db; actor: MatrixActor; scope: Scope; orgId: string }) => ({
+    path: `/api/v1/children/${await childFor(db, actor, scope, orgId)}${suffix}`,
+  });
 
 export const CHILDREN_MATRIX: MatrixEntry[] = [
   { route: "GET /api/v1/children", request: async () => ({ path: "/api/v1/children" }), expect: commissioners(200) },
@@ -31,11 +33,24 @@ export const CHILDREN_MATRIX: MatrixEntry[] = [
     route: "POST /api/v1/children",
     request: async () => ({
       path: "/api/v1/children",
-      body: { reference: `MX-${randomBytes(4).toString("hex").toUpperCase()}-1`, birthMonth: "2014-03", sex: "female", homeOutcode: "M14", schoolYear: 7, primaryNeed: "SEMH", lotNumber: 1, neededBy: "2027-01-10" },
+      body: {
+        reference: `MX-${randomBytes(4).toString("hex").toUpperCase()}-1`,
+        birthMonth: "2014-03",
+        sex: "female",
+        homeOutcode: "M14",
+        schoolYear: 7,
+        primaryNeed: "SEMH",
+        lotNumber: 1,
+        neededBy: "2027-01-10",
+      },
     }),
     expect: commissioners(201),
   },
-  { route: "POST /api/v1/children/import/placements-standard", request: async () => ({ path: "/api/v1/children/import/placements-standard", body: pdsReferral() }), expect: commissioners(201) },
+  {
+    route: "POST /api/v1/children/import/placements-standard",
+    request: async () => ({ path: "/api/v1/children/import/placements-standard", body: pdsReferral() }),
+    expect: commissioners(201),
+  },
   { route: "GET /api/v1/children/:id", request: childPath(), expect: owningCouncil(200) },
   { route: "PATCH /api/v1/children/:id", request: async (ctx) => ({ ...(await childPath()(ctx)), body: { schoolYear: 8 } }), expect: owningCouncil(200) },
   { route: "GET /api/v1/children/:id/placements-standard", request: childPath("/placements-standard"), expect: owningCouncil(200) },

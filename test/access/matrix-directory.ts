@@ -27,11 +27,15 @@ async function unclaimedSetting(db: Db, regionId: string) {
 async function pendingClaim(db: Db, actor: MatrixActor, scope: Scope): Promise<string> {
   const regionId = scope === "own" ? actor.regionId : actor.otherRegionId;
   const setting = await unclaimedSetting(db, regionId);
-  const claimant = scope === "own" && actor.role === "provider" && actor.ownOrgId ? actor.ownOrgId : (await buildOrganisation(db, { kind: "provider", regionId })).id;
-  const [row] = ((await db.execute(sql`INSERT INTO setting_claims (setting_id, organisation_id) VALUES (${setting.id}, ${claimant}) RETURNING id`)) as unknown as { rows: { id: string }[] }).rows;
+  const claimant =
+    scope === "own" && actor.role === "provider" && actor.ownOrgId ? actor.ownOrgId : (await buildOrganisation(db, { kind: "provider", regionId })).id;
+  const [row] = (
+    (await db.execute(sql`INSERT INTO setting_claims (setting_id, organisation_id) VALUES (${setting.id}, ${claimant}) RETURNING id`)) as unknown as {
+      rows: { id: string }[];
+    }
+  ).rows;
   return row?.id ?? "";
 }
-
 
 const searchers = byRole({ regional_admin: 200, commissioner: 200, commissioner_admin: 200 }, 403);
 const hidden = { own: 404, other: 404 };
@@ -53,7 +57,15 @@ export const DIRECTORY_MATRIX: MatrixEntry[] = [
     route: "POST /api/v1/settings",
     request: async () => ({
       path: "/api/v1/settings",
-      body: { urn: urn(), name: "Matrix School", ageLow: 5, ageHigh: 16, sexAdmitted: "mixed", registeredCapacity: 5, address: { line1: "1 Road", town: "Bolton", postcode: "BL1 1AA" } },
+      body: {
+        urn: urn(),
+        name: "Matrix School",
+        ageLow: 5,
+        ageHigh: 16,
+        sexAdmitted: "mixed",
+        registeredCapacity: 5,
+        address: { line1: "1 Road", town: "Bolton", postcode: "BL1 1AA" },
+      },
     }),
     expect: byRole({ provider_admin: 201 }, 403),
   },
@@ -65,7 +77,10 @@ export const DIRECTORY_MATRIX: MatrixEntry[] = [
   {
     route: "PUT /api/v1/settings/:id/vacancies",
     request: async ({ db, actor, scope }) => ({ path: `/api/v1/settings/${await listedSetting(db, actor, scope)}/vacancies`, body: { vacancies: 1 } }),
-    expect: byRole({ provider: { own: 200, other: 404 }, provider_admin: { own: 200, other: 404 }, parent_panel: hidden, parent_panel_admin: hidden }, { own: 403, other: 404 }),
+    expect: byRole(
+      { provider: { own: 200, other: 404 }, provider_admin: { own: 200, other: 404 }, parent_panel: hidden, parent_panel_admin: hidden },
+      { own: 403, other: 404 },
+    ),
   },
   {
     route: "PUT /api/v1/settings/:id/status",
@@ -87,9 +102,11 @@ export const DIRECTORY_MATRIX: MatrixEntry[] = [
   },
   {
     route: "PUT /api/v1/setting-claims/:id",
-    request: async ({ db, actor, scope }) => ({ path: `/api/v1/setting-claims/${await pendingClaim(db, actor, scope)}`, body: { decision: "approved", reason: "Checked" } }),
+    request: async ({ db, actor, scope }) => ({
+      path: `/api/v1/setting-claims/${await pendingClaim(db, actor, scope)}`,
+      body: { decision: "approved", reason: "Checked" },
+    }),
     expect: byRole({ regional_admin: { own: 200, other: 404 }, provider: { own: 403, other: 404 }, provider_admin: { own: 403, other: 404 } }, hidden),
   },
   { route: "GET /api/v1/open-data/services", request: async () => ({ path: "/api/v1/open-data/services" }), expect: everyone(200) },
 ];
-

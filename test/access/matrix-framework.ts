@@ -21,7 +21,15 @@ const ownRegion = (ok: number) => ({ own: ok, other: 404 });
 
 /** Every member of the region reads its frameworks; another region's are not found. */
 const regionMembers = (ok: number) =>
-  noOne(403, Object.fromEntries(["regional_admin", "commissioner", "commissioner_admin", "provider", "provider_admin", "parent_panel", "parent_panel_admin"].map((w) => [w, ownRegion(ok)])));
+  noOne(
+    403,
+    Object.fromEntries(
+      ["regional_admin", "commissioner", "commissioner_admin", "provider", "provider_admin", "parent_panel", "parent_panel_admin"].map((w) => [
+        w,
+        ownRegion(ok),
+      ]),
+    ),
+  );
 /** Running the framework: the region's hub administrators only. */
 const regionalAdmin = (ok: number) => noOne(403, { regional_admin: ownRegion(ok) });
 /** Acting for a provider: its administrators; its ordinary members may look but not act. */

@@ -28,15 +28,21 @@ const on = (s: StagedRequest, suffix = "") => `${R}/${s.request.id}${suffix}`;
 
 const ownOnly = (ok: number) => ({ own: ok, other: 404 });
 /** Requests, offers and prices are the council's and the invited providers' alone: panels and the hub are told nothing exists. */
-const takingPart = (ok: number) => byRole({ commissioner: ownOnly(ok), commissioner_admin: ownOnly(ok), provider: ownOnly(ok), provider_admin: ownOnly(ok) }, 404);
+const takingPart = (ok: number) =>
+  byRole({ commissioner: ownOnly(ok), commissioner_admin: ownOnly(ok), provider: ownOnly(ok), provider_admin: ownOnly(ok) }, 404);
 /** The council's actions: an invited provider can see the request, so it is refused (403), not told it is absent. */
 const councilOnly = (ok: number, provider: Expected = { own: 403, other: 404 }) =>
   byRole({ commissioner: ownOnly(ok), commissioner_admin: ownOnly(ok), provider, provider_admin: provider }, 404);
 /** The invited provider's actions: the council running the request is refused (403). */
-const providerOnly = (ok: number) => byRole({ provider: ownOnly(ok), provider_admin: ownOnly(ok), commissioner: { own: 403, other: 404 }, commissioner_admin: { own: 403, other: 404 } }, 404);
+const providerOnly = (ok: number) =>
+  byRole({ provider: ownOnly(ok), provider_admin: ownOnly(ok), commissioner: { own: 403, other: 404 }, commissioner_admin: { own: 403, other: 404 } }, 404);
 
 export const PLACEMENT_REQUEST_MATRIX: MatrixEntry[] = [
-  { route: `GET ${R}`, request: async () => ({ path: R }), expect: byRole({ commissioner: 200, commissioner_admin: 200, provider: 200, provider_admin: 200 }, 403) },
+  {
+    route: `GET ${R}`,
+    request: async () => ({ path: R }),
+    expect: byRole({ commissioner: 200, commissioner_admin: 200, provider: 200, provider_admin: 200 }, 403),
+  },
   {
     route: `POST ${R}`,
     request: async ({ db, actor, orgId }) => {
@@ -49,29 +55,63 @@ export const PLACEMENT_REQUEST_MATRIX: MatrixEntry[] = [
   { route: `GET ${R}/:id`, request: at("open", (s) => ({ path: on(s) })), expect: takingPart(200) },
   // A draft is the council's working paper: invited providers do not see it yet (404).
   { route: `POST ${R}/:id/open`, request: at("draft", (s) => ({ path: on(s, "/open") })), expect: councilOnly(200, 404) },
-  { route: `POST ${R}/:id/cancel`, request: at("open", (s) => ({ path: on(s, "/cancel"), body: { reason: "The child's needs changed." } })), expect: councilOnly(200) },
-  { route: `POST ${R}/:id/offers`, request: at("open", (s) => ({ path: on(s, "/offers"), body: offerBody(s.settingId) })), expect: providerOnly(201) },
-  { route: `POST ${R}/:id/offers/:offerId/withdraw`, request: at("open", (s) => ({ path: on(s, `/offers/${s.offerId}/withdraw`) }), { withOffer: true }), expect: providerOnly(200) },
   {
-    route: `PUT ${R}/:id/offers/:offerId/price`,
-    request: at("price_round", (s) => ({ path: on(s, `/offers/${s.offerId}/price`), body: { fee: { corePence: 100000, staffingPence: 0, therapiesPence: 0, otherPence: 0 } } })),
+    route: `POST ${R}/:id/cancel`,
+    request: at("open", (s) => ({ path: on(s, "/cancel"), body: { reason: "The child's needs changed." } })),
+    expect: councilOnly(200),
+  },
+  { route: `POST ${R}/:id/offers`, request: at("open", (s) => ({ path: on(s, "/offers"), body: offerBody(s.settingId) })), expect: providerOnly(201) },
+  {
+    route: `POST ${R}/:id/offers/:offerId/withdraw`,
+    request: at("open", (s) => ({ path: on(s, `/offers/${s.offerId}/withdraw`) }), { withOffer: true }),
     expect: providerOnly(200),
   },
-  { route: `POST ${R}/:id/declines`, request: at("open", (s) => ({ path: on(s, "/declines"), body: { settingId: s.settingId, reason: "no_vacancy" } })), expect: providerOnly(200) },
-  { route: `POST ${R}/:id/clarifications`, request: at("open", (s) => ({ path: on(s, "/clarifications"), body: { question: "Is transport included?" } })), expect: providerOnly(201) },
+  {
+    route: `PUT ${R}/:id/offers/:offerId/price`,
+    request: at("price_round", (s) => ({
+      path: on(s, `/offers/${s.offerId}/price`),
+      body: { fee: { corePence: 100000, staffingPence: 0, therapiesPence: 0, otherPence: 0 } },
+    })),
+    expect: providerOnly(200),
+  },
+  {
+    route: `POST ${R}/:id/declines`,
+    request: at("open", (s) => ({ path: on(s, "/declines"), body: { settingId: s.settingId, reason: "no_vacancy" } })),
+    expect: providerOnly(200),
+  },
+  {
+    route: `POST ${R}/:id/clarifications`,
+    request: at("open", (s) => ({ path: on(s, "/clarifications"), body: { question: "Is transport included?" } })),
+    expect: providerOnly(201),
+  },
   {
     route: `PUT ${R}/:id/clarifications/:clarificationId/answer`,
-    request: at("open", (s) => ({ path: on(s, `/clarifications/${s.clarificationId}/answer`), body: { answer: "No: the council arranges it.", visibility: "all" } }), { withClarification: true }),
+    request: at(
+      "open",
+      (s) => ({ path: on(s, `/clarifications/${s.clarificationId}/answer`), body: { answer: "No: the council arranges it.", visibility: "all" } }),
+      { withClarification: true },
+    ),
     expect: councilOnly(200),
   },
   {
     route: `PUT ${R}/:id/scores`,
-    request: at("closed", (s) => ({ path: on(s, "/scores"), body: { scores: s.request.criteria.map((c) => ({ offerId: s.offerId, criterionId: c.id, score: 3 })) } })),
+    request: at("closed", (s) => ({
+      path: on(s, "/scores"),
+      body: { scores: s.request.criteria.map((c) => ({ offerId: s.offerId, criterionId: c.id, score: 3 })) },
+    })),
     expect: councilOnly(200),
   },
   { route: `POST ${R}/:id/evaluate`, request: at("scored", (s) => ({ path: on(s, "/evaluate") })), expect: councilOnly(200) },
-  { route: `POST ${R}/:id/price-round`, request: at("evaluated", (s) => ({ path: on(s, "/price-round"), body: { closesAt: inSeconds(3600) } }), { mode: "ranked" }), expect: councilOnly(200) },
-  { route: `POST ${R}/:id/award`, request: at("evaluated", (s) => ({ path: on(s, "/award"), body: { offerId: s.offerId, reasons: "Meets section F in full." } })), expect: councilOnly(200) },
+  {
+    route: `POST ${R}/:id/price-round`,
+    request: at("evaluated", (s) => ({ path: on(s, "/price-round"), body: { closesAt: inSeconds(3600) } }), { mode: "ranked" }),
+    expect: councilOnly(200),
+  },
+  {
+    route: `POST ${R}/:id/award`,
+    request: at("evaluated", (s) => ({ path: on(s, "/award"), body: { offerId: s.offerId, reasons: "Meets section F in full." } })),
+    expect: councilOnly(200),
+  },
   { route: "GET /api/v1/placements/:id", request: at("awarded", (s) => ({ path: `/api/v1/placements/${s.placementId}` })), expect: takingPart(200) },
   {
     route: "POST /api/v1/placements/:id/end",

@@ -1,7 +1,7 @@
 import type { Role } from "@shared/codes/roles";
 import type { Db } from "../../server/src/db/client";
 import { buildUser } from "../factories/users";
-import { freshInvitation, freshMember, uniqueEmail, type MatrixActor, type Who } from "./actors";
+import { freshInvitation, freshMember, type MatrixActor, uniqueEmail, type Who } from "./actors";
 
 export type Scope = "own" | "other";
 /** A status for everyone, or for own/other organisation records. */
@@ -86,7 +86,9 @@ export const administrators = (ok: number): Expectations => ({
   parent_panel: { own: 403, other: 404 },
 });
 
-const orgPath = (suffix = "") => async ({ orgId }: { orgId: string }) => ({ path: `/api/v1/organisations/${orgId}${suffix}` });
+const orgPath =
+  (suffix = "") =>
+  async ({ orgId }: { orgId: string }) => ({ path: `/api/v1/organisations/${orgId}${suffix}` });
 
 /**
  * Every API route, and what each kind of person gets from it. The matrix test fails if a route
@@ -116,7 +118,11 @@ export const CORE_MATRIX: MatrixEntry[] = [
     },
     expect: everyone(401, 403),
   },
-  { route: "GET /api/v1/organisations", request: async () => ({ path: "/api/v1/organisations" }), expect: { ...everyone(200), anonymous: 401, unaffiliated: 403 } },
+  {
+    route: "GET /api/v1/organisations",
+    request: async () => ({ path: "/api/v1/organisations" }),
+    expect: { ...everyone(200), anonymous: 401, unaffiliated: 403 },
+  },
   {
     route: "POST /api/v1/organisations",
     request: async () => ({ path: "/api/v1/organisations", body: { name: `Matrix provider ${uniqueEmail()}`, kind: "provider" } }),
@@ -126,7 +132,10 @@ export const CORE_MATRIX: MatrixEntry[] = [
   { route: "GET /api/v1/organisations/:id/members", request: orgPath("/members"), expect: administrators(200) },
   {
     route: "PATCH /api/v1/organisations/:id/members/:userId",
-    request: async ({ db, orgId, role }) => ({ path: `/api/v1/organisations/${orgId}/members/${await freshMember(db, orgId, role)}`, body: { orgAdmin: true } }),
+    request: async ({ db, orgId, role }) => ({
+      path: `/api/v1/organisations/${orgId}/members/${await freshMember(db, orgId, role)}`,
+      body: { orgAdmin: true },
+    }),
     expect: administrators(200),
   },
   {

@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import request from "supertest";
-import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { childInput } from "../factories/children";
+import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -39,7 +39,10 @@ describe("Logs of a failed write", () => {
     const res = await request(t.app).post("/api/v1/children").set(commissioner.auth).set("X-Request-Id", "log-fail-00000001").send(child);
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ code: "internal_error" });
-    const feedback = await request(t.app).post("/api/v1/service-feedback").set("X-Request-Id", "log-fail-00000002").send({ rating: "satisfied", comments: "Feedback-marker-5e1 about the service" });
+    const feedback = await request(t.app)
+      .post("/api/v1/service-feedback")
+      .set("X-Request-Id", "log-fail-00000002")
+      .send({ rating: "satisfied", comments: "Feedback-marker-5e1 about the service" });
     expect(feedback.status).toBe(500);
 
     const text = lines.join("\n");

@@ -38,9 +38,15 @@ describe("Bad input", () => {
   });
 
   it("should list every failing field, not only the first", async () => {
-    const res = await request(t.app).post("/api/v1/service-feedback").send({ rating: "great", comments: "y".repeat(1201), page: "https://x" });
+    const res = await request(t.app)
+      .post("/api/v1/service-feedback")
+      .send({ rating: "great", comments: "y".repeat(1201), page: "https://x" });
     expect(res.status).toBe(400);
-    expect(ApiErrorSchema.parse(res.body).issues?.map((i) => i.path).sort()).toEqual(["body.comments", "body.page", "body.rating"]);
+    expect(
+      ApiErrorSchema.parse(res.body)
+        .issues?.map((i) => i.path)
+        .sort(),
+    ).toEqual(["body.comments", "body.page", "body.rating"]);
   });
 
   it("should answer an unknown API route with 404 JSON", async () => {

@@ -1,10 +1,10 @@
-import request from "supertest";
 import { pino } from "pino";
+import request from "supertest";
 import { HealthSchema } from "@shared/schemas/health";
 import { createApp } from "../../server/src/app";
 import { openDatabase } from "../../server/src/db/client";
-import { createTestApp, testEnv, type TestApp } from "../setup/test-app";
 import { TcpProxy } from "../setup/tcp-proxy";
+import { createTestApp, type TestApp, testEnv } from "../setup/test-app";
 
 describe("GET /api/v1/health", () => {
   let t: TestApp;

@@ -30,9 +30,18 @@ describe("A hub member who is not an administrator", () => {
     const { hub, council, staff, member } = await region();
     const [invitationsBefore, organisationsBefore] = [await count("invitations"), await count("organisations")];
     const attempts = [
-      request(t.app).post(`/api/v1/organisations/${hub.id}/invitations`).set(staff.auth).send({ email: "new.admin@hub.example", role: "regional_admin", orgAdmin: true }),
-      request(t.app).post(`/api/v1/organisations/${council.id}/invitations`).set(staff.auth).send({ email: "new.admin@council.example", role: "commissioner", orgAdmin: true }),
-      request(t.app).post(`/api/v1/organisations/${council.id}/invitations`).set(staff.auth).send({ email: "new.member@council.example", role: "commissioner" }),
+      request(t.app)
+        .post(`/api/v1/organisations/${hub.id}/invitations`)
+        .set(staff.auth)
+        .send({ email: "new.admin@hub.example", role: "regional_admin", orgAdmin: true }),
+      request(t.app)
+        .post(`/api/v1/organisations/${council.id}/invitations`)
+        .set(staff.auth)
+        .send({ email: "new.admin@council.example", role: "commissioner", orgAdmin: true }),
+      request(t.app)
+        .post(`/api/v1/organisations/${council.id}/invitations`)
+        .set(staff.auth)
+        .send({ email: "new.member@council.example", role: "commissioner" }),
       request(t.app).patch(`/api/v1/organisations/${council.id}/members/${member.user.id}`).set(staff.auth).send({ orgAdmin: true }),
       request(t.app).delete(`/api/v1/organisations/${council.id}/members/${member.user.id}`).set(staff.auth),
       request(t.app).post("/api/v1/organisations").set(staff.auth).send({ name: "Staff-made provider", kind: "provider" }),
@@ -48,9 +57,25 @@ describe("A hub member who is not an administrator", () => {
 
   it("should leave all of that to the hub's administrators", async () => {
     const { hub, council, admin, member } = await region();
-    expect((await request(t.app).post(`/api/v1/organisations/${hub.id}/invitations`).set(admin.auth).send({ email: "second.admin@hub.example", role: "regional_admin", orgAdmin: true })).status).toBe(201);
-    expect((await request(t.app).post(`/api/v1/organisations/${council.id}/invitations`).set(admin.auth).send({ email: "first.admin@council.example", role: "commissioner", orgAdmin: true })).status).toBe(201);
-    expect((await request(t.app).patch(`/api/v1/organisations/${council.id}/members/${member.user.id}`).set(admin.auth).send({ orgAdmin: true })).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/organisations/${hub.id}/invitations`)
+          .set(admin.auth)
+          .send({ email: "second.admin@hub.example", role: "regional_admin", orgAdmin: true })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/organisations/${council.id}/invitations`)
+          .set(admin.auth)
+          .send({ email: "first.admin@council.example", role: "commissioner", orgAdmin: true })
+      ).status,
+    ).toBe(201);
+    expect((await request(t.app).patch(`/api/v1/organisations/${council.id}/members/${member.user.id}`).set(admin.auth).send({ orgAdmin: true })).status).toBe(
+      200,
+    );
     expect((await request(t.app).post("/api/v1/organisations").set(admin.auth).send({ name: "Admin-made provider", kind: "provider" })).status).toBe(201);
   });
 });

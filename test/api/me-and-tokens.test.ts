@@ -82,7 +82,11 @@ describe("API tokens", () => {
       .set({ cookie: session.cookie, "X-CSRF-Token": session.csrf })
       .send({ name: "", expiresInDays: 400, scope: "all" });
     expect(res.status).toBe(400);
-    expect(ApiErrorSchema.parse(res.body).issues?.map((i) => i.path).sort()).toEqual(["body.expiresInDays", "body.name", "body.scope"]);
+    expect(
+      ApiErrorSchema.parse(res.body)
+        .issues?.map((i) => i.path)
+        .sort(),
+    ).toEqual(["body.expiresInDays", "body.name", "body.scope"]);
   });
 
   it("should stop a revoked token at once, and answer 404 for someone else's token", async () => {
@@ -99,7 +103,9 @@ describe("API tokens", () => {
 
   it("should refuse an expired token", async () => {
     const person = await buildUser(db());
-    await sql().query("UPDATE api_tokens SET created_at = now() - interval '3 days', expires_at = now() - interval '1 second' WHERE user_id = $1", [person.user.id]);
+    await sql().query("UPDATE api_tokens SET created_at = now() - interval '3 days', expires_at = now() - interval '1 second' WHERE user_id = $1", [
+      person.user.id,
+    ]);
     expect((await request(t.url).get("/api/v1/me").set(person.auth)).status).toBe(401);
   });
 
@@ -108,7 +114,11 @@ describe("API tokens", () => {
     try {
       const { jar } = await signInAs(limited.url, "commissioner@wigan-council.example");
       const me = MeSchema.parse(await (await fetch(`${limited.url}/api/v1/me`, { headers: { cookie: jar.header() } })).json());
-      const make = () => request(limited.url).post("/api/v1/me/tokens").set({ cookie: jar.header(), "X-CSRF-Token": me.data.csrfToken ?? "" }).send({ name: "n" });
+      const make = () =>
+        request(limited.url)
+          .post("/api/v1/me/tokens")
+          .set({ cookie: jar.header(), "X-CSRF-Token": me.data.csrfToken ?? "" })
+          .send({ name: "n" });
       expect((await make()).status).toBe(201);
       expect((await make()).status).toBe(201);
       const third = await make();

@@ -2,7 +2,7 @@ import request from "supertest";
 import { ApiErrorSchema } from "@shared/errors";
 import { OrganisationListSchema, OrganisationResponseSchema } from "@shared/schemas/identity";
 import { buildOrganisation } from "../factories/organisations";
-import { buildUser, buildUnaffiliatedUser } from "../factories/users";
+import { buildUnaffiliatedUser, buildUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
 let t: TestApp;
@@ -26,11 +26,17 @@ describe("POST /api/v1/organisations", () => {
 
   it("should let a regional admin add a provider to the region, and audit it", async () => {
     const admin = await hubAdmin();
-    const res = await request(t.app).post("/api/v1/organisations").set(admin.auth).send({ name: "Fellside School Trust", kind: "provider", companiesHouseNumber: "sc123456" });
+    const res = await request(t.app)
+      .post("/api/v1/organisations")
+      .set(admin.auth)
+      .send({ name: "Fellside School Trust", kind: "provider", companiesHouseNumber: "sc123456" });
     expect(res.status).toBe(201);
     const { data } = OrganisationResponseSchema.parse(res.body);
     expect(data).toMatchObject({ name: "Fellside School Trust", kind: "provider", regionId, companiesHouseNumber: "SC123456" });
-    const audit = await t.database.handle.sql.query<{ action: string; actor_user_id: string }>("SELECT action, actor_user_id FROM audit_log WHERE record_id = $1", [data.id]);
+    const audit = await t.database.handle.sql.query<{ action: string; actor_user_id: string }>(
+      "SELECT action, actor_user_id FROM audit_log WHERE record_id = $1",
+      [data.id],
+    );
     expect(audit).toEqual([{ action: "organisation.create", actor_user_id: admin.user.id }]);
   });
 
@@ -38,7 +44,11 @@ describe("POST /api/v1/organisations", () => {
     const admin = await hubAdmin();
     const res = await request(t.app).post("/api/v1/organisations").set(admin.auth).send({ name: "", kind: "council", companiesHouseNumber: "12" });
     expect(res.status).toBe(400);
-    expect(ApiErrorSchema.parse(res.body).issues?.map((i) => i.path).sort()).toEqual(["body.companiesHouseNumber", "body.laCode", "body.name"]);
+    expect(
+      ApiErrorSchema.parse(res.body)
+        .issues?.map((i) => i.path)
+        .sort(),
+    ).toEqual(["body.companiesHouseNumber", "body.laCode", "body.name"]);
   });
 
   it("should answer 409 with what to do for a council that already exists", async () => {

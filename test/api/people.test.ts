@@ -19,7 +19,10 @@ async function councilWithAdmin() {
 describe("Invitations", () => {
   it("should let an organisation's administrator invite someone with a role fitting the organisation, and audit it without the address", async () => {
     const { admin, orgId } = await councilWithAdmin();
-    const res = await request(t.app).post(`/api/v1/organisations/${orgId}/invitations`).set(admin.auth).send({ email: "  New.Person@Council.Example ", role: "commissioner" });
+    const res = await request(t.app)
+      .post(`/api/v1/organisations/${orgId}/invitations`)
+      .set(admin.auth)
+      .send({ email: "  New.Person@Council.Example ", role: "commissioner" });
     expect(res.status).toBe(201);
     const { data } = InvitationResponseSchema.parse(res.body);
     expect(data).toMatchObject({ email: "new.person@council.example", role: "commissioner", orgAdmin: false, acceptedAt: null });
@@ -38,12 +41,21 @@ describe("Invitations", () => {
 
   it("should answer 409 for a second open invitation to one address, and allow it once the first is revoked", async () => {
     const { admin, orgId } = await councilWithAdmin();
-    const first = await request(t.app).post(`/api/v1/organisations/${orgId}/invitations`).set(admin.auth).send({ email: "twice@council.example", role: "commissioner" });
-    const second = await request(t.app).post(`/api/v1/organisations/${orgId}/invitations`).set(admin.auth).send({ email: "twice@council.example", role: "commissioner" });
+    const first = await request(t.app)
+      .post(`/api/v1/organisations/${orgId}/invitations`)
+      .set(admin.auth)
+      .send({ email: "twice@council.example", role: "commissioner" });
+    const second = await request(t.app)
+      .post(`/api/v1/organisations/${orgId}/invitations`)
+      .set(admin.auth)
+      .send({ email: "twice@council.example", role: "commissioner" });
     expect(second.status).toBe(409);
     expect(second.body.message).toMatch(/Revoke it first/);
     expect((await request(t.app).delete(`/api/v1/organisations/${orgId}/invitations/${first.body.data.id}`).set(admin.auth)).status).toBe(204);
-    const third = await request(t.app).post(`/api/v1/organisations/${orgId}/invitations`).set(admin.auth).send({ email: "twice@council.example", role: "commissioner" });
+    const third = await request(t.app)
+      .post(`/api/v1/organisations/${orgId}/invitations`)
+      .set(admin.auth)
+      .send({ email: "twice@council.example", role: "commissioner" });
     expect(third.status).toBe(201);
   });
 

@@ -18,7 +18,11 @@ describe("GET /api/v1/regions", () => {
     expect(data).toHaveLength(1);
     const [region] = data;
     expect(region?.name).toBe("North West");
-    expect(region?.councils.map((c) => c.laCode).sort()).toEqual(northWestCouncils().map((c) => c.laCode).sort());
+    expect(region?.councils.map((c) => c.laCode).sort()).toEqual(
+      northWestCouncils()
+        .map((c) => c.laCode)
+        .sort(),
+    );
     expect(region?.councils).toContainEqual(expect.objectContaining({ name: "Manchester Council", laCode: "352" }));
     expect(region?.frameworks[0]?.lots).toEqual(LOTS.map((l) => ({ number: l.number, name: l.name })));
     expect(region?.organisationCounts.provider).toBeGreaterThanOrEqual(3);

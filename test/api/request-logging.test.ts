@@ -32,6 +32,9 @@ describe("Request logs", () => {
     const text = JSON.stringify(lines);
     for (const secret of ["BODY-SECRET", "REF-SECRET-QUERY", "TOKEN-SECRET", "COOKIE-SECRET"]) expect(text).not.toContain(secret);
     // The made-up bearer token is refused (401): what matters is that none of it reached the log.
-    expect(ours.find((l) => l.reqId === "log-test-000001")).toMatchObject({ req: { method: "POST", path: "/api/v1/service-feedback" }, res: { statusCode: 401 } });
+    expect(ours.find((l) => l.reqId === "log-test-000001")).toMatchObject({
+      req: { method: "POST", path: "/api/v1/service-feedback" },
+      res: { statusCode: 401 },
+    });
   });
 });

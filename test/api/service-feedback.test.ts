@@ -10,9 +10,7 @@ afterAll(() => t.close());
 
 describe("POST /api/v1/service-feedback", () => {
   it("should store anonymous feedback and answer 201 with a receipt", async () => {
-    const res = await request(t.app)
-      .post("/api/v1/service-feedback")
-      .send({ rating: "satisfied", comments: "  Clear and quick.  ", page: "/feedback" });
+    const res = await request(t.app).post("/api/v1/service-feedback").send({ rating: "satisfied", comments: "  Clear and quick.  ", page: "/feedback" });
     expect(res.status).toBe(201);
     const { data } = ServiceFeedbackReceiptSchema.parse(res.body);
     const rows = await t.database.handle.sql.query<{ rating: string; comments: string; page: string }>(

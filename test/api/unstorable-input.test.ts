@@ -1,12 +1,12 @@
 import request from "supertest";
 import { ErrorCode } from "@shared/errors";
 import { INT32, SAFE_TEXT_PATTERN } from "@shared/schemas/primitives";
-import { buildMatrixActors, WHO, type MatrixActor, type Who } from "../access/actors";
+import { buildMatrixActors, type MatrixActor, WHO, type Who } from "../access/actors";
 import { ACCESS_MATRIX } from "../access/all-routes";
 import { expectationFor, isSuccess, type MatrixEntry, type MatrixRequest } from "../access/matrix";
 import { buildSession } from "../factories/sessions";
 import { percentEncode } from "../fuzz/arbitraries";
-import { leavesOf, operationsOf, patternsOf, withValueAt, type JsonSchema, type Leaf, type Operation } from "../fuzz/openapi-schemas";
+import { type JsonSchema, type Leaf, leavesOf, type Operation, operationsOf, patternsOf, withValueAt } from "../fuzz/openapi-schemas";
 import { createTestApp } from "../setup/test-app";
 
 /*
@@ -75,7 +75,12 @@ function attemptsFor(op: Operation, base: MatrixRequest): Attempt[] {
   for (const parameter of op.query) {
     for (const leaf of leavesOf(parameter.schema)) {
       for (const value of HOSTILE[leaf.kind]) {
-        attempts.push({ where: "query", issuePath: `query.${parameter.name}`, path: base.path, send: (call) => call.query({ [parameter.name]: String(value) }) });
+        attempts.push({
+          where: "query",
+          issuePath: `query.${parameter.name}`,
+          path: base.path,
+          send: (call) => call.query({ [parameter.name]: String(value) }),
+        });
       }
     }
   }
@@ -87,7 +92,12 @@ function attemptsFor(op: Operation, base: MatrixRequest): Attempt[] {
         segments[template.indexOf(`{${parameter.name}}`)] = percentEncode(String(value));
         // A lone surrogate cannot be UTF-8, so the router cannot decode it, let alone say which parameter it was in.
         const issuePath = /[\uD800-\uDFFF]/.test(String(value)) ? "params" : `params.${parameter.name}`;
-        attempts.push({ where: "params", issuePath, path: segments.join("/"), send: (call) => (base.body === undefined ? call : call.send(base.body as object)) });
+        attempts.push({
+          where: "params",
+          issuePath,
+          path: segments.join("/"),
+          send: (call) => (base.body === undefined ? call : call.send(base.body as object)),
+        });
       }
     }
   }
@@ -131,7 +141,13 @@ describe("Input PostgreSQL cannot store", () => {
     expect(inputs.length).toBeGreaterThan(100);
     const safe = (schema: JsonSchema | undefined) => patternsOf(schema ?? {}).includes(SAFE_TEXT_PATTERN.source);
     const wrong = inputs.filter(({ leaf }) => {
-      if (leaf.kind === "integer") return !(leaf.schema.minimum !== undefined && leaf.schema.minimum >= INT32.min && leaf.schema.maximum !== undefined && leaf.schema.maximum <= INT32.max);
+      if (leaf.kind === "integer")
+        return !(
+          leaf.schema.minimum !== undefined &&
+          leaf.schema.minimum >= INT32.min &&
+          leaf.schema.maximum !== undefined &&
+          leaf.schema.maximum <= INT32.max
+        );
       if (leaf.kind === "text") return !safe(leaf.schema);
       if (leaf.kind === "record-key") return !safe(leaf.schema.propertyNames);
       return false;

@@ -22,28 +22,52 @@ interface Allowed {
 
 /** Role and orgAdmin uses that are not permission decisions. */
 const ROLE_ALLOWED: Allowed[] = [
-  { file: "auth/sign-in-flow.ts", fragment: "ROLE_HOME[actor.role]", reason: "which home page to land on after signing in; every page still asks the API, which decides" },
+  {
+    file: "auth/sign-in-flow.ts",
+    fragment: "ROLE_HOME[actor.role]",
+    reason: "which home page to land on after signing in; every page still asks the API, which decides",
+  },
   { file: "organisations/present.ts", fragment: "if (!row.role)", reason: "a member row without a role is a broken invariant (a 500), not a refusal" },
-  { file: "organisations/commands/update-member.ts", fragment: "input.role ? { role: input.role }", reason: "writes the new role when one is given; who may change it was decided by canManagePeople" },
-  { file: "dev-idp/sign-in-page.ts", fragment: "account.orgAdmin ?", reason: "shows \"administrator\" beside a demo account on the development sign-in page" },
-  { file: "dev-idp/sign-in-page.ts", fragment: "a.organisationKind === kind", reason: "groups the demo accounts by kind of organisation on the development sign-in page" },
+  {
+    file: "organisations/commands/update-member.ts",
+    fragment: "input.role ? { role: input.role }",
+    reason: "writes the new role when one is given; who may change it was decided by canManagePeople",
+  },
+  { file: "dev-idp/sign-in-page.ts", fragment: "account.orgAdmin ?", reason: 'shows "administrator" beside a demo account on the development sign-in page' },
+  {
+    file: "dev-idp/sign-in-page.ts",
+    fragment: "a.organisationKind === kind",
+    reason: "groups the demo accounts by kind of organisation on the development sign-in page",
+  },
 ];
 
 /** `?? ""` that stands for "no text" in parsed input or optional text, not for something that should be known. */
 const EMPTY_FALLBACK_ALLOWED: Allowed[] = [
-  { file: "dev-idp/routes.ts", fragment: "body.email ?? \"\"", reason: "a form field the person may leave out; an empty address is refused just after" },
-  { file: "dev-idp/routes.ts", fragment: "body.name ?? \"\"", reason: "an optional form field; the address stands in for an empty name" },
-  { file: "dev-idp/provider.ts", fragment: "clientId ?? \"\"", reason: "oidc-provider's own optional chain; an unknown client finds no grant" },
-  { file: "directory/geo/outcodes.ts", fragment: "parts[0] ?? \"\"", reason: "parsing a postcode: a missing part is an empty one" },
-  { file: "directory/geo/outcodes.ts", fragment: "values.postcode ?? \"\"", reason: "a CSV column that may be empty" },
-  { file: "directory/gias/import-gias.ts", fragment: "row.outcode ?? \"\"", reason: "a GIAS row without a postcode district places nowhere" },
-  { file: "directory/gias/gias-values.ts", fragment: "raw.split(\" - \", 1)[0] ?? \"\"", reason: "parsing a GIAS \"code - name\" cell" },
-  { file: "directory/gias/map-row.ts", fragment: "values[name] ?? \"\"", reason: "a GIAS column absent from the file reads as empty, and is reported as missing where required" },
-  { file: "directory/present.ts", fragment: "typeName ?? \"\"", reason: "an establishment type code newer than the reference list is shown without a name" },
-  { file: "regions/present.ts", fragment: "c.laCode ?? \"\"", reason: "a council added without its local authority code shows an empty one" },
-  { file: "review-rounds/present.ts", fragment: "?.name ?? \"\"", reason: "names are read with the totals from the same round; a proposal or criterion is never without one" },
-  { file: "review-rounds/commands/comment.ts", fragment: "reason ?? \"\"", reason: "the schema requires a reason to hide; showing again stores none" },
-  { file: "children/commands/save-child.ts", fragment: "reference ?? \"\"", reason: "a message about a duplicate reference, which only a profile with a reference can cause" },
+  { file: "dev-idp/routes.ts", fragment: 'body.email ?? ""', reason: "a form field the person may leave out; an empty address is refused just after" },
+  { file: "dev-idp/routes.ts", fragment: 'body.name ?? ""', reason: "an optional form field; the address stands in for an empty name" },
+  { file: "dev-idp/provider.ts", fragment: 'clientId ?? ""', reason: "oidc-provider's own optional chain; an unknown client finds no grant" },
+  { file: "directory/geo/outcodes.ts", fragment: 'parts[0] ?? ""', reason: "parsing a postcode: a missing part is an empty one" },
+  { file: "directory/geo/outcodes.ts", fragment: 'values.postcode ?? ""', reason: "a CSV column that may be empty" },
+  { file: "directory/gias/import-gias.ts", fragment: 'row.outcode ?? ""', reason: "a GIAS row without a postcode district places nowhere" },
+  { file: "directory/gias/gias-values.ts", fragment: 'raw.split(" - ", 1)[0] ?? ""', reason: 'parsing a GIAS "code - name" cell' },
+  {
+    file: "directory/gias/map-row.ts",
+    fragment: 'values[name] ?? ""',
+    reason: "a GIAS column absent from the file reads as empty, and is reported as missing where required",
+  },
+  { file: "directory/present.ts", fragment: 'typeName ?? ""', reason: "an establishment type code newer than the reference list is shown without a name" },
+  { file: "regions/present.ts", fragment: 'c.laCode ?? ""', reason: "a council added without its local authority code shows an empty one" },
+  {
+    file: "review-rounds/present.ts",
+    fragment: '?.name ?? ""',
+    reason: "names are read with the totals from the same round; a proposal or criterion is never without one",
+  },
+  { file: "review-rounds/commands/comment.ts", fragment: 'reason ?? ""', reason: "the schema requires a reason to hide; showing again stores none" },
+  {
+    file: "children/commands/save-child.ts",
+    fragment: 'reference ?? ""',
+    reason: "a message about a duplicate reference, which only a profile with a reference can cause",
+  },
 ];
 
 /** Lines that decide on a role, administrator flag or kind of organisation. */
@@ -147,7 +171,7 @@ describe("Module boundaries (issue 12)", () => {
       "details: { role: invitation.role, orgAdmin: invitation.orgAdmin },",
       ".set({ organisationId: null, role: null, orgAdmin: false })",
       "...(input.orgAdmin !== undefined ? { orgAdmin: input.orgAdmin } : {})",
-      "if (input.role) assertRoleFits(input.role, organisation.kind, \"body.role\");",
+      'if (input.role) assertRoleFits(input.role, organisation.kind, "body.role");',
     ]) {
       expect([value, isRoleDecision(value)]).toEqual([value, false]);
     }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { auditLog } from "../../server/src/db/schema";
 import { canonicalJson } from "../../server/src/modules/audit/canonical-json";
-import { recordAudit, type AuditEntryInput } from "../../server/src/modules/audit/record-audit";
+import { type AuditEntryInput, recordAudit } from "../../server/src/modules/audit/record-audit";
 import { auditRowHash } from "../../server/src/modules/audit/row-hash";
 import { verifyAuditChain } from "../../server/src/modules/audit/verify-chain";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
@@ -29,10 +29,7 @@ const count = async () => (await t.handle.sql.query<{ n: number }>("SELECT count
 
 /** Runs SQL with the append-only trigger switched off, as a superuser tampering with the log could. */
 const behindTheTriggersBack = (statement: string) =>
-  t.handle.sql.execInTransaction(
-    `ALTER TABLE audit_log DISABLE TRIGGER USER; ${statement}; ALTER TABLE audit_log ENABLE TRIGGER USER;`,
-    async () => {},
-  );
+  t.handle.sql.execInTransaction(`ALTER TABLE audit_log DISABLE TRIGGER USER; ${statement}; ALTER TABLE audit_log ENABLE TRIGGER USER;`, async () => {});
 
 describe("recordAudit", () => {
   it("should append rows that verify, sealed with the hash of their contents", async () => {
@@ -48,9 +45,7 @@ describe("recordAudit", () => {
   it("should give 25 concurrent appends the next seqs, contiguous, in a chain that verifies", async () => {
     const before = (await count()) ?? 0;
     await Promise.all(
-      Array.from({ length: 25 }, (_, i) =>
-        t.handle.db.transaction((tx) => recordAudit(tx, entry({ action: "organisation.create", details: { i } }))),
-      ),
+      Array.from({ length: 25 }, (_, i) => t.handle.db.transaction((tx) => recordAudit(tx, entry({ action: "organisation.create", details: { i } })))),
     );
     const seqs = (await t.handle.db.select({ seq: auditLog.seq }).from(auditLog)).map((r) => r.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: before + 25 }, (_, i) => i + 1));
@@ -108,9 +103,7 @@ describe("verifyAuditChain", () => {
     const [row] = await t.handle.db.select().from(auditLog).orderBy(auditLog.seq).offset(5).limit(1);
     if (!row) throw new Error("expected a sixth row");
     const forged = { ...row, details: { ...row.details, lotNumber: 3 } };
-    await behindTheTriggersBack(
-      `UPDATE audit_log SET details = '${JSON.stringify(forged.details)}', hash = '${auditRowHash(forged)}' WHERE seq = 6`,
-    );
+    await behindTheTriggersBack(`UPDATE audit_log SET details = '${JSON.stringify(forged.details)}', hash = '${auditRowHash(forged)}' WHERE seq = 6`);
     const report = await verifyAuditChain(t.handle.db);
     expect(report).toEqual({ ok: false, rows: 6, firstBrokenSeq: 7, reason: "prev_hash does not match row 6's hash" });
     await behindTheTriggersBack(`UPDATE audit_log SET details = '${JSON.stringify(row.details)}', hash = '${row.hash}' WHERE seq = 6`);
@@ -164,7 +157,7 @@ describe("canonicalJson", () => {
     fc.assert(
       fc.property(json, fc.integer(), (value, seed) => {
         let state = seed >>> 0;
-        const random = () => ((state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32);
+        const random = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
         const canonical = canonicalJson(value);
         expect(canonicalJson(shuffleKeys(value, random))).toBe(canonical);
         expect(JSON.parse(canonical)).toEqual(value);

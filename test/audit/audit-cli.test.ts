@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, type DbHandle } from "../../server/src/db/client";
+import { type DbHandle, openDatabase } from "../../server/src/db/client";
 import { migrate } from "../../server/src/db/migrate";
 import { recordAudit } from "../../server/src/modules/audit/record-audit";
 import { ROOT_DIR } from "../../server/src/paths";

@@ -1,8 +1,8 @@
 import express from "express";
 import request from "supertest";
 import { sessionMiddleware } from "../../server/src/modules/auth/session-middleware";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 import { testEnv } from "../setup/test-app";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let t: TestDatabase;
 beforeAll(async () => {

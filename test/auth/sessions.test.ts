@@ -8,12 +8,17 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const sql = () => t.testApp.database.handle.sql;
-const sidOf = (cookie: string | undefined) => decodeURIComponent(cookie ?? "").slice(2).split(".")[0] ?? "";
+const sidOf = (cookie: string | undefined) =>
+  decodeURIComponent(cookie ?? "")
+    .slice(2)
+    .split(".")[0] ?? "";
 
 describe("Session limits", () => {
   it("should end a session idle for more than 30 minutes", async () => {
     const { jar } = await signInAs(t.url, "commissioner@oldham-council.example");
-    const [row] = await sql().query<{ expires_at: Date; created_at: Date }>("SELECT expires_at, created_at FROM sessions WHERE sid = $1", [sidOf(jar.get("px.sid"))]);
+    const [row] = await sql().query<{ expires_at: Date; created_at: Date }>("SELECT expires_at, created_at FROM sessions WHERE sid = $1", [
+      sidOf(jar.get("px.sid")),
+    ]);
     const idleMinutes = ((row?.expires_at.getTime() ?? 0) - Date.now()) / 60_000;
     expect(idleMinutes).toBeGreaterThan(29);
     expect(idleMinutes).toBeLessThanOrEqual(30);
@@ -25,7 +30,10 @@ describe("Session limits", () => {
     const { jar } = await signInAs(t.url, "commissioner@oldham-council.example");
     const sid = sidOf(jar.get("px.sid"));
     expect((await fetch(`${t.url}/api/v1/me`, { headers: { cookie: jar.header() } })).status).toBe(200);
-    await sql().query(`UPDATE sessions SET data = jsonb_set(data, '{signedInAt}', to_jsonb((extract(epoch from now()) * 1000 - 12 * 3600 * 1000 - 1000)::bigint)) WHERE sid = $1`, [sid]);
+    await sql().query(
+      `UPDATE sessions SET data = jsonb_set(data, '{signedInAt}', to_jsonb((extract(epoch from now()) * 1000 - 12 * 3600 * 1000 - 1000)::bigint)) WHERE sid = $1`,
+      [sid],
+    );
     expect((await fetch(`${t.url}/api/v1/me`, { headers: { cookie: jar.header() } })).status).toBe(401);
     expect(await sql().query("SELECT 1 FROM sessions WHERE sid = $1", [sid])).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { importJWK, SignJWT, decodeJwt, decodeProtectedHeader } from "jose";
+import { decodeJwt, decodeProtectedHeader, importJWK, SignJWT } from "jose";
 import { MeSchema } from "@shared/schemas/identity";
 import { CookieJar, follow, signInAs } from "../setup/browserless-sign-in";
 import { startTestServer, type TestServer } from "../setup/test-server";
@@ -82,7 +82,11 @@ describe("Sign-in through OpenID Connect (development provider)", () => {
 
   it("should refuse a cross-site sign-out (no CSRF token, foreign Origin)", async () => {
     const { jar } = await signInAs(t.url, COMMISSIONER);
-    const forged = await fetch(`${t.url}/auth/logout`, { method: "POST", redirect: "manual", headers: { cookie: jar.header(), origin: "https://evil.example" } });
+    const forged = await fetch(`${t.url}/auth/logout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: jar.header(), origin: "https://evil.example" },
+    });
     expect(forged.status).toBe(403);
     expect((await me(t, jar)).status).toBe(200);
   });
@@ -112,32 +116,36 @@ describe("ID tokens the app must refuse", () => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       // The relay is its own promise: an event listener's return value is ignored.
-      req.on("end", () => void (async () => {
-        const upstream = await fetch(`${backend.origin}${req.url}`, {
-          method: req.method,
-          headers: {
-            ...(Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== "host" && k !== "content-length")) as Record<string, string>),
-            // The provider builds its endpoint URLs from these, so the browser (and the app) stay on the front.
-            "x-forwarded-host": req.headers.host ?? "",
-            "x-forwarded-proto": "http",
-          },
-          body: ["GET", "HEAD"].includes(req.method ?? "GET") ? undefined : Buffer.concat(chunks),
-          redirect: "manual",
-        });
-        let body = Buffer.from(await upstream.arrayBuffer());
-        if (req.url?.startsWith("/idp/token") && tamper && upstream.ok) {
-          const json = JSON.parse(body.toString()) as { id_token: string };
-          json.id_token = await tamper(json.id_token);
-          body = Buffer.from(JSON.stringify(json));
-        }
-        const headers: Record<string, string | string[]> = {};
-        upstream.headers.forEach((value, key) => {
-          if (!["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(key)) headers[key] = value;
-        });
-        headers["set-cookie"] = upstream.headers.getSetCookie();
-        res.writeHead(upstream.status, headers);
-        res.end(body);
-      })());
+      req.on(
+        "end",
+        () =>
+          void (async () => {
+            const upstream = await fetch(`${backend.origin}${req.url}`, {
+              method: req.method,
+              headers: {
+                ...(Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== "host" && k !== "content-length")) as Record<string, string>),
+                // The provider builds its endpoint URLs from these, so the browser (and the app) stay on the front.
+                "x-forwarded-host": req.headers.host ?? "",
+                "x-forwarded-proto": "http",
+              },
+              body: ["GET", "HEAD"].includes(req.method ?? "GET") ? undefined : Buffer.concat(chunks),
+              redirect: "manual",
+            });
+            let body = Buffer.from(await upstream.arrayBuffer());
+            if (req.url?.startsWith("/idp/token") && tamper && upstream.ok) {
+              const json = JSON.parse(body.toString()) as { id_token: string };
+              json.id_token = await tamper(json.id_token);
+              body = Buffer.from(JSON.stringify(json));
+            }
+            const headers: Record<string, string | string[]> = {};
+            upstream.headers.forEach((value, key) => {
+              if (!["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(key)) headers[key] = value;
+            });
+            headers["set-cookie"] = upstream.headers.getSetCookie();
+            res.writeHead(upstream.status, headers);
+            res.end(body);
+          })(),
+      );
     });
     (t as { url: string }).url = frontUrl;
   });

@@ -5,10 +5,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { NEEDS } from "@shared/codes/needs";
 import { pino } from "pino";
+import { NEEDS } from "@shared/codes/needs";
 import { createApp } from "../../server/src/app";
-import { openDatabase, type Db, type DbHandle } from "../../server/src/db/client";
+import { type Db, type DbHandle, openDatabase } from "../../server/src/db/client";
 import { migrate } from "../../server/src/db/migrate";
 import { loadReferenceData } from "../../server/src/db/reference-data";
 import { parseEnv } from "../../server/src/env";
@@ -85,7 +85,9 @@ export const benchAddress = (d: District) => ({
 /** One to three SEN2 needs, each specialist or supported, with need_codes to match. */
 export function benchNeeds() {
   const codes = NEEDS.map((n) => n.code);
-  const needs = [...new Set([pick(codes), pick(codes), pick(codes)])].slice(0, 1 + Math.floor(Math.random() * 3)).map((code) => ({ code, level: pick(["specialist", "supported"] as const) }));
+  const needs = [...new Set([pick(codes), pick(codes), pick(codes)])]
+    .slice(0, 1 + Math.floor(Math.random() * 3))
+    .map((code) => ({ code, level: pick(["specialist", "supported"] as const) }));
   return { needs, needCodes: needs.map((n) => n.code) };
 }
 
@@ -118,7 +120,9 @@ interface PlanNode {
 
 /** What a plan node is, as EXPLAIN names it: "Bitmap Index Scan using settings_matching". */
 const nodeLabel = (n: PlanNode) =>
-  [n["Node Type"], n["Relation Name"] && `on ${n["Relation Name"]}`, n["Index Name"] && `using ${n["Index Name"]}`, n["CTE Name"] && `(${n["CTE Name"]})`].filter(Boolean).join(" ");
+  [n["Node Type"], n["Relation Name"] && `on ${n["Relation Name"]}`, n["Index Name"] && `using ${n["Index Name"]}`, n["CTE Name"] && `(${n["CTE Name"]})`]
+    .filter(Boolean)
+    .join(" ");
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) of statements: planning and execution times (p50,
@@ -174,6 +178,11 @@ export async function explainSummary(db: Db, statements: ReturnType<typeof sql>[
     top_nodes: [...own.entries()]
       .sort((a, b) => b[1].ms - a[1].ms)
       .slice(0, top)
-      .map(([node, { ms, loops }]) => ({ node, ms: round(ms / count), share: Math.round((ms / Math.max(executionTotal, 1e-9)) * 100) / 100, loops: Math.round((loops / count) * 10) / 10 })),
+      .map(([node, { ms, loops }]) => ({
+        node,
+        ms: round(ms / count),
+        share: Math.round((ms / Math.max(executionTotal, 1e-9)) * 100) / 100,
+        loops: Math.round((loops / count) * 10) / 10,
+      })),
   };
 }

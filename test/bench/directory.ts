@@ -14,7 +14,19 @@ import { districtCentre, searchSql } from "../../server/src/modules/directory/se
 import { admitProvider } from "../factories/directory";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildUser } from "../factories/users";
-import { benchAddress, benchDrivers, benchNeeds, explainSummary, northWestDistricts, openBenchDatabase, percentile, pick, round, serveApp, type BenchDriver } from "./bench-kit";
+import {
+  benchAddress,
+  type BenchDriver,
+  benchDrivers,
+  benchNeeds,
+  explainSummary,
+  northWestDistricts,
+  openBenchDatabase,
+  percentile,
+  pick,
+  round,
+  serveApp,
+} from "./bench-kit";
 
 const SETTINGS = Number(process.env.BENCH_SETTINGS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
@@ -60,7 +72,13 @@ async function run(driver: BenchDriver, plan: (districts: District[]) => ReturnT
     const db = handle.db;
     const regionId = (await buildRegion(db)).id;
     const commissioner = await buildUser(db, { role: "commissioner", regionId });
-    const { token } = await createApiToken({ db, userId: commissioner.user.id, organisationId: commissioner.user.organisationId, input: { name: "bench", expiresInDays: 1 }, via: "cli" });
+    const { token } = await createApiToken({
+      db,
+      userId: commissioner.user.id,
+      organisationId: commissioner.user.organisationId,
+      input: { name: "bench", expiresInDays: 1 },
+      via: "cli",
+    });
 
     // Settings spread over the North West's postcode districts, as the real directory would be.
     const { rows, queries } = plan(await northWestDistricts(db));

@@ -7,7 +7,7 @@
 import { cpus } from "node:os";
 import { buildMarket, offerBody, openRequest } from "../factories/placement-requests";
 import { buildUser, type BuiltUser } from "../factories/users";
-import { connected, liveClient, type LiveClient } from "../realtime/live-client";
+import { connected, type LiveClient, liveClient } from "../realtime/live-client";
 import { startTestServer } from "../setup/test-server";
 import { openBenchDatabase, percentile, round } from "./bench-kit";
 

@@ -6,7 +6,7 @@ import { cpus } from "node:os";
 import { sql } from "drizzle-orm";
 import { PDS_RISK_CODES } from "@shared/codes/directory";
 import { PRICE_BAND_CODES } from "@shared/codes/price-bands";
-import { rankMatches, type MatchChild, type MatchSetting } from "@shared/matching";
+import { type MatchChild, type MatchSetting, rankMatches } from "@shared/matching";
 import type { ChildProfileCreateInput } from "@shared/schemas/children";
 import type { Db } from "../../server/src/db/client";
 import { settings } from "../../server/src/db/schema";
@@ -33,7 +33,20 @@ const FEEDBACK_SETTINGS = 500;
 /** A few children as councils record them: different needs, ages, lots, districts and risks. */
 const CHILDREN: Partial<ChildProfileCreateInput>[] = [
   { birthMonth: "2014-03", sex: "male", homeOutcode: "M14", primaryNeed: "ASD", secondaryNeeds: ["SLCN"], lotNumber: 1, priceBand: "C", maxTravelKm: 40 },
-  { birthMonth: "2011-06", sex: "female", homeOutcode: "BB11", primaryNeed: "SEMH", secondaryNeeds: [], lotNumber: 3, priceBand: "D", maxTravelKm: 80, risks: [{ code: "riskMissing", trajectory: "current" }, { code: "riskSelfHarm", trajectory: "historic" }] },
+  {
+    birthMonth: "2011-06",
+    sex: "female",
+    homeOutcode: "BB11",
+    primaryNeed: "SEMH",
+    secondaryNeeds: [],
+    lotNumber: 3,
+    priceBand: "D",
+    maxTravelKm: 80,
+    risks: [
+      { code: "riskMissing", trajectory: "current" },
+      { code: "riskSelfHarm", trajectory: "historic" },
+    ],
+  },
   { birthMonth: "2017-01", sex: "male", homeOutcode: "L4", primaryNeed: "SLD", secondaryNeeds: ["PD"], lotNumber: 1, priceBand: "B", maxTravelKm: null },
   { birthMonth: "2010-09", sex: "female", homeOutcode: "PR1", primaryNeed: "MLD", secondaryNeeds: ["SEMH"], lotNumber: 2, priceBand: "A", maxTravelKm: 60 },
   { birthMonth: "2019-11", sex: "male", homeOutcode: "CA1", primaryNeed: "PMLD", secondaryNeeds: ["VI", "HI"], lotNumber: 1, priceBand: "E", maxTravelKm: 30 },
@@ -56,7 +69,13 @@ async function buildProviders(db: Db, regionId: string) {
     const id = (await buildOrganisation(db, { kind: "provider", regionId })).id;
     const lots = LOTS.filter(() => Math.random() < 0.6);
     if (lots.length === 0) lots.push(pick(LOTS));
-    const prices = lots.flatMap((lot) => PRICE_BAND_CODES.filter(() => Math.random() < 0.8).map((band) => ({ lot, band, pence: Math.round(testCeiling(lot, band) * (0.6 + Math.random() * 0.4)) })));
+    const prices = lots.flatMap((lot) =>
+      PRICE_BAND_CODES.filter(() => Math.random() < 0.8).map((band) => ({
+        lot,
+        band,
+        pence: Math.round(testCeiling(lot, band) * (0.6 + Math.random() * 0.4)),
+      })),
+    );
     await admitProvider(db, { organisationId: id, regionId, lots, prices });
     providers.push({ id, lots });
   }
@@ -74,7 +93,10 @@ async function buildSettings(db: Db, providers: { id: string; lots: number[] }[]
         organisationId: provider.id,
         urn: String(100000 + start + i),
         name: `Setting ${start + i}`,
-        lotNumbers: provider.lots.filter(() => Math.random() < 0.7).concat(pick(provider.lots)).filter((n, j, all) => all.indexOf(n) === j),
+        lotNumbers: provider.lots
+          .filter(() => Math.random() < 0.7)
+          .concat(pick(provider.lots))
+          .filter((n, j, all) => all.indexOf(n) === j),
         ageLow: low,
         ageHigh: low + 4 + Math.floor(Math.random() * 8),
         sexAdmitted: pick(["mixed", "mixed", "boys", "girls"] as const),
@@ -135,7 +157,9 @@ async function main() {
     const { base, close } = await serveApp(handle);
     const call = async (i: number, query = "") => {
       const started = performance.now();
-      const res = await fetch(`${base}/api/v1/children/${childIds[i % childIds.length]}/matches${query}`, { headers: { authorization: `Bearer ${commissioner.token}` } });
+      const res = await fetch(`${base}/api/v1/children/${childIds[i % childIds.length]}/matches${query}`, {
+        headers: { authorization: `Bearer ${commissioner.token}` },
+      });
       await res.arrayBuffer();
       return { ms: performance.now() - started, ok: res.status === 200 };
     };

@@ -20,7 +20,10 @@ async function timeToHealthy(dataDir) {
   const exited = new Promise((resolve) => child.on("exit", resolve));
   try {
     for (let i = 0; i < 600; i++) {
-      const ok = await fetch(`http://127.0.0.1:${PORT}/api/v1/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${PORT}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return performance.now() - started;
       await new Promise((r) => setTimeout(r, 50));
     }

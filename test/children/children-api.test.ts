@@ -36,7 +36,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const create = (who: BuiltUser, body: unknown) => request(t.app).post("/api/v1/children").set(who.auth).send(body as object);
+const create = (who: BuiltUser, body: unknown) =>
+  request(t.app)
+    .post("/api/v1/children")
+    .set(who.auth)
+    .send(body as object);
 const countChildren = async () => Number((await query<{ n: string }>("SELECT count(*) AS n FROM child_profiles"))[0]?.n);
 async function recorded(overrides: Record<string, unknown> = {}) {
   const res = await create(commissioner, childInput(overrides as never));
@@ -57,7 +61,16 @@ describe("Recording a child's profile", () => {
 
   it("should list every failing field in one 400 and record nothing", async () => {
     const before = await countChildren();
-    const res = await create(commissioner, { ...childInput(), reference: "Jane", birthMonth: "2014-03-12", sex: "boy", primaryNeed: "ASD", secondaryNeeds: ["ASD"], lotNumber: 9, homeOutcode: undefined });
+    const res = await create(commissioner, {
+      ...childInput(),
+      reference: "Jane",
+      birthMonth: "2014-03-12",
+      sex: "boy",
+      primaryNeed: "ASD",
+      secondaryNeeds: ["ASD"],
+      lotNumber: 9,
+      homeOutcode: undefined,
+    });
     expect(res.status).toBe(400);
     const paths = (res.body.issues as { path: string }[]).map((i) => i.path).sort();
     expect(paths).toEqual(["body.birthMonth", "body.homeOutcode", "body.lotNumber", "body.reference", "body.secondaryNeeds", "body.sex"]);
@@ -111,7 +124,10 @@ describe("Reading and changing a profile", () => {
     const res = await request(t.app).get(`/api/v1/children/${child.id}`).set(colleague.auth);
     expect(res.status).toBe(200);
     expect(ChildProfileResponseSchema.parse(res.body).data.reference).toBe(child.reference);
-    const reads = await query<{ actor_user_id: string; reason: string }>("SELECT actor_user_id, reason FROM audit_log WHERE record_id = $1 AND action = 'child_profile.read'", [child.id]);
+    const reads = await query<{ actor_user_id: string; reason: string }>(
+      "SELECT actor_user_id, reason FROM audit_log WHERE record_id = $1 AND action = 'child_profile.read'",
+      [child.id],
+    );
     expect(reads).toEqual([{ actor_user_id: colleague.user.id, reason: expect.stringMatching(/Children and Families Act/) }]);
   });
 
@@ -139,19 +155,29 @@ describe("Reading and changing a profile", () => {
 
   it("should change a profile, checking the same rules, and audit which fields changed", async () => {
     const child = await recorded();
-    const bad = await request(t.app).patch(`/api/v1/children/${child.id}`).set(commissioner.auth).send({ secondaryNeeds: ["ASD"], sectionF: "Ring 07700 900123" });
+    const bad = await request(t.app)
+      .patch(`/api/v1/children/${child.id}`)
+      .set(commissioner.auth)
+      .send({ secondaryNeeds: ["ASD"], sectionF: "Ring 07700 900123" });
     expect(bad.status).toBe(400);
-    const res = await request(t.app).patch(`/api/v1/children/${child.id}`).set(commissioner.auth).send({ schoolYear: 8, risks: [{ code: "riskMissing", trajectory: "escalating" }] });
+    const res = await request(t.app)
+      .patch(`/api/v1/children/${child.id}`)
+      .set(commissioner.auth)
+      .send({ schoolYear: 8, risks: [{ code: "riskMissing", trajectory: "escalating" }] });
     expect(res.status).toBe(200);
     expect(ChildProfileResponseSchema.parse(res.body).data).toMatchObject({ schoolYear: 8, risks: [{ code: "riskMissing", trajectory: "escalating" }] });
-    const [audit] = await query<{ details: { fields: string[] } }>("SELECT details FROM audit_log WHERE record_id = $1 AND action = 'child_profile.update'", [child.id]);
+    const [audit] = await query<{ details: { fields: string[] } }>("SELECT details FROM audit_log WHERE record_id = $1 AND action = 'child_profile.update'", [
+      child.id,
+    ]);
     expect(audit?.details.fields).toEqual(["risks", "schoolYear"]);
   });
 });
 
 describe("The shortlist", () => {
   const shortlist = (who: BuiltUser, childId: string, method: "put" | "delete" | "get", settingId?: string) =>
-    request(t.app)[method](`/api/v1/children/${childId}/shortlist${settingId ? `/${settingId}` : ""}`).set(who.auth);
+    request(t.app)
+      [method](`/api/v1/children/${childId}/shortlist${settingId ? `/${settingId}` : ""}`)
+      .set(who.auth);
 
   it("should add a listed setting once however often it is added, and take it off again", async () => {
     const child = await recorded();
@@ -160,7 +186,9 @@ describe("The shortlist", () => {
     expect(ShortlistSchema.parse(again.body).data.map((s) => s.settingName)).toEqual(["Listed School"]);
     expect((await shortlist(commissioner, child.id, "delete", listedSettingId)).body.data).toEqual([]);
     expect((await shortlist(commissioner, child.id, "delete", listedSettingId)).status).toBe(404);
-    const audit = await query<{ action: string }>("SELECT action FROM audit_log WHERE record_id = $1 AND action LIKE 'child_shortlist.%' ORDER BY seq", [child.id]);
+    const audit = await query<{ action: string }>("SELECT action FROM audit_log WHERE record_id = $1 AND action LIKE 'child_shortlist.%' ORDER BY seq", [
+      child.id,
+    ]);
     expect(audit.map((a) => a.action)).toEqual(["child_shortlist.add", "child_shortlist.remove"]);
   });
 

@@ -71,7 +71,9 @@ describe("the client's first page", () => {
     expect(eager.filter(({ source }) => /^node_modules\/(socket\.io-client|engine\.io-client)\//.test(source))).toEqual([]);
     expect(eager.filter(({ source }) => /^client\/src\/pages\/(account|admin|commissioner|parent|people|provider|requests|review)\//.test(source))).toEqual([]);
     // ...and they are still in the build, as chunks of their own.
-    const all = Object.values(manifest).filter((chunk) => chunk.file.endsWith(".js")).flatMap((chunk) => sourcesOf(chunk));
+    const all = Object.values(manifest)
+      .filter((chunk) => chunk.file.endsWith(".js"))
+      .flatMap((chunk) => sourcesOf(chunk));
     expect(all.some((source) => /^node_modules\/socket\.io-client\//.test(source))).toBe(true);
   });
 });

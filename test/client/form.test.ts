@@ -10,7 +10,9 @@ import { TextInput } from "../../client/src/components/text-input";
 describe("Form", () => {
   const errors = { fields: { name: "Enter a name" }, summary: [{ text: "Enter a name", fieldId: "name" }] };
   const render = (props: Partial<Parameters<typeof Form>[0]> = {}) =>
-    renderToStaticMarkup(createElement(Form, { form: { errors: undefined, attempt: 0, sending: false }, onSubmit: () => undefined, submitLabel: "Save", ...props }));
+    renderToStaticMarkup(
+      createElement(Form, { form: { errors: undefined, attempt: 0, sending: false }, onSubmit: () => undefined, submitLabel: "Save", ...props }),
+    );
 
   it("should render a form that the browser does not validate, with its submit button", () => {
     expect(render()).toBe('<form noValidate=""><button type="submit" class="govuk-button" data-module="govuk-button">Save</button></form>');
@@ -37,7 +39,16 @@ describe("Form", () => {
 describe("TextInput", () => {
   it("should render a hidden label, the error and a prefixed input described by the error, as a table cell's price field", () => {
     const html = renderToStaticMarkup(
-      createElement(TextInput, { id: "price", label: "Weekly price", hideLabel: true, prefix: "£", groupClass: "govuk-!-margin-bottom-0", value: "12", onChange: () => undefined, error: "Enter a price" }),
+      createElement(TextInput, {
+        id: "price",
+        label: "Weekly price",
+        hideLabel: true,
+        prefix: "£",
+        groupClass: "govuk-!-margin-bottom-0",
+        value: "12",
+        onChange: () => undefined,
+        error: "Enter a price",
+      }),
     );
     expect(html).toBe(
       '<div class="govuk-form-group govuk-!-margin-bottom-0 govuk-form-group--error">' +
@@ -58,6 +69,9 @@ describe("sendOrErrors", () => {
 
   it("should put a conflict's message on the field named for it", async () => {
     const conflict = new ApiRequestError(409, { code: ErrorCode.Conflict, message: "That name is taken" });
-    await expect(sendOrErrors(ids, () => Promise.reject(conflict), "name")).resolves.toEqual({ fields: { name: "That name is taken" }, summary: [{ text: "That name is taken", fieldId: "org-name" }] });
+    await expect(sendOrErrors(ids, () => Promise.reject(conflict), "name")).resolves.toEqual({
+      fields: { name: "That name is taken" },
+      summary: [{ text: "That name is taken", fieldId: "org-name" }],
+    });
   });
 });

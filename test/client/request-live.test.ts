@@ -45,7 +45,13 @@ describe("a request's live events", () => {
   /** Records which of the page's actions an event asked for. */
   const actions = () => {
     const calls: string[] = [];
-    return { calls, apply: () => void calls.push("apply"), resync: () => void calls.push("resync"), receipt: () => void calls.push("receipt"), serverTime: () => void calls.push("serverTime") };
+    return {
+      calls,
+      apply: () => void calls.push("apply"),
+      resync: () => void calls.push("resync"),
+      receipt: () => void calls.push("receipt"),
+      serverTime: () => void calls.push("serverTime"),
+    };
   };
 
   it("should ignore a payload that is not in the shared schema's shape, or is another request's", () => {

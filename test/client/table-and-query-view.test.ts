@@ -34,12 +34,19 @@ describe("Table", () => {
 
   it("should hide the caption from sight only, and add the table's own classes", () => {
     const html = render({ captionSize: "hidden", className: "govuk-table--small-text-until-tablet" });
-    expect(html).toContain('<table class="govuk-table govuk-table--small-text-until-tablet"><caption class="govuk-table__caption govuk-visually-hidden">Votes</caption>');
+    expect(html).toContain(
+      '<table class="govuk-table govuk-table--small-text-until-tablet"><caption class="govuk-table__caption govuk-visually-hidden">Votes</caption>',
+    );
   });
 
   it("should put a row header where a cell says so, and let a cell be numeric under a text header", () => {
-    const html = render({ columns: ["Rank", "Setting", "People"], rows: [{ key: 1, cells: [1, { header: true, content: "Oak House" }, { numeric: true, content: "People" }] }] });
-    expect(html).toContain('<td class="govuk-table__cell">1</td><th scope="row" class="govuk-table__header">Oak House</th><td class="govuk-table__cell govuk-table__cell--numeric">People</td>');
+    const html = render({
+      columns: ["Rank", "Setting", "People"],
+      rows: [{ key: 1, cells: [1, { header: true, content: "Oak House" }, { numeric: true, content: "People" }] }],
+    });
+    expect(html).toContain(
+      '<td class="govuk-table__cell">1</td><th scope="row" class="govuk-table__header">Oak House</th><td class="govuk-table__cell govuk-table__cell--numeric">People</td>',
+    );
   });
 
   it("should say the empty message instead of an empty table", () => {
@@ -50,7 +57,17 @@ describe("Table", () => {
 describe("QueryView", () => {
   const retry = () => undefined;
   const render = (query: Parameters<typeof QueryView<string[]>>[0]["query"], extra: object = {}) =>
-    renderToStaticMarkup(createElement(QueryView<string[]>, { query, what: "the items", loading: "items", empty: "No items yet.", notFound: "Gone", children: (data: string[]) => data.join(", "), ...extra }));
+    renderToStaticMarkup(
+      createElement(QueryView<string[]>, {
+        query,
+        what: "the items",
+        loading: "items",
+        empty: "No items yet.",
+        notFound: "Gone",
+        children: (data: string[]) => data.join(", "),
+        ...extra,
+      }),
+    );
 
   it("should say what is loading", () => {
     expect(render({ status: "loading", retry })).toBe('<p class="govuk-body" role="status">Loading items…</p>');

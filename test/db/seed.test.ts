@@ -25,7 +25,12 @@ describe("The North West demo seed", () => {
     expect(councils).toHaveLength(22);
     const rows = await t.handle.sql.query<{ kind: string; la_code: string }>("SELECT kind, la_code FROM organisations WHERE la_code IS NOT NULL");
     for (const kind of ["council", "parent_forum"]) {
-      expect(rows.filter((r) => r.kind === kind).map((r) => r.la_code).sort()).toEqual(councils.map((c) => c.laCode).sort());
+      expect(
+        rows
+          .filter((r) => r.kind === kind)
+          .map((r) => r.la_code)
+          .sort(),
+      ).toEqual(councils.map((c) => c.laCode).sort());
     }
   });
 

@@ -1,6 +1,6 @@
 import request from "supertest";
-import { createApiToken } from "../../server/src/modules/api-tokens/commands/create-api-token";
 import { SettingSearchResultSchema } from "@shared/schemas/settings";
+import { createApiToken } from "../../server/src/modules/api-tokens/commands/create-api-token";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
 let t: TestApp;
@@ -19,7 +19,9 @@ describe("The demo directory", () => {
       input: { name: "demo", expiresInDays: 1 },
       via: "cli",
     });
-    const res = await request(t.app).get("/api/v1/settings?lot=1&band=C&need=ASD&near=M14&radiusKm=30&sort=distance").set("Authorization", `Bearer ${token.token}`);
+    const res = await request(t.app)
+      .get("/api/v1/settings?lot=1&band=C&need=ASD&near=M14&radiusKm=30&sort=distance")
+      .set("Authorization", `Bearer ${token.token}`);
     const { data } = SettingSearchResultSchema.parse(res.body);
     expect(data.map((s) => s.name)).toContain("Pennine Brook School (demo)");
     const pennine = data.find((s) => s.name === "Pennine Brook School (demo)");

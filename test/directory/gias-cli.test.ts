@@ -37,20 +37,42 @@ function csvFile(name: string, text: string): string {
 
 describe("npm run cli -- import gias", () => {
   it("should print exactly one JSON object with the counts when given --json", async () => {
-    const file = csvFile("good.csv", giasCsv([giasRow({ URN: "940001" }), giasRow({ URN: "940002", "TypeOfEstablishment (code)": "11" }), giasRow({ URN: "94X003" })]));
+    const file = csvFile(
+      "good.csv",
+      giasCsv([giasRow({ URN: "940001" }), giasRow({ URN: "940002", "TypeOfEstablishment (code)": "11" }), giasRow({ URN: "94X003" })]),
+    );
     const result = await cli(["import", "gias", file, "--json"]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
     const report = JSON.parse(result.stdout);
     expect(Object.keys(report).sort()).toEqual(["failed", "imported", "skipped", "unchanged", "updated"]);
-    expect(report).toEqual({ imported: 1, updated: 0, unchanged: 0, skipped: { type_not_selected: 1 }, failed: [{ line: 4, reason: 'URN "94X003" is not 6 digits' }] });
+    expect(report).toEqual({
+      imported: 1,
+      updated: 0,
+      unchanged: 0,
+      skipped: { type_not_selected: 1 },
+      failed: [{ line: 4, reason: 'URN "94X003" is not 6 digits' }],
+    });
 
     const again = await cli(["import", "gias", file, "--json", "--types", "7,11"]);
-    expect(JSON.parse(again.stdout)).toEqual({ imported: 1, updated: 0, unchanged: 1, skipped: {}, failed: [{ line: 4, reason: 'URN "94X003" is not 6 digits' }] });
+    expect(JSON.parse(again.stdout)).toEqual({
+      imported: 1,
+      updated: 0,
+      unchanged: 1,
+      skipped: {},
+      failed: [{ line: 4, reason: 'URN "94X003" is not 6 digits' }],
+    });
   });
 
   it("should name skipped reasons and failed lines in the human form", async () => {
-    const file = csvFile("mixed.csv", giasCsv([giasRow({ URN: "940010", "EstablishmentStatus (name)": "Closed" }), giasRow({ URN: "940011", "Gender (name)": "Unknown" }), giasRow({ URN: "940012" })]));
+    const file = csvFile(
+      "mixed.csv",
+      giasCsv([
+        giasRow({ URN: "940010", "EstablishmentStatus (name)": "Closed" }),
+        giasRow({ URN: "940011", "Gender (name)": "Unknown" }),
+        giasRow({ URN: "940012" }),
+      ]),
+    );
     const result = await cli(["import", "gias", file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("imported:  1");

@@ -1,9 +1,22 @@
 // Builds small GIAS files for the import tests, with the live file's column names.
 
 const BASE_COLUMNS = [
-  "URN", "LA (code)", "LA (name)", "EstablishmentName", "TypeOfEstablishment (code)", "TypeOfEstablishment (name)",
-  "EstablishmentStatus (name)", "StatutoryLowAge", "StatutoryHighAge", "Boarders (name)", "Gender (name)",
-  "Street", "Locality", "Address3", "Town", "Postcode",
+  "URN",
+  "LA (code)",
+  "LA (name)",
+  "EstablishmentName",
+  "TypeOfEstablishment (code)",
+  "TypeOfEstablishment (name)",
+  "EstablishmentStatus (name)",
+  "StatutoryLowAge",
+  "StatutoryHighAge",
+  "Boarders (name)",
+  "Gender (name)",
+  "Street",
+  "Locality",
+  "Address3",
+  "Town",
+  "Postcode",
 ] as const;
 const SEN_COLUMNS = ["SEN1 (name)", "SEN2 (name)", "SEN3 (name)"] as const;
 const OFSTED_COLUMNS = ["OfstedRating (name)", "OfstedLastInsp"] as const;

@@ -51,7 +51,18 @@ describe("importGias with the North West extract", () => {
     const report = await importGias({ db: t.handle.db, bytes: readFileSync(NORTH_WEST_EXTRACT) });
     expect(report).toEqual({ imported: 82, updated: 0, unchanged: 0, skipped: { type_not_selected: 54 }, failed: [] });
 
-    const rows = await query<{ status: string; source: string; type: string; lots: number[]; capacity: number; vacancies: number; placed: boolean; holder: string; kind: string; region_id: string }>(
+    const rows = await query<{
+      status: string;
+      source: string;
+      type: string;
+      lots: number[];
+      capacity: number;
+      vacancies: number;
+      placed: boolean;
+      holder: string;
+      kind: string;
+      region_id: string;
+    }>(
       `SELECT s.status, s.source, s.establishment_type_code AS type, s.lot_numbers AS lots, s.registered_capacity AS capacity,
               s.vacancies, s.latitude IS NOT NULL AS placed, o.name AS holder, o.kind, o.region_id
          FROM settings s JOIN organisations o ON o.id = s.organisation_id`,
@@ -59,7 +70,17 @@ describe("importGias with the North West extract", () => {
     expect(rows).toHaveLength(82);
     expect(rows.filter((r) => r.type === "11")).toHaveLength(0);
     for (const row of rows) {
-      expect(row).toMatchObject({ status: "draft", source: "gias", lots: [], capacity: 0, vacancies: 0, placed: true, holder: UNCLAIMED_HOLDER_NAME, kind: "provider", region_id: regionId });
+      expect(row).toMatchObject({
+        status: "draft",
+        source: "gias",
+        lots: [],
+        capacity: 0,
+        vacancies: 0,
+        placed: true,
+        holder: UNCLAIMED_HOLDER_NAME,
+        kind: "provider",
+        region_id: regionId,
+      });
     }
     const audit = await query<{ details: Record<string, unknown> }>("SELECT details FROM audit_log WHERE action = 'gias.import' AND record_type = 'import'");
     expect(audit).toHaveLength(1);
@@ -86,8 +107,13 @@ describe("importGias with the North West extract", () => {
   });
 
   it("should make boarding schools day and 38-week, and keep a school that is open but proposed to close", async () => {
-    const residential = await query<{ types: string[]; n: number }>("SELECT residential_types AS types, count(*)::int AS n FROM settings WHERE source = 'gias' GROUP BY 1 ORDER BY 2 DESC");
-    expect(residential).toEqual([{ types: ["day"], n: 68 }, { types: ["day", "38_week"], n: 14 }]);
+    const residential = await query<{ types: string[]; n: number }>(
+      "SELECT residential_types AS types, count(*)::int AS n FROM settings WHERE source = 'gias' GROUP BY 1 ORDER BY 2 DESC",
+    );
+    expect(residential).toEqual([
+      { types: ["day"], n: 68 },
+      { types: ["day", "38_week"], n: 14 },
+    ]);
     expect(await setting("106022")).toMatchObject({ name: "The Pendlebury Centre", outcode: "SK3" });
   });
 });
@@ -125,7 +151,12 @@ describe("importGias with bad rows", () => {
   });
 
   it("should default blank ages to 0 and 25 and clamp ages above 25", async () => {
-    await importText(giasCsv([giasRow({ URN: "900020", StatutoryLowAge: "", StatutoryHighAge: "" }), giasRow({ URN: "900021", StatutoryLowAge: "16", StatutoryHighAge: "99" })]));
+    await importText(
+      giasCsv([
+        giasRow({ URN: "900020", StatutoryLowAge: "", StatutoryHighAge: "" }),
+        giasRow({ URN: "900021", StatutoryLowAge: "16", StatutoryHighAge: "99" }),
+      ]),
+    );
     expect(await setting("900020")).toMatchObject({ age_low: 0, age_high: 25 });
     expect(await setting("900021")).toMatchObject({ age_low: 16, age_high: 25 });
   });
@@ -153,8 +184,21 @@ describe("importGias with the live file's columns", () => {
     const report = await importText(
       giasCsv(
         [
-          giasRow({ URN: "920010", "SEN1 (name)": "ASD - Autistic Spectrum Disorder", "SEN2 (name)": "SpLD - Specific Learning Difficulty", "SEN3 (name)": "Not Applicable", "OfstedRating (name)": "Good", OfstedLastInsp: "14-03-2016" }),
-          giasRow({ URN: "920011", "TypeOfEstablishment (code)": "14", "SEN1 (name)": "SEMH - Social, Emotional and Mental Health", "OfstedRating (name)": "Special Measures", OfstedLastInsp: "01/02/2017" }),
+          giasRow({
+            URN: "920010",
+            "SEN1 (name)": "ASD - Autistic Spectrum Disorder",
+            "SEN2 (name)": "SpLD - Specific Learning Difficulty",
+            "SEN3 (name)": "Not Applicable",
+            "OfstedRating (name)": "Good",
+            OfstedLastInsp: "14-03-2016",
+          }),
+          giasRow({
+            URN: "920011",
+            "TypeOfEstablishment (code)": "14",
+            "SEN1 (name)": "SEMH - Social, Emotional and Mental Health",
+            "OfstedRating (name)": "Special Measures",
+            OfstedLastInsp: "01/02/2017",
+          }),
           giasRow({ URN: "920012", "SEN1 (name)": "hi - hearing impairment", "SEN2 (name)": "HI - Hearing Impairment", OfstedLastInsp: "31-02-2017" }),
         ],
         { live: true },
@@ -162,7 +206,10 @@ describe("importGias with the live file's columns", () => {
     );
     expect(report).toMatchObject({ imported: 2, failed: [{ line: 4, reason: 'OfstedLastInsp "31-02-2017" is not a date like 31-01-2017' }] });
     expect(await setting("920010")).toMatchObject({
-      needs: [{ code: "ASD", level: "specialist" }, { code: "SPLD", level: "specialist" }],
+      needs: [
+        { code: "ASD", level: "specialist" },
+        { code: "SPLD", level: "specialist" },
+      ],
       need_codes: ["ASD", "SPLD"],
       ofsted_grade: 2,
       ofsted_inspection_date: "2016-03-14",
@@ -192,7 +239,8 @@ describe("importGias with the live file's columns", () => {
 });
 
 describe("importGias and settings a provider has completed", () => {
-  const rows = (suffix: string) => ["930001", "930002", "930003"].map((urn) => giasRow({ URN: urn, EstablishmentName: `School ${urn}${suffix}`, StatutoryHighAge: suffix ? "16" : "19" }));
+  const rows = (suffix: string) =>
+    ["930001", "930002", "930003"].map((urn) => giasRow({ URN: urn, EstablishmentName: `School ${urn}${suffix}`, StatutoryHighAge: suffix ? "16" : "19" }));
 
   it("should update only settings still unclaimed from GIAS, never one a provider claimed or saved", async () => {
     expect(await importText(giasCsv(rows("")))).toMatchObject({ imported: 3 });

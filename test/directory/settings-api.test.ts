@@ -1,5 +1,5 @@
 import request from "supertest";
-import { SettingResponseSchema, SettingListSchema, type SettingCreateInput } from "@shared/schemas/settings";
+import { type SettingCreateInput, SettingListSchema, SettingResponseSchema } from "@shared/schemas/settings";
 import { admitProvider, buildSetting } from "../factories/directory";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildUser, type BuiltUser } from "../factories/users";
@@ -26,7 +26,10 @@ const complete: SettingCreateInput = {
   residentialTypes: ["day"],
   registeredCapacity: 40,
   vacancies: 3,
-  needs: [{ code: "ASD", level: "specialist" }, { code: "SLCN", level: "supported" }],
+  needs: [
+    { code: "ASD", level: "specialist" },
+    { code: "SLCN", level: "supported" },
+  ],
   risksManaged: ["riskMissing"],
   therapies: ["speech_and_language"],
   staffingRatios: ["1:1"],
@@ -60,7 +63,14 @@ describe("POST /api/v1/settings", () => {
     const res = await request(t.app)
       .post("/api/v1/settings")
       .set(admin.auth)
-      .send({ ...complete, urn: "12", ageLow: 16, ageHigh: 5, needs: [{ code: "XX", level: "specialist" }], address: { ...complete.address, postcode: "nope" } });
+      .send({
+        ...complete,
+        urn: "12",
+        ageLow: 16,
+        ageHigh: 5,
+        needs: [{ code: "XX", level: "specialist" }],
+        address: { ...complete.address, postcode: "nope" },
+      });
     expect(res.status).toBe(400);
     expect(res.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["body.urn", "body.needs.0.code", "body.address.postcode"]));
   });
@@ -79,12 +89,22 @@ describe("POST /api/v1/settings", () => {
 
 describe("Publishing, editing and vacancies", () => {
   it("should refuse to publish an incomplete setting, naming everything missing, then publish it once complete", async () => {
-    const created = await request(t.app).post("/api/v1/settings").set(admin.auth).send({ ...complete, urn: "654322", lotNumbers: [], needs: [], description: "" });
+    const created = await request(t.app)
+      .post("/api/v1/settings")
+      .set(admin.auth)
+      .send({ ...complete, urn: "654322", lotNumbers: [], needs: [], description: "" });
     const id = created.body.data.id;
     const early = await request(t.app).put(`/api/v1/settings/${id}/status`).set(admin.auth).send({ status: "published" });
     expect(early.status).toBe(400);
     expect(early.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(["setting.description", "setting.lotNumbers", "setting.needs"]);
-    expect((await request(t.app).patch(`/api/v1/settings/${id}`).set(admin.auth).send({ lotNumbers: [1], needs: complete.needs, description: "Now complete." })).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .patch(`/api/v1/settings/${id}`)
+          .set(admin.auth)
+          .send({ lotNumbers: [1], needs: complete.needs, description: "Now complete." })
+      ).status,
+    ).toBe(200);
     const published = await request(t.app).put(`/api/v1/settings/${id}/status`).set(admin.auth).send({ status: "published" });
     expect(published.status).toBe(200);
     expect((await request(t.app).get(`/api/v1/settings/${id}`).set(commissioner.auth)).status).toBe(200);
@@ -98,7 +118,9 @@ describe("Publishing, editing and vacancies", () => {
     expect(new Date(res.body.data.vacanciesConfirmedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect((await request(t.app).put(`/api/v1/settings/${setting.id}/vacancies`).set(staff.auth).send({ vacancies: 6 })).status).toBe(400);
     expect((await request(t.app).patch(`/api/v1/settings/${setting.id}`).set(staff.auth).send({ name: "Renamed" })).status).toBe(403);
-    const [audit] = await sql().query<{ details: unknown }>("SELECT details FROM audit_log WHERE action = 'setting.vacancies_update' AND record_id = $1", [setting.id]);
+    const [audit] = await sql().query<{ details: unknown }>("SELECT details FROM audit_log WHERE action = 'setting.vacancies_update' AND record_id = $1", [
+      setting.id,
+    ]);
     expect(audit?.details).toEqual({ from: 0, to: 2 });
   });
 
@@ -115,7 +137,14 @@ describe("Publishing, editing and vacancies", () => {
   it("should let the hub suspend a setting with a reason the provider sees, which the provider cannot undo", async () => {
     const setting = await buildSetting(db(), { organisationId: providerId });
     expect((await request(t.app).put(`/api/v1/settings/${setting.id}/status`).set(hub.auth).send({ status: "suspended" })).status).toBe(400);
-    expect((await request(t.app).put(`/api/v1/settings/${setting.id}/status`).set(hub.auth).send({ status: "suspended", reason: "Ofsted inspection found safeguarding failures" })).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .put(`/api/v1/settings/${setting.id}/status`)
+          .set(hub.auth)
+          .send({ status: "suspended", reason: "Ofsted inspection found safeguarding failures" })
+      ).status,
+    ).toBe(200);
     const own = await request(t.app).get(`/api/v1/settings/${setting.id}`).set(admin.auth);
     expect(own.body.data).toMatchObject({ status: "suspended", statusReason: "Ofsted inspection found safeguarding failures" });
     expect((await request(t.app).put(`/api/v1/settings/${setting.id}/status`).set(admin.auth).send({ status: "published" })).status).toBe(403);
@@ -142,8 +171,13 @@ describe("Claims of imported settings", () => {
     const claim = await request(t.app).post("/api/v1/setting-claims").set(admin.auth).send({ urn: "777001" });
     expect(claim.status).toBe(201);
     expect((await request(t.app).post("/api/v1/setting-claims").set(admin.auth).send({ urn: "777001" })).status).toBe(409);
-    expect((await request(t.app).put(`/api/v1/setting-claims/${claim.body.data.id}`).set(admin.auth).send({ decision: "approved", reason: "mine" })).status).toBe(403);
-    const decided = await request(t.app).put(`/api/v1/setting-claims/${claim.body.data.id}`).set(hub.auth).send({ decision: "approved", reason: "Matches the Ofsted registration" });
+    expect(
+      (await request(t.app).put(`/api/v1/setting-claims/${claim.body.data.id}`).set(admin.auth).send({ decision: "approved", reason: "mine" })).status,
+    ).toBe(403);
+    const decided = await request(t.app)
+      .put(`/api/v1/setting-claims/${claim.body.data.id}`)
+      .set(hub.auth)
+      .send({ decision: "approved", reason: "Matches the Ofsted registration" });
     expect(decided.status).toBe(200);
     expect(decided.body.data.status).toBe("approved");
     const moved = await request(t.app).get(`/api/v1/settings/${imported.id}`).set(admin.auth);

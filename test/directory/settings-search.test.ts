@@ -28,7 +28,15 @@ beforeAll(async () => {
   ids.near = (await buildSetting(db, { organisationId: providerId, name: "Fallowfield School", postcode: "M14 5RG" })).id;
   ids.far = (await buildSetting(db, { organisationId: providerId, name: "Preston School", postcode: "PR1 2HE" })).id;
   ids.full = (await buildSetting(db, { organisationId: providerId, name: "Didsbury School", postcode: "M20 2RN", vacancies: 0 })).id;
-  ids.semh = (await buildSetting(db, { organisationId: providerId, name: "Salford SEMH", postcode: "M6 5FX", needs: [{ code: "SEMH", level: "specialist" }], lotNumbers: [2] })).id;
+  ids.semh = (
+    await buildSetting(db, {
+      organisationId: providerId,
+      name: "Salford SEMH",
+      postcode: "M6 5FX",
+      needs: [{ code: "SEMH", level: "specialist" }],
+      lotNumbers: [2],
+    })
+  ).id;
   ids.draft = (await buildSetting(db, { organisationId: providerId, name: "Draft School", status: "draft" })).id;
   ids.unadmitted = (await buildSetting(db, { organisationId: unadmitted, name: "Unadmitted School" })).id;
   ids.suspended = (await buildSetting(db, { organisationId: suspended, name: "Suspended Provider School" })).id;
@@ -100,13 +108,13 @@ describe("GET /api/v1/settings", () => {
 
 describe("GET /api/v1/settings/export", () => {
   it("should give the same results as CSV, with formula-looking cells neutralised", async () => {
-    await buildSetting(t.database.handle.db, { organisationId: providerId, name: "=HYPERLINK(\"x\")", postcode: "M14 5RG" });
+    await buildSetting(t.database.handle.db, { organisationId: providerId, name: '=HYPERLINK("x")', postcode: "M14 5RG" });
     const res = await request(t.app).get("/api/v1/settings/export?need=ASD&near=M14&radiusKm=5&sort=distance").set(commissioner.auth);
     expect(res.status).toBe(200);
     expect(res.type).toBe("text/csv");
     const lines = res.text.trim().split("\r\n");
     expect(lines[0]).toMatch(/^URN,Name,Provider,Town,Postcode district,Distance \(km\)/);
     expect(lines).toHaveLength(4);
-    expect(res.text).toContain("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(res.text).toContain('"\'=HYPERLINK(""x"")"');
   });
 });

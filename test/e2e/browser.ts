@@ -1,7 +1,7 @@
-import { startTestServer } from "../setup/test-server";
 import { existsSync } from "node:fs";
 import axe from "axe-core";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { startTestServer } from "../setup/test-server";
 
 const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
 

@@ -61,7 +61,19 @@ describeBrowser("Recording a child's needs and shortlisting matching settings", 
     const [provider] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, PROVIDER));
     if (!provider) throw new Error(`${PROVIDER} is not in the demo seed`);
     for (const school of NEARBY_SCHOOLS) {
-      await buildSetting(db, { organisationId: provider.id, ...school, needs: [{ code: "ASD", level: "specialist" }, { code: "SLCN", level: "supported" }], therapies: ["speech_and_language"], staffingRatios: ["1:2", "1:1"], risksManaged: ["riskMissing"], ofstedGrade: 2, ofstedInspectionDate: "2025-03-12" });
+      await buildSetting(db, {
+        organisationId: provider.id,
+        ...school,
+        needs: [
+          { code: "ASD", level: "specialist" },
+          { code: "SLCN", level: "supported" },
+        ],
+        therapies: ["speech_and_language"],
+        staffingRatios: ["1:2", "1:1"],
+        risksManaged: ["riskMissing"],
+        ofstedGrade: 2,
+        ofstedInspectionDate: "2025-03-12",
+      });
     }
     browser = await launchBrowser();
     context = await browser.newContext();

@@ -84,7 +84,9 @@ describeBrowser("Finding a setting with a vacancy", () => {
 
     await provider.getByRole("link", { name: "Complete the setting" }).click();
     await provider.getByRole("heading", { level: 1, name: `Edit ${NEW_SETTING.name}` }).waitFor();
-    await provider.getByLabel("Description").fill("A day school for autistic children and young people aged 5 to 16, with speech and language therapy on site.");
+    await provider
+      .getByLabel("Description")
+      .fill("A day school for autistic children and young people aged 5 to 16, with speech and language therapy on site.");
     await checkAccessibility(provider);
     await provider.getByRole("button", { name: "Save changes" }).click();
     await provider.getByText(`You saved the changes to ${NEW_SETTING.name}`).waitFor();

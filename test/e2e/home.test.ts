@@ -34,9 +34,7 @@ describeBrowser("Home page", () => {
     await region.waitFor();
     const lots = region.getByRole("table", { name: /^Lots on the / });
     const lotRows = await lots.locator("tbody tr").allInnerTexts();
-    expect(lotRows.map((row) => row.replace(/\s+/g, " ").trim())).toEqual(
-      LOTS.map((lot) => `${lot.number} ${lot.name}`),
-    );
+    expect(lotRows.map((row) => row.replace(/\s+/g, " ").trim())).toEqual(LOTS.map((lot) => `${lot.number} ${lot.name}`));
 
     await region.getByText(/^Councils taking part in North West \(\d+\)$/).click();
     const councils = region.getByRole("table", { name: "Councils in North West" });

@@ -18,12 +18,26 @@ export async function childWithShortlist(db: Db, sql: Sql, reference: string): P
   const [council] = await sql.query<{ id: string }>("SELECT id FROM organisations WHERE kind = 'council' AND name = $1", [COUNCIL]);
   const settings = await sql.query<{ id: string }>("SELECT id FROM settings WHERE name = ANY($1) ORDER BY name", [[PENNINE.setting, RIBBLE.setting]]);
   if (!council || settings.length !== 2) throw new Error("The demo seed's council or lot 2 settings are missing");
-  const child = await buildChild(db, { organisationId: council.id, reference, lotNumber: 2, priceBand: "C", sectionF: "A waking-day curriculum with speech and language therapy twice a week." });
+  const child = await buildChild(db, {
+    organisationId: council.id,
+    reference,
+    lotNumber: 2,
+    priceBand: "C",
+    sectionF: "A waking-day curriculum with speech and language therapy twice a week.",
+  });
   await db.insert(childShortlists).values(settings.map((s) => ({ childId: child.id, settingId: s.id })));
   return child.id;
 }
 
-const LONDON = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+const LONDON = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+});
 
 /** A moment as the deadline fields take it: the time in England, as the form reads it. */
 export async function fillDateTime(page: Page, legend: string, at: Date): Promise<void> {

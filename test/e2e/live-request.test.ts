@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { startTestServer } from "../setup/test-server";
 import { checkAccessibility, describeBrowser, launchBrowser, separatePeople } from "./browser";
-import { childWithShortlist, COUNCIL, fillDateTime, fillOffer, PENNINE, RIBBLE, type OfferText } from "./live-request-steps";
+import { childWithShortlist, COUNCIL, fillDateTime, fillOffer, type OfferText, PENNINE, RIBBLE } from "./live-request-steps";
 import { signInAsDemoPerson } from "./sign-in-steps";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -78,7 +78,10 @@ describeBrowser("A sealed placement request from invitation to award, live for t
     requestId = council.url().split("/").at(-1) ?? "";
     await invitationRow(council, RIBBLE.setting).getByText("Invited", { exact: true }).waitFor();
     await council.getByText(/Offers are sealed until the deadline/).waitFor();
-    await council.locator("[role=timer]").getByText(/minutes? .*left/).waitFor();
+    await council
+      .locator("[role=timer]")
+      .getByText(/minutes? .*left/)
+      .waitFor();
     await checkAccessibility(council);
   }, 90_000);
 
@@ -146,7 +149,9 @@ describeBrowser("A sealed placement request from invitation to award, live for t
   }, 60_000);
 
   it("at the deadline the board opens both offers without a reload; the other provider still sees only its own", async () => {
-    await server.testApp.database.handle.sql.query("UPDATE placement_requests SET deadline = clock_timestamp() + interval '2 seconds' WHERE id = $1", [requestId]);
+    await server.testApp.database.handle.sql.query("UPDATE placement_requests SET deadline = clock_timestamp() + interval '2 seconds' WHERE id = $1", [
+      requestId,
+    ]);
     const offers = council.getByRole("region", { name: /^Offers \(2\)/ });
     await offers.waitFor({ timeout: 20_000 });
     const opened = await offers.innerText();
@@ -162,7 +167,10 @@ describeBrowser("A sealed placement request from invitation to award, live for t
 
   it("the commissioner scores, completes the evaluation and awards; each provider sees its outcome live", async () => {
     const scoring = council.getByRole("region", { name: "Score the offers" });
-    for (const [setting, score] of [[PENNINE.setting, "4"], [RIBBLE.setting, "2"]] as const) {
+    for (const [setting, score] of [
+      [PENNINE.setting, "4"],
+      [RIBBLE.setting, "2"],
+    ] as const) {
       const grid = scoring.getByRole("group", { name: new RegExp(`^${setting.replace(/[()]/g, "\\$&")}`) });
       const criteria = grid.getByRole("group");
       for (let i = 0; i < (await criteria.count()); i++) await criteria.nth(i).getByLabel(score, { exact: true }).check();

@@ -109,7 +109,10 @@ describeBrowser("A review round from opening to its public summary", () => {
     await checkAccessibility(member);
 
     // Opening the round moves the marker; wait for it, as a person would take longer than the request.
-    await Promise.all([member.waitForResponse((r) => r.url().endsWith(`/review-rounds/${roundId}/visit`)), yourRound(member).getByRole("link", { name: ROUND }).click()]);
+    await Promise.all([
+      member.waitForResponse((r) => r.url().endsWith(`/review-rounds/${roundId}/visit`)),
+      yourRound(member).getByRole("link", { name: ROUND }).click(),
+    ]);
     await member.getByRole("heading", { level: 1, name: ROUND }).waitFor();
     const card = member.locator(".govuk-summary-card").filter({ has: member.getByRole("heading", { level: 3, name: PROPOSAL }) });
     await card.getByLabel("For", { exact: true }).check();

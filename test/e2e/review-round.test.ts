@@ -108,7 +108,10 @@ describeBrowser("Parent carer forums review a framework document together", () =
     await checkAccessibility(b);
 
     // B replies under it.
-    await sectionB.getByRole("button", { name: /^Reply/ }).first().click();
+    await sectionB
+      .getByRole("button", { name: /^Reply/ })
+      .first()
+      .click();
     await sectionB.getByLabel("Your reply").fill("Same for us: a fixed time helps.");
     await sectionB.getByRole("button", { name: "Post reply" }).click();
     await section.getByRole("paragraph").filter({ hasText: "Same for us: a fixed time helps." }).waitFor();

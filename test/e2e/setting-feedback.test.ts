@@ -11,7 +11,11 @@ const SETTING = "Pennine Brook School (demo)";
 const COMMENT = "Staff took time to learn how our children communicate, and the speech and language therapy is part of every day.";
 
 /** The panel member's row for the setting on "Your feedback". */
-const feedbackRow = (page: Page) => page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader", { name: SETTING }) });
+const feedbackRow = (page: Page) =>
+  page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: SETTING }) });
 
 describeBrowser("Parent carer feedback on a setting", () => {
   let server: TestServer;
@@ -109,7 +113,10 @@ describeBrowser("Parent carer feedback on a setting", () => {
       await hub.getByRole("link", { name: "Feedback to check" }).first().waitFor();
       await hub.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Feedback to check" }).click();
       await hub.getByRole("heading", { level: 1, name: "Feedback to check" }).waitFor();
-      const card = hub.locator(".govuk-summary-card").filter({ has: hub.getByRole("heading", { level: 3, name: SETTING }) }).filter({ hasText: COMMENT });
+      const card = hub
+        .locator(".govuk-summary-card")
+        .filter({ has: hub.getByRole("heading", { level: 3, name: SETTING }) })
+        .filter({ hasText: COMMENT });
       await card.waitFor();
       const cardText = await card.innerText();
       expect(cardText).toContain("Manchester Parent Carer Forum");

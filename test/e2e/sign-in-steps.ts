@@ -7,4 +7,3 @@ export async function signInAsDemoPerson(page: Page, baseUrl: string, name: stri
   await page.waitForURL(/\/idp\/interaction\//);
   await page.getByRole("button", { name: `Sign in as ${name}` }).click();
 }
-

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ChildProfileCreateInput } from "@shared/schemas/children";
 import { ChildProfileCreateSchema } from "@shared/schemas/children";
 import type { Db } from "../../server/src/db/client";
-import { childProfiles, type ChildProfileRow } from "../../server/src/db/schema";
+import { type ChildProfileRow, childProfiles } from "../../server/src/db/schema";
 
 /** A valid create body: a 12-year-old boy in M14 with autism, for lot 1 (0-16 day), needed in a month. */
 export function childInput(overrides: Partial<ChildProfileCreateInput> = {}): Record<string, unknown> {
@@ -36,7 +36,10 @@ export function childInput(overrides: Partial<ChildProfileCreateInput> = {}): Re
 export async function buildChild(db: Db, options: { organisationId: string } & Partial<ChildProfileCreateInput>): Promise<ChildProfileRow> {
   const { organisationId, ...overrides } = options;
   const values = ChildProfileCreateSchema.parse(childInput(overrides));
-  const [row] = await db.insert(childProfiles).values({ ...values, organisationId }).returning();
+  const [row] = await db
+    .insert(childProfiles)
+    .values({ ...values, organisationId })
+    .returning();
   if (!row) throw new Error("child insert returned nothing");
   return row;
 }

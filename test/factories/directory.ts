@@ -9,7 +9,10 @@ import { rowsOf } from "../../server/src/modules/directory/queries";
 export async function frameworkOf(db: Db, regionId: string): Promise<{ id: string; lots: Map<number, string> }> {
   let [framework] = await rowsOf<{ id: string }>(db, sql`SELECT id FROM frameworks WHERE region_id = ${regionId} LIMIT 1`);
   if (!framework) {
-    [framework] = await rowsOf<{ id: string }>(db, sql`INSERT INTO frameworks (region_id, name, term_start, term_end) VALUES (${regionId}, ${`Test framework ${randomBytes(3).toString("hex")}`}, '2026-01-01', '2035-12-31') RETURNING id`);
+    [framework] = await rowsOf<{ id: string }>(
+      db,
+      sql`INSERT INTO frameworks (region_id, name, term_start, term_end) VALUES (${regionId}, ${`Test framework ${randomBytes(3).toString("hex")}`}, '2026-01-01', '2035-12-31') RETURNING id`,
+    );
     for (let n = 1; n <= 7; n++) await db.execute(sql`INSERT INTO lots (framework_id, number, name) VALUES (${framework?.id}, ${n}, ${`Lot ${n}`})`);
   }
   const lots = await rowsOf<{ id: string; number: number }>(db, sql`SELECT id, number FROM lots WHERE framework_id = ${framework?.id}`);
@@ -17,16 +20,31 @@ export async function frameworkOf(db: Db, regionId: string): Promise<{ id: strin
 }
 
 /** Admits a provider to lots of its region's framework (with an application behind it, as the rules require). */
-export async function admitProvider(db: Db, options: { organisationId: string; regionId: string; lots: number[]; prices?: { lot: number; band: string; pence: number }[]; status?: "admitted" | "suspended" }) {
+export async function admitProvider(
+  db: Db,
+  options: {
+    organisationId: string;
+    regionId: string;
+    lots: number[];
+    prices?: { lot: number; band: string; pence: number }[];
+    status?: "admitted" | "suspended";
+  },
+) {
   const framework = await frameworkOf(db, options.regionId);
   const [terms] =
     (await rowsOf<{ id: string }>(db, sql`SELECT id FROM terms_versions WHERE framework_id = ${framework.id} ORDER BY published_at DESC LIMIT 1`)).length > 0
       ? await rowsOf<{ id: string }>(db, sql`SELECT id FROM terms_versions WHERE framework_id = ${framework.id} ORDER BY published_at DESC LIMIT 1`)
-      : await rowsOf<{ id: string }>(db, sql`INSERT INTO terms_versions (framework_id, version, title, summary) VALUES (${framework.id}, '1.0', 'Terms', 'Terms') RETURNING id`);
+      : await rowsOf<{ id: string }>(
+          db,
+          sql`INSERT INTO terms_versions (framework_id, version, title, summary) VALUES (${framework.id}, '1.0', 'Terms', 'Terms') RETURNING id`,
+        );
   const [round] =
     (await rowsOf<{ id: string }>(db, sql`SELECT id FROM admission_rounds WHERE framework_id = ${framework.id} LIMIT 1`)).length > 0
       ? await rowsOf<{ id: string }>(db, sql`SELECT id FROM admission_rounds WHERE framework_id = ${framework.id} LIMIT 1`)
-      : await rowsOf<{ id: string }>(db, sql`INSERT INTO admission_rounds (framework_id, name, opens_at, closes_at) VALUES (${framework.id}, 'Test round', now() - interval '1 day', now() + interval '30 days') RETURNING id`);
+      : await rowsOf<{ id: string }>(
+          db,
+          sql`INSERT INTO admission_rounds (framework_id, name, opens_at, closes_at) VALUES (${framework.id}, 'Test round', now() - interval '1 day', now() + interval '30 days') RETURNING id`,
+        );
   const [application] = await rowsOf<{ id: string }>(
     db,
     sql`INSERT INTO provider_applications (framework_id, round_id, organisation_id, companies_house_number, contact_name, contact_email, contact_phone, settings_offered, terms_version_id)
@@ -37,7 +55,9 @@ export async function admitProvider(db: Db, options: { organisationId: string; r
       VALUES (${framework.id}, ${framework.lots.get(lot)}, ${options.organisationId}, ${application?.id}, ${options.status ?? "admitted"}, 'Meets the criteria', now())`);
   }
   for (const p of options.prices ?? []) {
-    await db.execute(sql`INSERT INTO provider_band_prices (lot_id, organisation_id, band, weekly_price_pence) VALUES (${framework.lots.get(p.lot)}, ${options.organisationId}, ${p.band}, ${p.pence})`);
+    await db.execute(
+      sql`INSERT INTO provider_band_prices (lot_id, organisation_id, band, weekly_price_pence) VALUES (${framework.lots.get(p.lot)}, ${options.organisationId}, ${p.band}, ${p.pence})`,
+    );
   }
 }
 

@@ -33,10 +33,17 @@ export async function buildFramework(db: Db, options: { regionId?: string } = {}
     .values({ regionId, name: `Test framework ${unique()}`, termStart: "2026-01-01", termEnd: "2035-12-31" })
     .returning();
   if (!framework) throw new Error("no framework");
-  const lotRows = await db.insert(lots).values(LOTS.map((l) => ({ frameworkId: framework.id, number: l.number, name: l.name }))).returning();
-  await db.insert(priceBands).values(
-    lotRows.flatMap((lot) => PRICE_BANDS.map((b) => ({ lotId: lot.id, band: b.band, description: b.description, weeklyCeilingPence: testCeiling(lot.number, b.band) }))),
-  );
+  const lotRows = await db
+    .insert(lots)
+    .values(LOTS.map((l) => ({ frameworkId: framework.id, number: l.number, name: l.name })))
+    .returning();
+  await db
+    .insert(priceBands)
+    .values(
+      lotRows.flatMap((lot) =>
+        PRICE_BANDS.map((b) => ({ lotId: lot.id, band: b.band, description: b.description, weeklyCeilingPence: testCeiling(lot.number, b.band) })),
+      ),
+    );
   const lotId = (n: number) => lotRows.find((l) => l.number === n)?.id ?? "";
   return { ...framework, lotId };
 }
@@ -82,7 +89,15 @@ export async function buildRound(db: Db, options: { frameworkId: string; state?:
  */
 export async function buildApplication(
   db: Db,
-  options: { framework: BuiltFramework; organisationId: string; lotNumbers: number[]; status?: AdmissionStatus; roundId?: string; termsVersionId?: string; reason?: string },
+  options: {
+    framework: BuiltFramework;
+    organisationId: string;
+    lotNumbers: number[];
+    status?: AdmissionStatus;
+    roundId?: string;
+    termsVersionId?: string;
+    reason?: string;
+  },
 ) {
   const { framework } = options;
   const roundId = options.roundId ?? (await buildRound(db, { frameworkId: framework.id })).id;
@@ -121,7 +136,10 @@ export async function buildApplication(
 export const buildAdmission = (db: Db, options: { framework: BuiltFramework; organisationId: string; lotNumbers: number[] }) =>
   buildApplication(db, { ...options, status: "admitted" });
 
-export async function buildPrice(db: Db, options: { framework: BuiltFramework; organisationId: string; lotNumber: number; band: PriceBand; weeklyPricePence: number }) {
+export async function buildPrice(
+  db: Db,
+  options: { framework: BuiltFramework; organisationId: string; lotNumber: number; band: PriceBand; weeklyPricePence: number },
+) {
   await db.insert(providerBandPrices).values({
     lotId: options.framework.lotId(options.lotNumber),
     organisationId: options.organisationId,

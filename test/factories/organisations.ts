@@ -1,13 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { OrganisationKind } from "@shared/codes/organisation-kinds";
 import type { Db } from "../../server/src/db/client";
-import { and, eq, isNotNull } from "drizzle-orm";
 import { organisations, regions } from "../../server/src/db/schema";
 
 const unique = () => randomBytes(4).toString("hex");
 
 export async function buildRegion(db: Db) {
-  const [region] = await db.insert(regions).values({ code: `region-${unique()}`, name: `Test region ${unique()}` }).returning();
+  const [region] = await db
+    .insert(regions)
+    .values({ code: `region-${unique()}`, name: `Test region ${unique()}` })
+    .returning();
   if (!region) throw new Error("no region");
   return region;
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import request from "supertest";
 import type { Express } from "express";
+import request from "supertest";
 import type { Db } from "../../server/src/db/client";
 import { buildChild } from "./children";
 import { admitProvider, buildSetting, frameworkOf } from "./directory";
@@ -29,7 +29,9 @@ export async function buildMarket(db: Db, options: { providers?: number } = {}):
   const framework = await frameworkOf(db, regionId);
   for (const [lot, lotId] of framework.lots) {
     for (const band of ["A", "B", "C", "D", "E"]) {
-      await db.execute(sql`INSERT INTO price_bands (lot_id, band, description, weekly_ceiling_pence) VALUES (${lotId}, ${band}, ${`Band ${band} lot ${lot}`}, 200000)`);
+      await db.execute(
+        sql`INSERT INTO price_bands (lot_id, band, description, weekly_ceiling_pence) VALUES (${lotId}, ${band}, ${`Band ${band} lot ${lot}`}, 200000)`,
+      );
     }
   }
   const council = await buildOrganisation(db, { kind: "council", regionId });
@@ -72,7 +74,12 @@ export function offerBody(settingId: string, overrides: Record<string, unknown> 
     settingId,
     fee: { corePence: 120000, staffingPence: 30000, therapiesPence: 10000, otherPence: 0 },
     startDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
-    criteria: { section_f: "Small classes and a weekly speech therapist.", staffing: "1:2 with a key worker.", therapies: "SALT weekly.", transition: "Three visits first." },
+    criteria: {
+      section_f: "Small classes and a weekly speech therapist.",
+      staffing: "1:2 with a key worker.",
+      therapies: "SALT weekly.",
+      transition: "Three visits first.",
+    },
     notes: "",
     ...overrides,
   };

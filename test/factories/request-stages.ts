@@ -4,9 +4,9 @@ import type { RequestMode } from "@shared/codes/tenders";
 import type { ChildProfileCreateInput } from "@shared/schemas/children";
 import { OfferSubmitSchema, RequestCreateSchema } from "@shared/schemas/placement-requests";
 import type { Db } from "../../server/src/db/client";
-import { placementRequests, type ChildProfileRow, type PlacementRequestRow } from "../../server/src/db/schema";
+import { type ChildProfileRow, type PlacementRequestRow, placementRequests } from "../../server/src/db/schema";
 import { rowsOf } from "../../server/src/modules/directory/queries";
-import { loadActor, type Actor } from "../../server/src/modules/identity/actor";
+import { type Actor, loadActor } from "../../server/src/modules/identity/actor";
 import { awardRequest } from "../../server/src/modules/placement-requests/commands/award";
 import { askClarification } from "../../server/src/modules/placement-requests/commands/clarify";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
@@ -59,7 +59,10 @@ async function actorOf(db: Db, userId: string) {
 /** Admits the organisation to the lot unless it already is (admission is once per lot). */
 async function ensureAdmitted(db: Db, organisationId: string, regionId: string, lot: number) {
   const framework = await frameworkOf(db, regionId);
-  const [admitted] = await rowsOf<{ id: string }>(db, sql`SELECT id FROM lot_admissions WHERE organisation_id = ${organisationId} AND lot_id = ${framework.lots.get(lot)}`);
+  const [admitted] = await rowsOf<{ id: string }>(
+    db,
+    sql`SELECT id FROM lot_admissions WHERE organisation_id = ${organisationId} AND lot_id = ${framework.lots.get(lot)}`,
+  );
   if (!admitted) await admitProvider(db, { organisationId, regionId, lots: [lot] });
 }
 
@@ -78,7 +81,12 @@ export async function buildRequestAt(db: Db, stage: RequestStage, options: Stage
   const providerId = options.providerOrganisationId ?? (await buildOrganisation(db, { kind: "provider", regionId })).id;
   await ensureAdmitted(db, providerId, regionId, lot);
   const residential = LOTS.find((l) => l.number === lot)?.residential ?? "day";
-  const setting = await buildSetting(db, { organisationId: providerId, lotNumbers: [lot], residentialTypes: [residential], urn: String(200000 + Math.floor(Math.random() * 799999)) });
+  const setting = await buildSetting(db, {
+    organisationId: providerId,
+    lotNumbers: [lot],
+    residentialTypes: [residential],
+    urn: String(200000 + Math.floor(Math.random() * 799999)),
+  });
   const commissioner = await actorOf(db, (await buildUser(db, { role: "commissioner", organisationId: councilId })).user.id);
   const provider = await actorOf(db, (await buildUser(db, { role: "provider", organisationId: providerId })).user.id);
   const child = await buildChild(db, { organisationId: councilId, lotNumber: lot, ...options.child });
@@ -86,7 +94,8 @@ export async function buildRequestAt(db: Db, stage: RequestStage, options: Stage
   const input = RequestCreateSchema.parse({ childId: child.id, settingIds: [setting.id], deadline: inSeconds(3600), mode, open: stage !== "draft" });
   let request = await createRequest({ db, actor: { ...commissioner, regionId }, child, input });
   const staged: StagedRequest = { request, child, commissioner, provider, settingId: setting.id, offerId: null, clarificationId: null, placementId: null };
-  if (options.withClarification) staged.clarificationId = (await askClarification({ db, actor: provider, requestId: request.id, question: "Is transport included?" })).id;
+  if (options.withClarification)
+    staged.clarificationId = (await askClarification({ db, actor: provider, requestId: request.id, question: "Is transport included?" })).id;
   if (options.withOffer || reached("closed")) {
     const offered = await submitOffer({ db, actor: provider, requestId: request.id, input: OfferSubmitSchema.parse(offerBody(setting.id)) });
     staged.offerId = offered.body.data.offerId;
@@ -102,7 +111,13 @@ export async function buildRequestAt(db: Db, stage: RequestStage, options: Stage
   if (reached("evaluated")) await completeEvaluation({ db, actor: commissioner, request: await reload(db, request.id) });
   if (stage === "price_round") await startPriceRound({ db, actor: commissioner, request: await reload(db, request.id), closesAt: inSeconds(3600) });
   if (stage === "awarded") {
-    const awarded = await awardRequest({ db, actor: commissioner, request: await reload(db, request.id), offerId: staged.offerId!, reasons: "Meets section F in full." });
+    const awarded = await awardRequest({
+      db,
+      actor: commissioner,
+      request: await reload(db, request.id),
+      offerId: staged.offerId!,
+      reasons: "Meets section F in full.",
+    });
     staged.placementId = awarded.placement.id;
   }
   return { ...staged, request: await reload(db, request.id) };

@@ -1,7 +1,7 @@
 import type { Db } from "../../server/src/db/client";
-import { openReviewRound } from "../../server/src/modules/review-rounds/commands/open-review-round";
 import type { Member } from "../../server/src/http/require-actor";
 import { loadActor } from "../../server/src/modules/identity/actor";
+import { openReviewRound } from "../../server/src/modules/review-rounds/commands/open-review-round";
 import { frameworkOf } from "./directory";
 import { buildOrganisation, buildRegion } from "./organisations";
 import { buildUser } from "./users";

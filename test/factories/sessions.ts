@@ -3,8 +3,8 @@ import { sign } from "cookie-signature";
 import type { Db } from "../../server/src/db/client";
 import { sessions } from "../../server/src/db/schema";
 import type { Env } from "../../server/src/env";
-import { IDLE_TIMEOUT_MS } from "../../server/src/modules/auth/session-store";
 import { sessionCookieName } from "../../server/src/modules/auth/session-middleware";
+import { IDLE_TIMEOUT_MS } from "../../server/src/modules/auth/session-store";
 
 export interface BuiltSession {
   /** Send as the request's headers: the session cookie and its CSRF token (a write without them is refused). */

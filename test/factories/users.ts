@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ROLE_ORGANISATION_KIND, type Role } from "@shared/codes/roles";
+import { type Role, ROLE_ORGANISATION_KIND } from "@shared/codes/roles";
 import type { Db } from "../../server/src/db/client";
 import { users } from "../../server/src/db/schema";
 import { createApiToken } from "../../server/src/modules/api-tokens/commands/create-api-token";

@@ -21,7 +21,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 const db = () => t.database.handle.db;
 const sql = () => t.database.handle.sql;
-const issuePaths = (body: unknown) => ApiErrorSchema.parse(body).issues?.map((i) => i.path).sort();
+const issuePaths = (body: unknown) =>
+  ApiErrorSchema.parse(body)
+    .issues?.map((i) => i.path)
+    .sort();
 
 type World = Awaited<ReturnType<typeof buildFrameworkWorld>>;
 const applicationBody = (world: World, overrides: Record<string, unknown> = {}) => ({
@@ -72,7 +75,13 @@ describe("POST /api/v1/frameworks/:id/applications", () => {
       {
         action: "provider_application.submit",
         actor_user_id: world.providerAdmin.user.id,
-        details: { frameworkId: world.framework.id, roundId: world.round.id, organisationId: world.provider.id, lotNumbers: [1, 2], termsVersionId: world.terms.id },
+        details: {
+          frameworkId: world.framework.id,
+          roundId: world.round.id,
+          organisationId: world.provider.id,
+          lotNumbers: [1, 2],
+          termsVersionId: world.terms.id,
+        },
       },
     ]);
   });
@@ -149,7 +158,13 @@ describe("POST /api/v1/frameworks/:id/applications", () => {
 
   it("should let a provider rejected on a lot apply again only in a later round", async () => {
     const world = await buildFrameworkWorld(db());
-    await buildApplication(db(), { framework: world.framework, organisationId: world.provider.id, lotNumbers: [3], status: "rejected", roundId: world.round.id });
+    await buildApplication(db(), {
+      framework: world.framework,
+      organisationId: world.provider.id,
+      lotNumbers: [3],
+      status: "rejected",
+      roundId: world.round.id,
+    });
     const same = await apply(world, applicationBody(world, { lotNumbers: [3] }));
     expect(same.status).toBe(409);
     expect(same.body.message).toMatch(/its status is "rejected" .*later round/);
@@ -176,9 +191,21 @@ describe("GET /api/v1/frameworks/:id/applications", () => {
     const path = `/api/v1/frameworks/${world.framework.id}/applications`;
     expect((await request(t.app).get(path)).status).toBe(401);
     for (const role of ["commissioner", "parent_panel"] as const) {
-      expect((await request(t.app).get(path).set((await buildUser(db(), { role, orgAdmin: true, regionId: world.region.id })).auth)).status).toBe(403);
+      expect(
+        (
+          await request(t.app)
+            .get(path)
+            .set((await buildUser(db(), { role, orgAdmin: true, regionId: world.region.id })).auth)
+        ).status,
+      ).toBe(403);
     }
-    expect((await request(t.app).get(path).set((await buildUnaffiliatedUser(db())).auth)).status).toBe(403);
+    expect(
+      (
+        await request(t.app)
+          .get(path)
+          .set((await buildUnaffiliatedUser(db())).auth)
+      ).status,
+    ).toBe(403);
   });
 
   it("should show the hub every application (filtered by a lot status), and a provider only its own", async () => {
@@ -230,7 +257,9 @@ describe("GET /api/v1/frameworks/:id/applications/:applicationId", () => {
 describe("PUT /api/v1/frameworks/:id/admissions/:organisationId/lots/:lotNumber", () => {
   it("should answer 401 without credentials", async () => {
     const world = await buildFrameworkWorld(db());
-    const res = await request(t.app).put(`/api/v1/frameworks/${world.framework.id}/admissions/${world.provider.id}/lots/1`).send({ status: "admitted", reason: "x" });
+    const res = await request(t.app)
+      .put(`/api/v1/frameworks/${world.framework.id}/admissions/${world.provider.id}/lots/1`)
+      .send({ status: "admitted", reason: "x" });
     expect(res.status).toBe(401);
   });
 
@@ -251,12 +280,22 @@ describe("PUT /api/v1/frameworks/:id/admissions/:organisationId/lots/:lotNumber"
     expect(seen.body.data.lots[1]).toMatchObject({ status: "admitted", reason: "Meets the quality criteria." });
     const row = await lotAdmissionStatus(db(), world.framework, world.provider.id, 2);
     expect(row?.decidedBy).toBe(world.admin.user.id);
-    const audit = await sql().query<{ action: string; reason: string; details: unknown }>("SELECT action, reason, details FROM audit_log WHERE record_id = $1", [row?.id]);
+    const audit = await sql().query<{ action: string; reason: string; details: unknown }>(
+      "SELECT action, reason, details FROM audit_log WHERE record_id = $1",
+      [row?.id],
+    );
     expect(audit).toEqual([
       {
         action: "lot_admission.status_change",
         reason: "Meets the quality criteria.",
-        details: { frameworkId: world.framework.id, organisationId: world.provider.id, lotNumber: 2, applicationId: application.id, from: "applied", to: "admitted" },
+        details: {
+          frameworkId: world.framework.id,
+          organisationId: world.provider.id,
+          lotNumber: 2,
+          applicationId: application.id,
+          from: "applied",
+          to: "admitted",
+        },
       },
     ]);
   });
@@ -295,7 +334,10 @@ describe("PUT /api/v1/frameworks/:id/admissions/:organisationId/lots/:lotNumber"
 
   it("should list every bad field", async () => {
     const world = await buildFrameworkWorld(db());
-    const res = await request(t.app).put(`/api/v1/frameworks/${world.framework.id}/admissions/x/lots/0`).set(world.admin.auth).send({ status: "applied", reason: " " });
+    const res = await request(t.app)
+      .put(`/api/v1/frameworks/${world.framework.id}/admissions/x/lots/0`)
+      .set(world.admin.auth)
+      .send({ status: "applied", reason: " " });
     expect(res.status).toBe(400);
     expect(issuePaths(res.body)).toEqual(["body.reason", "body.status", "params.lotNumber", "params.organisationId"]);
   });

@@ -13,12 +13,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 const db = () => t.database.handle.db;
 const sql = () => t.database.handle.sql;
-const issuePaths = (body: unknown) => ApiErrorSchema.parse(body).issues?.map((i) => i.path).sort();
+const issuePaths = (body: unknown) =>
+  ApiErrorSchema.parse(body)
+    .issues?.map((i) => i.path)
+    .sort();
 
 describe("GET /api/v1/frameworks", () => {
   it("should answer 401 without credentials, and 403 to someone in no organisation", async () => {
     expect((await request(t.app).get("/api/v1/frameworks")).status).toBe(401);
-    expect((await request(t.app).get("/api/v1/frameworks").set((await buildUnaffiliatedUser(db())).auth)).status).toBe(403);
+    expect(
+      (
+        await request(t.app)
+          .get("/api/v1/frameworks")
+          .set((await buildUnaffiliatedUser(db())).auth)
+      ).status,
+    ).toBe(403);
   });
 
   it("should show every member of the region its frameworks, with lots, bands, terms and rounds, and no other region's", async () => {
@@ -110,7 +119,10 @@ describe("PUT /api/v1/frameworks/:id/lots/:lotNumber/bands/:band", () => {
 
   it("should list every bad field: lot, band and ceiling", async () => {
     const world = await buildFrameworkWorld(db());
-    const res = await request(t.app).put(path(world.framework.id, 9, "F")).set(world.admin.auth).send({ weeklyCeilingPence: 12.5, extra: true });
+    const res = await request(t.app)
+      .put(path(world.framework.id, 9, "F"))
+      .set(world.admin.auth)
+      .send({ weeklyCeilingPence: 12.5, extra: true });
     expect(res.status).toBe(400);
     expect(issuePaths(res.body)).toEqual(["body.extra", "body.weeklyCeilingPence", "params.band", "params.lotNumber"]);
     const zero = await request(t.app).put(path(world.framework.id)).set(world.admin.auth).send({ weeklyCeilingPence: 0 });
@@ -157,7 +169,10 @@ describe("POST /api/v1/frameworks/:id/terms", () => {
 
   it("should list every bad field", async () => {
     const world = await buildFrameworkWorld(db());
-    const res = await request(t.app).post(`/api/v1/frameworks/${world.framework.id}/terms`).set(world.admin.auth).send({ version: "v2", title: " ", summary: "" });
+    const res = await request(t.app)
+      .post(`/api/v1/frameworks/${world.framework.id}/terms`)
+      .set(world.admin.auth)
+      .send({ version: "v2", title: " ", summary: "" });
     expect(res.status).toBe(400);
     expect(issuePaths(res.body)).toEqual(["body.summary", "body.title", "body.version"]);
   });
@@ -171,7 +186,11 @@ describe("POST /api/v1/frameworks/:id/terms", () => {
 });
 
 describe("POST /api/v1/frameworks/:id/rounds", () => {
-  const body = () => ({ name: "Spring 2027 reopening", opensAt: new Date(Date.now() + 86_400_000).toISOString(), closesAt: new Date(Date.now() + 31 * 86_400_000).toISOString() });
+  const body = () => ({
+    name: "Spring 2027 reopening",
+    opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+    closesAt: new Date(Date.now() + 31 * 86_400_000).toISOString(),
+  });
 
   it("should answer 401 without credentials", async () => {
     const world = await buildFrameworkWorld(db());
@@ -189,7 +208,10 @@ describe("POST /api/v1/frameworks/:id/rounds", () => {
 
   it("should list every bad field, including a round that closes before it opens", async () => {
     const world = await buildFrameworkWorld(db());
-    const res = await request(t.app).post(`/api/v1/frameworks/${world.framework.id}/rounds`).set(world.admin.auth).send({ name: "", opensAt: "tomorrow", closesAt: "2020-01-01T00:00:00Z" });
+    const res = await request(t.app)
+      .post(`/api/v1/frameworks/${world.framework.id}/rounds`)
+      .set(world.admin.auth)
+      .send({ name: "", opensAt: "tomorrow", closesAt: "2020-01-01T00:00:00Z" });
     expect(res.status).toBe(400);
     // The schema's refine also runs on an unreadable opensAt, so closesAt is flagged too.
     expect(issuePaths(res.body)).toEqual(["body.closesAt", "body.name", "body.opensAt"]);

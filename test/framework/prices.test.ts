@@ -111,15 +111,16 @@ describe("PUT /api/v1/frameworks/:id/prices", () => {
       { lotNumber: 1, band: "A", weeklyPricePence: 100 },
     ]);
     expect(res.status).toBe(400);
-    expect(ApiErrorSchema.parse(res.body).issues?.map((i) => i.path).sort()).toEqual([
-      "body.prices.0.band",
-      "body.prices.0.lotNumber",
-      "body.prices.0.weeklyPricePence",
-      "body.prices.1.note",
-      "body.prices.1.weeklyPricePence",
-    ]);
+    expect(
+      ApiErrorSchema.parse(res.body)
+        .issues?.map((i) => i.path)
+        .sort(),
+    ).toEqual(["body.prices.0.band", "body.prices.0.lotNumber", "body.prices.0.weeklyPricePence", "body.prices.1.note", "body.prices.1.weeklyPricePence"]);
     expect((await put(world, [])).body.issues).toEqual([{ path: "body.prices", message: "Give at least one price" }]);
-    const twice = [{ lotNumber: 1, band: "A", weeklyPricePence: 100 }, { lotNumber: 1, band: "A", weeklyPricePence: 200 }];
+    const twice = [
+      { lotNumber: 1, band: "A", weeklyPricePence: 100 },
+      { lotNumber: 1, band: "A", weeklyPricePence: 200 },
+    ];
     expect((await put(world, twice)).body.issues).toEqual([{ path: "body.prices", message: "Give each lot and band once" }]);
   });
 

@@ -2,13 +2,13 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { ErrorCode } from "@shared/errors";
-import { buildMatrixActors, WHO, type MatrixActor, type Who } from "../access/actors";
+import { buildMatrixActors, type MatrixActor, WHO, type Who } from "../access/actors";
 import { ACCESS_MATRIX } from "../access/all-routes";
 import { expectationFor, isSuccess, type MatrixEntry, type MatrixRequest, type Scope } from "../access/matrix";
 import { buildSession, type BuiltSession } from "../factories/sessions";
 import { createTestApp } from "../setup/test-app";
 import { HOSTILE_IDS, HOSTILE_NUMBERS, HOSTILE_STRINGS, hostileValue, percentEncode, valueFor } from "./arbitraries";
-import { operationsOf, type Operation, type Parameter } from "./openapi-schemas";
+import { type Operation, operationsOf, type Parameter } from "./openapi-schemas";
 
 /*
  * The API fuzzed from its own OpenAPI document: for every operation and every kind of person,
@@ -89,7 +89,8 @@ beforeAll(async () => {
 
 /** Hostile values small enough for an address (a URL over 16 KB is refused by Node before Express sees it). */
 const hostileSmall = hostileValue.filter((v) => JSON.stringify(v ?? null).length <= 2000);
-const asText = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(",") : JSON.stringify(v ?? null));
+const asText = (v: unknown) =>
+  typeof v === "string" ? v : Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(",") : JSON.stringify(v ?? null);
 
 function pathArb(op: Operation, real: MatrixRequest[]): fc.Arbitrary<string> {
   if (op.params.length === 0) return fc.constant(op.path);
@@ -121,7 +122,9 @@ function queryArb(op: Operation, real: MatrixRequest[]): fc.Arbitrary<string> {
       : []),
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...UNKNOWN_QUERY_KEYS), hostileSmall) },
   );
-  const encoded = fc.array(pair, { maxLength: op.query.length > 0 ? 6 : 2 }).map((pairs) => pairs.map(([k, v]) => `${percentEncode(k)}=${percentEncode(asText(v))}`));
+  const encoded = fc
+    .array(pair, { maxLength: op.query.length > 0 ? 6 : 2 })
+    .map((pairs) => pairs.map(([k, v]) => `${percentEncode(k)}=${percentEncode(asText(v))}`));
   const raw = fc.constantFrom("%zz", "a=%ED%A0%80", "&&==&", "page=1&page=2", "need=ASD&need=SEMH&need=%00", "sort=distance&sort=name", "lot=1e400");
   const realQueries = real.map((r) => r.path.split("?")[1]).filter((q): q is string => Boolean(q));
   return fc
@@ -163,30 +166,72 @@ const mutated = (body: unknown) => {
     const value = place.reduce<unknown>((v, key) => (v as Record<string | number, unknown>)[key], body);
     return value === null || typeof value !== "object";
   });
-  const place = leaves.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...leaves) }, { weight: 1, arbitrary: fc.constantFrom(...places) }) : fc.constantFrom(...places);
+  const place =
+    leaves.length > 0
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...leaves) }, { weight: 1, arbitrary: fc.constantFrom(...places) })
+      : fc.constantFrom(...places);
   const valueAt = (at: (string | number)[]) => at.reduce<unknown>((v, key) => (v as Record<string | number, unknown>)[key], body);
-  return fc.tuple(place, fc.nat(9), fc.constantFrom(...POISON_KEYS)).chain(([at, action, key]) => hostileFor(valueAt(at)).map((hostile) => [at, action, key, hostile] as const)).map(([place, action, key, hostile]) => {
-    if (action < 6) return changedAt(body, place, () => hostile);
-    if (action < 8) return changedAt(body, place, () => undefined) ?? {};
-    return changedAt(body, place, (old) => (old && typeof old === "object" && !Array.isArray(old) ? changedAt(old, [key], () => ({ role: "regional_admin", orgAdmin: true, polluted: true })) : hostile));
-  });
+  return fc
+    .tuple(place, fc.nat(9), fc.constantFrom(...POISON_KEYS))
+    .chain(([at, action, key]) => hostileFor(valueAt(at)).map((hostile) => [at, action, key, hostile] as const))
+    .map(([place, action, key, hostile]) => {
+      if (action < 6) return changedAt(body, place, () => hostile);
+      if (action < 8) return changedAt(body, place, () => undefined) ?? {};
+      return changedAt(body, place, (old) =>
+        old && typeof old === "object" && !Array.isArray(old)
+          ? changedAt(old, [key], () => ({ role: "regional_admin", orgAdmin: true, polluted: true }))
+          : hostile,
+      );
+    });
 };
 
 const json = (value: unknown): FuzzBody => ({ raw: JSON.stringify(value) ?? "null" });
 const deep = (n: number) => fc.constantFrom(`${"[".repeat(n)}${"]".repeat(n)}`, `${'{"a":'.repeat(n)}1${"}".repeat(n)}`);
-const RAW_BODIES = ["{", "{'a':1}", "[1,]", "\u0000", "nul", '{"a":1}{"b":2}', "", "   ", "null", "0", '"text"', "[]", "true", '{"a":1e400}', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'];
-const NOT_JSON_TYPES = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1", "application/json; charset=utf-16", "application/xml"];
+const RAW_BODIES = [
+  "{",
+  "{'a':1}",
+  "[1,]",
+  "\u0000",
+  "nul",
+  '{"a":1}{"b":2}',
+  "",
+  "   ",
+  "null",
+  "0",
+  '"text"',
+  "[]",
+  "true",
+  '{"a":1e400}',
+  '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+];
+const NOT_JSON_TYPES = [
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/json; charset=latin1",
+  "application/json; charset=utf-16",
+  "application/xml",
+];
 
 function bodyArb(op: Operation, real: MatrixRequest[]): fc.Arbitrary<FuzzBody | undefined> {
   // A body where none is expected, now and then (fetch sends none with a GET).
-  if (!op.body) return op.method === "get" ? fc.constant(undefined) : fc.oneof({ weight: 7, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((raw) => ({ raw })) });
+  if (!op.body)
+    return op.method === "get"
+      ? fc.constant(undefined)
+      : fc.oneof({ weight: 7, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((raw) => ({ raw })) });
   const bodies = real.map((r) => r.body).filter((b) => b !== undefined);
   const schema = op.body;
   return fc.oneof(
     ...(bodies.length > 0
       ? [
           { weight: 8, arbitrary: fc.constantFrom(...bodies).map(json) },
-          { weight: 24, arbitrary: fc.constantFrom(...bodies).chain(mutated).map(json) },
+          {
+            weight: 24,
+            arbitrary: fc
+              .constantFrom(...bodies)
+              .chain(mutated)
+              .map(json),
+          },
         ]
       : []),
     { weight: 12, arbitrary: valueFor(schema, 0).map(json) },
@@ -195,7 +240,10 @@ function bodyArb(op: Operation, real: MatrixRequest[]): fc.Arbitrary<FuzzBody | 
     { weight: 3, arbitrary: fc.oneof(deep(1_000), deep(50_000)).map((raw) => ({ raw })) },
     // {"a":"<the three UTF-8-shaped bytes of a lone surrogate>"}: not UTF-8.
     { weight: 2, arbitrary: fc.constant({ raw: Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x7d]) }) },
-    { weight: 4, arbitrary: fc.tuple(valueFor(schema, 0), fc.constantFrom(...NOT_JSON_TYPES)).map(([value, type]) => ({ raw: JSON.stringify(value) ?? "", type })) },
+    {
+      weight: 4,
+      arbitrary: fc.tuple(valueFor(schema, 0), fc.constantFrom(...NOT_JSON_TYPES)).map(([value, type]) => ({ raw: JSON.stringify(value) ?? "", type })),
+    },
     { weight: 1, arbitrary: fc.constantFrom(1_100_000, 3_000_000).map((n) => ({ raw: `{"a":"${"x".repeat(n)}"}` })) },
   );
 }
@@ -209,14 +257,25 @@ const AUTH_SIGNED_IN = fc.oneof(
 const AUTH_ANONYMOUS = fc.constantFrom<Auth>("none", "none", "none", "bogus-bearer", "bogus-cookie");
 const headerText = fc.stringMatching(/^[!-~]{0,80}$/);
 const extraHeaders = fc.record(
-  { "X-Request-Id": fc.oneof(fc.uuid(), headerText), "Idempotency-Key": headerText, "X-Forwarded-For": fc.oneof(fc.ipV4(), fc.ipV6(), headerText), Accept: fc.constantFrom("text/html", "*/*", "application/xml") },
+  {
+    "X-Request-Id": fc.oneof(fc.uuid(), headerText),
+    "Idempotency-Key": headerText,
+    "X-Forwarded-For": fc.oneof(fc.ipV4(), fc.ipV6(), headerText),
+    Accept: fc.constantFrom("text/html", "*/*", "application/xml"),
+  },
   { requiredKeys: [] },
 );
 
 function requestArb(op: Operation, who: Who): fc.Arbitrary<FuzzRequest> {
   const real = realRequests.get(op.route) ?? [];
   return fc
-    .record({ path: pathArb(op, real), query: queryArb(op, real), body: bodyArb(op, real), auth: who === "anonymous" ? AUTH_ANONYMOUS : AUTH_SIGNED_IN, headers: extraHeaders })
+    .record({
+      path: pathArb(op, real),
+      query: queryArb(op, real),
+      body: bodyArb(op, real),
+      auth: who === "anonymous" ? AUTH_ANONYMOUS : AUTH_SIGNED_IN,
+      headers: extraHeaders,
+    })
     .map(({ path, query, body, auth, headers }) => ({ path: query ? `${path}?${query}` : path, auth, headers, ...(body ? { body } : {}) }));
 }
 
@@ -262,7 +321,8 @@ async function send(op: Operation, who: Who, r: FuzzRequest): Promise<Outcome> {
   const text = await res.text();
   if (res.status >= 500) return { status: res.status, problem: `answered ${res.status}: ${text.slice(0, 300)}` };
   if (res.status < 400) return { status: res.status };
-  if (!(res.headers.get("content-type") ?? "").startsWith("application/json")) return { status: res.status, problem: `${res.status} is not JSON: ${text.slice(0, 200)}` };
+  if (!(res.headers.get("content-type") ?? "").startsWith("application/json"))
+    return { status: res.status, problem: `${res.status} is not JSON: ${text.slice(0, 200)}` };
   const code = (JSON.parse(text) as { code?: unknown }).code;
   if (typeof code !== "string" || !CODES.has(code)) return { status: res.status, problem: `${res.status} has no known code: ${text.slice(0, 200)}` };
   return { status: res.status };
@@ -282,19 +342,22 @@ describe("The API, fuzzed from its OpenAPI document", () => {
     expect(ACCESS_MATRIX.map((e) => e.route).filter((route) => route.includes(" /api/v1/") && !routes.has(route))).toEqual([]);
   });
 
-  it.each(operations.map((op, i) => [op.route, op, i] as const))("%s should answer every role below 500, every 4xx as JSON with a code", async (_route, op, i) => {
-    const problems: string[] = [];
-    for (const [w, who] of WHO.entries()) {
-      const requests = fc.sample(requestArb(op, who), { seed: SEED + i * WHO.length + w, numRuns: requestsFor(op, who) });
-      for (const r of requests) {
-        const outcome = await send(op, who, r);
-        sent += 1;
-        statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
-        if (outcome.problem) problems.push(`${op.method.toUpperCase()} ${show(r)} (${who}): ${outcome.problem}`);
+  it.each(operations.map((op, i) => [op.route, op, i] as const))(
+    "%s should answer every role below 500, every 4xx as JSON with a code",
+    async (_route, op, i) => {
+      const problems: string[] = [];
+      for (const [w, who] of WHO.entries()) {
+        const requests = fc.sample(requestArb(op, who), { seed: SEED + i * WHO.length + w, numRuns: requestsFor(op, who) });
+        for (const r of requests) {
+          const outcome = await send(op, who, r);
+          sent += 1;
+          statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
+          if (outcome.problem) problems.push(`${op.method.toUpperCase()} ${show(r)} (${who}): ${outcome.problem}`);
+        }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it("should have sent at least 5,000 requests, reaching the handlers as well as validation", () => {
     const count = (test: (status: number) => boolean) => [...statuses].filter(([s]) => test(s)).reduce((n, [, c]) => n + c, 0);

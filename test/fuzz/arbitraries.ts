@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { INT32, SAFE_TEXT_PATTERN } from "@shared/schemas/primitives";
-import { patternsOf, type JsonSchema } from "./openapi-schemas";
+import { type JsonSchema, patternsOf } from "./openapi-schemas";
 
 /**
  * fast-check arbitraries for API inputs: values that fit an operation's JSON schema (as the
@@ -130,7 +130,10 @@ function fittingValueFor(schema: JsonSchema, hostility: number): fc.Arbitrary<un
       return fc.tuple(fixed, fc.dictionary(keys, valueFor(extra, hostility), { maxKeys: 3 })).map(([a, b]) => ({ ...b, ...a }));
     }
     case "array":
-      return fc.array(valueFor(schema.items ?? {}, hostility), { minLength: schema.minItems ?? 0, maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? 4, 4)) });
+      return fc.array(valueFor(schema.items ?? {}, hostility), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? 4, 4)),
+      });
     case "integer":
       return fc.integer({ min: Math.max(schema.minimum ?? INT32.min, INT32.min), max: Math.min(schema.maximum ?? INT32.max, INT32.max) });
     case "number":
@@ -142,7 +145,8 @@ function fittingValueFor(schema: JsonSchema, hostility: number): fc.Arbitrary<un
     case "string":
       if (schema.format === "uuid") return fc.uuid();
       if (schema.format === "date") return isoDate.map((d) => d.toISOString().slice(0, 10));
-      if (schema.format === "date-time") return fc.tuple(isoDate, fc.constantFrom("Z", "+01:00", "-05:30")).map(([d, zone]) => d.toISOString().replace("Z", zone === "Z" ? "Z" : zone));
+      if (schema.format === "date-time")
+        return fc.tuple(isoDate, fc.constantFrom("Z", "+01:00", "-05:30")).map(([d, zone]) => d.toISOString().replace("Z", zone === "Z" ? "Z" : zone));
       if (schema.format === "email") return fc.emailAddress();
       return stringFor(schema);
     default:

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { RISK_TRAJECTORIES } from "@shared/codes/children";
 import { PDS_RISK_CODES } from "@shared/codes/directory";
-import { NEEDS, type NeedCode } from "@shared/codes/needs";
+import { type NeedCode, NEEDS } from "@shared/codes/needs";
 import { PRICE_BAND_CODES } from "@shared/codes/price-bands";
 import type { MatchChild, MatchSetting } from "@shared/matching";
 
@@ -11,7 +11,19 @@ const NEED_CODES = NEEDS.map((n) => n.code) as NeedCode[];
 
 /** A 12-year-old boy in M14 with autism (and speech and language needs), for lot 1, band C. */
 export function aChild(overrides: Partial<MatchChild> = {}): MatchChild {
-  return { ageYears: 12, sex: "male", lotNumber: 1, primaryNeed: "ASD", secondaryNeeds: ["SLCN"], risks: [], home: M14, maxTravelKm: null, preferredSettingId: null, priceBand: "C", ...overrides };
+  return {
+    ageYears: 12,
+    sex: "male",
+    lotNumber: 1,
+    primaryNeed: "ASD",
+    secondaryNeeds: ["SLCN"],
+    risks: [],
+    home: M14,
+    maxTravelKm: null,
+    preferredSettingId: null,
+    priceBand: "C",
+    ...overrides,
+  };
 }
 
 let next = 0;
@@ -52,9 +64,15 @@ export const childArbitrary: fc.Arbitrary<MatchChild> = fc
     lotNumber: fc.integer({ min: 1, max: 3 }),
     primaryNeed: fc.constantFrom(...NEED_CODES.slice(0, 4)),
     secondaryNeeds: fc.subarray(NEED_CODES.slice(0, 6), { maxLength: 3 }),
-    risks: fc.uniqueArray(fc.record({ code: fc.constantFrom(...PDS_RISK_CODES.slice(0, 4)), trajectory: fc.constantFrom(...RISK_TRAJECTORIES) }), { selector: (r) => r.code, maxLength: 2 }),
+    risks: fc.uniqueArray(fc.record({ code: fc.constantFrom(...PDS_RISK_CODES.slice(0, 4)), trajectory: fc.constantFrom(...RISK_TRAJECTORIES) }), {
+      selector: (r) => r.code,
+      maxLength: 2,
+    }),
     home: fc.option(place, { nil: null, freq: 8 }),
-    maxTravelKm: fc.option(fc.oneof({ arbitrary: fc.double({ min: 30, max: 150, noNaN: true }), weight: 4 }, { arbitrary: fc.double({ min: 1, max: 30, noNaN: true }), weight: 1 }), { nil: null }),
+    maxTravelKm: fc.option(
+      fc.oneof({ arbitrary: fc.double({ min: 30, max: 150, noNaN: true }), weight: 4 }, { arbitrary: fc.double({ min: 1, max: 30, noNaN: true }), weight: 1 }),
+      { nil: null },
+    ),
     preferredSettingId: fc.option(fc.constantFrom(...ID_POOL), { nil: null }),
     priceBand: fc.option(fc.constantFrom(...PRICE_BAND_CODES), { nil: null, freq: 4 }),
   })
@@ -63,7 +81,12 @@ export const childArbitrary: fc.Arbitrary<MatchChild> = fc
 /** Mostly `fits`, sometimes anything: most settings pass each rule, so most runs rank several. */
 const mostly = <T>(fits: fc.Arbitrary<T>, anything: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fits, weight: 6 }, { arbitrary: anything, weight: 1 });
 const around = (centre: { latitude: number; longitude: number } | null) =>
-  centre ? fc.record({ latitude: fc.double({ min: centre.latitude - 0.4, max: centre.latitude + 0.4, noNaN: true }), longitude: fc.double({ min: centre.longitude - 0.6, max: centre.longitude + 0.6, noNaN: true }) }) : place;
+  centre
+    ? fc.record({
+        latitude: fc.double({ min: centre.latitude - 0.4, max: centre.latitude + 0.4, noNaN: true }),
+        longitude: fc.double({ min: centre.longitude - 0.6, max: centre.longitude + 0.6, noNaN: true }),
+      })
+    : place;
 
 /** A setting for this child: each field usually meets the child's hard rules, now and then not. */
 const settingFor = (child: MatchChild, id: fc.Arbitrary<string>): fc.Arbitrary<MatchSetting> =>
@@ -74,14 +97,26 @@ const settingFor = (child: MatchChild, id: fc.Arbitrary<string>): fc.Arbitrary<M
       organisationName: fc.constant("Provider"),
       town: fc.constant("Town"),
       outcode: fc.option(fc.constantFrom("M14", "BL1"), { nil: null }),
-      lotNumbers: mostly(fc.subarray([1, 2, 3]).map((lots) => [...new Set([child.lotNumber, ...lots])]), fc.subarray([1, 2, 3])),
+      lotNumbers: mostly(
+        fc.subarray([1, 2, 3]).map((lots) => [...new Set([child.lotNumber, ...lots])]),
+        fc.subarray([1, 2, 3]),
+      ),
       ageLow: mostly(fc.integer({ min: Math.max(0, child.ageYears - 6), max: child.ageYears }), fc.integer({ min: 0, max: 19 })),
       ageHigh: mostly(fc.integer({ min: child.ageYears, max: child.ageYears + 6 }), fc.integer({ min: 0, max: 25 })),
-      sexAdmitted: mostly(fc.constantFrom("mixed" as const, child.sex === "female" ? ("girls" as const) : ("boys" as const)), fc.constantFrom("mixed" as const, "boys" as const, "girls" as const)),
+      sexAdmitted: mostly(
+        fc.constantFrom("mixed" as const, child.sex === "female" ? ("girls" as const) : ("boys" as const)),
+        fc.constantFrom("mixed" as const, "boys" as const, "girls" as const),
+      ),
       vacancies: mostly(fc.integer({ min: 1, max: 3 }), fc.constant(0)),
-      needs: fc.uniqueArray(fc.record({ code: fc.constantFrom(...NEED_CODES.slice(0, 6)), level: fc.constantFrom("specialist" as const, "supported" as const) }), { selector: (n) => n.code, maxLength: 4 }),
+      needs: fc.uniqueArray(
+        fc.record({ code: fc.constantFrom(...NEED_CODES.slice(0, 6)), level: fc.constantFrom("specialist" as const, "supported" as const) }),
+        { selector: (n) => n.code, maxLength: 4 },
+      ),
       primaryLevel: mostly(fc.constantFrom("specialist" as const, "supported" as const), fc.constant(null)),
-      risksManaged: mostly(fc.subarray([...PDS_RISK_CODES.slice(0, 4)]).map((codes) => [...new Set([...child.risks.map((r) => r.code), ...codes])]), fc.subarray([...PDS_RISK_CODES.slice(0, 4)])),
+      risksManaged: mostly(
+        fc.subarray([...PDS_RISK_CODES.slice(0, 4)]).map((codes) => [...new Set([...child.risks.map((r) => r.code), ...codes])]),
+        fc.subarray([...PDS_RISK_CODES.slice(0, 4)]),
+      ),
       ofstedGrade: fc.option(mostly(fc.integer({ min: 1, max: 3 }), fc.constant(4)), { nil: null, freq: 6 }),
       location: fc.option(around(child.home), { nil: null, freq: 8 }),
       bandPricePence: fc.option(fc.integer({ min: 50_000, max: 600_000 }), { nil: null, freq: 4 }),
@@ -97,5 +132,8 @@ const settingFor = (child: MatchChild, id: fc.Arbitrary<string>): fc.Arbitrary<M
 
 /** A child and the settings to rank for it (distinct ids, some from the pool a preference draws on). */
 export const scenarioArbitrary: fc.Arbitrary<[MatchChild, MatchSetting[]]> = childArbitrary.chain((child) =>
-  fc.tuple(fc.constant(child), fc.uniqueArray(settingFor(child, fc.oneof(fc.constantFrom(...ID_POOL), fc.uuid())), { selector: (s) => s.id, minLength: 1, maxLength: 25 })),
+  fc.tuple(
+    fc.constant(child),
+    fc.uniqueArray(settingFor(child, fc.oneof(fc.constantFrom(...ID_POOL), fc.uuid())), { selector: (s) => s.id, minLength: 1, maxLength: 25 }),
+  ),
 );

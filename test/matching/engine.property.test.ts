@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { haversineKm } from "@shared/geo/distance";
-import { MATCH_WEIGHTS, rankMatches, type MatchChild, type MatchSetting } from "@shared/matching";
+import { MATCH_WEIGHTS, type MatchChild, type MatchSetting, rankMatches } from "@shared/matching";
 import { MATCH_CRITERIA, type MatchRule } from "@shared/schemas/matching";
 import { scenarioArbitrary } from "./engine-fixtures";
 
@@ -47,7 +47,10 @@ describe("rankMatches (properties)", () => {
         fc.pre(home !== null && moving.location !== null);
         if (!home || !moving.location) return;
         // Stretch its offset from home: further along the same bearing (near enough at this scale).
-        const further = { latitude: home.latitude + (moving.location.latitude - home.latitude) * stretch, longitude: home.longitude + (moving.location.longitude - home.longitude) * stretch };
+        const further = {
+          latitude: home.latitude + (moving.location.latitude - home.latitude) * stretch,
+          longitude: home.longitude + (moving.location.longitude - home.longitude) * stretch,
+        };
         fc.pre(haversineKm(home, further) > haversineKm(home, moving.location));
         const moved = settings.map((s, i) => (i === index ? { ...s, location: further } : s));
         const rankOf = (list: MatchSetting[]) => rankMatches(child, list, { limit: list.length }).matches.find((m) => m.settingId === moving.id)?.rank;
@@ -63,7 +66,9 @@ describe("rankMatches (properties)", () => {
   it("should give the same answer for the same input, whatever the order of the settings", () => {
     fc.assert(
       fc.property(
-        scenarioArbitrary.chain(([child, settings]) => fc.tuple(fc.constant(child), fc.constant(settings), fc.shuffledSubarray(settings, { minLength: settings.length, maxLength: settings.length }))),
+        scenarioArbitrary.chain(([child, settings]) =>
+          fc.tuple(fc.constant(child), fc.constant(settings), fc.shuffledSubarray(settings, { minLength: settings.length, maxLength: settings.length })),
+        ),
         fc.integer({ min: 1, max: 30 }),
         ([child, settings, shuffled], limit) => {
           const options = { limit, explainExcluded: true };
@@ -88,7 +93,10 @@ describe("rankMatches (properties)", () => {
             expect(c.points).toBeLessThanOrEqual(c.maxPoints);
             expect(c.reason.length).toBeGreaterThan(0);
           }
-          expect(m.score).toBeCloseTo(m.criteria.reduce((sum, c) => sum + c.points, 0), 6);
+          expect(m.score).toBeCloseTo(
+            m.criteria.reduce((sum, c) => sum + c.points, 0),
+            6,
+          );
           expect(m.score).toBeGreaterThanOrEqual(0);
           expect(m.score).toBeLessThanOrEqual(100);
           if (i > 0) expect(m.score).toBeLessThanOrEqual(matches[i - 1]?.score ?? Infinity);

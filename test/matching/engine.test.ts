@@ -1,4 +1,4 @@
-import { MATCH_WEIGHTS, rankMatches, type MatchSetting } from "@shared/matching";
+import { MATCH_WEIGHTS, type MatchSetting, rankMatches } from "@shared/matching";
 import { MATCH_CRITERIA, type MatchCriterion } from "@shared/schemas/matching";
 import { aChild, aSetting, M14 } from "./engine-fixtures";
 
@@ -19,7 +19,12 @@ describe("rankMatches (examples)", () => {
   });
 
   it("should explain need fit, ranking a specialist above a setting that only supports the primary need", () => {
-    const specialist = aSetting({ needs: [{ code: "ASD", level: "specialist" }, { code: "SLCN", level: "supported" }] });
+    const specialist = aSetting({
+      needs: [
+        { code: "ASD", level: "specialist" },
+        { code: "SLCN", level: "supported" },
+      ],
+    });
     const supports = aSetting({ needs: [{ code: "ASD", level: "supported" }] });
     const { matches } = rankMatches(aChild(), [supports, specialist], { limit: 10 });
     expect(matches.map((m) => m.settingId)).toEqual([specialist.id, supports.id]);
@@ -39,7 +44,19 @@ describe("rankMatches (examples)", () => {
 
   it("should give every hard rule a setting breaks, in order, with a reason", () => {
     const child = aChild({ maxTravelKm: 10, sex: "female" });
-    const reasons = reasonsFor(aSetting({ lotNumbers: [2, 3], ageLow: 14, ageHigh: 18, sexAdmitted: "boys", vacancies: 0, needs: [{ code: "SEMH", level: "specialist" }], ofstedGrade: 4, location: TWENTY_KM_NORTH }), child);
+    const reasons = reasonsFor(
+      aSetting({
+        lotNumbers: [2, 3],
+        ageLow: 14,
+        ageHigh: 18,
+        sexAdmitted: "boys",
+        vacancies: 0,
+        needs: [{ code: "SEMH", level: "specialist" }],
+        ofstedGrade: 4,
+        location: TWENTY_KM_NORTH,
+      }),
+      child,
+    );
     expect(reasons).toEqual([
       { rule: "lot", reason: "Not listed on lot 1 (0-16 day): listed on lot 2 and lot 3" },
       { rule: "age", reason: "Takes ages 14 to 18; the child is 12 when the placement is needed" },
@@ -53,12 +70,20 @@ describe("rankMatches (examples)", () => {
 
   it("should exclude a setting with no location only when the child has a maximum distance", () => {
     const nowhere = aSetting({ location: null });
-    expect(reasonsFor(nowhere, aChild({ maxTravelKm: 30 }))).toEqual([{ rule: "distance", reason: "Its location is not known, so it cannot be shown to be within 30.0 km of home" }]);
+    expect(reasonsFor(nowhere, aChild({ maxTravelKm: 30 }))).toEqual([
+      { rule: "distance", reason: "Its location is not known, so it cannot be shown to be within 30.0 km of home" },
+    ]);
     expect(criterion(nowhere, "distance")).toMatchObject({ points: 0, reason: "Its location is not known" });
   });
 
   it("should score distance, price, Ofsted, preference and feedback with their reasons", () => {
-    const setting = aSetting({ location: TWENTY_KM_NORTH, bandPricePence: 187_500, bandCeilingPence: 250_000, ofstedGrade: 1, feedback: { average: 4, reviews: 7 } });
+    const setting = aSetting({
+      location: TWENTY_KM_NORTH,
+      bandPricePence: 187_500,
+      bandCeilingPence: 250_000,
+      ofstedGrade: 1,
+      feedback: { average: 4, reviews: 7 },
+    });
     const child = aChild({ preferredSettingId: setting.id });
     const match = only(setting, child).matches[0];
     expect(match?.criteria.map((c) => [c.criterion, c.points, c.reason])).toEqual([
@@ -76,7 +101,10 @@ describe("rankMatches (examples)", () => {
   it("should give no points, with the reason, for what is not known", () => {
     const unknown = aSetting({ bandPricePence: null, ofstedGrade: null });
     expect(criterion(unknown, "price")).toMatchObject({ points: 0, reason: "The provider has stated no framework price for band C on lot 1" });
-    expect(criterion(aSetting(), "price", aChild({ priceBand: null }))).toMatchObject({ points: 0, reason: "No price band in the child's profile, so prices cannot be compared" });
+    expect(criterion(aSetting(), "price", aChild({ priceBand: null }))).toMatchObject({
+      points: 0,
+      reason: "No price band in the child's profile, so prices cannot be compared",
+    });
     expect(criterion(unknown, "ofsted")).toMatchObject({ points: 0, reason: "No Ofsted grade recorded" });
     expect(criterion(unknown, "parent_feedback")).toMatchObject({ points: 0, reason: "Parent feedback is withheld until 5 reviews are approved" });
     expect(criterion(unknown, "parental_preference")).toMatchObject({ points: 0, reason: "No parental preference recorded" });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import request from "supertest";
-import { MATCH_CRITERIA, MatchesResponseSchema, type MatchesResponse } from "@shared/schemas/matching";
+import { MATCH_CRITERIA, type MatchesResponse, MatchesResponseSchema } from "@shared/schemas/matching";
 import { rowsOf } from "../../server/src/modules/directory/queries";
 import { buildChild } from "../factories/children";
 import { admitProvider, buildSetting, frameworkOf } from "../factories/directory";
@@ -37,7 +37,10 @@ beforeAll(async () => {
   const elsewhere = (await buildOrganisation(db(), { kind: "provider", regionId: otherRegionId })).id;
   await admitProvider(db(), { organisationId: elsewhere, regionId: otherRegionId, lots: [1] });
 
-  const asd = [{ code: "ASD", level: "specialist" as const }, { code: "SLCN", level: "supported" as const }];
+  const asd = [
+    { code: "ASD", level: "specialist" as const },
+    { code: "SLCN", level: "supported" as const },
+  ];
   const build = async (key: string, organisationId: string, values: Omit<Parameters<typeof buildSetting>[1], "organisationId">) => {
     ids[key] = (await buildSetting(db(), { organisationId, name: key, ...manages, ...values })).id;
   };
@@ -58,7 +61,15 @@ beforeAll(async () => {
     await db().execute(sql`INSERT INTO setting_feedback (setting_id, author_user_id, author_organisation_id, ratings, comment, status)
       VALUES (${ids.Best}, ${panel.user.id}, ${panel.user.organisationId}, ${JSON.stringify({ meeting_needs: rating, transitions: rating })}::jsonb, 'Kind staff.', 'approved')`);
   }
-  childId = (await buildChild(db(), { organisationId: council.id, risks: [{ code: "riskMissing", trajectory: "current" }], preferredSettingId: ids.Best ?? null, maxTravelKm: 40, priceBand: "C" })).id;
+  childId = (
+    await buildChild(db(), {
+      organisationId: council.id,
+      risks: [{ code: "riskMissing", trajectory: "current" }],
+      preferredSettingId: ids.Best ?? null,
+      maxTravelKm: 40,
+      priceBand: "C",
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -101,10 +112,10 @@ describe("GET /api/v1/children/:id/matches", () => {
     expect(data.considered).toBe(data.matches.length + (data.excluded?.length ?? 0));
     const why = Object.fromEntries((data.excluded ?? []).map((e) => [e.settingName, e.reasons]));
     expect(why).toEqual({
-      "Far": [{ rule: "distance", reason: expect.stringMatching(/^\d+\.\d km from the child's home district, beyond the 40\.0 km maximum$/) }],
-      "Inadequate": [{ rule: "ofsted_inadequate", reason: "Rated Inadequate by Ofsted (grade 4)" }],
+      Far: [{ rule: "distance", reason: expect.stringMatching(/^\d+\.\d km from the child's home district, beyond the 40\.0 km maximum$/) }],
+      Inadequate: [{ rule: "ofsted_inadequate", reason: "Rated Inadequate by Ofsted (grade 4)" }],
       "No vacancy": [{ rule: "vacancy", reason: "Has no vacancy" }],
-      "Unmanaged": [{ rule: "risk", reason: "Cannot manage the current risk of going missing" }],
+      Unmanaged: [{ rule: "risk", reason: "Cannot manage the current risk of going missing" }],
       "Wrong lot": [{ rule: "lot", reason: "Not listed on lot 1 (0-16 day): listed on lot 2" }],
     });
   });
@@ -124,7 +135,10 @@ describe("GET /api/v1/children/:id/matches", () => {
   });
 
   it("should audit the read of the profile with the purpose matching", async () => {
-    const before = await rowsOf<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'child_profile.read' AND record_id = ${childId} AND details->>'purpose' = 'matching'`);
+    const before = await rowsOf<{ n: number }>(
+      db(),
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'child_profile.read' AND record_id = ${childId} AND details->>'purpose' = 'matching'`,
+    );
     await matches(commissioner.auth).expect(200);
     const [entry] = await rowsOf<{ n: number; actor: string }>(
       db(),
@@ -150,7 +164,10 @@ describe("GET /api/v1/children/:id/matches", () => {
     );
     const res = await request(t.app).get(`/api/v1/children/${row?.id}/matches`).set(commissioner.auth);
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: "conflict", message: "Matching needs the child's month and year of birth and home postcode district. Add them to the profile, then find matches again." });
+    expect(res.body).toMatchObject({
+      code: "conflict",
+      message: "Matching needs the child's month and year of birth and home postcode district. Add them to the profile, then find matches again.",
+    });
   });
 
   it("should answer 400 naming each field that is wrong", async () => {

@@ -1,8 +1,8 @@
 import { pino } from "pino";
+import request from "supertest";
 import { startClosingScheduler } from "../../server/src/modules/placement-requests/scheduler";
 import type { LiveHub } from "../../server/src/realtime/live-hub";
-import { buildMarket, inSeconds, offerBody, openRequest, type Market } from "../factories/placement-requests";
-import request from "supertest";
+import { buildMarket, inSeconds, type Market, offerBody, openRequest } from "../factories/placement-requests";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
 let t: TestApp;
@@ -13,7 +13,12 @@ const quiet = pino({ level: "silent" });
 /** A hub that only records what would have been sent. */
 function recordingHub(): LiveHub & { sent: { room: string; event: string }[] } {
   const sent: { room: string; event: string }[] = [];
-  return { sent, attach: () => undefined, disconnect: () => undefined, emit: ((room: string, event: string) => void sent.push({ room, event })) as LiveHub["emit"] };
+  return {
+    sent,
+    attach: () => undefined,
+    disconnect: () => undefined,
+    emit: ((room: string, event: string) => void sent.push({ room, event })) as LiveHub["emit"],
+  };
 }
 
 async function until<T>(what: () => Promise<T | undefined>, ms = 5000): Promise<T> {
@@ -25,7 +30,13 @@ async function until<T>(what: () => Promise<T | undefined>, ms = 5000): Promise<
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-const closedRow = (id: string) => async () => (await query<{ state: string; late_ms: number }>("SELECT state, extract(epoch FROM closed_at - deadline) * 1000 AS late_ms FROM placement_requests WHERE id = $1 AND closed_at IS NOT NULL", [id]))[0];
+const closedRow = (id: string) => async () =>
+  (
+    await query<{ state: string; late_ms: number }>(
+      "SELECT state, extract(epoch FROM closed_at - deadline) * 1000 AS late_ms FROM placement_requests WHERE id = $1 AND closed_at IS NOT NULL",
+      [id],
+    )
+  )[0];
 
 beforeAll(async () => {
   t = await createTestApp({ seed: false });
@@ -39,7 +50,10 @@ describe("The closing scheduler", () => {
     const scheduler = startClosingScheduler({ db: t.database.handle.db, live: hub, logger: quiet });
     try {
       const { request: made } = await openRequest(t.app, m, { deadline: inSeconds(2) });
-      expect((await request(t.app).post(`/api/v1/placement-requests/${made.id}/offers`).set(m.providers[0]!.person.auth).send(offerBody(m.providers[0]!.settingId))).status).toBe(201);
+      expect(
+        (await request(t.app).post(`/api/v1/placement-requests/${made.id}/offers`).set(m.providers[0]!.person.auth).send(offerBody(m.providers[0]!.settingId)))
+          .status,
+      ).toBe(201);
       const row = await until(closedRow(made.id));
       expect(row.state).toBe("closed");
       expect(Number(row.late_ms)).toBeGreaterThanOrEqual(0);
@@ -59,7 +73,10 @@ describe("The closing scheduler", () => {
       const row = await until(closedRow(made.id));
       expect(row.state).toBe("no_offers");
       await new Promise((r) => setTimeout(r, 600));
-      const audit = await query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE record_id = $1 AND action LIKE 'placement_request.%' AND action <> 'placement_request.open'", [made.id]);
+      const audit = await query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE record_id = $1 AND action LIKE 'placement_request.%' AND action <> 'placement_request.open'",
+        [made.id],
+      );
       expect(audit[0]?.n).toBe(1);
     } finally {
       await Promise.all(schedulers.map((s) => s.stop()));

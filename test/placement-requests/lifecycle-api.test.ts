@@ -1,7 +1,7 @@
 import request from "supertest";
-import { RequestViewResponseSchema, type RequestView } from "@shared/schemas/placement-requests";
+import { type RequestView, RequestViewResponseSchema } from "@shared/schemas/placement-requests";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
-import { buildMarket, inSeconds, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
+import { buildMarket, inSeconds, type Market, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -41,11 +41,22 @@ describe("Making a request", () => {
 
   it("should list every failing field in one 400 and make nothing", async () => {
     const [{ n: before } = { n: 0 }] = await query<{ n: number }>("SELECT count(*)::int AS n FROM placement_requests");
-    const res = await post(m.commissioner, "/api/v1/placement-requests", { childId: m.childId, settingIds: [m.outsider.user.id], deadline: inSeconds(-60), mode: "urgent", weights: { quality: 80, price: 30 } });
+    const res = await post(m.commissioner, "/api/v1/placement-requests", {
+      childId: m.childId,
+      settingIds: [m.outsider.user.id],
+      deadline: inSeconds(-60),
+      mode: "urgent",
+      weights: { quality: 80, price: 30 },
+    });
     expect(res.status).toBe(400);
     const paths = (res.body.issues as { path: string }[]).map((i) => i.path).sort();
     expect(paths).toEqual(["body.weights"]);
-    const again = await post(m.commissioner, "/api/v1/placement-requests", { childId: m.childId, settingIds: [m.outsider.user.id], deadline: inSeconds(-60), mode: "urgent" });
+    const again = await post(m.commissioner, "/api/v1/placement-requests", {
+      childId: m.childId,
+      settingIds: [m.outsider.user.id],
+      deadline: inSeconds(-60),
+      mode: "urgent",
+    });
     expect((again.body.issues as { path: string }[]).map((i) => i.path).sort()).toEqual(["body.deadline", "body.mode", "body.settingIds.0"]);
     const [{ n: after } = { n: 0 }] = await query<{ n: number }>("SELECT count(*)::int AS n FROM placement_requests");
     expect(after).toBe(before);
@@ -99,7 +110,10 @@ describe("Who sees what", () => {
     const after = await view(m.commissioner, made.id);
     expect(after.request.state).toBe("closed");
     expect(after.offers.map((o) => o.current.weeklyFeePence).sort()).toEqual([120000, 160000]);
-    const audit = await query<{ action: string; actor_user_id: string | null }>("SELECT action, actor_user_id FROM audit_log WHERE record_id = $1 AND action = 'placement_request.closed'", [made.id]);
+    const audit = await query<{ action: string; actor_user_id: string | null }>(
+      "SELECT action, actor_user_id FROM audit_log WHERE record_id = $1 AND action = 'placement_request.closed'",
+      [made.id],
+    );
     expect(audit).toEqual([{ action: "placement_request.closed", actor_user_id: null }]);
     // The other provider still sees only its own, after the opening too.
     expect((await view(m.providers[1]!.person, made.id)).offers).toHaveLength(1);
@@ -113,7 +127,10 @@ describe("Who sees what", () => {
     await offer(2, made.id);
     const v = await view(m.commissioner, made.id);
     expect(v.offers.map((o) => o.settingId)).toEqual([m.providers[2]!.settingId]);
-    const awarded = await post(m.commissioner, `/api/v1/placement-requests/${made.id}/award`, { offerId: v.offers[0]!.id, reasons: "Needed now; meets section F." });
+    const awarded = await post(m.commissioner, `/api/v1/placement-requests/${made.id}/award`, {
+      offerId: v.offers[0]!.id,
+      reasons: "Needed now; meets section F.",
+    });
     expect(awarded.status).toBe(200);
     expect(RequestViewResponseSchema.parse(awarded.body).data.request.state).toBe("awarded");
     await query("UPDATE child_profiles SET needed_by = current_date + 30 WHERE id = $1", [m.childId]);
@@ -138,7 +155,10 @@ describe("Offers", () => {
     expect(first.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(concurrent.body).toEqual(first.body);
-    const [{ n } = { n: 0 }] = await query<{ n: number }>("SELECT count(*)::int AS n FROM offer_versions v JOIN offers o ON o.id = v.offer_id WHERE o.request_id = $1", [made.id]);
+    const [{ n } = { n: 0 }] = await query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM offer_versions v JOIN offers o ON o.id = v.offer_id WHERE o.request_id = $1",
+      [made.id],
+    );
     expect(n).toBe(1);
   });
 
@@ -153,11 +173,17 @@ describe("Offers", () => {
     expect(mine.offers[0]!.current.weeklyFeePence).toBe(150000);
     const withdrawn = await post(m.providers[0]!.person, `/api/v1/placement-requests/${made.id}/offers/${mine.offers[0]!.id}/withdraw`);
     expect(withdrawn.status).toBe(200);
-    const declined = await post(m.providers[1]!.person, `/api/v1/placement-requests/${made.id}/declines`, { settingId: m.providers[1]!.settingId, reason: "no_vacancy" });
+    const declined = await post(m.providers[1]!.person, `/api/v1/placement-requests/${made.id}/declines`, {
+      settingId: m.providers[1]!.settingId,
+      reason: "no_vacancy",
+    });
     expect(declined.status).toBe(200);
     const council = await view(m.commissioner, made.id);
     expect(council.invitations.map((i) => [i.settingId, i.status, i.declineReason])).toEqual(
-      expect.arrayContaining([[m.providers[0]!.settingId, "withdrawn", null], [m.providers[1]!.settingId, "declined", "no_vacancy"]]),
+      expect.arrayContaining([
+        [m.providers[0]!.settingId, "withdrawn", null],
+        [m.providers[1]!.settingId, "declined", "no_vacancy"],
+      ]),
     );
   });
 
@@ -165,7 +191,12 @@ describe("Offers", () => {
     const { request: made } = await openRequest(t.app, m);
     const res = await offer(0, made.id, { fee: { corePence: 250000, staffingPence: 0, therapiesPence: 0, otherPence: 0 }, criteria: { section_f: "Yes" } });
     expect(res.status).toBe(400);
-    expect((res.body.issues as { path: string }[]).map((i) => i.path).sort()).toEqual(["body.criteria.staffing", "body.criteria.therapies", "body.criteria.transition", "body.justification"]);
+    expect((res.body.issues as { path: string }[]).map((i) => i.path).sort()).toEqual([
+      "body.criteria.staffing",
+      "body.criteria.therapies",
+      "body.criteria.transition",
+      "body.justification",
+    ]);
   });
 
   it("should refuse the council and uninvited providers (403 and 404)", async () => {
@@ -203,7 +234,10 @@ describe("State machine, evaluation and award", () => {
     await passDeadline(db(), made.id);
     await closeDueRequests(db());
     const opened = await view(m.commissioner, made.id);
-    const [a, b] = [opened.offers.find((o) => o.settingId === m.providers[0]!.settingId)!, opened.offers.find((o) => o.settingId === m.providers[1]!.settingId)!];
+    const [a, b] = [
+      opened.offers.find((o) => o.settingId === m.providers[0]!.settingId)!,
+      opened.offers.find((o) => o.settingId === m.providers[1]!.settingId)!,
+    ];
     const scores = opened.request.criteria.flatMap((c) => [
       { offerId: a.id, criterionId: c.id, score: 5 },
       { offerId: b.id, criterionId: c.id, score: 2 },
@@ -211,9 +245,14 @@ describe("State machine, evaluation and award", () => {
     expect((await request(t.app).put(`/api/v1/placement-requests/${made.id}/scores`).set(m.commissioner.auth).send({ scores })).status).toBe(200);
     const evaluated = RequestViewResponseSchema.parse((await post(m.commissioner, `/api/v1/placement-requests/${made.id}/evaluate`)).body).data;
     // Quality 70 x 20/20 = 70, price 30 x 80000/160000 = 15: 85. B: 70 x 8/20 = 28 + 30 = 58.
-    expect(evaluated.evaluation.map((e) => [e.offerId, e.total, e.rank])).toEqual([[a.id, 85, 1], [b.id, 58, 2]]);
+    expect(evaluated.evaluation.map((e) => [e.offerId, e.total, e.rank])).toEqual([
+      [a.id, 85, 1],
+      [b.id, 58, 2],
+    ]);
 
-    const awarded = RequestViewResponseSchema.parse((await post(m.commissioner, `/api/v1/placement-requests/${made.id}/award`, { offerId: a.id, reasons: "Highest quality; meets section F in full." })).body).data;
+    const awarded = RequestViewResponseSchema.parse(
+      (await post(m.commissioner, `/api/v1/placement-requests/${made.id}/award`, { offerId: a.id, reasons: "Highest quality; meets section F in full." })).body,
+    ).data;
     expect(awarded.placement).toMatchObject({ weeklyFeePence: 160000, settingId: m.providers[0]!.settingId, endDate: null });
     expect(awarded.placement!.reviewDates).toHaveLength(3);
 
@@ -226,9 +265,15 @@ describe("State machine, evaluation and award", () => {
     expect(loser.placement).toBeNull();
     expect(JSON.stringify(loser)).not.toContain("160000");
 
-    const ended = await post(m.commissioner, `/api/v1/placements/${awarded.placement!.id}/end`, { endDate: awarded.placement!.startDate, reason: "breakdown_needs_not_met" });
+    const ended = await post(m.commissioner, `/api/v1/placements/${awarded.placement!.id}/end`, {
+      endDate: awarded.placement!.startDate,
+      reason: "breakdown_needs_not_met",
+    });
     expect(ended.body.data).toMatchObject({ breakdown: true, endReason: "breakdown_needs_not_met" });
-    expect((await post(m.providers[0]!.person, `/api/v1/placements/${awarded.placement!.id}/end`, { endDate: awarded.placement!.startDate, reason: "other" })).status).toBe(403);
+    expect(
+      (await post(m.providers[0]!.person, `/api/v1/placements/${awarded.placement!.id}/end`, { endDate: awarded.placement!.startDate, reason: "other" }))
+        .status,
+    ).toBe(403);
   });
 
   it("should run a ranked price round: each provider sees its own rank and may only lower its price", async () => {
@@ -244,7 +289,11 @@ describe("State machine, evaluation and award", () => {
     expect((await post(m.commissioner, `/api/v1/placement-requests/${made.id}/price-round`, { closesAt: inSeconds(600) })).status).toBe(200);
     const mine = await view(m.providers[1]!.person, made.id);
     const offerId = mine.offers[0]!.id;
-    const price = (fee: number) => request(t.app).put(`/api/v1/placement-requests/${made.id}/offers/${offerId}/price`).set(m.providers[1]!.person.auth).send({ fee: { corePence: fee, staffingPence: 0, therapiesPence: 0, otherPence: 0 } });
+    const price = (fee: number) =>
+      request(t.app)
+        .put(`/api/v1/placement-requests/${made.id}/offers/${offerId}/price`)
+        .set(m.providers[1]!.person.auth)
+        .send({ fee: { corePence: fee, staffingPence: 0, therapiesPence: 0, otherPence: 0 } });
     expect((await price(170000)).status).toBe(400);
     expect((await price(150000)).status).toBe(200);
     const after = await view(m.providers[1]!.person, made.id);
@@ -262,9 +311,14 @@ describe("Clarifications", () => {
     expect((await view(m.providers[1]!.person, made.id)).clarifications).toEqual([]);
     const council = await view(m.commissioner, made.id);
     expect(council.clarifications[0]).toMatchObject({ question: "Is transport included?", askedBy: expect.stringMatching(/^Provider 1/) });
-    const answered = await request(t.app).put(`/api/v1/placement-requests/${made.id}/clarifications/${asked.body.data.id}/answer`).set(m.commissioner.auth).send({ answer: "No: the council arranges transport.", visibility: "all" });
+    const answered = await request(t.app)
+      .put(`/api/v1/placement-requests/${made.id}/clarifications/${asked.body.data.id}/answer`)
+      .set(m.commissioner.auth)
+      .send({ answer: "No: the council arranges transport.", visibility: "all" });
     expect(answered.status).toBe(200);
-    expect((await view(m.providers[1]!.person, made.id)).clarifications).toEqual([expect.objectContaining({ answer: "No: the council arranges transport.", askedBy: null })]);
+    expect((await view(m.providers[1]!.person, made.id)).clarifications).toEqual([
+      expect.objectContaining({ answer: "No: the council arranges transport.", askedBy: null }),
+    ]);
     expect((await view(m.providers[0]!.person, made.id)).clarifications[0]!.askedBy).toMatch(/^Provider 1/);
   });
 });

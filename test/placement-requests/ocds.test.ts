@@ -1,9 +1,9 @@
+import { eq } from "drizzle-orm";
 import request from "supertest";
-import { OcdsReleasePackageSchema, type OcdsRelease } from "@shared/schemas/ocds";
+import { type OcdsRelease, OcdsReleasePackageSchema } from "@shared/schemas/ocds";
+import { placements } from "../../server/src/db/schema";
 import { parseEnv } from "../../server/src/env";
 import { endPlacement } from "../../server/src/modules/placement-requests/commands/award";
-import { placements } from "../../server/src/db/schema";
-import { eq } from "drizzle-orm";
 import { buildRegion } from "../factories/organisations";
 import { buildRequestAt, type StagedRequest } from "../factories/request-stages";
 import { createTestApp, type TestApp } from "../setup/test-app";
@@ -22,11 +22,24 @@ beforeAll(async () => {
     regionId,
     lotNumber: 3,
     withClarification: true,
-    child: { reference: "OCDS-CHILD-7Q", homeOutcode: "BL1", primaryNeed: "SEMH", secondaryNeeds: ["SLCN"], sectionF: "Quiet classroom with a key adult every morning.", sectionB: "Finds transitions very hard." },
+    child: {
+      reference: "OCDS-CHILD-7Q",
+      homeOutcode: "BL1",
+      primaryNeed: "SEMH",
+      secondaryNeeds: ["SLCN"],
+      sectionF: "Quiet classroom with a key adult every morning.",
+      sectionB: "Finds transitions very hard.",
+    },
   });
   ended = await buildRequestAt(db(), "awarded", { regionId });
   const [placement] = await db().select().from(placements).where(eq(placements.id, ended.placementId!));
-  await endPlacement({ db: db(), actor: ended.commissioner, placement: placement!, endDate: String(placement!.startDate).slice(0, 10), reason: "breakdown_needs_not_met" });
+  await endPlacement({
+    db: db(),
+    actor: ended.commissioner,
+    placement: placement!,
+    endDate: String(placement!.startDate).slice(0, 10),
+    reason: "breakdown_needs_not_met",
+  });
   notAwarded = [
     await buildRequestAt(db(), "draft", { regionId }),
     await buildRequestAt(db(), "open", { regionId, withOffer: true }),
@@ -77,9 +90,18 @@ describe("GET /api/v1/open-data/ocds", () => {
     expect(supplier).toMatchObject({ id: awarded.provider.organisationId, additionalIdentifiers: [expect.objectContaining({ scheme: "GB-EDU" })] });
     expect(award!.parties.find((p) => p.roles.includes("buyer"))).toMatchObject({ ...council, roles: ["buyer", "procuringEntity"] });
     // offerBody's weekly fee is £1,600: a year of it is £83,200.
-    expect(award!.awards![0]).toMatchObject({ status: "active", value: { amount: 83200, currency: "GBP" }, suppliers: [{ id: supplier!.id, name: supplier!.name }] });
+    expect(award!.awards![0]).toMatchObject({
+      status: "active",
+      value: { amount: 83200, currency: "GBP" },
+      suppliers: [{ id: supplier!.id, name: supplier!.name }],
+    });
     expect(award!.awards![0]!.description).toContain("£1,600.00");
-    expect(contract!.contracts![0]).toMatchObject({ id: awarded.placementId, awardID: award!.awards![0]!.id, status: "active", value: { amount: 83200, currency: "GBP" } });
+    expect(contract!.contracts![0]).toMatchObject({
+      id: awarded.placementId,
+      awardID: award!.awards![0]!.id,
+      status: "active",
+      value: { amount: 83200, currency: "GBP" },
+    });
     expect(contract!.contracts![0]!.period.endDate).toBeUndefined();
     const endedContract = releasesFor(body.releases, ended)[2]!.contracts![0]!;
     expect(endedContract).toMatchObject({ status: "terminated", period: { endDate: expect.stringMatching(/T00:00:00Z$/) } });
@@ -89,12 +111,32 @@ describe("GET /api/v1/open-data/ocds", () => {
     const { body } = await fetchPackage();
     const json = JSON.stringify(body);
     const child = awarded.child;
-    for (const value of [child.id, child.reference, child.homeOutcode, child.primaryNeed, "SLCN", child.sectionF, child.sectionB, child.birthMonth, ended.child.id, ended.child.reference]) {
+    for (const value of [
+      child.id,
+      child.reference,
+      child.homeOutcode,
+      child.primaryNeed,
+      "SLCN",
+      child.sectionF,
+      child.sectionB,
+      child.birthMonth,
+      ended.child.id,
+      ended.child.reference,
+    ]) {
       expect(value).toBeTruthy();
       expect(json).not.toContain(String(value));
     }
     // The offer's breakdown, answers and notes, the award's reasons, the question asked, how the placement ended.
-    for (const text of ["120000", "corePence", "Small classes", "1:2 with a key worker", "Meets section F", "Is transport included", "breakdown", awarded.offerId!]) {
+    for (const text of [
+      "120000",
+      "corePence",
+      "Small classes",
+      "1:2 with a key worker",
+      "Meets section F",
+      "Is transport included",
+      "breakdown",
+      awarded.offerId!,
+    ]) {
       expect(json).not.toContain(text);
     }
   });

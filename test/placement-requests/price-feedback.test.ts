@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import request from "supertest";
-import { RequestViewResponseSchema, type RequestView } from "@shared/schemas/placement-requests";
+import { type RequestView, RequestViewResponseSchema } from "@shared/schemas/placement-requests";
 import { evaluateOffers, PRICE_FEEDBACK_STEP_PENCE, priceScoreRangeFor, providerFeedback } from "@shared/tenders/evaluate";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
-import { buildMarket, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
+import { buildMarket, type Market, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -61,7 +61,8 @@ describe("Scores after the award (API)", () => {
   });
   afterAll(() => t.close());
 
-  const view = async (who: BuiltUser, id: string): Promise<RequestView> => RequestViewResponseSchema.parse((await request(t.app).get(`/api/v1/placement-requests/${id}`).set(who.auth)).body).data;
+  const view = async (who: BuiltUser, id: string): Promise<RequestView> =>
+    RequestViewResponseSchema.parse((await request(t.app).get(`/api/v1/placement-requests/${id}`).set(who.auth)).body).data;
   const post = (who: BuiltUser, path: string, body: object = {}) => request(t.app).post(path).set(who.auth).send(body);
 
   it("should give the council exact price scores, and each provider its rank, exact quality scores and only a range for price and total", async () => {
@@ -72,7 +73,9 @@ describe("Scores after the award (API)", () => {
     await passDeadline(t.database.handle.db, made.id);
     await closeDueRequests(t.database.handle.db);
     const opened = await view(m.commissioner, made.id);
-    const scores = opened.request.criteria.flatMap((c) => opened.offers.map((o) => ({ offerId: o.id, criterionId: c.id, score: o.settingId === m.providers[0]!.settingId ? 5 : 3 })));
+    const scores = opened.request.criteria.flatMap((c) =>
+      opened.offers.map((o) => ({ offerId: o.id, criterionId: c.id, score: o.settingId === m.providers[0]!.settingId ? 5 : 3 })),
+    );
     expect((await request(t.app).put(`/api/v1/placement-requests/${made.id}/scores`).set(m.commissioner.auth).send({ scores })).status).toBe(200);
     const evaluated = RequestViewResponseSchema.parse((await post(m.commissioner, `/api/v1/placement-requests/${made.id}/evaluate`)).body).data;
     const winner = evaluated.evaluation.find((e) => e.rank === 1)!;

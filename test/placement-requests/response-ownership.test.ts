@@ -1,6 +1,6 @@
 import request from "supertest";
 import { RequestViewResponseSchema } from "@shared/schemas/placement-requests";
-import { buildMarket, offerBody, openRequest, type Market } from "../factories/placement-requests";
+import { buildMarket, type Market, offerBody, openRequest } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -27,7 +27,12 @@ async function probe(requestId: string, rivalOfferId: string) {
     decline: answer(await post(me(), `${base}/declines`, { settingId: rival().settingId, reason: "no_vacancy" })),
     offer: answer(await post(me(), `${base}/offers`, offerBody(rival().settingId))),
     withdraw: answer(await post(me(), `${base}/offers/${rivalOfferId}/withdraw`)),
-    price: answer(await request(t.app).put(`${base}/offers/${rivalOfferId}/price`).set(me().auth).send({ fee: { corePence: 1000, staffingPence: 0, therapiesPence: 0, otherPence: 0 } })),
+    price: answer(
+      await request(t.app)
+        .put(`${base}/offers/${rivalOfferId}/price`)
+        .set(me().auth)
+        .send({ fee: { corePence: 1000, staffingPence: 0, therapiesPence: 0, otherPence: 0 } }),
+    ),
   };
 }
 

@@ -28,7 +28,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const importAs = (who: BuiltUser, body: unknown) => request(t.app).post(IMPORT).set(who.auth).send(body as object);
+const importAs = (who: BuiltUser, body: unknown) =>
+  request(t.app)
+    .post(IMPORT)
+    .set(who.auth)
+    .send(body as object);
 const exportAs = (who: BuiltUser, id: string) => request(t.app).get(exportPath(id)).set(who.auth);
 const countChildren = async () => Number((await query<{ n: string }>("SELECT count(*) AS n FROM child_profiles"))[0]?.n);
 const databaseToday = async () => (await query<{ today: string }>("SELECT to_char(current_date, 'YYYY-MM-DD') AS today"))[0]?.today ?? "";
@@ -53,7 +57,19 @@ describe(`POST ${IMPORT}`, () => {
   });
 
   it("should take what matching needs from the placementExchange extension", async () => {
-    const child = await imported({ ...pdsReferral(), placementExchange: { reference: "MCR-2026-7001", birthMonth: "2013-05", sex: "female", homeOutcode: "M14", primaryNeed: "SEMH", lotNumber: 3, neededBy: "2027-01-10", riskTrajectories: { riskMissing: "escalating" } } });
+    const child = await imported({
+      ...pdsReferral(),
+      placementExchange: {
+        reference: "MCR-2026-7001",
+        birthMonth: "2013-05",
+        sex: "female",
+        homeOutcode: "M14",
+        primaryNeed: "SEMH",
+        lotNumber: 3,
+        neededBy: "2027-01-10",
+        riskTrajectories: { riskMissing: "escalating" },
+      },
+    });
     expect(child).toMatchObject({ reference: "MCR-2026-7001", primaryNeed: "SEMH", lotNumber: 3, neededBy: "2027-01-10", missingForMatching: [] });
     expect(child.risks).toContainEqual({ code: "riskMissing", trajectory: "escalating" });
   });
@@ -64,7 +80,12 @@ describe(`POST ${IMPORT}`, () => {
     (referral.PlacementRequirements as Record<string, unknown>).pets = "Maybe";
     (referral.PlacementRequirements as Record<string, unknown>).specificCommunicationRequirements = [];
     delete (referral.Risks as Record<string, unknown>).riskMissing;
-    const res = await importAs(commissioner, { ...referral, ActualPlacement: {}, QualityAssurance: { referralDate: "2026-02-30" }, placementExchange: { lotNumber: 9 } });
+    const res = await importAs(commissioner, {
+      ...referral,
+      ActualPlacement: {},
+      QualityAssurance: { referralDate: "2026-02-30" },
+      placementExchange: { lotNumber: 9 },
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe("validation_error");
     expect((res.body.issues as { path: string }[]).map((i) => i.path).sort()).toEqual([
@@ -115,11 +136,23 @@ describe("GET /api/v1/children/:id/placements-standard", () => {
     const res = await exportAs(commissioner, child.id);
     expect(res.status).toBe(200);
     expect(withoutExtension(res.body.data)).toEqual(referral);
-    expect(res.body.data.placementExchange).toEqual({ reference: child.reference, secondaryNeeds: [], sectionB: "", sectionE: "", sectionF: "", therapies: [], neededBy: child.neededBy, riskTrajectories: { riskSelfHarm: "current", riskMissing: "current", riskToOthersFire: "current" } });
+    expect(res.body.data.placementExchange).toEqual({
+      reference: child.reference,
+      secondaryNeeds: [],
+      sectionB: "",
+      sectionE: "",
+      sectionF: "",
+      therapies: [],
+      neededBy: child.neededBy,
+      riskTrajectories: { riskSelfHarm: "current", riskMissing: "current", riskToOthersFire: "current" },
+    });
   });
 
   it("should send a profile recorded through the form as a valid referral that another council can import", async () => {
-    const created = await request(t.app).post("/api/v1/children").set(commissioner.auth).send(childInput({ risks: [{ code: "riskMissing", trajectory: "historic" }] }));
+    const created = await request(t.app)
+      .post("/api/v1/children")
+      .set(commissioner.auth)
+      .send(childInput({ risks: [{ code: "riskMissing", trajectory: "historic" }] }));
     expect(created.status).toBe(201);
     const child = ChildProfileResponseSchema.parse(created.body).data;
     const res = await exportAs(commissioner, child.id);
@@ -137,7 +170,10 @@ describe("GET /api/v1/children/:id/placements-standard", () => {
   it("should audit the export as a read of the profile", async () => {
     const child = await imported();
     await exportAs(commissioner, child.id);
-    const reads = await query<{ actor_user_id: string; details: { purpose: string } }>("SELECT actor_user_id, details FROM audit_log WHERE record_id = $1 AND action = 'child_profile.read'", [child.id]);
+    const reads = await query<{ actor_user_id: string; details: { purpose: string } }>(
+      "SELECT actor_user_id, details FROM audit_log WHERE record_id = $1 AND action = 'child_profile.read'",
+      [child.id],
+    );
     expect(reads).toEqual([{ actor_user_id: commissioner.user.id, details: { purpose: "export" } }]);
   });
 

@@ -1,15 +1,25 @@
-import { ADDITIONAL_SUPPORT, COMMUNICATION_NEEDS, COMMUNICATION_REQUIREMENTS, CULTURAL_NEEDS, LIVING_COMPANIONS, NEEDED_BY_URGENCY, PETS, PLACEMENT_TYPES, SUITABILITY } from "@shared/codes/children";
+import {
+  ADDITIONAL_SUPPORT,
+  COMMUNICATION_NEEDS,
+  COMMUNICATION_REQUIREMENTS,
+  CULTURAL_NEEDS,
+  LIVING_COMPANIONS,
+  NEEDED_BY_URGENCY,
+  PETS,
+  PLACEMENT_TYPES,
+  SUITABILITY,
+} from "@shared/codes/children";
 import { PDS_RISK_CODES } from "@shared/codes/directory";
-import type { ChildProfile, ChildProfileValues } from "@shared/schemas/children";
 import { actualPlacementOf, type AgreedPlacement } from "@shared/placements-standard/actual-placement";
 import { pdsEntity, pdsField } from "@shared/placements-standard/definition";
 import { pdsChildIdOf, profileToReferral } from "@shared/placements-standard/from-profile";
 import { neededByDate, neededByUrgency } from "@shared/placements-standard/needed-by";
 import { referralPathOf } from "@shared/placements-standard/profile-sources";
-import { RISK_PRESENCE, type PdsReferral } from "@shared/placements-standard/referral-types";
+import { type PdsReferral, RISK_PRESENCE } from "@shared/placements-standard/referral-types";
 import { referralToProfile } from "@shared/placements-standard/to-profile";
 import { defineStage, validateDocument } from "@shared/placements-standard/validate-document";
 import { validateReferral } from "@shared/placements-standard/validate-referral";
+import type { ChildProfile, ChildProfileValues } from "@shared/schemas/children";
 import { pdsReferral } from "../factories/placements-standard";
 
 const TODAY = "2026-11-05";
@@ -52,7 +62,11 @@ describe("The codes are the definition's option lists, verbatim", () => {
   });
 
   it("should know every categorical risk of the definition", () => {
-    expect(pdsEntity("Risks").fields.filter((f) => f.type === "Categorical").map((f) => f.name)).toEqual([...PDS_RISK_CODES]);
+    expect(
+      pdsEntity("Risks")
+        .fields.filter((f) => f.type === "Categorical")
+        .map((f) => f.name),
+    ).toEqual([...PDS_RISK_CODES]);
   });
 });
 
@@ -115,10 +129,17 @@ describe("referralToProfile", () => {
   });
 
   it("should take the extension's reference, date and trajectories, and not keep the referral officer's name", () => {
-    const doc = { ...pdsReferral(), QualityAssurance: { referralDate: "2026-11-02", referralOfficerName: "Sam Officer" }, placementExchange: { reference: "MCR-2026-0042", neededBy: "2027-01-10", primaryNeed: "SEMH", riskTrajectories: { riskMissing: "escalating" } } };
+    const doc = {
+      ...pdsReferral(),
+      QualityAssurance: { referralDate: "2026-11-02", referralOfficerName: "Sam Officer" },
+      placementExchange: { reference: "MCR-2026-0042", neededBy: "2027-01-10", primaryNeed: "SEMH", riskTrajectories: { riskMissing: "escalating" } },
+    };
     const values = referralToProfile(valid(doc), TODAY);
     expect(values).toMatchObject({ reference: "MCR-2026-0042", neededBy: "2027-01-10", primaryNeed: "SEMH", referralDate: "2026-11-02" });
-    expect(values.risks).toEqual([{ code: "riskSelfHarm", trajectory: "current" }, { code: "riskMissing", trajectory: "escalating" }]);
+    expect(values.risks).toEqual([
+      { code: "riskSelfHarm", trajectory: "current" },
+      { code: "riskMissing", trajectory: "escalating" },
+    ]);
     expect(JSON.stringify(values)).not.toContain("Sam Officer");
   });
 
@@ -140,7 +161,26 @@ describe("profileToReferral", () => {
   });
 
   it("should give back the extension as imported, so a re-import is the same profile", () => {
-    const extension = { reference: "MCR-2026-0042", birthMonth: "2013-05", sex: "female", homeOutcode: "M14", schoolYear: 8, primaryNeed: "SEMH", secondaryNeeds: ["SLCN"], ehcPlanStatus: "final", sectionB: "Needs calm spaces.", sectionE: "", sectionF: "Small groups.", staffingRatio: "1:1", therapies: [], lotNumber: 3, priceBand: "D", neededBy: "2027-01-10", maxTravelKm: 50, riskTrajectories: { riskSelfHarm: "historic", riskMissing: "escalating" } };
+    const extension = {
+      reference: "MCR-2026-0042",
+      birthMonth: "2013-05",
+      sex: "female",
+      homeOutcode: "M14",
+      schoolYear: 8,
+      primaryNeed: "SEMH",
+      secondaryNeeds: ["SLCN"],
+      ehcPlanStatus: "final",
+      sectionB: "Needs calm spaces.",
+      sectionE: "",
+      sectionF: "Small groups.",
+      staffingRatio: "1:1",
+      therapies: [],
+      lotNumber: 3,
+      priceBand: "D",
+      neededBy: "2027-01-10",
+      maxTravelKm: 50,
+      riskTrajectories: { riskSelfHarm: "historic", riskMissing: "escalating" },
+    };
     const values = referralToProfile(valid({ ...pdsReferral(), placementExchange: extension }), TODAY);
     const exported = profileToReferral(presented(values), { today: TODAY });
     expect(exported.placementExchange).toEqual(extension);
@@ -166,7 +206,15 @@ describe("profileToReferral", () => {
 });
 
 describe("ActualPlacement (the hook for placements)", () => {
-  const placement: AgreedPlacement = { weeklyFeePence: 612_349, location: "Bolton", inPreferredLocation: true, educationContinuity: false, settingUrn: "410001", siblingsPlacedTogether: 0, placementType: "Residential" };
+  const placement: AgreedPlacement = {
+    weeklyFeePence: 612_349,
+    location: "Bolton",
+    inPreferredLocation: true,
+    educationContinuity: false,
+    settingUrn: "410001",
+    siblingsPlacedTogether: 0,
+    placementType: "Residential",
+  };
   const agreement = defineStage({ document: "An agreement", required: ["ActualPlacement"], refused: {}, onlyFields: {}, extensions: [], limits: {} });
 
   it("should be absent until there is a placement", () => {
@@ -176,7 +224,15 @@ describe("ActualPlacement (the hook for placements)", () => {
 
   it("should map an agreed placement onto the standard's ActualPlacement, the weekly fee in whole pounds", () => {
     const entity = actualPlacementOf(placement);
-    expect(entity).toEqual({ totalWeeklyCost: 6123, placementLocation: "Bolton", preferabilityLocation: true, educationContinuity: false, providerURN: "410001", siblingsPlacedTogether: 0, placementType: "Residential" });
+    expect(entity).toEqual({
+      totalWeeklyCost: 6123,
+      placementLocation: "Bolton",
+      preferabilityLocation: true,
+      educationContinuity: false,
+      providerURN: "410001",
+      siblingsPlacedTogether: 0,
+      placementType: "Residential",
+    });
     expect(validateDocument({ ActualPlacement: entity }, agreement)).toEqual([]);
   });
 

@@ -1,9 +1,9 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import request from "supertest";
-import { buildMarket, offerBody, openRequest, type Market } from "../factories/placement-requests";
+import { buildMarket, type Market, offerBody, openRequest } from "../factories/placement-requests";
 import { startTestServer, type TestServer } from "../setup/test-server";
-import { connected, liveClient, type LiveClient } from "./live-client";
+import { connected, type LiveClient, liveClient } from "./live-client";
 import { recordEvents, watchRequest } from "./live-recorder";
 
 // A route's live events go after its transaction has committed and after its HTTP answer
@@ -30,7 +30,12 @@ beforeAll(async () => {
 afterEach(() => sockets.splice(0).forEach((s) => s.disconnect()));
 afterAll(() => t.close());
 
-const offer = (i: number, id: string) => request(t.url).post(`/api/v1/placement-requests/${id}/offers`).set(m.providers[i]!.person.auth).set("X-Request-Id", `after-commit-offer-${i}`).send(offerBody(m.providers[i]!.settingId));
+const offer = (i: number, id: string) =>
+  request(t.url)
+    .post(`/api/v1/placement-requests/${id}/offers`)
+    .set(m.providers[i]!.person.auth)
+    .set("X-Request-Id", `after-commit-offer-${i}`)
+    .send(offerBody(m.providers[i]!.settingId));
 
 describe("Publishing after the commit", () => {
   it("should answer 201 and keep the offer when publishing its events fails, and log the failure with the request id", async () => {

@@ -60,9 +60,14 @@ describe("afterCommit", () => {
   });
 
   it("should log, never throw, a failure outside a request (the scheduler's publishing)", async () => {
-    const ok = await publishLogged(logger, "scheduler:closed", () => {
-      throw new Error("emit failed");
-    }, { requestId: "none" });
+    const ok = await publishLogged(
+      logger,
+      "scheduler:closed",
+      () => {
+        throw new Error("emit failed");
+      },
+      { requestId: "none" },
+    );
     expect(ok).toBe(false);
     expect(lines.find((l) => l.publish === "scheduler:closed")).toMatchObject({ msg: "live publish failed after commit" });
   });

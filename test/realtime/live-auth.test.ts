@@ -4,7 +4,7 @@ import { MeSchema } from "@shared/schemas/identity";
 import { buildUser } from "../factories/users";
 import { signInAs } from "../setup/browserless-sign-in";
 import { startTestServer, type TestServer } from "../setup/test-server";
-import { connected, disconnectedBy, liveClient, type LiveClient } from "./live-client";
+import { connected, disconnectedBy, type LiveClient, liveClient } from "./live-client";
 
 let t: TestServer;
 const sockets: LiveClient[] = [];
@@ -39,11 +39,16 @@ describe("Live connections (/live)", () => {
   it("should accept an API token in auth, and end the connection when the token is revoked", async () => {
     const { jar } = await signInAs(t.url, "commissioner@salford-council.example");
     const me = MeSchema.parse(await (await fetch(`${t.url}/api/v1/me`, { headers: { cookie: jar.header() } })).json());
-    const created = await request(t.url).post("/api/v1/me/tokens").set({ cookie: jar.header(), "X-CSRF-Token": me.data.csrfToken ?? "" }).send({ name: "live" });
+    const created = await request(t.url)
+      .post("/api/v1/me/tokens")
+      .set({ cookie: jar.header(), "X-CSRF-Token": me.data.csrfToken ?? "" })
+      .send({ name: "live" });
     const socket = track(liveClient(t.url, { token: created.body.data.token }));
     await connected(socket);
     const ended = disconnectedBy(socket);
-    await request(t.url).delete(`/api/v1/me/tokens/${created.body.data.id}`).set({ cookie: jar.header(), "X-CSRF-Token": me.data.csrfToken ?? "" });
+    await request(t.url)
+      .delete(`/api/v1/me/tokens/${created.body.data.id}`)
+      .set({ cookie: jar.header(), "X-CSRF-Token": me.data.csrfToken ?? "" });
     expect(await ended).toBe("io server disconnect");
     await expect(connected(socket)).rejects.toMatchObject({ data: { code: "unauthorized" } });
   });
@@ -69,7 +74,9 @@ describe("Live connections (/live)", () => {
     const socket = track(liveClient(t.url, { cookie: jar.header(), origin: t.url, reconnect: true }));
     await connected(socket);
     // The session ends without telling this node (as when another node without Redis signs it out).
-    const sid = decodeURIComponent(jar.get("px.sid") ?? "").slice(2).split(".")[0];
+    const sid = decodeURIComponent(jar.get("px.sid") ?? "")
+      .slice(2)
+      .split(".")[0];
     await t.testApp.database.handle.sql.query("DELETE FROM sessions WHERE sid = $1", [sid]);
     const refused = new Promise<{ data?: unknown }>((resolve) => socket.once("connect_error", resolve));
     socket.io.engine.close();

@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { LiveRefusalSchema } from "@shared/events";
-import { buildMarket, openRequest, type Market } from "../factories/placement-requests";
+import { buildMarket, type Market, openRequest } from "../factories/placement-requests";
 import { buildUnaffiliatedUser, type BuiltUser } from "../factories/users";
 import { describeWithServers } from "../setup/describe-with-servers";
-import { spawnServer, type RunningServer } from "../setup/spawn-server";
+import { type RunningServer, spawnServer } from "../setup/spawn-server";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-import { connected, liveClient, type LiveClient } from "./live-client";
+import { connected, type LiveClient, liveClient } from "./live-client";
 
 // Issue 11, hole 1: floods of `request:watch` exhausted the database pool, a rejected promise
 // went unhandled and the node exited; health answered 503 meanwhile. The node is its own
@@ -63,7 +63,9 @@ const OBSERVER = `
 `;
 
 function observe() {
-  const child = spawn(process.execPath, ["-e", OBSERVER, node.url, `/api/v1/placement-requests/${requestId}`, m.commissioner.auth.Authorization], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["-e", OBSERVER, node.url, `/api/v1/placement-requests/${requestId}`, m.commissioner.auth.Authorization], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
   const done = new Promise<void>((resolve) => child.on("exit", () => resolve()));

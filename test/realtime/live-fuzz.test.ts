@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { z } from "zod";
 import { LiveIdentitySchema, LiveRefusalSchema, RequestWatchAckSchema, ReviewWatchAckSchema } from "@shared/events";
-import { buildMarket, openRequest, type Market } from "../factories/placement-requests";
+import { buildMarket, type Market, openRequest } from "../factories/placement-requests";
 import { buildUnaffiliatedUser, type BuiltUser } from "../factories/users";
 import { startTestServer, type TestServer } from "../setup/test-server";
-import { connected, liveClient, type LiveClient } from "./live-client";
+import { connected, type LiveClient, liveClient } from "./live-client";
 import { pause } from "./live-recorder";
 
 // Issue 11, "Fuzzing in the suite": every live event with malformed, hostile, oversized and
@@ -12,7 +12,18 @@ import { pause } from "./live-recorder";
 // every event it answers with an ack of the documented shape (never an internal error), and
 // serve everyone else afterwards.
 
-const EVENTS = ["live:whoami", "request:watch", "request:unwatch", "review:watch", "review:unwatch", "unknown:event", "__proto__", "constructor", "toString", "hasOwnProperty"] as const;
+const EVENTS = [
+  "live:whoami",
+  "request:watch",
+  "request:unwatch",
+  "review:watch",
+  "review:unwatch",
+  "unknown:event",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+] as const;
 const SEED = 20261202;
 
 let t: TestServer;
@@ -25,7 +36,11 @@ const db = () => t.testApp.database.handle.db;
 beforeAll(async () => {
   // Generous limits here, so the payloads reach the handlers instead of the rate limiter; the
   // last test floods with the production limits on a node of its own.
-  t = await startTestServer({ requireClient: false, seed: false, liveLimits: { socketBurst: 100_000, personBurst: 100_000, socketPerSecond: 100_000, personPerSecond: 100_000, inFlightPerSocket: 1_000 } });
+  t = await startTestServer({
+    requireClient: false,
+    seed: false,
+    liveLimits: { socketBurst: 100_000, personBurst: 100_000, socketPerSecond: 100_000, personPerSecond: 100_000, inFlightPerSocket: 1_000 },
+  });
   m = await buildMarket(db(), { providers: 2 });
   requestId = (await openRequest(t.testApp.app, m)).request.id;
   people = [m.commissioner, m.providers[0]!.person, m.panel, m.hub, await buildUnaffiliatedUser(db())];
@@ -50,7 +65,18 @@ const hostileText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.constant("x".repeat(200_000)),
 );
-const idLike = fc.oneof(fc.uuid(), fc.constant("00000000-0000-0000-0000-000000000000"), fc.constant("REAL"), hostileText, fc.integer(), fc.double(), fc.constant(null), fc.constant([]), fc.constant({}), fc.boolean());
+const idLike = fc.oneof(
+  fc.uuid(),
+  fc.constant("00000000-0000-0000-0000-000000000000"),
+  fc.constant("REAL"),
+  hostileText,
+  fc.integer(),
+  fc.double(),
+  fc.constant(null),
+  fc.constant([]),
+  fc.constant({}),
+  fc.boolean(),
+);
 const payload = fc.oneof(
   fc.record({ requestId: idLike }),
   fc.record({ roundId: idLike }),
@@ -98,7 +124,9 @@ describe("Live events under fuzzing", () => {
         const mine = samples.filter((_, i) => i % people.length === p);
         const pending: Promise<void>[] = [];
         for (const [i, { event, args, withAck }] of mine.entries()) {
-          const real = args.map((a) => (a && typeof a === "object" && (a as { requestId?: unknown }).requestId === "REAL" ? { ...(a as object), requestId } : a));
+          const real = args.map((a) =>
+            a && typeof a === "object" && (a as { requestId?: unknown }).requestId === "REAL" ? { ...(a as object), requestId } : a,
+          );
           if (withAck) {
             pending.push(
               socket
@@ -130,7 +158,12 @@ describe("Live events under fuzzing", () => {
       socket.io.engine.send(frame);
       await pause(20);
       // Either the server dropped the connection (now, or while we ask), or it still answers it.
-      const answer = socket.connected ? await socket.timeout(5_000).emitWithAck("live:whoami").catch(() => undefined) : undefined;
+      const answer = socket.connected
+        ? await socket
+            .timeout(5_000)
+            .emitWithAck("live:whoami")
+            .catch(() => undefined)
+        : undefined;
       if (answer === undefined) expect(socket.connected).toBe(false);
       else expect(answer).toMatchObject({ userId: expect.any(String) });
       socket.disconnect();
@@ -153,7 +186,8 @@ describe("Live events flooding every event, with the production limits", () => {
       const flooder = await socketOf(node.url, m.providers[0]!.person);
       const cut = new Promise<string>((resolve) => flooder.once("disconnect", resolve));
       const refusals: unknown[] = [];
-      for (let i = 0; i < 3_000; i++) flooder.emit(event as "request:watch", { requestId, roundId: requestId } as never, (answer: unknown) => void refusals.push(answer));
+      for (let i = 0; i < 3_000; i++)
+        flooder.emit(event as "request:watch", { requestId, roundId: requestId } as never, (answer: unknown) => void refusals.push(answer));
       expect(await cut).toBe("io server disconnect");
       expect(refusals.some((a) => LiveRefusalSchema.safeParse(a).data?.code === "rate_limited")).toBe(true);
     }

@@ -6,10 +6,10 @@ import {
   RequestAwardedSchema,
   RequestClosedSchema,
   RequestUpdatedSchema,
+  type RequestWatchAck,
   RequestWatchAckSchema,
   ResponseReceivedSchema,
   ServerTimeSchema,
-  type RequestWatchAck,
   type ServerToClientEvents,
 } from "@shared/events";
 import { OfferReceiptSchema } from "@shared/schemas/placement-requests";

@@ -1,9 +1,9 @@
 import request from "supertest";
 import { createApiToken } from "../../server/src/modules/api-tokens/commands/create-api-token";
-import { buildMarket, offerBody, openRequest, type Market } from "../factories/placement-requests";
+import { buildMarket, type Market, offerBody, openRequest } from "../factories/placement-requests";
 import { buildUser } from "../factories/users";
 import { startTestServer, type TestServer } from "../setup/test-server";
-import { connected, liveClient, type LiveClient } from "./live-client";
+import { connected, type LiveClient, liveClient } from "./live-client";
 import { pause, snapshotOf } from "./live-recorder";
 
 // Issue 11, hole 2: a connection that presents another connection's session id and offset (or

@@ -1,10 +1,10 @@
 import request from "supertest";
 import { OfferReceiptSchema, RequestViewResponseSchema } from "@shared/schemas/placement-requests";
-import { buildMarket, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
+import { buildMarket, type Market, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { startTestServer, type TestServer } from "../setup/test-server";
-import { connected, liveClient, type LiveClient } from "./live-client";
-import { pause, recordEvents, snapshotOf, watchRequest, type EventLog } from "./live-recorder";
+import { connected, type LiveClient, liveClient } from "./live-client";
+import { type EventLog, pause, recordEvents, snapshotOf, watchRequest } from "./live-recorder";
 
 let t: TestServer;
 let m: Market;
@@ -36,9 +36,13 @@ async function watcher(who: BuiltUser, options: { reconnect?: boolean } = {}) {
 
 const provider = (i: number) => m.providers[i]!;
 const offer = (i: number, id: string, overrides: Record<string, unknown> = {}) =>
-  request(t.url).post(`/api/v1/placement-requests/${id}/offers`).set(provider(i).person.auth).send(offerBody(provider(i).settingId, overrides));
+  request(t.url)
+    .post(`/api/v1/placement-requests/${id}/offers`)
+    .set(provider(i).person.auth)
+    .send(offerBody(provider(i).settingId, overrides));
 const fee = (corePence: number) => ({ fee: { corePence, staffingPence: 0, therapiesPence: 0, otherPence: 0 } });
-const restView = async (who: BuiltUser, id: string) => RequestViewResponseSchema.parse((await request(t.url).get(`/api/v1/placement-requests/${id}`).set(who.auth)).body).data;
+const restView = async (who: BuiltUser, id: string) =>
+  RequestViewResponseSchema.parse((await request(t.url).get(`/api/v1/placement-requests/${id}`).set(who.auth)).body).data;
 const urgentRequest = async () => {
   await t.testApp.database.handle.sql.query("UPDATE child_profiles SET needed_by = current_date + 2 WHERE id = $1", [m.childId]);
   try {
@@ -106,7 +110,8 @@ describe("A sealed request, live", () => {
     expect(status).toMatchObject({ invitation: { settingId: provider(0).settingId, offeredAt: expect.any(String) }, offer: null });
     await pause(300); // anything else on its way arrives too
     for (const secret of [submitted.offerId, "123457", "Our own minibus", "Small classes", "weeklyFeePence"]) expect(council.log.json()).not.toContain(secret);
-    for (const aboutA of [provider(0).settingId, provider(0).organisationId, submitted.offerId, "123457", "Our own minibus"]) expect(b.log.json()).not.toContain(aboutA);
+    for (const aboutA of [provider(0).settingId, provider(0).organisationId, submitted.offerId, "123457", "Our own minibus"])
+      expect(b.log.json()).not.toContain(aboutA);
     // B heard only of itself: its own invitation marked viewed when it watched.
     expect(b.log.of("response:received").map((p) => p.invitation.settingId)).toEqual([provider(1).settingId]);
     expect(b.log.of("offer:receipt")).toEqual([]);
@@ -213,12 +218,16 @@ describe("A ranked request's price round, live", () => {
     const { request: made } = await openRequest(t.testApp.app, m, { mode: "ranked" });
     const [council, a, b] = [await watcher(m.commissioner), await watcher(provider(0).person), await watcher(provider(1).person)];
     for (const w of [council, a, b]) await snapshotOf(w.socket, made.id);
-    const ids = [OfferReceiptSchema.parse((await offer(0, made.id)).body.data).offerId, OfferReceiptSchema.parse((await offer(1, made.id, fee(100_000))).body.data).offerId];
+    const ids = [
+      OfferReceiptSchema.parse((await offer(0, made.id)).body.data).offerId,
+      OfferReceiptSchema.parse((await offer(1, made.id, fee(100_000))).body.data).offerId,
+    ];
     await passDeadline(db(), made.id);
     await council.log.waitFor("request:closed", () => true, 1500);
     const opened = await restView(m.commissioner, made.id);
     const scores = opened.offers.flatMap((o) => opened.request.criteria.map((c) => ({ offerId: o.id, criterionId: c.id, score: 3 })));
-    const asCouncil = (method: "put" | "post", path: string, body: object = {}) => request(t.url)[method](`/api/v1/placement-requests/${made.id}${path}`).set(m.commissioner.auth).send(body);
+    const asCouncil = (method: "put" | "post", path: string, body: object = {}) =>
+      request(t.url)[method](`/api/v1/placement-requests/${made.id}${path}`).set(m.commissioner.auth).send(body);
     expect((await asCouncil("put", "/scores", { scores })).status).toBe(200);
     expect((await asCouncil("post", "/evaluate")).status).toBe(200);
     expect((await asCouncil("post", "/price-round", { closesAt: new Date(Date.now() + 600_000).toISOString() })).status).toBe(200);

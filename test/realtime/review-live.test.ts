@@ -5,7 +5,7 @@ import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildReviewRound } from "../factories/review-rounds";
 import { buildUser } from "../factories/users";
 import { startTestServer, type TestServer } from "../setup/test-server";
-import { connected, liveClient, type LiveClient } from "./live-client";
+import { connected, type LiveClient, liveClient } from "./live-client";
 
 let t: TestServer;
 const sockets: LiveClient[] = [];
@@ -33,19 +33,31 @@ describe("Live review rounds (/live review:watch)", () => {
 
     const next = new Promise((resolve) => socket.once("review:totals", resolve));
     const detail = ReviewRoundResponseSchema.parse((await request(t.url).get(`/api/v1/review-rounds/${round.id}`).set(voter.auth)).body).data;
-    expect((await request(t.url).put(`/api/v1/review-rounds/${round.id}/proposals/${detail.proposals[0]?.id}/vote`).set(voter.auth).send({ choice: "for" })).status).toBe(200);
+    expect(
+      (await request(t.url).put(`/api/v1/review-rounds/${round.id}/proposals/${detail.proposals[0]?.id}/vote`).set(voter.auth).send({ choice: "for" })).status,
+    ).toBe(200);
     const totals = ReviewTotalsSchema.parse(await next);
     expect(totals.proposals[0]?.totals).toEqual({ for: 1, against: 0, abstain: 0 });
     expect(JSON.stringify(totals)).not.toContain(voter.user.id);
 
-    const commentSeen = new Promise<{ comment: { body: string | null; forumName: string; mine: boolean } }>((resolve) => socket.once("review:comment", resolve));
+    const commentSeen = new Promise<{ comment: { body: string | null; forumName: string; mine: boolean } }>((resolve) =>
+      socket.once("review:comment", resolve),
+    );
     const sectionId = detail.sections[0]?.id;
-    expect((await request(t.url).post(`/api/v1/review-rounds/${round.id}/comments`).set(voter.auth).send({ sectionId, body: "Please add weekend visits." })).status).toBe(201);
+    expect(
+      (await request(t.url).post(`/api/v1/review-rounds/${round.id}/comments`).set(voter.auth).send({ sectionId, body: "Please add weekend visits." })).status,
+    ).toBe(201);
     expect((await commentSeen).comment).toMatchObject({ body: "Please add weekend visits.", mine: false });
 
     const stranger = await connected(liveClient(t.url, { token: outsider.token }));
     sockets.push(stranger);
-    expect(ReviewWatchAckSchema.parse(await stranger.timeout(3000).emitWithAck("review:watch", { roundId: round.id }))).toMatchObject({ ok: false, code: "not_found" });
-    expect(ReviewWatchAckSchema.parse(await stranger.timeout(3000).emitWithAck("review:watch", { roundId: "nope" } as never))).toMatchObject({ ok: false, code: "validation_error" });
+    expect(ReviewWatchAckSchema.parse(await stranger.timeout(3000).emitWithAck("review:watch", { roundId: round.id }))).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(ReviewWatchAckSchema.parse(await stranger.timeout(3000).emitWithAck("review:watch", { roundId: "nope" } as never))).toMatchObject({
+      ok: false,
+      code: "validation_error",
+    });
   });
 });

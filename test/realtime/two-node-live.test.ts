@@ -1,13 +1,13 @@
 import request from "supertest";
-import { openDatabase, type DbHandle } from "../../server/src/db/client";
 import { OfferReceiptSchema } from "@shared/schemas/placement-requests";
-import { buildMarket, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
+import { type DbHandle, openDatabase } from "../../server/src/db/client";
+import { buildMarket, type Market, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { describeWithServers } from "../setup/describe-with-servers";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 import { startTestServer, type TestServer } from "../setup/test-server";
-import { connected, liveClient, type LiveClient } from "./live-client";
-import { pause, recordEvents, snapshotOf, type EventLog } from "./live-recorder";
+import { connected, type LiveClient, liveClient } from "./live-client";
+import { type EventLog, pause, recordEvents, snapshotOf } from "./live-recorder";
 
 // Two app nodes as production runs them: one PostgreSQL database (each node its own pool, as
 // two processes would have) and one Redis carrying socket.io events between them.
@@ -58,11 +58,17 @@ describeWithServers("Two app nodes sharing PostgreSQL and Redis", { database: tr
     const author = await watcherOn(b, m.providers[0]!.person, made.id);
     const other = await watcherOn(b, m.providers[1]!.person, made.id);
 
-    const res = await request(a.url).post(`/api/v1/placement-requests/${made.id}/offers`).set(m.providers[0]!.person.auth).send(offerBody(m.providers[0]!.settingId));
+    const res = await request(a.url)
+      .post(`/api/v1/placement-requests/${made.id}/offers`)
+      .set(m.providers[0]!.person.auth)
+      .send(offerBody(m.providers[0]!.settingId));
     expect(res.status).toBe(201);
     const receipt = OfferReceiptSchema.parse(res.body.data);
     expect(await author.waitFor("offer:receipt")).toEqual(receipt);
-    expect(await council.waitFor("response:received", (p) => p.invitation.status === "offered")).toMatchObject({ offer: null, invitation: { settingId: m.providers[0]!.settingId } });
+    expect(await council.waitFor("response:received", (p) => p.invitation.status === "offered")).toMatchObject({
+      offer: null,
+      invitation: { settingId: m.providers[0]!.settingId },
+    });
     await pause(300);
     expect(council.of("response:received").filter((p) => p.invitation.status === "offered")).toHaveLength(1);
     expect(author.of("offer:receipt")).toHaveLength(1);
@@ -79,7 +85,10 @@ describeWithServers("Two app nodes sharing PostgreSQL and Redis", { database: tr
     await passDeadline(database.handle.db, made.id);
     for (const log of [onA, onB]) expect(await log.waitFor("request:closed", (p) => p.requestId === made.id, 1500)).toMatchObject({ state: "closed" });
     await pause(600); // two more polls of each scheduler: nothing closes it again
-    const audit = await database.handle.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE record_id = $1 AND action = 'placement_request.closed'", [made.id]);
+    const audit = await database.handle.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE record_id = $1 AND action = 'placement_request.closed'",
+      [made.id],
+    );
     expect(audit).toEqual([{ n: 1 }]);
     for (const log of [onA, onB]) expect(log.of("request:closed")).toHaveLength(1);
   });

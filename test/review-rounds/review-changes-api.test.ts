@@ -43,7 +43,13 @@ describe("GET /api/v1/review-rounds/changes", () => {
 
   it("should count another member's comment after my visit, never my own, and start again when I open the round", async () => {
     const r = await openRound();
-    expect(await changesOf(me, r.roundId)).toMatchObject({ lastVisitAt: null, newComments: 0, newThemes: 0, closedSinceLastVisit: false, round: { state: "open" } });
+    expect(await changesOf(me, r.roundId)).toMatchObject({
+      lastVisitAt: null,
+      newComments: 0,
+      newThemes: 0,
+      closedSinceLastVisit: false,
+      round: { state: "open" },
+    });
     await comment(colleague, r.roundId, r.sectionId, "Before my first visit.");
     expect((await changesOf(me, r.roundId))?.newComments).toBe(1);
 
@@ -72,7 +78,11 @@ describe("GET /api/v1/review-rounds/changes", () => {
     await visit(me, r.roundId).expect(200);
     expect(await changesOf(me, r.roundId)).toMatchObject({ newThemes: 0, changedThemes: 0 });
 
-    await request(t.app).put(`/api/v1/review-rounds/${r.roundId}/themes/${themeId}`).set(hub.auth).send({ title: "Contact", answer: "We added a weekly call." }).expect(200);
+    await request(t.app)
+      .put(`/api/v1/review-rounds/${r.roundId}/themes/${themeId}`)
+      .set(hub.auth)
+      .send({ title: "Contact", answer: "We added a weekly call." })
+      .expect(200);
     await request(t.app).post(`/api/v1/review-rounds/${r.roundId}/themes`).set(hub.auth).send({ title: "Transport" }).expect(201);
     expect(await changesOf(me, r.roundId)).toMatchObject({ newThemes: 1, changedThemes: 1, closedSinceLastVisit: false });
 

@@ -51,10 +51,22 @@ describe("Comments on review rounds", () => {
     const posted = (await comment(panel, r.roundId, { sectionId: r.sectionId, body: "The manager at one school ignored us." })).body.data;
     expect((await request(t.app).put(`/api/v1/review-comments/${posted.id}/moderation`).set(panel.auth).send({ hidden: true, reason: "x" })).status).toBe(403);
     expect((await request(t.app).put(`/api/v1/review-comments/${posted.id}/moderation`).set(hub.auth).send({ hidden: true })).status).toBe(400);
-    expect((await request(t.app).put(`/api/v1/review-comments/${posted.id}/moderation`).set(hub.auth).send({ hidden: true, reason: "It could identify a member of staff" })).status).toBe(200);
-    const view = async (who: BuiltUser) => ReviewRoundResponseSchema.parse((await request(t.app).get(`/api/v1/review-rounds/${r.roundId}`).set(who.auth)).body).data.comments[0];
+    expect(
+      (
+        await request(t.app)
+          .put(`/api/v1/review-comments/${posted.id}/moderation`)
+          .set(hub.auth)
+          .send({ hidden: true, reason: "It could identify a member of staff" })
+      ).status,
+    ).toBe(200);
+    const view = async (who: BuiltUser) =>
+      ReviewRoundResponseSchema.parse((await request(t.app).get(`/api/v1/review-rounds/${r.roundId}`).set(who.auth)).body).data.comments[0];
     expect(await view(colleague)).toMatchObject({ hidden: true, body: null, hiddenReason: null });
-    expect(await view(panel)).toMatchObject({ hidden: true, body: "The manager at one school ignored us.", hiddenReason: "It could identify a member of staff" });
+    expect(await view(panel)).toMatchObject({
+      hidden: true,
+      body: "The manager at one school ignored us.",
+      hiddenReason: "It could identify a member of staff",
+    });
     const audit = await t.database.handle.sql.query<{ action: string }>("SELECT action FROM audit_log WHERE record_id = $1", [posted.id]);
     expect(audit.map((a) => a.action)).toEqual(["review_comment.hide"]);
   });
@@ -67,7 +79,14 @@ describe("You said, we did", () => {
     await request(t.app).put(`/api/v1/review-rounds/${r.roundId}/proposals/${r.proposalId}/vote`).set(panel.auth).send({ choice: "for" });
     await request(t.app).put(`/api/v1/review-rounds/${r.roundId}/criteria/${r.criterionId}/rating`).set(colleague.auth).send({ rating: 3 });
     expect((await request(t.app).post(`/api/v1/review-rounds/${r.roundId}/themes`).set(panel.auth).send({ title: "x" })).status).toBe(403);
-    expect((await request(t.app).post(`/api/v1/review-rounds/${r.roundId}/themes`).set(hub.auth).send({ title: "Contact", commentIds: ["00000000-0000-4000-8000-000000000000"] })).status).toBe(400);
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/review-rounds/${r.roundId}/themes`)
+          .set(hub.auth)
+          .send({ title: "Contact", commentIds: ["00000000-0000-4000-8000-000000000000"] })
+      ).status,
+    ).toBe(400);
     const themed = await request(t.app)
       .post(`/api/v1/review-rounds/${r.roundId}/themes`)
       .set(hub.auth)

@@ -37,17 +37,30 @@ describe("POST /api/v1/review-rounds", () => {
     };
     expect((await request(t.app).post("/api/v1/review-rounds").send(body)).status).toBe(401);
     expect((await request(t.app).post("/api/v1/review-rounds").set(panel.auth).send(body)).status).toBe(403);
-    const bad = await request(t.app).post("/api/v1/review-rounds").set(hub.auth).send({ ...body, title: "", forumIds: [], sections: [] });
+    const bad = await request(t.app)
+      .post("/api/v1/review-rounds")
+      .set(hub.auth)
+      .send({ ...body, title: "", forumIds: [], sections: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(["body.forumIds", "body.sections", "body.title"]);
     const council = await buildOrganisation(db(), { kind: "council", regionId });
-    expect((await request(t.app).post("/api/v1/review-rounds").set(hub.auth).send({ ...body, forumIds: [council.id] })).body.issues).toEqual([
-      { path: "body.forumIds", message: "Choose Parent Carer Forums of your region" },
-    ]);
+    expect(
+      (
+        await request(t.app)
+          .post("/api/v1/review-rounds")
+          .set(hub.auth)
+          .send({ ...body, forumIds: [council.id] })
+      ).body.issues,
+    ).toEqual([{ path: "body.forumIds", message: "Choose Parent Carer Forums of your region" }]);
     const res = await request(t.app).post("/api/v1/review-rounds").set(hub.auth).send(body);
     expect(res.status).toBe(201);
     const { data } = ReviewRoundResponseSchema.parse(res.body);
-    expect(data).toMatchObject({ state: "open", forums: [{ id: forumId }], sections: [{ heading: "Staffing" }], proposals: [{ totals: { for: 0, against: 0, abstain: 0 }, myVote: null }] });
+    expect(data).toMatchObject({
+      state: "open",
+      forums: [{ id: forumId }],
+      sections: [{ heading: "Staffing" }],
+      proposals: [{ totals: { for: 0, against: 0, abstain: 0 }, myVote: null }],
+    });
   });
 });
 
@@ -69,7 +82,8 @@ describe("Voting and rating", () => {
     const { round } = await buildReviewRound(db(), { regionId, forumIds: [forumId] });
     const detail = ReviewRoundResponseSchema.parse((await request(t.app).get(`/api/v1/review-rounds/${round.id}`).set(panel.auth)).body).data;
     const proposalId = detail.proposals[0]?.id ?? "";
-    const vote = (who: BuiltUser, choice: string) => request(t.app).put(`/api/v1/review-rounds/${round.id}/proposals/${proposalId}/vote`).set(who.auth).send({ choice });
+    const vote = (who: BuiltUser, choice: string) =>
+      request(t.app).put(`/api/v1/review-rounds/${round.id}/proposals/${proposalId}/vote`).set(who.auth).send({ choice });
     const colleague = await buildUser(db(), { role: "parent_panel", organisationId: forumId });
     expect((await vote(panel, "maybe")).status).toBe(400);
     expect((await vote(panel, "for")).status).toBe(200);
@@ -84,7 +98,8 @@ describe("Voting and rating", () => {
     const { round } = await buildReviewRound(db(), { regionId, forumIds: [forumId] });
     const detail = ReviewRoundResponseSchema.parse((await request(t.app).get(`/api/v1/review-rounds/${round.id}`).set(panel.auth)).body).data;
     const criterionId = detail.criteria[0]?.id ?? "";
-    const rate = (who: BuiltUser, rating: number) => request(t.app).put(`/api/v1/review-rounds/${round.id}/criteria/${criterionId}/rating`).set(who.auth).send({ rating });
+    const rate = (who: BuiltUser, rating: number) =>
+      request(t.app).put(`/api/v1/review-rounds/${round.id}/criteria/${criterionId}/rating`).set(who.auth).send({ rating });
     const colleague = await buildUser(db(), { role: "parent_panel", organisationId: forumId });
     expect((await rate(panel, 6)).status).toBe(400);
     await rate(panel, 4);
@@ -96,7 +111,10 @@ describe("Voting and rating", () => {
     for (const state of ["upcoming", "closed"] as const) {
       const { round } = await buildReviewRound(db(), { regionId, forumIds: [forumId], state });
       const detail = ReviewRoundResponseSchema.parse((await request(t.app).get(`/api/v1/review-rounds/${round.id}`).set(panel.auth)).body).data;
-      const res = await request(t.app).put(`/api/v1/review-rounds/${round.id}/proposals/${detail.proposals[0]?.id}/vote`).set(panel.auth).send({ choice: "for" });
+      const res = await request(t.app)
+        .put(`/api/v1/review-rounds/${round.id}/proposals/${detail.proposals[0]?.id}/vote`)
+        .set(panel.auth)
+        .send({ choice: "for" });
       expect(res.status).toBe(409);
       expect(res.body.message).toMatch(state === "upcoming" ? /opens at/ : /closed at/);
     }

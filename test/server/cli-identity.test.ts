@@ -32,7 +32,10 @@ describe("npm run cli -- users list", () => {
   it("should print one JSON line per person with their role and organisation", async () => {
     const { code, stdout } = await cli(["users", "list"], dbEnv);
     expect(code).toBe(0);
-    const people = stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const people = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(people.length).toBeGreaterThan(40);
     expect(people).toContainEqual(
       expect.objectContaining({
@@ -58,7 +61,9 @@ describe("npm run cli -- token create", () => {
         createHash("sha256").update(token).digest("hex"),
       ]);
       expect(rows).toEqual([{ id: expect.any(String), name: "acceptance" }]);
-      const audit = await handle.sql.query<{ action: string; details: { via: string } }>("SELECT action, details FROM audit_log WHERE record_id = $1", [rows[0]?.id]);
+      const audit = await handle.sql.query<{ action: string; details: { via: string } }>("SELECT action, details FROM audit_log WHERE record_id = $1", [
+        rows[0]?.id,
+      ]);
       expect(audit).toEqual([{ action: "token.create", details: expect.objectContaining({ via: "cli" }) }]);
     } finally {
       await handle.close();

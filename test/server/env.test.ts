@@ -34,6 +34,6 @@ describe("Environment validation", () => {
   it("should exit 1 with the problems printed when started with a bad value", async () => {
     const { code, stderr } = await runToExit(["--import", "tsx", join(ROOT_DIR, "server/src/main.ts")], { PORT: "99999", DATA_DIR: "/nonexistent" });
     expect(code).toBe(1);
-    expect(stderr).toContain("PORT (got \"99999\"): must be a whole number between 1 and 65535");
+    expect(stderr).toContain('PORT (got "99999"): must be a whole number between 1 and 65535');
   });
 });

@@ -1,7 +1,7 @@
-import { OfferReceiptSchema, type OfferReceipt } from "@shared/schemas/placement-requests";
-import { buildMarket, offerBody, openRequest, passDeadline, type Market } from "../factories/placement-requests";
+import { type OfferReceipt, OfferReceiptSchema } from "@shared/schemas/placement-requests";
+import { buildMarket, type Market, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import { describeWithServers } from "../setup/describe-with-servers";
-import { spawnServer, type RunningServer } from "../setup/spawn-server";
+import { type RunningServer, spawnServer } from "../setup/spawn-server";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 // A node dies (SIGKILL: no graceful shutdown) while offers pour in. What was acknowledged must
@@ -94,7 +94,10 @@ describeWithServers("Killing a node while offers arrive", { database: true }, ()
     for (const s of acknowledged) {
       const { receipt, status } = s.answer!;
       expect([status, receipt.version]).toEqual([s.expectedVersion === 1 ? 201 : 200, s.expectedVersion]);
-      const stored = await query<{ core_pence: number }>("SELECT core_pence FROM offer_versions WHERE offer_id = $1 AND version = $2", [receipt.offerId, receipt.version]);
+      const stored = await query<{ core_pence: number }>("SELECT core_pence FROM offer_versions WHERE offer_id = $1 AND version = $2", [
+        receipt.offerId,
+        receipt.version,
+      ]);
       expect(stored).toEqual([{ core_pence: s.corePence }]);
     }
     await expectOneContiguousOfferPerSetting(made.id);

@@ -1,10 +1,10 @@
-import { request as httpRequest } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../../server/src/db/client";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 import { spawnServer } from "../setup/spawn-server";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 // The process-level promises of `npm start`: it serves, shuts down gracefully, and keeps its data.
 let dataDir: string;

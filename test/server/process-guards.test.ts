@@ -22,7 +22,9 @@ describe("Process guards", () => {
     const h = harness();
     h.target.emit("unhandledRejection", new Error("the pool timed out"));
     expect(h.exits).toEqual([]);
-    expect(h.lines).toEqual([expect.objectContaining({ level: 50, msg: "unhandled promise rejection", err: expect.objectContaining({ message: "the pool timed out" }) })]);
+    expect(h.lines).toEqual([
+      expect.objectContaining({ level: 50, msg: "unhandled promise rejection", err: expect.objectContaining({ message: "the pool timed out" }) }),
+    ]);
     h.uninstall();
     expect(h.target.listenerCount("unhandledRejection")).toBe(0);
   });

@@ -25,7 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const give = (who: BuiltUser, body: unknown, id = settingId) => request(t.app).post(`/api/v1/settings/${id}/feedback`).set(who.auth).send(body as object);
+const give = (who: BuiltUser, body: unknown, id = settingId) =>
+  request(t.app)
+    .post(`/api/v1/settings/${id}/feedback`)
+    .set(who.auth)
+    .send(body as object);
 const good = { ratings: { meeting_needs: 4, safety_and_wellbeing: 5 }, comment: "Staff listened to us and planned the first weeks carefully." };
 
 describe("POST /api/v1/settings/:id/feedback", () => {
@@ -38,7 +42,9 @@ describe("POST /api/v1/settings/:id/feedback", () => {
   it("should list every bad field, and refuse a comment holding personal data, saying what to remove", async () => {
     const bad = await give(panel, { ratings: { meeting_needs: 9, wifi: 3 }, comment: "" });
     expect(bad.status).toBe(400);
-    expect(bad.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["body.ratings.meeting_needs", "body.ratings.wifi", "body.comment"]));
+    expect(bad.body.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(["body.ratings.meeting_needs", "body.ratings.wifi", "body.comment"]),
+    );
     const personal = await give(panel, { ...good, comment: "Call me on 07700 900123 or write to M14 5RG" });
     expect(personal.status).toBe(400);
     expect(personal.body.issues).toEqual([{ path: "body.comment", message: expect.stringMatching(/Remove a phone number and a full postcode/) }]);
@@ -75,7 +81,10 @@ describe("PUT /api/v1/setting-feedback/:id", () => {
     const b = (await give(panel, good)).body.data.id;
     expect((await request(t.app).put(`/api/v1/setting-feedback/${a}`).set(panel.auth).send({ decision: "approved" })).status).toBe(403);
     expect((await request(t.app).put(`/api/v1/setting-feedback/${b}`).set(hub.auth).send({ decision: "rejected" })).status).toBe(400);
-    expect((await request(t.app).put(`/api/v1/setting-feedback/${b}`).set(hub.auth).send({ decision: "rejected", reason: "It describes a named member of staff" })).status).toBe(200);
+    expect(
+      (await request(t.app).put(`/api/v1/setting-feedback/${b}`).set(hub.auth).send({ decision: "rejected", reason: "It describes a named member of staff" }))
+        .status,
+    ).toBe(200);
     expect((await request(t.app).put(`/api/v1/setting-feedback/${a}`).set(hub.auth).send({ decision: "approved" })).status).toBe(200);
     expect((await request(t.app).put(`/api/v1/setting-feedback/${a}`).set(hub.auth).send({ decision: "rejected", reason: "x" })).status).toBe(409);
     const mine = (await request(t.app).get("/api/v1/setting-feedback").set(panel.auth)).body.data as { id: string; status: string; reason: string | null }[];
@@ -90,7 +99,8 @@ describe("GET /api/v1/settings/:id/feedback-summary", () => {
     const provider = await buildOrganisation(db(), { kind: "provider", regionId });
     await admitProvider(db(), { organisationId: provider.id, regionId, lots: [1] });
     const setting = (await buildSetting(db(), { organisationId: provider.id })).id;
-    const summary = async () => SettingFeedbackSummarySchema.parse((await request(t.app).get(`/api/v1/settings/${setting}/feedback-summary`).set(commissioner.auth)).body).data;
+    const summary = async () =>
+      SettingFeedbackSummarySchema.parse((await request(t.app).get(`/api/v1/settings/${setting}/feedback-summary`).set(commissioner.auth)).body).data;
     const approveNew = async (meetingNeeds: number) => {
       const id = (await give(panel, { ratings: { meeting_needs: meetingNeeds }, comment: "Helpful and kind." }, setting)).body.data.id;
       await request(t.app).put(`/api/v1/setting-feedback/${id}`).set(hub.auth).send({ decision: "approved" });

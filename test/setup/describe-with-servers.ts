@@ -13,9 +13,11 @@ export function describeWithServers(name: string, needs: { database?: boolean; r
   if (missing.length === 0) return describe(name, fn);
   // CI's server run (DATABASE_URL set) provides both; there a missing one is a broken run, not a skip.
   if (process.env.CI === "true" && process.env.DATABASE_URL) {
-    return describe(name, () => it("should have the servers it needs", () => {
-      throw new Error(`${name} needs ${missing.join(" and ")}; CI's server run must provide them.`);
-    }));
+    return describe(name, () =>
+      it("should have the servers it needs", () => {
+        throw new Error(`${name} needs ${missing.join(" and ")}; CI's server run must provide them.`);
+      }),
+    );
   }
   const reason = `needs ${missing.join(" and ")}`;
   console.warn(`Skipping "${name}": it ${reason}.`);

@@ -1,7 +1,7 @@
 import type { Express } from "express";
 import { pino } from "pino";
-import { createApp, type BuiltApp } from "../../server/src/app";
-import { parseEnv, type Env } from "../../server/src/env";
+import { type BuiltApp, createApp } from "../../server/src/app";
+import { type Env, parseEnv } from "../../server/src/env";
 import type { RateLimitOptions } from "../../server/src/http/rate-limits";
 import type { Logger } from "../../server/src/logger";
 import { createTestDatabase, type TestDatabase } from "./test-database";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase, type DbHandle } from "../../server/src/db/client";
+import { type DbHandle, openDatabase } from "../../server/src/db/client";
 import { migrate } from "../../server/src/db/migrate";
 import { loadReferenceData } from "../../server/src/db/reference-data";
 import { seedDemo } from "../../server/src/db/seed/demo";

@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pino } from "pino";
 import { answerClientErrors } from "../../server/src/http/client-errors";
+import { startClosingScheduler } from "../../server/src/modules/placement-requests/scheduler";
 import { CLIENT_DIST_DIR } from "../../server/src/paths";
 import type { LiveLimitOptions } from "../../server/src/realtime/live-limits";
 import { createRealtimeServer } from "../../server/src/realtime/server";
-import { startClosingScheduler } from "../../server/src/modules/placement-requests/scheduler";
 import { createTestApp, type TestApp, type TestAppOptions } from "./test-app";
 
 export interface TestServer {
@@ -21,7 +21,9 @@ export interface TestServer {
  * The app listening on a free port with PUBLIC_URL set to it (sign-in redirects and the
  * embedded identity provider's issuer need the real address), with live connections attached.
  */
-export async function startTestServer(options: TestAppOptions & { requireClient?: boolean; clockTickMs?: number; liveLimits?: Partial<LiveLimitOptions> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: TestAppOptions & { requireClient?: boolean; clockTickMs?: number; liveLimits?: Partial<LiveLimitOptions> } = {},
+): Promise<TestServer> {
   if (options.requireClient !== false && !existsSync(join(CLIENT_DIST_DIR, "index.html"))) {
     throw new Error("client/dist is missing: run `npm run build` first (npm test does it for you)");
   }

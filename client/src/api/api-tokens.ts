@@ -1,10 +1,5 @@
 import type { z } from "zod";
-import {
-  ApiTokenCreatedSchema,
-  ApiTokenListSchema,
-  type ApiToken,
-  type ApiTokenCreateInput,
-} from "@shared/schemas/identity";
+import { type ApiToken, ApiTokenCreatedSchema, type ApiTokenCreateInput, ApiTokenListSchema } from "@shared/schemas/identity";
 import { apiRequest, apiSend } from "./http";
 import { useApiQuery } from "./use-api-query";
 

@@ -1,14 +1,14 @@
 import { useCallback } from "react";
 import {
-  ChildProfileListSchema,
-  ChildProfileResponseSchema,
-  ShortlistSchema,
   type ChildProfile,
   type ChildProfileCreateInput,
+  ChildProfileListSchema,
+  ChildProfileResponseSchema,
   type ChildProfileUpdateInput,
   type ShortlistEntry,
+  ShortlistSchema,
 } from "@shared/schemas/children";
-import { MatchesResponseSchema, type MatchesResponse } from "@shared/schemas/matching";
+import { type MatchesResponse, MatchesResponseSchema } from "@shared/schemas/matching";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 
@@ -47,7 +47,9 @@ export function useShortlist(childId: string) {
 
 /** Adds or removes a setting; answers the shortlist after the change. */
 export async function changeShortlist(childId: string, settingId: string, change: "add" | "remove"): Promise<ShortlistEntry[]> {
-  const { data } = await apiRequest(`${childPath(childId)}/shortlist/${encodeURIComponent(settingId)}`, ShortlistSchema, { method: change === "add" ? "PUT" : "DELETE" });
+  const { data } = await apiRequest(`${childPath(childId)}/shortlist/${encodeURIComponent(settingId)}`, ShortlistSchema, {
+    method: change === "add" ? "PUT" : "DELETE",
+  });
   return data;
 }
 

@@ -1,17 +1,17 @@
 import { useCallback } from "react";
 import { z } from "zod";
 import {
-  AdmissionRoundCreateSchema,
+  type AdmissionDecisionSchema,
+  type AdmissionRoundCreateSchema,
+  type Framework,
   FrameworkListSchema,
+  type ProviderApplication,
+  type ProviderApplicationCreateInput,
   ProviderApplicationListSchema,
   ProviderApplicationResponseSchema,
   ProviderPriceListSchema,
-  TermsVersionCreateSchema,
-  type AdmissionDecisionSchema,
-  type Framework,
-  type ProviderApplication,
-  type ProviderApplicationCreateInput,
   type ProviderPricesUpdateInput,
+  type TermsVersionCreateSchema,
 } from "@shared/schemas/framework";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ApiErrorSchema, ErrorCode, type ApiError } from "@shared/errors";
+import { type ApiError, ApiErrorSchema, ErrorCode } from "@shared/errors";
 
 /**
  * A request the API refused or could not answer; `error.code` says why and, for a domain rule,

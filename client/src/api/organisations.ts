@@ -1,9 +1,4 @@
-import {
-  OrganisationListSchema,
-  OrganisationResponseSchema,
-  type Organisation,
-  type OrganisationCreateInput,
-} from "@shared/schemas/identity";
+import { type Organisation, type OrganisationCreateInput, OrganisationListSchema, OrganisationResponseSchema } from "@shared/schemas/identity";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

@@ -1,12 +1,12 @@
 import { useCallback } from "react";
 import {
-  InvitationListSchema,
-  InvitationResponseSchema,
-  MemberListSchema,
-  MemberResponseSchema,
   type Invitation,
   type InvitationCreateInput,
+  InvitationListSchema,
+  InvitationResponseSchema,
   type Member,
+  MemberListSchema,
+  MemberResponseSchema,
   type MemberUpdateInput,
   type Organisation,
 } from "@shared/schemas/identity";

@@ -1,21 +1,21 @@
 import type { z } from "zod";
 import {
-  ClarificationResponseSchema,
-  OfferReceiptResponseSchema,
-  PlacementResponseSchema,
-  RequestListSchema,
-  RequestViewResponseSchema,
   type AwardSchema,
   type Clarification,
   type ClarificationAnswerSchema,
+  ClarificationResponseSchema,
   type DeclineInput,
   type OfferReceipt,
+  OfferReceiptResponseSchema,
   type OfferSubmitInput,
   type Placement,
   type PlacementEndSchema,
+  PlacementResponseSchema,
   type PriceRevisionSchema,
   type RequestCreateSchema,
+  RequestListSchema,
   type RequestView,
+  RequestViewResponseSchema,
   type ScoresSchema,
 } from "@shared/schemas/placement-requests";
 import { apiRequest } from "./http";
@@ -58,7 +58,8 @@ export const withdrawOffer = (id: string, offerId: string) => viewAfter(requestP
  * lost answer gets the first receipt back, never a second version.
  */
 export async function submitOffer(id: string, body: OfferSubmitInput, idempotencyKey: string): Promise<OfferReceipt> {
-  return (await apiRequest(requestPath(id, "/offers"), OfferReceiptResponseSchema, { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } })).data;
+  return (await apiRequest(requestPath(id, "/offers"), OfferReceiptResponseSchema, { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }))
+    .data;
 }
 
 /** Ranked mode's price round: a lower weekly fee for the offer. */
@@ -79,4 +80,3 @@ export async function answerClarification(id: string, clarificationId: string, b
 export async function endPlacement(placementId: string, body: z.input<typeof PlacementEndSchema>): Promise<Placement> {
   return (await apiRequest(`/api/v1/placements/${encodeURIComponent(placementId)}/end`, PlacementResponseSchema, { method: "POST", body })).data;
 }
-

@@ -5,15 +5,15 @@ import { OrganisationListSchema } from "@shared/schemas/identity";
 import {
   PublicReviewListSchema,
   PublicReviewSummarySchema,
+  type ReviewComment,
   ReviewCommentResponseSchema,
+  type ReviewRound,
   ReviewRoundChangesListSchema,
+  type ReviewRoundCreateInput,
   ReviewRoundListSchema,
   ReviewRoundResponseSchema,
   ReviewRoundVisitResponseSchema,
-  ReviewThemeSchema,
-  type ReviewComment,
-  type ReviewRoundCreateInput,
-  type ReviewRound,
+  type ReviewThemeSchema,
   type VoteChoice,
 } from "@shared/schemas/review-rounds";
 import { apiRequest } from "./http";
@@ -106,7 +106,8 @@ export function usePublicReviewRounds() {
 
 export function usePublicReviewSummary(id: string) {
   const load = useCallback(
-    async (signal: AbortSignal) => (await apiRequest(`/api/v1/public/review-rounds/${encodeURIComponent(id)}/summary`, PublicReviewSummarySchema, { signal })).data,
+    async (signal: AbortSignal) =>
+      (await apiRequest(`/api/v1/public/review-rounds/${encodeURIComponent(id)}/summary`, PublicReviewSummarySchema, { signal })).data,
     [id],
   );
   return useApiQuery(load);

@@ -1,8 +1,4 @@
-import {
-  ServiceFeedbackReceiptSchema,
-  type ServiceFeedbackCreateInput,
-  type ServiceFeedbackReceipt,
-} from "@shared/schemas/service-feedback";
+import { type ServiceFeedbackCreateInput, type ServiceFeedbackReceipt, ServiceFeedbackReceiptSchema } from "@shared/schemas/service-feedback";
 import { apiRequest } from "./http";
 
 export async function submitServiceFeedback(input: ServiceFeedbackCreateInput): Promise<ServiceFeedbackReceipt["data"]> {

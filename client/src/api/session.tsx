@@ -1,13 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ErrorCode } from "@shared/errors";
-import { MeSchema, type Me } from "@shared/schemas/identity";
-import { ApiRequestError, apiRequest, setCsrfToken } from "./http";
+import { type Me, MeSchema } from "@shared/schemas/identity";
+import { apiRequest, ApiRequestError, setCsrfToken } from "./http";
 
-export type SessionState =
-  | { status: "loading" }
-  | { status: "signed-out" }
-  | { status: "signed-in"; me: Me }
-  | { status: "error"; error: unknown };
+export type SessionState = { status: "loading" } | { status: "signed-out" } | { status: "signed-in"; me: Me } | { status: "error"; error: unknown };
 
 export interface Session {
   state: SessionState;

@@ -1,8 +1,4 @@
-import {
-  SettingClaimListSchema,
-  SettingClaimResponseSchema,
-  type SettingClaim,
-} from "@shared/schemas/settings";
+import { type SettingClaim, SettingClaimListSchema, SettingClaimResponseSchema } from "@shared/schemas/settings";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 

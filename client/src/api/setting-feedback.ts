@@ -1,11 +1,11 @@
 import { useCallback } from "react";
 import {
-  SettingFeedbackListSchema,
-  SettingFeedbackResponseSchema,
-  SettingFeedbackSummarySchema,
   type SettingFeedback,
   type SettingFeedbackCreateInput,
+  SettingFeedbackListSchema,
+  SettingFeedbackResponseSchema,
   type SettingFeedbackSummary,
+  SettingFeedbackSummarySchema,
 } from "@shared/schemas/setting-feedback";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";

@@ -1,11 +1,11 @@
 import { useCallback } from "react";
 import {
-  SettingListSchema,
-  SettingResponseSchema,
-  SettingSearchResultSchema,
   type Setting,
   type SettingCreateInput,
+  SettingListSchema,
+  SettingResponseSchema,
   type SettingSearchResult,
+  SettingSearchResultSchema,
   type SettingStatusUpdateInput,
   type SettingUpdateInput,
 } from "@shared/schemas/settings";

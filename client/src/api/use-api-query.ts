@@ -1,11 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 
-export type QueryState<T> =
-  | { status: "loading" }
-  | { status: "error"; error: unknown }
-  | { status: "success"; data: T };
+export type QueryState<T> = { status: "loading" } | { status: "error"; error: unknown } | { status: "success"; data: T };
 
-export interface ApiQuery<T> {
+export interface ApiQuery {
   /** Start again from "loading" (after an error). */
   retry(): void;
   /**
@@ -21,7 +18,7 @@ export interface ApiQuery<T> {
  * would arrive after the page has gone. `load` must be stable (defined at module level, or
  * memoised with useCallback).
  */
-export function useApiQuery<T>(load: (signal: AbortSignal) => Promise<T>): QueryState<T> & ApiQuery<T> {
+export function useApiQuery<T>(load: (signal: AbortSignal) => Promise<T>): QueryState<T> & ApiQuery {
   const [state, setState] = useState<QueryState<T>>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 

@@ -24,5 +24,4 @@ export function latestAdmissions(applications: readonly ProviderApplication[]): 
 
 export const openRound = (framework: Framework) => framework.rounds.find((round) => round.state === "open");
 
-export const latestTerms = (framework: Framework) =>
-  [...framework.termsVersions].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0];
+export const latestTerms = (framework: Framework) => [...framework.termsVersions].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0];

@@ -22,8 +22,7 @@ interface CheckboxesProps {
 
 /** A GOV.UK group of checkboxes in a fieldset; `values` keeps the options' order. */
 export function Checkboxes({ name, legend, options, values, onChange, hint, error, legendSize = "m", small }: CheckboxesProps) {
-  const toggle = (value: string, checked: boolean) =>
-    onChange(options.map((o) => o.value).filter((v) => (v === value ? checked : values.includes(v))));
+  const toggle = (value: string, checked: boolean) => onChange(options.map((o) => o.value).filter((v) => (v === value ? checked : values.includes(v))));
 
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>

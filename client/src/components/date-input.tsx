@@ -55,5 +55,16 @@ export function DateInput({ id, legend, hint, value, onChange, error, legendSize
     { key: "month", label: "Month", width: 2, fieldId: `${id}-month` },
     { key: "year", label: "Year", width: 4, fieldId: `${id}-year` },
   ] as const;
-  return <DateFields id={id} legend={legend} hint={hint} fields={fields} values={{ ...value }} onChange={(key, text) => onChange({ ...value, [key]: text })} error={error} legendSize={legendSize} />;
+  return (
+    <DateFields
+      id={id}
+      legend={legend}
+      hint={hint}
+      fields={fields}
+      values={{ ...value }}
+      onChange={(key, text) => onChange({ ...value, [key]: text })}
+      error={error}
+      legendSize={legendSize}
+    />
+  );
 }

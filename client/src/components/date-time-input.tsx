@@ -1,5 +1,5 @@
 import { DateFields } from "./date-fields";
-import { EMPTY_DATE, isoDateFrom, type DateParts } from "./date-input";
+import { type DateParts, EMPTY_DATE, isoDateFrom } from "./date-input";
 
 export interface DateTimeParts extends DateParts {
   hour: string;
@@ -8,7 +8,16 @@ export interface DateTimeParts extends DateParts {
 
 export const EMPTY_DATE_TIME: DateTimeParts = { ...EMPTY_DATE, hour: "", minute: "" };
 
-const LONDON_PARTS = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+const LONDON_PARTS = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+});
 
 /** How far London's clock is ahead of UTC at a moment (0 in winter, an hour in summer). */
 function londonOffsetMs(utcMs: number): number {
@@ -52,5 +61,16 @@ export function DateTimeInput({ id, legend, hint, value, onChange, error }: Date
     { key: "hour", label: "Hour", width: 2, fieldId: `${id}-hour` },
     { key: "minute", label: "Minute", width: 2, fieldId: `${id}-minute` },
   ] as const;
-  return <DateFields id={id} legend={legend} hint={hint} fields={fields} values={{ ...value }} onChange={(key, text) => onChange({ ...value, [key]: text })} error={error} legendSize="m" />;
+  return (
+    <DateFields
+      id={id}
+      legend={legend}
+      hint={hint}
+      fields={fields}
+      values={{ ...value }}
+      onChange={(key, text) => onChange({ ...value, [key]: text })}
+      error={error}
+      legendSize="m"
+    />
+  );
 }

@@ -52,7 +52,11 @@ export function DeadlineCountdown({ deadline, clockOffsetMs, what }: DeadlineCou
   const left = Date.parse(deadline) - (now + clockOffsetMs);
   const passed = milestone(left);
   const [announced, setAnnounced] = useState({ at: passed, text: "" });
-  if (announced.at !== passed) setAnnounced({ at: passed, text: passed === "closed" ? `${what}: the deadline has passed.` : passed ? `${passed} left. ${what} at ${formatDateTime(deadline)}.` : "" });
+  if (announced.at !== passed)
+    setAnnounced({
+      at: passed,
+      text: passed === "closed" ? `${what}: the deadline has passed.` : passed ? `${passed} left. ${what} at ${formatDateTime(deadline)}.` : "",
+    });
 
   return (
     <div className="govuk-inset-text">

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { CharacterCount } from "./character-count";
 import { Form } from "./form";
 import { errorsFromZod, sendOrErrors } from "./form-errors";
-import { Radios, type RadioOption } from "./radios";
+import { type RadioOption, Radios } from "./radios";
 import { useFormSubmit } from "./use-form-submit";
 
 interface DecisionFormProps<K extends string> {
@@ -26,7 +26,19 @@ interface DecisionFormProps<K extends string> {
 }
 
 /** The hub decides with a reason the provider will see, as the framework's fairness rules ask. */
-export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, options, schema, submitLabel, reasonHint = "The provider will see this", reasonLabel = "Reason", reasonMaxLength = 1000, send, onCancel }: DecisionFormProps<K>) {
+export function DecisionForm<K extends string>({
+  idPrefix,
+  legend,
+  decisionKey,
+  options,
+  schema,
+  submitLabel,
+  reasonHint = "The provider will see this",
+  reasonLabel = "Reason",
+  reasonMaxLength = 1000,
+  send,
+  onCancel,
+}: DecisionFormProps<K>) {
   const [decision, setDecision] = useState<string>();
   const [reason, setReason] = useState("");
   const fieldIds = { [decisionKey]: `${idPrefix}-decision`, reason: `${idPrefix}-reason` } as Record<string, string>;
@@ -39,8 +51,23 @@ export function DecisionForm<K extends string>({ idPrefix, legend, decisionKey, 
   return (
     <div className="govuk-!-margin-top-4">
       <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={submitLabel} onCancel={onCancel}>
-        <Radios name={`${idPrefix}-decision`} legend={legend} options={options} value={decision} onChange={setDecision} error={form.errors?.fields[decisionKey]} />
-        <CharacterCount id={`${idPrefix}-reason`} label={reasonLabel} hint={reasonHint} maxLength={reasonMaxLength} value={reason} onChange={setReason} error={form.errors?.fields.reason} />
+        <Radios
+          name={`${idPrefix}-decision`}
+          legend={legend}
+          options={options}
+          value={decision}
+          onChange={setDecision}
+          error={form.errors?.fields[decisionKey]}
+        />
+        <CharacterCount
+          id={`${idPrefix}-reason`}
+          label={reasonLabel}
+          hint={reasonHint}
+          maxLength={reasonMaxLength}
+          value={reason}
+          onChange={setReason}
+          error={form.errors?.fields.reason}
+        />
       </Form>
     </div>
   );

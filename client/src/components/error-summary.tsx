@@ -20,9 +20,7 @@ export function ErrorSummary({ errors }: { errors: ErrorSummaryItem[] }) {
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((error) => (
-              <li key={`${error.fieldId ?? ""}:${error.text}`}>
-                {error.fieldId ? <a href={`#${error.fieldId}`}>{error.text}</a> : error.text}
-              </li>
+              <li key={`${error.fieldId ?? ""}:${error.text}`}>{error.fieldId ? <a href={`#${error.fieldId}`}>{error.text}</a> : error.text}</li>
             ))}
           </ul>
         </div>

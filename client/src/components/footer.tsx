@@ -30,11 +30,7 @@ export function Footer() {
             <LicenceLogo />
             <span className="govuk-footer__licence-description">
               All content is available under the{" "}
-              <a
-                className="govuk-footer__link"
-                href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-                rel="license"
-              >
+              <a className="govuk-footer__link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" rel="license">
                 Open Government Licence v3.0
               </a>
               , except where otherwise stated

@@ -67,7 +67,11 @@ export function errorsFromApi<F extends string>(fieldIds: FieldIds<F>, error: un
 }
 
 /** Sends with `send`; a failure comes back as the errors to show (see `errorsFromApi`), success as none. */
-export async function sendOrErrors<F extends string>(fieldIds: FieldIds<F>, send: () => Promise<unknown>, conflictField?: NoInfer<F>): Promise<FormErrors<F> | undefined> {
+export async function sendOrErrors<F extends string>(
+  fieldIds: FieldIds<F>,
+  send: () => Promise<unknown>,
+  conflictField?: NoInfer<F>,
+): Promise<FormErrors<F> | undefined> {
   try {
     await send();
     return undefined;

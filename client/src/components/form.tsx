@@ -1,7 +1,7 @@
 import type { FormEvent, ReactNode } from "react";
 import { ErrorSummary } from "./error-summary";
 import type { FormErrors } from "./form-errors";
-import { SubmitOrCancel, type SubmitButtonStyle } from "./submit-or-cancel";
+import { type SubmitButtonStyle, SubmitOrCancel } from "./submit-or-cancel";
 
 /** What `useFormSubmit` answers about a form: the problems of its last submit, which attempt that was, and whether it is sending. */
 export interface FormStatus {

@@ -37,5 +37,15 @@ export function MonthYearInput({ id, legend, hint, value, onChange, error }: Mon
     { key: "month", label: "Month", width: 2, fieldId: id },
     { key: "year", label: "Year", width: 4, fieldId: `${id}-year` },
   ] as const;
-  return <DateFields id={id} legend={legend} hint={hint} fields={fields} values={{ ...value }} onChange={(key, text) => onChange({ ...value, [key]: text })} error={error} />;
+  return (
+    <DateFields
+      id={id}
+      legend={legend}
+      hint={hint}
+      fields={fields}
+      values={{ ...value }}
+      onChange={(key, text) => onChange({ ...value, [key]: text })}
+      error={error}
+    />
+  );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 
 /**
  * GOV.UK's success notification banner. It is focused when it appears (what GOV.UK Frontend's
@@ -10,13 +10,7 @@ export function SuccessBanner({ title, children }: { title: string; children?: R
     ref.current?.focus();
   }, []);
   return (
-    <div
-      ref={ref}
-      className="govuk-notification-banner govuk-notification-banner--success"
-      role="alert"
-      aria-labelledby="success-banner-title"
-      tabIndex={-1}
-    >
+    <div ref={ref} className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-banner-title" tabIndex={-1}>
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="success-banner-title">
           Success

@@ -5,7 +5,7 @@ import { Loading, QueryProblem } from "./query-problem";
 
 interface QueryViewProps<T> {
   /** What `useApiQuery` (or a hook built on it) returned. */
-  query: QueryState<T> & Pick<ApiQuery<T>, "retry">;
+  query: QueryState<T> & Pick<ApiQuery, "retry">;
   /** What could not be shown, as in "Sorry, we cannot show {what} at the moment". */
   what: string;
   /** What is loading, as in "Loading {loading}…"; `what` unless given. */

@@ -25,7 +25,14 @@ export function Radios({ name, legend, options, value, onChange, hint, error }: 
         <HintAndError id={name} hint={hint} error={error} />
         <div className="govuk-radios">
           {options.map((option, index) => (
-            <RadioItem key={option.value} id={index === 0 ? name : `${name}-${index + 1}`} name={name} option={option} checked={value === option.value} onChoose={() => onChange(option.value)} />
+            <RadioItem
+              key={option.value}
+              id={index === 0 ? name : `${name}-${index + 1}`}
+              name={name}
+              option={option}
+              checked={value === option.value}
+              onChoose={() => onChange(option.value)}
+            />
           ))}
         </div>
       </fieldset>

@@ -1,7 +1,7 @@
 import { ServiceNavigation as GovukServiceNavigation } from "govuk-frontend";
 import { Link, useLocation } from "react-router";
 import { PAGE_PATHS, ROLE_HOME } from "@shared/page-paths";
-import { useSession, type SessionState } from "../api/session";
+import { type SessionState, useSession } from "../api/session";
 import { useGovukModule } from "../govuk/use-govuk-module";
 import { feedbackLinkState } from "../lib/feedback-link-state";
 import { peoplePath } from "../lib/paths";
@@ -72,10 +72,7 @@ export function ServiceNavigation() {
                 const inSection = !isHome(item.href) && pathname.startsWith(`${item.href}/`);
                 const active = current || inSection;
                 return (
-                  <li
-                    key={item.href}
-                    className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}
-                  >
+                  <li key={item.href} className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}>
                     <Link
                       className="govuk-service-navigation__link"
                       to={item.href}

@@ -1,16 +1,6 @@
 import type { Setting } from "@shared/schemas/settings";
 import { formatDate, formatTimestampDate } from "../lib/format-date";
-import {
-  ageRange,
-  lotLabel,
-  needName,
-  ofstedLabel,
-  residentialLabel,
-  riskLabel,
-  sexLabel,
-  therapyLabel,
-  vacanciesLabel,
-} from "./setting-labels";
+import { ageRange, lotLabel, needName, ofstedLabel, residentialLabel, riskLabel, sexLabel, therapyLabel, vacanciesLabel } from "./setting-labels";
 import { SummaryList } from "./summary-list";
 
 const list = (items: string[], empty: string) =>
@@ -26,7 +16,9 @@ const list = (items: string[], empty: string) =>
 
 /** Everything known about a setting, in the sections of the provider's form. */
 export function SettingDetails({ setting }: { setting: Setting }) {
-  const address = [setting.address.line1, setting.address.line2, setting.address.town, setting.address.postcode].filter((line): line is string => Boolean(line));
+  const address = [setting.address.line1, setting.address.line2, setting.address.town, setting.address.postcode].filter((line): line is string =>
+    Boolean(line),
+  );
   return (
     <>
       <h2 className="govuk-heading-m">Details</h2>
@@ -58,11 +50,17 @@ export function SettingDetails({ setting }: { setting: Setting }) {
         rows={[
           {
             key: "Specialist in",
-            value: list(setting.needs.filter((n) => n.level === "specialist").map((n) => `${needName(n.code)} (${n.code})`), "None"),
+            value: list(
+              setting.needs.filter((n) => n.level === "specialist").map((n) => `${needName(n.code)} (${n.code})`),
+              "None",
+            ),
           },
           {
             key: "Can support",
-            value: list(setting.needs.filter((n) => n.level === "supported").map((n) => `${needName(n.code)} (${n.code})`), "None"),
+            value: list(
+              setting.needs.filter((n) => n.level === "supported").map((n) => `${needName(n.code)} (${n.code})`),
+              "None",
+            ),
           },
           { key: "Risks it can manage", value: list(setting.risksManaged.map(riskLabel), "None given") },
           { key: "Therapies", value: list(setting.therapies.map(therapyLabel), "None given") },

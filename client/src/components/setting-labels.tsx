@@ -1,14 +1,14 @@
 import {
   OFSTED_GRADE_LABELS,
+  type OfstedGrade,
   PDS_RISKS,
   RESIDENTIAL_TYPE_LABELS,
-  SEX_ADMITTED_LABELS,
-  THERAPY_LABELS,
-  type OfstedGrade,
   type ResidentialType,
   type SettingStatus,
+  SEX_ADMITTED_LABELS,
   type SexAdmitted,
   type Therapy,
+  THERAPY_LABELS,
 } from "@shared/codes/directory";
 import { LOTS } from "@shared/codes/lots";
 import { NEEDS } from "@shared/codes/needs";
@@ -48,5 +48,10 @@ export function vacanciesLabel(vacancies: number, confirmedAt: string | null): s
 
 /** "ASD (specialist), SEMH (supported)". */
 export function needsLabel(needs: readonly { code: string; level: string }[]): string {
-  return needs.length === 0 ? "None given" : [...needs].sort((a, b) => Number(b.level === "specialist") - Number(a.level === "specialist")).map((n) => `${n.code} (${n.level})`).join(", ");
+  return needs.length === 0
+    ? "None given"
+    : [...needs]
+        .sort((a, b) => Number(b.level === "specialist") - Number(a.level === "specialist"))
+        .map((n) => `${n.code} (${n.level})`)
+        .join(", ");
 }

@@ -10,8 +10,21 @@ export interface SubmitButtonStyle {
 }
 
 /** A form's submit button, disabled while the form sends so a second press cannot send it twice. */
-export function SubmitButton({ children, sending = false, warning = false, secondary = false, flush = false }: SubmitButtonStyle & { children: ReactNode; sending?: boolean }) {
-  const className = ["govuk-button", warning ? "govuk-button--warning" : null, secondary ? "govuk-button--secondary" : null, flush ? "govuk-!-margin-bottom-0" : null].filter(Boolean).join(" ");
+export function SubmitButton({
+  children,
+  sending = false,
+  warning = false,
+  secondary = false,
+  flush = false,
+}: SubmitButtonStyle & { children: ReactNode; sending?: boolean }) {
+  const className = [
+    "govuk-button",
+    warning ? "govuk-button--warning" : null,
+    secondary ? "govuk-button--secondary" : null,
+    flush ? "govuk-!-margin-bottom-0" : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <button type="submit" className={className} data-module="govuk-button" disabled={sending}>
       {children}
@@ -20,7 +33,12 @@ export function SubmitButton({ children, sending = false, warning = false, secon
 }
 
 /** A form's submit button, and Cancel beside it when the form was opened in place (a reply, a change). */
-export function SubmitOrCancel({ label, sending, onCancel, ...style }: SubmitButtonStyle & { label: ReactNode; sending: boolean; onCancel?: (() => void) | undefined }) {
+export function SubmitOrCancel({
+  label,
+  sending,
+  onCancel,
+  ...style
+}: SubmitButtonStyle & { label: ReactNode; sending: boolean; onCancel?: (() => void) | undefined }) {
   if (!onCancel) {
     return (
       <SubmitButton sending={sending} {...style}>

@@ -1,7 +1,5 @@
 import type { Key, ReactNode } from "react";
-import { TableHead, type TableColumn } from "./table-head";
-
-export type { TableColumn } from "./table-head";
+import { type TableColumn, TableHead } from "./table-head";
 
 /** A cell needing more than its content: a row header (`<th scope="row">`), right-aligned, or extra classes. */
 export interface TableCellSpec {
@@ -44,7 +42,11 @@ export function Table({ caption, captionSize = "s", columns, rows, empty, classN
   const numeric = columns.map((column) => typeof column !== "string" && column.numeric === true);
   return (
     <table className={classes("govuk-table", className)}>
-      <caption className={captionSize === "hidden" ? "govuk-table__caption govuk-visually-hidden" : `govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption>
+      <caption
+        className={captionSize === "hidden" ? "govuk-table__caption govuk-visually-hidden" : `govuk-table__caption govuk-table__caption--${captionSize}`}
+      >
+        {caption}
+      </caption>
       <TableHead columns={columns} />
       <tbody className="govuk-table__body">
         {rows.map((row) => {

@@ -27,10 +27,14 @@ export function TextForm<K extends string>({ id, field, schema, label, hint, max
   const form = useFormSubmit(async () => {
     const parsed = schema.safeParse({ [field]: text });
     if (!parsed.success) return errorsFromZod(fieldIds, parsed.error);
-    return sendOrErrors(fieldIds, async () => {
-      await send(parsed.data);
-      setText("");
-    }, field);
+    return sendOrErrors(
+      fieldIds,
+      async () => {
+        await send(parsed.data);
+        setText("");
+      },
+      field,
+    );
   });
   return (
     <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={submitLabel} warning={warning}>

@@ -23,7 +23,23 @@ interface TextInputProps {
   groupClass?: string;
 }
 
-export function TextInput({ id, label, value, onChange, hint, error, type = "text", widthClass, autoComplete, inputMode, spellCheck, labelSize, hideLabel, prefix, groupClass }: TextInputProps) {
+export function TextInput({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  type = "text",
+  widthClass,
+  autoComplete,
+  inputMode,
+  spellCheck,
+  labelSize,
+  hideLabel,
+  prefix,
+  groupClass,
+}: TextInputProps) {
   const inputClass = ["govuk-input", widthClass, error ? "govuk-input--error" : null].filter(Boolean).join(" ");
   const input = (
     <input

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import type { FormErrors } from "./form-errors";
 
 /**
@@ -7,7 +7,10 @@ import type { FormErrors } from "./form-errors";
  * `Form` (or `FormErrorSummary` where the summary stands above the page's heading): `attempt`
  * changes on each failed submit, so the summary is focused and announced again.
  */
-export function useFormSubmit<F extends string, S = void>(save: (state: S) => Promise<FormErrors<F> | undefined>, onErrorsChange?: (hasErrors: boolean) => void) {
+export function useFormSubmit<F extends string, S = void>(
+  save: (state: S) => Promise<FormErrors<F> | undefined>,
+  onErrorsChange?: (hasErrors: boolean) => void,
+) {
   const [errors, setErrors] = useState<FormErrors<F>>();
   const [attempt, setAttempt] = useState(0);
   const [sending, setSending] = useState(false);

@@ -1,5 +1,5 @@
+import { type Component, isSupported } from "govuk-frontend";
 import { useEffect, useRef } from "react";
-import { isSupported, type Component } from "govuk-frontend";
 
 type GovukComponentClass = (new ($root: Element, config?: object) => Component) & { moduleName: string };
 
@@ -15,7 +15,9 @@ export function useGovukModule<T extends HTMLElement>(Module: GovukComponentClas
     const element = ref.current;
     if (!element || !isSupported() || element.hasAttribute(`data-${Module.moduleName}-init`)) return;
     new Module(element, config);
-    // Config is read once at initialisation, as GOV.UK Frontend itself does.
+    // Config is read once at initialisation, as GOV.UK Frontend itself does: a new config object
+    // on each render must not initialise the component again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [Module]);
   return ref;
 }

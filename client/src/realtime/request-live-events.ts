@@ -9,7 +9,7 @@ import {
   ServerTimeSchema,
   type ServerToClientEvents,
 } from "@shared/events";
-import { OfferReceiptSchema, type OfferReceipt, type RequestView } from "@shared/schemas/placement-requests";
+import { type OfferReceipt, OfferReceiptSchema, type RequestView } from "@shared/schemas/placement-requests";
 import { withClarification, withRank, withResponse, withState } from "./request-live-state";
 
 /** What a request's events may do to the page following it. */

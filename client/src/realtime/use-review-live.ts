@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
-import { ReviewTotalsSchema, ReviewWatchAckSchema, type ReviewTotals } from "@shared/events";
-import { ReviewCommentSchema, type ReviewComment } from "@shared/schemas/review-rounds";
+import { type ReviewTotals, ReviewTotalsSchema, ReviewWatchAckSchema } from "@shared/events";
+import { type ReviewComment, ReviewCommentSchema } from "@shared/schemas/review-rounds";
 import { liveSocket } from "./live-socket";
 import { isWorthRetrying, RETRY_AFTER_MS } from "./retry";
 

@@ -1,5 +1,5 @@
 import { verifyAuditChain } from "../modules/audit/verify-chain";
-import { withDatabase, type CliCommand } from "./command";
+import { type CliCommand, withDatabase } from "./command";
 
 export const auditVerifyCommand: CliCommand = {
   name: "audit verify",

@@ -1,5 +1,5 @@
-import { openDatabase, type DbHandle } from "../db/client";
-import { loadEnv, type Env } from "../env";
+import { type DbHandle, openDatabase } from "../db/client";
+import { type Env, loadEnv } from "../env";
 import { createLogger } from "../logger";
 
 /** One CLI command: parses its own arguments, prints its result, returns the exit code. */

@@ -1,7 +1,7 @@
 import { migrate } from "../db/migrate";
 import { loadReferenceData } from "../db/reference-data";
 import { seedDemo } from "../db/seed/demo";
-import { withDatabase, type CliCommand } from "./command";
+import { type CliCommand, withDatabase } from "./command";
 
 export const migrateCommand: CliCommand = {
   name: "migrate",

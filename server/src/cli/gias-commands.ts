@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { GiasFileError, importGias, type GiasImportReport } from "../modules/directory/gias/import-gias";
-import { parseOptions, withDatabase, type CliCommand } from "./command";
+import { GiasFileError, type GiasImportReport, importGias } from "../modules/directory/gias/import-gias";
+import { type CliCommand, parseOptions, withDatabase } from "./command";
 
 const USAGE = "import gias <file.csv> [--types 07,08,...] [--json]";
 
@@ -35,11 +35,15 @@ export const importGiasCommand: CliCommand = {
     const unknown = Object.keys(options).filter((name) => name !== "types" && name !== "json");
     const types = typeof options.types === "string" ? parseTypes(options.types) : undefined;
     const problem =
-      positional.length !== 1 ? "Give one CSV file."
-      : unknown.length > 0 ? `Unknown option ${unknown.map((u) => `--${u}`).join(", ")}.`
-      : options.types !== undefined && !types ? "--types takes establishment type codes separated by commas, like 07,08,10."
-      : options.json !== undefined && options.json !== true ? "--json takes no value."
-      : undefined;
+      positional.length !== 1
+        ? "Give one CSV file."
+        : unknown.length > 0
+          ? `Unknown option ${unknown.map((u) => `--${u}`).join(", ")}.`
+          : options.types !== undefined && !types
+            ? "--types takes establishment type codes separated by commas, like 07,08,10."
+            : options.json !== undefined && options.json !== true
+              ? "--json takes no value."
+              : undefined;
     if (problem) {
       console.error(`${problem}\nUsage: npm run cli -- ${USAGE}`);
       return 2;

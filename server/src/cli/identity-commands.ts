@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { ApiTokenCreateSchema } from "@shared/schemas/identity";
 import { organisations, users } from "../db/schema";
 import { createApiToken } from "../modules/api-tokens/commands/create-api-token";
-import { parseOptions, withDatabase, type CliCommand } from "./command";
+import { type CliCommand, parseOptions, withDatabase } from "./command";
 
 export const tokenCreateCommand: CliCommand = {
   name: "token create",

@@ -6,7 +6,9 @@ import type { DbOrTx } from "./client";
  * app node agrees whatever its own clock says.
  */
 export async function databaseClock(db: DbOrTx): Promise<{ now: Date; today: string }> {
-  const result = (await db.execute(sql`SELECT clock_timestamp() AS now, to_char(current_date, 'YYYY-MM-DD') AS today`)) as unknown as { rows: { now: Date | string; today: string }[] };
+  const result = (await db.execute(sql`SELECT clock_timestamp() AS now, to_char(current_date, 'YYYY-MM-DD') AS today`)) as unknown as {
+    rows: { now: Date | string; today: string }[];
+  };
   const now = new Date(result.rows[0]?.now ?? Date.now());
   return { now, today: result.rows[0]?.today ?? now.toISOString().slice(0, 10) };
 }

@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
+import { DomainErrorCode } from "@shared/errors";
+import { conflict } from "../http/app-error";
 import type { Db, Tx } from "./client";
 import { isUniqueViolation } from "./errors";
 import { idempotencyKeys } from "./schema";
-import { conflict } from "../http/app-error";
-import { DomainErrorCode } from "@shared/errors";
 
 export interface StoredResponse<T> {
   status: number;
@@ -35,7 +35,10 @@ export async function once<T>({ db, userId, key, scope, work }: IdempotencyProps
     const result = await db.transaction(async (tx) => {
       await tx.insert(idempotencyKeys).values({ userId, key, scope, status: 0, body: {} });
       const answer = await work(tx);
-      await tx.update(idempotencyKeys).set({ status: answer.status, body: answer.body as object }).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+      await tx
+        .update(idempotencyKeys)
+        .set({ status: answer.status, body: answer.body as object })
+        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
       return answer;
     });
     return { ...result, replayed: false };
@@ -48,8 +51,15 @@ export async function once<T>({ db, userId, key, scope, work }: IdempotencyProps
 }
 
 async function storedAnswer<T>(db: Db, userId: string, key: string, scope: string): Promise<StoredResponse<T> | undefined> {
-  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), sql`status > 0`));
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), sql`status > 0`));
   if (!row) return undefined;
-  if (row.scope !== scope) throw conflict("This Idempotency-Key was already used for a different request. Use a new key for each new submission.", DomainErrorCode.IdempotencyKeyReused);
+  if (row.scope !== scope)
+    throw conflict(
+      "This Idempotency-Key was already used for a different request. Use a new key for each new submission.",
+      DomainErrorCode.IdempotencyKeyReused,
+    );
   return { status: row.status, body: row.body as T, replayed: true };
 }

@@ -17,12 +17,8 @@ export async function migrate(handle: DbHandle, dir: string = MIGRATIONS_DIR): P
     .filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name))
     .sort();
   return handle.sql.withMigrationLock(async () => {
-    await handle.sql.query(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-    );
-    const done = new Set(
-      (await handle.sql.query<{ name: string }>("SELECT name FROM schema_migrations")).map((row) => row.name),
-    );
+    await handle.sql.query("CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+    const done = new Set((await handle.sql.query<{ name: string }>("SELECT name FROM schema_migrations")).map((row) => row.name));
     const applied: string[] = [];
     for (const file of files) {
       if (done.has(file)) continue;

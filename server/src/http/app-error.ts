@@ -1,4 +1,4 @@
-import { ErrorCode, type DomainErrorCode, type ValidationIssue } from "@shared/errors";
+import { type DomainErrorCode, ErrorCode, type ValidationIssue } from "@shared/errors";
 
 /** An error meant for the client: its status, code and message are shown as they are. */
 export class AppError extends Error {
@@ -16,8 +16,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "The resource") => new AppError(ErrorCode.NotFound, 404, `${what} was not found.`);
-export const unauthorized = () =>
-  new AppError(ErrorCode.Unauthorized, 401, "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
+export const unauthorized = () => new AppError(ErrorCode.Unauthorized, 401, "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
 export const forbidden = (message = "You do not have permission to do that.", reason?: DomainErrorCode) =>
   new AppError(ErrorCode.Forbidden, 403, message, undefined, reason);
 export const conflict = (message: string, reason?: DomainErrorCode) => new AppError(ErrorCode.Conflict, 409, message, undefined, reason);

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { ErrorCode, type ApiError } from "@shared/errors";
+import { type ApiError, ErrorCode } from "@shared/errors";
 
 /**
  * Node answers a request it cannot parse (malformed HTTP, or an address and headers over its
@@ -13,10 +13,15 @@ export function answerClientErrors(server: Server): void {
     if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
     const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
     const body: ApiError = tooLarge
-      ? { code: ErrorCode.PayloadTooLarge, message: "The request's address and headers are larger than 16 KB. Send a shorter address, or fewer or shorter headers." }
+      ? {
+          code: ErrorCode.PayloadTooLarge,
+          message: "The request's address and headers are larger than 16 KB. Send a shorter address, or fewer or shorter headers.",
+        }
       : { code: ErrorCode.ValidationError, message: "The request is not valid HTTP." };
     const json = JSON.stringify(body);
     const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
   });
 }

@@ -19,8 +19,7 @@ export function clientStatic(distDir: string): Router {
     "/assets",
     express.static(join(distDir, "assets"), {
       fallthrough: false,
-      setHeaders: (res, path) =>
-        res.setHeader("Cache-Control", FINGERPRINTED.test(path) ? "public, max-age=31536000, immutable" : "public, max-age=86400"),
+      setHeaders: (res, path) => res.setHeader("Cache-Control", FINGERPRINTED.test(path) ? "public, max-age=31536000, immutable" : "public, max-age=86400"),
     }),
   );
   router.use(express.static(distDir, { index: false }));

@@ -1,7 +1,7 @@
-import { isUniqueViolation } from "../db/errors";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
-import { DomainErrorCode, ErrorCode, type ApiError } from "@shared/errors";
+import { type ApiError, DomainErrorCode, ErrorCode } from "@shared/errors";
+import { isUniqueViolation } from "../db/errors";
 import { AppError } from "./app-error";
 
 interface BodyParserError extends Error {
@@ -22,7 +22,12 @@ export const apiNotFound: RequestHandler = (req, res) => {
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next) => {
   if (res.headersSent) return next(error);
   if (error instanceof AppError) {
-    return send(res, error.status, { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}), ...(error.issues ? { issues: error.issues } : {}) });
+    return send(res, error.status, {
+      code: error.code,
+      message: error.message,
+      ...(error.reason ? { reason: error.reason } : {}),
+      ...(error.issues ? { issues: error.issues } : {}),
+    });
   }
   if (error instanceof ZodError) {
     return send(res, 400, {
@@ -51,7 +56,11 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
     return send(res, 404, { code: ErrorCode.NotFound, message: `There is no ${req.originalUrl.split("?")[0]} here.` });
   }
   if (isUniqueViolation(error)) {
-    return send(res, 409, { code: ErrorCode.Conflict, reason: DomainErrorCode.AlreadyExists, message: "That already exists. Reload to see the current record, then try again." });
+    return send(res, 409, {
+      code: ErrorCode.Conflict,
+      reason: DomainErrorCode.AlreadyExists,
+      message: "That already exists. Reload to see the current record, then try again.",
+    });
   }
   req.log?.error({ err: error }, "unhandled error");
   send(res, 500, { code: ErrorCode.InternalError, message: "Something went wrong on our side. Try again later." });

@@ -1,4 +1,4 @@
-import { rateLimit, ipKeyGenerator, type RateLimitRequestHandler } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from "express-rate-limit";
 import { ErrorCode } from "@shared/errors";
 
 export interface RateLimiters {

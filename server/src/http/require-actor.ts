@@ -1,8 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Role } from "@shared/codes/roles";
+import { ErrorCode } from "@shared/errors";
 import type { Actor } from "../modules/identity/actor";
 import { AppError, forbidden, unauthorized } from "./app-error";
-import { ErrorCode } from "@shared/errors";
 
 // Two guards, one per kind of route: `requireSignedIn` + `actorOf(req)` for what anyone signed in
 // may do (their account, their tokens); `requireMember()` + `memberOf(req)` for everything else,
@@ -10,7 +10,13 @@ import { ErrorCode } from "@shared/errors";
 // policy.ts, never a check here or in a route.
 
 /** A signed-in person who belongs to an organisation: everything about it is known, nothing is null. */
-export type Member = Actor & { role: Role; organisationId: string; organisationName: string; organisationKind: NonNullable<Actor["organisationKind"]>; regionId: string };
+export type Member = Actor & {
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: NonNullable<Actor["organisationKind"]>;
+  regionId: string;
+};
 
 const isMember = (actor: Actor): actor is Member =>
   actor.role !== null && actor.organisationId !== null && actor.organisationName !== null && actor.organisationKind !== null && actor.regionId !== null;

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from "express";
 import type { z } from "zod";
 import { registerOperation } from "./openapi/registry";
-import { validate, type InputOf, type InputSchemas } from "./validate";
+import { type InputOf, type InputSchemas, validate } from "./validate";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 

@@ -34,7 +34,12 @@ interface Queue {
 const queues = new WeakMap<Response, Queue>();
 
 /** Runs one publish, logging (never throwing) its failure. Returns whether it succeeded. */
-export async function publishLogged(logger: Pick<Logger, "error"> | undefined, label: string, publish: Publish, context: Record<string, unknown> = {}): Promise<boolean> {
+export async function publishLogged(
+  logger: Pick<Logger, "error"> | undefined,
+  label: string,
+  publish: Publish,
+  context: Record<string, unknown> = {},
+): Promise<boolean> {
   try {
     await publish();
     return true;
@@ -45,7 +50,10 @@ export async function publishLogged(logger: Pick<Logger, "error"> | undefined, l
 }
 
 /** The request's own logger (pino-http's child, carrying the request id) and its id. */
-const logOf = (res: Response) => ({ logger: (res.req as { log?: Logger } | undefined)?.log, context: { requestId: res.req?.id === undefined ? undefined : String(res.req.id) } });
+const logOf = (res: Response) => ({
+  logger: (res.req as { log?: Logger } | undefined)?.log,
+  context: { requestId: res.req?.id === undefined ? undefined : String(res.req.id) },
+});
 
 async function flush(res: Response, queue: Queue): Promise<void> {
   const { logger, context } = logOf(res);
@@ -84,9 +92,4 @@ export function afterCommit(res: Response, label: string, publish: Publish): voi
     return;
   }
   queue.items.push({ label, publish });
-}
-
-/** Settles once everything queued on this response so far has been published (for tests). */
-export function publishedAfter(res: Response): Promise<void> {
-  return queues.get(res)?.done ?? Promise.resolve();
 }

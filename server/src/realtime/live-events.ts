@@ -85,7 +85,10 @@ export function onLiveEvent<S extends z.ZodType, R>(
     async join(room) {
       const watched = [...socket.rooms].filter((r) => WATCH_ROOM.test(r)).length;
       if (!socket.rooms.has(room) && watched >= deps.limits.roomsPerSocket) {
-        throw new LiveRefusalError("too_many_rooms", `One page may follow at most ${deps.limits.roomsPerSocket} requests and rounds at once: close some, then try again.`);
+        throw new LiveRefusalError(
+          "too_many_rooms",
+          `One page may follow at most ${deps.limits.roomsPerSocket} requests and rounds at once: close some, then try again.`,
+        );
       }
       await socket.join(room);
     },

@@ -23,7 +23,10 @@ export function createLiveHub(): LiveHub {
       server?.of("/live").in(room).disconnectSockets(true);
     },
     emit(room, event, ...payload) {
-      server?.of("/live").to(room).emit(event, ...payload);
+      server
+        ?.of("/live")
+        .to(room)
+        .emit(event, ...payload);
     },
   };
 }

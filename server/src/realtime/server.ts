@@ -7,13 +7,13 @@ import type { Db } from "../db/client";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
-import { loadActor, type Actor } from "../modules/identity/actor";
+import { type Actor, loadActor } from "../modules/identity/actor";
 import { startClockTicker } from "../modules/placement-requests/clock-ticker";
 import { registerRequestEvents } from "../modules/placement-requests/realtime";
 import { registerReviewRoundEvents } from "../modules/review-rounds/realtime";
-import { onLiveEvent, type LiveEventDeps, type LiveSocket, type SocketData } from "./live-events";
-import { rooms, type LiveHub } from "./live-hub";
-import { DEFAULT_LIVE_LIMITS, Gate, PersonBuckets, TokenBucket, type LiveLimitOptions } from "./live-limits";
+import { type LiveEventDeps, type LiveSocket, onLiveEvent, type SocketData } from "./live-events";
+import { type LiveHub, rooms } from "./live-hub";
+import { DEFAULT_LIVE_LIMITS, Gate, type LiveLimitOptions, PersonBuckets, TokenBucket } from "./live-limits";
 import { identifySocket } from "./socket-auth";
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -128,7 +128,10 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     async close() {
       clearInterval(sweep);
       ticker.stop();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        // io.close also returns a promise; the callback is what says the server has closed.
+        void io.close(() => resolve());
+      });
       await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
     },
   };

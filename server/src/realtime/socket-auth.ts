@@ -4,9 +4,9 @@ import type { Socket } from "socket.io";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { findActiveToken } from "../modules/api-tokens/queries";
-import { loadActor, type Actor } from "../modules/identity/actor";
 import { sessionCookieName } from "../modules/auth/session-middleware";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
+import { type Actor, loadActor } from "../modules/identity/actor";
 
 export interface SocketIdentity {
   actor: Actor;

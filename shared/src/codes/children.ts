@@ -46,7 +46,14 @@ export const LIVING_COMPANIONS = [
 /** PDS PlacementRequirements.pets */
 export const PETS = ["Yes - must", "Yes - can", "No", "Not Known"] as const;
 /** PDS PlacementRequirements.additionalSupport */
-export const ADDITIONAL_SUPPORT = ["additional supervision", "therapeutic support", "a worker for respite", "taxis to school", "NA", "other (please specify)"] as const;
+export const ADDITIONAL_SUPPORT = [
+  "additional supervision",
+  "therapeutic support",
+  "a worker for respite",
+  "taxis to school",
+  "NA",
+  "other (please specify)",
+] as const;
 /** PDS PlacementRecommendation.*Suitability */
 export const SUITABILITY = ["Preferred", "Suitable but not preferred", "Unsuitable", "Not specified"] as const;
 /** PDS PlacementAvailability.neededBy */

@@ -36,5 +36,10 @@ export function boundingBox(centre: LatLng, km: number): { minLatitude: number; 
   const dLat = degrees(angle) + 1e-6;
   const ratio = Math.sin(angle) / Math.cos(radians(centre.latitude));
   const dLng = angle >= Math.PI / 2 || ratio >= 1 ? 180 : degrees(Math.asin(ratio)) + 1e-6;
-  return { minLatitude: centre.latitude - dLat, maxLatitude: centre.latitude + dLat, minLongitude: centre.longitude - dLng, maxLongitude: centre.longitude + dLng };
+  return {
+    minLatitude: centre.latitude - dLat,
+    maxLatitude: centre.latitude + dLat,
+    minLongitude: centre.longitude - dLng,
+    maxLongitude: centre.longitude + dLng,
+  };
 }

@@ -1,5 +1,5 @@
 import { haversineKm } from "../geo/distance";
-import { MATCH_CRITERIA, type Exclusion, type Match } from "../schemas/matching";
+import { type Exclusion, type Match, MATCH_CRITERIA } from "../schemas/matching";
 import { HARD_RULES } from "./rules";
 import { SCORERS } from "./scores";
 import type { MatchChild, MatchSetting, Pairing, RankOptions, RankResult } from "./types";
@@ -37,7 +37,8 @@ class Candidate implements Pairing {
     readonly setting: MatchSetting,
   ) {}
   get distanceKm(): number | null {
-    if (this.#distanceKm === undefined) this.#distanceKm = this.child.home && this.setting.location ? haversineKm(this.child.home, this.setting.location) : null;
+    if (this.#distanceKm === undefined)
+      this.#distanceKm = this.child.home && this.setting.location ? haversineKm(this.child.home, this.setting.location) : null;
     return this.#distanceKm;
   }
 }
@@ -66,7 +67,12 @@ function present({ pairing, points, score }: Scored, rank: number): Match {
     ofstedGrade: s.ofstedGrade,
     bandPricePence: s.bandPricePence,
     score,
-    criteria: MATCH_CRITERIA.map((criterion, i) => ({ criterion, points: points[i] ?? 0, maxPoints: MATCH_WEIGHTS[criterion], reason: SCORERS[criterion].reason(pairing) })),
+    criteria: MATCH_CRITERIA.map((criterion, i) => ({
+      criterion,
+      points: points[i] ?? 0,
+      maxPoints: MATCH_WEIGHTS[criterion],
+      reason: SCORERS[criterion].reason(pairing),
+    })),
   };
 }
 

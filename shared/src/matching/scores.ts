@@ -1,7 +1,7 @@
 import { OFSTED_GRADE_LABELS, type OfstedGrade } from "../codes/directory";
+import { formatPence } from "../money";
 import type { MatchCriterion } from "../schemas/matching";
 import { FEEDBACK_MINIMUM_REVIEWS } from "../schemas/setting-feedback";
-import { formatPence } from "../money";
 import { km, listed, needLabel, riskLabel } from "./labels";
 import type { Pairing } from "./types";
 import {
@@ -46,7 +46,9 @@ const needFit: Scorer = {
   },
   reason(p) {
     const primary = levelOf(p, p.child.primaryNeed);
-    const parts = [`${primary === "specialist" ? "Specialist in" : primary === "supported" ? "Supports" : "Does not support"} ${needLabel(p.child.primaryNeed)}, the primary need`];
+    const parts = [
+      `${primary === "specialist" ? "Specialist in" : primary === "supported" ? "Supports" : "Does not support"} ${needLabel(p.child.primaryNeed)}, the primary need`,
+    ];
     const secondary = p.child.secondaryNeeds;
     if (secondary.length > 0) {
       const unmet = secondary.filter((code) => !levelOf(p, code));
@@ -71,12 +73,16 @@ const distance: Scorer = {
 
 const priceShare = (price: number, ceiling: number) => clamp01((1 - price / ceiling) / (1 - FULL_PRICE_POINTS_SHARE));
 const price: Scorer = {
-  share: ({ child, setting: s }) => (child.priceBand === null || s.bandPricePence === null || s.bandCeilingPence === null || s.bandCeilingPence <= 0 ? 0 : priceShare(s.bandPricePence, s.bandCeilingPence)),
+  share: ({ child, setting: s }) =>
+    child.priceBand === null || s.bandPricePence === null || s.bandCeilingPence === null || s.bandCeilingPence <= 0
+      ? 0
+      : priceShare(s.bandPricePence, s.bandCeilingPence),
   reason({ child, setting: s }) {
     const band = child.priceBand;
     if (band === null) return "No price band in the child's profile, so prices cannot be compared";
     if (s.bandPricePence === null) return `The provider has stated no framework price for band ${band} on lot ${child.lotNumber}`;
-    if (s.bandCeilingPence === null || s.bandCeilingPence <= 0) return `Lot ${child.lotNumber} has no ceiling for band ${band} to compare ${formatPence(s.bandPricePence)} a week with`;
+    if (s.bandCeilingPence === null || s.bandCeilingPence <= 0)
+      return `Lot ${child.lotNumber} has no ceiling for band ${band} to compare ${formatPence(s.bandPricePence)} a week with`;
     const ceiling = `the band ${band} ceiling of ${formatPence(s.bandCeilingPence)}`;
     if (s.bandPricePence > s.bandCeilingPence) return `${formatPence(s.bandPricePence)} a week, above ${ceiling}`;
     return `${formatPence(s.bandPricePence)} a week: ${Math.round((s.bandPricePence / s.bandCeilingPence) * 100)}% of ${ceiling}`;
@@ -85,13 +91,18 @@ const price: Scorer = {
 
 const ofsted: Scorer = {
   share: ({ setting }) => (setting.ofstedGrade === null ? 0 : (OFSTED_SHARES[setting.ofstedGrade] ?? 0)),
-  reason: ({ setting: { ofstedGrade: g } }) => (g === null ? "No Ofsted grade recorded" : `Ofsted: ${OFSTED_GRADE_LABELS[g as OfstedGrade] ?? "unknown"} (grade ${g})`),
+  reason: ({ setting: { ofstedGrade: g } }) =>
+    g === null ? "No Ofsted grade recorded" : `Ofsted: ${OFSTED_GRADE_LABELS[g as OfstedGrade] ?? "unknown"} (grade ${g})`,
 };
 
 const parentalPreference: Scorer = {
   share: ({ child, setting }) => (child.preferredSettingId === setting.id ? 1 : 0),
   reason: ({ child, setting }) =>
-    child.preferredSettingId === null ? "No parental preference recorded" : child.preferredSettingId === setting.id ? "The parents' preferred setting" : "Not the parents' preferred setting",
+    child.preferredSettingId === null
+      ? "No parental preference recorded"
+      : child.preferredSettingId === setting.id
+        ? "The parents' preferred setting"
+        : "Not the parents' preferred setting",
 };
 
 const parentFeedback: Scorer = {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { PDS_RISK_CODES } from "../codes/directory";
 import type { ValidationIssue } from "../errors";
-import { ChildProfileUpdateSchema, ChildRiskSchema, type ChildProfileUpdateInput } from "../schemas/children";
+import { type ChildProfileUpdateInput, ChildProfileUpdateSchema, ChildRiskSchema } from "../schemas/children";
 import { issuesFromZod } from "../zod-issues";
-import { EXTENSION_FIELDS, EXTENSION_KEY, standardSourceOf, type ExtensionField } from "./profile-sources";
+import { EXTENSION_FIELDS, EXTENSION_KEY, type ExtensionField, standardSourceOf } from "./profile-sources";
 import { isPlainObject } from "./validate-document";
 
 /** How each present risk is moving; a risk present without one is taken as "current". */
@@ -26,7 +26,11 @@ function unknownFieldMessage(key: string): string {
 
 /** Checks the extension with the profile's own schema (so its rules, e.g. needs, are the form's), every problem under `at`. */
 export function checkExtension(value: unknown, at: string): { issues: ValidationIssue[]; extension: PlacementExchangeExtension } {
-  if (!isPlainObject(value)) return { issues: [{ path: at, message: `${EXTENSION_KEY} must be an object of profile fields: ${EXTENSION_FIELDS.join(", ")}, riskTrajectories` }], extension: {} };
+  if (!isPlainObject(value))
+    return {
+      issues: [{ path: at, message: `${EXTENSION_KEY} must be an object of profile fields: ${EXTENSION_FIELDS.join(", ")}, riskTrajectories` }],
+      extension: {},
+    };
   const { riskTrajectories, ...rest } = value;
   const issues: ValidationIssue[] = Object.keys(rest)
     .filter((key) => !isExtensionField(key))

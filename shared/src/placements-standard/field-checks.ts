@@ -16,10 +16,15 @@ export function isRealDate(value: string): boolean {
 const VALUE_CHECKS: Record<PdsField["type"], (field: PdsField) => ValueCheck> = {
   // Safe integers only: a larger number would not survive a round trip through JSON and bigint.
   Integer: () => (v) => (typeof v === "number" && Number.isSafeInteger(v) ? undefined : "must be a whole number, like 3"),
-  String: () => (v) => (typeof v !== "string" ? "must be text" : isSafeText(v) ? undefined : "has invisible control characters or broken emoji: remove them, or type it in again"),
+  String: () => (v) =>
+    typeof v !== "string" ? "must be text" : isSafeText(v) ? undefined : "has invisible control characters or broken emoji: remove them, or type it in again",
   Boolean: () => (v) => (typeof v === "boolean" ? undefined : "must be true or false"),
   Date: () => (v) =>
-    typeof v !== "string" || !isRealDate(v) ? "must be a real date as YYYY-MM-DD, like 2026-11-02" : isYearInRange(v) ? undefined : `must be a date with a year from ${DATE_YEARS.first} to ${DATE_YEARS.last}`,
+    typeof v !== "string" || !isRealDate(v)
+      ? "must be a real date as YYYY-MM-DD, like 2026-11-02"
+      : isYearInRange(v)
+        ? undefined
+        : `must be a date with a year from ${DATE_YEARS.first} to ${DATE_YEARS.last}`,
   Categorical: (field) => {
     const options = new Set(field.options);
     return (v) => (typeof v === "string" && options.has(v) ? undefined : `must be one of: ${(field.options ?? []).join(", ")}`);

@@ -16,11 +16,15 @@ function withValues<T extends Record<string, unknown>>(fields: T): { [K in keyof
  * here has none, so a stable number stands in: the first 48 bits of its id, the same on every
  * export and well inside JSON's safe integers.
  */
-export const pdsChildIdOf = (profile: Pick<ChildProfile, "id" | "pdsChildId">): number => profile.pdsChildId ?? Number.parseInt(profile.id.replace(/-/g, "").slice(0, 12), 16);
+export const pdsChildIdOf = (profile: Pick<ChildProfile, "id" | "pdsChildId">): number =>
+  profile.pdsChildId ?? Number.parseInt(profile.id.replace(/-/g, "").slice(0, 12), 16);
 
 function risksOf(profile: ChildProfile): PdsRisks {
   const present = new Set(profile.risks.map((r) => r.code));
-  const risks = Object.fromEntries(PDS_RISK_CODES.map((code) => [code, present.has(code) ? "Risk Present" : "No known risk"])) as Pick<PdsRisks, (typeof PDS_RISK_CODES)[number]>;
+  const risks = Object.fromEntries(PDS_RISK_CODES.map((code) => [code, present.has(code) ? "Risk Present" : "No known risk"])) as Pick<
+    PdsRisks,
+    (typeof PDS_RISK_CODES)[number]
+  >;
   return { ...risks, ...withValues({ riskOther: profile.riskOther, riskToOthersOther: profile.riskToOthersOther }) };
 }
 
@@ -45,7 +49,11 @@ export function profileToReferral(profile: ChildProfile, { today, placement }: R
   return {
     PlacementAvailability: {
       childId: pdsChildIdOf(profile),
-      ...withValues({ neededBy: profile.neededBy ? neededByUrgency(profile.neededBy, today) : null, siblingCount: profile.siblingCount, preferredLocation: profile.preferredLocation }),
+      ...withValues({
+        neededBy: profile.neededBy ? neededByUrgency(profile.neededBy, today) : null,
+        siblingCount: profile.siblingCount,
+        preferredLocation: profile.preferredLocation,
+      }),
     },
     PlacementRequirements: { ...requirements, ...withValues({ additionalSupport, deprivationOfLiberty }) },
     PlacementRecommendation: { ...profile.recommendation },

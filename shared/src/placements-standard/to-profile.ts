@@ -60,7 +60,10 @@ export function referralToProfile(referral: PdsReferral, today: string): ChildPr
       residentialCareSuitability: recommendation.residentialCareSuitability,
       supportedAccommodationSuitability: recommendation.supportedAccommodationSuitability,
     },
-    risks: PDS_RISK_CODES.filter((code) => risks[code] === "Risk Present").map((code) => ({ code, trajectory: ext.riskTrajectories?.[code] ?? DEFAULT_RISK_TRAJECTORY })),
+    risks: PDS_RISK_CODES.filter((code) => risks[code] === "Risk Present").map((code) => ({
+      code,
+      trajectory: ext.riskTrajectories?.[code] ?? DEFAULT_RISK_TRAJECTORY,
+    })),
     riskOther: risks.riskOther ?? null,
     riskToOthersOther: risks.riskToOthersOther ?? null,
     pdsChildId: availability.childId,

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ValidationIssue } from "../errors";
 import { issuesFromZod } from "../zod-issues";
-import { PDS_DEFINITION, PDS_ENTITIES, PDS_VERSION, pdsEntity, pdsField, type PdsEntity } from "./definition";
+import { PDS_DEFINITION, PDS_ENTITIES, PDS_VERSION, type PdsEntity, pdsEntity, pdsField } from "./definition";
 import { compileFieldCheck } from "./field-checks";
 
 /**
@@ -26,7 +26,9 @@ export interface StageRules {
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Compiled once per process: one check per field of the definition. */
-const FIELD_CHECKS = new Map(PDS_DEFINITION.entities.flatMap((entity) => entity.fields.map((field) => [`${entity.name}.${field.name}`, compileFieldCheck(field)] as const)));
+const FIELD_CHECKS = new Map(
+  PDS_DEFINITION.entities.flatMap((entity) => entity.fields.map((field) => [`${entity.name}.${field.name}`, compileFieldCheck(field)] as const)),
+);
 
 /** Fails at start-up if a stage names an entity or field the definition lacks (a new version renamed it). */
 export function defineStage(rules: StageRules): StageRules {
@@ -42,7 +44,8 @@ function checkEntity(entity: PdsEntity, value: unknown, path: string, rules: Sta
   const issues: ValidationIssue[] = [];
   const only = rules.onlyFields[entity.name];
   for (const key of Object.keys(value)) {
-    if (!fieldNames.includes(key)) issues.push({ path: `${path}.${key}`, message: `"${key}" is not a field of ${entity.name} in the ${PDS_VERSION}; remove it` });
+    if (!fieldNames.includes(key))
+      issues.push({ path: `${path}.${key}`, message: `"${key}" is not a field of ${entity.name} in the ${PDS_VERSION}; remove it` });
     else if (only && !only.fields.includes(key)) issues.push({ path: `${path}.${key}`, message: `${key} ${only.otherwise}` });
   }
   for (const field of entity.fields) {

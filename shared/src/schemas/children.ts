@@ -16,8 +16,14 @@ import { PRICE_BAND_CODES } from "../codes/price-bands";
 import { calendarDate, plainText } from "./primitives";
 import { LotNumberSchema, NeedCodeSchema, OutcodeSchema } from "./settings";
 
-const uniqueBy = <T>(key: (item: T) => unknown) => (items: T[]) => new Set(items.map(key)).size === items.length;
-const summary = (what: string, max = 2000) => plainText().trim().max(max, { error: `${what} must be ${max} characters or fewer` });
+const uniqueBy =
+  <T>(key: (item: T) => unknown) =>
+  (items: T[]) =>
+    new Set(items.map(key)).size === items.length;
+const summary = (what: string, max = 2000) =>
+  plainText()
+    .trim()
+    .max(max, { error: `${what} must be ${max} characters or fewer` });
 
 /**
  * The council's own reference for the child: letters, digits, "-" or "/", with at least one
@@ -26,11 +32,14 @@ const summary = (what: string, max = 2000) => plainText().trim().max(max, { erro
 export const ChildReferenceSchema = plainText({ error: "Enter the council's reference for the child" })
   .trim()
   .toUpperCase()
-  .regex(/^(?=.*\d)[A-Z0-9][A-Z0-9/-]{2,39}$/, { error: "Enter a reference of 3 to 40 letters, digits, - or /, with at least one digit (never the child's name), like MCR-2026-0042" });
+  .regex(/^(?=.*\d)[A-Z0-9][A-Z0-9/-]{2,39}$/, {
+    error: "Enter a reference of 3 to 40 letters, digits, - or /, with at least one digit (never the child's name), like MCR-2026-0042",
+  });
 
 /** Month and year of birth only: a full date of birth is not needed to match and is not kept. */
-export const BirthMonthSchema = plainText({ error: "Enter the month and year of birth" })
-  .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, { error: "Enter the month and year of birth as YYYY-MM, like 2012-09" });
+export const BirthMonthSchema = plainText({ error: "Enter the month and year of birth" }).regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, {
+  error: "Enter the month and year of birth as YYYY-MM, like 2012-09",
+});
 
 /** PDS PlacementRequirements, field for field. */
 export const ChildRequirementsSchema = z
@@ -39,7 +48,10 @@ export const ChildRequirementsSchema = z
     specificCommunicationRequirements: z
       .array(z.enum(COMMUNICATION_REQUIREMENTS, { error: "Choose from ESOL, BSL, Makaton, Other or None" }))
       .min(1, { error: "Choose at least one communication requirement, or None" })
-      .refine(uniqueBy((v) => v), { error: "List each requirement once" })
+      .refine(
+        uniqueBy((v) => v),
+        { error: "List each requirement once" },
+      )
       .refine((v) => !v.includes("None") || v.length === 1, { error: "None cannot be chosen with other requirements" }),
     homeAdaptation: z.boolean({ error: "Say whether the home needs adapting" }),
     culturalNeeds: z.enum(CULTURAL_NEEDS, { error: "Choose the cultural needs" }),
@@ -95,15 +107,28 @@ const profileFields = {
   sex: z.enum(CHILD_SEXES, { error: "Choose female or male" }),
   homeOutcode: OutcodeSchema,
   /** 0 is Reception; 12 and 13 are the sixth form years, 14 a further year (to 25 in a college). */
-  schoolYear: z.number({ error: "Enter the school year" }).int({ error: "Enter the school year as a whole number" }).min(0, { error: "School years are from 0 (Reception) to 14" }).max(14, { error: "School years are from 0 (Reception) to 14" }),
+  schoolYear: z
+    .number({ error: "Enter the school year" })
+    .int({ error: "Enter the school year as a whole number" })
+    .min(0, { error: "School years are from 0 (Reception) to 14" })
+    .max(14, { error: "School years are from 0 (Reception) to 14" }),
   primaryNeed: NeedCodeSchema,
-  secondaryNeeds: z.array(NeedCodeSchema).max(12).refine(uniqueBy((v) => v), { error: "List each need once" }),
+  secondaryNeeds: z
+    .array(NeedCodeSchema)
+    .max(12)
+    .refine(
+      uniqueBy((v) => v),
+      { error: "List each need once" },
+    ),
   ehcPlanStatus: z.enum(EHC_PLAN_STATUSES, { error: "Choose the EHC plan's status" }),
   sectionB: summary("The section B summary"),
   sectionE: summary("The section E summary"),
   sectionF: summary("The section F summary"),
   staffingRatio: z.enum(STAFFING_RATIOS, { error: "Choose a staffing ratio" }).nullable(),
-  therapies: z.array(z.enum(THERAPIES, { error: "Choose therapies from the list" })).refine(uniqueBy((v) => v), { error: "List each therapy once" }),
+  therapies: z.array(z.enum(THERAPIES, { error: "Choose therapies from the list" })).refine(
+    uniqueBy((v) => v),
+    { error: "List each therapy once" },
+  ),
   /** The placement type sought. */
   lotNumber: LotNumberSchema,
   /** The need-intensity band the placement is expected to fall in; matching compares prices in it. */
@@ -111,12 +136,19 @@ const profileFields = {
   neededBy: calendarDate({ error: "Enter the date needed by as YYYY-MM-DD" }),
   /** Parental preference: a named setting, by its id in the directory. */
   preferredSettingId: z.uuid({ error: "Choose a setting from the directory" }).nullable(),
-  maxTravelKm: z.number({ error: "Enter the furthest distance in km" }).min(1, { error: "The distance must be at least 1 km" }).max(1000, { error: "The distance can be at most 1000 km" }).nullable(),
+  maxTravelKm: z
+    .number({ error: "Enter the furthest distance in km" })
+    .min(1, { error: "The distance must be at least 1 km" })
+    .max(1000, { error: "The distance can be at most 1000 km" })
+    .nullable(),
   siblingCount: z.number().int().min(0, { error: "Siblings cannot be negative" }).max(20).nullable(),
   preferredLocation: summary("The preferred location", 200).nullable(),
   requirements: ChildRequirementsSchema,
   recommendation: ChildRecommendationSchema,
-  risks: z.array(ChildRiskSchema).refine(uniqueBy((r: ChildRisk) => r.code), { error: "List each risk once" }),
+  risks: z.array(ChildRiskSchema).refine(
+    uniqueBy((r: ChildRisk) => r.code),
+    { error: "List each risk once" },
+  ),
   riskOther: summary("The other risk to the child", 500).nullable(),
   riskToOthersOther: summary("The other risk to others", 500).nullable(),
 };
@@ -125,8 +157,12 @@ const profileFields = {
  * The primary need is not a secondary need too. Checked whenever both fields are valid, even if
  * others are not, so one 400 lists every problem.
  */
-const primaryNotSecondary: [(value: { primaryNeed?: string | undefined; secondaryNeeds?: string[] | undefined }) => boolean, { path: PropertyKey[]; message: string; when: (payload: z.core.ParsePayload) => boolean }] = [
-  (value: { primaryNeed?: string | undefined; secondaryNeeds?: string[] | undefined }) => !(value.primaryNeed && value.secondaryNeeds?.includes(value.primaryNeed)),
+const primaryNotSecondary: [
+  (value: { primaryNeed?: string | undefined; secondaryNeeds?: string[] | undefined }) => boolean,
+  { path: PropertyKey[]; message: string; when: (payload: z.core.ParsePayload) => boolean },
+] = [
+  (value: { primaryNeed?: string | undefined; secondaryNeeds?: string[] | undefined }) =>
+    !(value.primaryNeed && value.secondaryNeeds?.includes(value.primaryNeed)),
   {
     path: ["secondaryNeeds"],
     message: "The primary need cannot also be a secondary need",
@@ -161,14 +197,21 @@ export const ChildProfileCreateSchema = z
 export type ChildProfileCreateInput = z.infer<typeof ChildProfileCreateSchema>;
 
 /** Any subset of the fields. */
-export const ChildProfileUpdateSchema = z.object(profileFields).partial().strict().refine(...primaryNotSecondary);
+export const ChildProfileUpdateSchema = z
+  .object(profileFields)
+  .partial()
+  .strict()
+  .refine(...primaryNotSecondary);
 export type ChildProfileUpdateInput = z.infer<typeof ChildProfileUpdateSchema>;
 
 /**
  * What is stored. A profile imported from a Placements Data Standard referral may lack what the
  * standard does not carry (needs, age, sex, home district, lot); `missingForMatching` says what.
  */
-export type ChildProfileValues = Omit<ChildProfileCreateInput, "birthMonth" | "sex" | "homeOutcode" | "schoolYear" | "primaryNeed" | "ehcPlanStatus" | "lotNumber" | "neededBy"> & {
+export type ChildProfileValues = Omit<
+  ChildProfileCreateInput,
+  "birthMonth" | "sex" | "homeOutcode" | "schoolYear" | "primaryNeed" | "ehcPlanStatus" | "lotNumber" | "neededBy"
+> & {
   birthMonth: string | null;
   sex: ChildProfileCreateInput["sex"] | null;
   homeOutcode: string | null;
@@ -228,7 +271,14 @@ export type ChildProfile = z.infer<typeof ChildProfileSchema>;
 export const ChildProfileResponseSchema = z.object({ data: ChildProfileSchema });
 
 /** The list: enough to find a child, nothing more (each full read is audited). */
-export const ChildProfileListItemSchema = ChildProfileSchema.pick({ id: true, reference: true, primaryNeed: true, lotNumber: true, neededBy: true, updatedAt: true });
+export const ChildProfileListItemSchema = ChildProfileSchema.pick({
+  id: true,
+  reference: true,
+  primaryNeed: true,
+  lotNumber: true,
+  neededBy: true,
+  updatedAt: true,
+});
 export const ChildProfileListSchema = z.object({ data: z.array(ChildProfileListItemSchema) });
 export type ChildProfileListItem = z.infer<typeof ChildProfileListItemSchema>;
 

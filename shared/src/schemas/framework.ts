@@ -52,12 +52,19 @@ export const FrameworkResponseSchema = z.object({ data: FrameworkSchema });
 export const FrameworkListSchema = z.object({ data: z.array(FrameworkSchema) });
 
 export const BandCeilingUpdateSchema = z
-  .object({ weeklyCeilingPence: int32(z.number({ error: "Enter the weekly ceiling in pence" }).int({ error: "Enter whole pence" }).min(1, { error: "The ceiling must be more than 0" }), "The ceiling") })
+  .object({
+    weeklyCeilingPence: int32(
+      z.number({ error: "Enter the weekly ceiling in pence" }).int({ error: "Enter whole pence" }).min(1, { error: "The ceiling must be more than 0" }),
+      "The ceiling",
+    ),
+  })
   .strict();
 
 export const TermsVersionCreateSchema = z
   .object({
-    version: plainText().trim().regex(/^\d+(\.\d+){0,2}$/, { error: "Enter a version number, like 2 or 2.1" }),
+    version: plainText()
+      .trim()
+      .regex(/^\d+(\.\d+){0,2}$/, { error: "Enter a version number, like 2 or 2.1" }),
     title: plainText().trim().min(1, { error: "Enter a title" }).max(200),
     summary: plainText().trim().min(1, { error: "Summarise what changed" }).max(5000),
   })
@@ -86,8 +93,13 @@ export const ProviderApplicationCreateSchema = z
       .toUpperCase()
       .regex(/^([0-9]{8}|[A-Z]{2}[0-9]{6})$/, { error: "Enter a Companies House number, like 01234567 or SC123456" }),
     contactName: plainText().trim().min(1, { error: "Enter the contact's name" }).max(200),
-    contactEmail: plainText().trim().toLowerCase().pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" })),
-    contactPhone: plainText().trim().regex(/^\+?[0-9 ()-]{10,20}$/, { error: "Enter a telephone number, like 0161 496 0000" }),
+    contactEmail: plainText()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" })),
+    contactPhone: plainText()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{10,20}$/, { error: "Enter a telephone number, like 0161 496 0000" }),
     settingsOffered: plainText().trim().min(1, { error: "Describe the settings you would offer" }).max(2000),
     declarations: z
       .object({
@@ -153,7 +165,10 @@ export const ProviderPricesUpdateSchema = z
           .object({
             lotNumber: LotNumberSchema,
             band: z.enum(PRICE_BAND_CODES, { error: "Choose a band from A to E" }),
-            weeklyPricePence: int32(z.number({ error: "Enter the weekly price in pence" }).int({ error: "Enter whole pence" }).min(1, { error: "The price must be more than 0" }), "The price"),
+            weeklyPricePence: int32(
+              z.number({ error: "Enter the weekly price in pence" }).int({ error: "Enter whole pence" }).min(1, { error: "The price must be more than 0" }),
+              "The price",
+            ),
           })
           .strict(),
       )

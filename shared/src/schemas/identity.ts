@@ -121,7 +121,10 @@ export const ApiTokenListSchema = z.object({ data: z.array(ApiTokenSchema) });
 export const API_TOKEN_MAX_DAYS = 365;
 export const ApiTokenCreateSchema = z
   .object({
-    name: plainText().trim().min(1, { error: "Enter a name for the token, like 'Case management system'" }).max(80, { error: "Name must be 80 characters or fewer" }),
+    name: plainText()
+      .trim()
+      .min(1, { error: "Enter a name for the token, like 'Case management system'" })
+      .max(80, { error: "Name must be 80 characters or fewer" }),
     expiresInDays: z
       .number({ error: "Enter the number of days the token lasts" })
       .int({ error: "Enter a whole number of days" })
@@ -134,4 +137,3 @@ export type ApiTokenCreateInput = z.infer<typeof ApiTokenCreateSchema>;
 
 /** Shown once, when the token is made: the secret is stored only as a hash. */
 export const ApiTokenCreatedSchema = z.object({ data: ApiTokenSchema.extend({ token: z.string() }) });
-

@@ -13,7 +13,12 @@ export const MatchesQuerySchema = z
   .object({
     /** Another lot than the profile's placement type, to compare. */
     lot: z.coerce.number({ error: "Choose a lot from 1 to 7" }).pipe(LotNumberSchema).optional(),
-    limit: z.coerce.number({ error: "Enter how many results, from 1 to 100" }).int({ error: "Enter how many results, from 1 to 100" }).min(1, { error: "Enter how many results, from 1 to 100" }).max(100, { error: "Enter how many results, from 1 to 100" }).default(20),
+    limit: z.coerce
+      .number({ error: "Enter how many results, from 1 to 100" })
+      .int({ error: "Enter how many results, from 1 to 100" })
+      .min(1, { error: "Enter how many results, from 1 to 100" })
+      .max(100, { error: "Enter how many results, from 1 to 100" })
+      .default(20),
     explain: z.enum(["excluded"], { error: "explain can only be excluded" }).optional(),
   })
   .strict();

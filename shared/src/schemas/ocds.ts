@@ -42,10 +42,30 @@ export const OcdsReleaseSchema = z.object({
     })
     .optional(),
   awards: z
-    .array(z.object({ id: z.string(), title: z.string(), description: z.string(), status: z.literal("active"), date: dateTime, value: ValueSchema, suppliers: z.array(OrganizationReferenceSchema) }))
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        description: z.string(),
+        status: z.literal("active"),
+        date: dateTime,
+        value: ValueSchema,
+        suppliers: z.array(OrganizationReferenceSchema),
+      }),
+    )
     .optional(),
   contracts: z
-    .array(z.object({ id: z.string(), awardID: z.string(), title: z.string(), description: z.string(), status: z.enum(["active", "terminated"]), period: PeriodSchema, value: ValueSchema }))
+    .array(
+      z.object({
+        id: z.string(),
+        awardID: z.string(),
+        title: z.string(),
+        description: z.string(),
+        status: z.enum(["active", "terminated"]),
+        period: PeriodSchema,
+        value: ValueSchema,
+      }),
+    )
     .optional(),
 });
 export type OcdsRelease = z.infer<typeof OcdsReleaseSchema>;

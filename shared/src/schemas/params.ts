@@ -10,7 +10,11 @@ import { LotNumberSchema } from "./settings";
 
 const id = () => z.uuid({ error: "Not a valid id" });
 /** A lot number in a path is text; it must be one of the lots, 1 to 7. */
-const lotNumber = () => plainText().regex(/^[0-9]{1,2}$/, { error: "Choose a lot from 1 to 7" }).transform(Number).pipe(LotNumberSchema);
+const lotNumber = () =>
+  plainText()
+    .regex(/^[0-9]{1,2}$/, { error: "Choose a lot from 1 to 7" })
+    .transform(Number)
+    .pipe(LotNumberSchema);
 
 export const IdParamsSchema = z.object({ id: id() }).strict();
 

@@ -7,8 +7,16 @@ import { ChildRecommendationSchema, ChildRequirementsSchema } from "./children";
 import { calendarDate, dateTime, plainText } from "./primitives";
 import { LotNumberSchema, NeedCodeSchema } from "./settings";
 
-const pence = (what: string) => z.number({ error: `Enter ${what} in pence` }).int({ error: `Enter ${what} in whole pence` }).min(0, { error: `${what} cannot be negative` }).max(10_000_000, { error: `${what} looks too large` });
-const text = (what: string, max: number) => plainText({ error: `Enter ${what}` }).trim().max(max, { error: `${what} must be ${max} characters or fewer` });
+const pence = (what: string) =>
+  z
+    .number({ error: `Enter ${what} in pence` })
+    .int({ error: `Enter ${what} in whole pence` })
+    .min(0, { error: `${what} cannot be negative` })
+    .max(10_000_000, { error: `${what} looks too large` });
+const text = (what: string, max: number) =>
+  plainText({ error: `Enter ${what}` })
+    .trim()
+    .max(max, { error: `${what} must be ${max} characters or fewer` });
 
 export const CriterionSchema = z
   .object({
@@ -25,7 +33,10 @@ export const RequestCreateSchema = z
     /** Defaults to the profile's placement type. */
     lotNumber: LotNumberSchema.optional(),
     /** The settings to invite (e.g. the shortlist); omit and set inviteAll to invite every eligible setting on the lot. */
-    settingIds: z.array(z.uuid({ error: "Not a valid setting id" })).max(200).optional(),
+    settingIds: z
+      .array(z.uuid({ error: "Not a valid setting id" }))
+      .max(200)
+      .optional(),
     inviteAll: z.boolean().default(false),
     deadline: dateTime({ offset: true, error: "Enter the deadline as a date and time, like 2026-12-01T12:00:00Z" }),
     mode: z.enum(REQUEST_MODES, { error: "Choose sealed, urgent or ranked" }).default("sealed"),
@@ -44,10 +55,15 @@ export const RequestCreateSchema = z
     open: z.boolean().default(true),
   })
   .strict()
-  .refine((r) => r.inviteAll || (r.settingIds?.length ?? 0) > 0, { path: ["settingIds"], error: "Choose settings to invite, or invite every eligible setting on the lot" });
+  .refine((r) => r.inviteAll || (r.settingIds?.length ?? 0) > 0, {
+    path: ["settingIds"],
+    error: "Choose settings to invite, or invite every eligible setting on the lot",
+  });
 export type RequestCreateInput = z.infer<typeof RequestCreateSchema>;
 
-export const RequestCancelSchema = z.object({ reason: text("why the request is cancelled", 1000).min(1, { error: "Say why the request is cancelled: invited providers see it" }) }).strict();
+export const RequestCancelSchema = z
+  .object({ reason: text("why the request is cancelled", 1000).min(1, { error: "Say why the request is cancelled: invited providers see it" }) })
+  .strict();
 
 export const DeclineSchema = z
   .object({
@@ -59,7 +75,12 @@ export const DeclineSchema = z
 export type DeclineInput = z.infer<typeof DeclineSchema>;
 
 export const FeeSchema = z
-  .object({ corePence: pence("the core fee"), staffingPence: pence("the staffing fee"), therapiesPence: pence("the therapies fee"), otherPence: pence("other costs") })
+  .object({
+    corePence: pence("the core fee"),
+    staffingPence: pence("the staffing fee"),
+    therapiesPence: pence("the therapies fee"),
+    otherPence: pence("other costs"),
+  })
   .strict();
 export type Fee = z.infer<typeof FeeSchema>;
 export const weeklyFee = (fee: Fee) => fee.corePence + fee.staffingPence + fee.therapiesPence + fee.otherPence;
@@ -93,16 +114,30 @@ export const ClarificationAnswerSchema = z
 export const ScoresSchema = z
   .object({
     scores: z
-      .array(z.object({ offerId: z.uuid(), criterionId: plainText(), score: z.number().int().min(0, { error: "Scores are 0 to 5" }).max(5, { error: "Scores are 0 to 5" }) }).strict())
+      .array(
+        z
+          .object({
+            offerId: z.uuid(),
+            criterionId: plainText(),
+            score: z.number().int().min(0, { error: "Scores are 0 to 5" }).max(5, { error: "Scores are 0 to 5" }),
+          })
+          .strict(),
+      )
       .min(1),
   })
   .strict();
 export const PriceRoundSchema = z.object({ closesAt: dateTime({ offset: true, error: "Enter when the price round closes" }) }).strict();
 export const AwardSchema = z
-  .object({ offerId: z.uuid({ error: "Choose the offer to award" }), reasons: text("the reasons", 4000).min(1, { error: "Give the reasons for the award: every provider is told" }) })
+  .object({
+    offerId: z.uuid({ error: "Choose the offer to award" }),
+    reasons: text("the reasons", 4000).min(1, { error: "Give the reasons for the award: every provider is told" }),
+  })
   .strict();
 export const PlacementEndSchema = z
-  .object({ endDate: calendarDate({ error: "Enter the end date as YYYY-MM-DD" }), reason: z.enum(PLACEMENT_END_REASONS, { error: "Choose how the placement ended" }), })
+  .object({
+    endDate: calendarDate({ error: "Enter the end date as YYYY-MM-DD" }),
+    reason: z.enum(PLACEMENT_END_REASONS, { error: "Choose how the placement ended" }),
+  })
   .strict();
 
 /** What invited providers see of the child: no reference, no month of birth, nothing free-text but section F. */
@@ -148,7 +183,14 @@ export const OfferSchema = z.object({
 export type Offer = z.infer<typeof OfferSchema>;
 
 /** The author's receipt: what was stored, by the server's clock. */
-export const OfferReceiptSchema = z.object({ offerId: z.uuid(), requestId: z.uuid(), settingId: z.uuid(), version: z.number().int(), weeklyFeePence: z.number().int(), serverTime: z.iso.datetime() });
+export const OfferReceiptSchema = z.object({
+  offerId: z.uuid(),
+  requestId: z.uuid(),
+  settingId: z.uuid(),
+  version: z.number().int(),
+  weeklyFeePence: z.number().int(),
+  serverTime: z.iso.datetime(),
+});
 export type OfferReceipt = z.infer<typeof OfferReceiptSchema>;
 
 /** What the commissioner sees of an invitation before offers open: status and times, never content. */
@@ -249,13 +291,24 @@ export const RequestViewSchema = z.object({
   evaluation: z.array(EvaluationRowSchema),
   /** Ranked mode's price round: this provider's current rank per offer (never others' prices or names). */
   ranks: z.array(z.object({ offerId: z.uuid(), rank: z.number().int(), of: z.number().int() })),
-  award: z.object({ /** Null for a provider that did not win. */ offerId: z.uuid().nullable(), reasons: z.string(), awardedAt: z.iso.datetime(), /** For a provider: whether it won. */ yours: z.boolean().nullable() }).nullable(),
+  award: z
+    .object({
+      /** Null for a provider that did not win. */ offerId: z.uuid().nullable(),
+      reasons: z.string(),
+      awardedAt: z.iso.datetime(),
+      /** For a provider: whether it won. */ yours: z.boolean().nullable(),
+    })
+    .nullable(),
   placement: PlacementSchema.nullable(),
   cancelReason: z.string().nullable(),
 });
 export type RequestView = z.infer<typeof RequestViewSchema>;
 export const RequestViewResponseSchema = z.object({ data: RequestViewSchema });
-export const RequestListSchema = z.object({ data: z.array(RequestSummarySchema.extend({ invited: z.number().int(), offers: z.number().int().nullable(), yourStatus: z.enum(INVITATION_STATUSES).nullable() })) });
+export const RequestListSchema = z.object({
+  data: z.array(
+    RequestSummarySchema.extend({ invited: z.number().int(), offers: z.number().int().nullable(), yourStatus: z.enum(INVITATION_STATUSES).nullable() }),
+  ),
+});
 export type RequestListItem = z.infer<typeof RequestListSchema>["data"][number];
 export const OfferReceiptResponseSchema = z.object({ data: OfferReceiptSchema });
 export const ClarificationResponseSchema = z.object({ data: ClarificationSchema });

@@ -38,10 +38,12 @@ export const isYearInRange = (isoDateOrDateTime: string) => {
 };
 
 /** A calendar date, YYYY-MM-DD (2026-02-30 is refused), in DATE_YEARS. */
-export const calendarDate = (params?: Parameters<typeof z.iso.date>[0]) => z.iso.date(params).refine(isYearInRange, { error: DATE_YEAR_MESSAGE, when: noIssueYet });
+export const calendarDate = (params?: Parameters<typeof z.iso.date>[0]) =>
+  z.iso.date(params).refine(isYearInRange, { error: DATE_YEAR_MESSAGE, when: noIssueYet });
 
 /** A date and time in ISO 8601 (offset allowed only if params say so), its year in DATE_YEARS. */
-export const dateTime = (params?: Parameters<typeof z.iso.datetime>[0]) => z.iso.datetime(params).refine(isYearInRange, { error: DATE_YEAR_MESSAGE, when: noIssueYet });
+export const dateTime = (params?: Parameters<typeof z.iso.datetime>[0]) =>
+  z.iso.datetime(params).refine(isYearInRange, { error: DATE_YEAR_MESSAGE, when: noIssueYet });
 
 /** PostgreSQL's integer (int4). */
 export const INT32 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
@@ -53,7 +55,19 @@ export const INT32 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
  */
 export function int32<T extends z.ZodNumber | z.ZodCoercedNumber>(schema: T, what = "The number"): T {
   // Built from zod's own checks (z.gte/z.lte do not take `when`), so the OpenAPI document shows the bounds.
-  const atLeast = new z.core.$ZodCheckGreaterThan({ check: "greater_than", value: INT32.min, inclusive: true, when: noIssueYet, error: () => `${what} must be ${INT32.min} or more` });
-  const atMost = new z.core.$ZodCheckLessThan({ check: "less_than", value: INT32.max, inclusive: true, when: noIssueYet, error: () => `${what} must be ${INT32.max} or less` });
+  const atLeast = new z.core.$ZodCheckGreaterThan({
+    check: "greater_than",
+    value: INT32.min,
+    inclusive: true,
+    when: noIssueYet,
+    error: () => `${what} must be ${INT32.min} or more`,
+  });
+  const atMost = new z.core.$ZodCheckLessThan({
+    check: "less_than",
+    value: INT32.max,
+    inclusive: true,
+    when: noIssueYet,
+    error: () => `${what} must be ${INT32.max} or less`,
+  });
   return schema.check(atLeast, atMost) as T;
 }

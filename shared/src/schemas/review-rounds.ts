@@ -4,7 +4,11 @@ import { dateTime, plainText } from "./primitives";
 export const VOTE_CHOICES = ["for", "against", "abstain"] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
-const text = (what: string, max: number) => plainText().trim().min(1, { error: `Enter ${what}` }).max(max, { error: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer` });
+const text = (what: string, max: number) =>
+  plainText()
+    .trim()
+    .min(1, { error: `Enter ${what}` })
+    .max(max, { error: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer` });
 
 /** The regional hub opens a review of a framework document for some councils' Parent Carer Forums. */
 export const ReviewRoundCreateSchema = z
@@ -15,7 +19,9 @@ export const ReviewRoundCreateSchema = z
     opensAt: dateTime({ error: "Enter when the round opens" }),
     closesAt: dateTime({ error: "Enter when the round closes" }),
     forumIds: z.array(z.uuid()).min(1, { error: "Choose at least one Parent Carer Forum" }),
-    sections: z.array(z.object({ heading: text("a heading", 200), body: text("the section's text", 20_000) }).strict()).min(1, { error: "Add at least one section" }),
+    sections: z
+      .array(z.object({ heading: text("a heading", 200), body: text("the section's text", 20_000) }).strict())
+      .min(1, { error: "Add at least one section" }),
     proposals: z.array(z.object({ title: text("a proposal", 300), description: plainText().trim().max(2000).default("") }).strict()).default([]),
     criteria: z.array(z.object({ name: text("a quality criterion", 300), description: plainText().trim().max(2000).default("") }).strict()).default([]),
   })
@@ -100,7 +106,14 @@ export const ReviewRoundSchema = ReviewRoundSummarySchema.extend({
   themes: z.array(ReviewThemeSchema),
   sections: z.array(z.object({ id: z.uuid(), position: z.number().int(), heading: z.string(), body: z.string() })),
   proposals: z.array(
-    z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), description: z.string(), totals: VoteTotalsSchema, myVote: z.enum(VOTE_CHOICES).nullable() }),
+    z.object({
+      id: z.uuid(),
+      position: z.number().int(),
+      title: z.string(),
+      description: z.string(),
+      totals: VoteTotalsSchema,
+      myVote: z.enum(VOTE_CHOICES).nullable(),
+    }),
   ),
   criteria: z.array(
     z.object({
@@ -119,7 +132,13 @@ export const ReviewRoundResponseSchema = z.object({ data: ReviewRoundSchema });
 
 export const VoteSchema = z.object({ choice: z.enum(VOTE_CHOICES, { error: "Choose for, against or abstain" }) }).strict();
 export const RatingSchema = z
-  .object({ rating: z.number({ error: "Choose a rating from 1 to 5" }).int({ error: "Choose a rating from 1 to 5" }).min(1, { error: "Choose a rating from 1 to 5" }).max(5, { error: "Choose a rating from 1 to 5" }) })
+  .object({
+    rating: z
+      .number({ error: "Choose a rating from 1 to 5" })
+      .int({ error: "Choose a rating from 1 to 5" })
+      .min(1, { error: "Choose a rating from 1 to 5" })
+      .max(5, { error: "Choose a rating from 1 to 5" }),
+  })
   .strict();
 
 /** What anyone may read once a round has closed: themes and answers, votes and ratings — never who said what. */

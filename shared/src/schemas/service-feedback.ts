@@ -2,13 +2,7 @@ import { z } from "zod";
 import { plainText } from "./primitives";
 
 /** GOV.UK's standard five-point satisfaction scale. */
-export const SATISFACTION_RATINGS = [
-  "very_satisfied",
-  "satisfied",
-  "neither",
-  "dissatisfied",
-  "very_dissatisfied",
-] as const;
+export const SATISFACTION_RATINGS = ["very_satisfied", "satisfied", "neither", "dissatisfied", "very_dissatisfied"] as const;
 
 export const SATISFACTION_LABELS: Record<(typeof SATISFACTION_RATINGS)[number], string> = {
   very_satisfied: "Very satisfied",

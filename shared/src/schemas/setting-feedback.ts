@@ -15,7 +15,11 @@ export const FEEDBACK_ASPECT_LABELS: Record<FeedbackAspect, string> = {
 /** Aggregates stay hidden until this many approved reviews exist, so no family can be singled out. */
 export const FEEDBACK_MINIMUM_REVIEWS = 5;
 
-const rating = z.number({ error: "Choose a rating from 1 to 5" }).int({ error: "Choose a rating from 1 to 5" }).min(1, { error: "Choose a rating from 1 to 5" }).max(5, { error: "Choose a rating from 1 to 5" });
+const rating = z
+  .number({ error: "Choose a rating from 1 to 5" })
+  .int({ error: "Choose a rating from 1 to 5" })
+  .min(1, { error: "Choose a rating from 1 to 5" })
+  .max(5, { error: "Choose a rating from 1 to 5" });
 
 export const SettingFeedbackCreateSchema = z
   .object({

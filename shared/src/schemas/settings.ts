@@ -10,20 +10,30 @@ import {
   THERAPIES,
 } from "../codes/directory";
 import { LOT_NUMBERS } from "../codes/lots";
-import { NEEDS, type NeedCode } from "../codes/needs";
+import { type NeedCode, NEEDS } from "../codes/needs";
 import { PRICE_BAND_CODES } from "../codes/price-bands";
 import { calendarDate, int32, plainText } from "./primitives";
 
 const NEED_CODES = NEEDS.map((n) => n.code) as [NeedCode, ...NeedCode[]];
-const uniqueBy = <T>(key: (item: T) => unknown) => (items: T[]) => new Set(items.map(key)).size === items.length;
+const uniqueBy =
+  <T>(key: (item: T) => unknown) =>
+  (items: T[]) =>
+    new Set(items.map(key)).size === items.length;
 
 export const NeedCodeSchema = z.enum(NEED_CODES, { error: "Choose a need from the SEN2 list" });
-export const LotNumberSchema = int32(z.number().int().refine((n) => (LOT_NUMBERS as number[]).includes(n), { error: "Choose a lot from 1 to 7" }));
+export const LotNumberSchema = int32(
+  z
+    .number()
+    .int()
+    .refine((n) => (LOT_NUMBERS as number[]).includes(n), { error: "Choose a lot from 1 to 7" }),
+);
 export const OutcodeSchema = plainText()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?$/, { error: "Enter the first half of a postcode, like M14 or BB11" });
-export const UrnSchema = plainText().trim().regex(/^\d{6}$/, { error: "Enter the URN as 6 digits, like 105678" });
+export const UrnSchema = plainText()
+  .trim()
+  .regex(/^\d{6}$/, { error: "Enter the URN as 6 digits, like 105678" });
 /** A setting's address is a public business address, so a full postcode is fine here (never for a child). */
 export const PostcodeSchema = plainText()
   .trim()
@@ -43,25 +53,55 @@ export const SettingAddressSchema = z
 
 const settingFields = {
   name: plainText().trim().min(1, { error: "Enter the setting's name" }).max(200, { error: "Name must be 200 characters or fewer" }),
-  establishmentTypeCode: plainText().regex(/^\d{2}$/, { error: "Enter a 2-digit GIAS establishment type code" }).nullable(),
-  lotNumbers: z.array(LotNumberSchema).max(7).refine(uniqueBy((n) => n), { error: "List each lot once" }),
+  establishmentTypeCode: plainText()
+    .regex(/^\d{2}$/, { error: "Enter a 2-digit GIAS establishment type code" })
+    .nullable(),
+  lotNumbers: z
+    .array(LotNumberSchema)
+    .max(7)
+    .refine(
+      uniqueBy((n) => n),
+      { error: "List each lot once" },
+    ),
   ageLow: z.number({ error: "Enter the youngest age" }).int().min(0, { error: "Ages are from 0 to 25" }).max(25, { error: "Ages are from 0 to 25" }),
   ageHigh: z.number({ error: "Enter the oldest age" }).int().min(0, { error: "Ages are from 0 to 25" }).max(25, { error: "Ages are from 0 to 25" }),
   sexAdmitted: z.enum(SEX_ADMITTED, { error: "Choose mixed, boys or girls" }),
-  residentialTypes: z.array(z.enum(RESIDENTIAL_TYPES)).refine(uniqueBy((n) => n), { error: "List each type once" }),
+  residentialTypes: z.array(z.enum(RESIDENTIAL_TYPES)).refine(
+    uniqueBy((n) => n),
+    { error: "List each type once" },
+  ),
   registeredCapacity: z.number({ error: "Enter the registered capacity" }).int().min(0).max(2000),
   vacancies: int32(z.number({ error: "Enter the number of vacancies" }).int().min(0, { error: "Vacancies cannot be negative" }), "Vacancies"),
-  needs: z.array(SettingNeedSchema).refine(uniqueBy((n: { code: string }) => n.code), { error: "List each need once" }),
-  risksManaged: z.array(z.enum(PDS_RISK_CODES)).refine(uniqueBy((n) => n), { error: "List each risk once" }),
-  therapies: z.array(z.enum(THERAPIES)).refine(uniqueBy((n) => n), { error: "List each therapy once" }),
-  staffingRatios: z.array(z.enum(STAFFING_RATIOS)).refine(uniqueBy((n) => n), { error: "List each ratio once" }),
-  ofstedGrade: z.union(OFSTED_GRADES.map((g) => z.literal(g)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>], { error: "Choose an Ofsted grade from 1 to 4" }).nullable(),
+  needs: z.array(SettingNeedSchema).refine(
+    uniqueBy((n: { code: string }) => n.code),
+    { error: "List each need once" },
+  ),
+  risksManaged: z.array(z.enum(PDS_RISK_CODES)).refine(
+    uniqueBy((n) => n),
+    { error: "List each risk once" },
+  ),
+  therapies: z.array(z.enum(THERAPIES)).refine(
+    uniqueBy((n) => n),
+    { error: "List each therapy once" },
+  ),
+  staffingRatios: z.array(z.enum(STAFFING_RATIOS)).refine(
+    uniqueBy((n) => n),
+    { error: "List each ratio once" },
+  ),
+  ofstedGrade: z
+    .union(OFSTED_GRADES.map((g) => z.literal(g)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>], {
+      error: "Choose an Ofsted grade from 1 to 4",
+    })
+    .nullable(),
   ofstedInspectionDate: calendarDate({ error: "Enter the inspection date as YYYY-MM-DD" }).nullable(),
   address: SettingAddressSchema,
   description: plainText().trim().max(5000, { error: "Description must be 5000 characters or fewer" }),
 };
 
-function checkSetting(value: Partial<{ ageLow: number; ageHigh: number; vacancies: number; registeredCapacity: number; ofstedInspectionDate: string | null }>, ctx: z.RefinementCtx) {
+function checkSetting(
+  value: Partial<{ ageLow: number; ageHigh: number; vacancies: number; registeredCapacity: number; ofstedInspectionDate: string | null }>,
+  ctx: z.RefinementCtx,
+) {
   if (value.ageLow !== undefined && value.ageHigh !== undefined && value.ageHigh < value.ageLow) {
     ctx.addIssue({ code: "custom", path: ["ageHigh"], message: "The oldest age must be the same as or more than the youngest" });
   }
@@ -99,7 +139,12 @@ export const SettingUpdateSchema = z.object(settingFields).partial().strict().su
 export type SettingUpdateInput = z.infer<typeof SettingUpdateSchema>;
 
 export const VacanciesUpdateSchema = z
-  .object({ vacancies: int32(z.number({ error: "Enter the number of vacancies" }).int({ error: "Enter a whole number" }).min(0, { error: "Vacancies cannot be negative" }), "Vacancies") })
+  .object({
+    vacancies: int32(
+      z.number({ error: "Enter the number of vacancies" }).int({ error: "Enter a whole number" }).min(0, { error: "Vacancies cannot be negative" }),
+      "Vacancies",
+    ),
+  })
   .strict();
 
 export const SettingStatusUpdateSchema = z
@@ -147,8 +192,18 @@ export const SettingResponseSchema = z.object({ data: SettingSchema });
 export const SettingListSchema = z.object({ data: z.array(SettingSchema) });
 
 const csv = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v), z.array(item));
-const queryInt = (min: number, max: number, message: string) => z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+  z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item),
+  );
+const queryInt = (min: number, max: number, message: string) =>
+  z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
 
 /** Commissioners' search. Query strings: need=ASD,SEMH (or repeated), near=M14&radiusKm=25. */
 export const SettingSearchQuerySchema = z
@@ -158,9 +213,16 @@ export const SettingSearchQuerySchema = z
     age: queryInt(0, 25, "Enter an age from 0 to 25").optional(),
     sex: z.enum(["boys", "girls"], { error: "Choose boys or girls" }).optional(),
     residential: z.enum(RESIDENTIAL_TYPES, { error: "Choose day, 38_week or 52_week" }).optional(),
-    hasVacancy: z.enum(["true", "false"], { error: "Use true or false" }).transform((v) => v === "true").optional(),
+    hasVacancy: z
+      .enum(["true", "false"], { error: "Use true or false" })
+      .transform((v) => v === "true")
+      .optional(),
     near: OutcodeSchema.optional(),
-    radiusKm: z.coerce.number({ error: "Enter a distance in km" }).min(1, { error: "The distance must be at least 1 km" }).max(1000, { error: "The distance can be at most 1000 km" }).optional(),
+    radiusKm: z.coerce
+      .number({ error: "Enter a distance in km" })
+      .min(1, { error: "The distance must be at least 1 km" })
+      .max(1000, { error: "The distance can be at most 1000 km" })
+      .optional(),
     band: z.enum(PRICE_BAND_CODES, { error: "Choose a band from A to E" }).optional(),
     maxBandPrice: queryInt(1, 100_000_000, "Enter the most you would pay a week, in pence").optional(),
     /** The worst acceptable Ofsted grade: 2 means Good or Outstanding. */

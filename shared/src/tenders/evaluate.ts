@@ -62,7 +62,11 @@ export function priceScoreRangeFor(weeklyFeePence: number, lowestPence: number, 
 }
 
 /** A provider's own row of the evaluation: its quality exactly; its price score and total as ranges. */
-export function providerFeedback(evaluation: EvaluatedOffer[], offerId: string, priceWeight: number): { priceScoreRange: ScoreRange; totalRange: ScoreRange } | undefined {
+export function providerFeedback(
+  evaluation: EvaluatedOffer[],
+  offerId: string,
+  priceWeight: number,
+): { priceScoreRange: ScoreRange; totalRange: ScoreRange } | undefined {
   const own = evaluation.find((e) => e.offerId === offerId);
   if (!own) return undefined;
   const lowest = Math.min(...evaluation.map((e) => e.weeklyFeePence));

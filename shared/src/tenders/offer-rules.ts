@@ -16,7 +16,12 @@ export const needsJustification = (weeklyFeePence: number, ceilingPence: number 
 
 export function justificationIssues(weeklyFeePence: number, ceilingPence: number | null, justification: string | null | undefined): OfferRuleIssue[] {
   if (!needsJustification(weeklyFeePence, ceilingPence) || justification?.trim()) return [];
-  return [{ field: "justification", message: `Your weekly fee of ${formatPence(weeklyFeePence)} is above the band’s ceiling of ${formatPence(ceilingPence ?? 0)}: say why` }];
+  return [
+    {
+      field: "justification",
+      message: `Your weekly fee of ${formatPence(weeklyFeePence)} is above the band’s ceiling of ${formatPence(ceilingPence ?? 0)}: say why`,
+    },
+  ];
 }
 
 export function offerRuleIssues(offer: {

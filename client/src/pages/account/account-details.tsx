@@ -16,8 +16,7 @@ export function AccountDetails() {
       <h2 className="govuk-heading-m">Your details</h2>
       <SummaryList rows={rows} />
       <p className="govuk-body">
-        Your name and email address come from the service you sign in with. To change your role or organisation, ask
-        your organisation’s administrator.
+        Your name and email address come from the service you sign in with. To change your role or organisation, ask your organisation’s administrator.
       </p>
     </>
   );

@@ -25,8 +25,28 @@ export function ApiTokenForm({ onCreated }: { onCreated(token: CreatedApiToken):
     <>
       <h3 className="govuk-heading-s">Create an API token</h3>
       <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Create token">
-        <TextInput id={FIELD_IDS.name} label="Token name" hint="Say which system will use it, like ‘Case management system’" value={name} onChange={setName} error={errors?.fields.name} widthClass="govuk-!-width-one-half" autoComplete="off" />
-        <TextInput id={FIELD_IDS.expiresInDays} label="Number of days the token lasts" hint={`Up to ${API_TOKEN_MAX_DAYS} days. After that, create a new token.`} value={days} onChange={setDays} error={errors?.fields.expiresInDays} widthClass="govuk-input--width-3" inputMode="numeric" autoComplete="off" spellCheck={false} />
+        <TextInput
+          id={FIELD_IDS.name}
+          label="Token name"
+          hint="Say which system will use it, like ‘Case management system’"
+          value={name}
+          onChange={setName}
+          error={errors?.fields.name}
+          widthClass="govuk-!-width-one-half"
+          autoComplete="off"
+        />
+        <TextInput
+          id={FIELD_IDS.expiresInDays}
+          label="Number of days the token lasts"
+          hint={`Up to ${API_TOKEN_MAX_DAYS} days. After that, create a new token.`}
+          value={days}
+          onChange={setDays}
+          error={errors?.fields.expiresInDays}
+          widthClass="govuk-input--width-3"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+        />
       </Form>
     </>
   );

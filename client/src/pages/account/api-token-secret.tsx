@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { CreatedApiToken } from "../../api/api-tokens";
-import { formatTimestampDate } from "../../lib/format-date";
 import { usePageTitle } from "../../components/use-page-title";
+import { formatTimestampDate } from "../../lib/format-date";
 
 /** The only time the secret is ever shown: the server keeps just a hash of it. */
 export function ApiTokenSecret({ token, onDone }: { token: CreatedApiToken; onDone(): void }) {
@@ -34,9 +34,7 @@ export function ApiTokenSecret({ token, onDone }: { token: CreatedApiToken; onDo
         <p className="govuk-body govuk-!-font-weight-bold govuk-!-text-break-word" id="new-api-token">
           <code>{token.token}</code>
         </p>
-        <p className="govuk-body govuk-!-font-weight-bold">
-          Copy this token now and keep it somewhere safe. You will not be able to see it again.
-        </p>
+        <p className="govuk-body govuk-!-font-weight-bold">Copy this token now and keep it somewhere safe. You will not be able to see it again.</p>
         <div className="govuk-button-group">
           <button type="button" className="govuk-button govuk-button--inverse" onClick={copy}>
             Copy token

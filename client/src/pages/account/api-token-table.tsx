@@ -1,6 +1,6 @@
 import type { ApiToken } from "@shared/schemas/identity";
-import { formatTimestampDate } from "../../lib/format-date";
 import { Table } from "../../components/table";
+import { formatTimestampDate } from "../../lib/format-date";
 import { API_TOKEN_STATUS_TAGS, apiTokenStatus } from "./api-token-status";
 
 export function ApiTokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke(token: ApiToken): void }) {

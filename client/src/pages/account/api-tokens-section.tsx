@@ -20,8 +20,8 @@ export function ApiTokensSection({ tokens, onRevoke }: ApiTokensSectionProps) {
         API tokens
       </h2>
       <p className="govuk-body">
-        An API token lets one of your organisation’s systems, such as a case management system, use Placement
-        Exchange’s API as you. Give each system its own token, and revoke a token as soon as it is no longer needed.
+        An API token lets one of your organisation’s systems, such as a case management system, use Placement Exchange’s API as you. Give each system its own
+        token, and revoke a token as soon as it is no longer needed.
       </p>
       <QueryView query={tokens} what="your API tokens">
         {(data) => <ApiTokenTable tokens={data} onRevoke={onRevoke} />}

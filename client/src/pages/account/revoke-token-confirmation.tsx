@@ -21,8 +21,7 @@ export function RevokeTokenConfirmation({ token, onCancel, onRevoked }: RevokeTo
       onCancel={onCancel}
     >
       <p className="govuk-body">
-        Any system using the token starting <code>{token.prefix}</code> will stop working at once. You cannot undo
-        this, but you can create a new token.
+        Any system using the token starting <code>{token.prefix}</code> will stop working at once. You cannot undo this, but you can create a new token.
       </p>
     </WarningConfirmation>
   );

@@ -4,12 +4,12 @@ import { AdmissionDecisionSchema, type Framework, type ProviderApplication } fro
 import { decideAdmission, useApplications, useFramework } from "../../api/framework";
 import { AdmissionStatusTag } from "../../components/admission-labels";
 import { DecisionForm } from "../../components/decision-form";
-import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
 import { SummaryCard, SummaryList } from "../../components/summary-list";
 import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
+import { formatTimestampDate } from "../../lib/format-date";
 
 const OPTIONS = [
   { value: "admitted", label: "Admit to the lot" },
@@ -19,7 +19,8 @@ const OPTIONS = [
 const lotName = (n: number) => LOTS.find((lot) => lot.number === n)?.name ?? "";
 const waiting = (a: ProviderApplication) => a.lots.some((l) => l.status === "applied");
 /** Those still waiting for a decision first, then the newest. */
-const waitingThenNewest = (a: ProviderApplication, b: ProviderApplication) => Number(waiting(b)) - Number(waiting(a)) || b.submittedAt.localeCompare(a.submittedAt);
+const waitingThenNewest = (a: ProviderApplication, b: ProviderApplication) =>
+  Number(waiting(b)) - Number(waiting(a)) || b.submittedAt.localeCompare(a.submittedAt);
 
 export function ApplicationsPage() {
   const framework = useFramework();
@@ -44,55 +45,66 @@ function Applications({ framework }: { framework: Framework }) {
         <h1 className="govuk-heading-l">Applications to the framework</h1>
         <p className="govuk-body">Decide each lot a provider applied for. Your reason is shown to the provider.</p>
         <QueryView query={applications} what="the applications" loading="applications" empty="No provider has applied yet.">
-          {(data) => [...data].sort(waitingThenNewest).map((application) => (
-            <SummaryCard key={application.id} title={application.organisationName} titleId={`application-${application.id}`}>
-              <SummaryList
-                rows={[
-                  { key: "Applied", value: formatTimestampDate(application.submittedAt) },
-                  { key: "Round", value: framework.rounds.find((r) => r.id === application.roundId)?.name ?? "Unknown round" },
-                  { key: "Companies House number", value: application.companiesHouseNumber },
-                  { key: "Contact", value: `${application.contactName}, ${application.contactEmail}, ${application.contactPhone}` },
-                  { key: "Settings offered", value: application.settingsOffered },
-                  { key: "Terms accepted", value: framework.termsVersions.find((t) => t.id === application.termsVersionId)?.version ?? "Unknown version" },
-                ]}
-              />
-              <Table
-                caption="Lots"
-                columns={["Lot", "Status", "Reason", { text: "Action", hidden: true }]}
-                rows={application.lots.map((lot) => ({
-                  key: lot.lotNumber,
-                  header: `Lot ${lot.lotNumber}: ${lotName(lot.lotNumber)}`,
-                  cells: [
-                    <AdmissionStatusTag status={lot.status} />,
-                    lot.reason ?? "",
-                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(`${application.id}-${lot.lotNumber}`)}>
-                      Decide<span className="govuk-visually-hidden"> on lot {lot.lotNumber} for {application.organisationName}</span>
-                    </button>,
-                  ],
-                }))}
-              />
-              {application.lots.map((lot) =>
-                deciding === `${application.id}-${lot.lotNumber}` ? (
-                  <DecisionForm
-                    key={lot.lotNumber}
-                    idPrefix={`admission-${application.id}-${lot.lotNumber}`}
-                    legend={`${application.organisationName} on lot ${lot.lotNumber}`}
-                    decisionKey="status"
-                    options={OPTIONS}
-                    schema={AdmissionDecisionSchema}
-                    submitLabel="Save decision"
-                    onCancel={() => setDeciding(undefined)}
-                    send={async (body) => {
-                      await decideAdmission(framework.id, application.organisationId, lot.lotNumber, AdmissionDecisionSchema.parse(body));
-                      await applications.reload();
-                      setDeciding(undefined);
-                      setNotice(`${application.organisationName} is now ${body.status} on lot ${lot.lotNumber}`);
-                    }}
-                  />
-                ) : null,
-              )}
-            </SummaryCard>
-          ))}
+          {(data) =>
+            [...data].sort(waitingThenNewest).map((application) => (
+              <SummaryCard key={application.id} title={application.organisationName} titleId={`application-${application.id}`}>
+                <SummaryList
+                  rows={[
+                    { key: "Applied", value: formatTimestampDate(application.submittedAt) },
+                    { key: "Round", value: framework.rounds.find((r) => r.id === application.roundId)?.name ?? "Unknown round" },
+                    { key: "Companies House number", value: application.companiesHouseNumber },
+                    { key: "Contact", value: `${application.contactName}, ${application.contactEmail}, ${application.contactPhone}` },
+                    { key: "Settings offered", value: application.settingsOffered },
+                    { key: "Terms accepted", value: framework.termsVersions.find((t) => t.id === application.termsVersionId)?.version ?? "Unknown version" },
+                  ]}
+                />
+                <Table
+                  caption="Lots"
+                  columns={["Lot", "Status", "Reason", { text: "Action", hidden: true }]}
+                  rows={application.lots.map((lot) => ({
+                    key: lot.lotNumber,
+                    header: `Lot ${lot.lotNumber}: ${lotName(lot.lotNumber)}`,
+                    cells: [
+                      <AdmissionStatusTag status={lot.status} />,
+                      lot.reason ?? "",
+                      <button
+                        type="button"
+                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                        data-module="govuk-button"
+                        onClick={() => setDeciding(`${application.id}-${lot.lotNumber}`)}
+                      >
+                        Decide
+                        <span className="govuk-visually-hidden">
+                          {" "}
+                          on lot {lot.lotNumber} for {application.organisationName}
+                        </span>
+                      </button>,
+                    ],
+                  }))}
+                />
+                {application.lots.map((lot) =>
+                  deciding === `${application.id}-${lot.lotNumber}` ? (
+                    <DecisionForm
+                      key={lot.lotNumber}
+                      idPrefix={`admission-${application.id}-${lot.lotNumber}`}
+                      legend={`${application.organisationName} on lot ${lot.lotNumber}`}
+                      decisionKey="status"
+                      options={OPTIONS}
+                      schema={AdmissionDecisionSchema}
+                      submitLabel="Save decision"
+                      onCancel={() => setDeciding(undefined)}
+                      send={async (body) => {
+                        await decideAdmission(framework.id, application.organisationId, lot.lotNumber, AdmissionDecisionSchema.parse(body));
+                        await applications.reload();
+                        setDeciding(undefined);
+                        setNotice(`${application.organisationName} is now ${body.status} on lot ${lot.lotNumber}`);
+                      }}
+                    />
+                  ) : null,
+                )}
+              </SummaryCard>
+            ))
+          }
         </QueryView>
       </div>
     </div>

@@ -1,9 +1,9 @@
 import { useState } from "react";
+import { formatPence, penceToPoundsInput, poundsToPence } from "@shared/money";
 import { BandCeilingUpdateSchema, type Framework } from "@shared/schemas/framework";
 import { updateBandCeiling } from "../../api/framework";
 import { Form } from "../../components/form";
 import { collectErrors, errorsFromZod, sendOrErrors } from "../../components/form-errors";
-import { formatPence, penceToPoundsInput, poundsToPence } from "@shared/money";
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
@@ -25,7 +25,17 @@ export function BandCeilings({ framework, onChanged }: { framework: Framework; o
       <h2 className="govuk-heading-m" id="ceilings-heading">
         Lots and price band ceilings
       </h2>
-      {editing ? <CeilingForm framework={framework} editing={editing} onCancel={() => setEditing(undefined)} onSaved={async (message) => { await onChanged(message); setEditing(undefined); }} /> : null}
+      {editing ? (
+        <CeilingForm
+          framework={framework}
+          editing={editing}
+          onCancel={() => setEditing(undefined)}
+          onSaved={async (message) => {
+            await onChanged(message);
+            setEditing(undefined);
+          }}
+        />
+      ) : null}
       {framework.lots.map((lot) => (
         <Table
           key={lot.id}
@@ -37,8 +47,17 @@ export function BandCeilings({ framework, onChanged }: { framework: Framework; o
             cells: [
               band.description,
               formatPence(band.weeklyCeilingPence),
-              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setEditing({ lotNumber: lot.number, band: band.band, ceilingPence: band.weeklyCeilingPence })}>
-                Change<span className="govuk-visually-hidden"> the ceiling for lot {lot.number} band {band.band}</span>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                data-module="govuk-button"
+                onClick={() => setEditing({ lotNumber: lot.number, band: band.band, ceilingPence: band.weeklyCeilingPence })}
+              >
+                Change
+                <span className="govuk-visually-hidden">
+                  {" "}
+                  the ceiling for lot {lot.number} band {band.band}
+                </span>
               </button>,
             ],
           }))}
@@ -48,7 +67,17 @@ export function BandCeilings({ framework, onChanged }: { framework: Framework; o
   );
 }
 
-function CeilingForm({ framework, editing, onCancel, onSaved }: { framework: Framework; editing: Editing; onCancel(): void; onSaved(message: string): Promise<void> }) {
+function CeilingForm({
+  framework,
+  editing,
+  onCancel,
+  onSaved,
+}: {
+  framework: Framework;
+  editing: Editing;
+  onCancel(): void;
+  onSaved(message: string): Promise<void>;
+}) {
   const [pounds, setPounds] = useState(penceToPoundsInput(editing.ceilingPence));
   const form = useFormSubmit(async () => {
     const pence = poundsToPence(pounds);
@@ -64,7 +93,17 @@ function CeilingForm({ framework, editing, onCancel, onSaved }: { framework: Fra
   return (
     <div className="govuk-!-margin-bottom-6">
       <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Save ceiling" onCancel={onCancel}>
-        <TextInput id={FIELD_IDS.weeklyCeilingPence} label={`Weekly ceiling for lot ${editing.lotNumber} band ${editing.band}, in pounds`} labelSize="s" hint="Providers’ prices above it will need a justification on each offer" value={pounds} onChange={setPounds} error={form.errors?.fields.weeklyCeilingPence} widthClass="govuk-input--width-10" inputMode="decimal" />
+        <TextInput
+          id={FIELD_IDS.weeklyCeilingPence}
+          label={`Weekly ceiling for lot ${editing.lotNumber} band ${editing.band}, in pounds`}
+          labelSize="s"
+          hint="Providers’ prices above it will need a justification on each offer"
+          value={pounds}
+          onChange={setPounds}
+          error={form.errors?.fields.weeklyCeilingPence}
+          widthClass="govuk-input--width-10"
+          inputMode="decimal"
+        />
       </Form>
     </div>
   );

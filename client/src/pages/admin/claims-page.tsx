@@ -1,14 +1,14 @@
 import { useState } from "react";
-import { SettingClaimDecisionSchema, type SettingClaim } from "@shared/schemas/settings";
+import { type SettingClaim, SettingClaimDecisionSchema } from "@shared/schemas/settings";
 import { decideSettingClaim, useSettingClaims } from "../../api/setting-claims";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { DecisionForm } from "../../components/decision-form";
-import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
-import { SummaryCard } from "../../components/summary-list";
 import { QueryView } from "../../components/query-view";
+import { SummaryCard } from "../../components/summary-list";
 import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
+import { formatTimestampDate } from "../../lib/format-date";
 
 const OPTIONS = [
   { value: "approved", label: "Approve: the setting moves to this provider" },
@@ -58,7 +58,12 @@ export function ClaimsPage() {
                         }}
                       />
                     ) : (
-                      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(claim.id)}>
+                      <button
+                        type="button"
+                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                        data-module="govuk-button"
+                        onClick={() => setDeciding(claim.id)}
+                      >
                         Decide<span className="govuk-visually-hidden"> on the claim for {claim.settingName}</span>
                       </button>
                     )}
@@ -81,7 +86,11 @@ export function ClaimsPage() {
                       claim.organisationName,
                       <>
                         <ClaimStatusTag status={claim.status} />
-                        {claim.decidedAt ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">{formatTimestampDate(claim.decidedAt)}</span> : null}
+                        {claim.decidedAt ? (
+                          <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                            {formatTimestampDate(claim.decidedAt)}
+                          </span>
+                        ) : null}
                         {claim.reason ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{claim.reason}</span> : null}
                       </>,
                     ],
@@ -97,4 +106,6 @@ export function ClaimsPage() {
 }
 
 const describe = (claim: SettingClaim) =>
-  claim.status === "approved" ? `${claim.settingName} now belongs to ${claim.organisationName}` : `You rejected ${claim.organisationName}’s claim for ${claim.settingName}`;
+  claim.status === "approved"
+    ? `${claim.settingName} now belongs to ${claim.organisationName}`
+    : `You rejected ${claim.organisationName}’s claim for ${claim.settingName}`;

@@ -32,7 +32,10 @@ export function FrameworkAdminPage() {
               <>
                 <p className="govuk-body">
                   Runs from {formatDate(data.termStart)} to {formatDate(data.termEnd)}. Decide providers’ applications on the{" "}
-                  <Link className="govuk-link" to={PAGE_PATHS.adminApplications}>applications page</Link>.
+                  <Link className="govuk-link" to={PAGE_PATHS.adminApplications}>
+                    applications page
+                  </Link>
+                  .
                 </p>
                 <AdmissionRounds framework={data} onChanged={changed} />
                 <TermsVersions framework={data} onChanged={changed} />

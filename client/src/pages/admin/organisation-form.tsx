@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { OrganisationKind } from "@shared/codes/organisation-kinds";
-import { OrganisationCreateSchema, type Organisation } from "@shared/schemas/identity";
+import { type Organisation, OrganisationCreateSchema } from "@shared/schemas/identity";
 import { createOrganisation } from "../../api/organisations";
 import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
@@ -8,7 +8,12 @@ import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
 
-const FIELD_IDS = { kind: "organisation-kind", name: "organisation-name", laCode: "organisation-la-code", companiesHouseNumber: "organisation-company-number" } as const;
+const FIELD_IDS = {
+  kind: "organisation-kind",
+  name: "organisation-name",
+  laCode: "organisation-la-code",
+  companiesHouseNumber: "organisation-company-number",
+} as const;
 
 // The hub already exists: a region has one, made when the region is set up.
 const KIND_OPTIONS: { value: OrganisationKind; label: string }[] = [
@@ -36,14 +41,18 @@ export function OrganisationForm({ onAdded, onErrorsChange }: OrganisationFormPr
       companiesHouseNumber: kind === "provider" && companiesHouseNumber.trim() !== "" ? companiesHouseNumber : undefined,
     });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    return sendOrErrors(FIELD_IDS, async () => {
-      const organisation = await createOrganisation(parsed.data);
-      setKind(undefined);
-      setName("");
-      setLaCode("");
-      setCompaniesHouseNumber("");
-      await onAdded(organisation);
-    }, "name");
+    return sendOrErrors(
+      FIELD_IDS,
+      async () => {
+        const organisation = await createOrganisation(parsed.data);
+        setKind(undefined);
+        setName("");
+        setLaCode("");
+        setCompaniesHouseNumber("");
+        await onAdded(organisation);
+      },
+      "name",
+    );
   }, onErrorsChange);
   const fields = form.errors?.fields;
 
@@ -55,13 +64,47 @@ export function OrganisationForm({ onAdded, onErrorsChange }: OrganisationFormPr
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Add organisation">
-            <Radios name={FIELD_IDS.kind} legend="What kind of organisation is it?" options={KIND_OPTIONS} value={kind} onChange={setKind} error={fields?.kind} />
-            <TextInput id={FIELD_IDS.name} label="Name" hint="As the organisation writes it, like ‘Manchester City Council’" value={name} onChange={setName} error={fields?.name} autoComplete="organization" />
+            <Radios
+              name={FIELD_IDS.kind}
+              legend="What kind of organisation is it?"
+              options={KIND_OPTIONS}
+              value={kind}
+              onChange={setKind}
+              error={fields?.kind}
+            />
+            <TextInput
+              id={FIELD_IDS.name}
+              label="Name"
+              hint="As the organisation writes it, like ‘Manchester City Council’"
+              value={name}
+              onChange={setName}
+              error={fields?.name}
+              autoComplete="organization"
+            />
             {needsLaCode ? (
-              <TextInput id={FIELD_IDS.laCode} label="Local authority code" hint="The council’s 3-digit code from Get Information About Schools, like 352 for Manchester" value={laCode} onChange={setLaCode} error={fields?.laCode} widthClass="govuk-input--width-3" inputMode="numeric" spellCheck={false} />
+              <TextInput
+                id={FIELD_IDS.laCode}
+                label="Local authority code"
+                hint="The council’s 3-digit code from Get Information About Schools, like 352 for Manchester"
+                value={laCode}
+                onChange={setLaCode}
+                error={fields?.laCode}
+                widthClass="govuk-input--width-3"
+                inputMode="numeric"
+                spellCheck={false}
+              />
             ) : null}
             {kind === "provider" ? (
-              <TextInput id={FIELD_IDS.companiesHouseNumber} label="Companies House number (optional)" hint="8 characters, like 01234567 or SC123456" value={companiesHouseNumber} onChange={setCompaniesHouseNumber} error={fields?.companiesHouseNumber} widthClass="govuk-input--width-10" spellCheck={false} />
+              <TextInput
+                id={FIELD_IDS.companiesHouseNumber}
+                label="Companies House number (optional)"
+                hint="8 characters, like 01234567 or SC123456"
+                value={companiesHouseNumber}
+                onChange={setCompaniesHouseNumber}
+                error={fields?.companiesHouseNumber}
+                widthClass="govuk-input--width-10"
+                spellCheck={false}
+              />
             ) : null}
           </Form>
         </div>

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import { ORGANISATION_KINDS, type OrganisationKind } from "@shared/codes/organisation-kinds";
 import type { Organisation } from "@shared/schemas/identity";
-import { peoplePath } from "../../lib/paths";
 import { Table } from "../../components/table";
+import { peoplePath } from "../../lib/paths";
 
 const KIND_HEADINGS: Record<OrganisationKind, string> = {
   regional_hub: "Regional commissioning hub",

@@ -4,16 +4,23 @@ import { ReviewRoundCreateSchema } from "@shared/schemas/review-rounds";
 import { openReviewRound } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";
-import { DateInput, EMPTY_DATE, momentFrom, type DateParts } from "../../components/date-input";
+import { DateInput, type DateParts, EMPTY_DATE, momentFrom } from "../../components/date-input";
 import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
-import { adminReviewRoundPath } from "../../lib/paths";
 import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
-import { itemFieldIds, RoundItemsFieldset, type RoundItem, type RoundItemsKind } from "./round-items-fieldset";
+import { adminReviewRoundPath } from "../../lib/paths";
+import { itemFieldIds, type RoundItem, RoundItemsFieldset, type RoundItemsKind } from "./round-items-fieldset";
 
-const IDS = { frameworkId: "round-framework", title: "round-title", summary: "round-summary", opensAt: "round-opens", closesAt: "round-closes", forumIds: "round-forums" };
+const IDS = {
+  frameworkId: "round-framework",
+  title: "round-title",
+  summary: "round-summary",
+  opensAt: "round-opens",
+  closesAt: "round-closes",
+  forumIds: "round-forums",
+};
 
 const SECTIONS: RoundItemsKind = {
   name: "sections",
@@ -28,8 +35,30 @@ const SECTIONS: RoundItemsKind = {
   textMax: 20_000,
   min: 1,
 };
-const PROPOSALS: RoundItemsKind = { name: "proposals", titleField: "title", textField: "description", legend: "Proposals to vote on (optional)", hint: "Members vote for, against or abstain on each.", noun: "proposal", titleLabel: "Proposal", textLabel: "Description (optional)", textMax: 2000, min: 0 };
-const CRITERIA: RoundItemsKind = { name: "criteria", titleField: "name", textField: "description", legend: "Quality criteria to rate (optional)", hint: "Members rate each from 1 to 5.", noun: "quality criterion", titleLabel: "Quality criterion", textLabel: "Description (optional)", textMax: 2000, min: 0 };
+const PROPOSALS: RoundItemsKind = {
+  name: "proposals",
+  titleField: "title",
+  textField: "description",
+  legend: "Proposals to vote on (optional)",
+  hint: "Members vote for, against or abstain on each.",
+  noun: "proposal",
+  titleLabel: "Proposal",
+  textLabel: "Description (optional)",
+  textMax: 2000,
+  min: 0,
+};
+const CRITERIA: RoundItemsKind = {
+  name: "criteria",
+  titleField: "name",
+  textField: "description",
+  legend: "Quality criteria to rate (optional)",
+  hint: "Members rate each from 1 to 5.",
+  noun: "quality criterion",
+  titleLabel: "Quality criterion",
+  textLabel: "Description (optional)",
+  textMax: 2000,
+  min: 0,
+};
 
 interface Choices {
   frameworks: { id: string; name: string }[];
@@ -77,12 +106,57 @@ export function ReviewRoundForm({ choices, onErrorsChange }: { choices: Choices;
   const itemErrors = errors?.fields ?? {};
   return (
     <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Open review round">
-      <Radios name={IDS.frameworkId} legend="Framework" options={choices.frameworks.map((f) => ({ value: f.id, label: f.name }))} value={frameworkId} onChange={setFrameworkId} error={error("frameworkId")} />
-      <TextInput id={IDS.title} label="Title" hint="What forums are asked to review, like ‘Lot 2 service specification’" value={title} onChange={setTitle} error={error("title")} labelSize="s" />
-      <CharacterCount id={IDS.summary} label="Summary" hint="Why the hub asks, and what it will do with the answers" maxLength={2000} value={summary} onChange={setSummary} error={error("summary")} />
-      <DateInput id={IDS.opensAt} legend="Opens on" hint="From the start of the day, for example 1 3 2027" value={opens} onChange={setOpens} error={error("opensAt")} />
-      <DateInput id={IDS.closesAt} legend="Closes on" hint="At the end of the day; the summary is published then" value={closes} onChange={setCloses} error={error("closesAt")} />
-      <Checkboxes name={IDS.forumIds} legend="Parent Carer Forums taking part" hint="Only their panel members see the round" options={choices.forums.map((f) => ({ value: f.id, label: f.name }))} values={forumIds} onChange={setForumIds} error={error("forumIds")} />
+      <Radios
+        name={IDS.frameworkId}
+        legend="Framework"
+        options={choices.frameworks.map((f) => ({ value: f.id, label: f.name }))}
+        value={frameworkId}
+        onChange={setFrameworkId}
+        error={error("frameworkId")}
+      />
+      <TextInput
+        id={IDS.title}
+        label="Title"
+        hint="What forums are asked to review, like ‘Lot 2 service specification’"
+        value={title}
+        onChange={setTitle}
+        error={error("title")}
+        labelSize="s"
+      />
+      <CharacterCount
+        id={IDS.summary}
+        label="Summary"
+        hint="Why the hub asks, and what it will do with the answers"
+        maxLength={2000}
+        value={summary}
+        onChange={setSummary}
+        error={error("summary")}
+      />
+      <DateInput
+        id={IDS.opensAt}
+        legend="Opens on"
+        hint="From the start of the day, for example 1 3 2027"
+        value={opens}
+        onChange={setOpens}
+        error={error("opensAt")}
+      />
+      <DateInput
+        id={IDS.closesAt}
+        legend="Closes on"
+        hint="At the end of the day; the summary is published then"
+        value={closes}
+        onChange={setCloses}
+        error={error("closesAt")}
+      />
+      <Checkboxes
+        name={IDS.forumIds}
+        legend="Parent Carer Forums taking part"
+        hint="Only their panel members see the round"
+        options={choices.forums.map((f) => ({ value: f.id, label: f.name }))}
+        values={forumIds}
+        onChange={setForumIds}
+        error={error("forumIds")}
+      />
       <RoundItemsFieldset kind={SECTIONS} items={sections} onChange={setSections} errors={itemErrors} newKey={newKey} />
       <RoundItemsFieldset kind={PROPOSALS} items={proposals} onChange={setProposals} errors={itemErrors} newKey={newKey} />
       <RoundItemsFieldset kind={CRITERIA} items={criteria} onChange={setCriteria} errors={itemErrors} newKey={newKey} />

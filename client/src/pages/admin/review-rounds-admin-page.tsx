@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useReviewRoundChoices } from "../../api/review-rounds";
-import { adminReviewRoundPath } from "../../lib/paths";
 import { QueryView } from "../../components/query-view";
+import { adminReviewRoundPath } from "../../lib/paths";
 import { ReviewRoundsList } from "../review/review-rounds-list";
 import { ReviewRoundForm } from "./review-round-form";
 

@@ -54,7 +54,8 @@ const capitalised = (s: string) => `${s[0]?.toUpperCase() ?? ""}${s.slice(1)}`;
 
 /** A list the hub grows with "Add another" (GOV.UK's add-another pattern, without script). */
 export function RoundItemsFieldset({ kind, items, onChange, errors, newKey }: RoundItemsFieldsetProps) {
-  const change = (key: number, part: "title" | "text") => (value: string) => onChange(items.map((item) => (item.key === key ? { ...item, [part]: value } : item)));
+  const change = (key: number, part: "title" | "text") => (value: string) =>
+    onChange(items.map((item) => (item.key === key ? { ...item, [part]: value } : item)));
   const listError = errors[kind.name];
   return (
     <div className={`govuk-form-group${listError ? " govuk-form-group--error" : ""}`}>
@@ -71,7 +72,13 @@ export function RoundItemsFieldset({ kind, items, onChange, errors, newKey }: Ro
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
               {capitalised(kind.noun)} {i + 1}
             </legend>
-            <TextInput id={itemFieldId(kind, i, "title")} label={kind.titleLabel} value={item.title} onChange={change(item.key, "title")} error={errors[`${kind.name}.${i}.${kind.titleField}`]} />
+            <TextInput
+              id={itemFieldId(kind, i, "title")}
+              label={kind.titleLabel}
+              value={item.title}
+              onChange={change(item.key, "title")}
+              error={errors[`${kind.name}.${i}.${kind.titleField}`]}
+            />
             <CharacterCount
               id={itemFieldId(kind, i, "text")}
               label={kind.textLabel}
@@ -82,13 +89,28 @@ export function RoundItemsFieldset({ kind, items, onChange, errors, newKey }: Ro
               error={errors[`${kind.name}.${i}.${kind.textField}`]}
             />
             {items.length > kind.min ? (
-              <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => onChange(items.filter((x) => x.key !== item.key))}>
-                Remove<span className="govuk-visually-hidden"> {kind.noun} {i + 1}</span>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                data-module="govuk-button"
+                onClick={() => onChange(items.filter((x) => x.key !== item.key))}
+              >
+                Remove
+                <span className="govuk-visually-hidden">
+                  {" "}
+                  {kind.noun} {i + 1}
+                </span>
               </button>
             ) : null}
           </fieldset>
         ))}
-        <button type="button" id={`round-${kind.name}-add`} className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => onChange([...items, { key: newKey(), title: "", text: "" }])}>
+        <button
+          type="button"
+          id={`round-${kind.name}-add`}
+          className="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+          onClick={() => onChange([...items, { key: newKey(), title: "", text: "" }])}
+        >
           {items.length === 0 ? `Add a ${kind.noun}` : `Add another ${kind.noun}`}
         </button>
       </fieldset>

@@ -1,13 +1,13 @@
 import { useState } from "react";
-import { SettingFeedbackModerationSchema, type SettingFeedback } from "@shared/schemas/setting-feedback";
+import { type SettingFeedback, SettingFeedbackModerationSchema } from "@shared/schemas/setting-feedback";
 import { moderateSettingFeedback, useSettingFeedback } from "../../api/setting-feedback";
 import { DecisionForm } from "../../components/decision-form";
-import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
 import { RatingsList } from "../../components/ratings-list";
 import { SummaryCard } from "../../components/summary-list";
 import { usePageTitle } from "../../components/use-page-title";
+import { formatTimestampDate } from "../../lib/format-date";
 
 const OPTIONS = [
   { value: "approved", label: "Approve: it counts towards the setting’s averages" },
@@ -30,8 +30,8 @@ export function SettingFeedbackPage() {
         {notice ? <SuccessBanner key={notice} title={notice} /> : null}
         <h1 className="govuk-heading-l">Feedback to check</h1>
         <p className="govuk-body">
-          Parent carer panel members’ feedback on settings. Reject anything that could identify a child, a family or a member of staff, or that is
-          not about the setting.
+          Parent carer panel members’ feedback on settings. Reject anything that could identify a child, a family or a member of staff, or that is not about the
+          setting.
         </p>
         <QueryView query={feedback} what="the feedback" loading="feedback">
           {(data) => (
@@ -63,8 +63,17 @@ export function SettingFeedbackPage() {
                       }}
                     />
                   ) : (
-                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setDeciding(item.id)}>
-                      Decide<span className="govuk-visually-hidden"> on the feedback about {item.settingName} from {item.forumName}</span>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                      onClick={() => setDeciding(item.id)}
+                    >
+                      Decide
+                      <span className="govuk-visually-hidden">
+                        {" "}
+                        on the feedback about {item.settingName} from {item.forumName}
+                      </span>
                     </button>
                   )}
                 </SummaryCard>

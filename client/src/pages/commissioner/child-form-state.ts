@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { DEFAULT_RECOMMENDATION, DEFAULT_REQUIREMENTS, CHILD_FREE_TEXT_FIELDS, type ChildProfile } from "@shared/schemas/children";
 import { personalDataIn } from "@shared/personal-data";
-import { datePartsFrom, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
+import { CHILD_FREE_TEXT_FIELDS, type ChildProfile, DEFAULT_RECOMMENDATION, DEFAULT_REQUIREMENTS } from "@shared/schemas/children";
+import { type DateParts, datePartsFrom, EMPTY_DATE, isoDateFrom } from "../../components/date-input";
 import { collectErrors, type FormErrors } from "../../components/form-errors";
-import { EMPTY_MONTH_YEAR, monthYearFrom, yearMonthFrom, type MonthYear } from "../../components/month-year-input";
+import { EMPTY_MONTH_YEAR, type MonthYear, monthYearFrom, yearMonthFrom } from "../../components/month-year-input";
 import { numberFromInput } from "../../lib/parse-number";
 
 /** The form's ids, in page order; the error summary links to them. Keys are the API's field paths. */

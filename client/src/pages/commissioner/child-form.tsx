@@ -24,7 +24,11 @@ export function ChildForm({ initial, submitLabel, preferredSettingName, save, on
   const [form, setForm] = useState(initial);
   const submission = useFormSubmit(save, onErrorsChange);
   const { errors } = submission;
-  const section = { form, update: (change: Partial<ChildFormState>) => setForm((f) => ({ ...f, ...change })), error: (field: ChildField) => errors?.fields[field] };
+  const section = {
+    form,
+    update: (change: Partial<ChildFormState>) => setForm((f) => ({ ...f, ...change })),
+    error: (field: ChildField) => errors?.fields[field],
+  };
 
   return (
     <Form form={submission} onSubmit={(event) => submission.submit(event, form)} submitLabel={submitLabel}>

@@ -1,7 +1,7 @@
 import { CHILD_SEX_LABELS, EHC_PLAN_STATUS_LABELS } from "@shared/codes/children";
 import type { ChildProfile } from "@shared/schemas/children";
-import { formatDate } from "../../lib/format-date";
 import { lotLabel, needName } from "../../components/setting-labels";
+import { formatDate } from "../../lib/format-date";
 
 const NOT_RECORDED = "Not recorded";
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });

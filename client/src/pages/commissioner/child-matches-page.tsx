@@ -1,14 +1,14 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { ChildProfile } from "@shared/schemas/children";
 import { ErrorSummary } from "../../components/error-summary";
-import { commissionerChildEditPath, commissionerChildMatchesPath } from "../../lib/paths";
 import { QueryProblem } from "../../components/query-problem";
 import { SummaryList } from "../../components/summary-list";
 import { usePageTitle } from "../../components/use-page-title";
-import { ChildProfileGate } from "./child-profile-gate";
+import { commissionerChildEditPath, commissionerChildMatchesPath } from "../../lib/paths";
 import { missingLabel } from "./child-labels";
-import { childKeyRows } from "./child-summary";
+import { ChildProfileGate } from "./child-profile-gate";
 import { ChildSubpage } from "./child-subpage";
+import { childKeyRows } from "./child-summary";
 import { LotChoiceForm } from "./lot-choice-form";
 import { MatchesSection } from "./matches-section";
 import { ShortlistSummary } from "./shortlist-summary";

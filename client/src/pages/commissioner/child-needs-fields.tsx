@@ -18,14 +18,64 @@ export function ChildNeedsFields({ form, update, error }: ChildSectionProps) {
   return (
     <>
       <h2 className="govuk-heading-m">Needs</h2>
-      <Select id={IDS.primaryNeed} label="Primary need" labelSize="s" hint="As recorded in the school census (SEN2)" options={PRIMARY_OPTIONS} value={form.primaryNeed} onChange={(primaryNeed) => update({ primaryNeed })} error={error("primaryNeed")} />
-      <Checkboxes name={IDS.secondaryNeeds} legend="Secondary needs" legendSize="s" hint="Select all that apply, apart from the primary need" options={NEED_OPTIONS} values={form.secondaryNeeds} onChange={(secondaryNeeds) => update({ secondaryNeeds })} error={error("secondaryNeeds")} small />
-      <Radios name={IDS.ehcPlanStatus} legend="Education, health and care (EHC) plan" options={EHC_OPTIONS} value={form.ehcPlanStatus} onChange={(ehcPlanStatus) => update({ ehcPlanStatus })} error={error("ehcPlanStatus")} />
+      <Select
+        id={IDS.primaryNeed}
+        label="Primary need"
+        labelSize="s"
+        hint="As recorded in the school census (SEN2)"
+        options={PRIMARY_OPTIONS}
+        value={form.primaryNeed}
+        onChange={(primaryNeed) => update({ primaryNeed })}
+        error={error("primaryNeed")}
+      />
+      <Checkboxes
+        name={IDS.secondaryNeeds}
+        legend="Secondary needs"
+        legendSize="s"
+        hint="Select all that apply, apart from the primary need"
+        options={NEED_OPTIONS}
+        values={form.secondaryNeeds}
+        onChange={(secondaryNeeds) => update({ secondaryNeeds })}
+        error={error("secondaryNeeds")}
+        small
+      />
+      <Radios
+        name={IDS.ehcPlanStatus}
+        legend="Education, health and care (EHC) plan"
+        options={EHC_OPTIONS}
+        value={form.ehcPlanStatus}
+        onChange={(ehcPlanStatus) => update({ ehcPlanStatus })}
+        error={error("ehcPlanStatus")}
+      />
       {SECTIONS.map(({ field, label }) => (
-        <CharacterCount key={field} id={IDS[field]} label={`${label} (optional)`} hint={NO_PERSONAL_DATA} maxLength={2000} value={form[field]} onChange={(text) => update({ [field]: text })} error={error(field)} />
+        <CharacterCount
+          key={field}
+          id={IDS[field]}
+          label={`${label} (optional)`}
+          hint={NO_PERSONAL_DATA}
+          maxLength={2000}
+          value={form[field]}
+          onChange={(text) => update({ [field]: text })}
+          error={error(field)}
+        />
       ))}
-      <Radios name={IDS.staffingRatio} legend="Staffing ratio needed (adult:child)" options={RATIO_OPTIONS} value={form.staffingRatio} onChange={(staffingRatio) => update({ staffingRatio })} error={error("staffingRatio")} />
-      <Checkboxes name={IDS.therapies} legend="Therapies needed" hint="Select all that apply" options={THERAPY_OPTIONS} values={form.therapies} onChange={(therapies) => update({ therapies })} error={error("therapies")} />
+      <Radios
+        name={IDS.staffingRatio}
+        legend="Staffing ratio needed (adult:child)"
+        options={RATIO_OPTIONS}
+        value={form.staffingRatio}
+        onChange={(staffingRatio) => update({ staffingRatio })}
+        error={error("staffingRatio")}
+      />
+      <Checkboxes
+        name={IDS.therapies}
+        legend="Therapies needed"
+        hint="Select all that apply"
+        options={THERAPY_OPTIONS}
+        values={form.therapies}
+        onChange={(therapies) => update({ therapies })}
+        error={error("therapies")}
+      />
     </>
   );
 }

@@ -42,9 +42,17 @@ export const COMMUNICATION_REQUIREMENT_LABELS: Record<(typeof COMMUNICATION_REQU
 export const COMMUNICATION_REQUIREMENT_OPTIONS = labelled(COMMUNICATION_REQUIREMENTS, COMMUNICATION_REQUIREMENT_LABELS);
 export const CULTURAL_OPTIONS = same(CULTURAL_NEEDS);
 export const COMPANION_OPTIONS = same(LIVING_COMPANIONS);
-export const PET_LABELS: Record<(typeof PETS)[number], string> = { "Yes - must": "Yes – must live with pets", "Yes - can": "Yes – can live with pets", No: "No", "Not Known": "Not known" };
+export const PET_LABELS: Record<(typeof PETS)[number], string> = {
+  "Yes - must": "Yes – must live with pets",
+  "Yes - can": "Yes – can live with pets",
+  No: "No",
+  "Not Known": "Not known",
+};
 export const PET_OPTIONS = labelled(PETS, PET_LABELS);
-export const SUPPORT_OPTIONS = [{ value: "", label: "Not given" }, ...ADDITIONAL_SUPPORT.map((value) => ({ value, label: value.charAt(0).toUpperCase() + value.slice(1) }))];
+export const SUPPORT_OPTIONS = [
+  { value: "", label: "Not given" },
+  ...ADDITIONAL_SUPPORT.map((value) => ({ value, label: value.charAt(0).toUpperCase() + value.slice(1) })),
+];
 export const YES_NO_OPTIONS = [
   { value: "yes", label: "Yes" },
   { value: "no", label: "No" },
@@ -61,6 +69,3 @@ export const SUITABILITY_OPTIONS = same(SUITABILITY);
 export const RISK_OPTIONS = [{ value: "none", label: "No known risk" }, ...labelled(RISK_TRAJECTORIES, RISK_TRAJECTORY_LABELS)];
 export const RISKS_TO_CHILD = PDS_RISKS.filter((r) => r.towards === "child").map((r) => ({ key: r.code, label: r.label }));
 export const RISKS_TO_OTHERS = PDS_RISKS.filter((r) => r.towards === "others").map((r) => ({ key: r.code, label: r.label }));
-
-/** The label of `value` among `options`, or the value itself. */
-export const optionLabel = (options: readonly { value: string; label: string }[], value: string) => options.find((o) => o.value === value)?.label ?? value;

@@ -3,12 +3,12 @@ import { PAGE_PATHS } from "@shared/page-paths";
 import type { ChildProfile } from "@shared/schemas/children";
 import { useShortlist } from "../../api/children";
 import { SuccessBanner } from "../../components/notification-banner";
-import { commissionerChildEditPath, commissionerChildMatchesPath, commissionerChildRequestNewPath } from "../../lib/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { ReadingColumn } from "../../components/reading-column";
 import { usePageTitle } from "../../components/use-page-title";
-import { ChildProfileGate } from "./child-profile-gate";
+import { commissionerChildEditPath, commissionerChildMatchesPath, commissionerChildRequestNewPath } from "../../lib/paths";
 import { missingLabel } from "./child-labels";
+import { ChildProfileGate } from "./child-profile-gate";
 import { ChildSummary } from "./child-summary";
 import { ShortlistSummary } from "./shortlist-summary";
 

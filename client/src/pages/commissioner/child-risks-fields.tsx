@@ -10,10 +10,41 @@ export function ChildRisksFields({ form, update, error }: ChildSectionProps) {
     <>
       <h2 className="govuk-heading-m">Risks</h2>
       <p className="govuk-body">Settings that cannot manage a current or escalating risk are left out of the matches.</p>
-      <RadioGrid id="child-risks" legend="Risks to the child" rows={RISKS_TO_CHILD} options={RISK_OPTIONS} values={form.risks} onChange={setRisk} error={error("risks")} />
-      <CharacterCount id={IDS.riskOther} label="Any other risk to the child (optional)" hint="Do not include names or dates" maxLength={500} value={form.riskOther} onChange={(riskOther) => update({ riskOther })} error={error("riskOther")} />
-      <RadioGrid id="child-risks-others" legend="Risks to others or property" rows={RISKS_TO_OTHERS} options={RISK_OPTIONS} values={form.risks} onChange={setRisk} />
-      <CharacterCount id={IDS.riskToOthersOther} label="Any other risk to others (optional)" hint="Do not include names or dates" maxLength={500} value={form.riskToOthersOther} onChange={(riskToOthersOther) => update({ riskToOthersOther })} error={error("riskToOthersOther")} />
+      <RadioGrid
+        id="child-risks"
+        legend="Risks to the child"
+        rows={RISKS_TO_CHILD}
+        options={RISK_OPTIONS}
+        values={form.risks}
+        onChange={setRisk}
+        error={error("risks")}
+      />
+      <CharacterCount
+        id={IDS.riskOther}
+        label="Any other risk to the child (optional)"
+        hint="Do not include names or dates"
+        maxLength={500}
+        value={form.riskOther}
+        onChange={(riskOther) => update({ riskOther })}
+        error={error("riskOther")}
+      />
+      <RadioGrid
+        id="child-risks-others"
+        legend="Risks to others or property"
+        rows={RISKS_TO_OTHERS}
+        options={RISK_OPTIONS}
+        values={form.risks}
+        onChange={setRisk}
+      />
+      <CharacterCount
+        id={IDS.riskToOthersOther}
+        label="Any other risk to others (optional)"
+        hint="Do not include names or dates"
+        maxLength={500}
+        value={form.riskToOthersOther}
+        onChange={(riskToOthersOther) => update({ riskToOthersOther })}
+        error={error("riskToOthersOther")}
+      />
     </>
   );
 }

@@ -10,7 +10,11 @@ const yesNo = (value: boolean | null) => (value === null ? "Not known" : value ?
 const schoolYear = (year: number | null) => (year === null ? orNotRecorded(null) : year === 0 ? "Reception" : `Year ${year}`);
 
 /** Present risks with how they are moving: "Going missing (current)". */
-export const risksOf = (child: Pick<ChildProfile, "risks">) => joined(child.risks.map((r) => `${riskLabel(r.code)} (${RISK_TRAJECTORY_LABELS[r.trajectory].toLowerCase()})`), "No known risks");
+export const risksOf = (child: Pick<ChildProfile, "risks">) =>
+  joined(
+    child.risks.map((r) => `${riskLabel(r.code)} (${RISK_TRAJECTORY_LABELS[r.trajectory].toLowerCase()})`),
+    "No known risks",
+  );
 
 function keyRows(child: ChildProfile) {
   return {
@@ -32,7 +36,13 @@ export function requirementsRows(child: Pick<ChildProfile, "requirements" | "rec
   const { requirements: r } = child;
   return [
     { key: "Communication, language or learning needs", value: COMMUNICATION_NEED_LABELS[r.communicationNeeds] },
-    { key: "Specific communication requirements", value: joined(r.specificCommunicationRequirements.map((c) => COMMUNICATION_REQUIREMENT_LABELS[c]), "None") },
+    {
+      key: "Specific communication requirements",
+      value: joined(
+        r.specificCommunicationRequirements.map((c) => COMMUNICATION_REQUIREMENT_LABELS[c]),
+        "None",
+      ),
+    },
     { key: "Home adaptation", value: yesNo(r.homeAdaptation) },
     { key: "Cultural needs", value: r.culturalNeeds },
     { key: "Living alongside", value: r.livingCompanions },
@@ -47,7 +57,10 @@ export function requirementsRows(child: Pick<ChildProfile, "requirements" | "rec
 export function ChildSummary({ child }: { child: ChildProfile }) {
   const key = keyRows(child);
   const sections: { heading: string; rows: SummaryRow[] }[] = [
-    { heading: "About the child", rows: [{ key: "Reference", value: child.reference }, key.born, key.sex, key.home, { key: "School year", value: schoolYear(child.schoolYear) }] },
+    {
+      heading: "About the child",
+      rows: [{ key: "Reference", value: child.reference }, key.born, key.sex, key.home, { key: "School year", value: schoolYear(child.schoolYear) }],
+    },
     {
       heading: "Needs",
       rows: [

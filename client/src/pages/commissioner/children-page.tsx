@@ -2,10 +2,10 @@ import { Link } from "react-router";
 import { PAGE_PATHS } from "@shared/page-paths";
 import type { ChildProfileListItem } from "@shared/schemas/children";
 import { useChildren } from "../../api/children";
-import { commissionerChildPath } from "../../lib/paths";
 import { QueryView } from "../../components/query-view";
 import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
+import { commissionerChildPath } from "../../lib/paths";
 import { lotOf, neededByOf, primaryNeedOf } from "./child-labels";
 
 /** The council's children, by reference only: opening one is what shows (and audits) its profile. */

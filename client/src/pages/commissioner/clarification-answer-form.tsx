@@ -15,7 +15,15 @@ const AnswerFormSchema = z.object({
 });
 
 /** The council answers a provider's question, to all invited providers or to the asker only. */
-export function ClarificationAnswerForm({ requestId, clarification, onAnswered }: { requestId: string; clarification: Clarification; onAnswered(answered: Clarification): void }) {
+export function ClarificationAnswerForm({
+  requestId,
+  clarification,
+  onAnswered,
+}: {
+  requestId: string;
+  clarification: Clarification;
+  onAnswered(answered: Clarification): void;
+}) {
   return (
     <DecisionForm
       idPrefix={`answer-${clarification.id}`}
@@ -27,7 +35,9 @@ export function ClarificationAnswerForm({ requestId, clarification, onAnswered }
       reasonLabel="Your answer"
       reasonHint="Do not name the child or anyone in their family."
       reasonMaxLength={4000}
-      send={async (body) => onAnswered(await answerClarification(requestId, clarification.id, { answer: body.reason, visibility: body.visibility as "all" | "private" }))}
+      send={async (body) =>
+        onAnswered(await answerClarification(requestId, clarification.id, { answer: body.reason, visibility: body.visibility as "all" | "private" }))
+      }
     />
   );
 }

@@ -8,8 +8,8 @@ import { ErrorSummary } from "../../components/error-summary";
 import type { FormErrors } from "../../components/form-errors";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { usePageTitle } from "../../components/use-page-title";
-import { checkFilters, filterErrorsFromIssues, filtersFromParams, paramsFromFilters, type FilterField, type SearchFilters } from "./search-query";
 import { SearchFiltersForm } from "./search-filters";
+import { checkFilters, filterErrorsFromIssues, type FilterField, filtersFromParams, paramsFromFilters, type SearchFilters } from "./search-query";
 import { SearchResults } from "./search-results";
 
 /** Commissioners' search of published settings on the framework. Every filter lives in the address. */

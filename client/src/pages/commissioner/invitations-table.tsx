@@ -15,7 +15,8 @@ export function InvitationsTable({ invitations }: { invitations: readonly Invita
         Invited settings
       </h2>
       <p className="govuk-body" aria-live="polite" id="invitations-count">
-        {count(invitations, "offered")} offered, {count(invitations, "declined")} declined, {count(invitations, "viewed")} viewed and not yet answered, of {invitations.length} invited.
+        {count(invitations, "offered")} offered, {count(invitations, "declined")} declined, {count(invitations, "viewed")} viewed and not yet answered, of{" "}
+        {invitations.length} invited.
       </p>
       <Table
         caption="Each invited setting’s response, updated as it happens"

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Select } from "../../components/select";
 import { SubmitButton } from "../../components/submit-or-cancel";
 import { LOT_OPTIONS } from "./child-options";
@@ -12,7 +12,15 @@ export function LotChoiceForm({ lot, onChoose }: { lot: number; onChoose(lot: nu
   }
   return (
     <form noValidate onSubmit={handleSubmit}>
-      <Select id="matches-lot" label="Placement type (framework lot)" labelSize="s" hint="It starts as the type on the profile" options={LOT_OPTIONS} value={value} onChange={setValue} />
+      <Select
+        id="matches-lot"
+        label="Placement type (framework lot)"
+        labelSize="s"
+        hint="It starts as the type on the profile"
+        options={LOT_OPTIONS}
+        value={value}
+        onChange={setValue}
+      />
       <SubmitButton secondary>Show matching settings</SubmitButton>
     </form>
   );

@@ -1,10 +1,10 @@
 import { Link } from "react-router";
-import type { Match, MatchCriterion } from "@shared/schemas/matching";
 import { formatPence } from "@shared/money";
-import { commissionerSettingPath } from "../../lib/paths";
+import type { Match, MatchCriterion } from "@shared/schemas/matching";
 import { ofstedLabel } from "../../components/setting-labels";
 import { SummaryList } from "../../components/summary-list";
 import { Table } from "../../components/table";
+import { commissionerSettingPath } from "../../lib/paths";
 
 const CRITERION_LABELS: Record<MatchCriterion, string> = {
   need_fit: "Need fit",
@@ -47,7 +47,15 @@ export function MatchResult({ match, homeOutcode, band, shortlisted, busy, onTog
           { key: "Distance", value: match.distanceKm === null ? "Not known" : `${points(match.distanceKm)} km from ${homeOutcode ?? "home"}` },
           { key: "Vacancies", value: match.vacancies === 1 ? "1 vacancy" : `${match.vacancies} vacancies` },
           { key: "Ofsted", value: ofstedLabel(match.ofstedGrade) },
-          { key: band ? `Band ${band} price` : "Framework price", value: match.bandPricePence === null ? (band ? "No framework price for this band" : "Choose a price band on the profile to compare") : `${formatPence(match.bandPricePence)} a week` },
+          {
+            key: band ? `Band ${band} price` : "Framework price",
+            value:
+              match.bandPricePence === null
+                ? band
+                  ? "No framework price for this band"
+                  : "Choose a price band on the profile to compare"
+                : `${formatPence(match.bandPricePence)} a week`,
+          },
         ]}
       />
       <Table

@@ -24,7 +24,8 @@ export function MatchesSection({ child, lot, explain, hrefWith, shortlist }: Mat
   if (matches.status === "error") {
     const { error } = matches;
     // The profile lacks what matching needs; the API says what in words for people.
-    if (error instanceof ApiRequestError && error.error.reason === DomainErrorCode.ProfileIncomplete) return <div className="govuk-inset-text">{error.error.message}</div>;
+    if (error instanceof ApiRequestError && error.error.reason === DomainErrorCode.ProfileIncomplete)
+      return <div className="govuk-inset-text">{error.error.message}</div>;
     return <QueryProblem what="matching settings" onRetry={matches.retry} />;
   }
   const { matches: ranked, considered, excluded } = matches.data;

@@ -16,7 +16,10 @@ function NewRequest({ child }: { child: ChildProfile }) {
     <ChildSubpage child={child}>
       <span className="govuk-caption-l">{child.reference}</span>
       <h1 className="govuk-heading-l">Invite settings to a placement request</h1>
-      <p className="govuk-body">Invited providers see the child’s needs without the reference, the month of birth or any free text but section F. They can offer, decline or ask you a question until the deadline.</p>
+      <p className="govuk-body">
+        Invited providers see the child’s needs without the reference, the month of birth or any free text but section F. They can offer, decline or ask you a
+        question until the deadline.
+      </p>
       <QueryView query={shortlist} what="the shortlist">
         {(data) => <RequestCreateForm child={child} shortlist={data} />}
       </QueryView>

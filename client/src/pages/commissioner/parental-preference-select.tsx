@@ -21,5 +21,16 @@ export function ParentalPreferenceSelect({ id, lotNumber, value, currentName, on
     search.status === "error"
       ? "Sorry, the list of settings cannot be shown at the moment. You can add a preference later."
       : "A setting the child’s parents or carers have asked for. Matching gives it extra points.";
-  return <Select id={id} label="Parental preference (optional)" labelSize="s" hint={hint} options={[{ value: "", label: "No preference" }, ...stale, ...settings]} value={value} onChange={onChange} error={error} />;
+  return (
+    <Select
+      id={id}
+      label="Parental preference (optional)"
+      labelSize="s"
+      hint={hint}
+      options={[{ value: "", label: "No preference" }, ...stale, ...settings]}
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
+  );
 }

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { PLACEMENT_END_REASON_LABELS, PLACEMENT_END_REASONS, type PlacementEndReason } from "@shared/codes/tenders";
-import { PlacementEndSchema, type Placement } from "@shared/schemas/placement-requests";
+import { type Placement, PlacementEndSchema } from "@shared/schemas/placement-requests";
 import { endPlacement } from "../../api/placement-requests";
-import { DateInput, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
+import { DateInput, type DateParts, EMPTY_DATE, isoDateFrom } from "../../components/date-input";
 import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
@@ -41,8 +41,23 @@ function EndPlacementForm({ placementId, onEnded }: { placementId: string; onEnd
     <>
       <h3 className="govuk-heading-s">End the placement</h3>
       <Form form={form} onSubmit={(event) => form.submit(event, { endDate, reason })} submitLabel="End placement" warning>
-        <DateInput id={FIELD_IDS.endDate} legend="End date" hint="For example, 27 3 2026" value={endDate} onChange={setEndDate} error={errors?.fields.endDate} />
-        <Radios name={FIELD_IDS.reason} legend="How the placement ended" hint="Breakdowns count in the region’s high-risk insights." options={REASON_OPTIONS} value={reason} onChange={(value) => setReason(value as PlacementEndReason)} error={errors?.fields.reason} />
+        <DateInput
+          id={FIELD_IDS.endDate}
+          legend="End date"
+          hint="For example, 27 3 2026"
+          value={endDate}
+          onChange={setEndDate}
+          error={errors?.fields.endDate}
+        />
+        <Radios
+          name={FIELD_IDS.reason}
+          legend="How the placement ended"
+          hint="Breakdowns count in the region’s high-risk insights."
+          options={REASON_OPTIONS}
+          value={reason}
+          onChange={(value) => setReason(value as PlacementEndReason)}
+          error={errors?.fields.reason}
+        />
       </Form>
     </>
   );

@@ -18,8 +18,8 @@ export function RecordChildPage() {
     <ReadingColumn backTo={PAGE_PATHS.commissionerChildren} backText="Back to children">
       <h1 className="govuk-heading-l">Record a child’s needs</h1>
       <p className="govuk-body">
-        The profile is pseudonymised: it holds your council’s reference, never a name, address or full date of birth. Only commissioners of your
-        council can see it, and every time it is opened is recorded.
+        The profile is pseudonymised: it holds your council’s reference, never a name, address or full date of birth. Only commissioners of your council can see
+        it, and every time it is opened is recorded.
       </p>
       <ChildForm initial={EMPTY_CHILD_FORM} submitLabel="Save the profile" save={save} onErrorsChange={setHasErrors} />
     </ReadingColumn>

@@ -1,7 +1,7 @@
 import { PAGE_PATHS } from "@shared/page-paths";
 import type { RequestView } from "@shared/schemas/placement-requests";
-import { formatDateTime } from "../../lib/format-date";
 import { SummaryList } from "../../components/summary-list";
+import { formatDateTime } from "../../lib/format-date";
 import type { RequestLive } from "../../realtime/use-request-live";
 import { ClarificationsList } from "../requests/clarifications-list";
 import { LiveRequestGate } from "../requests/live-request-gate";
@@ -25,7 +25,13 @@ function Board({ view, live }: { view: RequestView; live: RequestLive }) {
 
   return (
     <>
-      <RequestHeader view={view} live={live} title={`Placement request for ${request.childReference ?? "a child"}`} backTo={PAGE_PATHS.commissionerRequests} notice={notice} />
+      <RequestHeader
+        view={view}
+        live={live}
+        title={`Placement request for ${request.childReference ?? "a child"}`}
+        backTo={PAGE_PATHS.commissionerRequests}
+        notice={notice}
+      />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <SummaryList rows={[{ key: "Deadline", value: formatDateTime(request.deadline) }, ...requestTermsRows(request)]} />
@@ -40,7 +46,12 @@ function Board({ view, live }: { view: RequestView; live: RequestLive }) {
             clarifications={view.clarifications}
             answerSlot={(c) => <ClarificationAnswerForm requestId={request.id} clarification={c} onAnswered={() => live.resync()} />}
           />
-          {CANCELLABLE.has(request.state) ? <CancelRequestForm requestId={request.id} onCancelled={(next) => changed(next, "You cancelled the request. Every invited provider has been told.")} /> : null}
+          {CANCELLABLE.has(request.state) ? (
+            <CancelRequestForm
+              requestId={request.id}
+              onCancelled={(next) => changed(next, "You cancelled the request. Every invited provider has been told.")}
+            />
+          ) : null}
         </div>
       </div>
     </>

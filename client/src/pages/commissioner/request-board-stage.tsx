@@ -23,7 +23,9 @@ export function OffersSection({ view }: { view: RequestView }) {
         <h2 className="govuk-heading-m" id="offers-heading">
           Offers
         </h2>
-        <p className="govuk-body">Offers are sealed until the deadline: you see who has offered and when, never what. They all open together when the request closes.</p>
+        <p className="govuk-body">
+          Offers are sealed until the deadline: you see who has offered and when, never what. They all open together when the request closes.
+        </p>
       </section>
     );
   }

@@ -8,11 +8,11 @@ import { Checkboxes } from "../../components/checkboxes";
 import { DateTimeInput } from "../../components/date-time-input";
 import { Form } from "../../components/form";
 import { sendOrErrors } from "../../components/form-errors";
-import { commissionerRequestPath } from "../../lib/paths";
 import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { usePageTitle } from "../../components/use-page-title";
+import { commissionerRequestPath } from "../../lib/paths";
 import { lotOf } from "./child-labels";
 import { checkRequestForm, criterionFieldId, newRequestForm, requestFieldIds, type RequestFormState } from "./request-create-state";
 
@@ -29,7 +29,9 @@ export function RequestCreateForm({ child, shortlist }: { child: ChildProfile; s
     return sendOrErrors(requestFieldIds(state), async () => {
       const made = await createPlacementRequest(checked.data);
       const n = made.invitations.length;
-      await navigate(commissionerRequestPath(made.request.id), { state: { notice: `You invited ${n === 1 ? "1 setting" : `${n} settings`} to a placement request.` } });
+      await navigate(commissionerRequestPath(made.request.id), {
+        state: { notice: `You invited ${n === 1 ? "1 setting" : `${n} settings`} to a placement request.` },
+      });
     });
   });
   const { errors } = submission;
@@ -58,14 +60,45 @@ export function RequestCreateForm({ child, shortlist }: { child: ChildProfile; s
         checked={form.inviteAll}
         onChange={(inviteAll) => change({ inviteAll })}
       />
-      <DateTimeInput id="request-deadline" legend="Deadline for offers" hint="UK time, 24-hour clock. For example, 27 3 2026 14 30. Offers arriving after it are refused." value={form.deadline} onChange={(deadline) => change({ deadline })} error={fields.deadline} />
-      <Radios name="request-mode" legend="How offers are seen" hint="Urgent requests are for placements needed within 5 days." options={MODE_OPTIONS} value={form.mode} onChange={(mode) => change({ mode: mode as RequestMode })} error={fields.mode} />
+      <DateTimeInput
+        id="request-deadline"
+        legend="Deadline for offers"
+        hint="UK time, 24-hour clock. For example, 27 3 2026 14 30. Offers arriving after it are refused."
+        value={form.deadline}
+        onChange={(deadline) => change({ deadline })}
+        error={fields.deadline}
+      />
+      <Radios
+        name="request-mode"
+        legend="How offers are seen"
+        hint="Urgent requests are for placements needed within 5 days."
+        options={MODE_OPTIONS}
+        value={form.mode}
+        onChange={(mode) => change({ mode: mode as RequestMode })}
+        error={fields.mode}
+      />
       <div className={`govuk-form-group${fields.weights || fields["weights.price"] ? " govuk-form-group--error" : ""}`}>
         <fieldset className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Evaluation weights</legend>
           <div className="govuk-hint">Quality and price, in per cent; together they make 100.</div>
-          <TextInput id="request-weights-quality" label="Quality (%)" value={form.quality} onChange={(quality) => change({ quality })} inputMode="numeric" widthClass="govuk-input--width-3" error={fields.weights} />
-          <TextInput id="request-weights-price" label="Price (%)" value={form.price} onChange={(price) => change({ price })} inputMode="numeric" widthClass="govuk-input--width-3" error={fields["weights.price"]} />
+          <TextInput
+            id="request-weights-quality"
+            label="Quality (%)"
+            value={form.quality}
+            onChange={(quality) => change({ quality })}
+            inputMode="numeric"
+            widthClass="govuk-input--width-3"
+            error={fields.weights}
+          />
+          <TextInput
+            id="request-weights-price"
+            label="Price (%)"
+            value={form.price}
+            onChange={(price) => change({ price })}
+            inputMode="numeric"
+            widthClass="govuk-input--width-3"
+            error={fields["weights.price"]}
+          />
         </fieldset>
       </div>
       <div className="govuk-form-group">

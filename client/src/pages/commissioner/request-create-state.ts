@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import { DEFAULT_QUALITY_CRITERIA, type RequestMode } from "@shared/codes/tenders";
 import type { ShortlistEntry } from "@shared/schemas/children";
-import { RequestCreateSchema, type Criterion } from "@shared/schemas/placement-requests";
-import { EMPTY_DATE_TIME, momentFromLondon, type DateTimeParts } from "../../components/date-time-input";
+import { type Criterion, RequestCreateSchema } from "@shared/schemas/placement-requests";
+import { type DateTimeParts, EMPTY_DATE_TIME, momentFromLondon } from "../../components/date-time-input";
 import { collectErrors, type FieldIds, type FormErrors } from "../../components/form-errors";
 import { numberFromInput } from "../../lib/parse-number";
 
@@ -60,7 +60,9 @@ export function checkRequestForm(childId: string, form: RequestFormState): { dat
   const parsed = RequestCreateSchema.safeParse(body);
   const issues = [
     ...(deadline ? [] : [{ field: "deadline", message: DEADLINE_PROBLEM }]),
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: weightsMessage(issue.path, issue.message) }))),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: weightsMessage(issue.path, issue.message) }))),
   ];
   if (issues.length > 0) return { problems: collectErrors(requestFieldIds(form), issues) };
   return { data: body as z.input<typeof RequestCreateSchema> };

@@ -1,6 +1,6 @@
+import { penceToPoundsInput, poundsToPence } from "@shared/money";
 import { SettingSearchQuerySchema } from "@shared/schemas/settings";
 import { collectErrors, type FormErrors } from "../../components/form-errors";
-import { penceToPoundsInput, poundsToPence } from "@shared/money";
 
 /** The search page's filters as typed; the URL holds the API's own parameters, so it can be passed through. */
 export interface SearchFilters {
@@ -37,7 +37,10 @@ export function filtersFromParams(params: URLSearchParams): SearchFilters {
   const maxPence = Number(get("maxBandPrice"));
   return {
     lot: get("lot"),
-    need: params.getAll("need").flatMap((v) => v.split(",")).filter(Boolean),
+    need: params
+      .getAll("need")
+      .flatMap((v) => v.split(","))
+      .filter(Boolean),
     age: get("age"),
     sex: get("sex"),
     residential: get("residential"),
@@ -93,5 +96,8 @@ export function checkFilters(params: URLSearchParams): FormErrors<FilterField> |
 
 /** Issues from the API ("query.near") on the filters they concern. */
 export function filterErrorsFromIssues(issues: { path: string; message: string }[]): FormErrors<FilterField> {
-  return collectErrors(FILTER_IDS, issues.map((i) => ({ field: i.path.replace(/^query\./, ""), message: i.message })));
+  return collectErrors(
+    FILTER_IDS,
+    issues.map((i) => ({ field: i.path.replace(/^query\./, ""), message: i.message })),
+  );
 }

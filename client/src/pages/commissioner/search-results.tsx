@@ -1,10 +1,10 @@
 import { Link, useLocation } from "react-router";
-import type { SettingSearchResult } from "@shared/schemas/settings";
 import { formatPence } from "@shared/money";
+import type { SettingSearchResult } from "@shared/schemas/settings";
 import { Pagination } from "../../components/pagination";
-import { commissionerSettingPath } from "../../lib/paths";
 import { ageRange, needsLabel, ofstedLabel, residentialLabel, sexLabel, vacanciesLabel } from "../../components/setting-labels";
 import { SummaryList } from "../../components/summary-list";
+import { commissionerSettingPath } from "../../lib/paths";
 
 interface SearchResultsProps {
   result: SettingSearchResult;
@@ -28,7 +28,11 @@ export function SearchResults({ result, near, band, hrefForPage, exportHref }: S
       </h2>
       {total > 0 ? (
         <p className="govuk-body">
-          {total > data.length ? `Showing ${first} to ${first + data.length - 1}, ${near ? `nearest to ${near} first` : "by name"}. ` : near ? `Nearest to ${near} first. ` : ""}
+          {total > data.length
+            ? `Showing ${first} to ${first + data.length - 1}, ${near ? `nearest to ${near} first` : "by name"}. `
+            : near
+              ? `Nearest to ${near} first. `
+              : ""}
           <a className="govuk-link" href={exportHref} download>
             Download these results (CSV)
           </a>
@@ -56,7 +60,10 @@ export function SearchResults({ result, near, band, hrefForPage, exportHref }: S
                 ...(hit.distanceKm !== null ? [{ key: "Distance", value: `${KM.format(hit.distanceKm)} km from ${near ?? "the district"}` }] : []),
                 { key: "Vacancies", value: vacanciesLabel(hit.vacancies, hit.vacanciesConfirmedAt) },
                 { key: "Needs", value: needsLabel(hit.needs) },
-                { key: "Ages", value: `${ageRange(hit.ageLow, hit.ageHigh)}, ${sexLabel(hit.sexAdmitted).toLowerCase()}, ${residentialLabel(hit.residentialTypes).toLowerCase()}` },
+                {
+                  key: "Ages",
+                  value: `${ageRange(hit.ageLow, hit.ageHigh)}, ${sexLabel(hit.sexAdmitted).toLowerCase()}, ${residentialLabel(hit.residentialTypes).toLowerCase()}`,
+                },
                 { key: "Ofsted", value: ofstedLabel(hit.ofstedGrade) },
                 ...(hit.bandPricePence !== null ? [{ key: `Band ${band ?? ""} price`, value: `${formatPence(hit.bandPricePence)} a week` }] : []),
               ]}

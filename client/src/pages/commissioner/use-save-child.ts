@@ -1,9 +1,9 @@
-import type { z } from "zod";
 import { useNavigate } from "react-router";
+import type { z } from "zod";
 import type { ChildProfile } from "@shared/schemas/children";
 import { errorsFromApi } from "../../components/form-errors";
 import { commissionerChildPath } from "../../lib/paths";
-import { CHILD_FIELD_IDS, checkChildForm, type ChildFormState } from "./child-form-state";
+import { checkChildForm, CHILD_FIELD_IDS, type ChildFormState } from "./child-form-state";
 
 /**
  * The child form's `save`: checks it with `schema` (the create or the update one), sends it,

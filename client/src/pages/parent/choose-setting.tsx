@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { FEEDBACK_MINIMUM_REVIEWS } from "@shared/schemas/setting-feedback";
 import type { DirectorySetting } from "../../api/open-data";
 import { ErrorSummary } from "../../components/error-summary";
@@ -54,8 +54,8 @@ export function ChooseSetting({ settings, onChoose }: { settings: DirectorySetti
         {errors ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
         <h1 className="govuk-heading-l">Give feedback on a setting</h1>
         <p className="govuk-body">
-          Tell the regional hub what families you know have found at a school, home or college. The hub checks feedback before it counts, and
-          commissioners only see averages once {FEEDBACK_MINIMUM_REVIEWS} or more reviews of a setting have been checked.
+          Tell the regional hub what families you know have found at a school, home or college. The hub checks feedback before it counts, and commissioners only
+          see averages once {FEEDBACK_MINIMUM_REVIEWS} or more reviews of a setting have been checked.
         </p>
         <form noValidate onSubmit={search}>
           <TextInput
@@ -80,7 +80,11 @@ export function ChooseSetting({ settings, onChoose }: { settings: DirectorySetti
             <Radios
               name={FIELD_IDS.setting}
               legend="Which setting?"
-              hint={matches.length > shown.length ? `Showing the first ${shown.length} of ${matches.length} matches. Type more of the name to narrow them down.` : undefined}
+              hint={
+                matches.length > shown.length
+                  ? `Showing the first ${shown.length} of ${matches.length} matches. Type more of the name to narrow them down.`
+                  : undefined
+              }
               options={shown.map((s) => ({ value: s.id, label: s.town ? `${s.name}, ${s.town}` : s.name }))}
               value={chosen}
               onChange={setChosen}

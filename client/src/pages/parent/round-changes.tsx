@@ -1,15 +1,16 @@
 import { Link } from "react-router";
 import type { ReviewRoundChanges } from "@shared/schemas/review-rounds";
 import { useReviewRoundChanges } from "../../api/review-rounds";
+import { QueryView } from "../../components/query-view";
 import { formatTimestampDate } from "../../lib/format-date";
 import { parentReviewRoundPath, publicReviewSummaryPath } from "../../lib/paths";
-import { QueryView } from "../../components/query-view";
 import { STATE_LABELS, STATE_TAGS } from "../review/review-rounds-list";
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Rounds still running, and closed ones with news the member has not seen. */
-const worthShowing = (c: ReviewRoundChanges) => c.round.state !== "closed" || c.closedSinceLastVisit || c.newThemes > 0 || c.changedThemes > 0 || c.newComments > 0;
+const worthShowing = (c: ReviewRoundChanges) =>
+  c.round.state !== "closed" || c.closedSinceLastVisit || c.newThemes > 0 || c.changedThemes > 0 || c.newComments > 0;
 
 function whatChanged(c: ReviewRoundChanges): string[] {
   const since = c.lastVisitAt ? "since your last visit" : "from other members";

@@ -1,11 +1,6 @@
 import { useState } from "react";
 import { PAGE_PATHS } from "@shared/page-paths";
-import {
-  FEEDBACK_ASPECT_LABELS,
-  FEEDBACK_ASPECTS,
-  SettingFeedbackCreateSchema,
-  type FeedbackAspect,
-} from "@shared/schemas/setting-feedback";
+import { FEEDBACK_ASPECT_LABELS, FEEDBACK_ASPECTS, type FeedbackAspect, SettingFeedbackCreateSchema } from "@shared/schemas/setting-feedback";
 import type { DirectorySetting } from "../../api/open-data";
 import { sendSettingFeedback } from "../../api/setting-feedback";
 import { CharacterCount, PERSONAL_DATA_HINT } from "../../components/character-count";
@@ -86,7 +81,15 @@ export function SettingFeedbackForm({ setting, onSent }: { setting: DirectorySet
             />
           ))}
         </div>
-        <CharacterCount id={FIELD_IDS.comment} label="What have families found?" hint={PERSONAL_DATA_HINT} maxLength={2000} value={comment} onChange={setComment} error={errors?.fields.comment} />
+        <CharacterCount
+          id={FIELD_IDS.comment}
+          label="What have families found?"
+          hint={PERSONAL_DATA_HINT}
+          maxLength={2000}
+          value={comment}
+          onChange={setComment}
+          error={errors?.fields.comment}
+        />
       </Form>
     </ReadingColumn>
   );

@@ -2,11 +2,11 @@ import { Link } from "react-router";
 import { PAGE_PATHS } from "@shared/page-paths";
 import { useSettingFeedback } from "../../api/setting-feedback";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
-import { RatingsList } from "../../components/ratings-list";
-import { formatTimestampDate } from "../../lib/format-date";
 import { QueryView } from "../../components/query-view";
+import { RatingsList } from "../../components/ratings-list";
 import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
+import { formatTimestampDate } from "../../lib/format-date";
 
 /** A panel member's own feedback, with the hub's decision on each and its reason for a rejection. */
 export function YourFeedbackPage() {

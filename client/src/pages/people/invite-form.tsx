@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { ROLE_LABELS, ROLE_ORGANISATION_KIND, ROLES, type Role } from "@shared/codes/roles";
-import { InvitationCreateSchema, type Invitation, type Organisation } from "@shared/schemas/identity";
+import { type Role, ROLE_LABELS, ROLE_ORGANISATION_KIND, ROLES } from "@shared/codes/roles";
+import { type Invitation, InvitationCreateSchema, type Organisation } from "@shared/schemas/identity";
 import { invitePerson } from "../../api/people";
 import { Checkbox } from "../../components/checkbox";
 import { Form, FormErrorSummary } from "../../components/form";
@@ -27,12 +27,16 @@ export function InviteForm({ organisation, onInvited, onErrorsChange }: InviteFo
   const form = useFormSubmit(async () => {
     const parsed = InvitationCreateSchema.safeParse({ email, role, orgAdmin });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    return sendOrErrors(FIELD_IDS, async () => {
-      const invitation = await invitePerson(organisation.id, parsed.data);
-      setEmail("");
-      setOrgAdmin(false);
-      await onInvited(invitation);
-    }, "email");
+    return sendOrErrors(
+      FIELD_IDS,
+      async () => {
+        const invitation = await invitePerson(organisation.id, parsed.data);
+        setEmail("");
+        setOrgAdmin(false);
+        await onInvited(invitation);
+      },
+      "email",
+    );
   }, onErrorsChange);
   const fields = form.errors?.fields;
 
@@ -45,17 +49,40 @@ export function InviteForm({ organisation, onInvited, onErrorsChange }: InviteFo
         <div className="govuk-grid-column-two-thirds">
           <FormErrorSummary form={form} />
           <p className="govuk-body">
-            Placement Exchange does not send an email. Tell the person you have invited them: when they first sign in
-            with this address, they join {organisation.name}. An invitation lasts 14 days.
+            Placement Exchange does not send an email. Tell the person you have invited them: when they first sign in with this address, they join{" "}
+            {organisation.name}. An invitation lasts 14 days.
           </p>
           <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Invite" errorSummary={false}>
-            <TextInput id={FIELD_IDS.email} label="Email address" hint="Use their work address, the one they sign in with" type="email" autoComplete="off" spellCheck={false} value={email} onChange={setEmail} error={fields?.email} />
+            <TextInput
+              id={FIELD_IDS.email}
+              label="Email address"
+              hint="Use their work address, the one they sign in with"
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              value={email}
+              onChange={setEmail}
+              error={fields?.email}
+            />
             {roles.length === 1 && roles[0] ? (
               <SingleRole role={roles[0]} organisation={organisation} />
             ) : (
-              <Radios name={FIELD_IDS.role} legend="Role" options={roles.map((value) => ({ value, label: ROLE_LABELS[value] }))} value={role} onChange={setRole} error={fields?.role} />
+              <Radios
+                name={FIELD_IDS.role}
+                legend="Role"
+                options={roles.map((value) => ({ value, label: ROLE_LABELS[value] }))}
+                value={role}
+                onChange={setRole}
+                error={fields?.role}
+              />
             )}
-            <Checkbox id={FIELD_IDS.orgAdmin} label={`Make them an administrator of ${organisation.name}`} hint="Administrators can invite people, choose other administrators and remove people." checked={orgAdmin} onChange={setOrgAdmin} />
+            <Checkbox
+              id={FIELD_IDS.orgAdmin}
+              label={`Make them an administrator of ${organisation.name}`}
+              hint="Administrators can invite people, choose other administrators and remove people."
+              checked={orgAdmin}
+              onChange={setOrgAdmin}
+            />
           </Form>
         </div>
       </div>

@@ -3,8 +3,8 @@ import { ROLE_LABELS } from "@shared/codes/roles";
 import type { Me, Member, Organisation } from "@shared/schemas/identity";
 import { updateMember } from "../../api/people";
 import { errorsFromApi, type FormErrors } from "../../components/form-errors";
-import { formatTimestampDate } from "../../lib/format-date";
 import { Table } from "../../components/table";
+import { formatTimestampDate } from "../../lib/format-date";
 
 interface MembersTableProps {
   me: Me;

@@ -3,7 +3,7 @@ import { useParams } from "react-router";
 import { ErrorCode } from "@shared/errors";
 import type { Me, Member } from "@shared/schemas/identity";
 import { ApiRequestError } from "../../api/http";
-import { useOrganisationPeople, type OrganisationPeople } from "../../api/people";
+import { type OrganisationPeople, useOrganisationPeople } from "../../api/people";
 import { useMe } from "../../api/session";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { usePageTitle } from "../../components/use-page-title";
@@ -13,8 +13,7 @@ import { PeopleOverview } from "./people-overview";
 import { RemoveMemberConfirmation } from "./remove-member-confirmation";
 
 /** The organisation’s own administrators, and the hub’s, manage its people (the server checks too). */
-const canManagePeople = (me: Me, organisationId: string) =>
-  me.user.orgAdmin && (me.user.role === "regional_admin" || me.organisation?.id === organisationId);
+const canManagePeople = (me: Me, organisationId: string) => me.user.orgAdmin && (me.user.role === "regional_admin" || me.organisation?.id === organisationId);
 
 export function PeoplePage() {
   const me = useMe();

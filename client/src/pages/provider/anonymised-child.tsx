@@ -1,8 +1,8 @@
 import { CHILD_SEX_LABELS } from "@shared/codes/children";
 import type { AnonymisedChild } from "@shared/schemas/placement-requests";
-import { formatDate } from "../../lib/format-date";
 import { therapyLabel } from "../../components/setting-labels";
 import { SummaryList } from "../../components/summary-list";
+import { formatDate } from "../../lib/format-date";
 import { needLabel } from "../commissioner/child-labels";
 import { requirementsRows, risksOf } from "../commissioner/child-summary";
 

@@ -1,11 +1,10 @@
 import { useState } from "react";
 import { PAGE_PATHS } from "@shared/page-paths";
-import { SettingClaimCreateSchema, type SettingClaim } from "@shared/schemas/settings";
+import { type SettingClaim, SettingClaimCreateSchema } from "@shared/schemas/settings";
 import { claimSetting, useSettingClaims } from "../../api/setting-claims";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { Form, FormErrorSummary } from "../../components/form";
 import { errorsFromApi, errorsFromZod, type FormErrors } from "../../components/form-errors";
-import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { ReadingColumn } from "../../components/reading-column";
@@ -13,6 +12,7 @@ import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { usePageTitle } from "../../components/use-page-title";
+import { formatTimestampDate } from "../../lib/format-date";
 
 const FIELD_IDS = { urn: "claim-urn" } as const;
 
@@ -51,11 +51,21 @@ export function ClaimSettingPage() {
       ) : null}
       <h1 className="govuk-heading-l">Claim a setting by URN</h1>
       <p className="govuk-body">
-        Settings imported from Get Information About Schools are waiting for their providers. Claim yours by its URN; the regional hub
-        checks each claim before the setting moves to you.
+        Settings imported from Get Information About Schools are waiting for their providers. Claim yours by its URN; the regional hub checks each claim before
+        the setting moves to you.
       </p>
       <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Claim setting" errorSummary={false}>
-        <TextInput id={FIELD_IDS.urn} label="URN" hint="6 digits, like 105678" value={urn} onChange={setUrn} error={form.errors?.fields.urn} widthClass="govuk-input--width-10" inputMode="numeric" spellCheck={false} />
+        <TextInput
+          id={FIELD_IDS.urn}
+          label="URN"
+          hint="6 digits, like 105678"
+          value={urn}
+          onChange={setUrn}
+          error={form.errors?.fields.urn}
+          widthClass="govuk-input--width-10"
+          inputMode="numeric"
+          spellCheck={false}
+        />
       </Form>
       <h2 className="govuk-heading-m">Your claims</h2>
       {claims.status === "loading" ? <Loading what="your claims" /> : null}

@@ -14,7 +14,17 @@ const DeclineFormSchema = z.object({
 });
 
 /** Declining, with a reason code the council sees at once. */
-export function DeclineForm({ requestId, settingId, prefix, onDeclined }: { requestId: string; settingId: string; prefix: string; onDeclined(view: RequestView): void }) {
+export function DeclineForm({
+  requestId,
+  settingId,
+  prefix,
+  onDeclined,
+}: {
+  requestId: string;
+  settingId: string;
+  prefix: string;
+  onDeclined(view: RequestView): void;
+}) {
   return (
     <Details summary="Decline this request">
       <DecisionForm
@@ -26,7 +36,15 @@ export function DeclineForm({ requestId, settingId, prefix, onDeclined }: { requ
         submitLabel="Decline"
         reasonLabel="Anything to add (optional)"
         reasonHint="The council reads this."
-        send={async (body) => onDeclined(await declineInvitation(requestId, { settingId, reason: body.decision as (typeof DECLINE_REASONS)[number], ...(body.reason ? { note: body.reason } : {}) }))}
+        send={async (body) =>
+          onDeclined(
+            await declineInvitation(requestId, {
+              settingId,
+              reason: body.decision as (typeof DECLINE_REASONS)[number],
+              ...(body.reason ? { note: body.reason } : {}),
+            }),
+          )
+        }
       />
     </Details>
   );

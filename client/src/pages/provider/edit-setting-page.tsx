@@ -1,15 +1,15 @@
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { SettingUpdateSchema, type Setting } from "@shared/schemas/settings";
+import { type Setting, SettingUpdateSchema } from "@shared/schemas/settings";
 import { updateSetting, useSetting } from "../../api/settings";
-import { providerSettingPath } from "../../lib/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { ReadingColumn } from "../../components/reading-column";
 import { usePageTitle } from "../../components/use-page-title";
-import { NotFoundPage } from "../public/not-found-page";
-import { formFromSetting, settingErrorsFromApi, settingErrorsFromZod, settingFieldsFrom, type SettingFormState } from "./setting-form-state";
-import { SettingForm } from "./setting-form";
 import { isNotFound } from "../../lib/not-found-error";
+import { providerSettingPath } from "../../lib/paths";
+import { NotFoundPage } from "../public/not-found-page";
+import { SettingForm } from "./setting-form";
+import { formFromSetting, settingErrorsFromApi, settingErrorsFromZod, settingFieldsFrom, type SettingFormState } from "./setting-form-state";
 
 export function EditSettingPage() {
   const { id = "" } = useParams();

@@ -1,7 +1,7 @@
-import { CharacterCount } from "../../components/character-count";
 import { formatPence } from "@shared/money";
+import { CharacterCount } from "../../components/character-count";
 import { TextInput } from "../../components/text-input";
-import { FEE_PARTS, feeTotalPence, needsJustification, type FeeForm } from "./offer-form-state";
+import { FEE_PARTS, type FeeForm, feeTotalPence, needsJustification } from "./offer-form-state";
 
 interface FeeFieldsProps {
   prefix: string;

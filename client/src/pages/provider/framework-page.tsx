@@ -5,9 +5,9 @@ import { useApplications, useFramework, usePrices } from "../../api/framework";
 import { useMe } from "../../api/session";
 import { AdmissionStatusTag, latestAdmissions, latestTerms, openRound } from "../../components/admission-labels";
 import { SuccessBanner } from "../../components/notification-banner";
+import { Loading, QueryProblem } from "../../components/query-problem";
 import { QueryView } from "../../components/query-view";
 import { Table } from "../../components/table";
-import { Loading, QueryProblem } from "../../components/query-problem";
 import { usePageTitle } from "../../components/use-page-title";
 import { ApplicationForm } from "./application-form";
 import { PricesForm } from "./prices-form";
@@ -43,10 +43,13 @@ function ProviderFramework({ framework }: { framework: Framework }) {
   const admissions = applications.status === "success" ? latestAdmissions(applications.data) : new Map();
   const admitted = [...admissions.values()].filter((a) => a.status === "admitted").map((a) => a.lotNumber as number);
   const reloadApplications = applications.reload;
-  const onApplied = useCallback(async (message: string) => {
-    await reloadApplications();
-    setNotice(message);
-  }, [reloadApplications]);
+  const onApplied = useCallback(
+    async (message: string) => {
+      await reloadApplications();
+      setNotice(message);
+    },
+    [reloadApplications],
+  );
 
   return (
     <div className="govuk-grid-row">
@@ -97,7 +100,9 @@ function ProviderFramework({ framework }: { framework: Framework }) {
         {round && me.user.orgAdmin ? (
           <ApplicationForm framework={framework} round={round} terms={latestTerms(framework)} onApplied={onApplied} onErrorsChange={setApplyErrors} />
         ) : (
-          <p className="govuk-body">{round ? `${round.name} is open: your organisation’s administrators can apply.` : "No admission round is open at the moment."}</p>
+          <p className="govuk-body">
+            {round ? `${round.name} is open: your organisation’s administrators can apply.` : "No admission round is open at the moment."}
+          </p>
         )}
       </div>
     </div>

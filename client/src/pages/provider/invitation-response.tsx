@@ -23,7 +23,10 @@ interface InvitationResponseProps {
 
 /** The receipt, by the server's clock: the live one if it is for the offer shown, else the stored version's. */
 function receiptLine(offerVersion: { version: number; submittedAt: string }, receipt: OfferReceipt | null): string {
-  const latest = receipt && receipt.version >= offerVersion.version ? { version: receipt.version, at: receipt.serverTime } : { version: offerVersion.version, at: offerVersion.submittedAt };
+  const latest =
+    receipt && receipt.version >= offerVersion.version
+      ? { version: receipt.version, at: receipt.serverTime }
+      : { version: offerVersion.version, at: offerVersion.submittedAt };
   return `Offer received at ${formatTime(latest.at)}, version ${latest.version}`;
 }
 
@@ -50,8 +53,16 @@ export function InvitationResponse({ view, invitation, prefix, live, onChanged }
       <p className="govuk-body">
         <InvitationStatusTag status={invitation.status} />
       </p>
-      <div aria-live="polite">{active ? <p className="govuk-body govuk-!-font-weight-bold" id={`${prefix}-receipt`}>{receiptLine(active.current, receipt)}</p> : null}</div>
-      {invitation.status === "declined" ? <p className="govuk-body">You declined: {invitation.declineReason ? DECLINE_REASON_LABELS[invitation.declineReason] : "no reason given"}.</p> : null}
+      <div aria-live="polite">
+        {active ? (
+          <p className="govuk-body govuk-!-font-weight-bold" id={`${prefix}-receipt`}>
+            {receiptLine(active.current, receipt)}
+          </p>
+        ) : null}
+      </div>
+      {invitation.status === "declined" ? (
+        <p className="govuk-body">You declined: {invitation.declineReason ? DECLINE_REASON_LABELS[invitation.declineReason] : "no reason given"}.</p>
+      ) : null}
       {active ? <OfferDetails offer={active} criteria={request.criteria} title="Your offer" /> : null}
       {open && invitation.status !== "declined" ? (
         <>
@@ -67,17 +78,35 @@ export function InvitationResponse({ view, invitation, prefix, live, onChanged }
           {active ? (
             <>
               {withdrawProblem ? <ErrorMessage id={`${prefix}-withdraw-error`}>{withdrawProblem}</ErrorMessage> : null}
-              <button type="button" className="govuk-button govuk-button--warning" data-module="govuk-button" aria-describedby={withdrawProblem ? `${prefix}-withdraw-error` : undefined} onClick={() => void withdraw(active.id)}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--warning"
+                data-module="govuk-button"
+                aria-describedby={withdrawProblem ? `${prefix}-withdraw-error` : undefined}
+                onClick={() => void withdraw(active.id)}
+              >
                 Withdraw your offer<span className="govuk-visually-hidden"> for {invitation.settingName}</span>
               </button>
             </>
           ) : (
-            <DeclineForm requestId={request.id} settingId={invitation.settingId} prefix={prefix} onDeclined={(next) => onChanged(next, "You declined the request.")} />
+            <DeclineForm
+              requestId={request.id}
+              settingId={invitation.settingId}
+              prefix={prefix}
+              onDeclined={(next) => onChanged(next, "You declined the request.")}
+            />
           )}
         </>
       ) : null}
       {request.state === "price_round" && active ? (
-        <PriceRevisionForm key={active.current.version} request={request} offer={active} prefix={`${prefix}-price`} rank={view.ranks.find((r) => r.offerId === active.id)} onSent={sent} />
+        <PriceRevisionForm
+          key={active.current.version}
+          request={request}
+          offer={active}
+          prefix={`${prefix}-price`}
+          rank={view.ranks.find((r) => r.offerId === active.id)}
+          onSent={sent}
+        />
       ) : null}
     </section>
   );

@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { OfferSubmitSchema, PriceRevisionSchema, type Criterion, type Fee, type OfferVersion } from "@shared/schemas/placement-requests";
-import { datePartsFrom, isoDateFrom, type DateParts } from "../../components/date-input";
-import { collectErrors, type FieldIds, type FormErrors } from "../../components/form-errors";
 import { penceToPoundsInput, poundsToPence } from "@shared/money";
+import { type Criterion, type Fee, OfferSubmitSchema, type OfferVersion, PriceRevisionSchema } from "@shared/schemas/placement-requests";
 import { justificationIssues, needsJustification as needsJustificationFor, offerRuleIssues } from "@shared/tenders/offer-rules";
+import { type DateParts, datePartsFrom, isoDateFrom } from "../../components/date-input";
+import { collectErrors, type FieldIds, type FormErrors } from "../../components/form-errors";
 
 /** The weekly fee's parts as typed, in pounds. */
 export interface FeeForm {
@@ -51,7 +51,8 @@ export const feeTotalPence = (fee: FeeForm) => FEE_PARTS.reduce((sum, part) => s
 /** Above the band's ceiling an offer must say why (shared/src/tenders/offer-rules.ts). */
 export const needsJustification = (fee: FeeForm, ceilingPence: number | null) => needsJustificationFor(feeTotalPence(fee), ceilingPence);
 
-export const feeFieldIds = (prefix: string) => Object.fromEntries(FEE_PARTS.map((p) => [`fee.${p.pence}`, `${prefix}-${p.key}`])) as Record<`fee.${(typeof FEE_PARTS)[number]["pence"]}`, string>;
+export const feeFieldIds = (prefix: string) =>
+  Object.fromEntries(FEE_PARTS.map((p) => [`fee.${p.pence}`, `${prefix}-${p.key}`])) as Record<`fee.${(typeof FEE_PARTS)[number]["pence"]}`, string>;
 
 export function offerFieldIds(prefix: string, criteria: readonly Criterion[]): FieldIds<string> {
   return {
@@ -79,7 +80,8 @@ function checkFee(fee: FeeForm, ceilingPence: number | null, justification: stri
   const pence: Partial<Fee> = {};
   for (const part of FEE_PARTS) {
     const value = poundsToPence(fee[part.key]);
-    if (value === undefined) issues.push({ field: `fee.${part.pence}`, message: `Enter the ${part.label.toLowerCase()} in pounds a week, like 1250 or 1250.50 (0 if none)` });
+    if (value === undefined)
+      issues.push({ field: `fee.${part.pence}`, message: `Enter the ${part.label.toLowerCase()} in pounds a week, like 1250 or 1250.50 (0 if none)` });
     else pence[part.pence] = value;
   }
   return { pence, issues: [...issues, ...justificationIssues(feeTotalPence(fee), ceilingPence, justification)] };
@@ -99,7 +101,11 @@ export function checkOfferForm(settingId: string, form: OfferFormState, criteria
   else if (!isRealDate(start)) issues.push({ field: "startDate", message: "Enter a real start date, like 27 3 2026" });
   const answers = Object.fromEntries(criteria.map((c) => [c.id, form.criteria[c.id] ?? ""]));
   // The fee and its justification are checked above, part by part.
-  issues.push(...offerRuleIssues({ criteria, answers, weeklyFeePence: feeTotalPence(form.fee), ceilingPence: null, justification: form.justification }).filter((i) => i.field !== "fee"));
+  issues.push(
+    ...offerRuleIssues({ criteria, answers, weeklyFeePence: feeTotalPence(form.fee), ceilingPence: null, justification: form.justification }).filter(
+      (i) => i.field !== "fee",
+    ),
+  );
   const parsed = OfferSubmitSchema.safeParse({
     settingId,
     fee: pence,

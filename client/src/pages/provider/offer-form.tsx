@@ -56,7 +56,15 @@ export function OfferForm({ request, settingId, prefix, offer, onSent }: OfferFo
         onJustification={(justification) => change({ justification })}
         errors={fields}
       />
-      <DateInput id={`${prefix}-start`} legend="Start date" hint="The first day the placement could start. For example, 27 3 2026" value={form.startDate} onChange={(startDate) => change({ startDate })} error={fields.startDate} legendSize="m" />
+      <DateInput
+        id={`${prefix}-start`}
+        legend="Start date"
+        hint="The first day the placement could start. For example, 27 3 2026"
+        value={form.startDate}
+        onChange={(startDate) => change({ startDate })}
+        error={fields.startDate}
+        legendSize="m"
+      />
       {request.criteria.map((c) => (
         <CharacterCount
           key={c.id}
@@ -69,7 +77,14 @@ export function OfferForm({ request, settingId, prefix, offer, onSent }: OfferFo
           error={fields[`criteria.${c.id}`]}
         />
       ))}
-      <CharacterCount id={`${prefix}-notes`} label="Notes (optional)" maxLength={4000} value={form.notes} onChange={(notes) => change({ notes })} error={fields.notes} />
+      <CharacterCount
+        id={`${prefix}-notes`}
+        label="Notes (optional)"
+        maxLength={4000}
+        value={form.notes}
+        onChange={(notes) => change({ notes })}
+        error={fields.notes}
+      />
     </Form>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from "react";
+import { formatPence } from "@shared/money";
 import type { Offer, OfferReceipt, RequestSummary } from "@shared/schemas/placement-requests";
 import { useIdempotencyKey } from "../../api/idempotency-key";
 import { revisePrice } from "../../api/placement-requests";
 import { Form } from "../../components/form";
 import { errorsFromApi } from "../../components/form-errors";
-import { formatPence } from "@shared/money";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { FeeFields } from "./fee-fields";
-import { checkPriceRevision, feeFieldIds, feeFormFrom, type FeeForm } from "./offer-form-state";
+import { checkPriceRevision, feeFieldIds, type FeeForm, feeFormFrom } from "./offer-form-state";
 
 interface PriceRevisionFormProps {
   request: RequestSummary;
@@ -43,7 +43,9 @@ export function PriceRevisionForm({ request, offer, prefix, rank, onSent }: Pric
       <p className="govuk-body-l" aria-live="polite">
         {rank ? `Your offer is ranked ${rank.rank} of ${rank.of}.` : "Your rank is being worked out."}
       </p>
-      <p className="govuk-body">Your current weekly fee is {formatPence(offer.current.weeklyFeePence)}. You may only lower it; you never see another provider’s price.</p>
+      <p className="govuk-body">
+        Your current weekly fee is {formatPence(offer.current.weeklyFeePence)}. You may only lower it; you never see another provider’s price.
+      </p>
       <Form form={form} onSubmit={(event) => form.submit(event, { fee, justification })} submitLabel="Send lower price">
         <FeeFields
           prefix={prefix}

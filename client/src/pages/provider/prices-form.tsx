@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { ProviderPricesUpdateSchema, type Framework } from "@shared/schemas/framework";
-import { updatePrices, type ProviderPrice } from "../../api/framework";
+import { formatPence, penceToPoundsInput, poundsToPence } from "@shared/money";
+import { type Framework, ProviderPricesUpdateSchema } from "@shared/schemas/framework";
+import { type ProviderPrice, updatePrices } from "../../api/framework";
 import { Form } from "../../components/form";
 import { collectErrors, errorsFromApi } from "../../components/form-errors";
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
-import { formatPence, penceToPoundsInput, poundsToPence } from "@shared/money";
 
 interface PricesFormProps {
   framework: Framework;
@@ -25,10 +25,12 @@ export function PricesForm({ framework, admittedLots, prices, onSaved, onErrorsC
   const cells = lots.flatMap((lot) => lot.bands.map((band) => ({ lot, band, id: cellId(lot.number, band.band) })));
   const priceOf = (lotNumber: number, band: string) => prices.find((p) => p.lotNumber === lotNumber && p.band === band);
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(cells.map((c) => {
-      const price = priceOf(c.lot.number, c.band.band);
-      return [c.id, price ? penceToPoundsInput(price.weeklyPricePence) : ""];
-    })),
+    Object.fromEntries(
+      cells.map((c) => {
+        const price = priceOf(c.lot.number, c.band.band);
+        return [c.id, price ? penceToPoundsInput(price.weeklyPricePence) : ""];
+      }),
+    ),
   );
   const fieldIds = Object.fromEntries(cells.map((c) => [c.id, c.id]));
   const form = useFormSubmit(async () => {
@@ -40,12 +42,19 @@ export function PricesForm({ framework, admittedLots, prices, onSaved, onErrorsC
       const pence = poundsToPence(text);
       const where = `lot ${c.lot.number} band ${c.band.band}`;
       if (pence === undefined) issues.push({ field: c.id, message: `Enter the weekly price for ${where} in pounds, like 1250.00` });
-      else if (pence > c.band.weeklyCeilingPence) issues.push({ field: c.id, message: `The price for ${where} must be ${formatPence(c.band.weeklyCeilingPence)} or less` });
+      else if (pence > c.band.weeklyCeilingPence)
+        issues.push({ field: c.id, message: `The price for ${where} must be ${formatPence(c.band.weeklyCeilingPence)} or less` });
       else sent.push({ id: c.id, lotNumber: c.lot.number, band: c.band.band, weeklyPricePence: pence });
     }
     if (issues.length > 0) return collectErrors(fieldIds, issues);
-    const parsed = ProviderPricesUpdateSchema.safeParse({ prices: sent.map(({ lotNumber, band, weeklyPricePence }) => ({ lotNumber, band, weeklyPricePence })) });
-    if (!parsed.success) return collectErrors(fieldIds, parsed.error.issues.map((i) => ({ field: sent[Number(i.path[1])]?.id ?? "", message: i.message })));
+    const parsed = ProviderPricesUpdateSchema.safeParse({
+      prices: sent.map(({ lotNumber, band, weeklyPricePence }) => ({ lotNumber, band, weeklyPricePence })),
+    });
+    if (!parsed.success)
+      return collectErrors(
+        fieldIds,
+        parsed.error.issues.map((i) => ({ field: sent[Number(i.path[1])]?.id ?? "", message: i.message })),
+      );
     try {
       await updatePrices(framework.id, parsed.data);
       await onSaved();
@@ -78,7 +87,19 @@ export function PricesForm({ framework, admittedLots, prices, onSaved, onErrorsC
               ),
               cells: [
                 formatPence(band.weeklyCeilingPence),
-                <TextInput id={id} label={`Weekly price for lot ${lot.number} band ${band.band}, in pounds`} hideLabel prefix="£" groupClass="govuk-!-margin-bottom-0" widthClass="govuk-input--width-10" inputMode="decimal" spellCheck={false} value={values[id] ?? ""} onChange={(value) => setValues((v) => ({ ...v, [id]: value }))} error={form.errors?.fields[id]} />,
+                <TextInput
+                  id={id}
+                  label={`Weekly price for lot ${lot.number} band ${band.band}, in pounds`}
+                  hideLabel
+                  prefix="£"
+                  groupClass="govuk-!-margin-bottom-0"
+                  widthClass="govuk-input--width-10"
+                  inputMode="decimal"
+                  spellCheck={false}
+                  value={values[id] ?? ""}
+                  onChange={(value) => setValues((v) => ({ ...v, [id]: value }))}
+                  error={form.errors?.fields[id]}
+                />,
               ],
             };
           })}

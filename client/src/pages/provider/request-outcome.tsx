@@ -19,8 +19,8 @@ export function RequestOutcome({ view }: { view: RequestView }) {
         <>
           <EvaluationTable rows={view.evaluation} criteria={request.criteria} weights={request.weights} caption="Your scores" />
           <p className="govuk-body">
-            Your price score compares your weekly fee with the lowest offered. It is shown as a range, and your total with it, so that no provider can work
-            out another’s price from its scores. Your rank and your quality scores are exact.
+            Your price score compares your weekly fee with the lowest offered. It is shown as a range, and your total with it, so that no provider can work out
+            another’s price from its scores. Your rank and your quality scores are exact.
           </p>
         </>
       ) : null}

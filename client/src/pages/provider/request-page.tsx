@@ -1,9 +1,9 @@
 import { PAGE_PATHS } from "@shared/page-paths";
 import { ClarificationAskSchema, type RequestView } from "@shared/schemas/placement-requests";
 import { askClarification } from "../../api/placement-requests";
-import { formatDateTime } from "../../lib/format-date";
 import { SummaryList } from "../../components/summary-list";
 import { TextForm } from "../../components/text-form";
+import { formatDateTime } from "../../lib/format-date";
 import type { RequestLive } from "../../realtime/use-request-live";
 import { ClarificationsList } from "../requests/clarifications-list";
 import { LiveRequestGate } from "../requests/live-request-gate";
@@ -35,7 +35,14 @@ function ProviderRequest({ view, live }: { view: RequestView; live: RequestLive 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <RequestHeader view={view} live={live} title={`Placement request from ${request.councilName}`} backTo={PAGE_PATHS.providerRequests} notice={notice} status={stateLine(view)} />
+        <RequestHeader
+          view={view}
+          live={live}
+          title={`Placement request from ${request.councilName}`}
+          backTo={PAGE_PATHS.providerRequests}
+          notice={notice}
+          status={stateLine(view)}
+        />
         <RequestOutcome view={view} />
         <AnonymisedChildSummary child={view.child} />
         <h2 className="govuk-heading-m">How offers are judged</h2>

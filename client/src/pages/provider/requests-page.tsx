@@ -6,7 +6,11 @@ export function ProviderRequestsPage() {
   return (
     <RequestsListPage
       title="Placement requests"
-      intro={<p className="govuk-body">Requests your settings are invited to. Open one to read about the child, offer, decline or ask a question before the deadline.</p>}
+      intro={
+        <p className="govuk-body">
+          Requests your settings are invited to. Open one to read about the child, offer, decline or ask a question before the deadline.
+        </p>
+      }
       empty="None of your settings has been invited to a placement request yet."
       viewer="provider"
       pathOf={providerRequestPath}

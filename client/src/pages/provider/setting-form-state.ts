@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import type { NeedSupportLevel } from "@shared/codes/directory";
-import { NEEDS, type NeedCode } from "@shared/codes/needs";
+import { type NeedCode, NEEDS } from "@shared/codes/needs";
 import { ErrorCode } from "@shared/errors";
 import type { Setting } from "@shared/schemas/settings";
 import { ApiRequestError } from "../../api/http";
-import { datePartsFrom, EMPTY_DATE, isoDateFrom, type DateParts } from "../../components/date-input";
+import { type DateParts, datePartsFrom, EMPTY_DATE, isoDateFrom } from "../../components/date-input";
 import { collectErrors, errorsFromApi, type FormErrors } from "../../components/form-errors";
 import { numberFromInput } from "../../lib/parse-number";
 

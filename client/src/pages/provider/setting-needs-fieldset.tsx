@@ -1,5 +1,5 @@
 import { NEED_SUPPORT_LEVELS } from "@shared/codes/directory";
-import { NEEDS, type NeedCode } from "@shared/codes/needs";
+import { type NeedCode, NEEDS } from "@shared/codes/needs";
 import { RadioGrid } from "../../components/radio-grid";
 import type { NeedChoice } from "./setting-form-state";
 

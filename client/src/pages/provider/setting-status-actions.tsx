@@ -2,9 +2,9 @@ import { useState } from "react";
 import { Link } from "react-router";
 import type { Setting } from "@shared/schemas/settings";
 import { updateSettingStatus } from "../../api/settings";
+import type { FormErrors } from "../../components/form-errors";
 import { providerSettingEditPath } from "../../lib/paths";
 import { settingErrorsFromApi, type SettingField } from "./setting-form-state";
-import type { FormErrors } from "../../components/form-errors";
 
 interface SettingStatusActionsProps {
   setting: Setting;
@@ -24,7 +24,9 @@ export function SettingStatusActions({ setting, onChanged, onFailed }: SettingSt
       const updated = await updateSettingStatus(setting.id, { status });
       await onChanged(
         updated,
-        status === "published" ? `${updated.name} is published: commissioners can now find it` : `${updated.name} is back in draft: commissioners cannot find it`,
+        status === "published"
+          ? `${updated.name} is published: commissioners can now find it`
+          : `${updated.name} is back in draft: commissioners cannot find it`,
       );
     } catch (error) {
       onFailed(settingErrorsFromApi(error));
@@ -36,8 +38,8 @@ export function SettingStatusActions({ setting, onChanged, onFailed }: SettingSt
   if (setting.status === "suspended") {
     return (
       <div className="govuk-inset-text">
-        The regional hub suspended this setting{setting.statusReason ? `: ${setting.statusReason}` : ""}. Commissioners cannot find it. Contact the hub to
-        have it reinstated.
+        The regional hub suspended this setting{setting.statusReason ? `: ${setting.statusReason}` : ""}. Commissioners cannot find it. Contact the hub to have
+        it reinstated.
       </div>
     );
   }

@@ -2,16 +2,16 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { PAGE_PATHS } from "@shared/page-paths";
 import type { Setting } from "@shared/schemas/settings";
-import { useOrganisationSettings } from "../../api/settings";
 import { useMe } from "../../api/session";
+import { useOrganisationSettings } from "../../api/settings";
 import { ErrorSummary } from "../../components/error-summary";
 import type { FormErrors } from "../../components/form-errors";
 import { SuccessBanner } from "../../components/notification-banner";
-import { providerSettingPath } from "../../lib/paths";
 import { Loading, QueryProblem } from "../../components/query-problem";
 import { ageRange, needsLabel, SettingStatusTag, vacanciesLabel } from "../../components/setting-labels";
 import { SummaryCard, SummaryList } from "../../components/summary-list";
 import { usePageTitle } from "../../components/use-page-title";
+import { providerSettingPath } from "../../lib/paths";
 import { VacanciesForm } from "./vacancies-form";
 
 interface VacancyProblem {
@@ -41,9 +41,7 @@ export function SettingsPage() {
         {notice && !problem ? <SuccessBanner key={notice} title={notice} /> : null}
         {me.organisation ? <span className="govuk-caption-l">{me.organisation.name}</span> : null}
         <h1 className="govuk-heading-l">Your settings</h1>
-        <p className="govuk-body">
-          Keep vacancies current: commissioners see when you last confirmed them. Confirm the number even when it has not changed.
-        </p>
+        <p className="govuk-body">Keep vacancies current: commissioners see when you last confirmed them. Confirm the number even when it has not changed.</p>
         {me.user.orgAdmin ? (
           <div className="govuk-button-group">
             <Link className="govuk-button" data-module="govuk-button" to={PAGE_PATHS.providerSettingNew}>

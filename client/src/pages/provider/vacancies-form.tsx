@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { VacanciesUpdateSchema, type Setting } from "@shared/schemas/settings";
+import { type Setting, VacanciesUpdateSchema } from "@shared/schemas/settings";
 import { updateVacancies } from "../../api/settings";
 import { Form } from "../../components/form";
 import { errorsFromZod, type FormErrors, sendOrErrors } from "../../components/form-errors";
-import { numberFromInput } from "../../lib/parse-number";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
+import { numberFromInput } from "../../lib/parse-number";
 
 export const vacanciesFieldId = (settingId: string) => `vacancies-${settingId}`;
 
@@ -40,8 +40,34 @@ export function VacanciesForm({ setting, error, onUpdated, onFailed }: Vacancies
   });
 
   return (
-    <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={<>Update vacancies<span className="govuk-visually-hidden"> at {setting.name}</span></>} secondary flush errorSummary={false}>
-      <TextInput id={id} label={<>Vacancies now<span className="govuk-visually-hidden"> at {setting.name}</span></>} labelSize="s" groupClass="govuk-!-margin-bottom-3" widthClass="govuk-input--width-3" inputMode="numeric" spellCheck={false} value={value} onChange={setValue} error={error} />
+    <Form
+      form={form}
+      onSubmit={(event) => form.submit(event)}
+      submitLabel={
+        <>
+          Update vacancies<span className="govuk-visually-hidden"> at {setting.name}</span>
+        </>
+      }
+      secondary
+      flush
+      errorSummary={false}
+    >
+      <TextInput
+        id={id}
+        label={
+          <>
+            Vacancies now<span className="govuk-visually-hidden"> at {setting.name}</span>
+          </>
+        }
+        labelSize="s"
+        groupClass="govuk-!-margin-bottom-3"
+        widthClass="govuk-input--width-3"
+        inputMode="numeric"
+        spellCheck={false}
+        value={value}
+        onChange={setValue}
+        error={error}
+      />
     </Form>
   );
 }

@@ -54,12 +54,27 @@ export function FeedbackForm({ sourcePage, onSent }: FeedbackFormProps) {
         <FormErrorSummary form={form} />
         <h1 className="govuk-heading-l">Give feedback on Placement Exchange</h1>
         <p className="govuk-body">
-          Tell us what you think of the service so we can improve it. Do not include personal information, such as
-          your name or a child’s name, in your feedback.
+          Tell us what you think of the service so we can improve it. Do not include personal information, such as your name or a child’s name, in your
+          feedback.
         </p>
         <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Send feedback" errorSummary={false}>
-          <Radios name={FIELD_IDS.rating} legend="Overall, how did you feel about Placement Exchange?" options={RATING_OPTIONS} value={rating} onChange={setRating} error={fields?.rating} />
-          <CharacterCount id={FIELD_IDS.comments} label="How could we improve this service? (optional)" hint="Do not include any personal or sensitive information." maxLength={SERVICE_FEEDBACK_MAX_LENGTH} value={comments} onChange={setComments} error={fields?.comments} />
+          <Radios
+            name={FIELD_IDS.rating}
+            legend="Overall, how did you feel about Placement Exchange?"
+            options={RATING_OPTIONS}
+            value={rating}
+            onChange={setRating}
+            error={fields?.rating}
+          />
+          <CharacterCount
+            id={FIELD_IDS.comments}
+            label="How could we improve this service? (optional)"
+            hint="Do not include any personal or sensitive information."
+            maxLength={SERVICE_FEEDBACK_MAX_LENGTH}
+            value={comments}
+            onChange={setComments}
+            error={fields?.comments}
+          />
         </Form>
       </div>
     </div>

@@ -12,8 +12,8 @@ export function ForbiddenPage({ me }: { me: Me }) {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">You do not have permission to see this page</h1>
         <p className="govuk-body">
-          This page is for people with another role, or for an organisation’s administrators. If you think you
-          should be able to see it, ask {me.organisation ? `an administrator at ${me.organisation.name}` : "your organisation’s administrator"}.
+          This page is for people with another role, or for an organisation’s administrators. If you think you should be able to see it, ask{" "}
+          {me.organisation ? `an administrator at ${me.organisation.name}` : "your organisation’s administrator"}.
         </p>
         {home ? (
           <p className="govuk-body">

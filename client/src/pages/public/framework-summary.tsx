@@ -1,7 +1,7 @@
 import type { RegionSummary } from "@shared/schemas/region";
-import { formatDate } from "../../lib/format-date";
 import { SummaryList } from "../../components/summary-list";
 import { Table } from "../../components/table";
+import { formatDate } from "../../lib/format-date";
 
 type Framework = RegionSummary["frameworks"][number];
 

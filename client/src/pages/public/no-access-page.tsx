@@ -29,24 +29,13 @@ export function NoAccessPage() {
           <>
             <p className="govuk-body">You signed in as:</p>
             <p className="govuk-body govuk-!-font-weight-bold">{user.email}</p>
-            <p className="govuk-body">
-              This address has not been invited to an organisation on Placement Exchange, so you cannot use the
-              service yet.
-            </p>
+            <p className="govuk-body">This address has not been invited to an organisation on Placement Exchange, so you cannot use the service yet.</p>
             <h2 className="govuk-heading-m">Who to ask</h2>
             <ul className="govuk-list govuk-list--bullet">
-              <li>
-                Your organisation’s administrator: they invite people by email address. Tell them the address above,
-                then sign in again with it.
-              </li>
-              <li>
-                The regional commissioning hub, if your organisation is not on Placement Exchange yet, or you do not
-                know who its administrator is.
-              </li>
+              <li>Your organisation’s administrator: they invite people by email address. Tell them the address above, then sign in again with it.</li>
+              <li>The regional commissioning hub, if your organisation is not on Placement Exchange yet, or you do not know who its administrator is.</li>
             </ul>
-            <p className="govuk-body">
-              If you were invited with a different address, sign out and sign in again with that one.
-            </p>
+            <p className="govuk-body">If you were invited with a different address, sign out and sign in again with that one.</p>
           </>
         )}
       </div>

@@ -1,5 +1,5 @@
-import type { RegionSummary } from "@shared/schemas/region";
 import type { OrganisationKind } from "@shared/codes/organisation-kinds";
+import type { RegionSummary } from "@shared/schemas/region";
 
 const NOUNS: Record<OrganisationKind, [singular: string, plural: string]> = {
   council: ["council", "councils"],

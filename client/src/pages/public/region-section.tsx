@@ -1,7 +1,7 @@
 import type { RegionSummary } from "@shared/schemas/region";
+import { CouncilTable } from "./council-table";
 import { FrameworkSummary } from "./framework-summary";
 import { OrganisationCounts } from "./organisation-counts";
-import { CouncilTable } from "./council-table";
 
 export function RegionSection({ region }: { region: RegionSummary }) {
   const headingId = `region-${region.code}`;

@@ -3,12 +3,12 @@ import type { z } from "zod";
 import { PAGE_PATHS } from "@shared/page-paths";
 import type { PublicReviewSummarySchema } from "@shared/schemas/review-rounds";
 import { usePublicReviewRounds, usePublicReviewSummary } from "../../api/review-rounds";
-import { formatTimestampDate } from "../../lib/format-date";
-import { publicReviewSummaryPath } from "../../lib/paths";
 import { QueryView } from "../../components/query-view";
 import { SummaryCard, SummaryList } from "../../components/summary-list";
 import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
+import { formatTimestampDate } from "../../lib/format-date";
+import { publicReviewSummaryPath } from "../../lib/paths";
 import { averageText } from "../review/criterion-rating";
 import { NotFoundPage } from "./not-found-page";
 

@@ -35,20 +35,26 @@ export function SignInPage() {
           <li>the regional commissioning hub</li>
         </ul>
         <p className="govuk-body">
-          Your organisation’s administrator invites you by email address. Sign in with that address the first time,
-          and you join your organisation.
+          Your organisation’s administrator invites you by email address. Sign in with that address the first time, and you join your organisation.
         </p>
         {/* A full page navigation: the server starts the sign-in with the identity provider. */}
         <a href="/auth/login" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
           Sign in
-          <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+          <svg
+            className="govuk-button__start-icon"
+            xmlns="http://www.w3.org/2000/svg"
+            width="17.5"
+            height="19"
+            viewBox="0 0 33 40"
+            aria-hidden="true"
+            focusable="false"
+          >
             <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
           </svg>
         </a>
         <h2 className="govuk-heading-m">If you cannot sign in</h2>
         <p className="govuk-body">
-          Contact your organisation’s administrator. If your organisation is not on Placement Exchange yet, contact
-          your regional commissioning hub.
+          Contact your organisation’s administrator. If your organisation is not on Placement Exchange yet, contact your regional commissioning hub.
         </p>
       </div>
     </div>

@@ -1,6 +1,6 @@
+import { formatPence } from "@shared/money";
 import type { Criterion, EvaluationRow, RequestSummary } from "@shared/schemas/placement-requests";
 import type { ScoreRange } from "@shared/tenders/evaluate";
-import { formatPence } from "@shared/money";
 import { Table } from "../../components/table";
 
 interface EvaluationTableProps {
@@ -19,7 +19,12 @@ export function EvaluationTable({ rows, criteria, weights, caption }: Evaluation
     <Table
       caption={caption}
       captionSize="m"
-      columns={["Rank", "Setting", "Scores (0 to 5)", ...[`Weekly fee`, `Quality (of ${weights.quality})`, `Price (of ${weights.price})`, "Total"].map((text) => ({ text, numeric: true }))]}
+      columns={[
+        "Rank",
+        "Setting",
+        "Scores (0 to 5)",
+        ...[`Weekly fee`, `Quality (of ${weights.quality})`, `Price (of ${weights.price})`, "Total"].map((text) => ({ text, numeric: true })),
+      ]}
       rows={rows.map((row) => ({
         key: row.offerId,
         cells: [

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
 import type { RequestView } from "@shared/schemas/placement-requests";
-import { isNotFound } from "../../lib/not-found-error";
 import { Loading, QueryProblem } from "../../components/query-problem";
-import { useRequestLive, type RequestLive } from "../../realtime/use-request-live";
+import { isNotFound } from "../../lib/not-found-error";
+import { type RequestLive, useRequestLive } from "../../realtime/use-request-live";
 import { NotFoundPage } from "../public/not-found-page";
 
 /**

@@ -1,8 +1,8 @@
-import type { Criterion, Offer, OfferVersion } from "@shared/schemas/placement-requests";
-import { formatDate, formatTime, formatTimestampDate } from "../../lib/format-date";
-import { Details } from "../../components/details";
 import { formatPence } from "@shared/money";
+import type { Criterion, Offer, OfferVersion } from "@shared/schemas/placement-requests";
+import { Details } from "../../components/details";
 import { SummaryList } from "../../components/summary-list";
+import { formatDate, formatTime, formatTimestampDate } from "../../lib/format-date";
 
 const feeParts = (v: OfferVersion) =>
   `core ${formatPence(v.fee.corePence)}, staffing ${formatPence(v.fee.staffingPence)}, therapies ${formatPence(v.fee.therapiesPence)}, other ${formatPence(v.fee.otherPence)}`;
@@ -26,7 +26,15 @@ function VersionRows({ version, criteria }: { version: OfferVersion; criteria: r
 }
 
 /** An offer in a summary card, with its earlier versions (each revision is kept) folded away. */
-export function OfferDetails({ offer, criteria, title = `${offer.settingName}, ${offer.organisationName}` }: { offer: Offer; criteria: readonly Criterion[]; title?: string }) {
+export function OfferDetails({
+  offer,
+  criteria,
+  title = `${offer.settingName}, ${offer.organisationName}`,
+}: {
+  offer: Offer;
+  criteria: readonly Criterion[];
+  title?: string;
+}) {
   return (
     <div className="govuk-summary-card" data-offer-id={offer.id}>
       <div className="govuk-summary-card__title-wrapper">

@@ -1,10 +1,11 @@
 import { PLACEMENT_END_REASON_LABELS } from "@shared/codes/tenders";
-import type { Placement } from "@shared/schemas/placement-requests";
-import { formatDate } from "../../lib/format-date";
 import { formatPence } from "@shared/money";
+import type { Placement } from "@shared/schemas/placement-requests";
 import { SummaryList } from "../../components/summary-list";
+import { formatDate } from "../../lib/format-date";
 
-const ended = (p: Placement) => (p.endDate ? `${formatDate(p.endDate)}: ${p.endReason ? PLACEMENT_END_REASON_LABELS[p.endReason] : ""}${p.breakdown ? " (a breakdown)" : ""}` : "Not ended");
+const ended = (p: Placement) =>
+  p.endDate ? `${formatDate(p.endDate)}: ${p.endReason ? PLACEMENT_END_REASON_LABELS[p.endReason] : ""}${p.breakdown ? " (a breakdown)" : ""}` : "Not ended";
 
 /** The Individual Placement Agreement the award made: setting, agreed fee, start, reviews and any end. */
 export function PlacementSummary({ placement }: { placement: Placement }) {

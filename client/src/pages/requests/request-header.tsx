@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Link, useLocation } from "react-router";
 import type { RequestView } from "@shared/schemas/placement-requests";
 import { DeadlineCountdown } from "../../components/deadline-countdown";
@@ -49,7 +49,9 @@ export function RequestHeader({ view, live, title, backTo, notice, status }: Req
           <RequestStateTag state={request.state} /> {status}
         </p>
       </div>
-      {counting ? <DeadlineCountdown deadline={counting} clockOffsetMs={live.clockOffsetMs} what={request.state === "open" ? "Offers close" : "The price round closes"} /> : null}
+      {counting ? (
+        <DeadlineCountdown deadline={counting} clockOffsetMs={live.clockOffsetMs} what={request.state === "open" ? "Offers close" : "The price round closes"} />
+      ) : null}
       {request.state === "cancelled" ? <div className="govuk-inset-text">The council cancelled the request: {view.cancelReason}</div> : null}
     </>
   );

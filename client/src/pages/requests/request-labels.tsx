@@ -1,17 +1,17 @@
 import {
   DECLINE_REASON_LABELS,
   INVITATION_STATUS_LABELS,
+  type InvitationStatus,
   REQUEST_MODE_LABELS,
   REQUEST_STATE_LABELS,
-  type InvitationStatus,
   type RequestMode,
   type RequestState,
 } from "@shared/codes/tenders";
-import type { InvitationView, RequestSummary } from "@shared/schemas/placement-requests";
 import { formatPence } from "@shared/money";
-import { formatTime, formatTimestampDate } from "../../lib/format-date";
+import type { InvitationView, RequestSummary } from "@shared/schemas/placement-requests";
 import { lotLabel } from "../../components/setting-labels";
 import type { SummaryRow } from "../../components/summary-list";
+import { formatTime, formatTimestampDate } from "../../lib/format-date";
 
 const STATE_COLOURS: Record<RequestState, string> = {
   draft: "govuk-tag--grey",
@@ -51,7 +51,9 @@ export function invitationTimes(invitation: InvitationView): string[] {
     `Invited ${at(invitation.invitedAt)}`,
     invitation.viewedAt ? `Viewed ${at(invitation.viewedAt)}` : null,
     invitation.offeredAt ? `${invitation.status === "withdrawn" ? "Last offered" : "Offered"} ${at(invitation.offeredAt)}` : null,
-    invitation.declinedAt ? `Declined ${at(invitation.declinedAt)}${invitation.declineReason ? `: ${DECLINE_REASON_LABELS[invitation.declineReason]}` : ""}` : null,
+    invitation.declinedAt
+      ? `Declined ${at(invitation.declinedAt)}${invitation.declineReason ? `: ${DECLINE_REASON_LABELS[invitation.declineReason]}` : ""}`
+      : null,
   ].filter((line): line is string => line !== null);
 }
 
@@ -59,7 +61,12 @@ export function invitationTimes(invitation: InvitationView): string[] {
 export function requestTermsRows(request: RequestSummary): SummaryRow[] {
   return [
     { key: "Placement type", value: lotLabel(request.lotNumber) },
-    { key: "Price band", value: request.priceBand ? `Band ${request.priceBand}${request.bandCeilingPence !== null ? `, ceiling ${formatPence(request.bandCeilingPence)} a week` : ""}` : "Not set" },
+    {
+      key: "Price band",
+      value: request.priceBand
+        ? `Band ${request.priceBand}${request.bandCeilingPence !== null ? `, ceiling ${formatPence(request.bandCeilingPence)} a week` : ""}`
+        : "Not set",
+    },
     { key: "How offers are seen", value: REQUEST_MODE_LABELS[request.mode] },
     { key: "Weights", value: `Quality ${request.weights.quality}%, price ${request.weights.price}%` },
     {

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { RequestListItem } from "@shared/schemas/placement-requests";
-import { formatDateTime } from "../../lib/format-date";
 import { Table } from "../../components/table";
+import { formatDateTime } from "../../lib/format-date";
 import { InvitationStatusTag, modeName, RequestStateTag } from "./request-labels";
 
 interface RequestsTableProps {

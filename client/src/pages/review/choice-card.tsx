@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import type { z } from "zod";
 import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
@@ -43,8 +43,25 @@ export function ChoiceCard<F extends string, T>(props: ChoiceCardProps<F, T>) {
         {props.description ? <p className="govuk-body">{props.description}</p> : null}
         {props.status}
         {props.canChoose ? (
-          <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={<>{props.buttonText}<span className="govuk-visually-hidden">{props.buttonHiddenText}</span></>} flush>
-            <Radios name={props.fieldId} legend={props.legend} options={props.options} value={value} onChange={setValue} error={form.errors?.fields[props.field]} />
+          <Form
+            form={form}
+            onSubmit={(event) => form.submit(event)}
+            submitLabel={
+              <>
+                {props.buttonText}
+                <span className="govuk-visually-hidden">{props.buttonHiddenText}</span>
+              </>
+            }
+            flush
+          >
+            <Radios
+              name={props.fieldId}
+              legend={props.legend}
+              options={props.options}
+              value={value}
+              onChange={setValue}
+              error={form.errors?.fields[props.field]}
+            />
           </Form>
         ) : null}
       </div>

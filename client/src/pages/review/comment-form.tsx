@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { personalDataIn } from "@shared/personal-data";
-import { ReviewCommentCreateSchema, type ReviewComment } from "@shared/schemas/review-rounds";
+import { type ReviewComment, ReviewCommentCreateSchema } from "@shared/schemas/review-rounds";
 import { postComment } from "../../api/review-rounds";
 import { CharacterCount, PERSONAL_DATA_HINT } from "../../components/character-count";
 import { Form } from "../../components/form";
@@ -48,4 +48,3 @@ export function CommentForm({ roundId, sectionId, parentId, id, label, submitLab
     </div>
   );
 }
-

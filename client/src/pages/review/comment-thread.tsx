@@ -30,7 +30,19 @@ export function CommentThread({ roundId, comments, parentId, canReply, admin, on
   );
 }
 
-function CommentItem({ roundId, comment, canReply, admin, onChanged }: { roundId: string; comment: ReviewComment; canReply: boolean; admin: boolean; onChanged(comment: ReviewComment): void }) {
+function CommentItem({
+  roundId,
+  comment,
+  canReply,
+  admin,
+  onChanged,
+}: {
+  roundId: string;
+  comment: ReviewComment;
+  canReply: boolean;
+  admin: boolean;
+  onChanged(comment: ReviewComment): void;
+}) {
   const [replying, setReplying] = useState(false);
   const [hiding, setHiding] = useState(false);
   const from = `${comment.mine ? "You" : comment.forumName}, ${formatTimestampDate(comment.createdAt)}`;
@@ -47,12 +59,22 @@ function CommentItem({ roundId, comment, canReply, admin, onChanged }: { roundId
       {comment.body !== null ? <p className="govuk-body">{comment.body}</p> : <p className="govuk-body">This comment has been hidden.</p>}
       <div className="govuk-button-group govuk-!-margin-bottom-0">
         {canReply && !comment.hidden && !replying ? (
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setReplying(true)}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            data-module="govuk-button"
+            onClick={() => setReplying(true)}
+          >
             Reply<span className="govuk-visually-hidden"> to the comment from {from}</span>
           </button>
         ) : null}
         {admin && !comment.hidden && !hiding ? (
-          <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setHiding(true)}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+            data-module="govuk-button"
+            onClick={() => setHiding(true)}
+          >
             Hide<span className="govuk-visually-hidden"> the comment from {from}</span>
           </button>
         ) : null}

@@ -16,7 +16,17 @@ export function averageText(averageRating: number | null, ratings: number): stri
   return `Average rating: ${averageRating.toFixed(1)} out of 5 (${ratings} ${ratings === 1 ? "rating" : "ratings"})`;
 }
 
-export function CriterionRating({ roundId, criterion, canRate, onRated }: { roundId: string; criterion: Criterion; canRate: boolean; onRated(round: ReviewRound): void }) {
+export function CriterionRating({
+  roundId,
+  criterion,
+  canRate,
+  onRated,
+}: {
+  roundId: string;
+  criterion: Criterion;
+  canRate: boolean;
+  onRated(round: ReviewRound): void;
+}) {
   return (
     <ChoiceCard
       field="rating"

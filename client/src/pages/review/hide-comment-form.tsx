@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ReviewCommentModerationSchema, type ReviewComment } from "@shared/schemas/review-rounds";
+import { type ReviewComment, ReviewCommentModerationSchema } from "@shared/schemas/review-rounds";
 import { moderateComment } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { Form } from "../../components/form";
@@ -27,14 +27,32 @@ export function HideCommentForm({ comment, restore = false, onDone, onCancel }: 
 
   if (restore) {
     return (
-      <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={<>Show again<span className="govuk-visually-hidden"> the hidden comment from {comment.forumName}</span></>} secondary flush />
+      <Form
+        form={form}
+        onSubmit={(event) => form.submit(event)}
+        submitLabel={
+          <>
+            Show again<span className="govuk-visually-hidden"> the hidden comment from {comment.forumName}</span>
+          </>
+        }
+        secondary
+        flush
+      />
     );
   }
 
   return (
     <div className="govuk-!-margin-top-4">
       <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Hide comment" warning onCancel={onCancel}>
-        <CharacterCount id={fieldIds.reason} label="Why are you hiding it?" hint="The author will see this" maxLength={1000} value={reason} onChange={setReason} error={form.errors?.fields.reason} />
+        <CharacterCount
+          id={fieldIds.reason}
+          label="Why are you hiding it?"
+          hint="The author will see this"
+          maxLength={1000}
+          value={reason}
+          onChange={setReason}
+          error={form.errors?.fields.reason}
+        />
       </Form>
     </div>
   );

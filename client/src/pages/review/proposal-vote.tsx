@@ -1,4 +1,4 @@
-import { VoteSchema, type ReviewRound } from "@shared/schemas/review-rounds";
+import { type ReviewRound, VoteSchema } from "@shared/schemas/review-rounds";
 import { castVote } from "../../api/review-rounds";
 import { ChoiceCard } from "./choice-card";
 
@@ -19,7 +19,17 @@ export function VoteTotals({ proposal }: { proposal: Proposal }) {
 }
 
 /** One vote per member, changeable until the round closes. */
-export function ProposalVote({ roundId, proposal, canVote, onVoted }: { roundId: string; proposal: Proposal; canVote: boolean; onVoted(round: ReviewRound): void }) {
+export function ProposalVote({
+  roundId,
+  proposal,
+  canVote,
+  onVoted,
+}: {
+  roundId: string;
+  proposal: Proposal;
+  canVote: boolean;
+  onVoted(round: ReviewRound): void;
+}) {
   return (
     <ChoiceCard
       field="choice"

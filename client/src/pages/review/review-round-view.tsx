@@ -3,10 +3,10 @@ import { Link, useLocation } from "react-router";
 import type { ReviewTotals } from "@shared/events";
 import type { ReviewComment, ReviewRound } from "@shared/schemas/review-rounds";
 import { recordVisit, useReviewRound } from "../../api/review-rounds";
-import { formatTimestampDate } from "../../lib/format-date";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
+import { formatTimestampDate } from "../../lib/format-date";
 import { useReviewLive } from "../../realtime/use-review-live";
 import { NotFoundPage } from "../public/not-found-page";
 import { CommentForm } from "./comment-form";
@@ -87,8 +87,12 @@ function LiveRound({ initial, admin, backTo, reload }: { initial: ReviewRound; a
         <h1 className="govuk-heading-l">{round.title}</h1>
         <p className="govuk-body-l">{round.summary}</p>
         <p className="govuk-body">
-          {open ? `Open until ${formatTimestampDate(round.closesAt)}` : round.state === "closed" ? `Closed on ${formatTimestampDate(round.closesAt)}` : `Opens on ${formatTimestampDate(round.opensAt)}`}.
-          Taking part: {round.forums.map((f) => f.name).join(", ")}.
+          {open
+            ? `Open until ${formatTimestampDate(round.closesAt)}`
+            : round.state === "closed"
+              ? `Closed on ${formatTimestampDate(round.closesAt)}`
+              : `Opens on ${formatTimestampDate(round.opensAt)}`}
+          . Taking part: {round.forums.map((f) => f.name).join(", ")}.
         </p>
 
         <h2 className="govuk-heading-l">The document</h2>
@@ -104,7 +108,14 @@ function LiveRound({ initial, admin, backTo, reload }: { initial: ReviewRound; a
               {comments.length === 0 ? <p className="govuk-body">No comments yet.</p> : null}
               <CommentThread roundId={round.id} comments={comments} parentId={null} canReply={takePart} admin={admin} onChanged={changed} />
               {takePart ? (
-                <CommentForm roundId={round.id} sectionId={section.id} id={`comment-${section.id}`} label="Add a comment" submitLabel="Post comment" onPosted={changed} />
+                <CommentForm
+                  roundId={round.id}
+                  sectionId={section.id}
+                  id={`comment-${section.id}`}
+                  label="Add a comment"
+                  submitLabel="Post comment"
+                  onPosted={changed}
+                />
               ) : null}
             </section>
           );

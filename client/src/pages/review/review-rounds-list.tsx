@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useReviewRounds } from "../../api/review-rounds";
-import { formatTimestampDate } from "../../lib/format-date";
 import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
+import { formatTimestampDate } from "../../lib/format-date";
 
 export const STATE_LABELS = { upcoming: "Not open yet", open: "Open", closed: "Closed" } as const;
 export const STATE_TAGS = { upcoming: "govuk-tag--grey", open: "govuk-tag--green", closed: "govuk-tag--blue" } as const;

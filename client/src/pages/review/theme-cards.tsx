@@ -26,7 +26,12 @@ export function ThemeCards({ round, admin, onSaved }: ThemeCardsProps) {
             {admin && editing !== theme.id ? (
               <ul className="govuk-summary-card__actions">
                 <li className="govuk-summary-card__action">
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" onClick={() => setEditing(theme.id)}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    data-module="govuk-button"
+                    onClick={() => setEditing(theme.id)}
+                  >
                     Change<span className="govuk-visually-hidden"> the theme “{theme.title}”</span>
                   </button>
                 </li>

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { ReviewThemeSaveSchema, type ReviewComment } from "@shared/schemas/review-rounds";
-import { saveTheme, type ReviewTheme } from "../../api/review-rounds";
+import { type ReviewComment, ReviewThemeSaveSchema } from "@shared/schemas/review-rounds";
+import { type ReviewTheme, saveTheme } from "../../api/review-rounds";
 import { CharacterCount } from "../../components/character-count";
 import { Checkboxes } from "../../components/checkboxes";
 import { Form } from "../../components/form";
@@ -49,7 +49,16 @@ export function ThemeForm({ roundId, comments, theme, onSaved, onCancel }: Theme
       <TextInput id={fieldIds.title} label="Theme" value={title} onChange={setTitle} error={fields?.title} />
       <CharacterCount id={fieldIds.answer} label="What the hub did (the answer)" maxLength={5000} value={answer} onChange={setAnswer} error={fields?.answer} />
       {options.length > 0 ? (
-        <Checkboxes name={fieldIds.commentIds} legend="Comments in this theme" legendSize="s" small options={options} values={commentIds} onChange={setCommentIds} error={fields?.commentIds} />
+        <Checkboxes
+          name={fieldIds.commentIds}
+          legend="Comments in this theme"
+          legendSize="s"
+          small
+          options={options}
+          values={commentIds}
+          onChange={setCommentIds}
+          error={fields?.commentIds}
+        />
       ) : null}
     </Form>
   );

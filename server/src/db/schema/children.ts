@@ -8,7 +8,9 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const childProfiles = pgTable("child_profiles", {
   id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
   reference: text("reference").notNull(),
   birthMonth: text("birth_month"),
   sex: text("sex").$type<"female" | "male">(),
@@ -45,8 +47,12 @@ export type ChildProfileRow = typeof childProfiles.$inferSelect;
 export const childShortlists = pgTable(
   "child_shortlists",
   {
-    childId: uuid("child_id").notNull().references(() => childProfiles.id, { onDelete: "cascade" }),
-    settingId: uuid("setting_id").notNull().references(() => settings.id),
+    childId: uuid("child_id")
+      .notNull()
+      .references(() => childProfiles.id, { onDelete: "cascade" }),
+    settingId: uuid("setting_id")
+      .notNull()
+      .references(() => settings.id),
     addedBy: uuid("added_by").references(() => users.id),
     addedAt: at("added_at").notNull().defaultNow(),
   },

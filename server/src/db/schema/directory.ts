@@ -13,7 +13,9 @@ export const outcodes = pgTable("outcodes", {
 
 export const settings = pgTable("settings", {
   id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
   urn: text("urn").notNull(),
   name: text("name").notNull(),
   establishmentTypeCode: text("establishment_type_code"),
@@ -50,8 +52,12 @@ export const settings = pgTable("settings", {
 
 export const settingClaims = pgTable("setting_claims", {
   id: uuid("id").primaryKey().defaultRandom(),
-  settingId: uuid("setting_id").notNull().references(() => settings.id),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+  settingId: uuid("setting_id")
+    .notNull()
+    .references(() => settings.id),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
   requestedBy: uuid("requested_by").references(() => users.id),
   status: text("status").$type<"pending" | "approved" | "rejected">().notNull().default("pending"),
   reason: text("reason"),

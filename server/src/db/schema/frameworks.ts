@@ -4,7 +4,9 @@ import { regions } from "./regions";
 
 export const frameworks = pgTable("frameworks", {
   id: uuid("id").primaryKey().defaultRandom(),
-  regionId: uuid("region_id").notNull().references(() => regions.id),
+  regionId: uuid("region_id")
+    .notNull()
+    .references(() => regions.id),
   name: text("name").notNull(),
   termStart: date("term_start").notNull(),
   termEnd: date("term_end").notNull(),
@@ -13,14 +15,18 @@ export const frameworks = pgTable("frameworks", {
 
 export const lots = pgTable("lots", {
   id: uuid("id").primaryKey().defaultRandom(),
-  frameworkId: uuid("framework_id").notNull().references(() => frameworks.id),
+  frameworkId: uuid("framework_id")
+    .notNull()
+    .references(() => frameworks.id),
   number: integer("number").notNull(),
   name: text("name").notNull(),
 });
 
 export const priceBands = pgTable("price_bands", {
   id: uuid("id").primaryKey().defaultRandom(),
-  lotId: uuid("lot_id").notNull().references(() => lots.id),
+  lotId: uuid("lot_id")
+    .notNull()
+    .references(() => lots.id),
   band: text("band").$type<PriceBand>().notNull(),
   description: text("description").notNull(),
   /** Weekly ceiling in integer pence (GBP); money is never a float. */

@@ -21,7 +21,9 @@ export const users = pgTable("users", {
 
 export const invitations = pgTable("invitations", {
   id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
   email: text("email").notNull(),
   role: text("role").$type<Role>().notNull(),
   orgAdmin: boolean("org_admin").notNull().default(false),
@@ -43,7 +45,9 @@ export const sessions = pgTable("sessions", {
 
 export const apiTokens = pgTable("api_tokens", {
   id: uuid("id").primaryKey().defaultRandom(),
-  userId: uuid("user_id").notNull().references(() => users.id),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id),
   name: text("name").notNull(),
   prefix: text("prefix").notNull(),
   tokenHash: text("token_hash").notNull(),

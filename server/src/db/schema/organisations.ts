@@ -4,7 +4,9 @@ import { regions } from "./regions";
 
 export const organisations = pgTable("organisations", {
   id: uuid("id").primaryKey().defaultRandom(),
-  regionId: uuid("region_id").notNull().references(() => regions.id),
+  regionId: uuid("region_id")
+    .notNull()
+    .references(() => regions.id),
   kind: text("kind").$type<OrganisationKind>().notNull(),
   name: text("name").notNull(),
   /** The DfE local authority code, for councils and their Parent Carer Forums. */

@@ -10,8 +10,12 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const placementRequests = pgTable("placement_requests", {
   id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
-  childId: uuid("child_id").notNull().references(() => childProfiles.id),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
+  childId: uuid("child_id")
+    .notNull()
+    .references(() => childProfiles.id),
   lotNumber: smallint("lot_number").notNull(),
   priceBand: text("price_band"),
   bandCeilingPence: integer("band_ceiling_pence"),
@@ -38,9 +42,15 @@ export type PlacementRequestRow = typeof placementRequests.$inferSelect;
 export const requestInvitations = pgTable(
   "request_invitations",
   {
-    requestId: uuid("request_id").notNull().references(() => placementRequests.id, { onDelete: "cascade" }),
-    settingId: uuid("setting_id").notNull().references(() => settings.id),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => placementRequests.id, { onDelete: "cascade" }),
+    settingId: uuid("setting_id")
+      .notNull()
+      .references(() => settings.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     status: text("status").$type<InvitationStatus>().notNull().default("invited"),
     invitedAt: at("invited_at").notNull().defaultNow(),
     viewedAt: at("viewed_at"),
@@ -54,9 +64,15 @@ export type InvitationRow = typeof requestInvitations.$inferSelect;
 
 export const offers = pgTable("offers", {
   id: uuid("id").primaryKey().defaultRandom(),
-  requestId: uuid("request_id").notNull().references(() => placementRequests.id, { onDelete: "cascade" }),
-  settingId: uuid("setting_id").notNull().references(() => settings.id),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+  requestId: uuid("request_id")
+    .notNull()
+    .references(() => placementRequests.id, { onDelete: "cascade" }),
+  settingId: uuid("setting_id")
+    .notNull()
+    .references(() => settings.id),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
   status: text("status").$type<"active" | "withdrawn">().notNull().default("active"),
   currentVersion: integer("current_version").notNull().default(1),
   createdAt: at("created_at").notNull().defaultNow(),
@@ -67,7 +83,9 @@ export type OfferRow = typeof offers.$inferSelect;
 export const offerVersions = pgTable(
   "offer_versions",
   {
-    offerId: uuid("offer_id").notNull().references(() => offers.id, { onDelete: "cascade" }),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     corePence: integer("core_pence").notNull(),
     staffingPence: integer("staffing_pence").notNull(),
@@ -88,7 +106,9 @@ export type OfferVersionRow = typeof offerVersions.$inferSelect;
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    userId: uuid("user_id").notNull().references(() => users.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     key: text("key").notNull(),
     scope: text("scope").notNull(),
     status: smallint("status").notNull(),
@@ -100,7 +120,9 @@ export const idempotencyKeys = pgTable(
 
 export const clarifications = pgTable("clarifications", {
   id: uuid("id").primaryKey().defaultRandom(),
-  requestId: uuid("request_id").notNull().references(() => placementRequests.id, { onDelete: "cascade" }),
+  requestId: uuid("request_id")
+    .notNull()
+    .references(() => placementRequests.id, { onDelete: "cascade" }),
   askedByOrganisationId: uuid("asked_by_organisation_id").references(() => organisations.id),
   askedBy: uuid("asked_by").references(() => users.id),
   question: text("question").notNull(),
@@ -115,7 +137,9 @@ export type ClarificationRow = typeof clarifications.$inferSelect;
 export const offerScores = pgTable(
   "offer_scores",
   {
-    offerId: uuid("offer_id").notNull().references(() => offers.id, { onDelete: "cascade" }),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
     criterionId: text("criterion_id").notNull(),
     score: smallint("score").notNull(),
     scoredBy: uuid("scored_by").references(() => users.id),
@@ -125,8 +149,12 @@ export const offerScores = pgTable(
 );
 
 export const awards = pgTable("awards", {
-  requestId: uuid("request_id").primaryKey().references(() => placementRequests.id),
-  offerId: uuid("offer_id").notNull().references(() => offers.id),
+  requestId: uuid("request_id")
+    .primaryKey()
+    .references(() => placementRequests.id),
+  offerId: uuid("offer_id")
+    .notNull()
+    .references(() => offers.id),
   offerVersion: integer("offer_version").notNull(),
   reasons: text("reasons").notNull(),
   awardedBy: uuid("awarded_by").references(() => users.id),
@@ -136,10 +164,18 @@ export const awards = pgTable("awards", {
 export const placements = pgTable("placements", {
   id: uuid("id").primaryKey().defaultRandom(),
   requestId: uuid("request_id").references(() => placementRequests.id),
-  childId: uuid("child_id").notNull().references(() => childProfiles.id),
-  councilId: uuid("council_id").notNull().references(() => organisations.id),
-  settingId: uuid("setting_id").notNull().references(() => settings.id),
-  providerId: uuid("provider_id").notNull().references(() => organisations.id),
+  childId: uuid("child_id")
+    .notNull()
+    .references(() => childProfiles.id),
+  councilId: uuid("council_id")
+    .notNull()
+    .references(() => organisations.id),
+  settingId: uuid("setting_id")
+    .notNull()
+    .references(() => settings.id),
+  providerId: uuid("provider_id")
+    .notNull()
+    .references(() => organisations.id),
   weeklyFeePence: integer("weekly_fee_pence").notNull(),
   startDate: date("start_date").notNull(),
   reviewDates: date("review_dates").array().notNull().default([]),

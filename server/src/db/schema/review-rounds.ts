@@ -7,7 +7,9 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const reviewRounds = pgTable("review_rounds", {
   id: uuid("id").primaryKey().defaultRandom(),
-  frameworkId: uuid("framework_id").notNull().references(() => frameworks.id),
+  frameworkId: uuid("framework_id")
+    .notNull()
+    .references(() => frameworks.id),
   title: text("title").notNull(),
   summary: text("summary").notNull(),
   opensAt: at("opens_at").notNull(),
@@ -19,8 +21,12 @@ export const reviewRounds = pgTable("review_rounds", {
 export const reviewRoundForums = pgTable(
   "review_round_forums",
   {
-    roundId: uuid("round_id").notNull().references(() => reviewRounds.id),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => reviewRounds.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.organisationId] })],
 );
@@ -28,10 +34,14 @@ export const reviewRoundForums = pgTable(
 const part = (name: string, titleColumn: string) =>
   pgTable(name, {
     id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id").notNull().references(() => reviewRounds.id),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => reviewRounds.id),
     position: integer("position").notNull(),
     title: text(titleColumn).notNull(),
-    body: text(titleColumn === "heading" ? "body" : "description").notNull().default(""),
+    body: text(titleColumn === "heading" ? "body" : "description")
+      .notNull()
+      .default(""),
   });
 
 export const reviewSections = part("review_sections", "heading");
@@ -41,8 +51,12 @@ export const reviewCriteria = part("review_criteria", "name");
 export const reviewVotes = pgTable(
   "review_votes",
   {
-    proposalId: uuid("proposal_id").notNull().references(() => reviewProposals.id),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => reviewProposals.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     choice: text("choice").$type<"for" | "against" | "abstain">().notNull(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
@@ -52,8 +66,12 @@ export const reviewVotes = pgTable(
 export const reviewRatings = pgTable(
   "review_ratings",
   {
-    criterionId: uuid("criterion_id").notNull().references(() => reviewCriteria.id),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    criterionId: uuid("criterion_id")
+      .notNull()
+      .references(() => reviewCriteria.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     rating: smallint("rating").notNull(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
@@ -62,11 +80,19 @@ export const reviewRatings = pgTable(
 
 export const reviewComments = pgTable("review_comments", {
   id: uuid("id").primaryKey().defaultRandom(),
-  roundId: uuid("round_id").notNull().references(() => reviewRounds.id),
-  sectionId: uuid("section_id").notNull().references(() => reviewSections.id),
+  roundId: uuid("round_id")
+    .notNull()
+    .references(() => reviewRounds.id),
+  sectionId: uuid("section_id")
+    .notNull()
+    .references(() => reviewSections.id),
   parentId: uuid("parent_id"),
-  authorUserId: uuid("author_user_id").notNull().references(() => users.id),
-  authorOrganisationId: uuid("author_organisation_id").notNull().references(() => organisations.id),
+  authorUserId: uuid("author_user_id")
+    .notNull()
+    .references(() => users.id),
+  authorOrganisationId: uuid("author_organisation_id")
+    .notNull()
+    .references(() => organisations.id),
   body: text("body").notNull(),
   createdAt: at("created_at").notNull().defaultNow(),
   hiddenAt: at("hidden_at"),
@@ -76,7 +102,9 @@ export const reviewComments = pgTable("review_comments", {
 
 export const reviewThemes = pgTable("review_themes", {
   id: uuid("id").primaryKey().defaultRandom(),
-  roundId: uuid("round_id").notNull().references(() => reviewRounds.id),
+  roundId: uuid("round_id")
+    .notNull()
+    .references(() => reviewRounds.id),
   title: text("title").notNull(),
   answer: text("answer").notNull().default(""),
   createdAt: at("created_at").notNull().defaultNow(),
@@ -86,8 +114,12 @@ export const reviewThemes = pgTable("review_themes", {
 export const reviewThemeComments = pgTable(
   "review_theme_comments",
   {
-    themeId: uuid("theme_id").notNull().references(() => reviewThemes.id, { onDelete: "cascade" }),
-    commentId: uuid("comment_id").notNull().references(() => reviewComments.id),
+    themeId: uuid("theme_id")
+      .notNull()
+      .references(() => reviewThemes.id, { onDelete: "cascade" }),
+    commentId: uuid("comment_id")
+      .notNull()
+      .references(() => reviewComments.id),
   },
   (t) => [primaryKey({ columns: [t.themeId, t.commentId] })],
 );
@@ -96,8 +128,12 @@ export const reviewThemeComments = pgTable(
 export const reviewRoundVisits = pgTable(
   "review_round_visits",
   {
-    userId: uuid("user_id").notNull().references(() => users.id),
-    roundId: uuid("round_id").notNull().references(() => reviewRounds.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => reviewRounds.id),
     lastSeenAt: at("last_seen_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.roundId] })],

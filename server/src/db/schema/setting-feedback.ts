@@ -7,9 +7,15 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const settingFeedback = pgTable("setting_feedback", {
   id: uuid("id").primaryKey().defaultRandom(),
-  settingId: uuid("setting_id").notNull().references(() => settings.id),
-  authorUserId: uuid("author_user_id").notNull().references(() => users.id),
-  authorOrganisationId: uuid("author_organisation_id").notNull().references(() => organisations.id),
+  settingId: uuid("setting_id")
+    .notNull()
+    .references(() => settings.id),
+  authorUserId: uuid("author_user_id")
+    .notNull()
+    .references(() => users.id),
+  authorOrganisationId: uuid("author_organisation_id")
+    .notNull()
+    .references(() => organisations.id),
   ratings: jsonb("ratings").$type<Record<string, number>>().notNull(),
   comment: text("comment").notNull(),
   status: text("status").$type<"pending" | "approved" | "rejected">().notNull().default("pending"),

@@ -15,7 +15,12 @@ import {
 import { NORTH_WEST_REGION_CODE } from "./north-west";
 
 const ROUND_DAYS = 90;
-const slug = (name: string) => name.toLowerCase().replace(/\(demo\)/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/\(demo\)/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /**
  * Which lots each demo provider (seeded by seedNorthWest, matched by name) is admitted to, the
@@ -58,7 +63,8 @@ export async function seedFrameworkDemo(db: Db, now: Date = new Date()): Promise
         frameworkId: framework.id,
         version: "1.0",
         title: "North West SEND Flexible Purchasing System: terms and conditions",
-        summary: "The first published terms: call-off by Individual Placement Agreement or block contract, weekly prices in pence at or below each band's ceiling, safeguarding and insurance duties. Demo text.",
+        summary:
+          "The first published terms: call-off by Individual Placement Agreement or block contract, weekly prices in pence at or below each band's ceiling, safeguarding and insurance duties. Demo text.",
         publishedAt: now,
       })
       .returning();
@@ -69,11 +75,28 @@ export async function seedFrameworkDemo(db: Db, now: Date = new Date()): Promise
     if (!terms || !round) throw new Error("framework demo insert returned nothing");
 
     const lotRows = await tx.select().from(lots).where(eq(lots.frameworkId, framework.id));
-    const bands = await tx.select().from(priceBands).where(inArray(priceBands.lotId, lotRows.map((l) => l.id)));
+    const bands = await tx
+      .select()
+      .from(priceBands)
+      .where(
+        inArray(
+          priceBands.lotId,
+          lotRows.map((l) => l.id),
+        ),
+      );
     const providers = await tx
       .select()
       .from(organisations)
-      .where(and(eq(organisations.regionId, framework.regionId), eq(organisations.kind, "provider"), inArray(organisations.name, DEMO_ADMISSIONS.map((d) => d.name))));
+      .where(
+        and(
+          eq(organisations.regionId, framework.regionId),
+          eq(organisations.kind, "provider"),
+          inArray(
+            organisations.name,
+            DEMO_ADMISSIONS.map((d) => d.name),
+          ),
+        ),
+      );
 
     for (const demo of DEMO_ADMISSIONS) {
       const provider = providers.find((p) => p.name === demo.name);
@@ -105,14 +128,26 @@ export async function seedFrameworkDemo(db: Db, now: Date = new Date()): Promise
           reason: "Meets the framework's quality, safeguarding and financial requirements (demo).",
           decidedAt: now,
         })),
-        ...demo.applied.map((n) => ({ frameworkId: framework.id, lotId: lotIdOf(n), organisationId: provider.id, applicationId: application.id, status: "applied" as const })),
+        ...demo.applied.map((n) => ({
+          frameworkId: framework.id,
+          lotId: lotIdOf(n),
+          organisationId: provider.id,
+          applicationId: application.id,
+          status: "applied" as const,
+        })),
       ]);
       // Whole pounds, a little under each ceiling, so providers differ and all are within bands.
       await tx.insert(providerBandPrices).values(
         demo.admitted.flatMap((n) =>
           bands
             .filter((b) => b.lotId === lotIdOf(n))
-            .map((b) => ({ lotId: b.lotId, organisationId: provider.id, band: b.band, weeklyPricePence: Math.floor((b.weeklyCeilingPence * demo.share) / 100) * 100, updatedAt: now })),
+            .map((b) => ({
+              lotId: b.lotId,
+              organisationId: provider.id,
+              band: b.band,
+              weeklyPricePence: Math.floor((b.weeklyCeilingPence * demo.share) / 100) * 100,
+              updatedAt: now,
+            })),
         ),
       );
     }

@@ -25,7 +25,13 @@ export function northWestCouncils(): { laCode: string; name: string }[] {
 // Illustrative weekly ceilings (pence) for band A on each lot; each band above is 35% dearer.
 // Residential lots cost more than day lots. Demo values, not the real framework's prices.
 const BAND_A_CEILING_PENCE: Record<number, number> = {
-  1: 120_000, 2: 350_000, 3: 520_000, 4: 110_000, 5: 480_000, 6: 90_000, 7: 70_000,
+  1: 120_000,
+  2: 350_000,
+  3: 520_000,
+  4: 110_000,
+  5: 480_000,
+  6: 90_000,
+  7: 70_000,
 };
 
 function ceilingFor(lotNumber: number, band: PriceBand): number {
@@ -60,12 +66,14 @@ export async function seedNorthWest(db: Db, today: Date = new Date()): Promise<S
     const [region] = await tx.insert(regions).values({ code: NORTH_WEST_REGION_CODE, name: "North West" }).returning();
     if (!region) throw new Error("region insert returned nothing");
     const councils = northWestCouncils();
-    await tx.insert(organisations).values([
-      { regionId: region.id, kind: "regional_hub", name: "North West Regional Commissioning Hub" },
-      ...councils.map((c) => ({ regionId: region.id, kind: "council" as const, name: `${c.name} Council`, laCode: c.laCode })),
-      ...councils.map((c) => ({ regionId: region.id, kind: "parent_forum" as const, name: `${c.name} Parent Carer Forum`, laCode: c.laCode })),
-      ...DEMO_PROVIDERS.map((p) => ({ regionId: region.id, kind: "provider" as const, ...p })),
-    ]);
+    await tx
+      .insert(organisations)
+      .values([
+        { regionId: region.id, kind: "regional_hub", name: "North West Regional Commissioning Hub" },
+        ...councils.map((c) => ({ regionId: region.id, kind: "council" as const, name: `${c.name} Council`, laCode: c.laCode })),
+        ...councils.map((c) => ({ regionId: region.id, kind: "parent_forum" as const, name: `${c.name} Parent Carer Forum`, laCode: c.laCode })),
+        ...DEMO_PROVIDERS.map((p) => ({ regionId: region.id, kind: "provider" as const, ...p })),
+      ]);
 
     // The real framework runs for ten years under the light-touch regime (DOMAIN.md).
     const start = new Date(Date.UTC(today.getUTCFullYear(), 0, 1));

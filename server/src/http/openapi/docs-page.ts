@@ -1,7 +1,6 @@
 import { buildOpenApiDocument } from "./document";
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
 type Operation = {
   summary: string;
@@ -40,9 +39,7 @@ ${params}${body}${responses}</section>`;
 /** A plain, accessible rendering of the OpenAPI document: no third-party script, so the CSP holds. */
 export function renderDocsPage(): string {
   const doc = buildOpenApiDocument() as { info: { title: string; version: string; description: string }; paths: Record<string, Record<string, Operation>> };
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => renderOperation(method, path, op)),
-  );
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => renderOperation(method, path, op)));
   return `<!DOCTYPE html>
 <html lang="en-GB" class="govuk-template">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ApiErrorSchema } from "@shared/errors";
 import { VERSION } from "../../paths";
-import { documentedOperations, type DocumentedOperation } from "./registry";
+import { type DocumentedOperation, documentedOperations } from "./registry";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -43,9 +43,7 @@ function operationObject(op: DocumentedOperation): JsonSchema {
     tags: [op.tag],
     security: op.access === "public" ? [] : [{ session: [] }, { bearer: [] }],
     parameters: parameters(op),
-    ...(op.input?.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.input.body, "input") } } } }
-      : {}),
+    ...(op.input?.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.input.body, "input") } } } } : {}),
     responses,
   };
 }
@@ -63,8 +61,7 @@ export function buildOpenApiDocument(): JsonSchema {
       title: "Placement Exchange API",
       version: VERSION,
       description:
-        "Regional purchasing of SEND placements. Errors always carry a `code` (see ApiError). " +
-        "Children are identified only by pseudonymised references.",
+        "Regional purchasing of SEND placements. Errors always carry a `code` (see ApiError). " + "Children are identified only by pseudonymised references.",
     },
     servers: [{ url: "/" }],
     paths,

@@ -2,8 +2,8 @@ import { createRequire } from "node:module";
 import { Router } from "express";
 import { z } from "zod";
 import { defineRoute } from "../route";
-import { buildOpenApiDocument } from "./document";
 import { renderDocsPage } from "./docs-page";
+import { buildOpenApiDocument } from "./document";
 
 const require = createRequire(import.meta.url);
 const GOVUK_CSS = require.resolve("govuk-frontend/dist/govuk/govuk-frontend.min.css");

@@ -45,8 +45,18 @@ export function apiTokenRoutes({ db, live, limits }: { db: Db; live: LiveHub; li
     handler: async (req, res, input) => {
       const actor = actorOf(req);
       sessionOnly(actor);
-      const { row, token } = await createApiToken({ db, userId: actor.userId, organisationId: actor.organisationId, input: input.body, via: "session", ip: req.ip });
-      res.status(201).setHeader("Cache-Control", "no-store").json({ data: { ...presentApiToken(row), token } });
+      const { row, token } = await createApiToken({
+        db,
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+        input: input.body,
+        via: "session",
+        ip: req.ip,
+      });
+      res
+        .status(201)
+        .setHeader("Cache-Control", "no-store")
+        .json({ data: { ...presentApiToken(row), token } });
     },
   });
 

@@ -1,10 +1,9 @@
 import { desc, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
-import type { Db, DbOrTx, Tx } from "../../db/client";
-import { auditLog, type AuditDetails } from "../../db/schema";
+import type { DbOrTx, Tx } from "../../db/client";
+import { type AuditDetails, auditLog } from "../../db/schema";
 import { canonicalJson } from "./canonical-json";
-import { auditRowHash, GENESIS_HASH, type AuditRecord } from "./row-hash";
-
+import { type AuditRecord, auditRowHash, GENESIS_HASH } from "./row-hash";
 
 export interface AuditEntryInput {
   /** A dotted verb: "auth.sign_in", "member.role_change", "child_profile.read". */
@@ -57,11 +56,7 @@ async function append(tx: Tx, values: EntryValues): Promise<AuditRecord> {
   if (isolation !== "read committed") {
     throw new Error(`recordAudit needs a read committed transaction, not ${isolation ?? "an unknown isolation level"}`);
   }
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const unsealed = {
     ...values,
     seq: (last?.seq ?? 0) + 1,

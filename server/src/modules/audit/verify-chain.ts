@@ -1,12 +1,10 @@
 import { asc, gt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditLog } from "../../db/schema";
-import { auditRowHash, GENESIS_HASH, type AuditRecord } from "./row-hash";
+import { type AuditRecord, auditRowHash, GENESIS_HASH } from "./row-hash";
 
 /** rows: how many rows verified (when broken, how many before the first broken one). */
-export type AuditChainReport =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; firstBrokenSeq: number; reason: string };
+export type AuditChainReport = { ok: true; rows: number } | { ok: false; rows: number; firstBrokenSeq: number; reason: string };
 
 export interface VerifyAuditChainOptions {
   /** Rows read per query; the log grows for years, so it is never held in memory whole. */
@@ -24,12 +22,7 @@ export async function verifyAuditChain(db: Db, options: VerifyAuditChainOptions 
   let previous: Pick<AuditRecord, "seq" | "hash"> = { seq: 0, hash: GENESIS_HASH };
   for (;;) {
     // Keyset pagination on the primary key: each batch costs the same however long the log.
-    const batch = await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.seq, previous.seq))
-      .orderBy(asc(auditLog.seq))
-      .limit(batchSize);
+    const batch = await db.select().from(auditLog).where(gt(auditLog.seq, previous.seq)).orderBy(asc(auditLog.seq)).limit(batchSize);
     for (const row of batch) {
       const broken = findBreak(row, previous);
       if (broken) return { ok: false, rows, ...broken };

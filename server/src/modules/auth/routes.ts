@@ -1,12 +1,12 @@
-import { Router, type Request, type Response } from "express";
+import { type Request, type Response, Router } from "express";
 import { PAGE_PATHS } from "@shared/page-paths";
 import type { Db } from "../../db/client";
 import type { Env } from "../../env";
 import type { RateLimiters } from "../../http/rate-limits";
-import { rooms, type LiveHub } from "../../realtime/live-hub";
+import { type LiveHub, rooms } from "../../realtime/live-hub";
 import { recordAudit } from "../audit/record-audit";
-import type { createSignInFlow } from "./sign-in-flow";
 import { sessionCookieName } from "./session-middleware";
+import type { createSignInFlow } from "./sign-in-flow";
 
 export interface AuthRouteDeps {
   db: Db;

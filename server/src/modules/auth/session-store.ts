@@ -37,7 +37,10 @@ export class PostgresSessionStore extends session.Store {
       .then(([row]) => {
         const data = row?.data as SessionData | undefined;
         if (data?.signedInAt && now.getTime() - data.signedInAt > ABSOLUTE_TIMEOUT_MS) {
-          return this.db.delete(sessions).where(eq(sessions.sid, sid)).then(() => callback(null, null));
+          return this.db
+            .delete(sessions)
+            .where(eq(sessions.sid, sid))
+            .then(() => callback(null, null));
         }
         callback(null, data ?? null);
       }, callback);
@@ -51,7 +54,10 @@ export class PostgresSessionStore extends session.Store {
       .insert(sessions)
       .values({ sid, ...row })
       .onConflictDoUpdate({ target: sessions.sid, set: row })
-      .then(() => callback?.(), (error: unknown) => callback?.(error));
+      .then(
+        () => callback?.(),
+        (error: unknown) => callback?.(error),
+      );
   }
 
   override touch(sid: string, _data: SessionData, callback?: Callback): void {
@@ -59,14 +65,20 @@ export class PostgresSessionStore extends session.Store {
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() + IDLE_TIMEOUT_MS) })
       .where(eq(sessions.sid, sid))
-      .then(() => callback?.(), (error: unknown) => callback?.(error));
+      .then(
+        () => callback?.(),
+        (error: unknown) => callback?.(error),
+      );
   }
 
   override destroy(sid: string, callback?: Callback): void {
     this.db
       .delete(sessions)
       .where(eq(sessions.sid, sid))
-      .then(() => callback?.(), (error: unknown) => callback?.(error));
+      .then(
+        () => callback?.(),
+        (error: unknown) => callback?.(error),
+      );
   }
 
   /** Drops expired rows; called now and then so the table does not grow without end. */

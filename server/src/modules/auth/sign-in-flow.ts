@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { Passport } from "passport";
 import type { IDToken } from "openid-client";
+import { Passport } from "passport";
 import { PAGE_PATHS, ROLE_HOME } from "@shared/page-paths";
 import type { Db } from "../../db/client";
 import type { Env } from "../../env";
 import type { Logger } from "../../logger";
 import { recordAudit } from "../audit/record-audit";
-import { signInUser } from "../identity/commands/sign-in-user";
-import { loadActor } from "../identity/actor";
 import { EMBEDDED_ISSUER_KEY } from "../dev-idp/issuer-key";
+import { loadActor } from "../identity/actor";
+import { signInUser } from "../identity/commands/sign-in-user";
 import { discoverIssuer, type OidcSettings } from "./oidc-client";
 import { PkceStateNonceStrategy } from "./strategy";
 

@@ -1,6 +1,6 @@
-import * as client from "openid-client";
-import { Strategy, type AuthenticateOptions } from "openid-client/passport";
 import type { Request } from "express";
+import * as client from "openid-client";
+import { type AuthenticateOptions, Strategy } from "openid-client/passport";
 
 /**
  * openid-client's strategy sends neither state nor nonce when the issuer supports PKCE. We want

@@ -1,6 +1,6 @@
+import type { ValidationIssue } from "@shared/errors";
 import { personalDataIn } from "@shared/personal-data";
 import { CHILD_FREE_TEXT_FIELDS } from "@shared/schemas/children";
-import type { ValidationIssue } from "@shared/errors";
 import { validationFailed } from "../../http/app-error";
 
 /**

@@ -1,8 +1,7 @@
+import { type ChildProfile, MATCHING_REQUIRED_FIELDS } from "@shared/schemas/children";
 import { isoDate } from "../../db/dates";
-import { MATCHING_REQUIRED_FIELDS, type ChildProfile } from "@shared/schemas/children";
 import type { ChildProfileRow } from "../../db/schema";
 import { ageForPlacement } from "./age";
-
 
 /** Row -> the profile as its council's commissioners see it (a whitelist: new columns never leak). */
 export function presentChild(row: ChildProfileRow, extra: { organisationName: string; preferredSettingName: string | null; today: string }): ChildProfile {

@@ -1,8 +1,8 @@
-import { databaseToday } from "../../db/clock";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { ChildProfile, ChildProfileListItem, ShortlistEntry } from "@shared/schemas/children";
 import type { Db, DbOrTx } from "../../db/client";
-import { childProfiles, childShortlists, organisations, settings, type ChildProfileRow } from "../../db/schema";
+import { databaseToday } from "../../db/clock";
+import { type ChildProfileRow, childProfiles, childShortlists, organisations, settings } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
@@ -54,11 +54,23 @@ export async function readChild({ db, actor, id, purpose, ip }: ReadChildProps):
 /** The council's children, newest change first: references and codes only. */
 export async function listChildren(db: Db, organisationId: string): Promise<ChildProfileListItem[]> {
   const rows = await db
-    .select({ id: childProfiles.id, reference: childProfiles.reference, primaryNeed: childProfiles.primaryNeed, lotNumber: childProfiles.lotNumber, neededBy: childProfiles.neededBy, updatedAt: childProfiles.updatedAt })
+    .select({
+      id: childProfiles.id,
+      reference: childProfiles.reference,
+      primaryNeed: childProfiles.primaryNeed,
+      lotNumber: childProfiles.lotNumber,
+      neededBy: childProfiles.neededBy,
+      updatedAt: childProfiles.updatedAt,
+    })
     .from(childProfiles)
     .where(eq(childProfiles.organisationId, organisationId))
     .orderBy(desc(childProfiles.updatedAt));
-  return rows.map((r) => ({ ...r, primaryNeed: r.primaryNeed as ChildProfileListItem["primaryNeed"], neededBy: r.neededBy, updatedAt: r.updatedAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    primaryNeed: r.primaryNeed as ChildProfileListItem["primaryNeed"],
+    neededBy: r.neededBy,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
 }
 
 export async function shortlistOf(db: DbOrTx, childId: string): Promise<ShortlistEntry[]> {

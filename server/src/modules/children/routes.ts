@@ -1,5 +1,4 @@
-import { Router, type Request } from "express";
-import { IdParamsSchema } from "@shared/schemas/params";
+import { type Request, Router } from "express";
 import {
   ChildProfileCreateSchema,
   ChildProfileListSchema,
@@ -8,6 +7,7 @@ import {
   ShortlistParamsSchema,
   ShortlistSchema,
 } from "@shared/schemas/children";
+import { IdParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
@@ -41,7 +41,10 @@ export function childRoutes(db: Db): Router {
     path: "/api/v1/children",
     summary: "Record a child's pseudonymised needs profile (commissioners); free text is checked for anything identifying",
     input: { body: ChildProfileCreateSchema },
-    responses: { 201: { description: "Recorded", schema: ChildProfileResponseSchema }, 409: { description: "The council already has a child with this reference" } },
+    responses: {
+      201: { description: "Recorded", schema: ChildProfileResponseSchema },
+      409: { description: "The council already has a child with this reference" },
+    },
     handler: async (req, res, input) => {
       const actor = commissionerOf(req);
       const row = await createChild({ db, actor, values: { ...input.body, pdsChildId: null, referralDate: null }, source: "form", ip: req.ip });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { asc } from "drizzle-orm";
 import type { OrganisationKind } from "@shared/codes/organisation-kinds";
-import { ROLE_ORGANISATION_KIND, ROLES, type Role } from "@shared/codes/roles";
+import { type Role, ROLE_ORGANISATION_KIND, ROLES } from "@shared/codes/roles";
 import type { Db } from "../../db/client";
 import { organisations } from "../../db/schema";
 
@@ -35,7 +35,9 @@ export async function demoAccounts(db: Db): Promise<DemoAccount[]> {
     const role = roleFor(org.kind);
     const domain = `${slug(org.name)}.example`;
     const base = { role, organisationId: org.id, organisationName: org.name, organisationKind: org.kind };
-    const title = { regional_admin: "Regional administrator", commissioner: "Commissioner", provider: "Provider administrator", parent_panel: "Panel member" }[role];
+    const title = { regional_admin: "Regional administrator", commissioner: "Commissioner", provider: "Provider administrator", parent_panel: "Panel member" }[
+      role
+    ];
     const accounts: DemoAccount[] = [{ ...base, email: `${role.replace("_", ".")}@${domain}`, name: `${title}, ${org.name}`, orgAdmin: true }];
     if (org.kind === "provider" || org.kind === "regional_hub") {
       accounts.push({ ...base, email: `staff@${domain}`, name: `Staff member, ${org.name}`, orgAdmin: false });

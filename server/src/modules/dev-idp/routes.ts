@@ -9,12 +9,17 @@ export function devIdentityProviderRoutes({ db, idp }: { db: Db; idp: DevIdentit
   const router = Router();
   router.get("/idp/interaction/:uid", async (req, res) => {
     const details = await idp.provider.interactionDetails(req, res);
-    res.setHeader("Cache-Control", "no-store").type("html").send(renderSignInPage(details.uid, await demoAccounts(db)));
+    res
+      .setHeader("Cache-Control", "no-store")
+      .type("html")
+      .send(renderSignInPage(details.uid, await demoAccounts(db)));
   });
   router.post("/idp/interaction/:uid/login", express.urlencoded({ extended: false, limit: "10kb" }), async (req, res) => {
     await idp.provider.interactionDetails(req, res);
     const body = req.body as { email?: string; name?: string; verified?: string };
-    const email = String(body.email ?? "").trim().toLowerCase();
+    const email = String(body.email ?? "")
+      .trim()
+      .toLowerCase();
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
       res.status(400).type("text").send("Enter an email address in the correct format, like name@example.gov.uk. Go back and try again.");
       return;

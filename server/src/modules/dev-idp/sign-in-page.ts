@@ -1,8 +1,7 @@
 import { ORGANISATION_KIND_LABELS } from "@shared/codes/roles";
 import type { DemoAccount } from "./accounts";
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
 function accountRow(uid: string, account: DemoAccount): string {
   return `<tr class="govuk-table__row">

@@ -8,7 +8,23 @@ const cell = (value: string | number | null) => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-const HEADER = ["URN", "Name", "Provider", "Town", "Postcode district", "Distance (km)", "Lots", "Ages", "Sex admitted", "Day or residential", "Vacancies", "Vacancies confirmed", "Needs", "Ofsted grade", "Band price (£ a week)"];
+const HEADER = [
+  "URN",
+  "Name",
+  "Provider",
+  "Town",
+  "Postcode district",
+  "Distance (km)",
+  "Lots",
+  "Ages",
+  "Sex admitted",
+  "Day or residential",
+  "Vacancies",
+  "Vacancies confirmed",
+  "Needs",
+  "Ofsted grade",
+  "Band price (£ a week)",
+];
 
 export function searchResultsCsv(hits: SettingSearchHit[]): string {
   const lines = hits.map((h) =>

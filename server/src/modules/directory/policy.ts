@@ -17,7 +17,9 @@ export const canSearchDirectory = (actor: Actor) => actor.role === "commissioner
  * region only once it is listed (published by a provider admitted to one of its lots).
  */
 export const canSeeSetting = (actor: Actor, setting: SettingRecord, listed: boolean) =>
-  isMemberOfOwner(actor, setting) || isRegionalAdminOf(actor, setting.regionId) || (actor.role === "commissioner" && actor.regionId === setting.regionId && listed);
+  isMemberOfOwner(actor, setting) ||
+  isRegionalAdminOf(actor, setting.regionId) ||
+  (actor.role === "commissioner" && actor.regionId === setting.regionId && listed);
 
 /** Editing what a setting offers is for the provider's administrators. */
 export const canEditSetting = (actor: Actor, setting: SettingRecord) => isMemberOfOwner(actor, setting) && actor.orgAdmin;

@@ -1,4 +1,4 @@
-import { SEND_ESTABLISHMENT_TYPES, type PdsRisk, type StaffingRatio, type Therapy } from "@shared/codes/directory";
+import { type PdsRisk, SEND_ESTABLISHMENT_TYPES, type StaffingRatio, type Therapy } from "@shared/codes/directory";
 import type { NeedCode } from "@shared/codes/needs";
 import type { Setting, SettingClaim } from "@shared/schemas/settings";
 import type { settingClaims, settings } from "../../db/schema";
@@ -44,10 +44,7 @@ export function presentSetting(row: SettingRow, owner: SettingOwner): Setting {
   };
 }
 
-export function presentClaim(
-  row: typeof settingClaims.$inferSelect,
-  context: { urn: string; settingName: string; organisationName: string },
-): SettingClaim {
+export function presentClaim(row: typeof settingClaims.$inferSelect, context: { urn: string; settingName: string; organisationName: string }): SettingClaim {
   return {
     id: row.id,
     settingId: row.settingId,
@@ -63,5 +60,8 @@ export function presentClaim(
 }
 
 /** A claim as listed: with its setting and the claiming provider. */
-export const presentClaimRow = (r: { claim: typeof settingClaims.$inferSelect; setting: { urn: string; name: string }; claimant: { name: string } }): SettingClaim =>
-  presentClaim(r.claim, { urn: r.setting.urn, settingName: r.setting.name, organisationName: r.claimant.name });
+export const presentClaimRow = (r: {
+  claim: typeof settingClaims.$inferSelect;
+  setting: { urn: string; name: string };
+  claimant: { name: string };
+}): SettingClaim => presentClaim(r.claim, { urn: r.setting.urn, settingName: r.setting.name, organisationName: r.claimant.name });

@@ -2,9 +2,9 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { organisations, settingClaims, settings } from "../../db/schema";
 import { notFound } from "../../http/app-error";
-import type { Actor } from "../identity/actor";
 import type { Member } from "../../http/require-actor";
-import { claimScope, canSeeSetting, seesOnlyListed } from "./policy";
+import type { Actor } from "../identity/actor";
+import { canSeeSetting, claimScope, seesOnlyListed } from "./policy";
 
 export type SettingRow = typeof settings.$inferSelect;
 export type OwnerRow = typeof organisations.$inferSelect;
@@ -18,7 +18,8 @@ export async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<
  * Listed: published, and its provider admitted (not suspended) to at least one of its lots on
  * a framework of the setting's own region. Only listed settings reach commissioners.
  */
-export const LISTED_SQL = (s: string) => sql.raw(`(${s}.status = 'published' AND EXISTS (
+export const LISTED_SQL = (s: string) =>
+  sql.raw(`(${s}.status = 'published' AND EXISTS (
   SELECT 1 FROM lot_admissions la
   JOIN lots l ON l.id = la.lot_id
   JOIN frameworks f ON f.id = l.framework_id
@@ -32,7 +33,11 @@ export async function isListed(db: Db, settingId: string): Promise<boolean> {
 }
 
 export async function loadSetting(db: Db, id: string): Promise<{ setting: SettingRow; owner: OwnerRow } | undefined> {
-  const [row] = await db.select({ setting: settings, owner: organisations }).from(settings).innerJoin(organisations, eq(organisations.id, settings.organisationId)).where(eq(settings.id, id));
+  const [row] = await db
+    .select({ setting: settings, owner: organisations })
+    .from(settings)
+    .innerJoin(organisations, eq(organisations.id, settings.organisationId))
+    .where(eq(settings.id, id));
   return row;
 }
 

@@ -12,7 +12,7 @@ import {
 } from "@shared/schemas/settings";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { memberOf, requireMember, type Member } from "../../http/require-actor";
+import { type Member, memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { loadVisibleOrganisation } from "../organisations/queries";
 import { changeSettingStatus } from "./commands/change-setting-status";
@@ -118,7 +118,8 @@ export function settingRoutes(db: Db): Router {
     handler: async (req, res, input) => {
       const actor = memberOf(req);
       const { setting, owner } = await loadVisibleSetting(db, actor, input.params.id);
-      if (!canEditSetting(actor, { organisationId: setting.organisationId, regionId: owner.regionId })) throw forbidden("Only the provider's administrators change its settings.");
+      if (!canEditSetting(actor, { organisationId: setting.organisationId, regionId: owner.regionId }))
+        throw forbidden("Only the provider's administrators change its settings.");
       const row = await updateSetting({ db, actor, setting, input: input.body, ip: req.ip });
       res.json({ data: presentSetting(row, ownerOf(owner)) });
     },
@@ -134,7 +135,8 @@ export function settingRoutes(db: Db): Router {
     handler: async (req, res, input) => {
       const actor = memberOf(req);
       const { setting, owner } = await loadVisibleSetting(db, actor, input.params.id);
-      if (!canUpdateVacancies(actor, { organisationId: setting.organisationId, regionId: owner.regionId })) throw forbidden("Only the provider's staff confirm its vacancies.");
+      if (!canUpdateVacancies(actor, { organisationId: setting.organisationId, regionId: owner.regionId }))
+        throw forbidden("Only the provider's staff confirm its vacancies.");
       const row = await updateVacancies({ db, actor, setting, vacancies: input.body.vacancies, ip: req.ip });
       res.json({ data: presentSetting(row, ownerOf(owner)) });
     },

@@ -1,8 +1,8 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { EARTH_RADIUS_KM } from "@shared/geo/distance";
 import type { SettingSearchHit, SettingSearchQuery } from "@shared/schemas/settings";
 import type { Db } from "../../db/client";
 import { validationFailed } from "../../http/app-error";
-import { EARTH_RADIUS_KM } from "@shared/geo/distance";
 import { rowsOf } from "./queries";
 
 interface HitRow {
@@ -25,7 +25,6 @@ interface HitRow {
   band_price_pence: number | null;
   total: number | string;
 }
-
 
 /** Great-circle distance in SQL, the same formula as shared/src/geo/distance.ts. */
 // Parameters are cast: PostgreSQL would otherwise infer "2 * $1" as integer arithmetic.
@@ -92,7 +91,15 @@ export async function searchSettings({ db, regionId, query }: SearchProps): Prom
  * The search's one statement (exported so bench:directory can EXPLAIN exactly what it runs).
  * `centre` is query.near's district centre, looked up by the caller.
  */
-export function searchSql({ regionId, query, centre }: { regionId: string; query: SettingSearchQuery; centre?: { latitude: number; longitude: number } | undefined }): SQL {
+export function searchSql({
+  regionId,
+  query,
+  centre,
+}: {
+  regionId: string;
+  query: SettingSearchQuery;
+  centre?: { latitude: number; longitude: number } | undefined;
+}): SQL {
   // Listed = published + provider admitted to one of the setting's lots on this region's
   // framework: a semi-join (EXISTS) on the provider, with the setting's lots only compared in
   // the join filter. Not `s.lot_numbers && <the provider's admitted lots>`: that is a join

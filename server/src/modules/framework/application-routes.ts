@@ -7,13 +7,13 @@ import {
   ProviderApplicationListSchema,
   ProviderApplicationResponseSchema,
 } from "@shared/schemas/framework";
+import { AdmissionParamsSchema, ApplicationParamsSchema, FrameworkParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { decideAdmission } from "./commands/decide-admission";
 import { submitApplication } from "./commands/submit-application";
-import { AdmissionParamsSchema, ApplicationParamsSchema, FrameworkParamsSchema } from "@shared/schemas/params";
 import { applicationScope, canActForProvider, canSeeApplications, isProvider, isRegionalHub } from "./policy";
 import { presentApplication } from "./present";
 import { listApplications, loadRunnableFramework, loadVisibleApplication, loadVisibleFramework } from "./queries";

@@ -52,6 +52,11 @@ export function presentApplication({ application: a, organisationName, lots }: A
 }
 
 export function presentPrice(row: ProviderPriceRow): z.infer<typeof ProviderPriceSchema> {
-  return { lotNumber: row.lotNumber, band: row.band, weeklyPricePence: row.weeklyPricePence, weeklyCeilingPence: row.weeklyCeilingPence, updatedAt: iso(row.updatedAt) };
+  return {
+    lotNumber: row.lotNumber,
+    band: row.band,
+    weeklyPricePence: row.weeklyPricePence,
+    weeklyCeilingPence: row.weeklyCeilingPence,
+    updatedAt: iso(row.updatedAt),
+  };
 }
-

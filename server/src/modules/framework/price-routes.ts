@@ -1,11 +1,11 @@
 import { Router } from "express";
 import { ProviderPriceListSchema, ProviderPricesUpdateSchema } from "@shared/schemas/framework";
+import { FrameworkParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { updateProviderPrices } from "./commands/update-provider-prices";
-import { FrameworkParamsSchema } from "@shared/schemas/params";
 import { canActForProvider, isProvider } from "./policy";
 import { presentPrice } from "./present";
 import { listProviderPrices, loadVisibleFramework } from "./queries";

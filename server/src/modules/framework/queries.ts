@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AdmissionStatus } from "@shared/codes/directory";
 import type { AdmissionRound } from "@shared/schemas/framework";
 import type { Db, DbOrTx } from "../../db/client";
@@ -21,7 +21,9 @@ import { canRunFramework, canSeeApplication, canSeeFramework } from "./policy";
 type FrameworkRow = typeof frameworks.$inferSelect;
 
 /** A round's state by the database clock, so every app node agrees on when a round opens and closes. */
-export const roundState = sql<AdmissionRound["state"]>`CASE WHEN now() < ${admissionRounds.opensAt} THEN 'upcoming' WHEN now() < ${admissionRounds.closesAt} THEN 'open' ELSE 'closed' END`;
+export const roundState = sql<
+  AdmissionRound["state"]
+>`CASE WHEN now() < ${admissionRounds.opensAt} THEN 'upcoming' WHEN now() < ${admissionRounds.closesAt} THEN 'open' ELSE 'closed' END`;
 
 /** Loads a framework of the actor's region; another region's is "not found", existing or not. */
 export async function loadVisibleFramework(db: Db, actor: Actor, id: string): Promise<FrameworkRow> {
@@ -53,7 +55,16 @@ export async function frameworkDetails(db: Db, rows: FrameworkRow[]) {
       .orderBy(desc(admissionRounds.opensAt)),
   ]);
   const bands = lotRows.length
-    ? await db.select().from(priceBands).where(inArray(priceBands.lotId, lotRows.map((l) => l.id))).orderBy(asc(priceBands.band))
+    ? await db
+        .select()
+        .from(priceBands)
+        .where(
+          inArray(
+            priceBands.lotId,
+            lotRows.map((l) => l.id),
+          ),
+        )
+        .orderBy(asc(priceBands.band))
     : [];
   return rows.map((framework) => ({
     framework,
@@ -97,7 +108,13 @@ async function applicationDetails(db: Db, where: SQL | undefined) {
   const ids = rows.map((r) => r.application.id);
   const lotRows = ids.length
     ? await db
-        .select({ applicationId: lotAdmissions.applicationId, lotNumber: lots.number, status: lotAdmissions.status, reason: lotAdmissions.reason, decidedAt: lotAdmissions.decidedAt })
+        .select({
+          applicationId: lotAdmissions.applicationId,
+          lotNumber: lots.number,
+          status: lotAdmissions.status,
+          reason: lotAdmissions.reason,
+          decidedAt: lotAdmissions.decidedAt,
+        })
         .from(lotAdmissions)
         .innerJoin(lots, eq(lots.id, lotAdmissions.lotId))
         .where(inArray(lotAdmissions.applicationId, ids))

@@ -6,6 +6,7 @@ import {
   FrameworkResponseSchema,
   TermsVersionCreateSchema,
 } from "@shared/schemas/framework";
+import { BandParamsSchema, FrameworkParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
@@ -13,7 +14,6 @@ import { applicationRoutes } from "./application-routes";
 import { openAdmissionRound } from "./commands/open-admission-round";
 import { publishTermsVersion } from "./commands/publish-terms-version";
 import { setBandCeiling } from "./commands/set-band-ceiling";
-import { BandParamsSchema, FrameworkParamsSchema } from "@shared/schemas/params";
 import { isRegionalHub } from "./policy";
 import { presentFramework } from "./present";
 import { priceRoutes } from "./price-routes";

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { HealthSchema, type Health } from "@shared/schemas/health";
+import { type Health, HealthSchema } from "@shared/schemas/health";
 import type { DbHandle } from "../../db/client";
 import { defineRoute } from "../../http/route";
 import { VERSION } from "../../paths";
@@ -22,7 +22,10 @@ export function healthRoutes(handle: DbHandle): Router {
         (error: unknown) => (req.log.warn({ err: error }, "health: database unreachable"), false),
       );
       const body: Health = { status: dbUp ? "ok" : "degraded", db: dbUp ? "ok" : "down", version: VERSION };
-      res.status(dbUp ? 200 : 503).setHeader("Cache-Control", "no-store").json(body);
+      res
+        .status(dbUp ? 200 : 503)
+        .setHeader("Cache-Control", "no-store")
+        .json(body);
     },
   });
   return router;

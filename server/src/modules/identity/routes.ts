@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { MeSchema } from "@shared/schemas/identity";
-import { defineRoute } from "../../http/route";
 import { actorOf, requireSignedIn } from "../../http/require-actor";
+import { defineRoute } from "../../http/route";
 import { presentMe } from "./present";
 
 export function identityRoutes(): Router {

@@ -1,6 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { boundingBox } from "@shared/geo/distance";
-import { risksToManage, sexesAdmitting, type MatchChild, type MatchSetting } from "@shared/matching";
+import { type MatchChild, type MatchSetting, risksToManage, sexesAdmitting } from "@shared/matching";
 import { FEEDBACK_MINIMUM_REVIEWS } from "@shared/schemas/setting-feedback";
 import type { Db } from "../../db/client";
 import { rowsOf } from "../directory/queries";
@@ -34,7 +34,11 @@ interface SettingRow {
   feedback_reviews: number | null;
 }
 
-const textArray = (values: readonly string[]) => sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+const textArray = (values: readonly string[]) =>
+  sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 // One text parameter cast to uuid[]: both drivers take it, and the planner sees a constant list.
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
@@ -74,7 +78,9 @@ function prefilter(child: MatchChild): SQL[] {
   if (risks.length > 0) where.push(sql`s.risks_managed @> ${textArray(risks)}`);
   if (child.maxTravelKm !== null && child.home) {
     const box = boundingBox(child.home, child.maxTravelKm);
-    where.push(sql`s.latitude BETWEEN ${box.minLatitude}::float8 AND ${box.maxLatitude}::float8 AND s.longitude BETWEEN ${box.minLongitude}::float8 AND ${box.maxLongitude}::float8`);
+    where.push(
+      sql`s.latitude BETWEEN ${box.minLatitude}::float8 AND ${box.maxLatitude}::float8 AND s.longitude BETWEEN ${box.minLongitude}::float8 AND ${box.maxLongitude}::float8`,
+    );
   }
   return where;
 }

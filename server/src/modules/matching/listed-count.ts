@@ -12,7 +12,10 @@ const counts = new Map<string, { count: number; at: number }>();
 export async function listedCount(db: Db, regionId: string): Promise<number> {
   const known = counts.get(regionId);
   if (known && Date.now() - known.at < FRESH_FOR_MS) return known.count;
-  const [row] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM settings s JOIN organisations o ON o.id = s.organisation_id WHERE o.region_id = ${regionId} AND ${LISTED_SQL("s")}`);
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM settings s JOIN organisations o ON o.id = s.organisation_id WHERE o.region_id = ${regionId} AND ${LISTED_SQL("s")}`,
+  );
   return rememberListedCount(regionId, row?.n ?? 0);
 }
 

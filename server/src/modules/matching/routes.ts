@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { IdParamsSchema } from "@shared/schemas/params";
 import { MatchesQuerySchema, MatchesResponseSchema } from "@shared/schemas/matching";
+import { IdParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";

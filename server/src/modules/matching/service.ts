@@ -1,13 +1,13 @@
-import { rankMatches, type MatchChild } from "@shared/matching";
+import { DomainErrorCode } from "@shared/errors";
+import { type MatchChild, rankMatches } from "@shared/matching";
 import { listed as inWords } from "@shared/matching/labels";
 import type { ChildProfile, MATCHING_REQUIRED_FIELDS } from "@shared/schemas/children";
 import type { MatchesQuery, MatchesResponse } from "@shared/schemas/matching";
 import type { Db } from "../../db/client";
 import { conflict } from "../../http/app-error";
-import { DomainErrorCode } from "@shared/errors";
+import type { Member } from "../../http/require-actor";
 import { readChild } from "../children/queries";
 import { districtCentre } from "../directory/search";
-import type { Member } from "../../http/require-actor";
 import { loadCandidates } from "./candidates";
 import { listedCount, rememberListedCount } from "./listed-count";
 
@@ -24,7 +24,10 @@ export async function matchChildOf(db: Db, profile: ChildProfile, lot: number | 
   const { ageOnNeededBy, sex, primaryNeed, homeOutcode, lotNumber } = profile;
   if (profile.missingForMatching.length > 0 || ageOnNeededBy === null || sex === null || primaryNeed === null || homeOutcode === null || lotNumber === null) {
     const missing = profile.missingForMatching.map((field) => FIELD_WORDS[field]);
-    throw conflict(`Matching needs the child's ${inWords(missing)}. Add ${missing.length > 1 ? "them" : "it"} to the profile, then find matches again.`, DomainErrorCode.ProfileIncomplete);
+    throw conflict(
+      `Matching needs the child's ${inWords(missing)}. Add ${missing.length > 1 ? "them" : "it"} to the profile, then find matches again.`,
+      DomainErrorCode.ProfileIncomplete,
+    );
   }
   const centre = await districtCentre(db, homeOutcode);
   return {

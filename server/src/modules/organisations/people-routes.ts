@@ -1,5 +1,12 @@
 import { Router } from "express";
-import { InvitationCreateSchema, InvitationListSchema, InvitationResponseSchema, MemberListSchema, MemberResponseSchema, MemberUpdateSchema } from "@shared/schemas/identity";
+import {
+  InvitationCreateSchema,
+  InvitationListSchema,
+  InvitationResponseSchema,
+  MemberListSchema,
+  MemberResponseSchema,
+  MemberUpdateSchema,
+} from "@shared/schemas/identity";
 import { IdParamsSchema, InvitationParamsSchema, MemberParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
@@ -11,7 +18,6 @@ import { revokeInvitation } from "./commands/revoke-invitation";
 import { updateMember } from "./commands/update-member";
 import { presentInvitation, presentMember } from "./present";
 import { listInvitations, listMembers, loadManageableOrganisation } from "./queries";
-
 
 export function peopleRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();

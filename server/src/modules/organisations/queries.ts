@@ -38,7 +38,10 @@ export function listMembers(db: Db, organisationId: string) {
 }
 
 export async function loadMember(db: DbOrTx, organisationId: string, userId: string) {
-  const [member] = await db.select().from(users).where(and(eq(users.id, userId), eq(users.organisationId, organisationId)));
+  const [member] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.organisationId, organisationId)));
   if (!member) throw notFound("The person");
   return member;
 }

@@ -1,6 +1,6 @@
-import { ROLE_ORGANISATION_KIND, ROLE_LABELS, type Role } from "@shared/codes/roles";
-import { ORGANISATION_KIND_LABELS } from "@shared/codes/roles";
 import type { OrganisationKind } from "@shared/codes/organisation-kinds";
+import { type Role, ROLE_LABELS, ROLE_ORGANISATION_KIND } from "@shared/codes/roles";
+import { ORGANISATION_KIND_LABELS } from "@shared/codes/roles";
 import { validationFailed } from "../../http/app-error";
 
 /** A role belongs to one kind of organisation: a council has commissioners, a forum panel members. */

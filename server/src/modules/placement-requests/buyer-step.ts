@@ -4,7 +4,7 @@ import { IdParamsSchema } from "@shared/schemas/params";
 import { RequestViewResponseSchema } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import type { PlacementRequestRow } from "../../db/schema";
-import { requireMember, type Member } from "../../http/require-actor";
+import { type Member, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { afterCommit } from "../../realtime/after-commit";
 import { loadAsBuyer } from "./load";
@@ -46,7 +46,10 @@ export function buyerStep<S extends z.ZodType | undefined, R>(
     path: spec.path,
     summary: spec.summary,
     input: spec.body ? { params: IdParamsSchema, body: spec.body } : { params: IdParamsSchema },
-    responses: { 200: { description: spec.description, schema: RequestViewResponseSchema }, 409: { description: "Not possible from the request's current state (named)" } },
+    responses: {
+      200: { description: spec.description, schema: RequestViewResponseSchema },
+      409: { description: "Not possible from the request's current state (named)" },
+    },
     handler: async (req, res, input) => {
       const { actor, request } = await loadAsBuyer(db, req, input.params.id);
       const result = await spec.run({ actor, request, body: (input as { body?: unknown }).body as never, ip: req.ip });

@@ -34,7 +34,13 @@ export function startClockTicker(deps: { live: LiveNamespace; db: Db; logger: Lo
     const watched = watchedHere(deps.live);
     if (watched.size === 0) return;
     const rows = await deps.db
-      .select({ id: placementRequests.id, state: placementRequests.state, deadline: placementRequests.deadline, priceRoundClosesAt: placementRequests.priceRoundClosesAt, now: sql<Date | string>`clock_timestamp()` })
+      .select({
+        id: placementRequests.id,
+        state: placementRequests.state,
+        deadline: placementRequests.deadline,
+        priceRoundClosesAt: placementRequests.priceRoundClosesAt,
+        now: sql<Date | string>`clock_timestamp()`,
+      })
       .from(placementRequests)
       .where(inArray(placementRequests.id, [...watched.keys()]));
     for (const row of rows) {

@@ -1,15 +1,15 @@
 import { Router } from "express";
-import { AwardSchema, ClarificationAnswerSchema, ClarificationResponseSchema, PriceRoundSchema, ScoresSchema } from "@shared/schemas/placement-requests";
 import { ClarificationParamsSchema } from "@shared/schemas/params";
+import { AwardSchema, ClarificationAnswerSchema, ClarificationResponseSchema, PriceRoundSchema, ScoresSchema } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import { requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { afterCommit } from "../../realtime/after-commit";
 import type { LiveHub } from "../../realtime/live-hub";
-import { answerClarification } from "./commands/clarify";
-import { awardRequest } from "./commands/award";
-import { completeEvaluation, saveScores, startPriceRound } from "./commands/evaluate";
 import { buyerStep } from "./buyer-step";
+import { awardRequest } from "./commands/award";
+import { answerClarification } from "./commands/clarify";
+import { completeEvaluation, saveScores, startPriceRound } from "./commands/evaluate";
 import { loadAsBuyer } from "./load";
 import { publishAwarded, publishClarification, publishRanks, publishState } from "./realtime";
 import { buildClarificationView } from "./view";
@@ -29,7 +29,15 @@ export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Route
     responses: { 200: { description: "Answered", schema: ClarificationResponseSchema } },
     handler: async (req, res, input) => {
       const { actor, request } = await loadAsBuyer(db, req, input.params.id);
-      const row = await answerClarification({ db, actor, request, clarificationId: input.params.clarificationId, answer: input.body.answer, visibility: input.body.visibility, ip: req.ip });
+      const row = await answerClarification({
+        db,
+        actor,
+        request,
+        clarificationId: input.params.clarificationId,
+        answer: input.body.answer,
+        visibility: input.body.visibility,
+        ip: req.ip,
+      });
       afterCommit(res, "clarification:published (answered)", () => publishClarification(db, live, request, row.id));
       const { request: after } = await loadAsBuyer(db, req, request.id);
       res.json({ data: await buildClarificationView(db, after, { kind: "commissioner" }, row.id) });

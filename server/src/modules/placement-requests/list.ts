@@ -13,7 +13,10 @@ export async function listRequests(db: Db, actor: Actor): Promise<RequestListIte
   if (!scope) return [];
   const ids = await listRequestIds(db, scope);
   if (ids.length === 0) return [];
-  const rows = await db.select().from(placementRequests).where(inArray(placementRequests.id, ids.slice(0, 100)));
+  const rows = await db
+    .select()
+    .from(placementRequests)
+    .where(inArray(placementRequests.id, ids.slice(0, 100)));
   const viewer = listViewerOf(scope);
   const items: RequestListItem[] = [];
   for (const id of ids.slice(0, 100)) {
@@ -23,7 +26,10 @@ export async function listRequests(db: Db, actor: Actor): Promise<RequestListIte
     items.push({
       ...view.request,
       invited: view.invitations.length,
-      offers: viewer.kind === "commissioner" ? view.invitations.filter((i) => i.status === "offered").length : view.offers.filter((o) => o.status === "active").length,
+      offers:
+        viewer.kind === "commissioner"
+          ? view.invitations.filter((i) => i.status === "offered").length
+          : view.offers.filter((o) => o.status === "active").length,
       yourStatus: viewer.kind === "provider" ? (view.invitations[0]?.status ?? null) : null,
     });
   }

@@ -2,7 +2,7 @@ import type { Request } from "express";
 import { DomainErrorCode } from "@shared/errors";
 import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
-import { memberOf, type Member } from "../../http/require-actor";
+import { type Member, memberOf } from "../../http/require-actor";
 import { actsAsBuyer, respondsAsProvider } from "./policy";
 import { loadRequestFor } from "./queries";
 

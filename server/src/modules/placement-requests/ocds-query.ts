@@ -23,7 +23,13 @@ export async function awardedContractingProcesses(db: Db) {
       council: { id: council.id, name: council.name },
       provider: { id: provider.id, name: provider.name, companiesHouseNumber: provider.companiesHouseNumber },
       setting: { name: settings.name, urn: settings.urn },
-      placement: { id: placements.id, weeklyFeePence: placements.weeklyFeePence, startDate: placements.startDate, endDate: placements.endDate, updatedAt: placements.updatedAt },
+      placement: {
+        id: placements.id,
+        weeklyFeePence: placements.weeklyFeePence,
+        startDate: placements.startDate,
+        endDate: placements.endDate,
+        updatedAt: placements.updatedAt,
+      },
       numberOfTenderers: sql<number>`(SELECT count(*)::int FROM ${offers} WHERE ${offers.requestId} = ${placementRequests.id} AND ${offers.status} = 'active')`,
     })
     .from(placementRequests)

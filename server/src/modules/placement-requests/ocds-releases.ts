@@ -1,7 +1,7 @@
-import { isoDate } from "../../db/dates";
 import { LOTS } from "@shared/codes/lots";
 import { formatPence } from "@shared/money";
 import type { OcdsRelease, OcdsReleasePackage } from "@shared/schemas/ocds";
+import { isoDate } from "../../db/dates";
 import type { AwardedContractingProcess } from "./ocds-query";
 
 const WEEKS_A_YEAR = 52;
@@ -67,7 +67,9 @@ export function releasesOf(p: AwardedContractingProcess, ocidPrefix: string): Oc
     },
     {
       ...release("award", p.awardedAt, [buyerParty, supplierParty]),
-      awards: [{ id: awardId, title: "Individual Placement Agreement", description, status: "active", date: p.awardedAt.toISOString(), value, suppliers: [supplier] }],
+      awards: [
+        { id: awardId, title: "Individual Placement Agreement", description, status: "active", date: p.awardedAt.toISOString(), value, suppliers: [supplier] },
+      ],
     },
     {
       ...release("contract", p.placement.updatedAt, [buyerParty, supplierParty]),
@@ -88,7 +90,10 @@ export function releasesOf(p: AwardedContractingProcess, ocidPrefix: string): Oc
 }
 
 /** The release package served at `uri`: every awarded process's releases, published now by the database's clock. */
-export function releasePackageOf(processes: AwardedContractingProcess[], options: { uri: string; publicUrl: string; ocidPrefix: string; publishedAt: Date }): OcdsReleasePackage {
+export function releasePackageOf(
+  processes: AwardedContractingProcess[],
+  options: { uri: string; publicUrl: string; ocidPrefix: string; publishedAt: Date },
+): OcdsReleasePackage {
   return {
     uri: options.uri,
     version: "1.1",

@@ -22,7 +22,9 @@ export function openContractingRoutes({ db, env }: { db: Db; env: Pick<Env, "ocd
     handler: async (_req, res) => {
       const processes = await awardedContractingProcesses(db);
       const publishedAt = await databaseNow(db);
-      res.setHeader("Cache-Control", "public, max-age=300").json(releasePackageOf(processes, { uri: `${env.publicUrl}${PATH}`, publicUrl: env.publicUrl, ocidPrefix: env.ocdsOcidPrefix, publishedAt }));
+      res
+        .setHeader("Cache-Control", "public, max-age=300")
+        .json(releasePackageOf(processes, { uri: `${env.publicUrl}${PATH}`, publicUrl: env.publicUrl, ocidPrefix: env.ocdsOcidPrefix, publishedAt }));
     },
   });
   return router;

@@ -28,7 +28,11 @@ export const mayBeInvitedViewer = (actor: Actor, request: { state: RequestState 
  * As whom the actor sees a request, or undefined (a 404: it does not exist for them). The caller
  * reads the invited organisations only when `mayBeInvitedViewer` says they can change the answer.
  */
-export const viewerOf = (actor: Actor, request: { organisationId: string; state: RequestState }, invitedOrganisationIds: readonly string[]): Viewer | undefined => {
+export const viewerOf = (
+  actor: Actor,
+  request: { organisationId: string; state: RequestState },
+  invitedOrganisationIds: readonly string[],
+): Viewer | undefined => {
   if (isBuyer(actor, request)) return { kind: "commissioner" };
   if (mayBeInvitedViewer(actor, request) && isInvitedProvider(actor, invitedOrganisationIds)) return { kind: "provider", organisationId: actor.organisationId };
   return undefined;
@@ -82,17 +86,21 @@ export const seesOfferContent = (viewer: Viewer, request: Parameters<typeof buye
   viewer.kind === "commissioner" ? buyerSeesOffers(request) : viewer.organisationId === offerOrganisationId;
 
 /** What belongs to a provider organisation (its invitation, offer, question, placement): the council sees all, a provider its own. */
-export const seesOwn = (viewer: Viewer, organisationId: string | null) => viewer.kind === "commissioner" || (organisationId !== null && organisationId === viewer.organisationId);
+export const seesOwn = (viewer: Viewer, organisationId: string | null) =>
+  viewer.kind === "commissioner" || (organisationId !== null && organisationId === viewer.organisationId);
 
 /** The child's council reference is the council's alone; providers see the anonymised child. */
 export const seesChildReference = (viewer: Viewer) => viewer.kind === "commissioner";
 
 /** A question: the council always; the asker; every invited provider once it is answered to all. */
-export const seesClarification = (viewer: Viewer, clarification: { askedByOrganisationId: string | null; answeredAt: Date | null; visibility: string | null }) =>
-  seesOwn(viewer, clarification.askedByOrganisationId) || (clarification.answeredAt !== null && clarification.visibility === "all");
+export const seesClarification = (
+  viewer: Viewer,
+  clarification: { askedByOrganisationId: string | null; answeredAt: Date | null; visibility: string | null },
+) => seesOwn(viewer, clarification.askedByOrganisationId) || (clarification.answeredAt !== null && clarification.visibility === "all");
 
 /** Whether the asker's name is shown with a question: to the council and to the asker, never to other providers. */
-export const seesAsker = (viewer: Viewer, askedByOrganisationId: string | null): askedByOrganisationId is string => askedByOrganisationId !== null && seesOwn(viewer, askedByOrganisationId);
+export const seesAsker = (viewer: Viewer, askedByOrganisationId: string | null): askedByOrganisationId is string =>
+  askedByOrganisationId !== null && seesOwn(viewer, askedByOrganisationId);
 
 /** Scores and ranks: the council's; a provider learns its own with the outcome, not before. */
 export const seesEvaluationOf = (viewer: Viewer, request: { state: RequestState }, offerOrganisationId: string | null) =>

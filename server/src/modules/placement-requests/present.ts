@@ -1,5 +1,5 @@
-import { isoDate } from "../../db/dates";
 import type { Clarification, InvitationView, Offer, OfferVersion, Placement, RequestSummary } from "@shared/schemas/placement-requests";
+import { isoDate } from "../../db/dates";
 import type { ClarificationRow, InvitationRow, OfferRow, OfferVersionRow, PlacementRequestRow, PlacementRow } from "../../db/schema";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

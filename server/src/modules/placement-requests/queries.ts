@@ -1,20 +1,27 @@
-import { databaseNow } from "../../db/clock";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
-import { organisations, placementRequests, placements, requestInvitations, settings, type PlacementRequestRow } from "../../db/schema";
+import { databaseNow } from "../../db/clock";
+import { organisations, type PlacementRequestRow, placementRequests, placements, requestInvitations, settings } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import type { Actor } from "../identity/actor";
-import { mayBeInvitedViewer, seesPlacement, viewerOf, type ListScope, type Viewer } from "./policy";
+import { type ListScope, mayBeInvitedViewer, seesPlacement, type Viewer, viewerOf } from "./policy";
 
 export type { Viewer };
 
 /** The request as the actor may see it, and as whom; 404 for anyone neither buyer nor invited. */
-export async function loadRequestFor(db: DbOrTx, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<{ request: PlacementRequestRow; viewer: Viewer }> {
+export async function loadRequestFor(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ request: PlacementRequestRow; viewer: Viewer }> {
   const base = db.select().from(placementRequests).where(eq(placementRequests.id, id));
   const [request] = options.forUpdate ? await base.for("update") : await base;
   if (!request) throw notFound("The placement request");
   const invited = mayBeInvitedViewer(actor, request)
-    ? (await db.select({ organisationId: requestInvitations.organisationId }).from(requestInvitations).where(eq(requestInvitations.requestId, id))).map((i) => i.organisationId)
+    ? (await db.select({ organisationId: requestInvitations.organisationId }).from(requestInvitations).where(eq(requestInvitations.requestId, id))).map(
+        (i) => i.organisationId,
+      )
     : [];
   const viewer = viewerOf(actor, request, invited);
   if (!viewer) throw notFound("The placement request");
@@ -26,10 +33,17 @@ export { databaseNow };
 /** The council's requests, or those a provider is invited to (not drafts), newest first. */
 export async function listRequestIds(db: Db, scope: ListScope): Promise<string[]> {
   if (scope.kind === "council") {
-    const rows = await db.select({ id: placementRequests.id }).from(placementRequests).where(eq(placementRequests.organisationId, scope.organisationId)).orderBy(desc(placementRequests.createdAt));
+    const rows = await db
+      .select({ id: placementRequests.id })
+      .from(placementRequests)
+      .where(eq(placementRequests.organisationId, scope.organisationId))
+      .orderBy(desc(placementRequests.createdAt));
     return rows.map((r) => r.id);
   }
-  const invited = db.selectDistinct({ id: requestInvitations.requestId }).from(requestInvitations).where(eq(requestInvitations.organisationId, scope.organisationId));
+  const invited = db
+    .selectDistinct({ id: requestInvitations.requestId })
+    .from(requestInvitations)
+    .where(eq(requestInvitations.organisationId, scope.organisationId));
   const rows = await db
     .select({ id: placementRequests.id })
     .from(placementRequests)

@@ -1,5 +1,6 @@
 import { Router } from "express";
 import { IdParamsSchema } from "@shared/schemas/params";
+import { OfferParamsSchema } from "@shared/schemas/params";
 import {
   ClarificationAskSchema,
   ClarificationResponseSchema,
@@ -19,7 +20,6 @@ import { declineInvitation, withdrawOffer } from "./commands/respond";
 import { revisePrice } from "./commands/revise-price";
 import { submitOffer } from "./commands/submit-offer";
 import { providerOf } from "./load";
-import { OfferParamsSchema } from "@shared/schemas/params";
 import { idempotencyKeyOf } from "./params";
 import { loadRequestFor } from "./queries";
 import { publishClarification, publishRanks, publishReceipt, publishResponse } from "./realtime";
@@ -48,11 +48,20 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
     },
     handler: async (req, res, input) => {
       const actor = await providerOf(db, req, input.params.id);
-      const result = await submitOffer({ db, actor, requestId: input.params.id, input: input.body, idempotencyKey: idempotencyKeyOf(req.get("Idempotency-Key")), ip: req.ip });
+      const result = await submitOffer({
+        db,
+        actor,
+        requestId: input.params.id,
+        input: input.body,
+        idempotencyKey: idempotencyKeyOf(req.get("Idempotency-Key")),
+        ip: req.ip,
+      });
       // A replay was published when it was first stored.
       if (!result.replayed) {
         afterCommit(res, "offer:receipt", () => publishReceipt(live, actor.organisationId, result.body.data));
-        afterCommit(res, "response:received (offer)", async () => publishResponse(db, live, await current(actor, input.params.id), input.body.settingId, actor.organisationId));
+        afterCommit(res, "response:received (offer)", async () =>
+          publishResponse(db, live, await current(actor, input.params.id), input.body.settingId, actor.organisationId),
+        );
       }
       res.status(result.status).json(result.body);
     },
@@ -83,7 +92,16 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
     responses: { 200: { description: "The new version's receipt", schema: OfferReceiptResponseSchema } },
     handler: async (req, res, input) => {
       const actor = await providerOf(db, req, input.params.id);
-      const result = await revisePrice({ db, actor, requestId: input.params.id, offerId: input.params.offerId, fee: input.body.fee, justification: input.body.justification, idempotencyKey: idempotencyKeyOf(req.get("Idempotency-Key")), ip: req.ip });
+      const result = await revisePrice({
+        db,
+        actor,
+        requestId: input.params.id,
+        offerId: input.params.offerId,
+        fee: input.body.fee,
+        justification: input.body.justification,
+        idempotencyKey: idempotencyKeyOf(req.get("Idempotency-Key")),
+        ip: req.ip,
+      });
       if (!result.replayed) {
         afterCommit(res, "offer:receipt (price)", () => publishReceipt(live, actor.organisationId, result.body.data));
         afterCommit(res, "rank:changed", async () => publishRanks(db, live, await current(actor, input.params.id)));

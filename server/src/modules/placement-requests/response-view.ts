@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { InvitationView, Offer } from "@shared/schemas/placement-requests";
 import type { DbOrTx } from "../../db/client";
-import { offers, offerVersions, organisations, requestInvitations, settings, type PlacementRequestRow } from "../../db/schema";
+import { offers, offerVersions, organisations, type PlacementRequestRow, requestInvitations, settings } from "../../db/schema";
+import type { Viewer } from "./policy";
 import { seesOfferContent } from "./policy";
 import { lastSubmittedAt, presentInvitation, presentOffer } from "./present";
-import type { Viewer } from "./policy";
 
 export interface ResponseView {
   viewer: Viewer;
@@ -28,7 +28,10 @@ export async function responseViews(db: DbOrTx, request: PlacementRequestRow, se
     .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
     .where(and(eq(requestInvitations.requestId, request.id), eq(requestInvitations.settingId, settingId)));
   if (!row) return [];
-  const [offer] = await db.select().from(offers).where(and(eq(offers.requestId, request.id), eq(offers.settingId, settingId)));
+  const [offer] = await db
+    .select()
+    .from(offers)
+    .where(and(eq(offers.requestId, request.id), eq(offers.settingId, settingId)));
   const versions = offer ? await db.select().from(offerVersions).where(eq(offerVersions.offerId, offer.id)) : [];
   const names = { settingName: row.settingName, organisationName: row.organisationName };
   const invitation = presentInvitation(row.invitation, { ...names, offeredAt: lastSubmittedAt(versions) });

@@ -1,21 +1,21 @@
-import { isoDate } from "../../db/dates";
 import { eq, inArray } from "drizzle-orm";
 import type { AnonymisedChild, RequestView } from "@shared/schemas/placement-requests";
 import { evaluateOffers, providerFeedback } from "@shared/tenders/evaluate";
 import type { DbOrTx } from "../../db/client";
+import { isoDate } from "../../db/dates";
 import {
   awards,
+  type ChildProfileRow,
   childProfiles,
   clarifications,
   offers,
   offerScores,
   offerVersions,
   organisations,
+  type PlacementRequestRow,
   placements,
   requestInvitations,
   settings,
-  type ChildProfileRow,
-  type PlacementRequestRow,
 } from "../../db/schema";
 import { ageForPlacement } from "../children/age";
 import { seesAsker, seesChildReference, seesClarification, seesEvaluationOf, seesExactPriceScores, seesOfferContent, seesOwn, seesRanks } from "./policy";
@@ -64,7 +64,17 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   const namesOf = (settingId: string | undefined) => (settingId === undefined ? undefined : names.get(settingId)) ?? { settingName: "", organisationName: "" };
 
   const offerRows = await db.select().from(offers).where(eq(offers.requestId, request.id));
-  const versionRows = offerRows.length ? await db.select().from(offerVersions).where(inArray(offerVersions.offerId, offerRows.map((o) => o.id))) : [];
+  const versionRows = offerRows.length
+    ? await db
+        .select()
+        .from(offerVersions)
+        .where(
+          inArray(
+            offerVersions.offerId,
+            offerRows.map((o) => o.id),
+          ),
+        )
+    : [];
   const versionsOf = (offerId: string) => versionRows.filter((v) => v.offerId === offerId);
   const latestAt = (settingId: string) => {
     const offer = offerRows.find((o) => o.settingId === settingId);
@@ -81,7 +91,18 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
 
   const evaluated = ["evaluated", "price_round", "awarded"].includes(request.state);
   const active = offerRows.filter((o) => o.status === "active");
-  const scoreRows = evaluated && active.length ? await db.select().from(offerScores).where(inArray(offerScores.offerId, active.map((o) => o.id))) : [];
+  const scoreRows =
+    evaluated && active.length
+      ? await db
+          .select()
+          .from(offerScores)
+          .where(
+            inArray(
+              offerScores.offerId,
+              active.map((o) => o.id),
+            ),
+          )
+      : [];
   const currentFee = (offerId: string) => {
     const offer = offerRows.find((o) => o.id === offerId);
     const v = versionsOf(offerId).find((x) => x.version === offer?.currentVersion);
@@ -89,7 +110,11 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   };
   const evaluation = evaluated
     ? evaluateOffers(
-        active.map((o) => ({ offerId: o.id, weeklyFeePence: currentFee(o.id), scores: Object.fromEntries(scoreRows.filter((s) => s.offerId === o.id).map((s) => [s.criterionId, s.score])) })),
+        active.map((o) => ({
+          offerId: o.id,
+          weeklyFeePence: currentFee(o.id),
+          scores: Object.fromEntries(scoreRows.filter((s) => s.offerId === o.id).map((s) => [s.criterionId, s.score])),
+        })),
         request.criteria.map((c) => c.id),
         { quality: request.qualityWeight, price: request.priceWeight },
       )
@@ -107,14 +132,23 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
     serverTime: now.toISOString(),
     invitations: invitationRows
       .filter((r) => own(r.invitation.organisationId))
-      .map((r) => presentInvitation(r.invitation, { settingName: r.settingName, organisationName: r.organisationName, offeredAt: latestAt(r.invitation.settingId) })),
+      .map((r) =>
+        presentInvitation(r.invitation, { settingName: r.settingName, organisationName: r.organisationName, offeredAt: latestAt(r.invitation.settingId) }),
+      ),
     offers: visibleOffers.map((o) => presentOffer(o, versionsOf(o.id), namesOf(o.settingId))),
     clarifications: visibleClarifications,
     evaluation: evaluation
       // Providers learn their own scores with the outcome, not before.
       .filter((e) => seesEvaluationOf(viewer, request, offerOrg(e.offerId)))
       .map((e) => {
-        const row = { offerId: e.offerId, ...offerNames(e.offerId), weeklyFeePence: e.weeklyFeePence, scores: e.scores, qualityScore: e.qualityScore, rank: e.rank };
+        const row = {
+          offerId: e.offerId,
+          ...offerNames(e.offerId),
+          weeklyFeePence: e.weeklyFeePence,
+          scores: e.scores,
+          qualityScore: e.qualityScore,
+          rank: e.rank,
+        };
         if (seesExactPriceScores(viewer)) return { ...row, priceScore: e.priceScore, total: e.total, priceScoreRange: null, totalRange: null };
         // A provider's exact price score would disclose the lowest fee (evaluate.ts, providerFeedback).
         return { ...row, priceScore: null, total: null, ...providerFeedback(evaluation, e.offerId, request.priceWeight)! };
@@ -122,12 +156,18 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
     ranks: seesRanks(viewer, request)
       ? evaluation.filter((e) => own(offerOrg(e.offerId))).map((e) => ({ offerId: e.offerId, rank: e.rank, of: evaluation.length }))
       : [],
-    award: award ? { offerId: own(offerOrg(award.offerId)) ? award.offerId : null, reasons: award.reasons, awardedAt: award.awardedAt.toISOString(), yours: viewer.kind === "commissioner" ? null : own(offerOrg(award.offerId)) } : null,
+    award: award
+      ? {
+          offerId: own(offerOrg(award.offerId)) ? award.offerId : null,
+          reasons: award.reasons,
+          awardedAt: award.awardedAt.toISOString(),
+          yours: viewer.kind === "commissioner" ? null : own(offerOrg(award.offerId)),
+        }
+      : null,
     placement: placement && own(placement.providerId) ? presentPlacement(placement, namesOf(placement.settingId)) : null,
     cancelReason: request.cancelReason,
   };
 }
-
 
 /** One clarification as this viewer's view shows it (undefined where they may not see it). */
 export async function buildClarificationView(db: DbOrTx, request: PlacementRequestRow, viewer: Viewer, clarificationId: string) {

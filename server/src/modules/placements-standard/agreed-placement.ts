@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { placementTypeOfLot, type AgreedPlacement } from "@shared/placements-standard";
+import { type AgreedPlacement, placementTypeOfLot } from "@shared/placements-standard";
 import type { ChildProfile } from "@shared/schemas/children";
 import type { DbOrTx } from "../../db/client";
 import { placementRequests, placements, settings } from "../../db/schema";
@@ -38,7 +38,8 @@ export async function agreedPlacementOf(db: DbOrTx, profile: ChildProfile, today
   return {
     weeklyFeePence: row.weeklyFeePence,
     location,
-    inPreferredLocation: profile.preferredSettingId === row.settingId || names(profile.preferredLocation, row.town) || names(profile.preferredLocation, row.outcode),
+    inPreferredLocation:
+      profile.preferredSettingId === row.settingId || names(profile.preferredLocation, row.town) || names(profile.preferredLocation, row.outcode),
     educationContinuity: Boolean(row.sameSettingBefore),
     settingUrn: row.urn,
     // A request places one child, and we hold no link between siblings' placements.

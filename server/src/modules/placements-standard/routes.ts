@@ -1,13 +1,13 @@
 import { Router } from "express";
 import { z } from "zod";
-import { profileToReferral, PDS_VERSION } from "@shared/placements-standard";
+import { PDS_VERSION, profileToReferral } from "@shared/placements-standard";
 import { ChildProfileResponseSchema } from "@shared/schemas/children";
 import { IdParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
-import { databaseToday, presentChildRow, readChild } from "../children/queries";
 import { asCommissioner } from "../children/policy";
+import { databaseToday, presentChildRow, readChild } from "../children/queries";
 import { agreedPlacementOf } from "./agreed-placement";
 import { importReferral } from "./commands/import-referral";
 

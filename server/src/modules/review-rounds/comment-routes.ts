@@ -13,8 +13,8 @@ import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { afterCommit } from "../../realtime/after-commit";
 import type { LiveHub } from "../../realtime/live-hub";
-import { loadComment } from "./comment-queries";
 import { addComment, moderateComment, saveTheme } from "./commands/comment";
+import { loadComment } from "./comment-queries";
 import { canAnswerThemes, canModerateComments, canTakePart } from "./policy";
 import { presentComment, presentRound } from "./present";
 import { loadVisibleRound, roundContents } from "./queries";
@@ -67,7 +67,10 @@ export function reviewCommentRoutes({ db, live }: { db: Db; live: LiveHub }): Ro
       ...common,
       method,
       path: method === "post" ? "/api/v1/review-rounds/:id/themes" : "/api/v1/review-rounds/:id/themes/:themeId",
-      summary: method === "post" ? "Group comments into a theme and answer it: \"you said, we did\" (the regional hub)" : "Change a theme, its answer or the comments it groups (the regional hub)",
+      summary:
+        method === "post"
+          ? 'Group comments into a theme and answer it: "you said, we did" (the regional hub)'
+          : "Change a theme, its answer or the comments it groups (the regional hub)",
       input: { params: method === "post" ? IdParamsSchema : ThemeParamsSchema, body: ReviewThemeSaveSchema },
       responses: { [method === "post" ? 201 : 200]: { description: "The round with its themes", schema: ReviewRoundResponseSchema } },
       handler: async (req, res, input) => {

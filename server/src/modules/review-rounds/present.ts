@@ -1,10 +1,10 @@
+import type { z } from "zod";
 import type { ReviewTotals } from "@shared/events";
 import type { PublicReviewSummarySchema, ReviewComment, ReviewRound } from "@shared/schemas/review-rounds";
-import type { z } from "zod";
 import type { Actor } from "../identity/actor";
 import type { CommentWithForum } from "./comment-queries";
 import { seesHiddenComment } from "./policy";
-import type { ClosedRound, PublicSummaryParts, RoundContents, RoundHeader, roundDetail } from "./queries";
+import type { ClosedRound, PublicSummaryParts, RoundContents, roundDetail, RoundHeader } from "./queries";
 
 type Viewer = Pick<Actor, "userId" | "role">;
 
@@ -82,7 +82,10 @@ export function presentTotals(roundId: string, detail: Awaited<ReturnType<typeof
 export const presentClosedRound = (r: ClosedRound) => ({ id: r.id, title: r.title, closedAt: new Date(r.closes_at).toISOString() });
 
 /** "You said, we did" for anyone: themes with how many comments each grouped, results and averages, never who said what. */
-export function presentPublicSummary(round: ClosedRound, { totals, themes, names, forums }: PublicSummaryParts): z.infer<typeof PublicReviewSummarySchema>["data"] {
+export function presentPublicSummary(
+  round: ClosedRound,
+  { totals, themes, names, forums }: PublicSummaryParts,
+): z.infer<typeof PublicReviewSummarySchema>["data"] {
   const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? "";
   return {
     id: round.id,

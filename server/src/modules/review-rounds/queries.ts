@@ -3,8 +3,8 @@ import type { ReviewTotals } from "@shared/events";
 import type { Db } from "../../db/client";
 import { frameworks, organisations, reviewRoundForums, reviewRounds } from "../../db/schema";
 import { notFound } from "../../http/app-error";
-import { rowsOf } from "../directory/queries";
 import type { Member } from "../../http/require-actor";
+import { rowsOf } from "../directory/queries";
 import type { Actor } from "../identity/actor";
 import { roundComments, roundThemes } from "./comment-queries";
 import { canSeeReviewRound, roundScope } from "./policy";
@@ -36,14 +36,24 @@ async function headers(db: Db, where: ReturnType<typeof sql> | undefined): Promi
     .select({ roundId: reviewRoundForums.roundId, id: organisations.id, name: organisations.name })
     .from(reviewRoundForums)
     .innerJoin(organisations, eq(organisations.id, reviewRoundForums.organisationId))
-    .where(inArray(reviewRoundForums.roundId, rows.map((r) => r.round.id)))
+    .where(
+      inArray(
+        reviewRoundForums.roundId,
+        rows.map((r) => r.round.id),
+      ),
+    )
     .orderBy(asc(organisations.name));
   return rows.map((r) => ({ ...r, forums: forums.filter((f) => f.roundId === r.round.id).map(({ id, name }) => ({ id, name })) }));
 }
 
 export async function listVisibleRounds(db: Db, actor: Member): Promise<RoundHeader[]> {
   const scope = roundScope(actor);
-  const all = await headers(db, "regionId" in scope ? sql`${frameworks.regionId} = ${scope.regionId}` : sql`${reviewRounds.id} IN (SELECT round_id FROM review_round_forums WHERE organisation_id = ${scope.forumId})`);
+  const all = await headers(
+    db,
+    "regionId" in scope
+      ? sql`${frameworks.regionId} = ${scope.regionId}`
+      : sql`${reviewRounds.id} IN (SELECT round_id FROM review_round_forums WHERE organisation_id = ${scope.forumId})`,
+  );
   return all.filter((h) => canSeeReviewRound(actor, h));
 }
 
@@ -56,8 +66,20 @@ export async function loadVisibleRound(db: Db, actor: Actor, id: string): Promis
 /** Sections, proposals with vote totals and the actor's vote, criteria with average rating and the actor's rating. */
 export async function roundDetail(db: Db, roundId: string, userId: string) {
   const [sections, proposals, criteria] = await Promise.all([
-    rowsOf<{ id: string; position: number; heading: string; body: string }>(db, sql`SELECT id, position, heading, body FROM review_sections WHERE round_id = ${roundId} ORDER BY position`),
-    rowsOf<{ id: string; position: number; title: string; description: string; for: number; against: number; abstain: number; my_vote: "for" | "against" | "abstain" | null }>(
+    rowsOf<{ id: string; position: number; heading: string; body: string }>(
+      db,
+      sql`SELECT id, position, heading, body FROM review_sections WHERE round_id = ${roundId} ORDER BY position`,
+    ),
+    rowsOf<{
+      id: string;
+      position: number;
+      title: string;
+      description: string;
+      for: number;
+      against: number;
+      abstain: number;
+      my_vote: "for" | "against" | "abstain" | null;
+    }>(
       db,
       sql`SELECT p.id, p.position, p.title, p.description,
             count(*) FILTER (WHERE v.choice = 'for')::int AS for, count(*) FILTER (WHERE v.choice = 'against')::int AS against,
@@ -100,15 +122,24 @@ export interface ClosedRound {
 
 /** Rounds that have closed (by the database clock), newest first; anyone may read these. */
 export const closedRounds = (db: Db, id?: string) =>
-  rowsOf<ClosedRound>(db, sql`SELECT id, title, summary, closes_at FROM review_rounds WHERE closes_at <= now() ${id ? sql`AND id = ${id}` : sql``} ORDER BY closes_at DESC`);
+  rowsOf<ClosedRound>(
+    db,
+    sql`SELECT id, title, summary, closes_at FROM review_rounds WHERE closes_at <= now() ${id ? sql`AND id = ${id}` : sql``} ORDER BY closes_at DESC`,
+  );
 
 /** A closed round's public summary: totals, themes, the names of its proposals and criteria, and its forums' names. */
 export async function publicSummaryParts(db: Db, roundId: string) {
   const [totals, themes, names, forums] = await Promise.all([
     reviewTotals(db, roundId),
     roundThemes(db, roundId),
-    rowsOf<{ kind: string; id: string; name: string }>(db, sql`SELECT 'p' AS kind, id, title AS name FROM review_proposals WHERE round_id = ${roundId} UNION ALL SELECT 'c', id, name FROM review_criteria WHERE round_id = ${roundId}`),
-    rowsOf<{ name: string }>(db, sql`SELECT o.name FROM review_round_forums f JOIN organisations o ON o.id = f.organisation_id WHERE f.round_id = ${roundId} ORDER BY o.name`),
+    rowsOf<{ kind: string; id: string; name: string }>(
+      db,
+      sql`SELECT 'p' AS kind, id, title AS name FROM review_proposals WHERE round_id = ${roundId} UNION ALL SELECT 'c', id, name FROM review_criteria WHERE round_id = ${roundId}`,
+    ),
+    rowsOf<{ name: string }>(
+      db,
+      sql`SELECT o.name FROM review_round_forums f JOIN organisations o ON o.id = f.organisation_id WHERE f.round_id = ${roundId} ORDER BY o.name`,
+    ),
   ]);
   return { totals, themes, names, forums };
 }

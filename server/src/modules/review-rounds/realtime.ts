@@ -1,7 +1,7 @@
-import { ReviewWatchSchema, type ReviewWatchAck } from "@shared/events";
+import { type ReviewWatchAck, ReviewWatchSchema } from "@shared/events";
 import type { Db } from "../../db/client";
-import { onLiveEvent, type LiveEventDeps, type LiveSocket } from "../../realtime/live-events";
-import { rooms, type LiveHub } from "../../realtime/live-hub";
+import { type LiveEventDeps, type LiveSocket, onLiveEvent } from "../../realtime/live-events";
+import { type LiveHub, rooms } from "../../realtime/live-hub";
 import type { CommentWithForum } from "./comment-queries";
 import { BROADCAST_VIEWER, presentComment } from "./present";
 import { loadVisibleRound, reviewTotals } from "./queries";
@@ -20,11 +20,17 @@ export function publishComment(live: LiveHub, roundId: string, comment: CommentW
 export function registerReviewRoundEvents(socket: LiveSocket, deps: LiveEventDeps & { db: Db }): void {
   const { db } = deps;
   const invalid = "Send { roundId } with the round's id.";
-  onLiveEvent(socket, deps, "review:watch", { schema: ReviewWatchSchema, invalid, usesDatabase: true }, async ({ roundId }, context): Promise<ReviewWatchAck> => {
-    await loadVisibleRound(db, context.actor, roundId);
-    await context.join(rooms.reviewRound(roundId));
-    return { ok: true, totals: await reviewTotals(db, roundId) };
-  });
+  onLiveEvent(
+    socket,
+    deps,
+    "review:watch",
+    { schema: ReviewWatchSchema, invalid, usesDatabase: true },
+    async ({ roundId }, context): Promise<ReviewWatchAck> => {
+      await loadVisibleRound(db, context.actor, roundId);
+      await context.join(rooms.reviewRound(roundId));
+      return { ok: true, totals: await reviewTotals(db, roundId) };
+    },
+  );
   onLiveEvent(socket, deps, "review:unwatch", { schema: ReviewWatchSchema, invalid }, async ({ roundId }, context) => {
     await context.leave(rooms.reviewRound(roundId));
   });

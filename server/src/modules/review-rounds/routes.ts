@@ -11,8 +11,8 @@ import { openReviewRound } from "./commands/open-review-round";
 import { castVote, rateCriterion } from "./commands/take-part";
 import { canOpenReviewRound, canSeeReviewRounds, canTakePart } from "./policy";
 import { presentRound, presentRoundSummary } from "./present";
-import { publishReviewTotals } from "./realtime";
 import { listVisibleRounds, loadVisibleRound, roundContents } from "./queries";
+import { publishReviewTotals } from "./realtime";
 import { reviewVisitRoutes } from "./visit-routes";
 
 const NOT_TAKING_PART = "Only panel members of the forums taking part vote and rate.";

@@ -26,7 +26,8 @@ export function reviewVisitRoutes(db: Db): Router {
     before: [requireMember(isPanelMember)],
     method: "get",
     path: "/api/v1/review-rounds/changes",
-    summary: "For each round your forum takes part in: new comments by others, new and changed themes, and whether it closed, since your last visit (panel members)",
+    summary:
+      "For each round your forum takes part in: new comments by others, new and changed themes, and whether it closed, since your last visit (panel members)",
     responses: { 200: { description: "One entry per round", schema: ReviewRoundChangesListSchema } },
     handler: async (req, res) => {
       res.json({ data: await roundChanges(db, memberOf(req)) });

@@ -2,8 +2,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { FEEDBACK_ASPECTS, FEEDBACK_MINIMUM_REVIEWS, type SettingFeedbackSummary } from "@shared/schemas/setting-feedback";
 import type { Db } from "../../db/client";
 import { organisations, settingFeedback, settings } from "../../db/schema";
-import type { Member } from "../../http/require-actor";
 import { notFound } from "../../http/app-error";
+import type { Member } from "../../http/require-actor";
 import { isListed, loadSetting, rowsOf } from "../directory/queries";
 import { canSeeSettingForFeedback, feedbackScope } from "./policy";
 

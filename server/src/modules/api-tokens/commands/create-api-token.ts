@@ -20,10 +20,7 @@ export async function createApiToken({ db, userId, organisationId, input, via, i
   const secret = generateTokenSecret();
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(apiTokens)
-      .values({ userId, name: input.name, prefix: secret.prefix, tokenHash: secret.hash, expiresAt })
-      .returning();
+    const [row] = await tx.insert(apiTokens).values({ userId, name: input.name, prefix: secret.prefix, tokenHash: secret.hash, expiresAt }).returning();
     if (!row) throw new Error("token insert returned nothing");
     await recordAudit(tx, {
       action: "token.create",

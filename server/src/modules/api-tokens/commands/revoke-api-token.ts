@@ -2,9 +2,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { apiTokens } from "../../../db/schema";
 import { notFound } from "../../../http/app-error";
-import { rooms, type LiveHub } from "../../../realtime/live-hub";
-import type { Actor } from "../../identity/actor";
+import { type LiveHub, rooms } from "../../../realtime/live-hub";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 
 export interface RevokeApiTokenProps {
   db: Db;

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { childShortlists, type ChildProfileRow } from "../../../db/schema";
+import { type ChildProfileRow, childShortlists } from "../../../db/schema";
 import { notFound } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import { isListed, loadSetting } from "../../directory/queries";
@@ -25,10 +25,21 @@ export async function changeShortlist({ db, actor, child, settingId, change, ip 
     const changed =
       change === "add"
         ? await tx.insert(childShortlists).values({ childId: child.id, settingId, addedBy: actor.userId }).onConflictDoNothing().returning()
-        : await tx.delete(childShortlists).where(and(eq(childShortlists.childId, child.id), eq(childShortlists.settingId, settingId))).returning();
+        : await tx
+            .delete(childShortlists)
+            .where(and(eq(childShortlists.childId, child.id), eq(childShortlists.settingId, settingId)))
+            .returning();
     if (change === "remove" && changed.length === 0) throw notFound("The setting on this shortlist");
     if (changed.length > 0) {
-      await recordAudit(tx, { action: `child_shortlist.${change}`, recordType: "child_profile", recordId: child.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { settingId } });
+      await recordAudit(tx, {
+        action: `child_shortlist.${change}`,
+        recordType: "child_profile",
+        recordId: child.id,
+        actorUserId: actor.userId,
+        actorOrganisationId: actor.organisationId,
+        ip,
+        details: { settingId },
+      });
     }
   });
 }

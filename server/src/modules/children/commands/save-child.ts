@@ -1,9 +1,9 @@
-import { isUniqueViolation } from "../../../db/errors";
 import { eq, sql } from "drizzle-orm";
-import type { ChildProfileUpdateInput, ChildProfileValues } from "@shared/schemas/children";
 import { DomainErrorCode, type ValidationIssue } from "@shared/errors";
+import type { ChildProfileUpdateInput, ChildProfileValues } from "@shared/schemas/children";
 import type { Db, DbOrTx } from "../../../db/client";
-import { childProfiles, type ChildProfileRow } from "../../../db/schema";
+import { isUniqueViolation } from "../../../db/errors";
+import { type ChildProfileRow, childProfiles } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import { isListed, loadSetting, rowsOf } from "../../directory/queries";
@@ -18,7 +18,8 @@ async function checkReferences(db: Db, actor: Commissioner, values: Partial<Chil
   const issues: ValidationIssue[] = [];
   if (values.homeOutcode) {
     const known = await rowsOf<{ n: number }>(db, sql`SELECT 1 AS n FROM outcodes WHERE outcode = ${values.homeOutcode}`);
-    if (known.length === 0) issues.push({ path: `${pathPrefix}.homeOutcode`, message: `We do not know the postcode district ${values.homeOutcode}; check it, like M14 or BB11` });
+    if (known.length === 0)
+      issues.push({ path: `${pathPrefix}.homeOutcode`, message: `We do not know the postcode district ${values.homeOutcode}; check it, like M14 or BB11` });
   }
   if (values.preferredSettingId) {
     const found = await loadSetting(db, values.preferredSettingId);
@@ -34,7 +35,10 @@ async function inTransaction<T>(db: Db, work: (tx: DbOrTx) => Promise<T>, refere
     return await db.transaction(work);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw conflict(`Your council already has a child with the reference ${reference ?? ""}. Open that profile and change it, or use another reference.`, DomainErrorCode.AlreadyExists);
+      throw conflict(
+        `Your council already has a child with the reference ${reference ?? ""}. Open that profile and change it, or use another reference.`,
+        DomainErrorCode.AlreadyExists,
+      );
     }
     throw error;
   }
@@ -57,9 +61,20 @@ export async function createChild({ db, actor, values, source, pathPrefix = "bod
   return inTransaction(
     db,
     async (tx) => {
-      const [row] = await tx.insert(childProfiles).values({ ...values, organisationId: actor.organisationId, createdBy: actor.userId }).returning();
+      const [row] = await tx
+        .insert(childProfiles)
+        .values({ ...values, organisationId: actor.organisationId, createdBy: actor.userId })
+        .returning();
       if (!row) throw new Error("child insert returned nothing");
-      await recordAudit(tx, { action: "child_profile.create", recordType: "child_profile", recordId: row.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { source } });
+      await recordAudit(tx, {
+        action: "child_profile.create",
+        recordType: "child_profile",
+        recordId: row.id,
+        actorUserId: actor.userId,
+        actorOrganisationId: actor.organisationId,
+        ip,
+        details: { source },
+      });
       return row;
     },
     values.reference,
@@ -78,13 +93,26 @@ export async function updateChild({ db, actor, child, input, ip }: UpdateChildPr
   await checkReferences(db, actor, input, "body");
   const primary = input.primaryNeed ?? child.primaryNeed;
   const secondary = input.secondaryNeeds ?? child.secondaryNeeds;
-  if (primary && secondary.includes(primary)) throw validationFailed([{ path: "body.secondaryNeeds", message: "The primary need cannot also be a secondary need" }]);
+  if (primary && secondary.includes(primary))
+    throw validationFailed([{ path: "body.secondaryNeeds", message: "The primary need cannot also be a secondary need" }]);
   return inTransaction(
     db,
     async (tx) => {
-      const [row] = await tx.update(childProfiles).set({ ...input, updatedAt: new Date() }).where(eq(childProfiles.id, child.id)).returning();
+      const [row] = await tx
+        .update(childProfiles)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(childProfiles.id, child.id))
+        .returning();
       if (!row) throw new Error("child update returned nothing");
-      await recordAudit(tx, { action: "child_profile.update", recordType: "child_profile", recordId: row.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { fields: Object.keys(input).sort() } });
+      await recordAudit(tx, {
+        action: "child_profile.update",
+        recordType: "child_profile",
+        recordId: row.id,
+        actorUserId: actor.userId,
+        actorOrganisationId: actor.organisationId,
+        ip,
+        details: { fields: Object.keys(input).sort() },
+      });
       return row;
     },
     input.reference,

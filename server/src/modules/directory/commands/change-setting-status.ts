@@ -3,8 +3,8 @@ import type { SettingStatusUpdateInput } from "@shared/schemas/settings";
 import type { Db } from "../../../db/client";
 import { settings } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
-import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 import { missingForPublication } from "../completeness";
 import type { SettingRow } from "../queries";
 

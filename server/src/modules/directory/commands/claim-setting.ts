@@ -1,6 +1,6 @@
-import { isUniqueViolation } from "../../../db/errors";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
+import { isUniqueViolation } from "../../../db/errors";
 import { organisations, settingClaims, settings } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
 import type { Member } from "../../../http/require-actor";
@@ -28,9 +28,20 @@ export async function claimSetting({ db, actor, urn, ip }: ClaimSettingProps) {
   }
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(settingClaims).values({ settingId: found.setting.id, organisationId: actor.organisationId, requestedBy: actor.userId }).returning();
+      const [row] = await tx
+        .insert(settingClaims)
+        .values({ settingId: found.setting.id, organisationId: actor.organisationId, requestedBy: actor.userId })
+        .returning();
       if (!row) throw new Error("claim insert returned nothing");
-      await recordAudit(tx, { action: "setting.claim", recordType: "setting_claim", recordId: row.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { settingId: found.setting.id, urn } });
+      await recordAudit(tx, {
+        action: "setting.claim",
+        recordType: "setting_claim",
+        recordId: row.id,
+        actorUserId: actor.userId,
+        actorOrganisationId: actor.organisationId,
+        ip,
+        details: { settingId: found.setting.id, urn },
+      });
       return { claim: row, setting: found.setting };
     });
   } catch (error) {

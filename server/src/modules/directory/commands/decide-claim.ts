@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
+import { DomainErrorCode } from "@shared/errors";
 import type { Db } from "../../../db/client";
 import { settingClaims, settings } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
-import { DomainErrorCode } from "@shared/errors";
-import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 
 export interface DecideClaimProps {
   db: Db;
@@ -20,7 +20,11 @@ export async function decideClaim({ db, actor, claim, decision, reason, ip }: De
   if (claim.status !== "pending") throw conflict(`That claim was already ${claim.status}.`, DomainErrorCode.AlreadyDecided);
   return db.transaction(async (tx) => {
     const now = new Date();
-    const [row] = await tx.update(settingClaims).set({ status: decision, reason, decidedBy: actor.userId, decidedAt: now }).where(eq(settingClaims.id, claim.id)).returning();
+    const [row] = await tx
+      .update(settingClaims)
+      .set({ status: decision, reason, decidedBy: actor.userId, decidedAt: now })
+      .where(eq(settingClaims.id, claim.id))
+      .returning();
     if (decision === "approved") {
       await tx.update(settings).set({ organisationId: claim.organisationId, updatedAt: now }).where(eq(settings.id, claim.settingId));
       await tx
@@ -28,7 +32,16 @@ export async function decideClaim({ db, actor, claim, decision, reason, ip }: De
         .set({ status: "rejected", reason: "Another provider's claim to this setting was approved.", decidedBy: actor.userId, decidedAt: now })
         .where(and(eq(settingClaims.settingId, claim.settingId), eq(settingClaims.status, "pending")));
     }
-    await recordAudit(tx, { action: "setting.claim_decision", recordType: "setting_claim", recordId: claim.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, reason, details: { decision, settingId: claim.settingId } });
+    await recordAudit(tx, {
+      action: "setting.claim_decision",
+      recordType: "setting_claim",
+      recordId: claim.id,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      ip,
+      reason,
+      details: { decision, settingId: claim.settingId },
+    });
     if (!row) throw new Error("claim update returned nothing");
     return row;
   });

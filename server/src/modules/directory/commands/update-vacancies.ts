@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { settings } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
-import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 import type { SettingRow } from "../queries";
 
 export interface UpdateVacanciesProps {
@@ -26,7 +26,15 @@ export async function updateVacancies({ db, actor, setting, vacancies, ip }: Upd
     const now = new Date();
     const [row] = await tx.update(settings).set({ vacancies, vacanciesConfirmedAt: now, updatedAt: now }).where(eq(settings.id, setting.id)).returning();
     if (!row) throw new Error("vacancies update returned nothing");
-    await recordAudit(tx, { action: "setting.vacancies_update", recordType: "setting", recordId: row.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { from: setting.vacancies, to: vacancies } });
+    await recordAudit(tx, {
+      action: "setting.vacancies_update",
+      recordType: "setting",
+      recordId: row.id,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      ip,
+      details: { from: setting.vacancies, to: vacancies },
+    });
     return row;
   });
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
+import type { LatLng } from "@shared/geo/distance";
 import type { Db } from "../../../db/client";
+import type { DbOrTx } from "../../../db/client";
 import { outcodes } from "../../../db/schema";
 import { parseCsv } from "../../../lib/csv";
 import { REFERENCE_DATA_DIR } from "../../../paths";
-import type { DbOrTx } from "../../../db/client";
-import type { LatLng } from "@shared/geo/distance";
 
 /** The outward code of a UK postcode (A9, A99, AA9, AA99, A9A, AA9A), as the outcodes table checks it. */
 const OUTWARD = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
@@ -82,7 +82,11 @@ export async function loadOutcodes(db: Db): Promise<OutcodeLoadResult> {
   await db.transaction(async (tx) => {
     for (let start = 0; start < rows.length; start += BATCH_SIZE) {
       // Another process may have loaded them meanwhile; its rows come from the same file.
-      const inserted = await tx.insert(outcodes).values(rows.slice(start, start + BATCH_SIZE)).onConflictDoNothing().returning({ outcode: outcodes.outcode });
+      const inserted = await tx
+        .insert(outcodes)
+        .values(rows.slice(start, start + BATCH_SIZE))
+        .onConflictDoNothing()
+        .returning({ outcode: outcodes.outcode });
       loaded += inserted.length;
     }
   });

@@ -1,5 +1,5 @@
 import type { NeedSupportLevel, OfstedGrade, ResidentialType, SexAdmitted } from "@shared/codes/directory";
-import { NEEDS, type NeedCode } from "@shared/codes/needs";
+import { type NeedCode, NEEDS } from "@shared/codes/needs";
 
 // Readers for single GIAS values. Each returns the value, or { error } with a sentence that
 // names the column, for the import report.
@@ -20,7 +20,10 @@ const clampAge = (age: number) => Math.min(OLDEST, Math.max(YOUNGEST, age));
 
 /** Statutory ages; a blank age is open-ended (0 or 25), anything outside 0..25 is clamped. */
 export function readAges(lowRaw: string, highRaw: string): Read<{ ageLow: number; ageHigh: number }> {
-  for (const [column, raw] of [["StatutoryLowAge", lowRaw], ["StatutoryHighAge", highRaw]] as const) {
+  for (const [column, raw] of [
+    ["StatutoryLowAge", lowRaw],
+    ["StatutoryHighAge", highRaw],
+  ] as const) {
     if (raw !== "" && !/^\d{1,3}$/.test(raw)) return { error: `${column} "${raw}" is not a whole number of years` };
   }
   const ageLow = clampAge(lowRaw === "" ? YOUNGEST : Number(lowRaw));

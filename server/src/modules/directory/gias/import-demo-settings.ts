@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { organisations } from "../../../db/schema";
 import { REFERENCE_DATA_DIR } from "../../../paths";
-import { importGias, type GiasImportReport } from "./import-gias";
+import { type GiasImportReport, importGias } from "./import-gias";
 
 export const NORTH_WEST_EXTRACT = join(REFERENCE_DATA_DIR, "gias-extract-north-west-2017.csv");
 

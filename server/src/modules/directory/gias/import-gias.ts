@@ -8,7 +8,7 @@ import { canonicalJson } from "../../audit/canonical-json";
 import { recordAudit } from "../../audit/record-audit";
 import { loadOutcodes } from "../geo/outcodes";
 import { decodeCsvBytes } from "./decode";
-import { giasColumns, mapGiasRow, REQUIRED_GIAS_COLUMNS, type GiasSetting, type GiasSkipReason } from "./map-row";
+import { giasColumns, type GiasSetting, type GiasSkipReason, mapGiasRow, REQUIRED_GIAS_COLUMNS } from "./map-row";
 import { unclaimedHolders } from "./unclaimed-holders";
 
 /** What an import did. Failed rows are reported by the line they start on in the file. */
@@ -70,7 +70,8 @@ export async function importGias({ db, bytes, types, regionId, actorUserId }: Im
     const result = mapGiasRow({ values, types: selected, columns });
     if (result.kind === "skipped") skip(result.reason);
     else if (result.kind === "failed") report.failed.push({ line, reason: result.reason });
-    else if (lineByUrn.has(result.setting.urn)) report.failed.push({ line, reason: `URN ${result.setting.urn} is also on line ${lineByUrn.get(result.setting.urn)}` });
+    else if (lineByUrn.has(result.setting.urn))
+      report.failed.push({ line, reason: `URN ${result.setting.urn} is also on line ${lineByUrn.get(result.setting.urn)}` });
     else {
       lineByUrn.set(result.setting.urn, line);
       rows.push(result.setting);
@@ -88,10 +89,22 @@ export async function importGias({ db, bytes, types, regionId, actorUserId }: Im
       const codes = [...new Set(batch.flatMap((r) => (r.outcode ? [r.outcode] : [])))];
       if (codes.length > 0) for (const o of await tx.select().from(outcodes).where(inArray(outcodes.outcode, codes))) places.set(o.outcode, o);
       const found = await tx
-        .select({ ...OWNED_COLUMNS, id: settings.id, urn: settings.urn, source: settings.source, organisationId: settings.organisationId, unclaimed: organisations.holdsUnclaimedSettings })
+        .select({
+          ...OWNED_COLUMNS,
+          id: settings.id,
+          urn: settings.urn,
+          source: settings.source,
+          organisationId: settings.organisationId,
+          unclaimed: organisations.holdsUnclaimedSettings,
+        })
         .from(settings)
         .innerJoin(organisations, eq(organisations.id, settings.organisationId))
-        .where(inArray(settings.urn, batch.map((r) => r.urn)));
+        .where(
+          inArray(
+            settings.urn,
+            batch.map((r) => r.urn),
+          ),
+        );
       for (const row of found) existing.set(row.urn, row);
     }
 

@@ -1,4 +1,4 @@
-import { SEND_ESTABLISHMENT_TYPES, type NeedSupportLevel, type OfstedGrade, type ResidentialType, type SexAdmitted } from "@shared/codes/directory";
+import { type NeedSupportLevel, type OfstedGrade, type ResidentialType, SEND_ESTABLISHMENT_TYPES, type SexAdmitted } from "@shared/codes/directory";
 import type { NeedCode } from "@shared/codes/needs";
 import { normaliseOutcode } from "../geo/outcodes";
 import { isError, readAges, readDate, readNeeds, readOfstedGrade, readResidentialTypes, readSex, readTypeCode } from "./gias-values";
@@ -29,10 +29,7 @@ export interface GiasSetting {
   ofsted?: { grade: OfstedGrade | null; inspectionDate: string | null };
 }
 
-export type GiasRowResult =
-  | { kind: "setting"; setting: GiasSetting }
-  | { kind: "skipped"; reason: GiasSkipReason }
-  | { kind: "failed"; reason: string };
+export type GiasRowResult = { kind: "setting"; setting: GiasSetting } | { kind: "skipped"; reason: GiasSkipReason } | { kind: "failed"; reason: string };
 
 /** Which optional column groups a file has (the 2017 extract has neither; the live file both). */
 export interface GiasColumns {
@@ -41,7 +38,16 @@ export interface GiasColumns {
 }
 
 /** Without these a file is not a GIAS establishments file at all. */
-export const REQUIRED_GIAS_COLUMNS = ["URN", "EstablishmentName", "TypeOfEstablishment (code)", "EstablishmentStatus (name)", "StatutoryLowAge", "StatutoryHighAge", "Gender (name)", "Postcode"];
+export const REQUIRED_GIAS_COLUMNS = [
+  "URN",
+  "EstablishmentName",
+  "TypeOfEstablishment (code)",
+  "EstablishmentStatus (name)",
+  "StatutoryLowAge",
+  "StatutoryHighAge",
+  "Gender (name)",
+  "Postcode",
+];
 
 export function giasColumns(header: string[]): GiasColumns {
   return {

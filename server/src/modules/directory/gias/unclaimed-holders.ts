@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import { organisations, regions } from "../../../db/schema";
 import type { Tx } from "../../../db/client";
+import { organisations, regions } from "../../../db/schema";
 
 export const UNCLAIMED_HOLDER_NAME = "Unclaimed settings (GIAS import)";
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AdmissionStatus } from "@shared/codes/directory";
 import type { Db } from "../../../db/client";
-import { lotAdmissions, lots, type frameworks } from "../../../db/schema";
+import { type frameworks, lotAdmissions, lots } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";

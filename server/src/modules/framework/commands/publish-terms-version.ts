@@ -1,8 +1,8 @@
-import { isUniqueViolation } from "../../../db/errors";
 import type { z } from "zod";
 import type { TermsVersionCreateSchema } from "@shared/schemas/framework";
 import type { Db } from "../../../db/client";
-import { termsVersions, type frameworks } from "../../../db/schema";
+import { isUniqueViolation } from "../../../db/errors";
+import { type frameworks, termsVersions } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";

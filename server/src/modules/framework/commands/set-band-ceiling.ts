@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { PriceBand } from "@shared/codes/price-bands";
 import type { Db } from "../../../db/client";
-import { lots, priceBands, type frameworks } from "../../../db/schema";
+import { type frameworks, lots, priceBands } from "../../../db/schema";
 import { notFound } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";

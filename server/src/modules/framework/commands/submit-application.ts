@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AdmissionStatus } from "@shared/codes/directory";
+import { DomainErrorCode } from "@shared/errors";
 import type { ProviderApplicationCreateInput } from "@shared/schemas/framework";
 import type { Db } from "../../../db/client";
-import { admissionRounds, lotAdmissions, lots, providerApplications, type frameworks } from "../../../db/schema";
+import { admissionRounds, type frameworks, lotAdmissions, lots, providerApplications } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
-import { DomainErrorCode } from "@shared/errors";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { latestTermsVersion } from "../queries";
@@ -37,7 +37,11 @@ export async function submitApplication({ db, actor, framework, input, ip }: Sub
       .from(admissionRounds)
       .where(and(eq(admissionRounds.id, input.roundId), eq(admissionRounds.frameworkId, framework.id)));
     if (!round) throw validationFailed([{ path: "body.roundId", message: "Choose an admission round of this framework" }]);
-    if (!round.open) throw conflict("The round is not open. Apply while an admission round is open; the framework lists its rounds and their dates.", DomainErrorCode.RoundNotOpen);
+    if (!round.open)
+      throw conflict(
+        "The round is not open. Apply while an admission round is open; the framework lists its rounds and their dates.",
+        DomainErrorCode.RoundNotOpen,
+      );
 
     const terms = await latestTermsVersion(tx, framework.id);
     if (!terms) throw conflict("The hub has not published the framework's terms and conditions yet, so nobody can apply.");
@@ -45,7 +49,10 @@ export async function submitApplication({ db, actor, framework, input, ip }: Sub
       throw validationFailed([{ path: "body.declarations.termsVersionId", message: `Accept the current terms and conditions (version ${terms.version})` }]);
     }
 
-    const lotRows = await tx.select().from(lots).where(and(eq(lots.frameworkId, framework.id), inArray(lots.number, input.lotNumbers)));
+    const lotRows = await tx
+      .select()
+      .from(lots)
+      .where(and(eq(lots.frameworkId, framework.id), inArray(lots.number, input.lotNumbers)));
     const missing = input.lotNumbers.filter((n) => !lotRows.some((l) => l.number === n));
     if (missing.length) throw validationFailed([{ path: "body.lotNumbers", message: `This framework has no lot ${missing.join(" or ")}` }]);
 
@@ -54,7 +61,15 @@ export async function submitApplication({ db, actor, framework, input, ip }: Sub
       .select({ admission: lotAdmissions, roundId: providerApplications.roundId })
       .from(lotAdmissions)
       .innerJoin(providerApplications, eq(providerApplications.id, lotAdmissions.applicationId))
-      .where(and(eq(lotAdmissions.organisationId, actor.organisationId), inArray(lotAdmissions.lotId, lotRows.map((l) => l.id))))
+      .where(
+        and(
+          eq(lotAdmissions.organisationId, actor.organisationId),
+          inArray(
+            lotAdmissions.lotId,
+            lotRows.map((l) => l.id),
+          ),
+        ),
+      )
       .for("update", { of: lotAdmissions });
     const numberOf = (lotId: string) => lotRows.find((l) => l.id === lotId)?.number ?? 0;
     const blocked = existing.filter((e) => e.admission.status !== "rejected" || e.roundId === round.id);
@@ -95,7 +110,13 @@ export async function submitApplication({ db, actor, framework, input, ip }: Sub
     const fresh = lotRows.filter((l) => !reapplied.includes(l.id));
     if (fresh.length) {
       await tx.insert(lotAdmissions).values(
-        fresh.map((lot) => ({ frameworkId: framework.id, lotId: lot.id, organisationId: actor.organisationId, applicationId: application.id, status: "applied" as const })),
+        fresh.map((lot) => ({
+          frameworkId: framework.id,
+          lotId: lot.id,
+          organisationId: actor.organisationId,
+          applicationId: application.id,
+          status: "applied" as const,
+        })),
       );
     }
 

@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ValidationIssue } from "@shared/errors";
+import { formatPence } from "@shared/money";
 import type { ProviderPricesUpdateInput } from "@shared/schemas/framework";
 import type { Db } from "../../../db/client";
-import { lotAdmissions, lots, priceBands, providerBandPrices, type frameworks } from "../../../db/schema";
+import { type frameworks, lotAdmissions, lots, priceBands, providerBandPrices } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
-import { formatPence } from "@shared/money";
 
 export interface UpdateProviderPricesProps {
   db: Db;
@@ -59,7 +59,15 @@ export async function updateProviderPrices({ db, actor, framework, input, ip }: 
     const before = await tx
       .select({ lotId: providerBandPrices.lotId, band: providerBandPrices.band, pence: providerBandPrices.weeklyPricePence })
       .from(providerBandPrices)
-      .where(and(eq(providerBandPrices.organisationId, actor.organisationId), inArray(providerBandPrices.lotId, accepted.map((p) => p.lotId))));
+      .where(
+        and(
+          eq(providerBandPrices.organisationId, actor.organisationId),
+          inArray(
+            providerBandPrices.lotId,
+            accepted.map((p) => p.lotId),
+          ),
+        ),
+      );
     await tx
       .insert(providerBandPrices)
       .values(accepted.map((p) => ({ lotId: p.lotId, organisationId: actor.organisationId, band: p.band, weeklyPricePence: p.weeklyPricePence })))

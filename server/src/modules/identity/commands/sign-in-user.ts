@@ -33,16 +33,28 @@ export async function signInUser({ db, claims, adminEmails, ip }: SignInUserProp
   const email = claims.email.toLowerCase();
   return db.transaction(async (tx) => {
     const now = new Date();
-    const [found] = await tx.select().from(users).where(and(eq(users.issuer, claims.issuer), eq(users.subject, claims.subject)));
+    const [found] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.issuer, claims.issuer), eq(users.subject, claims.subject)));
     const user =
       found ??
-      (await tx
-        .insert(users)
-        .values({ issuer: claims.issuer, subject: claims.subject, email, emailVerified: claims.emailVerified, displayName: claims.name })
-        .returning())[0];
+      (
+        await tx
+          .insert(users)
+          .values({ issuer: claims.issuer, subject: claims.subject, email, emailVerified: claims.emailVerified, displayName: claims.name })
+          .returning()
+      )[0];
     if (!user) throw new Error("user insert returned nothing");
     if (user.disabledAt) {
-      await recordAudit(tx, { action: "auth.sign_in_failed", recordType: "user", recordId: user.id, actorUserId: user.id, ip, details: { reason: "disabled" } });
+      await recordAudit(tx, {
+        action: "auth.sign_in_failed",
+        recordType: "user",
+        recordId: user.id,
+        actorUserId: user.id,
+        ip,
+        details: { reason: "disabled" },
+      });
       return { ok: false as const, reason: "disabled" as const };
     }
 

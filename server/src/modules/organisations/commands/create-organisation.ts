@@ -1,10 +1,10 @@
-import { isUniqueViolation } from "../../../db/errors";
 import type { OrganisationCreateInput } from "@shared/schemas/identity";
 import type { Db } from "../../../db/client";
+import { isUniqueViolation } from "../../../db/errors";
 import { organisations } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
-import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 
 export interface CreateOrganisationProps {
   db: Db;

@@ -1,10 +1,10 @@
-import { isUniqueViolation } from "../../../db/errors";
 import type { InvitationCreateInput } from "@shared/schemas/identity";
 import type { Db } from "../../../db/client";
+import { isUniqueViolation } from "../../../db/errors";
 import { invitations, type organisations } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
-import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 import { assertRoleFits } from "../role-fits";
 
 // Long enough to cover a fortnight's leave; short enough that stale invitations lapse.

@@ -1,11 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "../../../db/client";
-import { apiTokens, sessions, users, type organisations } from "../../../db/schema";
-import { conflict } from "../../../http/app-error";
 import { DomainErrorCode } from "@shared/errors";
-import { rooms, type LiveHub } from "../../../realtime/live-hub";
-import type { Actor } from "../../identity/actor";
+import type { Db } from "../../../db/client";
+import { apiTokens, type organisations, sessions, users } from "../../../db/schema";
+import { conflict } from "../../../http/app-error";
+import { type LiveHub, rooms } from "../../../realtime/live-hub";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 import { loadMember } from "../queries";
 
 export interface RemoveMemberProps {
@@ -27,7 +27,10 @@ export async function removeMember({ db, live, actor, organisation, userId, ip }
     const member = await loadMember(tx, organisation.id, userId);
     await tx.update(users).set({ organisationId: null, role: null, orgAdmin: false }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
     await recordAudit(tx, {
       action: "member.remove",
       recordType: "user",

@@ -2,8 +2,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { invitations } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
-import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 
 export interface RevokeInvitationProps {
   db: Db;
@@ -15,7 +15,10 @@ export interface RevokeInvitationProps {
 
 export async function revokeInvitation({ db, actor, organisationId, invitationId, ip }: RevokeInvitationProps) {
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(invitations).where(and(eq(invitations.id, invitationId), eq(invitations.organisationId, organisationId)));
+    const [existing] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.organisationId, organisationId)));
     if (!existing) throw notFound("The invitation");
     if (existing.acceptedAt) throw conflict("That invitation has been accepted; remove the person from the organisation instead.");
     const [row] = await tx

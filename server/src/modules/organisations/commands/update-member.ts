@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
+import { DomainErrorCode } from "@shared/errors";
 import type { MemberUpdateInput } from "@shared/schemas/identity";
 import type { Db } from "../../../db/client";
-import { users, type organisations } from "../../../db/schema";
+import { type organisations, users } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
-import { DomainErrorCode } from "@shared/errors";
-import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 import { loadMember } from "../queries";
 import { assertRoleFits } from "../role-fits";
 

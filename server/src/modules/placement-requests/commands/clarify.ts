@@ -1,7 +1,7 @@
-import { DomainErrorCode } from "@shared/errors";
 import { and, eq, sql } from "drizzle-orm";
+import { DomainErrorCode } from "@shared/errors";
 import type { Db } from "../../../db/client";
-import { clarifications, type ClarificationRow, type PlacementRequestRow } from "../../../db/schema";
+import { type ClarificationRow, clarifications, type PlacementRequestRow } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
@@ -9,27 +9,75 @@ import { clarificationsOpen } from "../policy";
 import { lockOpenRequest } from "./lock-open-request";
 
 /** A provider's question, private to the council until answered. */
-export async function askClarification({ db, actor, requestId, question, ip }: { db: Db; actor: Actor & { organisationId: string }; requestId: string; question: string; ip?: string | undefined }): Promise<ClarificationRow> {
+export async function askClarification({
+  db,
+  actor,
+  requestId,
+  question,
+  ip,
+}: {
+  db: Db;
+  actor: Actor & { organisationId: string };
+  requestId: string;
+  question: string;
+  ip?: string | undefined;
+}): Promise<ClarificationRow> {
   return db.transaction(async (tx) => {
     await lockOpenRequest(tx, actor, requestId, ["open"]);
-    const [row] = await tx.insert(clarifications).values({ requestId, askedByOrganisationId: actor.organisationId, askedBy: actor.userId, question }).returning();
+    const [row] = await tx
+      .insert(clarifications)
+      .values({ requestId, askedByOrganisationId: actor.organisationId, askedBy: actor.userId, question })
+      .returning();
     if (!row) throw new Error("clarification insert returned nothing");
-    await recordAudit(tx, { action: "clarification.ask", recordType: "clarification", recordId: row.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { requestId } });
+    await recordAudit(tx, {
+      action: "clarification.ask",
+      recordType: "clarification",
+      recordId: row.id,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      ip,
+      details: { requestId },
+    });
     return row;
   });
 }
 
 /** The council answers to every invited provider (the asker anonymised) or to the asker only. Once. */
-export async function answerClarification(props: { db: Db; actor: Actor; request: PlacementRequestRow; clarificationId: string; answer: string; visibility: "all" | "private"; ip?: string | undefined }): Promise<ClarificationRow> {
+export async function answerClarification(props: {
+  db: Db;
+  actor: Actor;
+  request: PlacementRequestRow;
+  clarificationId: string;
+  answer: string;
+  visibility: "all" | "private";
+  ip?: string | undefined;
+}): Promise<ClarificationRow> {
   const { db, actor, request, clarificationId, answer, visibility, ip } = props;
   if (!clarificationsOpen(request)) throw conflict(`The request is ${request.state}; clarifications are closed.`, DomainErrorCode.WrongState);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(clarifications).where(and(eq(clarifications.id, clarificationId), eq(clarifications.requestId, request.id))).for("update");
+    const [existing] = await tx
+      .select()
+      .from(clarifications)
+      .where(and(eq(clarifications.id, clarificationId), eq(clarifications.requestId, request.id)))
+      .for("update");
     if (!existing) throw notFound("The clarification");
-    if (existing.answeredAt) throw conflict("This question has already been answered. Ask the provider to send a new question if more is needed.", DomainErrorCode.AlreadyAnswered);
-    const [row] = await tx.update(clarifications).set({ answer, visibility, answeredBy: actor.userId, answeredAt: sql`clock_timestamp()` }).where(eq(clarifications.id, clarificationId)).returning();
+    if (existing.answeredAt)
+      throw conflict("This question has already been answered. Ask the provider to send a new question if more is needed.", DomainErrorCode.AlreadyAnswered);
+    const [row] = await tx
+      .update(clarifications)
+      .set({ answer, visibility, answeredBy: actor.userId, answeredAt: sql`clock_timestamp()` })
+      .where(eq(clarifications.id, clarificationId))
+      .returning();
     if (!row) throw new Error("clarification update returned nothing");
-    await recordAudit(tx, { action: "clarification.answer", recordType: "clarification", recordId: row.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { requestId: request.id, visibility } });
+    await recordAudit(tx, {
+      action: "clarification.answer",
+      recordType: "clarification",
+      recordId: row.id,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      ip,
+      details: { requestId: request.id, visibility },
+    });
     return row;
   });
 }

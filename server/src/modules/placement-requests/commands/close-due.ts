@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { placementRequests, type PlacementRequestRow } from "../../../db/schema";
+import { type PlacementRequestRow, placementRequests } from "../../../db/schema";
 import { rowsOf } from "../../directory/queries";
 import { moveRequest } from "./move-request";
 
@@ -27,17 +27,29 @@ export async function closeDueRequests(db: Db, batch = 50): Promise<ClosedReques
       );
       const results: ClosedRequest[] = [];
       for (const { id } of due) {
-        const [request] = await tx.select().from(placementRequests).where(sql`id = ${id}`);
+        const [request] = await tx
+          .select()
+          .from(placementRequests)
+          .where(sql`id = ${id}`);
         if (!request) continue;
         if (request.state === "price_round") {
           results.push({ request: await moveRequest({ tx, request, to: "evaluated", details: { round: "price" } }), to: "evaluated" });
           continue;
         }
-        const [{ n } = { n: 0 }] = await rowsOf<{ n: number }>(tx as unknown as Db, sql`SELECT count(*)::int AS n FROM offers WHERE request_id = ${id} AND status = 'active'`);
+        const [{ n } = { n: 0 }] = await rowsOf<{ n: number }>(
+          tx as unknown as Db,
+          sql`SELECT count(*)::int AS n FROM offers WHERE request_id = ${id} AND status = 'active'`,
+        );
         const to = Number(n) > 0 ? "closed" : "no_offers";
         const at = sql`clock_timestamp()`;
         // Closing opens sealed offers to the council at the same moment: the audited "opening".
-        const row = await moveRequest({ tx, request, to, set: { closedAt: at, ...(to === "closed" ? { offersOpenedAt: at } : {}) }, details: { offers: Number(n) } });
+        const row = await moveRequest({
+          tx,
+          request,
+          to,
+          set: { closedAt: at, ...(to === "closed" ? { offersOpenedAt: at } : {}) },
+          details: { offers: Number(n) },
+        });
         results.push({ request: row, to });
       }
       return results;

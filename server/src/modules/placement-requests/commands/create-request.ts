@@ -1,10 +1,10 @@
-import { isoDate } from "../../../db/dates";
 import { sql } from "drizzle-orm";
 import { DEFAULT_QUALITY_CRITERIA } from "@shared/codes/tenders";
 import type { ValidationIssue } from "@shared/errors";
 import type { RequestCreateInput } from "@shared/schemas/placement-requests";
 import type { Db } from "../../../db/client";
-import { placementRequests, requestInvitations, type ChildProfileRow, type PlacementRequestRow } from "../../../db/schema";
+import { isoDate } from "../../../db/dates";
+import { type ChildProfileRow, type PlacementRequestRow, placementRequests, requestInvitations } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import { LISTED_SQL, rowsOf } from "../../directory/queries";
@@ -21,7 +21,14 @@ async function eligibleSettings(db: Db, regionId: string, lot: number, ids?: str
         WHERE o.region_id = ${regionId} AND ${lot}::int = ANY(s.lot_numbers) AND ${LISTED_SQL("s")}
           AND EXISTS (SELECT 1 FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id
                       WHERE la.organisation_id = s.organisation_id AND la.status = 'admitted' AND l.number = ${lot} AND f.region_id = ${regionId})
-          ${ids ? sql`AND s.id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}`,
+          ${
+            ids
+              ? sql`AND s.id IN (${sql.join(
+                  ids.map((id) => sql`${id}::uuid`),
+                  sql`, `,
+                )})`
+              : sql``
+          }`,
   );
 }
 
@@ -51,11 +58,15 @@ export async function createRequest({ db, actor, child, input, ip }: CreateReque
   const lot = input.lotNumber ?? child.lotNumber;
   if (!lot) issues.push({ path: "body.lotNumber", message: "Choose the lot: the child's profile has no placement type" });
   const now = await databaseNow(db);
-  if (Date.parse(input.deadline) <= now.getTime()) issues.push({ path: "body.deadline", message: `The deadline must be after the server's time now, ${now.toISOString()}` });
+  if (Date.parse(input.deadline) <= now.getTime())
+    issues.push({ path: "body.deadline", message: `The deadline must be after the server's time now, ${now.toISOString()}` });
   if (input.mode === "urgent") {
     const neededBy = isoDate(child.neededBy);
     if (!neededBy || daysBetween(now.toISOString().slice(0, 10), neededBy) > 5) {
-      issues.push({ path: "body.mode", message: `Urgent requests are for placements needed within 5 days; this child is needed by ${neededBy ?? "no date yet"}` });
+      issues.push({
+        path: "body.mode",
+        message: `Urgent requests are for placements needed within 5 days; this child is needed by ${neededBy ?? "no date yet"}`,
+      });
     }
   }
   const eligible = lot ? await eligibleSettings(db, actor.regionId, lot, input.inviteAll ? undefined : input.settingIds) : [];
@@ -89,7 +100,9 @@ export async function createRequest({ db, actor, child, input, ip }: CreateReque
       })
       .returning();
     if (!row) throw new Error("request insert returned nothing");
-    await tx.insert(requestInvitations).values([...new Map(eligible.map((s) => [s.id, s])).values()].map((s) => ({ requestId: row.id, settingId: s.id, organisationId: s.organisation_id })));
+    await tx
+      .insert(requestInvitations)
+      .values([...new Map(eligible.map((s) => [s.id, s])).values()].map((s) => ({ requestId: row.id, settingId: s.id, organisationId: s.organisation_id })));
     await recordAudit(tx, {
       action: input.open ? "placement_request.open" : "placement_request.draft",
       recordType: "placement_request",

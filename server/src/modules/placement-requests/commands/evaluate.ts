@@ -5,16 +5,31 @@ import { offers, offerScores, type PlacementRequestRow } from "../../../db/schem
 import { conflict, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
-import { databaseNow } from "../queries";
 import { canScore } from "../policy";
+import { databaseNow } from "../queries";
 import { moveRequest } from "./move-request";
 
 /** Quality scores 0-5 per criterion per offer, after the request closed (and before an award). */
-export async function saveScores({ db, actor, request, scores, ip }: { db: Db; actor: Actor; request: PlacementRequestRow; scores: { offerId: string; criterionId: string; score: number }[]; ip?: string | undefined }) {
+export async function saveScores({
+  db,
+  actor,
+  request,
+  scores,
+  ip,
+}: {
+  db: Db;
+  actor: Actor;
+  request: PlacementRequestRow;
+  scores: { offerId: string; criterionId: string; score: number }[];
+  ip?: string | undefined;
+}) {
   if (!canScore(request)) {
     throw conflict(`Offers are scored once the request has closed; it is ${request.state}.`, DomainErrorCode.WrongState);
   }
-  const active = await db.select({ id: offers.id }).from(offers).where(and(eq(offers.requestId, request.id), eq(offers.status, "active")));
+  const active = await db
+    .select({ id: offers.id })
+    .from(offers)
+    .where(and(eq(offers.requestId, request.id), eq(offers.status, "active")));
   const offerIds = new Set(active.map((o) => o.id));
   const criteria = new Set(request.criteria.map((c) => c.id));
   const issues: ValidationIssue[] = [];
@@ -28,25 +43,66 @@ export async function saveScores({ db, actor, request, scores, ip }: { db: Db; a
       await tx
         .insert(offerScores)
         .values({ ...s, scoredBy: actor.userId })
-        .onConflictDoUpdate({ target: [offerScores.offerId, offerScores.criterionId], set: { score: s.score, scoredBy: actor.userId, scoredAt: sql`clock_timestamp()` } });
+        .onConflictDoUpdate({
+          target: [offerScores.offerId, offerScores.criterionId],
+          set: { score: s.score, scoredBy: actor.userId, scoredAt: sql`clock_timestamp()` },
+        });
     }
-    await recordAudit(tx, { action: "offer.score", recordType: "placement_request", recordId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { scores: scores.length } });
+    await recordAudit(tx, {
+      action: "offer.score",
+      recordType: "placement_request",
+      recordId: request.id,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      ip,
+      details: { scores: scores.length },
+    });
   });
 }
 
 /** Marks the request evaluated once every active offer has a score for every criterion. */
 export async function completeEvaluation({ db, actor, request, ip }: { db: Db; actor: Actor; request: PlacementRequestRow; ip?: string | undefined }) {
-  const active = await db.select({ id: offers.id }).from(offers).where(and(eq(offers.requestId, request.id), eq(offers.status, "active")));
-  const scored = active.length ? await db.select().from(offerScores).where(inArray(offerScores.offerId, active.map((o) => o.id))) : [];
+  const active = await db
+    .select({ id: offers.id })
+    .from(offers)
+    .where(and(eq(offers.requestId, request.id), eq(offers.status, "active")));
+  const scored = active.length
+    ? await db
+        .select()
+        .from(offerScores)
+        .where(
+          inArray(
+            offerScores.offerId,
+            active.map((o) => o.id),
+          ),
+        )
+    : [];
   const missing = active.length * request.criteria.length - scored.filter((s) => request.criteria.some((c) => c.id === s.criterionId)).length;
-  if (missing > 0) throw conflict(`${missing} score${missing === 1 ? " is" : "s are"} still missing: score every offer against every criterion first.`, DomainErrorCode.ScoresMissing);
+  if (missing > 0)
+    throw conflict(
+      `${missing} score${missing === 1 ? " is" : "s are"} still missing: score every offer against every criterion first.`,
+      DomainErrorCode.ScoresMissing,
+    );
   return db.transaction((tx) => moveRequest({ tx, request, to: "evaluated", set: { evaluatedAt: sql`clock_timestamp()` }, actor, ip }));
 }
 
 /** Ranked mode: a price-only round after quality scoring; providers see their own rank live. */
-export async function startPriceRound({ db, actor, request, closesAt, ip }: { db: Db; actor: Actor; request: PlacementRequestRow; closesAt: string; ip?: string | undefined }) {
+export async function startPriceRound({
+  db,
+  actor,
+  request,
+  closesAt,
+  ip,
+}: {
+  db: Db;
+  actor: Actor;
+  request: PlacementRequestRow;
+  closesAt: string;
+  ip?: string | undefined;
+}) {
   if (request.mode !== "ranked") throw conflict("Only ranked requests have a price round.", DomainErrorCode.WrongMode);
   const now = await databaseNow(db);
-  if (Date.parse(closesAt) <= now.getTime()) throw validationFailed([{ path: "body.closesAt", message: `The price round must close after the server's time now, ${now.toISOString()}` }]);
+  if (Date.parse(closesAt) <= now.getTime())
+    throw validationFailed([{ path: "body.closesAt", message: `The price round must close after the server's time now, ${now.toISOString()}` }]);
   return db.transaction((tx) => moveRequest({ tx, request, to: "price_round", set: { priceRoundClosesAt: new Date(closesAt) }, actor, ip }));
 }

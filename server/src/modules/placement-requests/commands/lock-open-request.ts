@@ -1,7 +1,7 @@
-import { DomainErrorCode } from "@shared/errors";
-import { databaseClock } from "../../../db/clock";
 import type { RequestState } from "@shared/codes/tenders";
+import { DomainErrorCode } from "@shared/errors";
 import type { Tx } from "../../../db/client";
+import { databaseClock } from "../../../db/clock";
 import type { PlacementRequestRow } from "../../../db/schema";
 import { conflict, forbidden } from "../../../http/app-error";
 import type { Actor } from "../../identity/actor";
@@ -13,7 +13,12 @@ import { loadRequestFor } from "../queries";
  * lock, so an offer and the close cannot interleave) and checks, by the database's clock, that
  * providers may still act on it.
  */
-export async function lockOpenRequest(tx: Tx, actor: Actor, requestId: string, states: RequestState[]): Promise<{ request: PlacementRequestRow; today: string; now: Date }> {
+export async function lockOpenRequest(
+  tx: Tx,
+  actor: Actor,
+  requestId: string,
+  states: RequestState[],
+): Promise<{ request: PlacementRequestRow; today: string; now: Date }> {
   const { request, viewer } = await loadRequestFor(tx, actor, requestId, { forUpdate: true });
   if (!respondsAsProvider(viewer)) throw forbidden("Only invited providers respond to a request.", DomainErrorCode.NotInvited);
   const { now, today } = await databaseClock(tx);

@@ -1,9 +1,9 @@
-import { DomainErrorCode } from "@shared/errors";
 import { and, eq, sql } from "drizzle-orm";
-import { REQUEST_STATE_LABELS, type RequestState } from "@shared/codes/tenders";
-import type { DbOrTx } from "../../../db/client";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { placementRequests, type PlacementRequestRow } from "../../../db/schema";
+import { REQUEST_STATE_LABELS, type RequestState } from "@shared/codes/tenders";
+import { DomainErrorCode } from "@shared/errors";
+import type { DbOrTx } from "../../../db/client";
+import { type PlacementRequestRow, placementRequests } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import { canMove } from "../policy";
@@ -26,7 +26,10 @@ export interface MoveRequestProps {
  */
 export async function moveRequest({ tx, request, to, set = {}, actor, ip, details = {} }: MoveRequestProps): Promise<PlacementRequestRow> {
   if (!canMove(request.state, to)) {
-    throw conflict(`The request is ${REQUEST_STATE_LABELS[request.state].toLowerCase()} (state "${request.state}"); it cannot become "${to}".`, DomainErrorCode.WrongState);
+    throw conflict(
+      `The request is ${REQUEST_STATE_LABELS[request.state].toLowerCase()} (state "${request.state}"); it cannot become "${to}".`,
+      DomainErrorCode.WrongState,
+    );
   }
   const [row] = await tx
     .update(placementRequests)

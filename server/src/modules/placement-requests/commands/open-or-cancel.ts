@@ -15,6 +15,18 @@ export async function openDraft({ db, actor, request, ip }: { db: Db; actor: Act
 }
 
 /** Cancels with a reason every invited provider sees. */
-export async function cancelRequest({ db, actor, request, reason, ip }: { db: Db; actor: Actor; request: PlacementRequestRow; reason: string; ip?: string | undefined }) {
+export async function cancelRequest({
+  db,
+  actor,
+  request,
+  reason,
+  ip,
+}: {
+  db: Db;
+  actor: Actor;
+  request: PlacementRequestRow;
+  reason: string;
+  ip?: string | undefined;
+}) {
   return db.transaction((tx) => moveRequest({ tx, request, to: "cancelled", set: { cancelledAt: new Date(), cancelReason: reason }, actor, ip }));
 }

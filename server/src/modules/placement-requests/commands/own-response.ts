@@ -16,7 +16,13 @@ export async function ownInvitation(tx: Tx, actor: Provider, requestId: string, 
   const [invitation] = await tx
     .select({ settingId: requestInvitations.settingId })
     .from(requestInvitations)
-    .where(and(eq(requestInvitations.requestId, requestId), eq(requestInvitations.settingId, settingId), eq(requestInvitations.organisationId, actor.organisationId)));
+    .where(
+      and(
+        eq(requestInvitations.requestId, requestId),
+        eq(requestInvitations.settingId, settingId),
+        eq(requestInvitations.organisationId, actor.organisationId),
+      ),
+    );
   if (!invitation) throw notFound("Your invitation for that setting");
   return invitation;
 }

@@ -1,6 +1,6 @@
-import { DomainErrorCode } from "@shared/errors";
 import { and, eq, sql } from "drizzle-orm";
-import { weeklyFee, type Fee, type OfferReceipt } from "@shared/schemas/placement-requests";
+import { DomainErrorCode } from "@shared/errors";
+import { type Fee, type OfferReceipt, weeklyFee } from "@shared/schemas/placement-requests";
 import { justificationIssues } from "@shared/tenders/offer-rules";
 import type { Db } from "../../../db/client";
 import { once } from "../../../db/idempotency";
@@ -12,7 +12,16 @@ import { lockOpenRequest } from "./lock-open-request";
 import { ownOffer } from "./own-response";
 
 /** Ranked mode's price round: a new version of the offer with a lower weekly fee, the rest unchanged. */
-export async function revisePrice(props: { db: Db; actor: Actor & { organisationId: string }; requestId: string; offerId: string; fee: Fee; justification?: string | undefined; idempotencyKey?: string | undefined; ip?: string | undefined }) {
+export async function revisePrice(props: {
+  db: Db;
+  actor: Actor & { organisationId: string };
+  requestId: string;
+  offerId: string;
+  fee: Fee;
+  justification?: string | undefined;
+  idempotencyKey?: string | undefined;
+  ip?: string | undefined;
+}) {
   const { db, actor, requestId, offerId, fee, idempotencyKey, ip } = props;
   return once<{ data: OfferReceipt }>({
     db,
@@ -22,23 +31,64 @@ export async function revisePrice(props: { db: Db; actor: Actor & { organisation
     work: async (tx) => {
       await ownOffer(tx, actor, requestId, offerId);
       const { request } = await lockOpenRequest(tx, actor, requestId, ["price_round"]);
-      const [offer] = await tx.select().from(offers).where(and(eq(offers.id, offerId), eq(offers.organisationId, actor.organisationId), eq(offers.status, "active"))).for("update");
+      const [offer] = await tx
+        .select()
+        .from(offers)
+        .where(and(eq(offers.id, offerId), eq(offers.organisationId, actor.organisationId), eq(offers.status, "active")))
+        .for("update");
       if (!offer) throw conflict("Your offer was withdrawn, so its price cannot change.", DomainErrorCode.OfferWithdrawn);
-      const [current] = await tx.select().from(offerVersions).where(and(eq(offerVersions.offerId, offerId), eq(offerVersions.version, offer.currentVersion)));
+      const [current] = await tx
+        .select()
+        .from(offerVersions)
+        .where(and(eq(offerVersions.offerId, offerId), eq(offerVersions.version, offer.currentVersion)));
       if (!current) throw new Error(`offer ${offerId} has no current version`);
       const before = current.weeklyFeePence ?? 0;
-      if (weeklyFee(fee) >= before) throw validationFailed([{ path: "body.fee", message: `In the price round a revision must lower the weekly fee below £${(before / 100).toFixed(2)}` }], DomainErrorCode.PriceNotLower);
+      if (weeklyFee(fee) >= before)
+        throw validationFailed(
+          [{ path: "body.fee", message: `In the price round a revision must lower the weekly fee below £${(before / 100).toFixed(2)}` }],
+          DomainErrorCode.PriceNotLower,
+        );
       const unjustified = justificationIssues(weeklyFee(fee), request.bandCeilingPence, props.justification ?? current.justification);
-      if (unjustified.length > 0) throw validationFailed(unjustified.map((i) => ({ path: `body.${i.field}`, message: i.message })), DomainErrorCode.JustificationRequired);
+      if (unjustified.length > 0)
+        throw validationFailed(
+          unjustified.map((i) => ({ path: `body.${i.field}`, message: i.message })),
+          DomainErrorCode.JustificationRequired,
+        );
       const version = offer.currentVersion + 1;
       const [stored] = await tx
         .insert(offerVersions)
-        .values({ offerId, startDate: current.startDate, criteriaResponses: current.criteriaResponses, notes: current.notes, ...fee, version, justification: props.justification ?? current.justification, submittedBy: actor.userId, submittedAt: sql`clock_timestamp()` })
+        .values({
+          offerId,
+          startDate: current.startDate,
+          criteriaResponses: current.criteriaResponses,
+          notes: current.notes,
+          ...fee,
+          version,
+          justification: props.justification ?? current.justification,
+          submittedBy: actor.userId,
+          submittedAt: sql`clock_timestamp()`,
+        })
         .returning();
       if (!stored) throw new Error("price revision returned nothing");
-      await tx.update(offers).set({ currentVersion: version, updatedAt: sql`clock_timestamp()` }).where(eq(offers.id, offerId));
-      await recordAudit(tx, { action: "offer.price_revise", recordType: "offer", recordId: offerId, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { requestId, version } });
-      return { status: 200, body: { data: { offerId, requestId, settingId: offer.settingId, version, weeklyFeePence: weeklyFee(fee), serverTime: stored.submittedAt.toISOString() } } };
+      await tx
+        .update(offers)
+        .set({ currentVersion: version, updatedAt: sql`clock_timestamp()` })
+        .where(eq(offers.id, offerId));
+      await recordAudit(tx, {
+        action: "offer.price_revise",
+        recordType: "offer",
+        recordId: offerId,
+        actorUserId: actor.userId,
+        actorOrganisationId: actor.organisationId,
+        ip,
+        details: { requestId, version },
+      });
+      return {
+        status: 200,
+        body: {
+          data: { offerId, requestId, settingId: offer.settingId, version, weeklyFeePence: weeklyFee(fee), serverTime: stored.submittedAt.toISOString() },
+        },
+      };
     },
   });
 }

@@ -2,9 +2,9 @@ import { referralPathOf, referralToProfile, validateReferral } from "@shared/pla
 import type { Db } from "../../../db/client";
 import type { ChildProfileRow } from "../../../db/schema";
 import { AppError, validationFailed } from "../../../http/app-error";
-import type { Actor } from "../../identity/actor";
 import { createChild } from "../../children/commands/save-child";
 import { databaseToday } from "../../children/queries";
+import type { Actor } from "../../identity/actor";
 
 export interface ImportReferralProps {
   db: Db;

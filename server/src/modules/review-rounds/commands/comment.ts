@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { DomainErrorCode } from "@shared/errors";
 import { personalDataIn } from "@shared/personal-data";
 import type { Db } from "../../../db/client";
 import { reviewComments, reviewSections, reviewThemeComments, reviewThemes } from "../../../db/schema";
 import { conflict, notFound, validationFailed } from "../../../http/app-error";
-import { DomainErrorCode } from "@shared/errors";
 import type { Member } from "../../../http/require-actor";
-import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 import type { RoundHeader } from "../queries";
 
 export interface AddCommentProps {
@@ -19,18 +19,36 @@ export interface AddCommentProps {
 
 /** A comment on a section (or a reply), while the round is open, without anything that identifies a person. */
 export async function addComment({ db, actor, round, input }: AddCommentProps) {
-  if (round.state !== "open") throw conflict(`This round is ${round.state === "upcoming" ? "not open yet" : "closed"}; comments are taken while it is open.`, DomainErrorCode.RoundNotOpen);
+  if (round.state !== "open")
+    throw conflict(
+      `This round is ${round.state === "upcoming" ? "not open yet" : "closed"}; comments are taken while it is open.`,
+      DomainErrorCode.RoundNotOpen,
+    );
   const found = personalDataIn(input.body);
-  if (found.length > 0) throw validationFailed([{ path: "body.body", message: `Remove ${found.join(" and ")} before posting: comments must not identify anyone` }]);
-  const [section] = await db.select({ id: reviewSections.id }).from(reviewSections).where(and(eq(reviewSections.id, input.sectionId), eq(reviewSections.roundId, round.round.id)));
+  if (found.length > 0)
+    throw validationFailed([{ path: "body.body", message: `Remove ${found.join(" and ")} before posting: comments must not identify anyone` }]);
+  const [section] = await db
+    .select({ id: reviewSections.id })
+    .from(reviewSections)
+    .where(and(eq(reviewSections.id, input.sectionId), eq(reviewSections.roundId, round.round.id)));
   if (!section) throw validationFailed([{ path: "body.sectionId", message: "Choose a section of this round" }]);
   if (input.parentId) {
-    const [parent] = await db.select({ id: reviewComments.id }).from(reviewComments).where(and(eq(reviewComments.id, input.parentId), eq(reviewComments.sectionId, input.sectionId)));
+    const [parent] = await db
+      .select({ id: reviewComments.id })
+      .from(reviewComments)
+      .where(and(eq(reviewComments.id, input.parentId), eq(reviewComments.sectionId, input.sectionId)));
     if (!parent) throw validationFailed([{ path: "body.parentId", message: "Reply to a comment on the same section" }]);
   }
   const [row] = await db
     .insert(reviewComments)
-    .values({ roundId: round.round.id, sectionId: input.sectionId, parentId: input.parentId ?? null, authorUserId: actor.userId, authorOrganisationId: actor.organisationId, body: input.body })
+    .values({
+      roundId: round.round.id,
+      sectionId: input.sectionId,
+      parentId: input.parentId ?? null,
+      authorUserId: actor.userId,
+      authorOrganisationId: actor.organisationId,
+      body: input.body,
+    })
     .returning();
   if (!row) throw new Error("comment insert returned nothing");
   return row;
@@ -54,7 +72,15 @@ export async function moderateComment({ db, actor, commentId, hidden, reason, ip
       .where(eq(reviewComments.id, commentId))
       .returning();
     if (!row) throw notFound("The comment");
-    await recordAudit(tx, { action: hidden ? "review_comment.hide" : "review_comment.show", recordType: "review_comment", recordId: commentId, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, reason: reason ?? null });
+    await recordAudit(tx, {
+      action: hidden ? "review_comment.hide" : "review_comment.show",
+      recordType: "review_comment",
+      recordId: commentId,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      ip,
+      reason: reason ?? null,
+    });
     return row;
   });
 }
@@ -70,17 +96,33 @@ export interface SaveThemeProps {
 /** Creates or replaces a theme and the comments it groups (which must be this round's). */
 export async function saveTheme({ db, actor, round, themeId, input }: SaveThemeProps) {
   const ids = [...new Set(input.commentIds)];
-  const ours = ids.length ? await db.select({ id: reviewComments.id }).from(reviewComments).where(and(inArray(reviewComments.id, ids), eq(reviewComments.roundId, round.round.id))) : [];
+  const ours = ids.length
+    ? await db
+        .select({ id: reviewComments.id })
+        .from(reviewComments)
+        .where(and(inArray(reviewComments.id, ids), eq(reviewComments.roundId, round.round.id)))
+    : [];
   if (ours.length !== ids.length) throw validationFailed([{ path: "body.commentIds", message: "Group only comments made in this round" }]);
   return db.transaction(async (tx) => {
     // Stamped by the database clock, as the visit markers it is compared with are.
     const [theme] = themeId
-      ? await tx.update(reviewThemes).set({ title: input.title, answer: input.answer, updatedAt: sql`now()` }).where(and(eq(reviewThemes.id, themeId), eq(reviewThemes.roundId, round.round.id))).returning()
+      ? await tx
+          .update(reviewThemes)
+          .set({ title: input.title, answer: input.answer, updatedAt: sql`now()` })
+          .where(and(eq(reviewThemes.id, themeId), eq(reviewThemes.roundId, round.round.id)))
+          .returning()
       : await tx.insert(reviewThemes).values({ roundId: round.round.id, title: input.title, answer: input.answer }).returning();
     if (!theme) throw notFound("The theme");
     await tx.delete(reviewThemeComments).where(eq(reviewThemeComments.themeId, theme.id));
     if (ids.length) await tx.insert(reviewThemeComments).values(ids.map((commentId) => ({ themeId: theme.id, commentId })));
-    await recordAudit(tx, { action: "review_theme.save", recordType: "review_theme", recordId: theme.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, details: { roundId: round.round.id, comments: ids.length } });
+    await recordAudit(tx, {
+      action: "review_theme.save",
+      recordType: "review_theme",
+      recordId: theme.id,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      details: { roundId: round.round.id, comments: ids.length },
+    });
     return theme;
   });
 }

@@ -15,7 +15,10 @@ export interface OpenReviewRoundProps {
 }
 
 export async function openReviewRound({ db, actor, input, ip }: OpenReviewRoundProps) {
-  const [framework] = await db.select().from(frameworks).where(and(eq(frameworks.id, input.frameworkId), eq(frameworks.regionId, actor.regionId)));
+  const [framework] = await db
+    .select()
+    .from(frameworks)
+    .where(and(eq(frameworks.id, input.frameworkId), eq(frameworks.regionId, actor.regionId)));
   const forums = await db
     .select({ id: organisations.id })
     .from(organisations)
@@ -28,14 +31,31 @@ export async function openReviewRound({ db, actor, input, ip }: OpenReviewRoundP
   return db.transaction(async (tx) => {
     const [round] = await tx
       .insert(reviewRounds)
-      .values({ frameworkId: input.frameworkId, title: input.title, summary: input.summary, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), createdBy: actor.userId })
+      .values({
+        frameworkId: input.frameworkId,
+        title: input.title,
+        summary: input.summary,
+        opensAt: new Date(input.opensAt),
+        closesAt: new Date(input.closesAt),
+        createdBy: actor.userId,
+      })
       .returning();
     if (!round) throw new Error("round insert returned nothing");
     await tx.insert(reviewRoundForums).values(forums.map((f) => ({ roundId: round.id, organisationId: f.id })));
     await tx.insert(reviewSections).values(input.sections.map((s, i) => ({ roundId: round.id, position: i + 1, title: s.heading, body: s.body })));
-    if (input.proposals.length) await tx.insert(reviewProposals).values(input.proposals.map((p, i) => ({ roundId: round.id, position: i + 1, title: p.title, body: p.description })));
-    if (input.criteria.length) await tx.insert(reviewCriteria).values(input.criteria.map((c, i) => ({ roundId: round.id, position: i + 1, title: c.name, body: c.description })));
-    await recordAudit(tx, { action: "review_round.open", recordType: "review_round", recordId: round.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { forums: forums.length } });
+    if (input.proposals.length)
+      await tx.insert(reviewProposals).values(input.proposals.map((p, i) => ({ roundId: round.id, position: i + 1, title: p.title, body: p.description })));
+    if (input.criteria.length)
+      await tx.insert(reviewCriteria).values(input.criteria.map((c, i) => ({ roundId: round.id, position: i + 1, title: c.name, body: c.description })));
+    await recordAudit(tx, {
+      action: "review_round.open",
+      recordType: "review_round",
+      recordId: round.id,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      ip,
+      details: { forums: forums.length },
+    });
     return round;
   });
 }

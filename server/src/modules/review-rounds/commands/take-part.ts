@@ -1,13 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
+import { DomainErrorCode } from "@shared/errors";
 import type { Db } from "../../../db/client";
 import { reviewCriteria, reviewProposals, reviewRatings, reviewVotes } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
-import { DomainErrorCode } from "@shared/errors";
 import type { RoundHeader } from "../queries";
 
 function assertOpen(header: RoundHeader) {
   if (header.state !== "open") {
-    throw conflict(header.state === "upcoming" ? `This round opens at ${header.round.opensAt.toISOString()}.` : `This round closed at ${header.round.closesAt.toISOString()}; its results are final.`, DomainErrorCode.RoundNotOpen);
+    throw conflict(
+      header.state === "upcoming"
+        ? `This round opens at ${header.round.opensAt.toISOString()}.`
+        : `This round closed at ${header.round.closesAt.toISOString()}; its results are final.`,
+      DomainErrorCode.RoundNotOpen,
+    );
   }
 }
 
@@ -22,7 +27,10 @@ export interface CastVoteProps {
 /** One vote per member per proposal: voting again changes it, until the round closes. */
 export async function castVote({ db, round, proposalId, userId, choice }: CastVoteProps) {
   assertOpen(round);
-  const [proposal] = await db.select({ id: reviewProposals.id }).from(reviewProposals).where(and(eq(reviewProposals.id, proposalId), eq(reviewProposals.roundId, round.round.id)));
+  const [proposal] = await db
+    .select({ id: reviewProposals.id })
+    .from(reviewProposals)
+    .where(and(eq(reviewProposals.id, proposalId), eq(reviewProposals.roundId, round.round.id)));
   if (!proposal) throw notFound("The proposal");
   await db
     .insert(reviewVotes)
@@ -40,7 +48,10 @@ export interface RateCriterionProps {
 
 export async function rateCriterion({ db, round, criterionId, userId, rating }: RateCriterionProps) {
   assertOpen(round);
-  const [criterion] = await db.select({ id: reviewCriteria.id }).from(reviewCriteria).where(and(eq(reviewCriteria.id, criterionId), eq(reviewCriteria.roundId, round.round.id)));
+  const [criterion] = await db
+    .select({ id: reviewCriteria.id })
+    .from(reviewCriteria)
+    .where(and(eq(reviewCriteria.id, criterionId), eq(reviewCriteria.roundId, round.round.id)));
   if (!criterion) throw notFound("The quality criterion");
   await db
     .insert(reviewRatings)

@@ -3,8 +3,8 @@ import type { SettingFeedbackCreateInput } from "@shared/schemas/setting-feedbac
 import type { Db } from "../../../db/client";
 import { settingFeedback } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
-import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 
 export interface GiveFeedbackProps {
   db: Db;
@@ -23,9 +23,20 @@ export async function giveFeedback({ db, actor, settingId, input, ip }: GiveFeed
   }
   const ratings = Object.fromEntries(Object.entries(input.ratings).filter(([, v]) => v !== undefined)) as Record<string, number>;
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(settingFeedback).values({ settingId, authorUserId: actor.userId, authorOrganisationId: actor.organisationId, ratings, comment: input.comment }).returning();
+    const [row] = await tx
+      .insert(settingFeedback)
+      .values({ settingId, authorUserId: actor.userId, authorOrganisationId: actor.organisationId, ratings, comment: input.comment })
+      .returning();
     if (!row) throw new Error("feedback insert returned nothing");
-    await recordAudit(tx, { action: "setting_feedback.submit", recordType: "setting_feedback", recordId: row.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, details: { settingId } });
+    await recordAudit(tx, {
+      action: "setting_feedback.submit",
+      recordType: "setting_feedback",
+      recordId: row.id,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      ip,
+      details: { settingId },
+    });
     return row;
   });
 }

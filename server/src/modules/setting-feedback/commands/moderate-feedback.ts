@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
+import { DomainErrorCode } from "@shared/errors";
 import type { Db } from "../../../db/client";
 import { settingFeedback } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
-import { DomainErrorCode } from "@shared/errors";
-import type { Actor } from "../../identity/actor";
 import { recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../identity/actor";
 
 export interface ModerateFeedbackProps {
   db: Db;
@@ -23,7 +23,16 @@ export async function moderateFeedback({ db, actor, feedback, decision, reason, 
       .set({ status: decision, reason: reason ?? null, moderatedBy: actor.userId, moderatedAt: new Date() })
       .where(eq(settingFeedback.id, feedback.id))
       .returning();
-    await recordAudit(tx, { action: "setting_feedback.moderate", recordType: "setting_feedback", recordId: feedback.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, ip, reason: reason ?? null, details: { decision } });
+    await recordAudit(tx, {
+      action: "setting_feedback.moderate",
+      recordType: "setting_feedback",
+      recordId: feedback.id,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      ip,
+      reason: reason ?? null,
+      details: { decision },
+    });
     if (!row) throw new Error("feedback update returned nothing");
     return row;
   });
