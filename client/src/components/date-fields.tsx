@@ -1,27 +1,36 @@
 import { describedBy, HintAndError } from "./hint-and-error";
 
-export interface DateField {
-  key: string;
+export interface DateField<K extends string = string> {
+  key: K;
   label: string;
   /** GOV.UK input width in characters: 2 for a day or month, 4 for a year. */
   width: 2 | 4;
   fieldId: string;
 }
 
-interface DateFieldsProps {
+/** What a date-like input (date, date and time, month and year) takes from its form. */
+export interface DatePartsProps<V> {
   /** The id the hint and error hang off; the first field's id is what the error summary links to. */
   id: string;
   legend: string;
   hint?: string | undefined;
-  fields: readonly DateField[];
-  values: Readonly<Record<string, string>>;
-  onChange(key: string, value: string): void;
+  value: V;
+  onChange(value: V): void;
   error?: string | undefined;
   legendSize?: "s" | "m";
 }
 
-/** GOV.UK date input markup for any of day, month and year: one fieldset, one numeric box each. */
-export function DateFields({ id, legend, hint, fields, values, onChange, error, legendSize = "s" }: DateFieldsProps) {
+/** GOV.UK date input markup for any of day, month, year, hour and minute: one fieldset, one numeric box each. */
+export function DateFields<K extends string, V extends Record<K, string>>({
+  id,
+  legend,
+  hint,
+  fields,
+  value,
+  onChange,
+  error,
+  legendSize = "s",
+}: DatePartsProps<V> & { fields: readonly DateField<K>[] }) {
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(id, hint, error)}>
@@ -40,8 +49,8 @@ export function DateFields({ id, legend, hint, fields, values, onChange, error, 
                   name={field.fieldId}
                   type="text"
                   inputMode="numeric"
-                  value={values[field.key] ?? ""}
-                  onChange={(event) => onChange(field.key, event.target.value)}
+                  value={value[field.key]}
+                  onChange={(event) => onChange({ ...value, [field.key]: event.target.value })}
                 />
               </div>
             </div>

@@ -1,4 +1,4 @@
-import { DateFields } from "./date-fields";
+import { DateFields, type DatePartsProps } from "./date-fields";
 
 export interface DateParts {
   day: string;
@@ -37,34 +37,13 @@ export function momentFrom(parts: DateParts, endOfDay: boolean): string | undefi
   return Number.isNaN(date.getTime()) ? iso : date.toISOString();
 }
 
-interface DateInputProps {
-  /** The id of the day field, which the error summary links to. */
-  id: string;
-  legend: string;
-  hint?: string;
-  value: DateParts;
-  onChange(value: DateParts): void;
-  error?: string | undefined;
-  legendSize?: "s" | "m";
-}
-
-/** GOV.UK date input: day, month and year in one fieldset. */
-export function DateInput({ id, legend, hint, value, onChange, error, legendSize = "s" }: DateInputProps) {
+/** GOV.UK date input: day, month and year in one fieldset. `id` is the day field's, which the error summary links to. */
+export function DateInput(props: DatePartsProps<DateParts>) {
+  const { id } = props;
   const fields = [
     { key: "day", label: "Day", width: 2, fieldId: id },
     { key: "month", label: "Month", width: 2, fieldId: `${id}-month` },
     { key: "year", label: "Year", width: 4, fieldId: `${id}-year` },
   ] as const;
-  return (
-    <DateFields
-      id={id}
-      legend={legend}
-      hint={hint}
-      fields={fields}
-      values={{ ...value }}
-      onChange={(key, text) => onChange({ ...value, [key]: text })}
-      error={error}
-      legendSize={legendSize}
-    />
-  );
+  return <DateFields {...props} fields={fields} />;
 }

@@ -1,4 +1,4 @@
-import { DateFields } from "./date-fields";
+import { DateFields, type DatePartsProps } from "./date-fields";
 import { type DateParts, EMPTY_DATE, isoDateFrom } from "./date-input";
 
 export interface DateTimeParts extends DateParts {
@@ -42,18 +42,9 @@ export function momentFromLondon(parts: DateTimeParts): string | undefined {
   return new Date(wall - londonOffsetMs(first)).toISOString();
 }
 
-interface DateTimeInputProps {
-  /** The id of the day field, which the error summary links to. */
-  id: string;
-  legend: string;
-  hint?: string;
-  value: DateTimeParts;
-  onChange(value: DateTimeParts): void;
-  error?: string | undefined;
-}
-
 /** A date and a time of day (24-hour clock) in one GOV.UK date input: a deadline. */
-export function DateTimeInput({ id, legend, hint, value, onChange, error }: DateTimeInputProps) {
+export function DateTimeInput(props: DatePartsProps<DateTimeParts>) {
+  const { id } = props;
   const fields = [
     { key: "day", label: "Day", width: 2, fieldId: id },
     { key: "month", label: "Month", width: 2, fieldId: `${id}-month` },
@@ -61,16 +52,5 @@ export function DateTimeInput({ id, legend, hint, value, onChange, error }: Date
     { key: "hour", label: "Hour", width: 2, fieldId: `${id}-hour` },
     { key: "minute", label: "Minute", width: 2, fieldId: `${id}-minute` },
   ] as const;
-  return (
-    <DateFields
-      id={id}
-      legend={legend}
-      hint={hint}
-      fields={fields}
-      values={{ ...value }}
-      onChange={(key, text) => onChange({ ...value, [key]: text })}
-      error={error}
-      legendSize="m"
-    />
-  );
+  return <DateFields {...props} fields={fields} legendSize="m" />;
 }

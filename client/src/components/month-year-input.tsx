@@ -1,4 +1,4 @@
-import { DateFields } from "./date-fields";
+import { DateFields, type DatePartsProps } from "./date-fields";
 
 export interface MonthYear {
   month: string;
@@ -21,31 +21,12 @@ export function yearMonthFrom(parts: MonthYear): string | undefined {
   return /^\d{1,2}$/.test(month) ? `${year}-${month.padStart(2, "0")}` : `${year}-${month}`;
 }
 
-interface MonthYearInputProps {
-  /** The id of the month field, which the error summary links to. */
-  id: string;
-  legend: string;
-  hint?: string;
-  value: MonthYear;
-  onChange(value: MonthYear): void;
-  error?: string | undefined;
-}
-
 /** GOV.UK date input with only a month and a year, for when the day is not needed (and not to be kept). */
-export function MonthYearInput({ id, legend, hint, value, onChange, error }: MonthYearInputProps) {
+export function MonthYearInput(props: DatePartsProps<MonthYear>) {
+  const { id } = props;
   const fields = [
     { key: "month", label: "Month", width: 2, fieldId: id },
     { key: "year", label: "Year", width: 4, fieldId: `${id}-year` },
   ] as const;
-  return (
-    <DateFields
-      id={id}
-      legend={legend}
-      hint={hint}
-      fields={fields}
-      values={{ ...value }}
-      onChange={(key, text) => onChange({ ...value, [key]: text })}
-      error={error}
-    />
-  );
+  return <DateFields {...props} fields={fields} />;
 }
