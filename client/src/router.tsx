@@ -40,6 +40,29 @@ function PageLoading() {
   return <Loading what="this page" />;
 }
 
+/**
+ * A page that failed to download or render: most often its chunk is gone because a new version
+ * was deployed while the page was open. Said the GOV.UK way, inside the layout, with a reload
+ * (which fetches the new version) rather than React Router's developer error screen.
+ */
+function PageProblem() {
+  usePageTitle("Sorry, there is a problem with the service");
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
+        <p className="govuk-body">
+          <a className="govuk-link" href={window.location.href}>
+            Reload this page
+          </a>{" "}
+          to try again.
+        </p>
+        <p className="govuk-body">If it happens again, try again later.</p>
+      </div>
+    </div>
+  );
+}
+
 function Deferred({ page }: { page: LazyPage }) {
   return (
     <Suspense fallback={<PageLoading />}>
@@ -146,17 +169,22 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: PAGE_PATHS.feedback, element: <Deferred page={feedbackPage} /> },
-      { path: PAGE_PATHS.accessibility, element: <AccessibilityPage /> },
-      { path: PAGE_PATHS.cookies, element: <CookiesPage /> },
-      { path: PAGE_PATHS.signIn, element: <SignInPage /> },
-      { path: PAGE_PATHS.signedOut, element: <SignedOutPage /> },
-      { path: PAGE_PATHS.noAccess, element: <NoAccessPage /> },
-      { path: PAGE_PATHS.publicReviewSummaries, element: <Deferred page={reviewSummariesPage} /> },
-      { path: PAGE_PATHS.publicReviewSummary, element: <Deferred page={reviewSummaryPage} /> },
-      ...rolePages.map(({ path, roles, allow, page }) => ({ path, element: <SignedInPage page={page} roles={roles} allow={allow} /> })),
-      { path: "*", element: <NotFoundPage /> },
+      {
+        errorElement: <PageProblem />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: PAGE_PATHS.feedback, element: <Deferred page={feedbackPage} /> },
+          { path: PAGE_PATHS.accessibility, element: <AccessibilityPage /> },
+          { path: PAGE_PATHS.cookies, element: <CookiesPage /> },
+          { path: PAGE_PATHS.signIn, element: <SignInPage /> },
+          { path: PAGE_PATHS.signedOut, element: <SignedOutPage /> },
+          { path: PAGE_PATHS.noAccess, element: <NoAccessPage /> },
+          { path: PAGE_PATHS.publicReviewSummaries, element: <Deferred page={reviewSummariesPage} /> },
+          { path: PAGE_PATHS.publicReviewSummary, element: <Deferred page={reviewSummaryPage} /> },
+          ...rolePages.map(({ path, roles, allow, page }) => ({ path, element: <SignedInPage page={page} roles={roles} allow={allow} /> })),
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

@@ -100,6 +100,27 @@ describeBrowser("Home page", () => {
     expect(problems.list.filter((p) => !p.includes("status of 404") || !p.includes("/no-such-page"))).toEqual([]);
   });
 
+  it("should say there is a problem, inside the layout, when a page's code cannot be downloaded, and load it on reload", async () => {
+    const { page, server, problems } = spec;
+    await page.goto(server.url);
+    await page.getByRole("heading", { level: 1, name: "Find and buy SEND placements" }).waitFor();
+    // As after a deploy that replaced the files: the feedback page's chunk is not there any more.
+    const chunk = "**/assets/feedback-page-*.js";
+    await page.route(chunk, (route) => route.abort());
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Give feedback" }).click();
+
+    await page.getByRole("heading", { level: 1, name: "Sorry, there is a problem with the service" }).waitFor();
+    expect(await page.title()).toBe("Sorry, there is a problem with the service – Placement Exchange");
+    await page.getByRole("banner").getByRole("link", { name: "Placement Exchange" }).waitFor();
+    await checkAccessibility(page);
+
+    await page.unroute(chunk);
+    await page.getByRole("link", { name: "Reload this page" }).click();
+    await page.getByRole("heading", { level: 1, name: "Give feedback on Placement Exchange" }).waitFor();
+    // The aborted download is the only problem the page had.
+    expect(problems.list.filter((p) => !p.includes("feedback-page-"))).toEqual([]);
+  });
+
   it("should move focus to the main content from the skip link", async () => {
     const { page, server, problems } = spec;
     await page.goto(server.url);
