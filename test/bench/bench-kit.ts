@@ -11,8 +11,8 @@ import { createApp } from "../../server/src/app";
 import { type Db, type DbHandle, openDatabase } from "../../server/src/db/client";
 import { migrate } from "../../server/src/db/migrate";
 import { loadReferenceData } from "../../server/src/db/reference-data";
+import { rowsOf } from "../../server/src/db/rows";
 import { parseEnv } from "../../server/src/env";
-import { rowsOf } from "../../server/src/modules/directory/queries";
 
 export const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../server/src/db/client";
+import { rowsOf } from "../../server/src/db/rows";
 import { settings } from "../../server/src/db/schema";
 import { findOutcode } from "../../server/src/modules/directory/geo/outcodes";
-import { rowsOf } from "../../server/src/modules/directory/queries";
 
 /** The region's framework (made, with seven lots, if it has none). */
 export async function frameworkOf(db: Db, regionId: string): Promise<{ id: string; lots: Map<number, string> }> {

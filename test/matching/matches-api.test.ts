@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import request from "supertest";
 import { MATCH_CRITERIA, type MatchesResponse, MatchesResponseSchema } from "@shared/schemas/matching";
-import { rowsOf } from "../../server/src/modules/directory/queries";
+import { rowsOf } from "../../server/src/db/rows";
 import { buildChild } from "../factories/children";
 import { admitProvider, buildSetting, frameworkOf } from "../factories/directory";
 import { buildOrganisation, buildRegion } from "../factories/organisations";

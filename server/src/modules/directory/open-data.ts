@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { NEEDS } from "@shared/codes/needs";
 import type { HsdsDirectory } from "@shared/schemas/open-data";
 import type { Db } from "../../db/client";
-import { LISTED_SQL, rowsOf } from "./queries";
+import { rowsOf } from "../../db/rows";
+import { LISTED_SQL } from "./queries";
 
 interface Row {
   id: string;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { rowsOf } from "../../db/rows";
 import { organisations, settingClaims, settings } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import type { Member } from "../../http/require-actor";
@@ -8,11 +9,6 @@ import { canSeeSetting, claimScope, seesOnlyListed } from "./policy";
 
 export type SettingRow = typeof settings.$inferSelect;
 export type OwnerRow = typeof organisations.$inferSelect;
-
-/** Rows of a raw query, whichever driver ran it (node-postgres and PGlite both answer { rows }). */
-export async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 /**
  * Listed: published, and its provider admitted (not suspended) to at least one of its lots on

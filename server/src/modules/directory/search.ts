@@ -2,8 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { EARTH_RADIUS_KM } from "@shared/geo/distance";
 import type { SettingSearchHit, SettingSearchQuery } from "@shared/schemas/settings";
 import type { Db } from "../../db/client";
+import { rowsOf } from "../../db/rows";
 import { validationFailed } from "../../http/app-error";
-import { rowsOf } from "./queries";
 
 interface HitRow {
   id: string;

@@ -3,7 +3,7 @@ import { boundingBox } from "@shared/geo/distance";
 import { type MatchChild, type MatchSetting, risksToManage, sexesAdmitting } from "@shared/matching";
 import { FEEDBACK_MINIMUM_REVIEWS } from "@shared/schemas/setting-feedback";
 import type { Db } from "../../db/client";
-import { rowsOf } from "../directory/queries";
+import { rowsOf } from "../../db/rows";
 
 interface ProviderRow {
   id: string;

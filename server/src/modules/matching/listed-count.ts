@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { LISTED_SQL, rowsOf } from "../directory/queries";
+import { rowsOf } from "../../db/rows";
+import { LISTED_SQL } from "../directory/queries";
 
 // Counting a region's listed settings reads every one of them (about 15 ms for 20,000), more
 // than the prefiltered match itself. The count only tells the commissioner how many settings

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { ReviewRoundChanges } from "@shared/schemas/review-rounds";
 import type { Db } from "../../db/client";
+import { rowsOf } from "../../db/rows";
 import type { Member } from "../../http/require-actor";
-import { rowsOf } from "../directory/queries";
 import { presentRoundSummary } from "./present";
 import { listVisibleRounds } from "./queries";
 

@@ -1,10 +1,10 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { ReviewTotals } from "@shared/events";
 import type { Db } from "../../db/client";
+import { rowsOf } from "../../db/rows";
 import { frameworks, organisations, reviewRoundForums, reviewRounds } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import type { Member } from "../../http/require-actor";
-import { rowsOf } from "../directory/queries";
 import type { Actor } from "../identity/actor";
 import { roundComments, roundThemes } from "./comment-queries";
 import { canSeeReviewRound, roundScope } from "./policy";

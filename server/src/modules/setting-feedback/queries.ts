@@ -1,10 +1,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { FEEDBACK_ASPECTS, FEEDBACK_MINIMUM_REVIEWS, type SettingFeedbackSummary } from "@shared/schemas/setting-feedback";
 import type { Db } from "../../db/client";
+import { rowsOf } from "../../db/rows";
 import { organisations, settingFeedback, settings } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import type { Member } from "../../http/require-actor";
-import { isListed, loadSetting, rowsOf } from "../directory/queries";
+import { isListed, loadSetting } from "../directory/queries";
 import { canSeeSettingForFeedback, feedbackScope } from "./policy";
 
 /** A listed setting in the actor's region; anything else is "not found". */

@@ -3,10 +3,11 @@ import { DomainErrorCode, type ValidationIssue } from "@shared/errors";
 import type { ChildProfileUpdateInput, ChildProfileValues } from "@shared/schemas/children";
 import type { Db, DbOrTx } from "../../../db/client";
 import { isUniqueViolation } from "../../../db/errors";
+import { rowsOf } from "../../../db/rows";
 import { type ChildProfileRow, childProfiles } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
-import { isListed, loadSetting, rowsOf } from "../../directory/queries";
+import { isListed, loadSetting } from "../../directory/queries";
 import type { Actor } from "../../identity/actor";
 import { checkChildFreeText } from "../free-text";
 

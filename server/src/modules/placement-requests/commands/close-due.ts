@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
+import { rowsOf } from "../../../db/rows";
 import { type PlacementRequestRow, placementRequests } from "../../../db/schema";
-import { rowsOf } from "../../directory/queries";
 import { moveRequest } from "./move-request";
 
 export interface ClosedRequest {
@@ -20,7 +20,7 @@ export async function closeDueRequests(db: Db, batch = 50): Promise<ClosedReques
   for (;;) {
     const done = await db.transaction(async (tx) => {
       const due = await rowsOf<{ id: string }>(
-        tx as unknown as Db,
+        tx,
         sql`SELECT id FROM placement_requests
             WHERE (state = 'open' AND deadline <= clock_timestamp()) OR (state = 'price_round' AND price_round_closes_at <= clock_timestamp())
             ORDER BY deadline LIMIT ${batch} FOR UPDATE SKIP LOCKED`,
@@ -36,10 +36,7 @@ export async function closeDueRequests(db: Db, batch = 50): Promise<ClosedReques
           results.push({ request: await moveRequest({ tx, request, to: "evaluated", details: { round: "price" } }), to: "evaluated" });
           continue;
         }
-        const [{ n } = { n: 0 }] = await rowsOf<{ n: number }>(
-          tx as unknown as Db,
-          sql`SELECT count(*)::int AS n FROM offers WHERE request_id = ${id} AND status = 'active'`,
-        );
+        const [{ n } = { n: 0 }] = await rowsOf<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM offers WHERE request_id = ${id} AND status = 'active'`);
         const to = Number(n) > 0 ? "closed" : "no_offers";
         const at = sql`clock_timestamp()`;
         // Closing opens sealed offers to the council at the same moment: the audited "opening".

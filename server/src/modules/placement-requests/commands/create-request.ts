@@ -4,10 +4,11 @@ import type { ValidationIssue } from "@shared/errors";
 import type { RequestCreateInput } from "@shared/schemas/placement-requests";
 import type { Db } from "../../../db/client";
 import { isoDate } from "../../../db/dates";
+import { rowsOf } from "../../../db/rows";
 import { type ChildProfileRow, type PlacementRequestRow, placementRequests, requestInvitations } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
-import { LISTED_SQL, rowsOf } from "../../directory/queries";
+import { LISTED_SQL } from "../../directory/queries";
 import type { Actor } from "../../identity/actor";
 import { databaseNow } from "../queries";
 
