@@ -3,6 +3,7 @@ import { LOTS } from "@shared/codes/lots";
 import { AdmissionDecisionSchema, type Framework, type ProviderApplication } from "@shared/schemas/framework";
 import { decideAdmission, useApplications, useFramework } from "../../api/framework";
 import { AdmissionStatusTag } from "../../components/admission-labels";
+import { DecideButton } from "../../components/decide-button";
 import { DecisionForm } from "../../components/decision-form";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
@@ -67,18 +68,10 @@ function Applications({ framework }: { framework: Framework }) {
                     cells: [
                       <AdmissionStatusTag status={lot.status} />,
                       lot.reason ?? "",
-                      <button
-                        type="button"
-                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                        data-module="govuk-button"
+                      <DecideButton
+                        on={`lot ${lot.lotNumber} for ${application.organisationName}`}
                         onClick={() => setDeciding(`${application.id}-${lot.lotNumber}`)}
-                      >
-                        Decide
-                        <span className="govuk-visually-hidden">
-                          {" "}
-                          on lot {lot.lotNumber} for {application.organisationName}
-                        </span>
-                      </button>,
+                      />,
                     ],
                   }))}
                 />

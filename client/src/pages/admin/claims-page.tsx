@@ -2,6 +2,7 @@ import { useState } from "react";
 import { type SettingClaim, SettingClaimDecisionSchema } from "@shared/schemas/settings";
 import { decideSettingClaim, useSettingClaims } from "../../api/setting-claims";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
+import { DecideButton } from "../../components/decide-button";
 import { DecisionForm } from "../../components/decision-form";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
@@ -58,14 +59,7 @@ export function ClaimsPage() {
                         }}
                       />
                     ) : (
-                      <button
-                        type="button"
-                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                        data-module="govuk-button"
-                        onClick={() => setDeciding(claim.id)}
-                      >
-                        Decide<span className="govuk-visually-hidden"> on the claim for {claim.settingName}</span>
-                      </button>
+                      <DecideButton on={`the claim for ${claim.settingName}`} onClick={() => setDeciding(claim.id)} />
                     )}
                   </SummaryCard>
                 ))}

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { type SettingFeedback, SettingFeedbackModerationSchema } from "@shared/schemas/setting-feedback";
 import { moderateSettingFeedback, useSettingFeedback } from "../../api/setting-feedback";
+import { DecideButton } from "../../components/decide-button";
 import { DecisionForm } from "../../components/decision-form";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
@@ -63,18 +64,7 @@ export function SettingFeedbackPage() {
                       }}
                     />
                   ) : (
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      data-module="govuk-button"
-                      onClick={() => setDeciding(item.id)}
-                    >
-                      Decide
-                      <span className="govuk-visually-hidden">
-                        {" "}
-                        on the feedback about {item.settingName} from {item.forumName}
-                      </span>
-                    </button>
+                    <DecideButton on={`the feedback about ${item.settingName} from ${item.forumName}`} onClick={() => setDeciding(item.id)} />
                   )}
                 </SummaryCard>
               ))}
