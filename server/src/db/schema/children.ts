@@ -1,4 +1,4 @@
-import { bigint, date, doublePrecision, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, doublePrecision, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { ChildRecommendation, ChildRequirements, ChildRisk } from "@shared/schemas/children";
 import { settings } from "./directory";
 import { users } from "./identity";
@@ -38,6 +38,7 @@ export const childProfiles = pgTable("child_profiles", {
   riskToOthersOther: text("risk_to_others_other"),
   pdsChildId: bigint("pds_child_id", { mode: "number" }),
   referralDate: date("referral_date"),
+  synthetic: boolean("synthetic").notNull().default(false),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: at("created_at").notNull().defaultNow(),
   updatedAt: at("updated_at").notNull().defaultNow(),

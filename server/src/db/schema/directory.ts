@@ -45,6 +45,8 @@ export const settings = pgTable("settings", {
   description: text("description").notNull().default(""),
   status: text("status").$type<SettingStatus>().notNull().default("draft"),
   statusReason: text("status_reason"),
+  /** The local authority the setting stands in (GIAS "LA (code)"); null when not known. */
+  laCode: text("la_code"),
   source: text("source").$type<"provider" | "gias">().notNull().default("provider"),
   createdAt: at("created_at").notNull().defaultNow(),
   updatedAt: at("updated_at").notNull().defaultNow(),

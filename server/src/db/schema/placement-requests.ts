@@ -33,6 +33,7 @@ export const placementRequests = pgTable("placement_requests", {
   awardedAt: at("awarded_at"),
   cancelledAt: at("cancelled_at"),
   cancelReason: text("cancel_reason"),
+  synthetic: boolean("synthetic").notNull().default(false),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: at("created_at").notNull().defaultNow(),
   updatedAt: at("updated_at").notNull().defaultNow(),
@@ -182,6 +183,7 @@ export const placements = pgTable("placements", {
   endDate: date("end_date"),
   endReason: text("end_reason").$type<PlacementEndReason>(),
   breakdown: boolean("breakdown").notNull().default(false),
+  synthetic: boolean("synthetic").notNull().default(false),
   createdAt: at("created_at").notNull().defaultNow(),
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
