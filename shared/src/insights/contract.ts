@@ -152,3 +152,17 @@ export const InsightsPublicationInputSchema = z
   .strict()
   .refine((p) => p.from <= p.to, { error: "The period must start on or before its end", path: ["to"] });
 export const InsightsPublicationSchema = z.object({ from: z.string(), to: z.string(), publishedAt: z.iso.datetime() });
+
+/** GET /api/v1/insights/publication: the period published now, or null before the first. */
+export const InsightsPublicationResponseSchema = z.object({ data: InsightsPublicationSchema.nullable() });
+
+/**
+ * GET /api/v1/public/insights/:regionId (no sign-in): the region, the published period, and the
+ * whole region's tables for it, suppressed; 404 when nothing is published.
+ */
+export const PublicInsightsSchema = z.object({
+  region: z.object({ id: z.uuid(), name: z.string() }),
+  publication: InsightsPublicationSchema,
+  report: InsightsReportSchema,
+});
+export const PublicInsightsResponseSchema = z.object({ data: PublicInsightsSchema });

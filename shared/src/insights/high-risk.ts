@@ -64,3 +64,11 @@ export function describeHighRiskRule(rule: HighRiskRule, rules: HighRiskRules): 
       return `Placed in lot ${rules.lots.join(" or ")}`;
   }
 }
+
+/** GET and PUT /api/v1/high-risk-definition: the region's rules (the default until the hub changes them). */
+export const HighRiskDefinitionSchema = z.object({
+  rules: HighRiskRulesSchema,
+  /** Null while the default applies. */
+  updatedAt: z.iso.datetime().nullable(),
+});
+export const HighRiskDefinitionResponseSchema = z.object({ data: HighRiskDefinitionSchema });
