@@ -24,6 +24,9 @@ const statement = plainText({ error: "Enter the outcome" })
   .min(1, { error: "Enter the outcome" })
   .max(300, { error: "An outcome must be 300 characters or fewer" });
 
+/** A review of a placement in a path: /placements/:id/reviews/:reviewId. */
+export const ReviewParamsSchema = z.object({ id: z.uuid({ error: "Not a valid id" }), reviewId: z.uuid({ error: "Not a valid id" }) }).strict();
+
 /** The outcomes of the child's EHC plan (section E), in order. An outcome left out is retired, not deleted. */
 export const ChildOutcomesInputSchema = z
   .object({
@@ -63,7 +66,12 @@ const uniqueBy =
   (items: T[]) =>
     new Set(items.map(key)).size === items.length;
 
-/** What the council (or the provider, for its view) records. Every field is optional in a draft. */
+/**
+ * What the council (or the provider, for its view) records. A draft may leave values empty
+ * (null, or an empty list): incidents are null until given, so "none given" is not read as zero.
+ * Submitting asks for them all (every current outcome scored, stability, attendance for an
+ * education lot, incidents).
+ */
 const reviewFields = {
   scores: z
     .array(z.object({ outcomeId: z.uuid({ error: "Unknown outcome" }), score: scoreOf("progress") }).strict())
@@ -77,7 +85,7 @@ const reviewFields = {
     .min(0, { error: "Attendance must be 0% or more" })
     .max(100, { error: "Attendance must be 100% or less" })
     .nullable(),
-  incidents: IncidentCountsSchema,
+  incidents: IncidentCountsSchema.nullable(),
   risks: z
     .array(
       z
@@ -149,7 +157,7 @@ const RiskOutSchema = z.object({ code: z.enum(PDS_RISK_CODES), trajectory: z.enu
 export const ProviderViewSchema = z.object({
   scores: z.array(ScoreOutSchema),
   attendancePercent: z.number().int().nullable(),
-  incidents: IncidentsOutSchema,
+  incidents: IncidentsOutSchema.nullable(),
   risks: z.array(RiskOutSchema),
   stability: z.enum(REVIEW_STABILITIES).nullable(),
   notes: z.string(),
@@ -168,7 +176,7 @@ export const OutcomeReviewSchema = z.object({
   reviewDate: z.iso.date(),
   scores: z.array(ScoreOutSchema),
   attendancePercent: z.number().int().nullable(),
-  incidents: IncidentsOutSchema,
+  incidents: IncidentsOutSchema.nullable(),
   risks: z.array(RiskOutSchema),
   stability: z.enum(REVIEW_STABILITIES).nullable(),
   childView: z.number().int().nullable(),
@@ -226,3 +234,55 @@ export const PlacementHighRiskSchema = z.object({
   rules: z.array(z.object({ rule: z.enum(HIGH_RISK_RULES), description: z.string() })),
 });
 export type PlacementHighRisk = z.infer<typeof PlacementHighRiskSchema>;
+
+/**
+ * GET /api/v1/placements: the council's own placements (with the child's reference and when the
+ * next review is due), or a provider's (never the child's reference; whether a submitted review
+ * awaits the provider's view).
+ */
+export const CouncilPlacementListItemSchema = z.object({
+  id: z.uuid(),
+  childId: z.uuid(),
+  childReference: z.string(),
+  settingName: z.string(),
+  organisationName: z.string(),
+  startDate: z.iso.date(),
+  reviewDates: z.array(z.iso.date()),
+  endDate: z.iso.date().nullable(),
+  /** The baseline's date (the start) until a baseline is submitted, then the first review date after the latest submitted review; null once ended or none is left. */
+  nextReviewDue: z.iso.date().nullable(),
+});
+export const ProviderPlacementListItemSchema = z.object({
+  id: z.uuid(),
+  settingName: z.string(),
+  startDate: z.iso.date(),
+  endDate: z.iso.date().nullable(),
+  /** A submitted review of this placement has no view from the provider yet. */
+  reviewAwaitsView: z.boolean(),
+});
+export const PlacementListResponseSchema = z.discriminatedUnion("viewer", [
+  z.object({ viewer: z.literal("council"), data: z.array(CouncilPlacementListItemSchema) }),
+  z.object({ viewer: z.literal("provider"), data: z.array(ProviderPlacementListItemSchema) }),
+]);
+export type PlacementListResponse = z.infer<typeof PlacementListResponseSchema>;
+
+/** Attendance is recorded for education lots: every lot but 5 (16+ residential, a home rather than a school). */
+export const recordsAttendance = (lotNumber: number) => lotNumber !== 5;
+
+/**
+ * What a review still lacks before it can be submitted, as [field, message] pairs (the server
+ * answers them as a 400, the form shows them beside the fields): every current outcome scored,
+ * stability, attendance for an education lot, and incidents.
+ */
+export function missingForSubmit(
+  review: Pick<OutcomeReviewInput, "scores" | "stability" | "attendancePercent" | "incidents">,
+  { currentOutcomeIds, lotNumber }: { currentOutcomeIds: readonly string[]; lotNumber: number },
+): [field: string, message: string][] {
+  const scored = new Set(review.scores.map((s) => s.outcomeId));
+  const missing: [string, string][] = [];
+  if (currentOutcomeIds.some((id) => !scored.has(id))) missing.push(["scores", "Score progress on every outcome of the plan"]);
+  if (review.stability === null) missing.push(["stability", "Choose how stable the placement is"]);
+  if (review.attendancePercent === null && recordsAttendance(lotNumber)) missing.push(["attendancePercent", "Enter attendance as a percentage of sessions"]);
+  if (review.incidents === null) missing.push(["incidents", "Enter the number of each kind of incident since the last review (0 if none)"]);
+  return missing;
+}
