@@ -6,6 +6,7 @@ import { prepareDatabase } from "./db/prepare";
 import { loadEnv } from "./env";
 import { answerClientErrors } from "./http/client-errors";
 import { createLogger } from "./logger";
+import { startInsightsRefresher } from "./modules/insights/facts/refresher";
 import { startClosingScheduler } from "./modules/placement-requests/scheduler";
 import { VERSION } from "./paths";
 import { installProcessGuards } from "./process-guards";
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   answerClientErrors(server);
   const realtime = await createRealtimeServer(server, { db: database.db, env, logger, store: sessionStore, live });
   const scheduler = startClosingScheduler({ db: database.db, live, logger });
+  const insightsRefresher = startInsightsRefresher({ db: database.db, logger });
   const prune = setInterval(() => void sessionStore.prune().catch(() => undefined), 15 * 60_000);
   prune.unref();
   const sockets = new Set<Socket>();
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     const finish = async () => {
       clearTimeout(force);
       await scheduler.stop();
+      await insightsRefresher.stop();
       await database.close().catch((error: unknown) => logger.error({ err: error }, "closing the database failed"));
       logger.info("stopped");
       process.exit(0);

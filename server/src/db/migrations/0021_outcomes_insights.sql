@@ -142,3 +142,128 @@ CREATE TABLE insights_publications (
   published_at timestamptz NOT NULL DEFAULT now(),
   CHECK (period_from <= period_to)
 );
+
+-- Marking facts dirty: statement-level triggers with transition tables, so the synthetic seed's
+-- bulk inserts mark 100,000 rows in one statement instead of firing a row trigger each.
+-- A mark that already exists is touched (DO UPDATE), not skipped: the touch waits for a refresher
+-- that has taken the mark in a transaction still open, so a change committed during a refresh
+-- leaves a fresh mark behind instead of being lost with the old one.
+CREATE INDEX placements_setting ON placements (setting_id);
+CREATE INDEX placements_council ON placements (council_id);
+
+CREATE FUNCTION insights_mark_placements(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO insights_dirty (kind, id)
+  SELECT DISTINCT 'placement', u.id FROM unnest(ids) AS u(id) WHERE u.id IS NOT NULL
+  ON CONFLICT (kind, id) DO UPDATE SET marked_at = excluded.marked_at;
+END $$;
+
+CREATE FUNCTION insights_mark_requests(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO insights_dirty (kind, id)
+  SELECT DISTINCT 'request', u.id FROM unnest(ids) AS u(id) WHERE u.id IS NOT NULL
+  ON CONFLICT (kind, id) DO UPDATE SET marked_at = excluded.marked_at;
+  -- A request's facts (days to award, offers) are also its placement's.
+  PERFORM insights_mark_placements(ARRAY(SELECT p.id FROM placements p WHERE p.request_id = ANY (ids)));
+END $$;
+
+-- A placement inserted or changed (its end, its fee).
+CREATE FUNCTION insights_placements_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_mark_placements(ARRAY(SELECT id FROM new_rows));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER insights_placements_inserted AFTER INSERT ON placements
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_placements_changed();
+CREATE TRIGGER insights_placements_updated AFTER UPDATE ON placements
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_placements_changed();
+
+-- A review recorded or submitted: its placement's outcomes, incidents and present risks.
+CREATE FUNCTION insights_reviews_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_mark_placements(ARRAY(SELECT placement_id FROM new_rows));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER insights_reviews_inserted AFTER INSERT ON outcome_reviews
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_reviews_changed();
+CREATE TRIGGER insights_reviews_updated AFTER UPDATE ON outcome_reviews
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_reviews_changed();
+
+-- A request made (not as a draft) or moved to another state.
+CREATE FUNCTION insights_requests_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_mark_requests(ARRAY(SELECT id FROM new_rows WHERE state <> 'draft'));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER insights_requests_inserted AFTER INSERT ON placement_requests
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_requests_inserted();
+CREATE FUNCTION insights_requests_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_mark_requests(ARRAY(
+    SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.state IS DISTINCT FROM n.state));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER insights_requests_moved AFTER UPDATE ON placement_requests
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_requests_moved();
+
+-- An offer made (or withdrawn): the request's offer count.
+CREATE FUNCTION insights_offers_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_mark_requests(ARRAY(SELECT request_id FROM new_rows));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER insights_offers_inserted AFTER INSERT ON offers
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_offers_changed();
+CREATE TRIGGER insights_offers_updated AFTER UPDATE ON offers
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_offers_changed();
+
+-- A child's profile changed in what the facts read (risks, deprivation of liberty, home, dates, lot).
+CREATE FUNCTION insights_children_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_mark_placements(ARRAY(
+    SELECT p.id FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN placements p ON p.child_id = n.id
+    WHERE (o.risks, o.requirements, o.home_outcode, o.needed_by, o.lot_number)
+      IS DISTINCT FROM (n.risks, n.requirements, n.home_outcode, n.needed_by, n.lot_number)));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER insights_children_changed AFTER UPDATE ON child_profiles
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_children_changed();
+
+-- A setting changed in what the facts read; vacancies and descriptions change often and are not read.
+CREATE FUNCTION insights_settings_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_mark_placements(ARRAY(
+    SELECT p.id FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN placements p ON p.setting_id = n.id
+    WHERE (o.la_code, o.ofsted_grade, o.risks_managed, o.latitude, o.longitude)
+      IS DISTINCT FROM (n.la_code, n.ofsted_grade, n.risks_managed, n.latitude, n.longitude)));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER insights_settings_changed AFTER UPDATE ON settings
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_settings_changed();
+
+-- The region's high-risk definition, or a band ceiling (the "fee above the highest ceiling" rule),
+-- changed: every placement of the region is judged again.
+CREATE FUNCTION insights_mark_regions(region_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_mark_placements(ARRAY(
+    SELECT p.id FROM placements p JOIN organisations c ON c.id = p.council_id WHERE c.region_id = ANY (region_ids)));
+END $$;
+CREATE FUNCTION insights_definition_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_mark_regions(ARRAY(SELECT region_id FROM new_rows));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER insights_definition_inserted AFTER INSERT ON high_risk_definitions
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_definition_changed();
+CREATE TRIGGER insights_definition_updated AFTER UPDATE ON high_risk_definitions
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_definition_changed();
+CREATE FUNCTION insights_ceilings_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_mark_regions(ARRAY(
+    SELECT DISTINCT f.region_id FROM new_rows n JOIN lots l ON l.id = n.lot_id JOIN frameworks f ON f.id = l.framework_id));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER insights_ceilings_inserted AFTER INSERT ON price_bands
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_ceilings_changed();
+CREATE TRIGGER insights_ceilings_updated AFTER UPDATE ON price_bands
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insights_ceilings_changed();
