@@ -95,6 +95,7 @@ const adminPages = () => import("./areas/admin");
 const commissionerPages = () => import("./areas/commissioner");
 const providerPages = () => import("./areas/provider");
 const parentPages = () => import("./areas/parent");
+const insightsPages = () => import("./areas/insights");
 
 const orgAdmin = (me: Me) => me.user.orgAdmin;
 
@@ -149,6 +150,11 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
   { path: PAGE_PATHS.providerFramework, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderFrameworkPage) },
   { path: PAGE_PATHS.providerRequests, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderRequestsPage) },
   { path: PAGE_PATHS.providerRequest, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderRequestPage) },
+  // Regional insights: the hub and commissioners; the published summary's page is the hub's (issue 13).
+  { path: PAGE_PATHS.insights, roles: ["regional_admin", "commissioner"], page: lazyPage(insightsPages, (m) => m.InsightsPage) },
+  { path: PAGE_PATHS.insightsCompare, roles: ["regional_admin", "commissioner"], page: lazyPage(insightsPages, (m) => m.ComparePage) },
+  { path: PAGE_PATHS.insightsPublication, roles: ["regional_admin"], page: lazyPage(insightsPages, (m) => m.PublicationPage) },
+  { path: PAGE_PATHS.highRiskDefinition, roles: ["regional_admin", "commissioner"], page: lazyPage(insightsPages, (m) => m.HighRiskDefinitionPage) },
 ];
 
 /** Public pages that carry a form or a schema of their own; the rest are small and come with the entry. */
@@ -160,6 +166,7 @@ const reviewSummariesPage = lazyPage(
   () => import("./pages/public/review-summary-page"),
   (m) => m.ReviewSummariesPage,
 );
+const publicInsightsPage = lazyPage(insightsPages, (m) => m.PublicInsightsPage);
 const reviewSummaryPage = lazyPage(
   () => import("./pages/public/review-summary-page"),
   (m) => m.ReviewSummaryPage,
@@ -181,6 +188,7 @@ export const router = createBrowserRouter([
           { path: PAGE_PATHS.noAccess, element: <NoAccessPage /> },
           { path: PAGE_PATHS.publicReviewSummaries, element: <Deferred page={reviewSummariesPage} /> },
           { path: PAGE_PATHS.publicReviewSummary, element: <Deferred page={reviewSummaryPage} /> },
+          { path: PAGE_PATHS.publicInsights, element: <Deferred page={publicInsightsPage} /> },
           ...rolePages.map(({ path, roles, allow, page }) => ({ path, element: <SignedInPage page={page} roles={roles} allow={allow} /> })),
           { path: "*", element: <NotFoundPage /> },
         ],

@@ -47,6 +47,11 @@ export const PAGE_PATHS = {
   parentReviewRound: "/parent-panel/review-rounds/:id",
   publicReviewSummaries: "/review-rounds",
   publicReviewSummary: "/review-rounds/:id/summary",
+  insights: "/insights",
+  insightsCompare: "/insights/compare",
+  insightsPublication: "/insights/publication",
+  highRiskDefinition: "/insights/high-risk-definition",
+  publicInsights: "/regions/:id/insights",
 } as const;
 
 /** Where each role lands after signing in. */

@@ -21,7 +21,11 @@ interface ChartFigureProps {
 export function ChartFigure({ caption, description, plot, table }: ChartFigureProps) {
   const holder = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const chart = Plot.plot({ ...plot, ariaLabel: caption, ariaDescription: description, style: { fontSize: "14px", ...plotStyle(plot.style) } });
+    const style = { display: "block", maxWidth: "100%", height: "auto", fontSize: "14px", ...plotStyle(plot.style) };
+    const chart = Plot.plot({ ...plot, ariaLabel: caption, ariaDescription: description, style });
+    // Plot adds a <style> element, which the service's CSP (style-src 'self') refuses with a console error;
+    // the rules that matter are set above through the element's style object, which CSP allows.
+    for (const element of chart.querySelectorAll("style")) element.remove();
     chart.setAttribute("role", "img");
     holder.current?.replaceChildren(chart);
     return () => chart.remove();

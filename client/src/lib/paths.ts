@@ -15,3 +15,4 @@ export const commissionerChildMatchesPath = (childId: string) => generatePath(PA
 export const commissionerChildRequestNewPath = (childId: string) => generatePath(PAGE_PATHS.commissionerChildRequestNew, { id: childId });
 export const commissionerRequestPath = (requestId: string) => generatePath(PAGE_PATHS.commissionerRequest, { id: requestId });
 export const providerRequestPath = (requestId: string) => generatePath(PAGE_PATHS.providerRequest, { id: requestId });
+export const publicInsightsPath = (regionId: string) => generatePath(PAGE_PATHS.publicInsights, { id: regionId });

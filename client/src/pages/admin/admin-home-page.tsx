@@ -23,6 +23,11 @@ const LINKS: RoleHomeLink[] = [
     text: "Review rounds",
     description: "see what Parent Carer Forums say about the framework, hide comments that break the rules, and answer them by theme.",
   },
+  {
+    href: PAGE_PATHS.insights,
+    text: "Placement insights",
+    description: "see what the region’s placements have in common, compare groups of them, set what counts as high risk, and publish a summary for everyone.",
+  },
 ];
 
 export function AdminHomePage() {

@@ -1,4 +1,6 @@
+import { Link } from "react-router";
 import type { RegionSummary } from "@shared/schemas/region";
+import { publicInsightsPath } from "../../lib/paths";
 import { CouncilTable } from "./council-table";
 import { FrameworkSummary } from "./framework-summary";
 import { OrganisationCounts } from "./organisation-counts";
@@ -17,6 +19,11 @@ export function RegionSection({ region }: { region: RegionSummary }) {
         region.frameworks.map((framework) => <FrameworkSummary key={framework.id} framework={framework} />)
       )}
       <CouncilTable regionName={region.name} councils={region.councils} />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={publicInsightsPath(region.id)}>
+          Placements in {region.name}: published figures
+        </Link>
+      </p>
     </section>
   );
 }
