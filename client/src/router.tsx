@@ -95,6 +95,7 @@ const adminPages = () => import("./areas/admin");
 const commissionerPages = () => import("./areas/commissioner");
 const providerPages = () => import("./areas/provider");
 const parentPages = () => import("./areas/parent");
+const placementPages = () => import("./areas/placements");
 const insightsPages = () => import("./areas/insights");
 
 const orgAdmin = (me: Me) => me.user.orgAdmin;
@@ -150,6 +151,14 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
   { path: PAGE_PATHS.providerFramework, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderFrameworkPage) },
   { path: PAGE_PATHS.providerRequests, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderRequestsPage) },
   { path: PAGE_PATHS.providerRequest, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderRequestPage) },
+  // Placements and their outcome reviews: the council's commissioners and the provider delivering each (issue 13).
+  { path: PAGE_PATHS.commissionerPlacements, roles: ["commissioner"], page: lazyPage(placementPages, (m) => m.CommissionerPlacementsPage) },
+  { path: PAGE_PATHS.commissionerPlacement, roles: ["commissioner"], page: lazyPage(placementPages, (m) => m.CouncilPlacementPage) },
+  { path: PAGE_PATHS.commissionerReviewNew, roles: ["commissioner"], page: lazyPage(placementPages, (m) => m.NewReviewPage) },
+  { path: PAGE_PATHS.commissionerReview, roles: ["commissioner"], page: lazyPage(placementPages, (m) => m.EditReviewPage) },
+  { path: PAGE_PATHS.commissionerChildOutcomes, roles: ["commissioner"], page: lazyPage(placementPages, (m) => m.ChildOutcomesPage) },
+  { path: PAGE_PATHS.providerPlacements, roles: ["provider"], page: lazyPage(placementPages, (m) => m.ProviderPlacementsPage) },
+  { path: PAGE_PATHS.providerPlacement, roles: ["provider"], page: lazyPage(placementPages, (m) => m.ProviderPlacementPage) },
   // Regional insights: the hub and commissioners; the published summary's page is the hub's (issue 13).
   { path: PAGE_PATHS.insights, roles: ["regional_admin", "commissioner"], page: lazyPage(insightsPages, (m) => m.InsightsPage) },
   { path: PAGE_PATHS.insightsCompare, roles: ["regional_admin", "commissioner"], page: lazyPage(insightsPages, (m) => m.ComparePage) },

@@ -28,11 +28,13 @@ function itemsFor(state: SessionState): NavigationItem[] {
   if (me?.user.role === "commissioner") {
     items.push({ href: PAGE_PATHS.commissionerChildren, text: "Children" });
     items.push({ href: PAGE_PATHS.commissionerRequests, text: "Requests" });
+    items.push({ href: PAGE_PATHS.commissionerPlacements, text: "Placements" });
     items.push({ href: PAGE_PATHS.commissionerSearch, text: "Find a setting" });
     items.push({ href: PAGE_PATHS.insights, text: "Insights" });
   }
   if (me?.user.role === "provider") {
     items.push({ href: PAGE_PATHS.providerRequests, text: "Requests" });
+    items.push({ href: PAGE_PATHS.providerPlacements, text: "Placements" });
     items.push({ href: PAGE_PATHS.providerSettings, text: "Your settings" });
     items.push({ href: PAGE_PATHS.providerFramework, text: "Framework" });
   }

@@ -15,4 +15,9 @@ export const commissionerChildMatchesPath = (childId: string) => generatePath(PA
 export const commissionerChildRequestNewPath = (childId: string) => generatePath(PAGE_PATHS.commissionerChildRequestNew, { id: childId });
 export const commissionerRequestPath = (requestId: string) => generatePath(PAGE_PATHS.commissionerRequest, { id: requestId });
 export const providerRequestPath = (requestId: string) => generatePath(PAGE_PATHS.providerRequest, { id: requestId });
+export const commissionerPlacementPath = (placementId: string) => generatePath(PAGE_PATHS.commissionerPlacement, { id: placementId });
+export const commissionerReviewNewPath = (placementId: string) => generatePath(PAGE_PATHS.commissionerReviewNew, { id: placementId });
+export const commissionerReviewPath = (placementId: string, reviewId: string) => generatePath(PAGE_PATHS.commissionerReview, { id: placementId, reviewId });
+export const commissionerChildOutcomesPath = (childId: string) => generatePath(PAGE_PATHS.commissionerChildOutcomes, { id: childId });
+export const providerPlacementPath = (placementId: string) => generatePath(PAGE_PATHS.providerPlacement, { id: placementId });
 export const publicInsightsPath = (regionId: string) => generatePath(PAGE_PATHS.publicInsights, { id: regionId });

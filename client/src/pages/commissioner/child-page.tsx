@@ -7,6 +7,7 @@ import { Loading, QueryProblem } from "../../components/query-problem";
 import { ReadingColumn } from "../../components/reading-column";
 import { usePageTitle } from "../../components/use-page-title";
 import { commissionerChildEditPath, commissionerChildMatchesPath, commissionerChildRequestNewPath } from "../../lib/paths";
+import { ChildPlacements } from "../placements/child-placements";
 import { missingLabel } from "./child-labels";
 import { ChildProfileGate } from "./child-profile-gate";
 import { ChildSummary } from "./child-summary";
@@ -36,6 +37,7 @@ function ChildView({ child }: { child: ChildProfile }) {
       {shortlist.status === "loading" ? <Loading what="the shortlist" /> : null}
       {shortlist.status === "error" ? <QueryProblem what="the shortlist" onRetry={shortlist.retry} /> : null}
       {shortlist.status === "success" ? <ShortlistSummary entries={shortlist.data} /> : null}
+      <ChildPlacements child={child} />
       <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={commissionerChildRequestNewPath(child.id)}>
         Invite settings to a placement request
       </Link>

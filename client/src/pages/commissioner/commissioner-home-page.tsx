@@ -13,6 +13,11 @@ const LINKS: RoleHomeLink[] = [
     description: "watch invited settings respond live, answer their questions, open and score the offers at the deadline, award the placement and manage it.",
   },
   {
+    href: PAGE_PATHS.commissionerPlacements,
+    text: "Placements",
+    description: "record each placement’s baseline and reviews against the EHC plan’s outcomes, and see the distance travelled.",
+  },
+  {
     href: PAGE_PATHS.commissionerSearch,
     text: "Find a setting",
     description: "search published settings on the framework by need, age, vacancy, distance, Ofsted grade and price band.",

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { PLACEMENT_END_REASON_LABELS, PLACEMENT_END_REASONS, type PlacementEndReason } from "@shared/codes/tenders";
 import { type Placement, PlacementEndSchema } from "@shared/schemas/placement-requests";
 import { endPlacement } from "../../api/placement-requests";
@@ -7,6 +8,7 @@ import { Form } from "../../components/form";
 import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
 import { useFormSubmit } from "../../components/use-form-submit";
+import { commissionerPlacementPath } from "../../lib/paths";
 import { PlacementSummary } from "../requests/placement-summary";
 
 const FIELD_IDS = { endDate: "placement-end-date", reason: "placement-end-reason" };
@@ -20,6 +22,11 @@ export function PlacementSection({ placement, onEnded }: { placement: Placement;
         The placement
       </h2>
       <PlacementSummary placement={placement} />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={commissionerPlacementPath(placement.id)}>
+          Reviews and distance travelled of this placement
+        </Link>
+      </p>
       {placement.endDate ? null : <EndPlacementForm placementId={placement.id} onEnded={onEnded} />}
     </section>
   );

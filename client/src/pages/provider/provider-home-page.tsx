@@ -8,6 +8,11 @@ const LINKS: RoleHomeLink[] = [
     description: "read about each child your settings are invited for, offer or decline before the deadline, ask the council questions, and see the outcome.",
   },
   {
+    href: PAGE_PATHS.providerPlacements,
+    text: "Placements",
+    description: "read the council’s reviews of the placements your settings were awarded, and give your view of each.",
+  },
+  {
     href: PAGE_PATHS.providerSettings,
     text: "Your settings",
     description: "keep each setting’s details and vacancies up to date, and publish it so commissioners can find it.",

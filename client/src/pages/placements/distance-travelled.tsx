@@ -1,0 +1,162 @@
+import * as Plot from "@observablehq/plot";
+import { useMemo } from "react";
+import { INCIDENT_KIND_LABELS, INCIDENT_KINDS, REVIEW_RISK_TRAJECTORY_LABELS } from "@shared/codes/outcomes";
+import type { DistanceTravelled } from "@shared/schemas/outcome-reviews";
+import { ChartFigure } from "../../components/chart-figure";
+import { Table } from "../../components/table";
+import { formatDate } from "../../lib/format-date";
+import { outcomeName, riskLabel } from "./labels";
+
+/** The baseline's date, then each review's, as the charts' categories and the tables' columns. */
+const datesOf = (data: DistanceTravelled) => [...(data.baselineDate ? [data.baselineDate] : []), ...data.reviewDates];
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+const twoPlaces = (n: number) => (Math.round(n * 100) / 100).toString();
+
+/** One point of a chart: the numbers its table lists, with the label a screen reader or a test reads. */
+interface Point {
+  series: string;
+  date: string;
+  value: number;
+  label: string;
+}
+
+/** Lines with a dot at each point and the series' name at its end: told apart by shape and name as well as colour. */
+function linesOf(points: Point[], dates: string[], y: Plot.ScaleOptions, yLabel: string): Plot.PlotOptions {
+  return {
+    marginRight: 90,
+    x: { type: "point", domain: dates, label: null, padding: 0.3 },
+    y: { ...y, label: yLabel, grid: true },
+    color: { type: "categorical" },
+    symbol: { type: "ordinal" },
+    marks: [
+      Plot.line(points, { x: "date", y: "value", stroke: "series", z: "series", ariaHidden: "true" }),
+      Plot.dot(points, { x: "date", y: "value", stroke: "series", fill: "series", symbol: "series", r: 4, ariaLabel: "label" }),
+      Plot.text(points, Plot.selectLast({ x: "date", y: "value", z: "series", text: "series", textAnchor: "start", dx: 8, ariaHidden: "true" })),
+    ],
+  };
+}
+
+/** Each outcome's score at the baseline and at each submitted review. */
+function OutcomeScores({ data }: { data: DistanceTravelled }) {
+  const labels = datesOf(data).map(formatDate);
+  const plot = useMemo(() => {
+    const points: Point[] = data.outcomes.flatMap((outcome, index) => {
+      const series = outcomeName(index);
+      const scores = [...(data.baselineDate ? [{ reviewDate: data.baselineDate, score: outcome.baseline }] : []), ...outcome.points];
+      return scores.flatMap(({ reviewDate, score }) =>
+        score === null ? [] : [{ series, date: formatDate(reviewDate), value: score, label: `${series}, ${formatDate(reviewDate)}: score ${score}` }],
+      );
+    });
+    return linesOf(points, datesOf(data).map(formatDate), { domain: [1, 5], ticks: 5 }, "Score (1 no progress, 5 fully achieved)");
+  }, [data]);
+  return (
+    <ChartFigure
+      caption="Progress towards each outcome"
+      description="Each outcome’s score from 1 (no progress) to 5 (fully achieved), at the baseline and at each review; a line going up is progress."
+      plot={plot}
+      table={
+        <Table
+          caption="Scores at the baseline and each review, with the change from the baseline"
+          columns={["Outcome", ...labels.map((text, index) => ({ text: index === 0 && data.baselineDate ? `Baseline, ${text}` : text, numeric: true }))]}
+          rows={data.outcomes.map((outcome, index) => ({
+            key: outcome.outcomeId,
+            header: `${outcomeName(index)}: ${outcome.statement}`,
+            cells: [
+              ...(data.baselineDate ? [outcome.baseline ?? "Not scored"] : []),
+              ...outcome.points.map((p) => (p.score === null ? "Not scored" : p.change === null ? String(p.score) : `${p.score} (${signed(p.change)})`)),
+            ],
+          }))}
+        />
+      }
+    />
+  );
+}
+
+/** Incidents per 4 weeks between one review and the one before it. */
+function IncidentRates({ data }: { data: DistanceTravelled }) {
+  const plot = useMemo(() => {
+    const points: Point[] = data.incidentRates.flatMap((rate) =>
+      INCIDENT_KINDS.map((kind) => {
+        const series = INCIDENT_KIND_LABELS[kind];
+        const value = rate.per4Weeks[kind];
+        return { series, date: formatDate(rate.reviewDate), value, label: `${series}, ${formatDate(rate.reviewDate)}: ${twoPlaces(value)} per 4 weeks` };
+      }),
+    );
+    const dates = data.incidentRates.map((r) => formatDate(r.reviewDate));
+    return { ...linesOf(points, dates, { zero: true }, "Incidents per 4 weeks"), marginRight: 160 };
+  }, [data]);
+  return (
+    <ChartFigure
+      caption="Incidents per 4 weeks"
+      description="How often each kind of incident happened between one review and the one before it, per 4 weeks; a line going down is fewer incidents."
+      plot={plot}
+      table={
+        <Table
+          caption="Incidents per 4 weeks since the review before"
+          columns={[
+            "Review",
+            { text: "Weeks since the one before", numeric: true },
+            ...INCIDENT_KINDS.map((kind) => ({ text: INCIDENT_KIND_LABELS[kind], numeric: true })),
+            { text: "All incidents", numeric: true },
+          ]}
+          rows={data.incidentRates.map((rate) => ({
+            key: rate.reviewDate,
+            header: formatDate(rate.reviewDate),
+            cells: [twoPlaces(rate.weeks), ...INCIDENT_KINDS.map((kind) => twoPlaces(rate.per4Weeks[kind])), twoPlaces(rate.total)],
+          }))}
+        />
+      }
+    />
+  );
+}
+
+/** The distance travelled over a placement: outcomes, incidents and risks from the baseline to the latest review. */
+export function DistanceTravelledSection({ data }: { data: DistanceTravelled }) {
+  const reviews = data.reviewDates.length;
+  return (
+    <section aria-labelledby="distance-heading" data-testid="distance-travelled">
+      <h2 className="govuk-heading-m" id="distance-heading">
+        Distance travelled
+      </h2>
+      {!data.baselineDate ? (
+        <p className="govuk-body">The distance travelled is measured from the baseline. Once a baseline is submitted it shows here.</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            {reviews === 0
+              ? `Baseline submitted on ${formatDate(data.baselineDate)}; no review since.`
+              : `From the baseline on ${formatDate(data.baselineDate)} to ${reviews === 1 ? "1 review" : `${reviews} reviews`}, submitted reviews only.`}
+          </p>
+          {data.meanChange !== null ? (
+            <p className="govuk-body">
+              Mean change in outcome scores from the baseline to the latest review: <strong>{signed(Math.round(data.meanChange * 100) / 100)}</strong>
+            </p>
+          ) : null}
+          {data.outcomes.length > 0 ? <OutcomeScores data={data} /> : <p className="govuk-body">The child’s EHC plan has no outcomes recorded.</p>}
+          {data.incidentRates.length > 0 ? <IncidentRates data={data} /> : null}
+          <RiskTrajectories data={data} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function RiskTrajectories({ data }: { data: DistanceTravelled }) {
+  const dates = datesOf(data);
+  return (
+    <Table
+      caption="Risk trajectories"
+      columns={["Risk", ...dates.map((date, index) => (index === 0 && data.baselineDate ? `Baseline, ${formatDate(date)}` : formatDate(date)))]}
+      rows={data.risks.map((risk) => ({
+        key: risk.code,
+        header: riskLabel(risk.code),
+        cells: dates.map((date) => {
+          const point = risk.points.find((p) => p.reviewDate === date);
+          return point ? REVIEW_RISK_TRAJECTORY_LABELS[point.trajectory] : "Not recorded";
+        }),
+      }))}
+      empty="No risk was recorded at the baseline or any review."
+    />
+  );
+}
