@@ -34,7 +34,7 @@ export function InsightsTableFigure({ table, headingLevel = 2 }: { table: Insigh
   const Heading = `h${headingLevel}` as const;
   const tableCaption = `${table.title}: the figures`;
   return (
-    <section className="govuk-!-margin-bottom-8" aria-labelledby={`insights-${table.id}`} data-table={table.id}>
+    <section className="govuk-!-margin-bottom-8" aria-labelledby={`insights-${table.id}`} data-table={table.id} data-chart={table.chart}>
       <Heading className="govuk-heading-m" id={`insights-${table.id}`}>
         {table.title}
       </Heading>
