@@ -29,6 +29,8 @@ import { identityRoutes } from "./modules/identity/routes";
 import { matchingRoutes } from "./modules/matching/routes";
 import { peopleRoutes } from "./modules/organisations/people-routes";
 import { organisationRoutes } from "./modules/organisations/routes";
+import { childOutcomeRoutes } from "./modules/outcome-reviews/outcome-routes";
+import { outcomeReviewRoutes } from "./modules/outcome-reviews/routes";
 import { evaluationRoutes } from "./modules/placement-requests/evaluation-routes";
 import { openContractingRoutes } from "./modules/placement-requests/ocds-routes";
 import { placementRoutes } from "./modules/placement-requests/placement-routes";
@@ -98,6 +100,8 @@ export function apiRouter({ env, database, live, limits }: ApiRouterDeps): expre
   router.use(openContractingRoutes({ db, env }));
   router.use(matchingRoutes(db));
   router.use(placementsStandardRoutes(db));
+  router.use(childOutcomeRoutes(db));
+  router.use(outcomeReviewRoutes(db));
   return router;
 }
 

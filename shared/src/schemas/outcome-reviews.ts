@@ -275,7 +275,7 @@ export const recordsAttendance = (lotNumber: number) => lotNumber !== 5;
  * stability, attendance for an education lot, and incidents.
  */
 export function missingForSubmit(
-  review: Pick<OutcomeReviewInput, "scores" | "stability" | "attendancePercent" | "incidents">,
+  review: Pick<OutcomeReviewInput, "stability" | "attendancePercent" | "incidents"> & { scores: readonly { outcomeId: string }[] },
   { currentOutcomeIds, lotNumber }: { currentOutcomeIds: readonly string[]; lotNumber: number },
 ): [field: string, message: string][] {
   const scored = new Set(review.scores.map((s) => s.outcomeId));
