@@ -1,0 +1,32 @@
+import type { InsightsFilter, PlacementFact, RequestFact } from "./contract";
+import { cubeOf, type InsightsData } from "./data";
+import { clampPeriod, monthIndex, type MonthRange } from "./months";
+import { publishGrids } from "./published";
+
+/** The facts one filter selects, and its protected grids. */
+export interface Selection {
+  period: MonthRange;
+  placements: PlacementFact[];
+  requests: RequestFact[];
+  highRiskOnly: boolean;
+  grid: ReturnType<typeof publishGrids>;
+}
+
+export function select(data: InsightsData, filter: InsightsFilter): Selection {
+  const period = clampPeriod(filter, data.months);
+  const highRiskOnly = filter.highRisk === "only";
+  const councils = filter.council && !data.councils.includes(filter.council) ? [...data.councils, filter.council] : data.councils;
+  const cube = cubeOf(data, period, highRiskOnly, councils);
+  const council = filter.council ? councils.indexOf(filter.council) + 1 : 0;
+  const inFilter = (f: { lot: number; councilId: string }, date: string) => {
+    const m = monthIndex(date);
+    return m >= period.from && m <= period.to && (!filter.lot || f.lot === filter.lot) && (!filter.council || f.councilId === filter.council);
+  };
+  return {
+    period,
+    highRiskOnly,
+    placements: data.placements.filter((p) => inFilter(p, p.awardDate) && (!highRiskOnly || p.highRiskRules.length > 0)),
+    requests: highRiskOnly ? [] : data.requests.filter((r) => inFilter(r, r.periodDate)),
+    grid: publishGrids(cube, period, filter.lot ?? 0, council),
+  };
+}
