@@ -35,14 +35,18 @@ const UNIT_ORDER: InsightsUnit[] = ["percent", "score", "rate", "pounds", "days"
 const COLOURS = ["#1d70b8", "#f47738", "#00703c", "#4c2c92", "#d4351c", "#28a197", "#912b88", "#85994b"];
 const BLUE = COLOURS[0];
 
-const isTotal = (column: Column) => column.key === "total" || /^total\b/i.test(column.label);
+// The whole group beside its parts ("All placements") would only repeat them in a chart; the table keeps it.
+const isTotal = (column: Column) => /^(total|all)\b/i.test(column.key) || /^total\b/i.test(column.label);
 const longest = (labels: string[]) => Math.max(0, ...labels.map((l) => l.length));
 const marginFor = (labels: string[]) => Math.min(280, Math.max(80, longest(labels) * 7 + 16));
 
-/** The columns a bar, grouped-bar, heat map or dot chart draws: those of the first unit in UNIT_ORDER, without totals. */
+/** The columns a bar, grouped-bar, heat map or dot chart draws: those of the first unit in UNIT_ORDER (days first for a bar chart of times), without totals. */
 function drawnColumns(table: InsightsTable): { unit: InsightsUnit; indexes: number[] } {
-  const candidates = table.columns.map((column, index) => ({ column, index })).filter(({ column }) => !isTotal(column));
-  const unit = UNIT_ORDER.find((u) => candidates.some(({ column }) => column.unit === u)) ?? "count";
+  const all = table.columns.map((column, index) => ({ column, index }));
+  const parts = all.filter(({ column }) => !isTotal(column));
+  const candidates = parts.length > 0 ? parts : all;
+  const order: InsightsUnit[] = table.chart === "bar" ? ["days", ...UNIT_ORDER.filter((u) => u !== "days")] : UNIT_ORDER;
+  const unit = order.find((u) => candidates.some(({ column }) => column.unit === u)) ?? "count";
   return { unit, indexes: candidates.filter(({ column }) => column.unit === unit).map(({ index }) => index) };
 }
 
@@ -142,7 +146,15 @@ export function chartOf(table: InsightsTable): InsightsChart | null {
         color: { scheme: "blues" },
         marks: [
           Plot.cell(points, { x: "column", y: "row", fill: "value", title, inset: 1 }),
-          Plot.text(points, { x: "column", y: "row", text: "text", fill: (d: Point) => (d.value > max * 0.55 ? "white" : "#0b0c0c"), title }),
+          // Two marks with constant colours: a colour channel would share the cells' colour scale.
+          Plot.text(
+            points.filter((d) => d.value > max * 0.55),
+            { x: "column", y: "row", text: "text", fill: "white" },
+          ),
+          Plot.text(
+            points.filter((d) => d.value <= max * 0.55),
+            { x: "column", y: "row", text: "text", fill: "#0b0c0c" },
+          ),
         ],
       },
     };
