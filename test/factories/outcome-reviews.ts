@@ -7,6 +7,7 @@ import { buildUser, type BuiltUser } from "./users";
 
 export interface ReviewedPlacement {
   staged: StagedRequest;
+  regionId: string;
   placementId: string;
   startDate: string;
   /** People of the placing council and of the provider, with API tokens. */
@@ -28,6 +29,7 @@ export async function buildReviewedPlacement(db: Db, options: Partial<StageOptio
   const [placement] = await db.query.placements.findMany({ where: (p, { eq }) => eq(p.id, staged.placementId!) });
   return {
     staged,
+    regionId,
     placementId: staged.placementId!,
     startDate: placement!.startDate,
     council: await buildUser(db, { role: "commissioner", organisationId: staged.request.organisationId }),

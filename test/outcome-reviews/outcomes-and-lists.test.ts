@@ -81,7 +81,7 @@ describe("/api/v1/children/:id/outcomes", () => {
     const p = await buildReviewedPlacement(db());
     const path = `/api/v1/children/${p.staged.child.id}/outcomes`;
     const others = [
-      await buildUser(db(), { role: "commissioner", regionId: p.staged.request.regionId }),
+      await buildUser(db(), { role: "commissioner", regionId: p.regionId }),
       p.provider,
       await buildUser(db(), { role: "regional_admin", orgAdmin: true }),
     ];

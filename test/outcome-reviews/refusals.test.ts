@@ -124,7 +124,7 @@ describe("Who is told a placement's reviews do not exist", () => {
   it("should answer 404 to another council, another provider, a parent panel and the hub, and 403 to their placement lists", async () => {
     const draftId = await storeReview(db(), p);
     const submittedId = await storeReview(db(), p, { status: "submitted", reviewDate: daysAfter(p.startDate, 60) });
-    const regionId = p.staged.request.regionId;
+    const regionId = p.regionId;
     const strangers = [
       await buildUser(db(), { role: "commissioner", organisationId: (await buildOrganisation(db(), { kind: "council", regionId })).id }),
       await buildUser(db(), { role: "provider", organisationId: (await buildOrganisation(db(), { kind: "provider", regionId })).id }),
@@ -149,7 +149,7 @@ describe("Who is told a placement's reviews do not exist", () => {
   });
 
   it("should answer 404 for a review of another placement used on this one", async () => {
-    const other = await buildReviewedPlacement(db(), { councilId: p.staged.request.organisationId, regionId: p.staged.request.regionId });
+    const other = await buildReviewedPlacement(db(), { councilId: p.staged.request.organisationId, regionId: p.regionId });
     const elsewhere = await storeReview(db(), other);
     const res = await api.as(p.council).put(api.reviewsPath(p, `/${elsewhere}`), reviewBody(ids(p), { reviewDate: daysAfter(p.startDate, 70) }));
     expect(res.status).toBe(404);
