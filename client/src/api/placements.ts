@@ -6,6 +6,7 @@ import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 
 const placementPath = (id: string, rest = "") => `/api/v1/placements/${encodeURIComponent(id)}${rest}`;
+// The route answers { data } like every other; the contract names only what is inside.
 const HighRiskResponseSchema = z.object({ data: PlacementHighRiskSchema });
 
 async function fetchPlacements(signal: AbortSignal) {

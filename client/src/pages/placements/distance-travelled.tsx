@@ -13,7 +13,7 @@ const datesOf = (data: DistanceTravelled) => [...(data.baselineDate ? [data.base
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const twoPlaces = (n: number) => (Math.round(n * 100) / 100).toString();
 
-/** One point of a chart: the numbers its table lists, with the label a screen reader or a test reads. */
+/** One point of a chart: the numbers its table lists, with its label as the dot's title (a tooltip; what a test reads). */
 interface Point {
   series: string;
   date: string;
@@ -31,7 +31,7 @@ function linesOf(points: Point[], dates: string[], y: Plot.ScaleOptions, yLabel:
     symbol: { type: "ordinal" },
     marks: [
       Plot.line(points, { x: "date", y: "value", stroke: "series", z: "series", ariaHidden: "true" }),
-      Plot.dot(points, { x: "date", y: "value", stroke: "series", fill: "series", symbol: "series", r: 4, ariaLabel: "label" }),
+      Plot.dot(points, { x: "date", y: "value", stroke: "series", fill: "series", symbol: "series", r: 4, title: "label" }),
       Plot.text(points, Plot.selectLast({ x: "date", y: "value", z: "series", text: "series", textAnchor: "start", dx: 8, ariaHidden: "true" })),
     ],
   };

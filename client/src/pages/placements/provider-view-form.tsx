@@ -59,6 +59,7 @@ export function ProviderViewForm({ placementId, review, outcomes, on, onSaved, o
         showAttendance={review.attendancePercent !== null}
         incidentsLegend="Incidents in the same period"
         errorAt={errorsById(form.errors)}
+        headingLevel={4}
       />
     </Form>
   );

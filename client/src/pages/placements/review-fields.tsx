@@ -49,14 +49,17 @@ interface MeasureFieldsProps {
   showAttendance: boolean;
   incidentsLegend: string;
   errorAt(fieldId: string): string | undefined;
+  /** 2 on the review's own page; 4 inside a review's card. */
+  headingLevel?: 2 | 4;
 }
 
 /** What a review measures, the same for the council's review and the provider's view of it. */
-export function MeasureFields({ prefix, outcomes, state, update, showAttendance, incidentsLegend, errorAt }: MeasureFieldsProps) {
+export function MeasureFields({ prefix, outcomes, state, update, showAttendance, incidentsLegend, errorAt, headingLevel = 2 }: MeasureFieldsProps) {
+  const Heading = headingLevel === 2 ? "h2" : "h4";
   const setRisk = (code: string, trajectory: string) => update({ risks: { ...state.risks, [code]: trajectory } });
   return (
     <>
-      <h2 className="govuk-heading-m">Progress towards each outcome</h2>
+      <Heading className="govuk-heading-m">Progress towards each outcome</Heading>
       {outcomes.length === 0 ? <p className="govuk-body">The child’s EHC plan has no outcomes recorded yet.</p> : null}
       {outcomes.map((outcome) => {
         const id = scoreFieldId(prefix, outcome.id);
