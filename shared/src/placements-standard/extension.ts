@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PDS_RISK_CODES } from "../codes/directory";
 import type { ValidationIssue } from "../errors";
 import { type ChildProfileUpdateInput, ChildProfileUpdateSchema, ChildRiskSchema } from "../schemas/children";
+import type { DistanceTravelled } from "../schemas/outcome-reviews";
 import { issuesFromZod } from "../zod-issues";
 import { EXTENSION_FIELDS, EXTENSION_KEY, type ExtensionField, standardSourceOf } from "./profile-sources";
 import { isPlainObject } from "./validate-document";
@@ -15,6 +16,8 @@ const RiskTrajectoriesSchema = z.partialRecord(z.enum(PDS_RISK_CODES), ChildRisk
  */
 export type PlacementExchangeExtension = Pick<ChildProfileUpdateInput, ExtensionField> & {
   riskTrajectories?: z.infer<typeof RiskTrajectoriesSchema>;
+  /** Exported only: the current placement's distance travelled, computed from its reviews, so an import ignores it. */
+  distanceTravelled?: DistanceTravelled;
 };
 
 const isExtensionField = (key: string): key is ExtensionField => (EXTENSION_FIELDS as readonly string[]).includes(key);
@@ -31,7 +34,8 @@ export function checkExtension(value: unknown, at: string): { issues: Validation
       issues: [{ path: at, message: `${EXTENSION_KEY} must be an object of profile fields: ${EXTENSION_FIELDS.join(", ")}, riskTrajectories` }],
       extension: {},
     };
-  const { riskTrajectories, ...rest } = value;
+  // distanceTravelled is computed from the sender's reviews: a document may carry it back, and it is not taken.
+  const { riskTrajectories, distanceTravelled: _computed, ...rest } = value;
   const issues: ValidationIssue[] = Object.keys(rest)
     .filter((key) => !isExtensionField(key))
     .map((key) => ({ path: `${at}.${key}`, message: unknownFieldMessage(key) }));

@@ -1,5 +1,6 @@
 import { PDS_RISK_CODES } from "../codes/directory";
 import type { ChildProfile } from "../schemas/children";
+import type { DistanceTravelled } from "../schemas/outcome-reviews";
 import { actualPlacementOf, type AgreedPlacement } from "./actual-placement";
 import type { PlacementExchangeExtension } from "./extension";
 import { neededByUrgency } from "./needed-by";
@@ -28,11 +29,11 @@ function risksOf(profile: ChildProfile): PdsRisks {
   return { ...risks, ...withValues({ riskOther: profile.riskOther, riskToOthersOther: profile.riskToOthersOther }) };
 }
 
-function extensionOf(profile: ChildProfile): PlacementExchangeExtension {
+function extensionOf(profile: ChildProfile, distanceTravelled: DistanceTravelled | undefined): PlacementExchangeExtension {
   // Each of EXTENSION_FIELDS is a profile field of the same type (profile-sources.ts says so).
   const fields = Object.fromEntries(EXTENSION_FIELDS.map((field) => [field, profile[field]])) as Pick<ChildProfile, ExtensionField>;
   const riskTrajectories = Object.fromEntries(profile.risks.map((r) => [r.code, r.trajectory]));
-  return { ...withValues(fields), ...(profile.risks.length > 0 ? { riskTrajectories } : {}) };
+  return { ...withValues(fields), ...(profile.risks.length > 0 ? { riskTrajectories } : {}), ...(distanceTravelled ? { distanceTravelled } : {}) };
 }
 
 export interface ReferralExportOptions {
@@ -40,10 +41,12 @@ export interface ReferralExportOptions {
   today: string;
   /** The child's current agreed placement, if any: sent as ActualPlacement. */
   placement?: AgreedPlacement;
+  /** The current placement's distance travelled (any lot), sent under our extension. */
+  distanceTravelled?: DistanceTravelled;
 }
 
 /** A profile in the Placements Data Standard's shape, with our extension: what an import would have been. */
-export function profileToReferral(profile: ChildProfile, { today, placement }: ReferralExportOptions): PdsPlacementDocument {
+export function profileToReferral(profile: ChildProfile, { today, placement, distanceTravelled }: ReferralExportOptions): PdsPlacementDocument {
   const { additionalSupport, deprivationOfLiberty, ...requirements } = profile.requirements;
   const actualPlacement = actualPlacementOf(placement);
   return {
@@ -60,6 +63,6 @@ export function profileToReferral(profile: ChildProfile, { today, placement }: R
     Risks: risksOf(profile),
     ...(profile.referralDate ? { QualityAssurance: { referralDate: profile.referralDate } } : {}),
     ...(actualPlacement ? { ActualPlacement: actualPlacement } : {}),
-    [EXTENSION_KEY]: extensionOf(profile),
+    [EXTENSION_KEY]: extensionOf(profile, distanceTravelled),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { distanceTravelled } from "@shared/insights/distance-travelled";
 import type { DistanceTravelled } from "@shared/schemas/outcome-reviews";
 import type { DbOrTx } from "../../db/client";
@@ -102,15 +102,18 @@ export async function distanceOf(db: DbOrTx, placement: Pick<PlacementRow, "id" 
   });
 }
 
-/** The child's current placement (the latest not ended by today), for the PDS export's distance travelled. */
-export async function currentPlacementOf(db: DbOrTx, childId: string, today: string) {
-  const [row] = await db
+/**
+ * The distance travelled of the child's current placement (the latest not ended by today, any
+ * lot), for the Placements Data Standard export; undefined when the child is in none.
+ */
+export async function currentDistanceOf(db: DbOrTx, childId: string, today: string): Promise<DistanceTravelled | undefined> {
+  const [current] = await db
     .select({ id: placements.id, childId: placements.childId, startDate: placements.startDate })
     .from(placements)
-    .where(and(eq(placements.childId, childId), sql`(${placements.endDate} IS NULL OR ${placements.endDate} > ${today})`))
+    .where(and(eq(placements.childId, childId), or(isNull(placements.endDate), gt(placements.endDate, today))))
     .orderBy(desc(placements.startDate), desc(placements.createdAt))
     .limit(1);
-  return row;
+  return current ? distanceOf(db, current) : undefined;
 }
 
 export interface RecordReadProps {

@@ -8,6 +8,7 @@ import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { asCommissioner } from "../children/policy";
 import { databaseToday, presentChildRow, readChild } from "../children/queries";
+import { currentDistanceOf } from "../outcome-reviews/queries";
 import { agreedPlacementOf } from "./agreed-placement";
 import { importReferral } from "./commands/import-referral";
 
@@ -50,7 +51,8 @@ export function placementsStandardRoutes(db: Db): Router {
     ...common,
     method: "get",
     path: "/api/v1/children/:id/placements-standard",
-    summary: "A child's profile as a Placements Data Standard v2 referral, for its council's commissioners; audited as an export",
+    summary:
+      "A child's profile as a Placements Data Standard v2 referral, for its council's commissioners (with the current placement's distance travelled under placementExchange); audited as an export",
     input: { params: IdParamsSchema },
     responses: {
       200: { description: "The referral, and ActualPlacement while the child is in a residential placement made here", schema: ExportResponseSchema },
@@ -59,7 +61,8 @@ export function placementsStandardRoutes(db: Db): Router {
     handler: async (req, res, input) => {
       const { profile } = await readChild({ db, actor: memberOf(req), id: input.params.id, purpose: "export", ip: req.ip });
       const today = await databaseToday(db);
-      res.json({ data: profileToReferral(profile, { today, placement: await agreedPlacementOf(db, profile, today) }) });
+      const [placement, distanceTravelled] = await Promise.all([agreedPlacementOf(db, profile, today), currentDistanceOf(db, profile.id, today)]);
+      res.json({ data: profileToReferral(profile, { today, placement, distanceTravelled }) });
     },
   });
   return router;
