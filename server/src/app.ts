@@ -26,6 +26,9 @@ import { settingRoutes } from "./modules/directory/routes";
 import { frameworkRoutes } from "./modules/framework/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { identityRoutes } from "./modules/identity/routes";
+import { createInsightsCache } from "./modules/insights/cache";
+import { publicInsightsRoutes } from "./modules/insights/public-routes";
+import { insightsRoutes } from "./modules/insights/routes";
 import { matchingRoutes } from "./modules/matching/routes";
 import { peopleRoutes } from "./modules/organisations/people-routes";
 import { organisationRoutes } from "./modules/organisations/routes";
@@ -102,6 +105,10 @@ export function apiRouter({ env, database, live, limits }: ApiRouterDeps): expre
   router.use(placementsStandardRoutes(db));
   router.use(childOutcomeRoutes(db));
   router.use(outcomeReviewRoutes(db));
+  // The insights' facts are held in memory per app (per node), derived from placement_facts.
+  const insights = createInsightsCache(db);
+  router.use(insightsRoutes({ db, cache: insights }));
+  router.use(publicInsightsRoutes({ db, cache: insights }));
   return router;
 }
 

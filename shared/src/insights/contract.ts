@@ -166,3 +166,6 @@ export const PublicInsightsSchema = z.object({
   report: InsightsReportSchema,
 });
 export const PublicInsightsResponseSchema = z.object({ data: PublicInsightsSchema });
+
+/** The region of the published summary, in its path. */
+export const PublicInsightsParamsSchema = z.object({ regionId: z.uuid({ error: "Not a valid id" }) }).strict();

@@ -35,7 +35,7 @@ export const brokeDownWithin = (f: PlacementFact, months: number) => f.breakdown
 const placement = (shape: GridShape, cellsOf: (f: PlacementFact, e: Eligibility) => number[]): GridDef => ({ shape, source: "placement", cellsOf });
 
 const breakdownGrid = (cut: (typeof CUTS)[number]) =>
-  placement({ rows: cut.groups.length, cols: 4, margins: "columns" }, (f, e) => {
+  placement({ rows: cut.groups.length, cols: 4, margins: "columns", lotRows: cut.id === "lot" }, (f, e) => {
     const base = cut.groupOf(f) * 4;
     const out: number[] = [];
     if (f.startDate <= e.started6) out.push(base, ...(brokeDownWithin(f, 6) ? [base + 1] : []));
@@ -44,7 +44,7 @@ const breakdownGrid = (cut: (typeof CUTS)[number]) =>
   });
 
 const outcomesGrid = (cut: (typeof CUTS)[number]) =>
-  placement({ rows: cut.groups.length, cols: 2, margins: "columns" }, (f) => {
+  placement({ rows: cut.groups.length, cols: 2, margins: "columns", lotRows: cut.id === "lot" }, (f) => {
     const base = cut.groupOf(f) * 2;
     return [...(f.outcomeChange !== null ? [base] : []), ...(f.incidentsPer4Weeks !== null ? [base + 1] : [])];
   });
@@ -69,10 +69,14 @@ export const GRIDS = {
       for (let b = a + 1; b < idx.length; b++) if (idx[a] !== idx[b]) out.push(pairIndex(idx[a] as number, idx[b] as number));
     return out;
   }),
-  placementsByLot: placement({ rows: 7, cols: 1, margins: "columns" }, (f) => [f.lot - 1]),
+  placementsByLot: placement({ rows: 7, cols: 1, margins: "columns", lotRows: true }, (f) => [f.lot - 1]),
   placementsByMode: placement({ rows: REQUEST_MODES.length + 1, cols: 1, margins: "columns" }, (f) => [modeIndex(f.mode)]),
   /** Requests (column 0) and those that closed with no offer (column 1), by lot and by mode. */
-  requestsByLot: { shape: { rows: 7, cols: 2, margins: "columns" }, source: "request", cellsOf: (r: RequestFact) => requestRow(r, r.lot - 1) } as GridDef,
+  requestsByLot: {
+    shape: { rows: 7, cols: 2, margins: "columns", lotRows: true },
+    source: "request",
+    cellsOf: (r: RequestFact) => requestRow(r, r.lot - 1),
+  } as GridDef,
   requestsByMode: {
     shape: { rows: REQUEST_MODES.length, cols: 2, margins: "columns" },
     source: "request",
@@ -80,7 +84,8 @@ export const GRIDS = {
   } as GridDef,
   ...Object.fromEntries(CUTS.flatMap((cut) => [[`breakdown-${cut.id}`, breakdownGrid(cut)] as const, [`outcomes-${cut.id}`, outcomesGrid(cut)] as const])),
 } satisfies Record<string, GridDef>;
-export type GridId = keyof typeof GRIDS;
+/** A grid by name; those of the breakdown and outcome tables are named after their cut. */
+export type GridId = keyof typeof GRIDS | `breakdown-${string}` | `outcomes-${string}`;
 
 /** A request with no offer: it ended (is no longer open) without one. */
 export const endedWithoutOffer = (r: RequestFact) => r.offersCount === 0 && r.state !== "open";

@@ -31,6 +31,8 @@ export interface GridShape {
   rows: number;
   cols: number;
   margins: Margins;
+  /** Row l − 1 is lot l (a table "by lot"): the all-lots table's row l is then lot l's own total. */
+  lotRows?: boolean;
 }
 
 /** A protected grid: its counts in published order (interior row by row, then the margins) and which are withheld. */
@@ -151,6 +153,31 @@ function protectPartition(values: number[][], hidden: boolean[][], members: numb
 }
 
 /**
+ * In a table by lot, lot l's row of the all-lots table, lot l's row of lot l's own table and lot
+ * l's totals are the same counts (the other rows of lot l's table are 0 by definition): withheld
+ * in one, withheld in all three.
+ */
+function syncLotRows(hidden: boolean[][], shape: GridShape, k: number): boolean {
+  let changed = false;
+  const width = shape.margins === "columns" ? shape.cols : shape.cols + 1;
+  for (let c = 0; c < k; c++) {
+    for (let l = 1; l < LOT_VARIANTS; l++) {
+      for (let j = 0; j < shape.cols; j++) {
+        const at: [number, number][] = [
+          [c, (l - 1) * width + j],
+          [l * k + c, (l - 1) * width + j],
+          [l * k + c, shape.rows * width + j],
+        ];
+        if (!at.some(([v, p]) => hidden[v]?.[p]) || at.every(([v, p]) => hidden[v]?.[p])) continue;
+        for (const [v, p] of at) (hidden[v] as boolean[])[p] = true;
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+/**
  * The protected grid at `offset` of the cube for the period [from, to] (month indices, already
  * clamped), lot variant `lot` (0: all) and council variant `council` (0: all).
  */
@@ -207,6 +234,7 @@ export function protectGrid(cube: Cube, offset: number, shape: GridShape, period
           changed = true;
       }
     }
+    if (shape.lotRows && syncLotRows(hidden, shape, k)) changed = true;
   }
   const v = lot * k + council;
   return { values: values[v] as number[], hidden: hidden[v] as boolean[] };

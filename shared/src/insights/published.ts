@@ -20,7 +20,7 @@ export function publishGrids(cube: Cube, period: MonthRange, lot: number, counci
   return (id) => {
     const known = done.get(id);
     if (known) return known;
-    const { shape } = GRIDS[id];
+    const { shape } = (GRIDS as Record<string, (typeof GRIDS)["riskCounts"]>)[id] as (typeof GRIDS)["riskCounts"];
     const { values, hidden } = protectGrid(cube, gridOffset(id), shape, period, lot, council);
     const width = shape.margins === "table" || shape.margins === "rows" ? shape.cols + 1 : shape.cols;
     const at = (p: number): Cell => (hidden[p] ? SUPPRESSED : (values[p] as number));

@@ -1,17 +1,10 @@
 import type { InsightsFilter, InsightsReport } from "./contract";
 import type { InsightsData } from "./data";
-import { type Cell, SUPPRESSED } from "./disclosure";
 import { monthText } from "./months";
-import { select, type Selection } from "./select";
+import { placementsCell, select } from "./select";
 import { cutTables } from "./tables-cuts";
 import { feeByLotTable, feeByRiskCountTable, timeByLotTable, timeByModeTable } from "./tables-place";
 import { pairsTable, prevalenceTable, riskCountTable, riskMeanTable } from "./tables-risks";
-
-/** The number of placements a filter selects, as published: `[c]` wherever any table withholds it. */
-export function placementsCell(s: Selection): Cell {
-  const totals = [s.grid("riskCounts").total(), s.grid("placementsByLot").columnTotal(0), s.grid("placementsByMode").columnTotal(0)];
-  return totals.includes(SUPPRESSED) ? SUPPRESSED : (totals[0] as Cell);
-}
 
 /**
  * Every table of the regional insights for one filter, suppressed (pure: the same facts, filter

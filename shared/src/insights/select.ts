@@ -1,5 +1,6 @@
 import type { InsightsFilter, PlacementFact, RequestFact } from "./contract";
 import { cubeOf, type InsightsData } from "./data";
+import { type Cell, SUPPRESSED } from "./disclosure";
 import { clampPeriod, monthIndex, type MonthRange } from "./months";
 import { publishGrids } from "./published";
 
@@ -10,6 +11,15 @@ export interface Selection {
   requests: RequestFact[];
   highRiskOnly: boolean;
   grid: ReturnType<typeof publishGrids>;
+}
+
+/**
+ * The number of placements a filter selects, as published everywhere it appears (the totals of
+ * several tables): `[c]` wherever any of those tables withholds it, so none gives it away.
+ */
+export function placementsCell(s: Selection): Cell {
+  const totals = [s.grid("riskCounts").total(), s.grid("placementsByLot").columnTotal(0), s.grid("placementsByMode").columnTotal(0)];
+  return totals.includes(SUPPRESSED) ? SUPPRESSED : (totals[0] as Cell);
 }
 
 export function select(data: InsightsData, filter: InsightsFilter): Selection {

@@ -3,7 +3,7 @@ import type { InsightsCell, InsightsTable, PlacementFact, RequestFact } from "./
 import { LOT_GROUPS, MODE_GROUPS, modeIndex, RISK_COUNT_GROUPS, riskCountIndex } from "./cuts";
 import type { Cell } from "./disclosure";
 import { endedWithoutOffer, type GridId } from "./grids";
-import type { Selection } from "./select";
+import { placementsCell, type Selection } from "./select";
 import { groupValues, mean, partition, quantile, round, summary, valuesOf } from "./stats";
 import { col, row, totalsRow } from "./table";
 
@@ -37,7 +37,7 @@ function feeTable(s: Selection, by: "risk-count" | "lot"): InsightsTable {
     rowHeader: by === "lot" ? "Lot" : "Present risks",
     columns: FEE_COLUMNS,
     rows: groups.map((g, i) => row(g.key, g.label, feeCells(values[i] as number[], n(i)))),
-    totals: totalsRow(feeCells(all, by === "lot" ? lots.columnTotal(0) : riskCounts.total())),
+    totals: totalsRow(feeCells(all, placementsCell(s))),
   };
 }
 
@@ -103,7 +103,7 @@ function timeTable(s: Selection, by: "lot" | "mode"): InsightsTable {
         { requests: s.requests, placements: s.placements },
         s.highRiskOnly ? null : reqGrid.columnTotal(0),
         s.highRiskOnly ? null : reqGrid.columnTotal(1),
-        plGrid.columnTotal(0),
+        placementsCell(s),
       ),
     ),
   };

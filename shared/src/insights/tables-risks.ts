@@ -3,7 +3,7 @@ import type { InsightsCell, InsightsTable } from "./contract";
 import { RISK_COUNT_GROUPS } from "./cuts";
 import { type Cell, SUPPRESSED } from "./disclosure";
 import { pairIndex } from "./grids";
-import type { Selection } from "./select";
+import { placementsCell, type Selection } from "./select";
 import { mean, round, summary } from "./stats";
 import { col, row, totalsRow } from "./table";
 
@@ -14,7 +14,7 @@ const percentOf = (count: Cell, group: Cell): Cell =>
 export function prevalenceTable(s: Selection): InsightsTable {
   const g = s.grid("prevalence");
   const sizes = s.grid("riskCounts");
-  const groups = [sizes.columnTotal(0), sizes.columnTotal(1), sizes.total()];
+  const groups = [sizes.columnTotal(0), sizes.columnTotal(1), placementsCell(s)];
   return {
     id: "risk-prevalence",
     title: "Present risks, high-risk and other placements",
@@ -60,7 +60,7 @@ export function riskCountTable(s: Selection): InsightsTable {
     rowHeader: "Present risks",
     columns: [col("high-risk", "High-risk placements", "count"), col("other", "Other placements", "count"), col("all", "All placements", "count")],
     rows: RISK_COUNT_GROUPS.map((r, i) => row(r.key, r.label, [g.cell(i, 0), g.cell(i, 1), g.rowTotal(i)])),
-    totals: totalsRow([g.columnTotal(0), g.columnTotal(1), g.total()]),
+    totals: totalsRow([g.columnTotal(0), g.columnTotal(1), placementsCell(s)]),
   };
 }
 
@@ -78,7 +78,9 @@ export function riskMeanTable(s: Selection): InsightsTable {
     chart: "dot",
     rowHeader: "Measure",
     columns: [col("high-risk", "High-risk placements", "score"), col("other", "Other placements", "score"), col("all", "All placements", "score")],
-    rows: [row("mean", "Mean number of present risks", [meanOf(high, g.columnTotal(0)), meanOf(other, g.columnTotal(1)), meanOf(s.placements, g.total())])],
+    rows: [
+      row("mean", "Mean number of present risks", [meanOf(high, g.columnTotal(0)), meanOf(other, g.columnTotal(1)), meanOf(s.placements, placementsCell(s))]),
+    ],
     totals: null,
   };
 }
