@@ -34,6 +34,8 @@ const UNIT_ORDER: InsightsUnit[] = ["percent", "score", "rate", "pounds", "days"
 // GOV.UK colours, in an order where neighbours differ in lightness as well as hue.
 const COLOURS = ["#1d70b8", "#f47738", "#00703c", "#4c2c92", "#d4351c", "#28a197", "#912b88", "#85994b"];
 const BLUE = COLOURS[0];
+// The zero line is decoration: hidden, or Plot labels its <g> "rule", an aria-label axe refuses there.
+const zeroLine = () => Plot.ruleX([0], { ariaHidden: "true" });
 
 // The whole group beside its parts ("All placements") would only repeat them in a chart; the table keeps it.
 const isTotal = (column: Column) => /^(total|all)\b/i.test(column.key) || /^total\b/i.test(column.label);
@@ -174,7 +176,7 @@ export function chartOf(table: InsightsTable): InsightsChart | null {
         y: several ? { label: null, domain: columns, axis: "right" } : { label: null, domain: rows },
         ...(several ? { fy: { label: null, domain: rows, axis: "left" as const } } : {}),
         marks: [
-          Plot.ruleX([0]),
+          zeroLine(),
           Plot.dot(points, { x: "value", y: several ? "column" : "row", ...(several ? { fy: "row" } : {}), stroke: BLUE, fill: BLUE, r: 4, title }),
         ],
       },
@@ -194,7 +196,7 @@ export function chartOf(table: InsightsTable): InsightsChart | null {
         marks: [
           Plot.barX(points, { x: "value", y: "row", fill: BLUE, title }),
           Plot.text(points, { x: "value", y: "row", text: "text", dx: 4, textAnchor: "start" }),
-          Plot.ruleX([0]),
+          zeroLine(),
         ],
       },
     };
@@ -214,7 +216,7 @@ export function chartOf(table: InsightsTable): InsightsChart | null {
       marks: [
         Plot.barX(points, { x: "value", y: "column", fy: "row", fill: "column", title }),
         Plot.text(points, { x: "value", y: "column", fy: "row", text: (d: Point) => `${d.column}: ${d.text}`, dx: 4, textAnchor: "start" }),
-        Plot.ruleX([0]),
+        zeroLine(),
       ],
     },
   };
