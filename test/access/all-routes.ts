@@ -3,6 +3,7 @@ import { CHILDREN_MATRIX } from "./matrix-children";
 import { DIRECTORY_MATRIX } from "./matrix-directory";
 import { FEEDBACK_MATRIX } from "./matrix-feedback";
 import { FRAMEWORK_MATRIX } from "./matrix-framework";
+import { INSIGHTS_MATRIX } from "./matrix-insights";
 import { OUTCOME_REVIEW_MATRIX } from "./matrix-outcome-reviews";
 import { PLACEMENT_REQUEST_MATRIX } from "./matrix-placement-requests";
 import { REVIEW_ROUND_MATRIX } from "./matrix-review-rounds";
@@ -17,4 +18,5 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   ...CHILDREN_MATRIX,
   ...PLACEMENT_REQUEST_MATRIX,
   ...OUTCOME_REVIEW_MATRIX,
+  ...INSIGHTS_MATRIX,
 ];
