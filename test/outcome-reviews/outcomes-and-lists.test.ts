@@ -77,6 +77,17 @@ describe("/api/v1/children/:id/outcomes", () => {
     expect(ChildOutcomesResponseSchema.parse((await api.as(council).get(path)).body).data.map((o) => o.statement)).toEqual(["To read a short book"]);
   });
 
+  it("should keep one list when two saves of a new plan arrive at once", async () => {
+    const council = await buildUser(db(), { role: "commissioner" });
+    const child = await buildChild(db(), { organisationId: council.user.organisationId! });
+    const path = `/api/v1/children/${child.id}/outcomes`;
+    const body = { outcomes: [{ statement: "To read a short book" }, { statement: "To make a friend in class" }] };
+    const both = await Promise.all([api.as(council).put(path, body), api.as(council).put(path, body)]);
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    const listed = ChildOutcomesResponseSchema.parse((await api.as(council).get(path)).body).data;
+    expect(listed.filter((o) => !o.retired).map((o) => o.statement)).toEqual(["To read a short book", "To make a friend in class"]);
+  });
+
   it("should tell another council, a provider and the hub that the child does not exist", async () => {
     const p = await buildReviewedPlacement(db());
     const path = `/api/v1/children/${p.staged.child.id}/outcomes`;

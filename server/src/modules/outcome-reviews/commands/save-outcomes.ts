@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { ValidationIssue } from "@shared/errors";
 import type { ChildOutcomesInput } from "@shared/schemas/outcome-reviews";
 import type { Db } from "../../../db/client";
-import { type ChildOutcomeRow, childOutcomes, type ChildProfileRow } from "../../../db/schema";
+import { type ChildOutcomeRow, childOutcomes, type ChildProfileRow, childProfiles } from "../../../db/schema";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { personalDataIssues, refuseIf } from "../checks";
@@ -24,7 +24,9 @@ export interface SaveOutcomesProps {
  */
 export async function saveOutcomes({ db, actor, child, input, ip }: SaveOutcomesProps): Promise<ChildOutcomeRow[]> {
   return db.transaction(async (tx) => {
-    const existing = await tx.select().from(childOutcomes).where(eq(childOutcomes.childId, child.id)).for("update");
+    // The profile's row is the lock: two saves of the list take turns, even when it is still empty.
+    await tx.select({ id: childProfiles.id }).from(childProfiles).where(eq(childProfiles.id, child.id)).for("update");
+    const existing = await tx.select().from(childOutcomes).where(eq(childOutcomes.childId, child.id));
     const known = new Set(existing.map((o) => o.id));
     const issues: ValidationIssue[] = input.outcomes.flatMap((o, i) =>
       o.id !== undefined && !known.has(o.id)
