@@ -2,7 +2,7 @@ import request from "supertest";
 import { InsightsResponseSchema, type InsightsTable } from "@shared/insights/contract";
 import { parseCsv } from "../../server/src/lib/csv";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
-import { buildUser,type BuiltUser } from "../factories/users";
+import { buildUser, type BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { insertFacts, placementFact, requestFact } from "./insert-facts";
 

@@ -1,0 +1,232 @@
+import fc from "fast-check";
+import type { PdsRisk } from "@shared/codes/directory";
+import type { InsightsFilter, PlacementFact } from "@shared/insights/contract";
+import { insightsData } from "@shared/insights/data";
+import { type Cell, SUPPRESSED, suppressTable } from "@shared/insights/disclosure";
+import { select } from "@shared/insights/select";
+import { placementFact } from "./insert-facts";
+
+/*
+ * Differencing (issue 13): everything one caller can request around a filter, put together,
+ * must not pin a withheld count from 1 to 4. The attacker gets the table of placements by number
+ * of risks × (high risk, other), with all its totals, for every period around the filter (its
+ * four month neighbours and every single month in and beside it) × every single lot and all lots
+ * × every council and all councils; knows every linear relation between them (each table's
+ * margins; all lots = the sum of the lots; all councils = the sum of the councils; a period =
+ * the sum of its months); and narrows every value to an interval over whole numbers ≥ 0 until
+ * nothing changes.
+ */
+
+const MONTHS = ["2026-01", "2026-02", "2026-03", "2026-04"];
+const ROWS = 6;
+const COLS = 2;
+const LOTS = [0, 1, 2, 3, 4, 5, 6, 7]; // 0: all lots
+const RISKS: PdsRisk[] = ["riskSelfHarm", "riskMissing", "riskDrugAlcohol"];
+
+interface World {
+  councils: string[];
+  facts: PlacementFact[];
+  /** The filter's period, as month indices into MONTHS (may run one beyond either end). */
+  from: number;
+  to: number;
+}
+
+const world = fc
+  .record({
+    councils: fc.integer({ min: 1, max: 3 }),
+    facts: fc.array(
+      fc.record({
+        month: fc.integer({ min: 0, max: 3 }),
+        lot: fc.integer({ min: 1, max: 2 }),
+        council: fc.integer({ min: 0, max: 2 }),
+        risks: fc.integer({ min: 0, max: 2 }),
+        high: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 45 },
+    ),
+    from: fc.integer({ min: 0, max: 3 }),
+    span: fc.integer({ min: 0, max: 3 }),
+  })
+  .map(({ councils, facts, from, span }): World => {
+    const ids = Array.from({ length: councils }, (_, i) => `00000000-0000-4000-8000-00000000000${i + 1}`);
+    return {
+      councils: ids,
+      from,
+      to: Math.min(from + span, 3),
+      facts: facts.map((f) =>
+        placementFact(ids[f.council % councils] as string, {
+          awardDate: `${MONTHS[f.month]}-15`,
+          lot: f.lot,
+          presentRisks: RISKS.slice(0, f.risks),
+          highRiskRules: f.high ? ["risk_count"] : [],
+        }),
+      ),
+    };
+  });
+
+const monthOf = (i: number) => (i < 0 ? "2025-12" : i > 3 ? "2026-05" : (MONTHS[i] as string));
+type Period = [number, number];
+
+/** The periods one caller can request around [from, to]: it, its month neighbours, every single month in and beside it. */
+function periodsAround(from: number, to: number): Period[] {
+  const out: Period[] = [[from, to]];
+  for (const [a, b] of [
+    [from - 1, to],
+    [from + 1, to],
+    [from, to - 1],
+    [from, to + 1],
+  ] as Period[]) {
+    if (a <= b) out.push([a, b]);
+  }
+  for (let m = from - 1; m <= to + 1; m++) out.push([m, m]);
+  return out.filter(([a, b], i) => out.findIndex(([x, y]) => x === a && y === b) === i);
+}
+
+/** A published table: (ROWS+1)×(COLS+1), the totals in the last row and column. */
+type Published = Cell[][];
+type Publisher = (w: World, period: Period, lot: number, council: number) => Published;
+
+/** What the service publishes. */
+const engine: Publisher = (w, [a, b], lot, council) => {
+  const data = insightsData(w.facts, [], "2026-12-01");
+  const filter: InsightsFilter = { from: monthOf(a), to: monthOf(b) };
+  if (lot) filter.lot = lot;
+  if (council) filter.council = w.councils[council - 1] as string;
+  const g = select(data, filter).grid("riskCounts");
+  return Array.from({ length: ROWS + 1 }, (_, i) =>
+    Array.from({ length: COLS + 1 }, (_, j) => (i < ROWS ? (j < COLS ? g.cell(i, j) : g.rowTotal(i)) : j < COLS ? g.columnTotal(j) : g.total())),
+  );
+};
+
+/** The true counts of a filter's table, with its totals. */
+function truth(w: World, [a, b]: Period, lot: number, council: number): number[][] {
+  const t = Array.from({ length: ROWS + 1 }, () => new Array<number>(COLS + 1).fill(0));
+  for (const f of w.facts) {
+    const m = MONTHS.indexOf(f.awardDate.slice(0, 7));
+    if (m < a || m > b || (lot && f.lot !== lot) || (council && f.councilId !== w.councils[council - 1])) continue;
+    const i = Math.min(f.presentRisks.length, 5);
+    const j = f.highRiskRules.length > 0 ? 0 : 1;
+    for (const [r, c] of [
+      [i, j],
+      [i, COLS],
+      [ROWS, j],
+      [ROWS, COLS],
+    ] as const)
+      (t[r] as number[])[c]! += 1;
+  }
+  return t;
+}
+
+/** Each table suppressed on its own (primary and secondary, no differencing rules): what the attacker must beat. */
+const naive: Publisher = (w, period, lot, council) => {
+  const t = truth(w, period, lot, council);
+  const s = suppressTable(t.slice(0, ROWS).map((row) => row.slice(0, COLS)));
+  return [...s.cells.map((row, i) => [...row, s.rowTotals[i] as Cell]), [...s.columnTotals, s.total]];
+};
+
+/**
+ * The attacker: every value of every table requested is a variable with an interval; published
+ * ones are fixed; each relation "total = sum of parts" narrows them all, round after round. Sound
+ * (the true values always fit), so a withheld value whose interval closes is worked out. Returns
+ * the withheld true values it pinned.
+ */
+function attack(w: World, publish: Publisher): number[] {
+  const periods = periodsAround(w.from, w.to);
+  const councils = Array.from({ length: w.councils.length + 1 }, (_, c) => c);
+  const key = (p: Period, l: number, c: number) => `${p[0]}:${p[1]}|${l}|${c}`;
+  const lo = new Map<string, number[]>();
+  const hi = new Map<string, number[]>();
+  const secret: [string, number, number][] = [];
+  const allPeriods = [...periods];
+  for (let m = w.from - 1; m <= w.to + 1; m++) if (!allPeriods.some(([a, b]) => a === m && b === m)) allPeriods.push([m, m]);
+  for (const p of allPeriods) {
+    for (const l of LOTS) {
+      for (const c of councils) {
+        const published = publish(w, p, l, c);
+        const real = truth(w, p, l, c);
+        const k = key(p, l, c);
+        lo.set(
+          k,
+          published.flat().map((v) => (v === SUPPRESSED ? 0 : v)),
+        );
+        hi.set(
+          k,
+          published.flat().map((v) => (v === SUPPRESSED ? Infinity : v)),
+        );
+        published.flat().forEach((v, pos) => v === SUPPRESSED && secret.push([k, pos, real.flat()[pos] as number]));
+      }
+    }
+  }
+  // Relations as [total, parts], each a [table, position].
+  type Ref = [string, number];
+  const relations: [Ref, Ref[]][] = [];
+  const W = COLS + 1;
+  for (const p of allPeriods) {
+    for (const l of LOTS) {
+      for (const c of councils) {
+        const k = key(p, l, c);
+        for (let i = 0; i <= ROWS; i++) relations.push([[k, i * W + COLS], Array.from({ length: COLS }, (_, j) => [k, i * W + j] as Ref)]);
+        for (let j = 0; j <= COLS; j++) relations.push([[k, ROWS * W + j], Array.from({ length: ROWS }, (_, i) => [k, i * W + j] as Ref)]);
+      }
+    }
+  }
+  for (let pos = 0; pos < (ROWS + 1) * W; pos++) {
+    for (const p of allPeriods) {
+      for (const c of councils) relations.push([[key(p, 0, c), pos], LOTS.slice(1).map((l) => [key(p, l, c), pos] as Ref)]);
+      for (const l of LOTS) if (councils.length > 2) relations.push([[key(p, l, 0), pos], councils.slice(1).map((c) => [key(p, l, c), pos] as Ref)]);
+    }
+    for (const [a, b] of periods) {
+      if (a === b) continue;
+      for (const l of LOTS) {
+        for (const c of councils) {
+          const months: Ref[] = [];
+          for (let m = a; m <= b; m++) months.push([key([m, m], l, c), pos]);
+          relations.push([[key([a, b], l, c), pos], months]);
+        }
+      }
+    }
+  }
+  const get = (bound: Map<string, number[]>, [k, pos]: Ref) => (bound.get(k) as number[])[pos] as number;
+  const set = (bound: Map<string, number[]>, [k, pos]: Ref, v: number) => ((bound.get(k) as number[])[pos] = v);
+  let changed = true;
+  const narrow = (bound: Map<string, number[]>, r: Ref, v: number, better: boolean) => {
+    if (!better) return;
+    set(bound, r, v);
+    changed = true;
+  };
+  for (let round = 0; changed && round < 60; round++) {
+    changed = false;
+    for (const [total, parts] of relations) {
+      const sumLo = parts.reduce((s, r) => s + get(lo, r), 0);
+      const sumHi = parts.reduce((s, r) => s + get(hi, r), 0);
+      narrow(lo, total, sumLo, sumLo > get(lo, total));
+      narrow(hi, total, sumHi, sumHi < get(hi, total));
+      for (const r of parts) {
+        const newLo = get(lo, total) - (sumHi - get(hi, r));
+        const newHi = get(hi, total) - (sumLo - get(lo, r));
+        narrow(lo, r, newLo, newLo > get(lo, r));
+        narrow(hi, r, newHi, newHi < get(hi, r));
+      }
+    }
+  }
+  return secret.filter(([k, pos, v]) => v >= 1 && v <= 4 && get(lo, [k, pos]) === get(hi, [k, pos])).map(([, , v]) => v);
+}
+
+describe("differencing protection (properties)", () => {
+  it("should never let a caller pin a withheld count from 1 to 4 from the tables of every filter around theirs", () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        expect(attack(w, engine)).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("should catch tables suppressed one by one: the same attacker pins a small count by differencing", () => {
+    const run = fc.check(
+      fc.property(world, (w) => attack(w, naive).length === 0),
+      { numRuns: 40 },
+    );
+    expect(run.failed).toBe(true);
+  });
+});
