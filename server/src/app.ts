@@ -25,6 +25,7 @@ import { openDataRoutes } from "./modules/directory/open-data-routes";
 import { settingRoutes } from "./modules/directory/routes";
 import { frameworkRoutes } from "./modules/framework/routes";
 import { healthRoutes } from "./modules/health/routes";
+import { highRiskRoutes } from "./modules/high-risk/routes";
 import { identityRoutes } from "./modules/identity/routes";
 import { createInsightsCache } from "./modules/insights/cache";
 import { publicInsightsRoutes } from "./modules/insights/public-routes";
@@ -100,6 +101,7 @@ export function apiRouter({ env, database, live, limits }: ApiRouterDeps): expre
   router.use(responseRoutes({ db, live }));
   router.use(evaluationRoutes({ db, live }));
   router.use(placementRoutes({ db }));
+  router.use(highRiskRoutes({ db }));
   router.use(openContractingRoutes({ db, env }));
   router.use(matchingRoutes(db));
   router.use(placementsStandardRoutes(db));

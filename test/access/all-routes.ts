@@ -4,6 +4,7 @@ import { DIRECTORY_MATRIX } from "./matrix-directory";
 import { FEEDBACK_MATRIX } from "./matrix-feedback";
 import { FRAMEWORK_MATRIX } from "./matrix-framework";
 import { INSIGHTS_MATRIX } from "./matrix-insights";
+import { HIGH_RISK_MATRIX } from "./matrix-high-risk";
 import { OUTCOME_REVIEW_MATRIX } from "./matrix-outcome-reviews";
 import { PLACEMENT_REQUEST_MATRIX } from "./matrix-placement-requests";
 import { REVIEW_ROUND_MATRIX } from "./matrix-review-rounds";
@@ -17,6 +18,7 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   ...REVIEW_ROUND_MATRIX,
   ...CHILDREN_MATRIX,
   ...PLACEMENT_REQUEST_MATRIX,
+  ...HIGH_RISK_MATRIX,
   ...OUTCOME_REVIEW_MATRIX,
   ...INSIGHTS_MATRIX,
 ];

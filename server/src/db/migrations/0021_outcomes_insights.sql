@@ -149,6 +149,8 @@ CREATE TABLE insights_publications (
 -- that has taken the mark in a transaction still open, so a change committed during a refresh
 -- leaves a fresh mark behind instead of being lost with the old one.
 CREATE INDEX placements_setting ON placements (setting_id);
+-- The refresher takes the oldest marks first.
+CREATE INDEX insights_dirty_marked ON insights_dirty (marked_at);
 CREATE INDEX placements_council ON placements (council_id);
 
 CREATE FUNCTION insights_mark_placements(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$

@@ -4,7 +4,7 @@ import type { DbOrTx } from "../../db/client";
 import { highRiskDefinitions } from "../../db/schema";
 
 /** Each region's definition of a high-risk placement: the stored one, else the default. */
-export async function highRiskRulesOf(db: DbOrTx, regionIds: readonly string[]): Promise<Map<string, HighRiskRules>> {
+export async function highRiskRulesByRegion(db: DbOrTx, regionIds: readonly string[]): Promise<Map<string, HighRiskRules>> {
   const unique = [...new Set(regionIds)];
   const stored = unique.length === 0 ? [] : await db.select().from(highRiskDefinitions).where(inArray(highRiskDefinitions.regionId, unique));
   const byRegion = new Map(stored.map((row) => [row.regionId, row.rules]));
@@ -18,6 +18,6 @@ export async function highRiskDefinitionOf(db: DbOrTx, regionId: string) {
     .select()
     .from(highRiskDefinitions)
     .where(inArray(highRiskDefinitions.regionId, [regionId]));
-  const rules = (await highRiskRulesOf(db, [regionId])).get(regionId) ?? DEFAULT_HIGH_RISK_RULES;
+  const rules = (await highRiskRulesByRegion(db, [regionId])).get(regionId) ?? DEFAULT_HIGH_RISK_RULES;
   return { rules, stored: row ?? null };
 }

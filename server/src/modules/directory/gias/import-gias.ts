@@ -169,6 +169,7 @@ const OWNED_COLUMNS = {
   town: settings.town,
   postcode: settings.postcode,
   outcode: settings.outcode,
+  laCode: settings.laCode,
   latitude: settings.latitude,
   longitude: settings.longitude,
   needs: settings.needs,
@@ -198,6 +199,8 @@ function ownedFields(row: GiasSetting, place: { latitude: number; longitude: num
     town: row.town,
     postcode: row.postcode,
     outcode: row.outcode,
+    // The authority the setting stands in, for "in or out of the council's area" (issue 13).
+    laCode: row.laCode,
     // A postcode whose district we do not know (new, or non-geographic) leaves the setting unplaced.
     latitude: place?.latitude ?? null,
     longitude: place?.longitude ?? null,

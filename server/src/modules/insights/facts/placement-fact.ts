@@ -22,7 +22,7 @@ export function presentRisksOf(source: Pick<PlacementSource, "baseline" | "profi
 }
 
 /** The rules of the definition this placement meets: the one judgement the facts and the placement page share. */
-export function highRiskRulesOf(source: PlacementSource, rules: HighRiskRules) {
+export function rulesMetBy(source: PlacementSource, rules: HighRiskRules) {
   return highRiskRulesMet(rules, {
     presentRiskCount: presentRisksOf(source).length,
     deprivationOfLiberty: source.deprivationOfLiberty,
@@ -66,7 +66,7 @@ export function placementFactOf(source: PlacementSource, rules: HighRiskRules): 
     breakdown: source.breakdown,
     weeklyFeePence: source.weeklyFeePence,
     presentRisks,
-    highRiskRules: highRiskRulesOf(source, rules),
+    highRiskRules: rulesMetBy(source, rules),
     ofstedGrade: source.ofstedGrade,
     distanceKm: source.home && source.setting ? haversineKm(source.home, source.setting) : null,
     inArea: source.settingLaCode && source.councilLaCode ? source.settingLaCode === source.councilLaCode : null,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../db/client";
 import { rowsOf } from "../../../db/rows";
-import { highRiskRulesOf } from "../../high-risk/queries";
+import { highRiskRulesByRegion } from "../../high-risk/queries";
 import { placementFactOf, type StoredPlacementFact } from "./placement-fact";
 import { loadPlacementSources } from "./placement-sources";
 
@@ -68,7 +68,7 @@ const snake = (fact: StoredPlacementFact) => ({
 async function refreshPlacementFacts(tx: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return;
   const sources = await loadPlacementSources(tx, ids);
-  const rules = await highRiskRulesOf(
+  const rules = await highRiskRulesByRegion(
     tx,
     sources.map((s) => s.regionId),
   );
