@@ -21,6 +21,9 @@ export interface InsightsData {
   counts: Int32Array;
   /** The same, high-risk placements only (no requests). */
   highRiskCounts: Int32Array;
+  /** Each placement's award month and each request's month, as month indices, in the facts' order. */
+  placementMonths: Int32Array;
+  requestMonths: Int32Array;
 }
 
 export function insightsData(placements: readonly PlacementFact[], requests: readonly RequestFact[], today: string): InsightsData {
@@ -58,7 +61,9 @@ export function insightsData(placements: readonly PlacementFact[], requests: rea
     const base = at(r.periodDate, r.lot, r.councilId);
     for (const c of requestCells(r)) (counts[base + c] as number)++;
   }
-  return { placements, requests, councils, months, today, counts, highRiskCounts };
+  const placementMonths = Int32Array.from(placements, (p) => monthIndex(p.awardDate));
+  const requestMonths = Int32Array.from(requests, (r) => monthIndex(r.periodDate));
+  return { placements, requests, councils, months, today, counts, highRiskCounts, placementMonths, requestMonths };
 }
 
 /** The cube of a period [from, to] (clamped) and its month neighbours, from the monthly counts. */

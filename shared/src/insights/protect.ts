@@ -22,8 +22,8 @@ import { SMALL_COUNT_THRESHOLD, SUPPRESSED, type SuppressedTable, suppressTable 
 
 /**
  * How a grid is published: with row, column and grand totals ("table"); with row totals only
- * ("rows": the column totals are worked out but never shown, so they count as withheld); each
- * column with its total ("columns"); or cells alone ("none").
+ * ("rows": the column totals are laid out but never shown); each column with its total
+ * ("columns"); or cells alone ("none").
  */
 export type Margins = "table" | "rows" | "columns" | "none";
 
@@ -116,12 +116,20 @@ function protectList(values: readonly number[], hidden: readonly boolean[]): boo
   }
 }
 
+/** The positions of each published line of the grid that is a list with its total (its last position). */
+function listsOf(shape: GridShape): number[][] {
+  const { rows, cols } = shape;
+  if (shape.margins === "columns") return Array.from({ length: cols }, (_, j) => Array.from({ length: rows + 1 }, (_, i) => i * cols + j));
+  // Only the row totals are published: each row is a list, and nothing links one row to another.
+  if (shape.margins === "rows") return Array.from({ length: rows }, (_, i) => Array.from({ length: cols + 1 }, (_, j) => i * (cols + 1) + j));
+  return [];
+}
+
 function tableSecondary(values: readonly number[], hidden: boolean[], shape: GridShape): boolean[] {
   if (!hidden.some(Boolean) || shape.margins === "none") return hidden;
-  if (shape.margins === "table" || shape.margins === "rows") return secondary(values, hidden, shape.rows, shape.cols);
+  if (shape.margins === "table") return secondary(values, hidden, shape.rows, shape.cols);
   const out = [...hidden];
-  for (let j = 0; j < shape.cols; j++) {
-    const at = Array.from({ length: shape.rows + 1 }, (_, i) => i * shape.cols + j);
+  for (const at of listsOf(shape)) {
     if (!at.some((p) => hidden[p])) continue;
     const list = protectList(
       at.map((p) => values[p] as number),
@@ -192,8 +200,7 @@ export function protectGrid(cube: Cube, offset: number, shape: GridShape, period
       const mine = extendGrid(cube.counts(classes, l, c, offset, length), shape);
       const around = neighbours.map((nb) => extendGrid(cube.counts(nb, l, c, offset, length), shape));
       values.push(mine);
-      const unpublished = (p: number) => shape.margins === "rows" && p >= shape.rows * (shape.cols + 1);
-      hidden.push(mine.map((v, p) => unpublished(p) || small(v) || around.some((other) => small(Math.abs(v - (other[p] as number))))));
+      hidden.push(mine.map((v, p) => small(v) || around.some((other) => small(Math.abs(v - (other[p] as number))))));
     }
   }
   const size = (values[0] as number[]).length;

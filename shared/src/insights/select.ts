@@ -1,7 +1,7 @@
 import type { InsightsFilter, PlacementFact, RequestFact } from "./contract";
 import { cubeOf, type InsightsData } from "./data";
 import { type Cell, SUPPRESSED } from "./disclosure";
-import { clampPeriod, monthIndex, type MonthRange } from "./months";
+import { clampPeriod, type MonthRange } from "./months";
 import { publishGrids } from "./published";
 
 /** The facts one filter selects, and its protected grids. */
@@ -28,15 +28,13 @@ export function select(data: InsightsData, filter: InsightsFilter): Selection {
   const councils = filter.council && !data.councils.includes(filter.council) ? [...data.councils, filter.council] : data.councils;
   const cube = cubeOf(data, period, highRiskOnly, councils);
   const council = filter.council ? councils.indexOf(filter.council) + 1 : 0;
-  const inFilter = (f: { lot: number; councilId: string }, date: string) => {
-    const m = monthIndex(date);
-    return m >= period.from && m <= period.to && (!filter.lot || f.lot === filter.lot) && (!filter.council || f.councilId === filter.council);
-  };
+  const inFilter = (f: { lot: number; councilId: string }, m: number) =>
+    m >= period.from && m <= period.to && (!filter.lot || f.lot === filter.lot) && (!filter.council || f.councilId === filter.council);
   return {
     period,
     highRiskOnly,
-    placements: data.placements.filter((p) => inFilter(p, p.awardDate) && (!highRiskOnly || p.highRiskRules.length > 0)),
-    requests: highRiskOnly ? [] : data.requests.filter((r) => inFilter(r, r.periodDate)),
+    placements: data.placements.filter((p, i) => inFilter(p, data.placementMonths[i] as number) && (!highRiskOnly || p.highRiskRules.length > 0)),
+    requests: highRiskOnly ? [] : data.requests.filter((r, i) => inFilter(r, data.requestMonths[i] as number)),
     grid: publishGrids(cube, period, filter.lot ?? 0, council),
   };
 }

@@ -1,7 +1,7 @@
 import { type Cell, SMALL_COUNT_THRESHOLD, SUPPRESSED } from "./disclosure";
 
 /** The q-quantile of sorted values, interpolating between neighbours (the spreadsheet's QUARTILE.INC). */
-export function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   const at = (sorted.length - 1) * q;
   const lo = Math.floor(at);
   const hi = Math.ceil(at);
@@ -25,14 +25,34 @@ export function summary(n: number, value: () => number, ...counts: (Cell | null)
   return value();
 }
 
+/** Numbers in ascending order (a typed array sorts numbers far faster than a comparator). */
+export const sorted = (values: readonly number[]): Float64Array => Float64Array.from(values).sort();
+
 /** Group values into sorted arrays, one per group, for medians. */
-export function groupValues<T>(items: readonly T[], groups: number, groupOf: (item: T) => number, valueOf: (item: T) => number | null): number[][] {
+export function groupValues<T>(items: readonly T[], groups: number, groupOf: (item: T) => number, valueOf: (item: T) => number | null): Float64Array[] {
   const out = Array.from({ length: groups }, () => [] as number[]);
   for (const item of items) {
     const v = valueOf(item);
     if (v !== null) out[groupOf(item)]?.push(v);
   }
-  for (const list of out) list.sort((a, b) => a - b);
+  return out.map(sorted);
+}
+
+/** Count and sum of a field's non-null values in each group, in one pass. */
+export function groupSums<T>(
+  items: readonly T[],
+  groups: number,
+  groupOf: (item: T) => number,
+  valueOf: (item: T) => number | null,
+): { n: number; sum: number }[] {
+  const out = Array.from({ length: groups }, () => ({ n: 0, sum: 0 }));
+  for (const item of items) {
+    const v = valueOf(item);
+    if (v === null) continue;
+    const g = out[groupOf(item)] as { n: number; sum: number };
+    g.n++;
+    g.sum += v;
+  }
   return out;
 }
 

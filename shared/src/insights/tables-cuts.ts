@@ -1,9 +1,9 @@
-import type { InsightsCell, InsightsTable, PlacementFact } from "./contract";
+import type { InsightsCell, InsightsTable } from "./contract";
 import { type Cut, CUTS } from "./cuts";
 import { type Cell, SUPPRESSED } from "./disclosure";
 import type { GridId } from "./grids";
 import type { Selection } from "./select";
-import { mean, partition, round, summary, valuesOf } from "./stats";
+import { groupSums, round, summary } from "./stats";
 import { col, row, totalsRow } from "./table";
 
 const rate = (part: Cell, whole: Cell): Cell =>
@@ -37,14 +37,19 @@ function breakdownTable(s: Selection, cut: Cut, today: string): InsightsTable {
   };
 }
 
+type Sums = ReturnType<typeof groupSums>[number];
+
 function outcomesTable(s: Selection, cut: Cut): InsightsTable {
   const g = s.grid(`outcomes-${cut.id}` as GridId);
-  const groups = partition(s.placements, cut.groups.length, cut.groupOf);
-  const of = (list: readonly PlacementFact[], at: (j: number) => Cell): InsightsCell[] => {
-    const change = valuesOf(list, (p) => p.outcomeChange);
-    const incidents = valuesOf(list, (p) => p.incidentsPer4Weeks);
-    return [at(0), summary(change.length, () => round(mean(change), 2), at(0)), at(1), summary(incidents.length, () => round(mean(incidents), 2), at(1))];
-  };
+  const change = groupSums(s.placements, cut.groups.length, cut.groupOf, (p) => p.outcomeChange);
+  const incidents = groupSums(s.placements, cut.groups.length, cut.groupOf, (p) => p.incidentsPer4Weeks);
+  const all = (list: Sums[]) => list.reduce((a, x) => ({ n: a.n + x.n, sum: a.sum + x.sum }), { n: 0, sum: 0 });
+  const of = (c: Sums, i: Sums, at: (j: number) => Cell): InsightsCell[] => [
+    at(0),
+    summary(c.n, () => round(c.sum / c.n, 2), at(0)),
+    at(1),
+    summary(i.n, () => round(i.sum / i.n, 2), at(1)),
+  ];
   return {
     id: `outcomes-by-${cut.id}`,
     title: `Outcomes, ${cut.title}`,
@@ -62,10 +67,10 @@ function outcomesTable(s: Selection, cut: Cut): InsightsTable {
       row(
         group.key,
         group.label,
-        of(groups[i] as PlacementFact[], (j) => g.cell(i, j)),
+        of(change[i] as Sums, incidents[i] as Sums, (j) => g.cell(i, j)),
       ),
     ),
-    totals: totalsRow(of(s.placements, (j) => g.columnTotal(j))),
+    totals: totalsRow(of(all(change), all(incidents), (j) => g.columnTotal(j))),
   };
 }
 

@@ -4,7 +4,7 @@ import { LOT_GROUPS, MODE_GROUPS, modeIndex, RISK_COUNT_GROUPS, riskCountIndex }
 import type { Cell } from "./disclosure";
 import { endedWithoutOffer, type GridId } from "./grids";
 import { placementsCell, type Selection } from "./select";
-import { groupValues, mean, partition, quantile, round, summary, valuesOf } from "./stats";
+import { groupValues, partition, quantile, round, sorted, summary, valuesOf } from "./stats";
 import { col, row, totalsRow } from "./table";
 
 const FEE_COLUMNS = [
@@ -15,14 +15,14 @@ const FEE_COLUMNS = [
 ];
 
 /** Count, then quartiles in whole pounds, of a group: the quartiles are `[c]` with the count. */
-function feeCells(fees: readonly number[], n: Cell): InsightsCell[] {
+function feeCells(fees: Float64Array, n: Cell): InsightsCell[] {
   const q = (p: number) => summary(fees.length, () => Math.round(quantile(fees, p) / 100), n);
   return [n, q(0.25), q(0.5), q(0.75)];
 }
 
 function feeTable(s: Selection, by: "risk-count" | "lot"): InsightsTable {
   const fee = (p: PlacementFact) => p.weeklyFeePence;
-  const all = groupValues(s.placements, 1, () => 0, fee)[0] as number[];
+  const all = groupValues(s.placements, 1, () => 0, fee)[0] as Float64Array;
   const riskCounts = s.grid("riskCounts");
   const lots = s.grid("placementsByLot");
   const groups = by === "lot" ? LOT_GROUPS : RISK_COUNT_GROUPS;
@@ -36,7 +36,7 @@ function feeTable(s: Selection, by: "risk-count" | "lot"): InsightsTable {
     chart: "box",
     rowHeader: by === "lot" ? "Lot" : "Present risks",
     columns: FEE_COLUMNS,
-    rows: groups.map((g, i) => row(g.key, g.label, feeCells(values[i] as number[], n(i)))),
+    rows: groups.map((g, i) => row(g.key, g.label, feeCells(values[i] as Float64Array, n(i)))),
     totals: totalsRow(feeCells(all, placementsCell(s))),
   };
 }
@@ -61,9 +61,14 @@ interface Group {
 
 function timeCells(g: Group, requests: Cell | null, noOffer: Cell | null, placements: Cell): InsightsCell[] {
   const r = g.requests;
-  const awardDays = valuesOf(r, (x) => x.daysToAward).sort((a, b) => a - b);
-  const neededDays = valuesOf(g.placements, (x) => x.daysNeededToStart).sort((a, b) => a - b);
-  const noOffers = r.filter(endedWithoutOffer).length;
+  const awardDays = sorted(valuesOf(r, (x) => x.daysToAward));
+  const neededDays = sorted(valuesOf(g.placements, (x) => x.daysNeededToStart));
+  let noOffers = 0;
+  let offers = 0;
+  for (const x of r) {
+    offers += x.offersCount;
+    if (endedWithoutOffer(x)) noOffers++;
+  }
   const request =
     requests === null
       ? [null, null, null, null, null]
@@ -71,7 +76,7 @@ function timeCells(g: Group, requests: Cell | null, noOffer: Cell | null, placem
           requests,
           noOffer,
           summary(r.length, () => round((noOffers / r.length) * 100, 1), requests, noOffer),
-          summary(r.length, () => round(mean(r.map((x) => x.offersCount)), 1), requests),
+          summary(r.length, () => round(offers / r.length, 1), requests),
           summary(awardDays.length, () => round(quantile(awardDays, 0.5), 1), requests),
         ];
   return [...request, placements, summary(neededDays.length, () => round(quantile(neededDays, 0.5), 1), placements)];

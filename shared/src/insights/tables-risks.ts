@@ -4,7 +4,7 @@ import { RISK_COUNT_GROUPS } from "./cuts";
 import { type Cell, SUPPRESSED } from "./disclosure";
 import { pairIndex } from "./grids";
 import { placementsCell, type Selection } from "./select";
-import { mean, round, summary } from "./stats";
+import { groupSums, round, summary } from "./stats";
 import { col, row, totalsRow } from "./table";
 
 const percentOf = (count: Cell, group: Cell): Cell =>
@@ -64,13 +64,21 @@ export function riskCountTable(s: Selection): InsightsTable {
   };
 }
 
+type Sums = ReturnType<typeof groupSums>[number];
+
 /** The mean number of present risks of each group. */
 export function riskMeanTable(s: Selection): InsightsTable {
   const g = s.grid("riskCounts");
-  const high = s.placements.filter((p) => p.highRiskRules.length > 0);
-  const other = s.placements.filter((p) => p.highRiskRules.length === 0);
+  const sums = groupSums(
+    s.placements,
+    2,
+    (p) => (p.highRiskRules.length > 0 ? 0 : 1),
+    (p) => p.presentRisks.length,
+  );
+  const [high, other] = sums as [Sums, Sums];
+  const both = { n: high.n + other.n, sum: high.sum + other.sum };
   // Rounded to one place, so the mean cannot be multiplied back into an exact sum of risks.
-  const meanOf = (list: typeof s.placements, group: Cell): Cell => summary(list.length, () => round(mean(list.map((p) => p.presentRisks.length)), 1), group);
+  const meanOf = (x: Sums, group: Cell): Cell => summary(x.n, () => round(x.sum / x.n, 1), group);
   return {
     id: "risk-count-mean",
     title: "Mean number of present risks per child",
@@ -78,9 +86,7 @@ export function riskMeanTable(s: Selection): InsightsTable {
     chart: "dot",
     rowHeader: "Measure",
     columns: [col("high-risk", "High-risk placements", "score"), col("other", "Other placements", "score"), col("all", "All placements", "score")],
-    rows: [
-      row("mean", "Mean number of present risks", [meanOf(high, g.columnTotal(0)), meanOf(other, g.columnTotal(1)), meanOf(s.placements, placementsCell(s))]),
-    ],
+    rows: [row("mean", "Mean number of present risks", [meanOf(high, g.columnTotal(0)), meanOf(other, g.columnTotal(1)), meanOf(both, placementsCell(s))])],
     totals: null,
   };
 }
