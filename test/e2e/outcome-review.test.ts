@@ -35,17 +35,19 @@ async function fillIncidents(page: Page, legend: string, counts: [missing: numbe
 
 interface ChartPoint {
   label: string;
-  /** The point's centre on the screen: a higher score is drawn higher up. */
+  /** The mark's centre on the screen: a higher score is drawn higher up. */
   y: number;
+  /** The mark's width on the screen: a bar's length. */
+  width: number;
 }
 
-/** The data points Observable Plot drew in one figure, by the title (tooltip) each carries. */
+/** The dots or bars Observable Plot drew in one figure, by the title (tooltip) each carries. */
 async function chartPoints(page: Page, caption: string): Promise<ChartPoint[]> {
   const figure = page.locator("figure").filter({ has: page.getByText(caption, { exact: true }) });
   return figure.locator("[data-testid=chart] svg title").evaluateAll((titles) =>
     titles.map((title) => {
       const box = title.parentElement!.getBoundingClientRect();
-      return { label: title.textContent ?? "", y: box.top + box.height / 2 };
+      return { label: title.textContent ?? "", y: box.top + box.height / 2, width: box.width };
     }),
   );
 }
@@ -243,12 +245,15 @@ describeBrowser("Outcome reviews of a placement: outcomes, a baseline, a review,
       ]),
     );
     expect(incidents).toHaveLength(5);
+    // Twice the rate, twice the bar.
+    const bar = (kind: string) => incidents.find((d) => d.label.startsWith(kind))!.width;
+    expect(bar("Police contacts") / bar("Missing episodes")).toBeCloseTo(1.33 / 0.67, 1);
     expect(await tableRows(council, "Incidents per 4 weeks since the review before")).toEqual([[review, "6", "0.67", "0", "1.33", "0", "0", "2"]]);
     expect(await tableRows(council, "Risk trajectories")).toEqual([["Going missing", "Current", "Historic"]]);
     await checkAccessibility(council);
   }, 90_000);
 
-  it("the provider sees its placement without the child's reference, and gives its view of the review", async () => {
+  it("the provider sees its placement without the child's reference, and gives its view of the review and of the baseline", async () => {
     await signInAsDemoPerson(provider, server.url, PENNINE.person);
     await provider.waitForURL(`${server.url}/provider`);
     await provider.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Placements" }).click();
@@ -273,9 +278,15 @@ describeBrowser("Outcome reviews of a placement: outcomes, a baseline, a review,
     await reviewCard.getByRole("button", { name: /Send your view/ }).click();
     await reviewCard.getByText("The council has not decided on your view yet.").waitFor();
     await reviewCard.getByText(`${OUTCOME_1}: 5 - Fully achieved`).waitFor();
+
+    // Its view of the baseline: the council's figures as they were.
+    const baselineCard = provider.getByRole("region", { name: `Baseline, ${long(startDate)}` });
+    await baselineCard.getByRole("button", { name: /Give your view/ }).click();
+    await baselineCard.getByRole("button", { name: /Send your view/ }).click();
+    await baselineCard.getByText("The council has not decided on your view yet.").waitFor();
   }, 90_000);
 
-  it("the council accepts the provider's view, and the provider sees the decision and can no longer change it", async () => {
+  it("the council accepts one view and annotates the other, and the provider sees each decision and can no longer change its view", async () => {
     await council.reload();
     const card = council.getByRole("region", { name: `Review, ${long(addDays(startDate, 42))}` });
     await card.getByText("Travels alone on two routes now.").waitFor();
@@ -284,10 +295,26 @@ describeBrowser("Outcome reviews of a placement: outcomes, a baseline, a review,
     await card.getByText(/^The council accepted the provider’s view on /).waitFor();
     expect(await card.getByRole("button", { name: /Accept the provider’s view/ }).count()).toBe(0);
 
+    // The baseline's view is annotated: a note is needed, and the provider reads it.
+    const baseline = council.getByRole("region", { name: `Baseline, ${long(startDate)}` });
+    await baseline.getByRole("button", { name: /^Annotate/ }).click();
+    await baseline
+      .getByText(/Enter the council.s note/)
+      .first()
+      .waitFor();
+    await baseline.getByLabel("Or annotate it with the council’s note").fill("Agreed; attendance was 78% on our register.");
+    await baseline.getByRole("button", { name: /^Annotate/ }).click();
+    await baseline.getByText(/^The council annotated the provider’s view on /).waitFor();
+    await baseline.getByText("Agreed; attendance was 78% on our register.").waitFor();
+    await checkAccessibility(council);
+
     await provider.reload();
     const mine = provider.getByRole("region", { name: `Review, ${long(addDays(startDate, 42))}` });
     await mine.getByText(/^The council accepted your view on /).waitFor();
     expect(await mine.getByRole("button", { name: /Change your view/ }).count()).toBe(0);
+    const annotated = provider.getByRole("region", { name: `Baseline, ${long(startDate)}` });
+    await annotated.getByText(/^The council annotated your view on /).waitFor();
+    await annotated.getByText("Agreed; attendance was 78% on our register.").waitFor();
     await checkAccessibility(provider);
   }, 60_000);
 });

@@ -13,7 +13,7 @@ const datesOf = (data: DistanceTravelled) => [...(data.baselineDate ? [data.base
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const twoPlaces = (n: number) => (Math.round(n * 100) / 100).toString();
 
-/** One point of a chart: the numbers its table lists, with its label as the dot's title (a tooltip; what a test reads). */
+/** One dot or bar of a chart: the numbers its table lists, with its label as the mark's title (a tooltip; what a test reads). */
 interface Point {
   series: string;
   date: string;
@@ -21,12 +21,12 @@ interface Point {
   label: string;
 }
 
-/** Lines with a dot at each point and the series' name at its end: told apart by shape and name as well as colour. */
-function linesOf(points: Point[], dates: string[], y: Plot.ScaleOptions, yLabel: string): Plot.PlotOptions {
+/** A line per outcome with a dot at each score and the outcome's name at its end: told apart by shape and name as well as colour. */
+function linesOf(points: Point[], dates: string[]): Plot.PlotOptions {
   return {
     marginRight: 90,
     x: { type: "point", domain: dates, label: null, padding: 0.3 },
-    y: { ...y, label: yLabel, grid: true },
+    y: { domain: [1, 5], ticks: 5, label: "Score (1 no progress, 5 fully achieved)", grid: true },
     color: { type: "categorical" },
     symbol: { type: "ordinal" },
     marks: [
@@ -48,7 +48,7 @@ function OutcomeScores({ data }: { data: DistanceTravelled }) {
         score === null ? [] : [{ series, date: formatDate(reviewDate), value: score, label: `${series}, ${formatDate(reviewDate)}: score ${score}` }],
       );
     });
-    return linesOf(points, datesOf(data).map(formatDate), { domain: [1, 5], ticks: 5 }, "Score (1 no progress, 5 fully achieved)");
+    return linesOf(points, datesOf(data).map(formatDate));
   }, [data]);
   return (
     <ChartFigure
@@ -75,21 +75,32 @@ function OutcomeScores({ data }: { data: DistanceTravelled }) {
 
 /** Incidents per 4 weeks between one review and the one before it. */
 function IncidentRates({ data }: { data: DistanceTravelled }) {
-  const plot = useMemo(() => {
-    const points: Point[] = data.incidentRates.flatMap((rate) =>
+  const plot = useMemo((): Plot.PlotOptions => {
+    const bars: Point[] = data.incidentRates.flatMap((rate) =>
       INCIDENT_KINDS.map((kind) => {
         const series = INCIDENT_KIND_LABELS[kind];
         const value = rate.per4Weeks[kind];
         return { series, date: formatDate(rate.reviewDate), value, label: `${series}, ${formatDate(rate.reviewDate)}: ${twoPlaces(value)} per 4 weeks` };
       }),
     );
-    const dates = data.incidentRates.map((r) => formatDate(r.reviewDate));
-    return { ...linesOf(points, dates, { zero: true }, "Incidents per 4 weeks"), marginRight: 160 };
+    // A row of bars per review, one bar per kind, each with its number: nothing overlaps however many reviews or zeros.
+    return {
+      marginLeft: 160,
+      marginRight: 130,
+      height: 50 + data.incidentRates.length * 140,
+      fy: { domain: data.incidentRates.map((r) => formatDate(r.reviewDate)), label: null },
+      y: { domain: INCIDENT_KINDS.map((kind) => INCIDENT_KIND_LABELS[kind]), label: null },
+      x: { label: "Incidents per 4 weeks", grid: true, nice: true },
+      marks: [
+        Plot.barX(bars, { fy: "date", y: "series", x: "value", fill: "#1d70b8", title: "label" }),
+        Plot.text(bars, { fy: "date", y: "series", x: "value", text: (d: Point) => twoPlaces(d.value), textAnchor: "start", dx: 4, ariaHidden: "true" }),
+      ],
+    };
   }, [data]);
   return (
     <ChartFigure
       caption="Incidents per 4 weeks"
-      description="How often each kind of incident happened between one review and the one before it, per 4 weeks; a line going down is fewer incidents."
+      description="How often each kind of incident happened between one review and the one before it, per 4 weeks; a shorter bar is fewer incidents."
       plot={plot}
       table={
         <Table
@@ -126,7 +137,7 @@ export function DistanceTravelledSection({ data }: { data: DistanceTravelled }) 
           <p className="govuk-body">
             {reviews === 0
               ? `Baseline submitted on ${formatDate(data.baselineDate)}; no review since.`
-              : `From the baseline on ${formatDate(data.baselineDate)} to ${reviews === 1 ? "1 review" : `${reviews} reviews`}, submitted reviews only.`}
+              : `Measured from the baseline on ${formatDate(data.baselineDate)} over ${reviews === 1 ? "1 submitted review" : `${reviews} submitted reviews`}. Drafts do not count.`}
           </p>
           {data.meanChange !== null ? (
             <p className="govuk-body">

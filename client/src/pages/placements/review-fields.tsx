@@ -9,7 +9,7 @@ import { RISKS_TO_CHILD, RISKS_TO_OTHERS, SCORE_OPTIONS, STABILITY_OPTIONS, TRAJ
 import type { MeasuresState } from "./review-form-state";
 
 /** The id of an outcome's first radio, which the error summary links to. */
-export const scoreFieldId = (prefix: string, outcomeId: string) => `${prefix}-score-${outcomeId}`;
+const scoreFieldId = (prefix: string, outcomeId: string) => `${prefix}-score-${outcomeId}`;
 
 /**
  * Where each field the API names is on the page: `scores.N` is the Nth score sent, so the map is
@@ -27,6 +27,27 @@ export function measureFieldIds(prefix: string, outcomes: readonly OutcomeRef[],
   for (const kind of INCIDENT_KINDS) ids[`incidents.${kind}`] = `${prefix}-incidents-${kind}`;
   sent.forEach((score, index) => (ids[`scores.${index}`] = scoreFieldId(prefix, score.outcomeId)));
   for (const outcome of outcomes) ids[`scores.${outcome.id}`] = scoreFieldId(prefix, outcome.id);
+  return ids;
+}
+
+const SUBMIT_FIELDS = ["scores", "stability", "attendancePercent", "incidents"] as const;
+
+/**
+ * The council's review form: every field the browser's check or the server can name. `sent` is
+ * the scores as sent (their order gives `scores.N`).
+ */
+export function reviewFieldIds(outcomes: readonly OutcomeRef[], state: Pick<MeasuresState, "scores">, sent: unknown): Record<string, string> {
+  const ids: Record<string, string> = {
+    reviewDate: "review-date",
+    ...measureFieldIds("review", outcomes, Array.isArray(sent) ? (sent as { outcomeId: string }[]) : []),
+    childView: "review-child-view",
+    familyView: "review-family-view",
+  };
+  // "Score every outcome" links to the first outcome left unscored.
+  const unscored = outcomes.find((o) => !state.scores[o.id]);
+  if (unscored) ids.scores = scoreFieldId("review", unscored.id);
+  // The server names what a submit still lacks as "review.<field>".
+  for (const field of SUBMIT_FIELDS) ids[`review.${field}`] = ids[field] ?? "";
   return ids;
 }
 

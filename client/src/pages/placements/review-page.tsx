@@ -16,7 +16,7 @@ import { commissionerPlacementPath } from "../../lib/paths";
 import { NotFoundPage } from "../public/not-found-page";
 import { VIEW_OPTIONS } from "./labels";
 import { type CouncilPlacement, CouncilPlacementGate, currentOutcomes } from "./placement-gate";
-import { errorsById, measureFieldIds, MeasureFields, scoreFieldId } from "./review-fields";
+import { errorsById, MeasureFields, reviewFieldIds } from "./review-fields";
 import { reviewFormFrom, type ReviewFormState, reviewInput, startingRisks } from "./review-form-state";
 import { byDate } from "./reviews";
 
@@ -70,7 +70,6 @@ function likelyDate(kind: ReviewKind, council: CouncilPlacement, reviews: Outcom
 }
 
 type Action = "draft" | "submit";
-const SUBMIT_FIELDS = ["scores", "stability", "attendancePercent", "incidents"] as const;
 
 function ReviewForm({ council, reviews, review }: { council: CouncilPlacement; reviews: OutcomeReview[]; review: OutcomeReview | undefined }) {
   const { placement, child } = council;
@@ -91,18 +90,7 @@ function ReviewForm({ council, reviews, review }: { council: CouncilPlacement; r
       outcomes.map((o) => o.id),
       before,
     );
-    const sent = Array.isArray(raw.scores) ? (raw.scores as { outcomeId: string }[]) : [];
-    const ids: Record<string, string> = {
-      reviewDate: "review-date",
-      ...measureFieldIds("review", outcomes, sent),
-      childView: "review-child-view",
-      familyView: "review-family-view",
-    };
-    // "Score every outcome" links to the first outcome left unscored.
-    const unscored = outcomes.find((o) => !values.scores[o.id]);
-    if (unscored) ids.scores = scoreFieldId("review", unscored.id);
-    // The server names what a submit still lacks as "review.<field>".
-    for (const field of SUBMIT_FIELDS) ids[`review.${field}`] = ids[field] ?? "";
+    const ids = reviewFieldIds(outcomes, values, raw.scores);
     const parsed = OutcomeReviewInputSchema.safeParse(raw);
     if (!parsed.success) return errorsFromZod(ids, parsed.error);
     return sendOrErrors(ids, async () => {
