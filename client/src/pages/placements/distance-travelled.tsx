@@ -58,7 +58,10 @@ function OutcomeScores({ data }: { data: DistanceTravelled }) {
       table={
         <Table
           caption="Scores at the baseline and each review, with the change from the baseline"
-          columns={["Outcome", ...labels.map((text, index) => ({ text: index === 0 && data.baselineDate ? `Baseline, ${text}` : text, numeric: true }))]}
+          columns={[
+            "Outcome",
+            ...labels.map((text, index) => ({ text: index === 0 && data.baselineDate ? `Baseline, ${text}` : `Review, ${text}`, numeric: true })),
+          ]}
           rows={data.outcomes.map((outcome, index) => ({
             key: outcome.outcomeId,
             header: `${outcomeName(index)}: ${outcome.statement}`,
@@ -84,13 +87,15 @@ function IncidentRates({ data }: { data: DistanceTravelled }) {
       }),
     );
     // A row of bars per review, one bar per kind, each with its number: nothing overlaps however many reviews or zeros.
+    // The scale runs a third past the longest bar, so its number fits inside the frame, clear of the review's date.
+    const longest = Math.max(0, ...bars.map((b) => b.value));
     return {
-      marginLeft: 160,
+      marginLeft: 170,
       marginRight: 130,
       height: 50 + data.incidentRates.length * 140,
       fy: { domain: data.incidentRates.map((r) => formatDate(r.reviewDate)), label: null },
       y: { domain: INCIDENT_KINDS.map((kind) => INCIDENT_KIND_LABELS[kind]), label: null },
-      x: { label: "Incidents per 4 weeks", grid: true, nice: true },
+      x: { label: "Incidents per 4 weeks", grid: true, domain: [0, longest > 0 ? longest * 1.35 : 1] },
       marks: [
         Plot.barX(bars, { fy: "date", y: "series", x: "value", fill: "#1d70b8", title: "label" }),
         Plot.text(bars, { fy: "date", y: "series", x: "value", text: (d: Point) => twoPlaces(d.value), textAnchor: "start", dx: 4, ariaHidden: "true" }),
@@ -158,7 +163,7 @@ function RiskTrajectories({ data }: { data: DistanceTravelled }) {
   return (
     <Table
       caption="Risk trajectories"
-      columns={["Risk", ...dates.map((date, index) => (index === 0 && data.baselineDate ? `Baseline, ${formatDate(date)}` : formatDate(date)))]}
+      columns={["Risk", ...dates.map((date, index) => (index === 0 && data.baselineDate ? `Baseline, ${formatDate(date)}` : `Review, ${formatDate(date)}`))]}
       rows={data.risks.map((risk) => ({
         key: risk.code,
         header: riskLabel(risk.code),
