@@ -24,7 +24,7 @@ type Side = CohortComparison["a"];
 const signed = (cell: Row["difference"], unit: Row["unit"]) => (typeof cell === "number" && cell > 0 ? `+${formatCell(cell, unit)}` : formatCell(cell, unit));
 
 function intervalText(row: Row): string {
-  if (!row.interval) return "Not enough placements (under 10 in a group)";
+  if (!row.interval) return row.a === "[c]" || row.b === "[c]" ? "Not shown: a figure is [c]" : "Not enough placements (under 10 in a group)";
   const [low, high] = row.interval;
   return `${signed(low, row.unit)} to ${signed(high, row.unit)}`;
 }

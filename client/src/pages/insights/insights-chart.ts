@@ -39,8 +39,42 @@ const zeroLine = () => Plot.ruleX([0], { ariaHidden: "true" });
 
 // The whole group beside its parts ("All placements") would only repeat them in a chart; the table keeps it.
 const isTotal = (column: Column) => /^(total|all)\b/i.test(column.key) || /^total\b/i.test(column.label);
-const longest = (labels: string[]) => Math.max(0, ...labels.map((l) => l.length));
-const marginFor = (labels: string[]) => Math.min(280, Math.max(80, longest(labels) * 7 + 16));
+
+/** A long label on two or more lines (Plot breaks a tick's text at "\n"), so that it is never cut off at the chart's edge. */
+function wrap(label: string, width = 26): string {
+  const lines: string[] = [];
+  for (const word of label.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && `${lines[last]} ${word}`.length <= width) lines[last] = `${lines[last]} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join("\n");
+}
+const linesOf = (labels: string[]) => Math.max(1, ...labels.map((l) => wrap(l).split("\n").length));
+const marginFor = (labels: string[]) =>
+  Math.min(
+    240,
+    Math.max(
+      80,
+      Math.max(
+        0,
+        ...labels.flatMap((l) =>
+          wrap(l)
+            .split("\n")
+            .map((x) => x.length),
+        ),
+      ) *
+        8 +
+        16,
+    ),
+  );
+const rowAxis = (rows: string[]) => ({ label: null, domain: rows, tickFormat: (label: string) => wrap(label) });
+/** Facets would otherwise repeat the x axis under every facet above an empty one. */
+const facetAxis = (unit: InsightsUnit) => [Plot.gridX({ ariaHidden: "true" }), Plot.axisX({ facetAnchor: "bottom", label: UNIT_NAMES[unit] })];
+
+/** The number after each bar: at its end when positive, after the zero line when negative (so it never covers the row's label). */
+const valueLabels = (points: Point[], channels: Plot.TextOptions, text: (d: Point) => string) =>
+  Plot.text(points, { ...channels, x: (d: Point) => Math.max(0, d.value), text, dx: 4, textAnchor: "start" });
 
 /** The columns a bar, grouped-bar, heat map or dot chart draws: those of the first unit in UNIT_ORDER (days first for a bar chart of times), without totals. */
 function drawnColumns(table: InsightsTable): { unit: InsightsUnit; indexes: number[] } {
@@ -100,23 +134,23 @@ const rowLabels = (table: InsightsTable) => table.rows.map((row) => row.label);
  * bars and dots are labelled in words too, so colour is never the only way to tell them apart.
  */
 export function chartOf(table: InsightsTable): InsightsChart | null {
-  const rows = rowLabels(table);
-  const marginLeft = marginFor(rows);
+  const marginLeft = marginFor(rowLabels(table));
   const by = table.rowHeader.toLowerCase();
 
   if (table.chart === "box") {
     const found = boxesOf(table);
     if (!found || found.boxes.length === 0) return null;
     const { boxes, leftOut, unit } = found;
+    const rows = rowLabels(table);
     return {
       leftOut,
       description: `For each ${by}, a box from the lower to the upper quartile of the ${UNIT_NAMES[unit]}, with a thick line at the median.`,
       plot: {
         marginLeft,
         marginRight: 200,
-        height: rows.length * 32 + 50,
+        height: rows.length * (16 * linesOf(rows) + 16) + 50,
         x: { label: UNIT_NAMES[unit], grid: true },
-        y: { label: null, domain: rows },
+        y: rowAxis(rows),
         marks: [
           Plot.barX(boxes, { y: "row", x1: "q1", x2: "q3", fill: "#d2e2f1", stroke: BLUE, title: (d: Box) => `${d.row}: ${d.text}` }),
           Plot.tickX(boxes, { y: "row", x: "median", strokeWidth: 3, stroke: "#0b0c0c", title: (d: Box) => `${d.row}: ${d.text}` }),
@@ -129,6 +163,8 @@ export function chartOf(table: InsightsTable): InsightsChart | null {
   const { unit, indexes } = drawnColumns(table);
   const { points, leftOut } = pointsOf(table, indexes);
   if (points.length === 0) return null;
+  // A row where nothing applies (every drawn cell empty) has no place in the chart; a row of [c] keeps its place.
+  const rows = table.rows.filter((row) => indexes.some((i) => row.cells[i] !== null)).map((row) => row.label);
   const columns = indexes.map((i) => (table.columns[i] as Column).label);
   const title = (d: Point) => `${d.row}, ${d.column}: ${d.text}`;
   const what = `${UNIT_NAMES[unit]}${columns.length > 1 ? ` (${columns.join(", ")})` : ""}`;
@@ -144,7 +180,7 @@ export function chartOf(table: InsightsTable): InsightsChart | null {
         width: marginLeft + columns.length * 44 + 20,
         height: rows.length * 32 + marginFor(columns) + 20,
         x: { label: null, domain: columns, tickRotate: -45 },
-        y: { label: null, domain: rows },
+        y: rowAxis(rows),
         color: { scheme: "blues" },
         marks: [
           Plot.cell(points, { x: "column", y: "row", fill: "value", title, inset: 1 }),
@@ -171,11 +207,12 @@ export function chartOf(table: InsightsTable): InsightsChart | null {
       plot: {
         marginLeft,
         marginRight: several ? marginFor(columns) : 40,
-        height: rows.length * (several ? columns.length * 18 + 12 : 30) + 60,
-        x: { label: UNIT_NAMES[unit], grid: true },
-        y: several ? { label: null, domain: columns, axis: "right" } : { label: null, domain: rows },
-        ...(several ? { fy: { label: null, domain: rows, axis: "left" as const } } : {}),
+        height: rows.length * (several ? Math.max(columns.length * 18, 16 * linesOf(rows)) + 12 : 16 * linesOf(rows) + 16) + 60,
+        x: several ? { axis: null } : { label: UNIT_NAMES[unit], grid: true },
+        y: several ? { label: null, domain: columns, axis: "right" } : rowAxis(rows),
+        ...(several ? { fy: { ...rowAxis(rows), axis: "left" as const } } : {}),
         marks: [
+          ...(several ? facetAxis(unit) : []),
           zeroLine(),
           Plot.dot(points, { x: "value", y: several ? "column" : "row", ...(several ? { fy: "row" } : {}), stroke: BLUE, fill: BLUE, r: 4, title }),
         ],
@@ -190,14 +227,10 @@ export function chartOf(table: InsightsTable): InsightsChart | null {
       plot: {
         marginLeft,
         marginRight: 60,
-        height: rows.length * 28 + 50,
+        height: rows.length * (16 * linesOf(rows) + 16) + 50,
         x: { label: UNIT_NAMES[unit], grid: true },
-        y: { label: null, domain: rows },
-        marks: [
-          Plot.barX(points, { x: "value", y: "row", fill: BLUE, title }),
-          Plot.text(points, { x: "value", y: "row", text: "text", dx: 4, textAnchor: "start" }),
-          zeroLine(),
-        ],
+        y: rowAxis(rows),
+        marks: [Plot.barX(points, { x: "value", y: "row", fill: BLUE, title }), valueLabels(points, { x: "value", y: "row" }, (d) => d.text), zeroLine()],
       },
     };
   }
@@ -208,14 +241,15 @@ export function chartOf(table: InsightsTable): InsightsChart | null {
     plot: {
       marginLeft,
       marginRight: marginFor(columns) + 60,
-      height: rows.length * (columns.length * 18 + 12) + 60,
-      x: { label: UNIT_NAMES[unit], grid: true },
+      height: rows.length * (Math.max(columns.length * 18, 16 * linesOf(rows)) + 12) + 60,
+      x: { axis: null },
       y: { axis: null, domain: columns },
-      fy: { label: null, domain: rows, axis: "left" },
+      fy: { ...rowAxis(rows), axis: "left" },
       color: { domain: columns, range: COLOURS },
       marks: [
+        ...facetAxis(unit),
         Plot.barX(points, { x: "value", y: "column", fy: "row", fill: "column", title }),
-        Plot.text(points, { x: "value", y: "column", fy: "row", text: (d: Point) => `${d.column}: ${d.text}`, dx: 4, textAnchor: "start" }),
+        valueLabels(points, { x: "value", y: "column", fy: "row" }, (d) => `${d.column}: ${d.text}`),
         zeroLine(),
       ],
     },
