@@ -2,6 +2,7 @@ import type { PlacementFact, RequestFact } from "./contract";
 import { classOf, Cube } from "./cube";
 import { eligibilityOn, GRID_CELLS, isHighRiskFact, placementCells, requestCells } from "./grids";
 import { monthIndex, type MonthRange } from "./months";
+import type { ProtectedVariants } from "./protect";
 
 /**
  * A region's facts as the insights read them, with the counts of every grid already added up per
@@ -12,7 +13,7 @@ import { monthIndex, type MonthRange } from "./months";
 export interface InsightsData {
   placements: readonly PlacementFact[];
   requests: readonly RequestFact[];
-  /** Every council with a fact, in a fixed order: the council partition is always over all of them. */
+  /** Every council of the region (and any other with a fact), in a fixed order: the council partition is always over all of them. */
   councils: readonly string[];
   /** First and last month with a fact (award month, or a request's month); this month when there are none. */
   months: MonthRange;
@@ -24,10 +25,18 @@ export interface InsightsData {
   /** Each placement's award month and each request's month, as month indices, in the facts' order. */
   placementMonths: Int32Array;
   requestMonths: Int32Array;
+  /** Grids already protected, by period (see published.ts): derived from the facts above, dropped with them. */
+  memo: Map<string, ProtectedVariants>;
 }
 
-export function insightsData(placements: readonly PlacementFact[], requests: readonly RequestFact[], today: string): InsightsData {
-  const councilSet = new Set<string>();
+/** `regionCouncils`: every council of the region, with facts or not, so the council partition never depends on the data. */
+export function insightsData(
+  placements: readonly PlacementFact[],
+  requests: readonly RequestFact[],
+  today: string,
+  regionCouncils: readonly string[] = [],
+): InsightsData {
+  const councilSet = new Set<string>(regionCouncils);
   let from = Infinity;
   let to = -Infinity;
   const see = (council: string, date: string) => {
@@ -63,7 +72,7 @@ export function insightsData(placements: readonly PlacementFact[], requests: rea
   }
   const placementMonths = Int32Array.from(placements, (p) => monthIndex(p.awardDate));
   const requestMonths = Int32Array.from(requests, (r) => monthIndex(r.periodDate));
-  return { placements, requests, councils, months, today, counts, highRiskCounts, placementMonths, requestMonths };
+  return { placements, requests, councils, months, today, counts, highRiskCounts, placementMonths, requestMonths, memo: new Map() };
 }
 
 /** The cube of a period [from, to] (clamped) and its month neighbours, from the monthly counts. */

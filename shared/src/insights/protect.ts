@@ -35,10 +35,15 @@ export interface GridShape {
   lotRows?: boolean;
 }
 
-/** A protected grid: its counts in published order (interior row by row, then the margins) and which are withheld. */
-export interface ProtectedGrid {
-  values: number[];
-  hidden: boolean[];
+/**
+ * A protected grid for every lot × council variant of a period (variant lot × councilVariants +
+ * council): its counts in published order (interior row by row, then the margins) and which are
+ * withheld.
+ */
+export interface ProtectedVariants {
+  values: number[][];
+  hidden: boolean[][];
+  councilVariants: number;
 }
 
 const small = (v: number) => v >= 1 && v < SMALL_COUNT_THRESHOLD;
@@ -187,9 +192,10 @@ function syncLotRows(hidden: boolean[][], shape: GridShape, k: number): boolean 
 
 /**
  * The protected grid at `offset` of the cube for the period [from, to] (month indices, already
- * clamped), lot variant `lot` (0: all) and council variant `council` (0: all).
+ * clamped), for every lot variant (0: all) and council variant (0: all) at once: they are
+ * protected together, and any filter of the same period reads its own.
  */
-export function protectGrid(cube: Cube, offset: number, shape: GridShape, period: { from: number; to: number }, lot: number, council: number): ProtectedGrid {
+export function protectGrid(cube: Cube, offset: number, shape: GridShape, period: { from: number; to: number }): ProtectedVariants {
   const { period: classes, neighbours } = periodClasses(period.from, period.to);
   const k = cube.councilVariants;
   const length = shape.rows * shape.cols;
@@ -243,6 +249,5 @@ export function protectGrid(cube: Cube, offset: number, shape: GridShape, period
     }
     if (shape.lotRows && syncLotRows(hidden, shape, k)) changed = true;
   }
-  const v = lot * k + council;
-  return { values: values[v] as number[], hidden: hidden[v] as boolean[] };
+  return { values, hidden, councilVariants: k };
 }

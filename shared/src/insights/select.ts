@@ -1,4 +1,5 @@
 import type { InsightsFilter, PlacementFact, RequestFact } from "./contract";
+import type { Cube } from "./cube";
 import { cubeOf, type InsightsData } from "./data";
 import { type Cell, SUPPRESSED } from "./disclosure";
 import { clampPeriod, type MonthRange } from "./months";
@@ -26,7 +27,7 @@ export function select(data: InsightsData, filter: InsightsFilter): Selection {
   const period = clampPeriod(filter, data.months);
   const highRiskOnly = filter.highRisk === "only";
   const councils = filter.council && !data.councils.includes(filter.council) ? [...data.councils, filter.council] : data.councils;
-  const cube = cubeOf(data, period, highRiskOnly, councils);
+  let cube: Cube | undefined;
   const council = filter.council ? councils.indexOf(filter.council) + 1 : 0;
   const inFilter = (f: { lot: number; councilId: string }, m: number) =>
     m >= period.from && m <= period.to && (!filter.lot || f.lot === filter.lot) && (!filter.council || f.councilId === filter.council);
@@ -35,6 +36,13 @@ export function select(data: InsightsData, filter: InsightsFilter): Selection {
     highRiskOnly,
     placements: data.placements.filter((p, i) => inFilter(p, data.placementMonths[i] as number) && (!highRiskOnly || p.highRiskRules.length > 0)),
     requests: highRiskOnly ? [] : data.requests.filter((r, i) => inFilter(r, data.requestMonths[i] as number)),
-    grid: publishGrids(cube, period, filter.lot ?? 0, council),
+    grid: publishGrids({
+      cube: () => (cube ??= cubeOf(data, period, highRiskOnly, councils)),
+      memo: data.memo,
+      key: `${highRiskOnly}|${period.from}|${period.to}|${councils.join(",")}`,
+      period,
+      lot: filter.lot ?? 0,
+      council,
+    }),
   };
 }

@@ -3,7 +3,7 @@ import type { PlacementFact, RequestFact } from "@shared/insights/contract";
 import { type InsightsData, insightsData } from "@shared/insights/data";
 import type { Db } from "../../db/client";
 import { isoDate } from "../../db/dates";
-import { type PlacementFactRow, placementFacts, type RequestFactRow, requestFacts } from "../../db/schema";
+import { organisations, type PlacementFactRow, placementFacts, type RequestFactRow, requestFacts } from "../../db/schema";
 
 /**
  * Each node keeps its regions' facts in memory, so that a request for insights never scans
@@ -19,6 +19,7 @@ const OVERLAP = "1 minute";
 interface RegionFacts {
   placements: Map<string, PlacementFact>;
   requests: Map<string, RequestFact>;
+  councils: string[];
   /** The latest refreshed_at read, as PostgreSQL wrote it. */
   watermark: string | null;
   checkedAt: number;
@@ -76,9 +77,13 @@ export function createInsightsCache(db: Db): InsightsCache {
       watermark === null
         ? eq(table.regionId, regionId)
         : and(eq(table.regionId, regionId), gt(table.refreshedAt, sql`${watermark}::timestamptz - ${OVERLAP}::interval`));
-    const [pRows, rRows, [marks]] = await Promise.all([
+    const [pRows, rRows, councilRows, [marks]] = await Promise.all([
       db.select().from(placementFacts).where(since(placementFacts)),
       db.select().from(requestFacts).where(since(requestFacts)),
+      db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(and(eq(organisations.regionId, regionId), eq(organisations.kind, "council"))),
       db
         .select({
           latest: sql<
@@ -94,8 +99,9 @@ export function createInsightsCache(db: Db): InsightsCache {
     ]);
     const facts: RegionFacts =
       full || !known
-        ? { placements: new Map(), requests: new Map(), watermark: null, checkedAt: 0, asOf: null, data: null }
-        : { ...known, data: pRows.length + rRows.length > 0 ? null : known.data };
+        ? { placements: new Map(), requests: new Map(), councils: [], watermark: null, checkedAt: 0, asOf: null, data: null }
+        : { ...known, data: pRows.length + rRows.length > 0 || councilRows.length !== known.councils.length ? null : known.data };
+    facts.councils = councilRows.map((c) => c.id);
     for (const r of pRows) facts.placements.set(r.placementId, toPlacement(r));
     for (const r of rRows) facts.requests.set(r.requestId, toRequest(r));
     if (!full && (facts.placements.size !== marks?.placementCount || facts.requests.size !== marks?.requestCount)) return refresh(regionId, undefined);
@@ -117,7 +123,8 @@ export function createInsightsCache(db: Db): InsightsCache {
         facts = await pending;
         regions.set(regionId, facts);
       }
-      if (!facts.data || facts.data.today !== today) facts.data = insightsData([...facts.placements.values()], [...facts.requests.values()], today);
+      if (!facts.data || facts.data.today !== today)
+        facts.data = insightsData([...facts.placements.values()], [...facts.requests.values()], today, facts.councils);
       return { data: facts.data, asOf: facts.asOf };
     },
   };
