@@ -4,6 +4,7 @@ import { haversineKm } from "@shared/geo/distance";
 import type { Db } from "../../server/src/db/client";
 import { rowsOf } from "../../server/src/db/rows";
 import { markMissingFacts, refreshAllInsightsFacts, refreshInsightsFacts } from "../../server/src/modules/insights/facts/refresh";
+import { startInsightsRefresher } from "../../server/src/modules/insights/facts/refresher";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 import { buildFactsPlacement, buildFactsRegion, buildReview, factOf, type FactsRegion } from "./facts-world";
 
@@ -222,5 +223,35 @@ describe("refreshing the facts", () => {
     );
     expect(Number(n)).toBe(12);
     expect(await dirtyCount()).toBe(0);
+  });
+
+  it("should run on a node: backfill on start, refresh what is marked, log a failure without stopping, and stop", async () => {
+    const { placementId } = await buildFactsPlacement(db, world);
+    await refreshAllInsightsFacts(db);
+    await db.execute(sql`DELETE FROM placement_facts WHERE placement_id = ${placementId}`);
+    const warnings: unknown[] = [];
+    const logger = { debug: () => undefined, warn: (...args: unknown[]) => warnings.push(args) };
+    // A database that fails once, as a connection lost mid-pass would.
+    let failures = 1;
+    const flaky = new Proxy(db, {
+      get: (target, key, receiver) =>
+        key === "transaction" && failures-- > 0 ? () => Promise.reject(new Error("connection lost")) : Reflect.get(target, key, receiver),
+    });
+    const refresher = startInsightsRefresher({ db: flaky, logger: logger as never, pollMs: 50 });
+    try {
+      const until = Date.now() + 10_000;
+      while (!(await factOf(db, placementId)) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await factOf(db, placementId)).toBeDefined();
+      expect(warnings).toHaveLength(1);
+      const { placementId: later } = await buildFactsPlacement(db, world);
+      while (!(await factOf(db, later)) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await factOf(db, later)).toBeDefined();
+    } finally {
+      await refresher.stop();
+    }
+    const { placementId: afterStop } = await buildFactsPlacement(db, world);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await factOf(db, afterStop)).toBeUndefined();
+    await refreshAllInsightsFacts(db);
   });
 });
