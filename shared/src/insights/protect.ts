@@ -212,10 +212,15 @@ export function protectGrid(cube: Cube, offset: number, shape: GridShape, period
   const size = (values[0] as number[]).length;
   const lots = Array.from({ length: LOT_VARIANTS - 1 }, (_, l) => l + 1);
   const councils = Array.from({ length: k - 1 }, (_, c) => c + 1);
+  // The pattern each variant had when its own secondary suppression last ran: unchanged since, it is still protected.
+  const settled: (boolean[] | undefined)[] = [];
+  const same = (a: boolean[] | undefined, b: boolean[]) => a !== undefined && a.every((h, p) => h === b[p]);
   for (let changed = true; changed;) {
     changed = false;
     for (let v = 0; v < values.length; v++) {
+      if (same(settled[v], hidden[v] as boolean[])) continue;
       const next = tableSecondary(values[v] as number[], hidden[v] as boolean[], shape);
+      settled[v] = next;
       if (next.some((h, p) => h !== (hidden[v] as boolean[])[p])) {
         hidden[v] = next;
         changed = true;
