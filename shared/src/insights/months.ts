@@ -27,9 +27,6 @@ export function clampPeriod(filter: { from?: string; to?: string }, data: MonthR
   return from > to ? { from: data.to + 1, to: data.to } : { from, to };
 }
 
-/** Whole days from one date to another (YYYY-MM-DD). */
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
 /** The date n months after a date (the same day of the month, or the month's last day); string arithmetic, as it runs per fact. */
 export function addMonths(date: string, n: number): string {
   const m = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + n;
