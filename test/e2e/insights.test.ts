@@ -254,6 +254,7 @@ describeBrowser("Regional insights: figures drawn with their tables, small numbe
     await fillMonth(hub, "Up to and including", "2029-12");
     await hub.getByRole("button", { name: "Publish the summary" }).click();
     await hub.getByText("The summary for January 2020 to December 2029 is published").waitFor();
+    expect(await hub.getByRole("link", { name: "See the summary as the public sees it" }).getAttribute("href")).toBe(`/regions/${regionId}/insights`);
     await checkAccessibility(hub);
 
     const context = await browser.newContext();
@@ -330,7 +331,7 @@ describeBrowser("Regional insights: figures drawn with their tables, small numbe
     }
   }, 120_000);
 
-  it("the hub's administrator changes what counts as high risk; a commissioner reads it and cannot change it", async () => {
+  it("the hub's administrator changes what counts as high risk; a commissioner and the hub's staff read it and the publication, and change neither", async () => {
     await hub.getByRole("navigation", { name: "Insights pages" }).getByRole("link", { name: "What counts as high risk" }).click();
     await hub.getByRole("heading", { level: 1, name: "What counts as a high-risk placement" }).waitFor();
     await hub.getByText("This is the default definition").waitFor();
@@ -364,6 +365,24 @@ describeBrowser("Regional insights: figures drawn with their tables, small numbe
       await checkAccessibility(page);
     } finally {
       await context.close();
+    }
+
+    // The hub's staff who are not its administrators read both, and change neither.
+    const staffContext = await browser.newContext();
+    try {
+      const page = await staffContext.newPage();
+      await signInAsDemoPerson(page, server.url, "Staff member, North West Regional Commissioning Hub");
+      await page.waitForURL(`${server.url}/admin`);
+      await page.goto(`${server.url}/insights/high-risk-definition`);
+      await page.getByText("4 or more risks make a placement high risk").waitFor();
+      expect(await page.getByRole("button", { name: "Save the definition" }).count()).toBe(0);
+      await page.getByRole("navigation", { name: "Insights pages" }).getByRole("link", { name: "Published summary" }).click();
+      await page.getByText("January 2020 to December 2029").waitFor();
+      await page.getByText("Only the hub’s administrators can publish a summary.").waitFor();
+      expect(await page.getByRole("button", { name: "Publish the summary" }).count()).toBe(0);
+      await checkAccessibility(page);
+    } finally {
+      await staffContext.close();
     }
   }, 90_000);
 });
