@@ -147,7 +147,8 @@ CREATE TABLE insights_publications (
 -- bulk inserts mark 100,000 rows in one statement instead of firing a row trigger each.
 -- A mark that already exists is touched (DO UPDATE), not skipped: the touch waits for a refresher
 -- that has taken the mark in a transaction still open, so a change committed during a refresh
--- leaves a fresh mark behind instead of being lost with the old one.
+-- leaves a fresh mark behind instead of being lost with the old one. Marks are touched in id
+-- order, so two statements marking the same placements take them in the same order (no deadlock).
 CREATE INDEX placements_setting ON placements (setting_id);
 -- The refresher takes the oldest marks first.
 CREATE INDEX insights_dirty_marked ON insights_dirty (marked_at);
@@ -156,14 +157,14 @@ CREATE INDEX placements_council ON placements (council_id);
 CREATE FUNCTION insights_mark_placements(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO insights_dirty (kind, id)
-  SELECT DISTINCT 'placement', u.id FROM unnest(ids) AS u(id) WHERE u.id IS NOT NULL
+  SELECT DISTINCT 'placement', u.id FROM unnest(ids) AS u(id) WHERE u.id IS NOT NULL ORDER BY u.id
   ON CONFLICT (kind, id) DO UPDATE SET marked_at = excluded.marked_at;
 END $$;
 
 CREATE FUNCTION insights_mark_requests(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO insights_dirty (kind, id)
-  SELECT DISTINCT 'request', u.id FROM unnest(ids) AS u(id) WHERE u.id IS NOT NULL
+  SELECT DISTINCT 'request', u.id FROM unnest(ids) AS u(id) WHERE u.id IS NOT NULL ORDER BY u.id
   ON CONFLICT (kind, id) DO UPDATE SET marked_at = excluded.marked_at;
   -- A request's facts (days to award, offers) are also its placement's.
   PERFORM insights_mark_placements(ARRAY(SELECT p.id FROM placements p WHERE p.request_id = ANY (ids)));
