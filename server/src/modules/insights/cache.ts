@@ -19,6 +19,8 @@ const OVERLAP = "1 minute";
 interface RegionFacts {
   placements: Map<string, PlacementFact>;
   requests: Map<string, RequestFact>;
+  /** Each row's refreshed_at when read (milliseconds), by "p" or "r" and its id. */
+  stamps: Map<string, number>;
   councils: string[];
   /** The latest refreshed_at read, as PostgreSQL wrote it. */
   watermark: string | null;
@@ -66,7 +68,8 @@ export interface InsightsCache {
   factsOf(regionId: string, today: string): Promise<{ data: InsightsData; asOf: string | null }>;
 }
 
-export function createInsightsCache(db: Db): InsightsCache {
+/** `now`: the clock the 15 seconds are measured on (tests pass their own). */
+export function createInsightsCache(db: Db, now: () => number = Date.now): InsightsCache {
   const regions = new Map<string, RegionFacts>();
   const loading = new Map<string, Promise<RegionFacts>>();
 
@@ -99,22 +102,35 @@ export function createInsightsCache(db: Db): InsightsCache {
     ]);
     const facts: RegionFacts =
       full || !known
-        ? { placements: new Map(), requests: new Map(), councils: [], watermark: null, checkedAt: 0, asOf: null, data: null }
-        : { ...known, data: pRows.length + rRows.length > 0 || councilRows.length !== known.councils.length ? null : known.data };
+        ? { placements: new Map(), requests: new Map(), stamps: new Map(), councils: [], watermark: null, checkedAt: 0, asOf: null, data: null }
+        : { ...known, data: councilRows.length !== known.councils.length ? null : known.data };
     facts.councils = councilRows.map((c) => c.id);
-    for (const r of pRows) facts.placements.set(r.placementId, toPlacement(r));
-    for (const r of rRows) facts.requests.set(r.requestId, toRequest(r));
+    // The overlap reads the last minute's rows again: only a row stamped since it was read changes the figures.
+    for (const r of pRows) {
+      const stamp = `p${r.placementId}`;
+      if (facts.stamps.get(stamp) === r.refreshedAt.getTime()) continue;
+      facts.stamps.set(stamp, r.refreshedAt.getTime());
+      facts.placements.set(r.placementId, toPlacement(r));
+      facts.data = null;
+    }
+    for (const r of rRows) {
+      const stamp = `r${r.requestId}`;
+      if (facts.stamps.get(stamp) === r.refreshedAt.getTime()) continue;
+      facts.stamps.set(stamp, r.refreshedAt.getTime());
+      facts.requests.set(r.requestId, toRequest(r));
+      facts.data = null;
+    }
     if (!full && (facts.placements.size !== marks?.placementCount || facts.requests.size !== marks?.requestCount)) return refresh(regionId, undefined);
     facts.watermark = marks?.latest ?? null;
     facts.asOf = marks?.latestIso ?? null;
-    facts.checkedAt = Date.now();
+    facts.checkedAt = now();
     return facts;
   }
 
   return {
     async factsOf(regionId, today) {
       let facts = regions.get(regionId);
-      if (!facts || Date.now() - facts.checkedAt > FRESH_FOR_MS) {
+      if (!facts || now() - facts.checkedAt > FRESH_FOR_MS) {
         let pending = loading.get(regionId);
         if (!pending) {
           pending = refresh(regionId, facts).finally(() => loading.delete(regionId));
