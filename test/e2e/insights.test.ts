@@ -177,6 +177,9 @@ describeBrowser("Regional insights: figures drawn with their tables, small numbe
     await hub.getByRole("alert").getByRole("link", { name: "The period must start on or before its end" }).waitFor();
     expect(await hub.title()).toMatch(/^Error: /);
     expect(hub.url()).toBe(`${server.url}/insights`);
+    await hub.getByRole("link", { name: "Clear filters" }).click();
+    await hub.getByRole("alert").waitFor({ state: "detached" });
+    expect(await hub.getByRole("group", { name: "Awarded from" }).getByLabel("Month").inputValue()).toBe("");
 
     // An address edited by hand: the API's 400 names each field, and the form shows them.
     await hub.goto(`${server.url}/insights?lot=9&from=2026-13`);

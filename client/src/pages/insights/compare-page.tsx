@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import type { CohortComparison } from "@shared/insights/contract";
 import { PAGE_PATHS } from "@shared/page-paths";
 import { useCohortComparison } from "../../api/insights";
@@ -40,18 +40,21 @@ export function ComparePage() {
   const navigate = useNavigate();
   const me = useMe();
   const query = params.toString();
+  // Each visit of the page (a link, Back, even to the same address) starts with a fresh form.
+  const visit = useLocation().key;
   const councils = useCouncilOptions();
-  const [formErrors, setFormErrors] = useState<{ errors: FormErrors<string>; attempt: number }>();
+  const [formErrors, setFormErrors] = useState<{ errors: FormErrors<string>; attempt: number; visit: string }>();
   const comparison = useCohortComparison(query);
   const apiErrors = comparison.status === "error" ? queryErrorsOf(comparison.error, ["a", "b"]) : undefined;
-  const errors = formErrors?.errors ?? apiErrors;
+  // The form's own errors belong to the visit they were made on: Back or "Clear filters" leaves them behind.
+  const errors = (formErrors?.visit === visit ? formErrors.errors : undefined) ?? apiErrors;
   usePageTitle("Compare two groups of placements", { hasErrors: Boolean(errors) });
 
   function apply(a: InsightsFilterState, b: InsightsFilterState) {
     const next = putFilter(putFilter(new URLSearchParams(), a, "a"), b, "b");
     const problems = checkCohorts(next);
     if (problems) {
-      setFormErrors((prev) => ({ errors: problems, attempt: (prev?.attempt ?? 0) + 1 }));
+      setFormErrors((prev) => ({ errors: problems, attempt: (prev?.attempt ?? 0) + 1, visit }));
       return;
     }
     setFormErrors(undefined);
@@ -60,7 +63,7 @@ export function ComparePage() {
 
   return (
     <>
-      {errors ? <ErrorSummary key={formErrors?.attempt ?? query} errors={errors.summary} /> : null}
+      {errors ? <ErrorSummary key={formErrors?.visit === visit ? formErrors.attempt : visit} errors={errors.summary} /> : null}
       <span className="govuk-caption-l">{me.organisation?.name}</span>
       <h1 className="govuk-heading-l">Compare two groups of placements</h1>
       <InsightsSubnav />
@@ -68,7 +71,7 @@ export function ComparePage() {
         Choose the placements of each group. The difference is the second group’s figure minus the first’s; the 95% interval is shown only where each group has
         at least 10 placements.
       </p>
-      <CompareForm key={query} params={params} errors={errors} councils={councils} onApply={apply} />
+      <CompareForm key={visit} params={params} errors={errors} councils={councils} onApply={apply} />
       {comparison.status === "loading" ? <Loading what="the comparison" /> : null}
       {comparison.status === "error" && !apiErrors ? <QueryProblem what="the comparison" onRetry={comparison.retry} /> : null}
       {comparison.status === "error" && apiErrors ? <p className="govuk-body">Correct the filters to see the comparison.</p> : null}

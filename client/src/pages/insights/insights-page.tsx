@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { PAGE_PATHS } from "@shared/page-paths";
 import { insightsCsvHref, useInsights } from "../../api/insights";
 import { useMe } from "../../api/session";
@@ -21,18 +21,21 @@ export function InsightsPage() {
   const navigate = useNavigate();
   const me = useMe();
   const query = params.toString();
+  // Each visit of the page (a link, Back, even to the same address) starts with a fresh form.
+  const visit = useLocation().key;
   const councils = useCouncilOptions();
-  const [formErrors, setFormErrors] = useState<{ errors: FormErrors<string>; attempt: number }>();
+  const [formErrors, setFormErrors] = useState<{ errors: FormErrors<string>; attempt: number; visit: string }>();
   const report = useInsights(query);
   const apiErrors = report.status === "error" ? queryErrorsOf(report.error, [""]) : undefined;
-  const errors = formErrors?.errors ?? apiErrors;
+  // The form's own errors belong to the visit they were made on: Back or "Clear filters" leaves them behind.
+  const errors = (formErrors?.visit === visit ? formErrors.errors : undefined) ?? apiErrors;
   usePageTitle("Placement insights", { hasErrors: Boolean(errors) });
 
   function apply(state: InsightsFilterState) {
     const next = putFilter(new URLSearchParams(), state);
     const problems = checkFilter(next);
     if (problems) {
-      setFormErrors((prev) => ({ errors: problems, attempt: (prev?.attempt ?? 0) + 1 }));
+      setFormErrors((prev) => ({ errors: problems, attempt: (prev?.attempt ?? 0) + 1, visit }));
       return;
     }
     setFormErrors(undefined);
@@ -44,7 +47,7 @@ export function InsightsPage() {
 
   return (
     <>
-      {errors ? <ErrorSummary key={formErrors?.attempt ?? query} errors={errors.summary} /> : null}
+      {errors ? <ErrorSummary key={formErrors?.visit === visit ? formErrors.attempt : visit} errors={errors.summary} /> : null}
       <span className="govuk-caption-l">{me.organisation?.name}</span>
       <h1 className="govuk-heading-l">Placement insights</h1>
       <InsightsSubnav />
@@ -54,7 +57,7 @@ export function InsightsPage() {
       </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <FilterForm key={query} initial={filterFromParams(params)} errors={errors} councils={councils} onApply={apply} />
+          <FilterForm key={visit} initial={filterFromParams(params)} errors={errors} councils={councils} onApply={apply} />
         </div>
         <div className="govuk-grid-column-two-thirds">
           {report.status === "loading" ? <Loading what="the figures" /> : null}
