@@ -6,6 +6,7 @@ import { rowsOf } from "../rows";
 /** Names end so; `seed insights --remove` finds the synthetic settings and their provider by it. */
 export const SYNTHETIC_SUFFIX = " (synthetic)";
 const PROVIDER_NAME = `Synthetic history providers${SYNTHETIC_SUFFIX}`;
+/** At least this many synthetic settings on a lot that has too few, and one in each authority of the region. */
 const PER_LOT = 12;
 const MIN_PER_LOT = 6;
 
@@ -42,9 +43,13 @@ export async function prepareSyntheticSettings(tx: Tx, regionId: string): Promis
         WITH urns AS (
           SELECT row_number() OVER () AS k, u.urn FROM (
             SELECT lpad((900000 + g)::text, 6, '0') AS urn FROM generate_series(0, 99999) g
-            WHERE NOT EXISTS (SELECT 1 FROM settings s WHERE s.urn = lpad((900000 + g)::text, 6, '0')) LIMIT ${PER_LOT}) u
+            WHERE NOT EXISTS (SELECT 1 FROM settings s WHERE s.urn = lpad((900000 + g)::text, 6, '0')) LIMIT greatest(${PER_LOT}, (SELECT count(DISTINCT la_code) FROM syn_places))) u
+        ), areas AS (
+          SELECT row_number() OVER (ORDER BY la_code) - 1 AS j, la_code FROM (SELECT DISTINCT la_code FROM syn_places) d
         ), spots AS (
-          SELECT k, floor(random() * ${places})::int AS i FROM urns
+          -- Round the region's authorities, so most councils have settings of their own on every lot.
+          SELECT u.k, (SELECT p.i FROM syn_places p WHERE p.la_code IS NOT DISTINCT FROM a.la_code ORDER BY random() + u.k * 0 LIMIT 1) AS i
+          FROM urns u JOIN areas a ON a.j = (u.k - 1) % (SELECT count(*) FROM areas)
         )
         INSERT INTO settings (organisation_id, urn, name, lot_numbers, age_low, age_high, sex_admitted, residential_types, registered_capacity,
           vacancies, risks_managed, ofsted_grade, town, postcode, outcode, latitude, longitude, la_code, status, description)
