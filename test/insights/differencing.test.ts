@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { PdsRisk } from "@shared/codes/directory";
 import type { InsightsFilter, PlacementFact } from "@shared/insights/contract";
 import { insightsData } from "@shared/insights/data";
-import { type Cell, SUPPRESSED, suppressTable } from "@shared/insights/disclosure";
+import { type Cell, SUPPRESSED, suppressList, suppressTable } from "@shared/insights/disclosure";
 import { select } from "@shared/insights/select";
 import { placementFact } from "./insert-facts";
 
@@ -18,8 +18,6 @@ import { placementFact } from "./insert-facts";
  */
 
 const MONTHS = ["2026-01", "2026-02", "2026-03", "2026-04"];
-const ROWS = 6;
-const COLS = 2;
 const LOTS = [0, 1, 2, 3, 4, 5, 6, 7]; // 0: all lots
 const RISKS: PdsRisk[] = ["riskSelfHarm", "riskMissing", "riskDrugAlcohol"];
 
@@ -31,38 +29,39 @@ interface World {
   to: number;
 }
 
-const world = fc
-  .record({
-    councils: fc.integer({ min: 1, max: 3 }),
-    facts: fc.array(
-      fc.record({
-        month: fc.integer({ min: 0, max: 3 }),
-        lot: fc.integer({ min: 1, max: 2 }),
-        council: fc.integer({ min: 0, max: 2 }),
-        risks: fc.integer({ min: 0, max: 2 }),
-        high: fc.boolean(),
-      }),
-      { minLength: 1, maxLength: 45 },
-    ),
-    from: fc.integer({ min: 0, max: 3 }),
-    span: fc.integer({ min: 0, max: 3 }),
-  })
-  .map(({ councils, facts, from, span }): World => {
-    const ids = Array.from({ length: councils }, (_, i) => `00000000-0000-4000-8000-00000000000${i + 1}`);
-    return {
-      councils: ids,
-      from,
-      to: Math.min(from + span, 3),
-      facts: facts.map((f) =>
-        placementFact(ids[f.council % councils] as string, {
-          awardDate: `${MONTHS[f.month]}-15`,
-          lot: f.lot,
-          presentRisks: RISKS.slice(0, f.risks),
-          highRiskRules: f.high ? ["risk_count"] : [],
+const worldOf = (maxFacts: number) =>
+  fc
+    .record({
+      councils: fc.integer({ min: 1, max: 3 }),
+      facts: fc.array(
+        fc.record({
+          month: fc.integer({ min: 0, max: 3 }),
+          lot: fc.integer({ min: 1, max: 2 }),
+          council: fc.integer({ min: 0, max: 2 }),
+          risks: fc.integer({ min: 0, max: 2 }),
+          high: fc.boolean(),
         }),
+        { minLength: 1, maxLength: maxFacts },
       ),
-    };
-  });
+      from: fc.integer({ min: 0, max: 3 }),
+      span: fc.integer({ min: 0, max: 3 }),
+    })
+    .map(({ councils, facts, from, span }): World => {
+      const ids = Array.from({ length: councils }, (_, i) => `00000000-0000-4000-8000-00000000000${i + 1}`);
+      return {
+        councils: ids,
+        from,
+        to: Math.min(from + span, 3),
+        facts: facts.map((f) =>
+          placementFact(ids[f.council % councils] as string, {
+            awardDate: `${MONTHS[f.month]}-15`,
+            lot: f.lot,
+            presentRisks: RISKS.slice(0, f.risks),
+            highRiskRules: f.high ? ["risk_count"] : [],
+          }),
+        ),
+      };
+    });
 
 const monthOf = (i: number) => (i < 0 ? "2025-12" : i > 3 ? "2026-05" : (MONTHS[i] as string));
 type Period = [number, number];
@@ -82,45 +81,81 @@ function periodsAround(from: number, to: number): Period[] {
   return out.filter(([a, b], i) => out.findIndex(([x, y]) => x === a && y === b) === i);
 }
 
-/** A published table: (ROWS+1)×(COLS+1), the totals in the last row and column. */
+/**
+ * A grid the attacker goes after: the risk-count table (rows × columns with every total) or the
+ * placements by lot (a list with its total, whose lot l row is lot l's own total).
+ */
+interface Spec {
+  id: "riskCounts" | "placementsByLot";
+  rows: number;
+  cols: number;
+  margins: "table" | "columns";
+  cellOf(f: PlacementFact): [number, number];
+  /** Row l − 1 is lot l: in lot l's table every other row is 0, and the attacker knows it. */
+  lotRows: boolean;
+}
+const RISK_COUNTS: Spec = {
+  id: "riskCounts",
+  rows: 6,
+  cols: 2,
+  margins: "table",
+  cellOf: (f) => [Math.min(f.presentRisks.length, 5), f.highRiskRules.length > 0 ? 0 : 1],
+  lotRows: false,
+};
+const BY_LOT: Spec = { id: "placementsByLot", rows: 7, cols: 1, margins: "columns", cellOf: (f) => [f.lot - 1, 0], lotRows: true };
+const widthOf = (spec: Spec) => (spec.margins === "table" ? spec.cols + 1 : spec.cols);
+
+/** A published table: (rows+1) × (cols, +1 with row totals), the totals in the last row (and column). */
 type Published = Cell[][];
-type Publisher = (w: World, period: Period, lot: number, council: number) => Published;
+type Publisher = (spec: Spec, w: World, period: Period, lot: number, council: number) => Published;
 
 /** What the service publishes. */
-const engine: Publisher = (w, [a, b], lot, council) => {
+const engine: Publisher = (spec, w, [a, b], lot, council) => {
   const data = insightsData(w.facts, [], "2026-12-01");
   const filter: InsightsFilter = { from: monthOf(a), to: monthOf(b) };
   if (lot) filter.lot = lot;
   if (council) filter.council = w.councils[council - 1] as string;
-  const g = select(data, filter).grid("riskCounts");
-  return Array.from({ length: ROWS + 1 }, (_, i) =>
-    Array.from({ length: COLS + 1 }, (_, j) => (i < ROWS ? (j < COLS ? g.cell(i, j) : g.rowTotal(i)) : j < COLS ? g.columnTotal(j) : g.total())),
+  const g = select(data, filter).grid(spec.id);
+  const { rows, cols } = spec;
+  return Array.from({ length: rows + 1 }, (_, i) =>
+    Array.from({ length: widthOf(spec) }, (_, j) => (i < rows ? (j < cols ? g.cell(i, j) : g.rowTotal(i)) : j < cols ? g.columnTotal(j) : g.total())),
   );
 };
 
 /** The true counts of a filter's table, with its totals. */
-function truth(w: World, [a, b]: Period, lot: number, council: number): number[][] {
-  const t = Array.from({ length: ROWS + 1 }, () => new Array<number>(COLS + 1).fill(0));
+function truth(spec: Spec, w: World, [a, b]: Period, lot: number, council: number): number[][] {
+  const { rows, cols } = spec;
+  const t = Array.from({ length: rows + 1 }, () => new Array<number>(widthOf(spec)).fill(0));
   for (const f of w.facts) {
     const m = MONTHS.indexOf(f.awardDate.slice(0, 7));
     if (m < a || m > b || (lot && f.lot !== lot) || (council && f.councilId !== w.councils[council - 1])) continue;
-    const i = Math.min(f.presentRisks.length, 5);
-    const j = f.highRiskRules.length > 0 ? 0 : 1;
-    for (const [r, c] of [
-      [i, j],
-      [i, COLS],
-      [ROWS, j],
-      [ROWS, COLS],
-    ] as const)
-      (t[r] as number[])[c]! += 1;
+    const [i, j] = spec.cellOf(f);
+    const at: [number, number][] =
+      spec.margins === "table"
+        ? [
+            [i, j],
+            [i, cols],
+            [rows, j],
+            [rows, cols],
+          ]
+        : [
+            [i, j],
+            [rows, j],
+          ];
+    for (const [r, c] of at) (t[r] as number[])[c]! += 1;
   }
   return t;
 }
 
 /** Each table suppressed on its own (primary and secondary, no differencing rules): what the attacker must beat. */
-const naive: Publisher = (w, period, lot, council) => {
-  const t = truth(w, period, lot, council);
-  const s = suppressTable(t.slice(0, ROWS).map((row) => row.slice(0, COLS)));
+const naive: Publisher = (spec, w, period, lot, council) => {
+  const t = truth(spec, w, period, lot, council);
+  const { rows, cols } = spec;
+  if (spec.margins === "columns") {
+    const list = suppressList(t.map((row) => row[0] as number).slice(0, rows));
+    return [...list.cells.map((c) => [c]), [list.total]];
+  }
+  const s = suppressTable(t.slice(0, rows).map((row) => row.slice(0, cols)));
   return [...s.cells.map((row, i) => [...row, s.rowTotals[i] as Cell]), [...s.columnTotals, s.total]];
 };
 
@@ -130,7 +165,7 @@ const naive: Publisher = (w, period, lot, council) => {
  * (the true values always fit), so a withheld value whose interval closes is worked out. Returns
  * the withheld true values it pinned.
  */
-function attack(w: World, publish: Publisher): number[] {
+function attack(spec: Spec, w: World, publish: Publisher): number[] {
   const periods = periodsAround(w.from, w.to);
   const councils = Array.from({ length: w.councils.length + 1 }, (_, c) => c);
   const key = (p: Period, l: number, c: number) => `${p[0]}:${p[1]}|${l}|${c}`;
@@ -142,8 +177,8 @@ function attack(w: World, publish: Publisher): number[] {
   for (const p of allPeriods) {
     for (const l of LOTS) {
       for (const c of councils) {
-        const published = publish(w, p, l, c);
-        const real = truth(w, p, l, c);
+        const published = publish(spec, w, p, l, c);
+        const real = truth(spec, w, p, l, c);
         const k = key(p, l, c);
         lo.set(
           k,
@@ -160,17 +195,19 @@ function attack(w: World, publish: Publisher): number[] {
   // Relations as [total, parts], each a [table, position].
   type Ref = [string, number];
   const relations: [Ref, Ref[]][] = [];
-  const W = COLS + 1;
+  const { rows, cols } = spec;
+  const W = widthOf(spec);
   for (const p of allPeriods) {
     for (const l of LOTS) {
       for (const c of councils) {
         const k = key(p, l, c);
-        for (let i = 0; i <= ROWS; i++) relations.push([[k, i * W + COLS], Array.from({ length: COLS }, (_, j) => [k, i * W + j] as Ref)]);
-        for (let j = 0; j <= COLS; j++) relations.push([[k, ROWS * W + j], Array.from({ length: ROWS }, (_, i) => [k, i * W + j] as Ref)]);
+        if (spec.margins === "table")
+          for (let i = 0; i <= rows; i++) relations.push([[k, i * W + cols], Array.from({ length: cols }, (_, j) => [k, i * W + j] as Ref)]);
+        for (let j = 0; j < W; j++) relations.push([[k, rows * W + j], Array.from({ length: rows }, (_, i) => [k, i * W + j] as Ref)]);
       }
     }
   }
-  for (let pos = 0; pos < (ROWS + 1) * W; pos++) {
+  for (let pos = 0; pos < (rows + 1) * W; pos++) {
     for (const p of allPeriods) {
       for (const c of councils) relations.push([[key(p, 0, c), pos], LOTS.slice(1).map((l) => [key(p, l, c), pos] as Ref)]);
       for (const l of LOTS) if (councils.length > 2) relations.push([[key(p, l, 0), pos], councils.slice(1).map((c) => [key(p, l, c), pos] as Ref)]);
@@ -212,11 +249,16 @@ function attack(w: World, publish: Publisher): number[] {
   return secret.filter(([k, pos, v]) => v >= 1 && v <= 4 && get(lo, [k, pos]) === get(hi, [k, pos])).map(([, , v]) => v);
 }
 
-describe("differencing protection (properties)", () => {
+// Up to 45 placements make many small counts; up to 150 make larger ones beside small ones.
+describe.each([
+  ["the risk-count table", RISK_COUNTS, 45],
+  ["the placements by lot", BY_LOT, 150],
+] as const)("differencing protection of %s (properties)", (_name, spec, maxFacts) => {
+  const world = worldOf(maxFacts);
   it("should never let a caller pin a withheld count from 1 to 4 from the tables of every filter around theirs", () => {
     fc.assert(
       fc.property(world, (w) => {
-        expect(attack(w, engine)).toEqual([]);
+        expect(attack(spec, w, engine)).toEqual([]);
       }),
       { numRuns: 40 },
     );
@@ -224,7 +266,7 @@ describe("differencing protection (properties)", () => {
 
   it("should catch tables suppressed one by one: the same attacker pins a small count by differencing", () => {
     const run = fc.check(
-      fc.property(world, (w) => attack(w, naive).length === 0),
+      fc.property(world, (w) => attack(spec, w, naive).length === 0),
       { numRuns: 40 },
     );
     expect(run.failed).toBe(true);
