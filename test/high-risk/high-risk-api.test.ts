@@ -118,7 +118,7 @@ describe("PUT /api/v1/high-risk-definition", () => {
 });
 
 describe("GET /api/v1/placements/:id/high-risk", () => {
-  it("should list the rules met, in the definition's words, for the council and the provider", async () => {
+  it("should list the rules met, in the definition's words, for the council and the provider, auditing each read", async () => {
     const { placementId } = await buildFactsPlacement(db(), world, { lot: 7, fee: 1_000_000 });
     const commissioner = await buildUser(db(), { role: "commissioner", organisationId: world.councilId });
     const provider = await buildUser(db(), { role: "provider", organisationId: world.providerId });
@@ -133,6 +133,12 @@ describe("GET /api/v1/placements/:id/high-risk", () => {
         ],
       });
     }
+    const reads = await rowsOf<{ actor_user_id: string; reason: string }>(
+      db(),
+      sql`SELECT actor_user_id, reason FROM audit_log WHERE action = 'placement_high_risk.read' AND record_id = ${placementId} ORDER BY seq`,
+    );
+    expect(reads.map((r) => r.actor_user_id)).toEqual([commissioner.user.id, provider.user.id]);
+    expect(reads[1]?.reason).toContain("Shared with the provider");
   });
 
   it("should say a placement meeting no rule is not high risk", async () => {
@@ -146,6 +152,8 @@ describe("GET /api/v1/placements/:id/high-risk", () => {
     const { placementId } = await buildFactsPlacement(db(), world);
     const stranger = await buildUser(db(), { role: "commissioner", regionId: world.regionId });
     expect((await request(t.app).get(`/api/v1/placements/${placementId}/high-risk`).set(stranger.auth)).status).toBe(404);
+    // Nothing was disclosed, so nothing is audited as read.
+    expect(await rowsOf(db(), sql`SELECT 1 FROM audit_log WHERE action = 'placement_high_risk.read' AND record_id = ${placementId}`)).toEqual([]);
     expect((await request(t.app).get("/api/v1/placements/not-an-id/high-risk").set(stranger.auth)).status).toBe(400);
   });
 });

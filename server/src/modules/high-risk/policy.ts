@@ -8,3 +8,6 @@ export const readsHighRiskDefinition = (actor: Actor) =>
 
 /** Changing it re-judges every placement of the region: the hub's administrators only. */
 export const changesHighRiskDefinition = (actor: Actor) => actor.role === "regional_admin" && actor.orgAdmin;
+
+/** The provider delivering the placement reads its high-risk status as a disclosure outside the council. */
+export const readsAsProvider = (actor: Actor, placement: { providerId: string }) => actor.organisationId === placement.providerId;

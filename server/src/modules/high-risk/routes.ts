@@ -12,7 +12,7 @@ import { loadPlacementFor } from "../placement-requests/queries";
 import { setHighRiskDefinition } from "./commands/set-high-risk-definition";
 import { changesHighRiskDefinition, readsHighRiskDefinition } from "./policy";
 import { presentHighRiskDefinition, presentPlacementHighRisk } from "./present";
-import { highRiskDefinitionOf, highRiskRulesByRegion } from "./queries";
+import { highRiskDefinitionOf, highRiskRulesByRegion, recordHighRiskRead } from "./queries";
 
 const PlacementHighRiskResponseSchema = z.object({ data: PlacementHighRiskSchema });
 
@@ -57,10 +57,12 @@ export function highRiskRoutes({ db }: { db: Db }): Router {
     input: { params: IdParamsSchema },
     responses: { 200: { description: "The rules met", schema: PlacementHighRiskResponseSchema } },
     handler: async (req, res, input) => {
-      const { placement } = await loadPlacementFor(db, memberOf(req), input.params.id);
+      const actor = memberOf(req);
+      const { placement } = await loadPlacementFor(db, actor, input.params.id);
       const [source] = await loadPlacementSources(db, [placement.id]);
       if (!source) throw new Error(`placement ${placement.id} has no sources`);
       const rules = (await highRiskRulesByRegion(db, [source.regionId])).get(source.regionId)!;
+      await recordHighRiskRead(db, { actor, placement, ip: req.ip });
       res.json({ data: presentPlacementHighRisk(rulesMetBy(source, rules), rules) });
     },
   });
