@@ -249,6 +249,29 @@ function attack(spec: Spec, w: World, publish: Publisher): number[] {
   return secret.filter(([k, pos, v]) => v >= 1 && v <= 4 && get(lo, [k, pos]) === get(hi, [k, pos])).map(([, , v]) => v);
 }
 
+describe("differencing protection (an example the property found)", () => {
+  it("should not let lot 1's withheld zero stand in for a partner of lot 2 when lot 1's own table shows it is zero", () => {
+    // One January placement (council 2, lot 1); in February six in lot 2: five of council 1, one of
+    // council 2. Once the protection forgot to re-protect a table after the lots' partition marked
+    // its total, lot 2 and council 2's 1 was all lots' 6 minus council 1's 5.
+    const ids = ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"];
+    const [one, two] = ids as [string, string];
+    const feb = { awardDate: "2026-02-15", lot: 2 };
+    const w: World = {
+      councils: ids,
+      from: 0,
+      to: 0,
+      facts: [
+        placementFact(two, { awardDate: "2026-01-15" }),
+        ...Array.from({ length: 4 }, () => placementFact(one, feb)),
+        placementFact(two, feb),
+        placementFact(one, { ...feb, highRiskRules: ["risk_count"] }),
+      ],
+    };
+    expect(attack(RISK_COUNTS, w, engine)).toEqual([]);
+  });
+});
+
 // Up to 45 placements make many small counts; up to 150 make larger ones beside small ones.
 describe.each([
   ["the risk-count table", RISK_COUNTS, 45],

@@ -220,7 +220,8 @@ export function protectGrid(cube: Cube, offset: number, shape: GridShape, period
     for (let v = 0; v < values.length; v++) {
       if (same(settled[v], hidden[v] as boolean[])) continue;
       const next = tableSecondary(values[v] as number[], hidden[v] as boolean[], shape);
-      settled[v] = next;
+      // A copy: the partitions below mark hidden[v] in place.
+      settled[v] = [...next];
       if (next.some((h, p) => h !== (hidden[v] as boolean[])[p])) {
         hidden[v] = next;
         changed = true;
