@@ -30,24 +30,27 @@ beforeAll(async () => {
   provider = await buildUser(db, { role: "provider", regionId });
   const mine = council.user.organisationId as string;
   const theirs = other.user.organisationId as string;
-  // Twelve placements in January (lot 1, mine), twelve in February (lot 3, theirs, six high risk,
-  // £3,000 a week); in March, seven (lot 1) and two (lot 5), mine. No month differs from the next by
-  // 1 to 4 placements, which would withhold the totals of the periods either side of it.
+  // Each council: twelve placements in January (lot 1, £2,000 a week), twelve in February (lot 3,
+  // £3,000, six of them high risk) and seven in March (lot 1). No count of a council, lot or
+  // month is from 1 to 4, and no month differs from the next by 1 to 4.
+  const both = (make: (council: string, i: number) => ReturnType<typeof placementFact>, n: number) =>
+    [mine, theirs].flatMap((council) => Array.from({ length: n }, (_, i) => make(council, i)));
   await insertFacts(db, regionId, {
     placements: [
-      ...Array.from({ length: 12 }, (_, i) => placementFact(mine, { awardDate: "2026-01-12", weeklyFeePence: 200_000, outcomeChange: i % 2 ? 1 : 0 })),
-      ...Array.from({ length: 12 }, (_, i) =>
-        placementFact(theirs, {
-          awardDate: "2026-02-12",
-          lot: 3,
-          weeklyFeePence: 300_000,
-          highRiskRules: i < 6 ? ["lot"] : [],
-          presentRisks: i < 6 ? ["riskMissing"] : [],
-          outcomeChange: 0.5,
-        }),
+      ...both((c, i) => placementFact(c, { awardDate: "2026-01-12", weeklyFeePence: 200_000, outcomeChange: i % 2 ? 1 : 0 }), 12),
+      ...both(
+        (c, i) =>
+          placementFact(c, {
+            awardDate: "2026-02-12",
+            lot: 3,
+            weeklyFeePence: 300_000,
+            highRiskRules: i < 6 ? ["lot"] : [],
+            presentRisks: i < 6 ? ["riskMissing"] : [],
+            outcomeChange: 0.5,
+          }),
+        12,
       ),
-      ...Array.from({ length: 7 }, () => placementFact(mine, { awardDate: "2026-03-12" })),
-      ...Array.from({ length: 2 }, () => placementFact(mine, { awardDate: "2026-03-12", lot: 5 })),
+      ...both((c) => placementFact(c, { awardDate: "2026-03-12" }), 7),
     ],
   });
 });
@@ -75,8 +78,8 @@ describe("/api/v1/insights/publication and the public summary", () => {
     expect(res.status).toBe(200);
     const summary = PublicInsightsResponseSchema.parse(res.body).data;
     expect(summary.publication).toMatchObject({ from: "2026-01", to: "2026-02" });
-    // The whole region for the period: January and February, not March's nine.
-    expect(summary.report).toMatchObject({ scope: "region", placements: 24, filter: { from: "2026-01", to: "2026-02", council: null } });
+    // The whole region for the period: January and February, not March's fourteen.
+    expect(summary.report).toMatchObject({ scope: "region", placements: 48, filter: { from: "2026-01", to: "2026-02", council: null } });
     const providerView = await as(provider).get(`/api/v1/public/insights/${regionId}`);
     expect(providerView.body).toEqual(res.body);
   });
@@ -98,20 +101,20 @@ describe("GET /api/v1/insights/compare", () => {
     const res = await as(staff).get("/api/v1/insights/compare?aFrom=2026-01&aTo=2026-01&bFrom=2026-02&bTo=2026-02");
     expect(res.status).toBe(200);
     const c = CohortComparisonResponseSchema.parse(res.body).data;
-    expect([c.a.placements, c.b.placements]).toEqual([12, 12]);
+    expect([c.a.placements, c.b.placements]).toEqual([24, 24]);
     const row = (key: string) => c.rows.find((r) => r.key === key);
     expect(row("high-risk-percent")).toMatchObject({ a: 0, b: 50, difference: -50 });
-    // Wald: −50 ± 1.96 × √(0 + 0.5 × 0.5 / 12) × 100 = −50 ± 28.3.
-    expect(row("high-risk-percent")?.interval).toEqual([-78.3, -21.7]);
+    // Wald: −50 ± 1.96 × √(0 + 0.5 × 0.5 / 24) × 100 = −50 ± 20.0.
+    expect(row("high-risk-percent")?.interval).toEqual([-70, -30]);
     expect(row("median-fee")).toMatchObject({ a: 2000, b: 3000, difference: -1000, interval: null });
-    // Welch: 0.5 − 0.5 = 0, ± 1.96 × √(0.2727 / 12 + 0) = ± 0.30.
-    expect(row("mean-outcome-change")).toMatchObject({ a: 0.5, b: 0.5, difference: 0, interval: [-0.3, 0.3] });
+    // Welch: 0.5 − 0.5 = 0, ± 1.96 × √(0.2609 / 24 + 0) = ± 0.20.
+    expect(row("mean-outcome-change")).toMatchObject({ a: 0.5, b: 0.5, difference: 0, interval: [-0.2, 0.2] });
   });
 
   it("should withhold a group under 5 and give no interval under 10, and hold a commissioner to their own council", async () => {
-    const res = await as(admin).get("/api/v1/insights/compare?aFrom=2026-03&aTo=2026-03&aLot=5&bFrom=2026-01&bTo=2026-01");
+    const res = await as(admin).get("/api/v1/insights/compare?aFrom=2026-03&aTo=2026-03&aHighRisk=only&bFrom=2026-01&bTo=2026-01");
     const c = CohortComparisonResponseSchema.parse(res.body).data;
-    expect(c.a.placements).toBe("[c]");
+    expect(c.a.placements).toBe(0);
     expect(c.rows.find((r) => r.key === "median-fee")).toMatchObject({ a: "[c]", b: 2000, difference: "[c]", interval: null });
 
     const mine = council.user.organisationId as string;

@@ -270,6 +270,29 @@ describe("differencing protection (an example the property found)", () => {
     };
     expect(attack(RISK_COUNTS, w, engine)).toEqual([]);
   });
+
+  it("should not pair a small count with a withheld zero that another period's table shows is 0", () => {
+    // The same February, plus one April placement of council 1 in lot 1, asked for January to
+    // February. Lot 1 and council 1's February zero was withheld as lot 2's partner in one table,
+    // while the February-to-March table showed its other column 0 and February's its high-risk
+    // column 0. Partners are now 1 or more, else the total is withheld.
+    const ids = ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"];
+    const [one, two] = ids as [string, string];
+    const feb = { awardDate: "2026-02-15", lot: 2 };
+    const w: World = {
+      councils: ids,
+      from: 0,
+      to: 1,
+      facts: [
+        placementFact(two, { awardDate: "2026-01-15" }),
+        ...Array.from({ length: 4 }, () => placementFact(one, feb)),
+        placementFact(two, feb),
+        placementFact(one, { ...feb, highRiskRules: ["risk_count"] }),
+        placementFact(one, { awardDate: "2026-04-15" }),
+      ],
+    };
+    expect(attack(RISK_COUNTS, w, engine)).toEqual([]);
+  });
 });
 
 // Up to 45 placements make many small counts; up to 150 make larger ones beside small ones.

@@ -99,12 +99,15 @@ function secondary(values: readonly number[], hidden: readonly boolean[], rows: 
  * every lot and council: a withheld value can move only against another withheld value of the list
  * (one up, the other down, which needs the one going down to be 1 or more), or with a withheld
  * total. While a withheld value has no such partner, the cheapest is withheld with it: the
- * smallest non-zero value, then a zero, then the total.
+ * smallest non-zero value, else the total.
  */
 function protectList(values: readonly number[], hidden: readonly boolean[]): boolean[] {
   const n = values.length - 1;
   const out = [...hidden];
-  const partnered = (i: number) => out[n] || out.some((h, j) => h && j !== i && j < n && ((values[j] as number) >= 1 || (values[i] as number) >= 1));
+  // A partner must be 1 or more: a withheld zero can only rise, and another period's or another
+  // filter's table may show it is 0 (the differencing property found such a case), so it would
+  // protect nothing. Without a partner of 1 or more, the total is withheld instead.
+  const partnered = (i: number) => out[n] || out.some((h, j) => h && j !== i && j < n && (values[j] as number) >= 1);
   for (;;) {
     const lonely = out.findIndex((h, i) => h && (i === n ? !out.slice(0, n).some(Boolean) : !partnered(i)));
     if (lonely < 0) return out;
@@ -112,7 +115,7 @@ function protectList(values: readonly number[], hidden: readonly boolean[]): boo
     for (let j = 0; j < n; j++) {
       if (out[j] || j === lonely) continue;
       const v = values[j] as number;
-      const usable = lonely === n || v >= 1 || (values[lonely] as number) >= 1;
+      const usable = lonely === n || v >= 1;
       if (!usable) continue;
       const cost = v === 0 ? Infinity : v;
       if (best < 0 || cost < (values[best] === 0 ? Infinity : (values[best] as number))) best = j;
