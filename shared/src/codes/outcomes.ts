@@ -8,7 +8,6 @@ import type { PdsRisk } from "./directory";
 
 export const REVIEW_KINDS = ["baseline", "review"] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
-export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = { baseline: "Baseline (start of placement)", review: "Review" };
 
 /** A draft can still be changed; a submitted review is the council's record and cannot. */
 export const REVIEW_STATUSES = ["draft", "submitted"] as const;

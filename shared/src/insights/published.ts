@@ -2,7 +2,7 @@ import type { Cube } from "./cube";
 import { type Cell, SUPPRESSED } from "./disclosure";
 import { type GridId, gridOffset, GRIDS } from "./grids";
 import type { MonthRange } from "./months";
-import { type ProtectedVariants,protectGrid } from "./protect";
+import { type ProtectedVariants, protectGrid } from "./protect";
 
 // Protected periods kept per facts load (some 30 grids a period): enough for a few hundred periods.
 const MEMO_LIMIT = 10_000;

@@ -1,5 +1,5 @@
-import { date,jsonb, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { IncidentCounts, OutcomeScore, ProviderViewDecision,ReviewKind, ReviewRisk, ReviewStability, ReviewStatus } from "@shared/codes/outcomes";
+import { date, jsonb, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { IncidentCounts, OutcomeScore, ProviderViewDecision, ReviewKind, ReviewRisk, ReviewStability, ReviewStatus } from "@shared/codes/outcomes";
 import { childProfiles } from "./children";
 import { users } from "./identity";
 import { organisations } from "./organisations";
