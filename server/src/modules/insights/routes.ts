@@ -18,7 +18,7 @@ import { cohortOf } from "./cohort-query";
 import { publishInsights } from "./commands/publish-insights";
 import { insightsCsv } from "./csv";
 import { canPublish, canSeeInsights, canSeePublication, councilRefusal, NOT_FOR_YOU } from "./policy";
-import { presentPublication, presentReport } from "./present";
+import { councilName, presentPublication, presentReport } from "./present";
 import { councilsOf, publicationOf } from "./queries";
 import { todayUtc } from "./today";
 
@@ -82,7 +82,7 @@ export function insightsRoutes({ db, cache }: { db: Db; cache: InsightsCache }):
       const councils = await checkFilter(db, actor, a, "query.aCouncil");
       await checkFilter(db, actor, b, "query.bCouncil");
       const { data } = await cache.factsOf(actor.regionId, todayUtc());
-      res.json({ data: compareCohorts({ data, a, b, councilName: (id) => councils.get(id) ?? "" }) });
+      res.json({ data: compareCohorts({ data, a, b, councilName: (id) => councilName(councils, id) }) });
     },
   });
 
