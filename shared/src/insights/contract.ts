@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PdsRisk } from "../codes/directory";
 import type { RequestMode, RequestState } from "../codes/tenders";
+import { plainText } from "../schemas/primitives";
 import { LotNumberSchema } from "../schemas/settings";
 import type { Cell } from "./disclosure";
 import type { HighRiskRule } from "./high-risk";
@@ -10,7 +11,10 @@ import type { HighRiskRule } from "./high-risk";
  * and the tables as published (JSON and CSV carry "[c]" in the same places).
  */
 
-const month = z.string().regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, { error: "Enter a month as YYYY-MM, like 2026-04" });
+// plainText first, as every text input: control characters are refused (and documented) before the month's own pattern.
+const month = plainText({ error: "Enter a month as YYYY-MM, like 2026-04" }).regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, {
+  error: "Enter a month as YYYY-MM, like 2026-04",
+});
 
 /** Period of award (whole months, inclusive), lot, council, high-risk only. */
 export const InsightsFilterSchema = z
