@@ -327,6 +327,13 @@ describeBrowser("Regional insights: figures drawn with their tables, small numbe
       await comparison.waitFor();
       expect(await columnHeaders(comparison)).toEqual(["Figure", "First group", "Second group", "Difference", "95% interval of the difference"]);
       expect((await tableCells(comparison)).length).toBeGreaterThan(0);
+      // Every figure of the comparison is also drawn, each with a table of the two groups: the same numbers as the comparison's row.
+      const figures = page.locator("section[data-table^='compare-']");
+      expect(await figures.count()).toBe(await comparison.locator("tbody tr").count());
+      const placements = page.locator("section[data-table='compare-placements']");
+      const perGroup = await tableCells(placements.getByRole("table"));
+      const row = (await comparison.locator("tbody tr").first().locator("td").allTextContents()).map((text) => text.trim());
+      expect(perGroup.map((cells) => cells.at(-1))).toEqual([row[0], row[1]]);
       await checkAccessibility(page);
       expect(unexpected(problems)).toEqual([]);
     } finally {

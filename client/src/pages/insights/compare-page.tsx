@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
-import type { CohortComparison } from "@shared/insights/contract";
+import type { CohortComparison, InsightsTable } from "@shared/insights/contract";
 import { PAGE_PATHS } from "@shared/page-paths";
 import { useCohortComparison } from "../../api/insights";
 import { useMe } from "../../api/session";
@@ -17,6 +17,7 @@ import { formatCell, SUPPRESSED_MEANING } from "./insights-format";
 import { checkCohorts, filterFromParams, type InsightsFilterState, putFilter } from "./insights-query";
 import { lotText, periodText } from "./insights-report";
 import { InsightsSubnav } from "./insights-subnav";
+import { InsightsTableFigure } from "./insights-table-figure";
 
 type Row = CohortComparison["rows"][number];
 type Side = CohortComparison["a"];
@@ -80,6 +81,25 @@ export function ComparePage() {
   );
 }
 
+/**
+ * One figure of the comparison as a table of the two groups, so it is drawn like every other
+ * figure: a bar per group beside the same numbers ([c] left out of the chart). Each figure has
+ * its own chart because the figures have different units (placements, %, £, days, scores).
+ */
+const figureOf = (row: Row): InsightsTable => ({
+  id: `compare-${row.key}`,
+  title: row.label,
+  description: `${row.label} in each group. The difference and its 95% interval are in the table above.`,
+  chart: "bar",
+  rowHeader: "Group",
+  columns: [{ key: row.key, label: row.label, unit: row.unit }],
+  rows: [
+    { key: "a", label: "First group", cells: [row.a] },
+    { key: "b", label: "Second group", cells: [row.b] },
+  ],
+  totals: null,
+});
+
 function ComparisonTable({ comparison }: { comparison: CohortComparison }) {
   return (
     <>
@@ -111,6 +131,10 @@ function ComparisonTable({ comparison }: { comparison: CohortComparison }) {
           cells: [formatCell(row.a, row.unit), formatCell(row.b, row.unit), signed(row.difference, row.unit), intervalText(row)],
         }))}
       />
+      <h2 className="govuk-heading-m">Each figure as a chart</h2>
+      {comparison.rows.map((row) => (
+        <InsightsTableFigure key={row.key} table={figureOf(row)} headingLevel={3} />
+      ))}
     </>
   );
 }
