@@ -5,6 +5,7 @@ import type { Db } from "../../server/src/db/client";
 import { rowsOf } from "../../server/src/db/rows";
 import { markMissingFacts, refreshAllInsightsFacts, refreshInsightsFacts } from "../../server/src/modules/insights/facts/refresh";
 import { startInsightsRefresher } from "../../server/src/modules/insights/facts/refresher";
+import { describeWithServers } from "../setup/describe-with-servers";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 import { buildFactsPlacement, buildFactsRegion, buildReview, factOf, type FactsRegion } from "./facts-world";
 
@@ -252,6 +253,32 @@ describe("refreshing the facts", () => {
     const { placementId: afterStop } = await buildFactsPlacement(db, world);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await factOf(db, afterStop)).toBeUndefined();
+    await refreshAllInsightsFacts(db);
+  });
+});
+
+// Two connections at once: PGlite has one, so this needs the PostgreSQL server.
+describeWithServers("refreshing the facts beside a writer", { database: true }, () => {
+  // An offer holds its request FOR UPDATE and then marks it dirty; the refresher holds the mark.
+  // If the refresher also waited for the request's row (as a foreign key check does), the two
+  // would deadlock and the offer would fail with a 500 (seen in test/server/kill-offers).
+  it("should refresh without waiting for a request a writer holds, and keep the writer's later change marked", async () => {
+    const { requestId } = await buildFactsPlacement(db, world, { offers: 2 });
+    await refreshAllInsightsFacts(db);
+    // A request's first fact is an insert: the statement that took a foreign key lock.
+    await db.execute(sql`DELETE FROM request_facts WHERE request_id = ${requestId}`);
+    await db.execute(sql`SELECT insights_mark_requests(ARRAY[${requestId}]::uuid[])`);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT id FROM placement_requests WHERE id = ${requestId} FOR UPDATE`);
+      const refreshed = await Promise.race([
+        refreshInsightsFacts(db).then((r) => r.requests),
+        new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 3000)),
+      ]);
+      expect(refreshed).toContain(requestId);
+      await tx.execute(sql`UPDATE offers SET updated_at = clock_timestamp() WHERE request_id = ${requestId}`);
+    });
+    const marks = await rowsOf<{ id: string }>(db, sql`SELECT id FROM insights_dirty WHERE kind = 'request' AND id = ${requestId}`);
+    expect(marks).toEqual([{ id: requestId }]);
     await refreshAllInsightsFacts(db);
   });
 });

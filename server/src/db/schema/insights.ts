@@ -1,8 +1,6 @@
 import { boolean, date, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { HighRiskRules } from "@shared/insights/high-risk";
 import { users } from "./identity";
-import { organisations } from "./organisations";
-import { placementRequests, placements } from "./placement-requests";
 import { regions } from "./regions";
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -16,17 +14,11 @@ export const highRiskDefinitions = pgTable("high_risk_definitions", {
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
 
-/** One row per placement, recomputed from its sources whenever they change; see insights/facts. */
+/** One row per placement, recomputed from its sources whenever they change; see insights/facts. No foreign keys: see 0022. */
 export const placementFacts = pgTable("placement_facts", {
-  placementId: uuid("placement_id")
-    .primaryKey()
-    .references(() => placements.id, { onDelete: "cascade" }),
-  regionId: uuid("region_id")
-    .notNull()
-    .references(() => regions.id),
-  councilId: uuid("council_id")
-    .notNull()
-    .references(() => organisations.id),
+  placementId: uuid("placement_id").primaryKey(),
+  regionId: uuid("region_id").notNull(),
+  councilId: uuid("council_id").notNull(),
   lot: smallint("lot").notNull(),
   mode: text("mode"),
   awardDate: date("award_date").notNull(),
@@ -53,15 +45,9 @@ export type PlacementFactRow = typeof placementFacts.$inferSelect;
 
 /** One row per request that left the draft state. */
 export const requestFacts = pgTable("request_facts", {
-  requestId: uuid("request_id")
-    .primaryKey()
-    .references(() => placementRequests.id, { onDelete: "cascade" }),
-  regionId: uuid("region_id")
-    .notNull()
-    .references(() => regions.id),
-  councilId: uuid("council_id")
-    .notNull()
-    .references(() => organisations.id),
+  requestId: uuid("request_id").primaryKey(),
+  regionId: uuid("region_id").notNull(),
+  councilId: uuid("council_id").notNull(),
   lot: smallint("lot").notNull(),
   mode: text("mode").notNull(),
   periodDate: date("period_date").notNull(),

@@ -13,9 +13,12 @@ export async function removeInsightsHistory(db: Db): Promise<{ placements: numbe
     await tx.execute(sql`DELETE FROM provider_review_views WHERE review_id IN (
       SELECT r.id FROM outcome_reviews r JOIN placements p ON p.id = r.placement_id WHERE p.synthetic)`);
     await tx.execute(sql`DELETE FROM outcome_reviews WHERE placement_id IN (SELECT id FROM placements WHERE synthetic)`);
+    // The facts have no foreign keys (migration 0022), so they go explicitly.
+    await tx.execute(sql`DELETE FROM placement_facts WHERE synthetic`);
+    await tx.execute(sql`DELETE FROM request_facts WHERE synthetic`);
     await tx.execute(sql`DELETE FROM placements WHERE synthetic`);
     await tx.execute(sql`DELETE FROM awards WHERE request_id IN (SELECT id FROM placement_requests WHERE synthetic)`);
-    // Invitations, offers and their versions, questions and request facts go with their request (ON DELETE CASCADE).
+    // Invitations, offers and their versions and questions go with their request (ON DELETE CASCADE).
     await tx.execute(sql`DELETE FROM placement_requests WHERE synthetic`);
     await tx.execute(sql`DELETE FROM child_profiles WHERE synthetic`);
     await tx.execute(sql`DELETE FROM settings s WHERE s.name LIKE ${`%${SYNTHETIC_SUFFIX}`} AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.setting_id = s.id)

@@ -15,6 +15,9 @@ const idList = (ids: readonly string[]) => sql`string_to_array(${ids.join(",")},
 /** Requests that left the draft state: one set-based upsert. */
 async function refreshRequestFacts(tx: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return;
+  // No foreign key removes the fact of a deleted request (see migration 0022): the refresher does.
+  await tx.execute(sql`DELETE FROM request_facts f WHERE f.request_id = ANY (${idList(ids)})
+    AND NOT EXISTS (SELECT 1 FROM placement_requests r WHERE r.id = f.request_id)`);
   await tx.execute(sql`
     INSERT INTO request_facts (request_id, region_id, council_id, lot, mode, period_date, state, offers_count, days_to_award, synthetic, refreshed_at)
     SELECT r.id, c.region_id, r.organisation_id, r.lot_number, r.mode,
