@@ -7,6 +7,7 @@ export * from "./identity";
 export * from "./insights";
 export * from "./organisations";
 export * from "./outcomes";
+export * from "./payments";
 export * from "./placement-requests";
 export * from "./regions";
 export * from "./review-rounds";
