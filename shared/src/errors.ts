@@ -65,6 +65,8 @@ export const DomainErrorCode = {
   OwnMembership: "own_membership",
   /** The person has not joined an organisation yet. */
   NotMember: "not_member",
+  /** Payments need Stripe, and this service has no STRIPE_SECRET_KEY (the message says how to set it up). */
+  PaymentsNotSetUp: "payments_not_set_up",
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

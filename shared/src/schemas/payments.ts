@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { addDays, dayNumber } from "../billing/dates";
+import { periodContaining, type PeriodRule } from "../billing/periods";
 import {
   CREDIT_NOTE_STATUSES,
   INVOICE_DISPLAY_STATUSES,
@@ -198,3 +200,41 @@ export const BillingRunResultSchema = z.object({
   stillPending: z.number().int(),
 });
 export type BillingRunResult = z.infer<typeof BillingRunResultSchema>;
+
+// --- Settings, Connect, membership and the Stripe webhook (stripe-sync) ---
+
+/** The nearest first day of a period to `date` under the rule (the period's own start, or the next one's). */
+export function nearestPeriodStart(rule: PeriodRule, date: string): string {
+  const own = periodContaining(rule, date).start;
+  const next = addDays(periodContaining(rule, date).end, 1);
+  return dayNumber(date) - dayNumber(own) <= dayNumber(next) - dayNumber(date) ? own : next;
+}
+
+/** The period rule of a region's settings. */
+export const ruleOf = (s: Pick<BillingSettingsInput, "periodKind" | "anchorDate">): PeriodRule => ({ kind: s.periodKind, anchorDate: s.anchorDate });
+
+/**
+ * What the hub saves: the settings, and billing starts on the first day of a period (a part
+ * period at the start would be billed as if whole). Checked whenever the three fields it reads
+ * are valid, even if others are not, so one 400 lists every problem.
+ */
+export const BillingSettingsSaveSchema = BillingSettingsInputSchema.refine((s) => periodContaining(ruleOf(s), s.startsOn).start === s.startsOn, {
+  path: ["startsOn"],
+  when: (payload) => !payload.issues.some((i) => ["periodKind", "anchorDate", "startsOn"].includes(String(i.path?.[0]))),
+  error: (issue) => {
+    const s = issue.input as BillingSettingsInput;
+    return `Billing must start on the first day of a period; the nearest is ${nearestPeriodStart(ruleOf(s), s.startsOn)}`;
+  },
+});
+
+/** Where to send the person next: Stripe's onboarding or Checkout page. */
+export const PaymentsRedirectSchema = z.object({ url: z.string() });
+export type PaymentsRedirect = z.infer<typeof PaymentsRedirectSchema>;
+
+/** What the Stripe webhook answers: received, and whether it changed anything here. */
+export const StripeWebhookAckSchema = z.object({ received: z.literal(true), applied: z.boolean() });
+
+/** GET /api/v1/placements/:id/fees and POST .../fee-changes: the placement's fees, oldest first. */
+export const PlacementFeesResponseSchema = z.object({ data: z.array(PlacementFeeSchema) });
+
+export const BillingRunResponseSchema = z.object({ data: BillingRunResultSchema });
