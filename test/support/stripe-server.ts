@@ -1,0 +1,304 @@
+/**
+ * A Stripe-shaped HTTP server for tests: the real `stripe` SDK talks to it unchanged (through
+ * `createStripeClient` with STRIPE_API_BASE = its url), so the product's payments code runs as it
+ * would against api.stripe.com, with no mock inside the product. It keeps objects in memory,
+ * replays idempotent POSTs as Stripe does, can fail or go unreachable on demand, and signs
+ * webhook events. Test-control methods (completeOnboarding, payInvoice, ...) stand in for what a
+ * person does on Stripe's own pages.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import Stripe from "stripe";
+import { type FormObject, parseForm } from "./stripe-server/form";
+import type { Subscription } from "./stripe-server/objects";
+import { type StripeErrorBody, StripeFailure } from "./stripe-server/params";
+import { StripeState } from "./stripe-server/state";
+
+export const STRIPE_TEST_SECRET_KEY = "sk_test_placementexchange";
+export const STRIPE_TEST_WEBHOOK_SECRET = "whsec_placementexchange";
+
+/** The app's environment for talking to the test server at `url`. */
+export const STRIPE_TEST_ENV = (url: string) => ({
+  STRIPE_SECRET_KEY: STRIPE_TEST_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET: STRIPE_TEST_WEBHOOK_SECRET,
+  STRIPE_API_BASE: url,
+});
+
+interface LoggedRequest {
+  method: string;
+  path: string;
+  idempotencyKey: string | null;
+  replayed: boolean;
+  status: number;
+  /** The connected account a call was made on behalf of (the Stripe-Account header). */
+  stripeAccount: string | null;
+}
+
+interface Stored {
+  method: string;
+  path: string;
+  params: string;
+  status: number;
+  body: string;
+}
+
+interface FailRule {
+  times: number;
+  status: number;
+  path?: RegExp;
+}
+
+type Handler = (args: { id: string; params: FormObject; query: FormObject }) => unknown;
+
+const routes = (s: StripeState): [string, RegExp, Handler][] => [
+  ["POST", /^\/v1\/accounts$/, ({ params }) => s.createAccount(params)],
+  ["GET", /^\/v1\/accounts\/([^/]+)$/, ({ id }) => s.account(id)],
+  ["POST", /^\/v1\/account_links$/, ({ params }) => s.createAccountLink(params)],
+  ["POST", /^\/v1\/customers$/, ({ params }) => s.createCustomer(params)],
+  ["GET", /^\/v1\/customers\/([^/]+)$/, ({ id }) => s.customer(id)],
+  ["POST", /^\/v1\/invoices$/, ({ params }) => s.createInvoice(params)],
+  ["GET", /^\/v1\/invoices$/, ({ query }) => s.listInvoices(query)],
+  ["GET", /^\/v1\/invoices\/([^/]+)$/, ({ id }) => s.invoice(id)],
+  ["DELETE", /^\/v1\/invoices\/([^/]+)$/, ({ id }) => s.deleteInvoice(id)],
+  ["POST", /^\/v1\/invoices\/([^/]+)\/finalize$/, ({ id }) => s.finalizeInvoice(id)],
+  ["POST", /^\/v1\/invoices\/([^/]+)\/send$/, ({ id }) => s.sendInvoice(id)],
+  ["POST", /^\/v1\/invoices\/([^/]+)\/void$/, ({ id }) => s.voidInvoice(id)],
+  ["POST", /^\/v1\/invoiceitems$/, ({ params }) => s.createInvoiceItem(params)],
+  ["GET", /^\/v1\/invoiceitems\/([^/]+)$/, ({ id }) => s.invoiceItem(id)],
+  ["POST", /^\/v1\/credit_notes$/, ({ params }) => s.createCreditNote(params)],
+  ["GET", /^\/v1\/credit_notes\/([^/]+)$/, ({ id }) => s.creditNote(id)],
+  ["POST", /^\/v1\/checkout\/sessions$/, ({ params }) => s.createCheckoutSession(params)],
+  ["GET", /^\/v1\/checkout\/sessions\/([^/]+)$/, ({ id }) => s.checkoutSession(id)],
+  ["GET", /^\/v1\/subscriptions\/([^/]+)$/, ({ id }) => s.subscription(id)],
+  ["DELETE", /^\/v1\/subscriptions\/([^/]+)$/, ({ id }) => s.cancelSubscription(id)],
+];
+
+/** Sorted keys, so the same parameters in another order are the same request. */
+const canonical = (v: unknown): string =>
+  typeof v === "object" && v !== null
+    ? Array.isArray(v)
+      ? `[${v.map(canonical).join(",")}]`
+      : `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+          .join(",")}}`
+    : JSON.stringify(v);
+
+const copy = <T>(v: T): T => structuredClone(v);
+
+interface StripeServerOptions {
+  /** The clock, in unix seconds (default: now). */
+  now?: () => number;
+}
+
+export type StripeServer = Awaited<ReturnType<typeof startStripeServer>>;
+
+export async function startStripeServer(options: StripeServerOptions = {}) {
+  let url = "";
+  const state = new StripeState(() => url, options.now ?? (() => Math.floor(Date.now() / 1000)));
+  const table = routes(state);
+  const requests: LoggedRequest[] = [];
+  const idempotent = new Map<string, Stored>();
+  const failures: FailRule[] = [];
+  const sockets = new Set<Socket>();
+  let isDown = false;
+
+  const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { "Content-Type": "application/json", "Request-Id": `req_${Math.random().toString(36).slice(2, 16)}`, ...headers });
+    res.end(body);
+  };
+  const errorBody = (error: StripeErrorBody) => JSON.stringify({ error });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const target = new URL(req.url ?? "/", "http://stripe.test");
+    const method = req.method ?? "GET";
+    const path = target.pathname;
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return typeof v === "string" ? v : null;
+    };
+    const idempotencyKey = method === "POST" ? header("idempotency-key") : null;
+    const entry: LoggedRequest = { method, path, idempotencyKey, replayed: false, status: 0, stripeAccount: header("stripe-account") };
+    requests.push(entry);
+    const answer = (status: number, body: string, headers?: Record<string, string>) => {
+      entry.status = status;
+      send(res, status, body, headers);
+    };
+
+    // Pages a person would open (onboarding, hosted invoice, Checkout): enough to follow a link.
+    if (method === "GET" && !path.startsWith("/v1/")) {
+      entry.status = 200;
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      res.end(`<!doctype html><title>Stripe (test)</title><p>Test page for ${path.replace(/[<>&"]/g, "")}</p>`);
+      return;
+    }
+
+    const apiKey = /^Bearer (sk_test_\S+)$/.exec(header("authorization") ?? "")?.[1];
+    if (!apiKey) {
+      answer(401, errorBody({ type: "authentication_error", message: "Invalid API Key provided." }));
+      return;
+    }
+
+    const rule = failures.find((f) => f.times > 0 && (!f.path || f.path.test(path)));
+    if (rule) {
+      // An outage before the request began executing: nothing is done and nothing is kept for
+      // the idempotency key, so a retry with the same key does the work.
+      rule.times -= 1;
+      answer(rule.status, errorBody({ type: "api_error", message: "An unexpected error occurred (injected by the test Stripe server)." }), {
+        "Stripe-Should-Retry": "true",
+      });
+      return;
+    }
+
+    const contentType = header("content-type") ?? "";
+    if (raw && !contentType.startsWith("application/x-www-form-urlencoded")) {
+      answer(400, errorBody({ type: "invalid_request_error", message: `Unsupported content type ${contentType}.` }));
+      return;
+    }
+    const params = parseForm(raw);
+    const query = parseForm(target.search.slice(1));
+    const storeKey = idempotencyKey ? `${apiKey} ${idempotencyKey}` : null;
+    const signature = canonical(params);
+    if (storeKey) {
+      const stored = idempotent.get(storeKey);
+      if (stored) {
+        if (stored.method !== method || stored.path !== path || stored.params !== signature) {
+          answer(
+            400,
+            errorBody({
+              type: "idempotency_error",
+              message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+            }),
+          );
+          return;
+        }
+        entry.replayed = true;
+        answer(stored.status, stored.body, { "Idempotent-Replayed": "true", "Original-Request": "req_original" });
+        return;
+      }
+    }
+
+    let status = 200;
+    let body: string;
+    let keep = true;
+    const route = table.find(([m, pattern]) => m === method && pattern.test(path));
+    if (!route) {
+      status = 404;
+      keep = false;
+      body = errorBody({ type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` });
+    } else {
+      const id = decodeURIComponent(route[1].exec(path)?.[1] ?? "");
+      try {
+        const result = route[2]({ id, params, query });
+        body = JSON.stringify(Array.isArray(result) ? { object: "list", data: result, has_more: false, url: path } : result);
+      } catch (e) {
+        if (!(e instanceof StripeFailure)) throw e;
+        status = e.status;
+        keep = e.stored;
+        body = errorBody(e.error);
+      }
+    }
+    if (storeKey && keep) idempotent.set(storeKey, { method, path, params: signature, status, body });
+    answer(status, body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // A bug in this server: answer like Stripe's 500 and say what it was, for the test's output.
+      send(res, 500, errorBody({ type: "api_error", message: `Test Stripe server failed: ${String(e)}` }));
+    });
+  });
+  server.on("connection", (socket: Socket) => {
+    if (isDown) {
+      socket.destroy();
+      return;
+    }
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    /** Every request received, in order (injected failures and replays included). */
+    requests,
+    /** Onboarding finished on Stripe's pages: the account can take payments and be paid. */
+    completeOnboarding: (accountId: string) => copy(state.completeOnboarding(accountId)),
+    /** The customer paid the invoice (by bank transfer, say). */
+    payInvoice: (invoiceId: string) => copy(state.payInvoice(invoiceId)),
+    /** Voided from the Stripe dashboard. */
+    voidInvoice: (invoiceId: string) => copy(state.voidInvoice(invoiceId)),
+    /** The person paid on the Checkout page: a subscription starts and the session completes. */
+    completeCheckout: (sessionId: string) => copy(state.completeCheckout(sessionId)),
+    setSubscriptionStatus: (subscriptionId: string, status: Subscription["status"]) => copy(state.setSubscriptionStatus(subscriptionId, status)),
+    /** The next `times` requests (matching `path`, if given) fail with a Stripe api_error; nothing is done. */
+    failNext({ times = 1, status = 500, path }: { times?: number; status?: 500 | 502 | 503; path?: RegExp } = {}) {
+      failures.push({ times, status, ...(path ? { path } : {}) });
+    },
+    /** Unreachable: open connections are cut and new ones closed at once (the SDK's StripeConnectionError). */
+    down() {
+      isDown = true;
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+    },
+    up() {
+      isDown = false;
+    },
+    /** Plain copies of every object, to count and inspect. */
+    snapshot: () =>
+      copy({
+        accounts: [...state.accounts.values()],
+        accountLinks: state.accountLinks,
+        customers: [...state.customers.values()],
+        invoices: [...state.invoices.values()],
+        invoiceItems: [...state.invoiceItems.values()],
+        creditNotes: [...state.creditNotes.values()],
+        checkoutSessions: [...state.checkoutSessions.values()],
+        subscriptions: [...state.subscriptions.values()],
+      }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.destroy();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}
+
+/**
+ * A webhook event as Stripe would POST it: the JSON body and its `Stripe-Signature` header,
+ * signed with `secret` (STRIPE_TEST_WEBHOOK_SECRET by default) at `timestamp` (now by default).
+ */
+export function signedWebhook({
+  type,
+  object,
+  secret = STRIPE_TEST_WEBHOOK_SECRET,
+  id = `evt_${Math.random().toString(36).slice(2, 18)}`,
+  created = Math.floor(Date.now() / 1000),
+  timestamp = Math.floor(Date.now() / 1000),
+}: {
+  type: string;
+  object: object;
+  secret?: string;
+  id?: string;
+  created?: number;
+  timestamp?: number;
+}) {
+  const event = {
+    id,
+    object: "event",
+    type,
+    created,
+    data: { object },
+    livemode: false,
+    api_version: Stripe.API_VERSION,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+  };
+  const payload = JSON.stringify(event);
+  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
+  return { payload, header, event };
+}

@@ -1,0 +1,553 @@
+import { randomBytes } from "node:crypto";
+import type { FormObject } from "./form";
+import type { Account, AccountLink, CheckoutSession, CreditNote, CreditNoteLine, Customer, Invoice, InvoiceItem, Price, Subscription } from "./objects";
+import { bool, int, invalid, list, metadata, missing, obj, refused, reqInt, reqStr, str } from "./params";
+
+const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const newId = (prefix: string) => `${prefix}_${[...randomBytes(24)].map((b) => ALPHABET[b % 62]).join("")}`;
+const DAY = 86_400;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], param: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw invalid(param, `Invalid ${param}: must be one of ${allowed.join(", ")}`);
+  return value as T;
+}
+
+/** Every object the server holds, and what each endpoint does to them. */
+export class StripeState {
+  accounts = new Map<string, Account>();
+  accountLinks: AccountLink[] = [];
+  customers = new Map<string, Customer>();
+  invoices = new Map<string, Invoice>();
+  invoiceItems = new Map<string, InvoiceItem>();
+  creditNotes = new Map<string, CreditNote>();
+  checkoutSessions = new Map<string, CheckoutSession>();
+  /** What a session will subscribe to (Stripe does not return line items unless expanded). */
+  private sessionPlans = new Map<string, { prices: { price: Price; quantity: number }[]; subscriptionMetadata: Record<string, string> }>();
+  subscriptions = new Map<string, Subscription>();
+  private invoiceCount = 0;
+
+  constructor(
+    readonly baseUrl: () => string,
+    readonly now: () => number,
+  ) {}
+
+  // ---- accounts (Connect, Express) ----
+
+  createAccount(p: FormObject): Account {
+    const requested = Object.entries(obj(p, "capabilities") ?? {})
+      .filter(([, v]) => typeof v === "object" && !Array.isArray(v) && v.requested === "true")
+      .map(([k]) => k);
+    const account: Account = {
+      id: newId("acct"),
+      object: "account",
+      type: oneOf(str(p, "type"), ["express", "standard", "custom"], "type") ?? "express",
+      country: str(p, "country") ?? "GB",
+      email: str(p, "email") ?? null,
+      default_currency: "gbp",
+      business_type: str(p, "business_type") ?? null,
+      capabilities: Object.fromEntries(requested.map((c) => [c, "inactive" as const])),
+      details_submitted: false,
+      charges_enabled: false,
+      payouts_enabled: false,
+      requirements: {
+        currently_due: ["business_type", "external_account", "tos_acceptance.date", "tos_acceptance.ip"],
+        eventually_due: ["business_type", "external_account", "tos_acceptance.date", "tos_acceptance.ip"],
+        past_due: [],
+        pending_verification: [],
+        disabled_reason: "requirements.past_due",
+      },
+      metadata: metadata(p),
+      created: this.now(),
+      livemode: false,
+    };
+    this.accounts.set(account.id, account);
+    return account;
+  }
+
+  account(id: string): Account {
+    const account = this.accounts.get(id);
+    if (!account) throw missing("account", id);
+    return account;
+  }
+
+  completeOnboarding(id: string): Account {
+    const account = this.account(id);
+    account.details_submitted = true;
+    account.charges_enabled = true;
+    account.payouts_enabled = true;
+    account.requirements = { currently_due: [], eventually_due: [], past_due: [], pending_verification: [], disabled_reason: null };
+    for (const c of Object.keys(account.capabilities)) account.capabilities[c] = "active";
+    if (!account.capabilities.transfers) account.capabilities.transfers = "active";
+    return account;
+  }
+
+  createAccountLink(p: FormObject): AccountLink {
+    const account = this.account(reqStr(p, "account"));
+    const type = oneOf(reqStr(p, "type"), ["account_onboarding", "account_update"], "type") ?? "account_onboarding";
+    reqStr(p, "return_url");
+    reqStr(p, "refresh_url");
+    const created = this.now();
+    const link: AccountLink = {
+      object: "account_link",
+      account: account.id,
+      type,
+      url: `${this.baseUrl()}/connect/onboard/${account.id}`,
+      created,
+      expires_at: created + 300,
+    };
+    this.accountLinks.push(link);
+    return link;
+  }
+
+  // ---- customers ----
+
+  createCustomer(p: FormObject): Customer {
+    const customer: Customer = {
+      id: newId("cus"),
+      object: "customer",
+      email: str(p, "email") ?? null,
+      name: str(p, "name") ?? null,
+      description: str(p, "description") ?? null,
+      balance: 0,
+      currency: null,
+      metadata: metadata(p),
+      created: this.now(),
+      livemode: false,
+    };
+    this.customers.set(customer.id, customer);
+    return customer;
+  }
+
+  customer(id: string): Customer {
+    const customer = this.customers.get(id);
+    if (!customer) throw missing("customer", id);
+    return customer;
+  }
+
+  // ---- invoices and their items ----
+
+  createInvoice(p: FormObject): Invoice {
+    const customer = this.customer(reqStr(p, "customer"));
+    const collection = oneOf(str(p, "collection_method"), ["send_invoice", "charge_automatically"], "collection_method") ?? "charge_automatically";
+    const daysUntilDue = int(p, "days_until_due");
+    if (collection === "send_invoice" && daysUntilDue === undefined && int(p, "due_date") === undefined) {
+      throw invalid("days_until_due", "Invoices with collection_method 'send_invoice' need days_until_due or due_date.", "parameter_missing");
+    }
+    const destination = str(p, "transfer_data.destination");
+    if (destination !== undefined) this.account(destination);
+    const fee = int(p, "application_fee_amount");
+    if (fee !== undefined && fee < 0) throw invalid("application_fee_amount", "application_fee_amount must be 0 or more.");
+    const currency = (str(p, "currency") ?? "gbp").toLowerCase();
+    const invoice: Invoice = {
+      id: newId("in"),
+      object: "invoice",
+      customer: customer.id,
+      status: "draft",
+      number: null,
+      collection_method: collection,
+      days_until_due: daysUntilDue ?? null,
+      due_date: int(p, "due_date") ?? null,
+      currency,
+      auto_advance: bool(p, "auto_advance") ?? collection === "charge_automatically",
+      description: str(p, "description") ?? null,
+      metadata: metadata(p),
+      transfer_data: destination ? { destination, amount: int(p, "transfer_data.amount") ?? null } : null,
+      application_fee_amount: fee ?? null,
+      payment_settings: obj(p, "payment_settings") ?? {},
+      hosted_invoice_url: null,
+      invoice_pdf: null,
+      subtotal: 0,
+      total: 0,
+      amount_due: 0,
+      amount_paid: 0,
+      amount_remaining: 0,
+      pre_payment_credit_notes_amount: 0,
+      post_payment_credit_notes_amount: 0,
+      lines: { object: "list", data: [], has_more: false, total_count: 0, url: "" },
+      status_transitions: { finalized_at: null, paid_at: null, voided_at: null, marked_uncollectible_at: null },
+      account_country: "GB",
+      created: this.now(),
+      livemode: false,
+    };
+    invoice.lines.url = `/v1/invoices/${invoice.id}/lines`;
+    this.invoices.set(invoice.id, invoice);
+    const behaviour = oneOf(str(p, "pending_invoice_items_behavior"), ["include", "exclude"], "pending_invoice_items_behavior") ?? "exclude";
+    if (behaviour === "include") {
+      for (const item of this.invoiceItems.values()) if (item.customer === customer.id && item.invoice === null) this.attach(item, invoice);
+    }
+    return invoice;
+  }
+
+  invoice(id: string): Invoice {
+    const invoice = this.invoices.get(id);
+    if (!invoice) throw missing("invoice", id);
+    return invoice;
+  }
+
+  listInvoices(query: FormObject): Invoice[] {
+    const customer = str(query, "customer");
+    const status = str(query, "status");
+    const limit = Math.min(Math.max(int(query, "limit") ?? 10, 1), 100);
+    return [...this.invoices.values()]
+      .filter((i) => (customer === undefined || i.customer === customer) && (status === undefined || i.status === status))
+      .reverse()
+      .slice(0, limit);
+  }
+
+  createInvoiceItem(p: FormObject): InvoiceItem {
+    const customer = this.customer(reqStr(p, "customer"));
+    const invoiceId = str(p, "invoice");
+    const invoice = invoiceId === undefined ? undefined : this.invoice(invoiceId);
+    if (invoice && invoice.status !== "draft") {
+      throw refused(`You can only add invoice items to draft invoices; invoice ${invoice.id} is ${invoice.status}.`, "invoice_not_editable", "invoice");
+    }
+    if (invoice && invoice.customer !== customer.id) throw invalid("invoice", "The invoice belongs to another customer.");
+    const now = this.now();
+    const item: InvoiceItem = {
+      id: newId("ii"),
+      object: "invoiceitem",
+      customer: customer.id,
+      invoice: null,
+      amount: reqInt(p, "amount"),
+      currency: (str(p, "currency") ?? invoice?.currency ?? "gbp").toLowerCase(),
+      description: str(p, "description") ?? null,
+      metadata: metadata(p),
+      period: { start: int(p, "period.start") ?? now, end: int(p, "period.end") ?? now },
+      quantity: 1,
+      date: now,
+      livemode: false,
+    };
+    if (invoice && item.currency !== invoice.currency)
+      throw invalid("currency", `The item's currency ${item.currency} is not the invoice's ${invoice.currency}.`);
+    this.invoiceItems.set(item.id, item);
+    if (invoice) this.attach(item, invoice);
+    return item;
+  }
+
+  invoiceItem(id: string): InvoiceItem {
+    const item = this.invoiceItems.get(id);
+    if (!item) throw missing("invoiceitem", id);
+    return item;
+  }
+
+  private attach(item: InvoiceItem, invoice: Invoice) {
+    item.invoice = invoice.id;
+    invoice.lines.data.push({
+      id: newId("il"),
+      object: "line_item",
+      invoice: invoice.id,
+      invoice_item: item.id,
+      parent: { type: "invoice_item_details", invoice_item_details: { invoice_item: item.id } },
+      amount: item.amount,
+      currency: item.currency,
+      description: item.description,
+      metadata: { ...item.metadata },
+      period: { ...item.period },
+      quantity: 1,
+    });
+    this.recompute(invoice);
+  }
+
+  /** Totals follow the lines; credit notes before payment lower what is due. */
+  private recompute(invoice: Invoice) {
+    invoice.subtotal = invoice.lines.data.reduce((sum, l) => sum + l.amount, 0);
+    invoice.total = invoice.subtotal;
+    invoice.lines.total_count = invoice.lines.data.length;
+    invoice.amount_due = Math.max(invoice.total - invoice.pre_payment_credit_notes_amount, 0);
+    invoice.amount_remaining = invoice.status === "void" ? 0 : Math.max(invoice.amount_due - invoice.amount_paid, 0);
+  }
+
+  finalizeInvoice(id: string): Invoice {
+    const invoice = this.invoice(id);
+    if (invoice.status !== "draft") throw refused(`This invoice is already finalized (status ${invoice.status}).`, "invoice_not_editable");
+    if (invoice.application_fee_amount !== null && invoice.application_fee_amount > invoice.total) {
+      throw refused("The application fee amount cannot be greater than the invoice total.", "parameter_invalid", "application_fee_amount");
+    }
+    if (invoice.transfer_data) {
+      const destination = this.account(invoice.transfer_data.destination);
+      if (destination.capabilities.transfers !== "active") {
+        throw refused(
+          `The destination account ${destination.id} needs the transfers capability enabled.`,
+          "insufficient_capabilities_for_transfer",
+          "transfer_data[destination]",
+        );
+      }
+    }
+    const now = this.now();
+    this.invoiceCount += 1;
+    invoice.status = "open";
+    invoice.number = `PX-${String(this.invoiceCount).padStart(4, "0")}`;
+    invoice.hosted_invoice_url = `${this.baseUrl()}/i/${invoice.id}`;
+    invoice.invoice_pdf = `${this.baseUrl()}/i/${invoice.id}/pdf`;
+    invoice.status_transitions.finalized_at = now;
+    if (invoice.days_until_due !== null) invoice.due_date = invoice.created + invoice.days_until_due * DAY;
+    this.recompute(invoice);
+    // A zero invoice has nothing to collect: Stripe marks it paid when finalised.
+    if (invoice.amount_due === 0) this.markPaid(invoice);
+    return invoice;
+  }
+
+  sendInvoice(id: string): Invoice {
+    const invoice = this.invoice(id);
+    if (invoice.collection_method !== "send_invoice") throw refused("Only send_invoice invoices can be sent.", "invoice_not_editable");
+    if (invoice.status !== "open") throw refused(`You can only send an open invoice; this one is ${invoice.status}.`, "invoice_not_editable");
+    return invoice;
+  }
+
+  voidInvoice(id: string): Invoice {
+    const invoice = this.invoice(id);
+    if (invoice.status !== "open" && invoice.status !== "uncollectible") {
+      throw refused(`You can only void an open or uncollectible invoice; this one is ${invoice.status}.`, "invoice_not_editable");
+    }
+    invoice.status = "void";
+    invoice.status_transitions.voided_at = this.now();
+    this.recompute(invoice);
+    return invoice;
+  }
+
+  deleteInvoice(id: string) {
+    const invoice = this.invoice(id);
+    if (invoice.status !== "draft") throw refused("You can only delete draft invoices.", "invoice_not_editable");
+    this.invoices.delete(id);
+    for (const line of invoice.lines.data) this.invoiceItems.delete(line.invoice_item);
+    return { id, object: "invoice" as const, deleted: true };
+  }
+
+  payInvoice(id: string): Invoice {
+    const invoice = this.invoice(id);
+    if (invoice.status !== "open") throw refused(`Invoice ${id} is ${invoice.status}, not open.`, "invoice_not_open");
+    this.markPaid(invoice);
+    return invoice;
+  }
+
+  private markPaid(invoice: Invoice) {
+    invoice.status = "paid";
+    invoice.amount_paid = invoice.amount_due;
+    invoice.status_transitions.paid_at = this.now();
+    this.recompute(invoice);
+  }
+
+  // ---- credit notes ----
+
+  createCreditNote(p: FormObject): CreditNote {
+    const invoice = this.invoice(reqStr(p, "invoice"));
+    if (invoice.status !== "open" && invoice.status !== "paid") {
+      throw refused(`You can only credit an open or paid invoice; this one is ${invoice.status}.`, "invoice_not_editable", "invoice");
+    }
+    const lines: CreditNoteLine[] = list(p, "lines").map((raw, i) => {
+      if (typeof raw !== "object" || Array.isArray(raw)) throw invalid(`lines[${i}]`, "Invalid credit note line.");
+      const type = reqStr(raw, "type");
+      if (type !== "custom_line_item") throw invalid(`lines[${i}][type]`, "Only custom_line_item lines are supported here.");
+      const unitAmount = reqInt(raw, "unit_amount");
+      const quantity = int(raw, "quantity") ?? 1;
+      if (unitAmount < 0 || quantity < 1) throw invalid(`lines[${i}][unit_amount]`, "A credit line must be a positive amount.");
+      return {
+        id: newId("cnli"),
+        object: "credit_note_line_item",
+        type,
+        amount: unitAmount * quantity,
+        unit_amount: unitAmount,
+        quantity,
+        description: str(raw, "description") ?? null,
+      };
+    });
+    const amount = lines.length > 0 ? lines.reduce((s, l) => s + l.amount, 0) : reqInt(p, "amount");
+    if (amount <= 0) throw invalid("amount", "A credit note must be for more than zero.");
+    const credited = invoice.pre_payment_credit_notes_amount + invoice.post_payment_credit_notes_amount;
+    if (amount > invoice.total - credited) {
+      throw refused(
+        `The credit note amount (${amount}) exceeds the invoice's total less credit already issued (${invoice.total - credited}).`,
+        "credit_note_amount_too_large",
+        "lines",
+      );
+    }
+    const type = invoice.status === "paid" ? "post_payment" : "pre_payment";
+    const count = [...this.creditNotes.values()].filter((c) => c.invoice === invoice.id).length + 1;
+    const note: CreditNote = {
+      id: newId("cn"),
+      object: "credit_note",
+      invoice: invoice.id,
+      customer: invoice.customer,
+      number: `${invoice.number}-CN-${String(count).padStart(2, "0")}`,
+      status: "issued",
+      type,
+      amount,
+      subtotal: amount,
+      total: amount,
+      currency: invoice.currency,
+      memo: str(p, "memo") ?? null,
+      reason: oneOf(str(p, "reason"), ["duplicate", "fraudulent", "order_change", "product_unsatisfactory"], "reason") ?? null,
+      metadata: metadata(p),
+      lines: { object: "list", data: lines, has_more: false, url: "" },
+      created: this.now(),
+      livemode: false,
+    };
+    note.lines.url = `/v1/credit_notes/${note.id}/lines`;
+    this.creditNotes.set(note.id, note);
+    if (type === "pre_payment") {
+      invoice.pre_payment_credit_notes_amount += amount;
+      this.recompute(invoice);
+      // Credited down to nothing, an open invoice is settled.
+      if (invoice.amount_remaining === 0) this.markPaid(invoice);
+    } else {
+      invoice.post_payment_credit_notes_amount += amount;
+      // After payment the credit goes to the customer's balance (negative = in their favour).
+      this.customer(invoice.customer).balance -= amount;
+    }
+    return note;
+  }
+
+  creditNote(id: string): CreditNote {
+    const note = this.creditNotes.get(id);
+    if (!note) throw missing("credit_note", id);
+    return note;
+  }
+
+  // ---- Checkout and subscriptions ----
+
+  createCheckoutSession(p: FormObject): CheckoutSession {
+    const mode = oneOf(reqStr(p, "mode"), ["subscription", "payment", "setup"], "mode") ?? "subscription";
+    const customerId = str(p, "customer");
+    if (customerId !== undefined) this.customer(customerId);
+    const items = list(p, "line_items");
+    if (items.length === 0) throw invalid("line_items", "Missing required param: line_items.", "parameter_missing");
+    const prices = items.map((raw, i) => {
+      if (typeof raw !== "object" || Array.isArray(raw)) throw invalid(`line_items[${i}]`, "Invalid line item.");
+      const at = (name: string) => `line_items[${i}][${name.replace(/\./g, "][")}]`;
+      const interval = str(raw, "price_data.recurring.interval");
+      if (mode === "subscription" && interval === undefined) {
+        throw invalid(at("price_data.recurring"), "In subscription mode every price must be recurring.", "parameter_missing");
+      }
+      const unitAmount = int(raw, "price_data.unit_amount");
+      if (unitAmount === undefined || unitAmount < 0) throw invalid(at("price_data.unit_amount"), "Missing required param: unit_amount.", "parameter_missing");
+      const price: Price = {
+        id: newId("price"),
+        object: "price",
+        currency: reqStr(raw, "price_data.currency").toLowerCase(),
+        unit_amount: unitAmount,
+        recurring: { interval: oneOf(interval, ["day", "week", "month", "year"], at("price_data.recurring.interval")) ?? "year", interval_count: 1 },
+        product: newId("prod"),
+        product_name: reqStr(raw, "price_data.product_data.name"),
+      };
+      return { price, quantity: int(raw, "quantity") ?? 1 };
+    });
+    const created = this.now();
+    const id = newId("cs_test");
+    const session: CheckoutSession = {
+      id,
+      object: "checkout.session",
+      mode,
+      status: "open",
+      payment_status: "unpaid",
+      customer: customerId ?? null,
+      customer_email: str(p, "customer_email") ?? null,
+      subscription: null,
+      url: `${this.baseUrl()}/checkout/${id}`,
+      success_url: str(p, "success_url") ?? null,
+      cancel_url: str(p, "cancel_url") ?? null,
+      currency: prices[0]?.price.currency ?? "gbp",
+      amount_total: prices.reduce((s, x) => s + x.price.unit_amount * x.quantity, 0),
+      metadata: metadata(p),
+      created,
+      expires_at: created + DAY,
+      livemode: false,
+    };
+    this.checkoutSessions.set(id, session);
+    this.sessionPlans.set(id, { prices, subscriptionMetadata: metadata(p, "subscription_data.metadata") });
+    return session;
+  }
+
+  checkoutSession(id: string): CheckoutSession {
+    const session = this.checkoutSessions.get(id);
+    if (!session) throw missing("checkout.session", id);
+    return session;
+  }
+
+  completeCheckout(id: string): { session: CheckoutSession; subscription: Subscription } {
+    const session = this.checkoutSession(id);
+    const plan = this.sessionPlans.get(id);
+    if (session.status !== "open" || !plan) throw refused(`Checkout session ${id} is ${session.status}.`, "checkout_session_not_open");
+    const customer = session.customer
+      ? this.customer(session.customer)
+      : this.createCustomer({ ...(session.customer_email ? { email: session.customer_email } : {}) });
+    const start = this.now();
+    const end = (interval: string) => addInterval(start, interval);
+    const subscription: Subscription = {
+      id: newId("sub"),
+      object: "subscription",
+      customer: customer.id,
+      status: "active",
+      metadata: { ...plan.subscriptionMetadata },
+      items: {
+        object: "list",
+        data: plan.prices.map(({ price, quantity }) => ({
+          id: newId("si"),
+          object: "subscription_item" as const,
+          price: {
+            id: price.id,
+            object: price.object,
+            currency: price.currency,
+            unit_amount: price.unit_amount,
+            recurring: { ...price.recurring },
+            product: price.product,
+          },
+          quantity,
+          current_period_start: start,
+          current_period_end: end(price.recurring.interval),
+        })),
+        has_more: false,
+        url: "",
+      },
+      current_period_start: start,
+      current_period_end: end(plan.prices[0]?.price.recurring.interval ?? "year"),
+      start_date: start,
+      cancel_at_period_end: false,
+      canceled_at: null,
+      ended_at: null,
+      latest_invoice: null,
+      created: start,
+      livemode: false,
+    };
+    subscription.items.url = `/v1/subscription_items?subscription=${subscription.id}`;
+    this.subscriptions.set(subscription.id, subscription);
+    session.status = "complete";
+    session.payment_status = "paid";
+    session.customer = customer.id;
+    session.subscription = subscription.id;
+    session.url = null;
+    return { session, subscription };
+  }
+
+  subscription(id: string): Subscription {
+    const subscription = this.subscriptions.get(id);
+    if (!subscription) throw missing("subscription", id);
+    return subscription;
+  }
+
+  setSubscriptionStatus(id: string, status: Subscription["status"]): Subscription {
+    const subscription = this.subscription(id);
+    subscription.status = status;
+    if (status === "canceled") {
+      subscription.canceled_at = this.now();
+      subscription.ended_at = this.now();
+    }
+    return subscription;
+  }
+
+  cancelSubscription(id: string): Subscription {
+    const subscription = this.subscription(id);
+    if (subscription.status === "canceled") throw refused(`Subscription ${id} is already canceled.`, "resource_already_canceled");
+    return this.setSubscriptionStatus(id, "canceled");
+  }
+}
+
+/** The same day a calendar interval later, in UTC (a year from 29 February is 1 March). */
+function addInterval(unix: number, interval: string): number {
+  const d = new Date(unix * 1000);
+  if (interval === "year") d.setUTCFullYear(d.getUTCFullYear() + 1);
+  else if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+  else if (interval === "week") d.setUTCDate(d.getUTCDate() + 7);
+  else d.setUTCDate(d.getUTCDate() + 1);
+  return Math.floor(d.getTime() / 1000);
+}
