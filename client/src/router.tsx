@@ -97,8 +97,10 @@ const providerPages = () => import("./areas/provider");
 const parentPages = () => import("./areas/parent");
 const placementPages = () => import("./areas/placements");
 const insightsPages = () => import("./areas/insights");
+const paymentsPages = () => import("./areas/payments");
 
 const orgAdmin = (me: Me) => me.user.orgAdmin;
+const PAYING_ROLES: readonly Role[] = ["commissioner", "provider", "regional_admin"];
 
 /** Role pages: each behind sign-in for its roles (the server checks every API call again). */
 const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => boolean; page: LazyPage }[] = [
@@ -164,6 +166,13 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
   { path: PAGE_PATHS.insightsCompare, roles: ["regional_admin", "commissioner"], page: lazyPage(insightsPages, (m) => m.ComparePage) },
   { path: PAGE_PATHS.insightsPublication, roles: ["regional_admin"], page: lazyPage(insightsPages, (m) => m.PublicationPage) },
   { path: PAGE_PATHS.highRiskDefinition, roles: ["regional_admin", "commissioner"], page: lazyPage(insightsPages, (m) => m.HighRiskDefinitionPage) },
+  // Payments: each role's own page at one address; Stripe sends providers back to the return pages (issue 14).
+  { path: PAGE_PATHS.payments, roles: PAYING_ROLES, page: lazyPage(paymentsPages, (m) => m.PaymentsPage) },
+  { path: PAGE_PATHS.paymentsInvoice, roles: PAYING_ROLES, page: lazyPage(paymentsPages, (m) => m.InvoicePage) },
+  { path: PAGE_PATHS.paymentsConnectReturn, roles: ["provider"], page: lazyPage(paymentsPages, (m) => m.ConnectReturnPage) },
+  { path: PAGE_PATHS.paymentsConnectRefresh, roles: ["provider"], page: lazyPage(paymentsPages, (m) => m.ConnectRefreshPage) },
+  { path: PAGE_PATHS.paymentsMembershipSuccess, roles: ["provider"], page: lazyPage(paymentsPages, (m) => m.MembershipSuccessPage) },
+  { path: PAGE_PATHS.paymentsMembershipCancel, roles: ["provider"], page: lazyPage(paymentsPages, (m) => m.MembershipCancelPage) },
 ];
 
 /** Public pages that carry a form or a schema of their own; the rest are small and come with the entry. */

@@ -59,6 +59,12 @@ export const PAGE_PATHS = {
   insightsPublication: "/insights/publication",
   highRiskDefinition: "/insights/high-risk-definition",
   publicInsights: "/regions/:id/insights",
+  payments: "/payments",
+  paymentsInvoice: "/payments/invoices/:id",
+  paymentsConnectReturn: "/payments/connect/return",
+  paymentsConnectRefresh: "/payments/connect/refresh",
+  paymentsMembershipSuccess: "/payments/membership/paid",
+  paymentsMembershipCancel: "/payments/membership/cancelled",
 } as const;
 
 /** Where each role lands after signing in. */

@@ -24,6 +24,7 @@ function itemsFor(state: SessionState): NavigationItem[] {
     items.push({ href: PAGE_PATHS.adminSettingFeedback, text: "Feedback to check" });
     items.push({ href: PAGE_PATHS.adminReviewRounds, text: "Review rounds" });
     items.push({ href: PAGE_PATHS.insights, text: "Insights" });
+    items.push({ href: PAGE_PATHS.payments, text: "Payments" });
   }
   if (me?.user.role === "commissioner") {
     items.push({ href: PAGE_PATHS.commissionerChildren, text: "Children" });
@@ -31,12 +32,14 @@ function itemsFor(state: SessionState): NavigationItem[] {
     items.push({ href: PAGE_PATHS.commissionerPlacements, text: "Placements" });
     items.push({ href: PAGE_PATHS.commissionerSearch, text: "Find a setting" });
     items.push({ href: PAGE_PATHS.insights, text: "Insights" });
+    items.push({ href: PAGE_PATHS.payments, text: "Payments" });
   }
   if (me?.user.role === "provider") {
     items.push({ href: PAGE_PATHS.providerRequests, text: "Requests" });
     items.push({ href: PAGE_PATHS.providerPlacements, text: "Placements" });
     items.push({ href: PAGE_PATHS.providerSettings, text: "Your settings" });
     items.push({ href: PAGE_PATHS.providerFramework, text: "Framework" });
+    items.push({ href: PAGE_PATHS.payments, text: "Payments" });
   }
   if (me?.user.role === "parent_panel") {
     items.push({ href: PAGE_PATHS.parentGiveFeedback, text: "Feedback on a setting" });

@@ -6,6 +6,7 @@ import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
 import { commissionerChildOutcomesPath, commissionerChildPath, commissionerPlacementPath, commissionerReviewNewPath } from "../../lib/paths";
+import { PlacementFeesSection } from "../payments/placement-fees";
 import { DistanceTravelledSection } from "./distance-travelled";
 import type { OutcomesLinkState } from "./outcomes-page";
 import { HighRiskStatus, PlacementFacts } from "./placement-facts";
@@ -47,6 +48,7 @@ function CouncilPlacementView({ council }: { council: CouncilPlacement }) {
             }
           />
           <HighRiskStatus placementId={placement.id} />
+          <PlacementFeesSection placementId={placement.id} canChange />
           <OutcomesSection council={council} />
         </div>
       </div>
