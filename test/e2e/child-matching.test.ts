@@ -115,6 +115,8 @@ describeBrowser("Recording a child's needs and shortlisting matching settings", 
     await page.getByRole("heading", { level: 1, name: REFERENCE }).waitFor();
     await page.getByText(`You recorded ${REFERENCE}.`).waitFor();
     expect(page.url()).toMatch(/\/commissioner\/children\/[0-9a-f-]{36}$/);
+    // The shortlist loads after the profile: wait for it rather than read "Loading the shortlist…".
+    await page.getByText("No settings shortlisted yet.").waitFor();
     const main = await page.locator("main").innerText();
     expect(main).toContain("Autistic spectrum disorder (ASD)");
     expect(main).toContain("Going missing (historic)");
