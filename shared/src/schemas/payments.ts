@@ -238,3 +238,50 @@ export const StripeWebhookAckSchema = z.object({ received: z.literal(true), appl
 export const PlacementFeesResponseSchema = z.object({ data: z.array(PlacementFeeSchema) });
 
 export const BillingRunResponseSchema = z.object({ data: BillingRunResultSchema });
+
+// --- Reads: one invoice, the hub's overview, what a council waits on, a provider's payouts (reads) ---
+
+export const InvoiceResponseSchema = z.object({ data: InvoiceSchema });
+
+export const PaymentsOverviewResponseSchema = z.object({ data: PaymentsOverviewSchema });
+
+/** A council's running placement that cannot be invoiced yet, because its provider cannot be paid. */
+export const WaitingPlacementSchema = z.object({
+  placementId: z.uuid(),
+  /** The council's own child: its pseudonymised reference. */
+  childReference: z.string(),
+  settingName: z.string(),
+  providerId: z.uuid(),
+  providerName: z.string(),
+  startDate: z.string(),
+  weeklyFeePence: z.number().int(),
+  /** Why, in the words of the provider's Stripe status. */
+  reason: z.string(),
+});
+export type WaitingPlacement = z.infer<typeof WaitingPlacementSchema>;
+
+/** GET /api/v1/payments/waiting: the council's placements waiting for their provider to be payable. */
+export const PaymentsWaitingResponseSchema = z.object({ data: z.array(WaitingPlacementSchema) });
+
+/** A payout a provider can expect: an open invoice to it, less the levy and any credit issued. */
+export const ExpectedPayoutSchema = z.object({
+  invoiceId: z.uuid(),
+  number: z.string().nullable(),
+  councilName: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  dueDate: z.string().nullable(),
+  displayStatus: z.enum(INVOICE_DISPLAY_STATUSES),
+  totalPence: z.number().int(),
+  levyPence: z.number().int(),
+  creditedPence: z.number().int(),
+  providerPence: z.number().int(),
+});
+export type ExpectedPayout = z.infer<typeof ExpectedPayoutSchema>;
+
+/** GET /api/v1/payments/payouts: a provider's expected payouts, soonest due first, and their sums. */
+export const PayoutsResponseSchema = z.object({
+  data: z.array(ExpectedPayoutSchema),
+  totals: z.object({ expectedPence: z.number().int(), overduePence: z.number().int(), invoices: z.number().int() }),
+});
+export type Payouts = z.infer<typeof PayoutsResponseSchema>;
