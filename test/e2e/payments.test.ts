@@ -1,0 +1,212 @@
+import { readFile } from "node:fs/promises";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { type BillingWorld, buildBillingWorld } from "../factories/payments";
+import { buildSession } from "../factories/sessions";
+import { startTestServer } from "../setup/test-server";
+import { checkAccessibility, collectPageProblems, describeBrowser, launchBrowser, type PageProblems } from "./browser";
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** The text of every cell of a table's body, row by row, the row header first. */
+async function tableCells(table: Locator): Promise<string[][]> {
+  return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell as HTMLElement).innerText.trim())));
+}
+
+const tableCaptioned = (page: Page, caption: string) => page.locator("table").filter({ has: page.locator("caption", { hasText: caption }) });
+
+/** The invoices the page lists, by the record each row is for. */
+const listedInvoices = (page: Page) => page.locator("tr[data-invoice]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-invoice")));
+
+/** The CSV's lines as cells (a quoted field may hold commas and doubled quotes). */
+function parseCsv(text: string): string[][] {
+  const lines: string[][] = [];
+  let line: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (quoted && ch === '"' && text.charAt(i + 1) === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (quoted || (ch !== "," && ch !== "\n" && ch !== "\r")) {
+      cell += ch;
+    } else if (ch === ",") {
+      line.push(cell);
+      cell = "";
+    } else if (ch === "\n" || text.charAt(i + 1) !== "\n") {
+      lines.push([...line, cell]);
+      line = [];
+      cell = "";
+    }
+  }
+  if (cell !== "" || line.length > 0) lines.push([...line, cell]);
+  return lines;
+}
+
+describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, what waits for a provider, and the provider's page", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let world: BillingWorld;
+  const contexts: BrowserContext[] = [];
+  const problems: PageProblems[] = [];
+
+  /** A page signed in as `userId` (a session as the sign-in callback stores one), its problems collected. */
+  async function pageFor(userId: string): Promise<Page> {
+    const session = await buildSession(server.testApp.database.handle.db, server.testApp.env, userId);
+    const [name = "", value = ""] = session.headers.cookie.split("=");
+    const context = await browser.newContext();
+    contexts.push(context);
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    problems.push(collectPageProblems(page));
+    return page;
+  }
+
+  beforeAll(async () => {
+    // Stripe is configured, but nothing on these pages calls it: they read what billing and Stripe's webhooks stored.
+    server = await startTestServer({ env: { STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_test", STRIPE_API_BASE: "http://127.0.0.1:9" } });
+    world = await buildBillingWorld(server.testApp.database.handle.db);
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(() => {
+    for (const p of problems) p.assertNone();
+  });
+
+  let council: Page;
+
+  it("a commissioner sees their council's invoices only, each status in words, the overdue one tagged Overdue", async () => {
+    council = await pageFor(world.councilA.person.user.id);
+    await council.goto(`${server.url}/commissioner`);
+    await council.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Payments" }).click();
+    await council.getByRole("heading", { level: 1, name: "Invoices" }).waitFor();
+    await tableCaptioned(council, "All invoices").waitFor();
+
+    const { aprilPaid, mayOverdue, juneOpen, julyPending, councilBMay } = world.invoices;
+    expect(new Set(await listedInvoices(council))).toEqual(new Set([aprilPaid, mayOverdue, juneOpen, julyPending]));
+    // The other council's, and another region's, are nowhere on the page.
+    const main = await council.locator("main").innerText();
+    expect(main).not.toContain(world.councilB.name);
+    for (const id of [councilBMay, world.other.invoiceId]) expect(await council.locator(`[data-invoice="${id}"]`).count()).toBe(0);
+
+    const tagOf = (id: string) => council.locator(`tr[data-invoice="${id}"] .govuk-tag`);
+    expect(await tagOf(mayOverdue).innerText()).toBe("Overdue");
+    expect(await tagOf(mayOverdue).getAttribute("class")).toContain("govuk-tag--red");
+    expect(await tagOf(aprilPaid).innerText()).toBe("Paid");
+    expect(await tagOf(juneOpen).innerText()).toBe("Open");
+    expect(await tagOf(julyPending).innerText()).toBe("Draft");
+
+    // Stripe's hosted page to pay, in the same tab, with no referrer; none yet for the invoice not sent.
+    const pay = council.locator(`tr[data-invoice="${mayOverdue}"]`).getByRole("link", { name: /View and pay on Stripe/ });
+    expect(await pay.getAttribute("href")).toMatch(/^https:\/\/invoice\.stripe\.test\//);
+    expect(await pay.getAttribute("rel")).toBe("noreferrer");
+    expect(await pay.getAttribute("target")).toBeNull();
+    expect(
+      await council
+        .locator(`tr[data-invoice="${julyPending}"]`)
+        .getByRole("link", { name: /Stripe/ })
+        .count(),
+    ).toBe(0);
+
+    // Totals: four invoices of £9,000 each, April paid, May overdue, less the £200 credit issued.
+    const totals = await council
+      .locator(".govuk-summary-list__row")
+      .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.querySelector("dt")?.textContent?.trim(), r.querySelector("dd")?.textContent?.trim()])));
+    expect(totals).toMatchObject({ Invoiced: "£36,000.00", Paid: "£9,000.00", Overdue: "£9,000.00" });
+    await checkAccessibility(council);
+  }, 120_000);
+
+  it("filters by month in the address, opens an invoice and sees its lines with the children's references and its credit", async () => {
+    const group = council.getByRole("group", { name: "Month billed" });
+    await group.getByLabel("Month").fill("5");
+    await group.getByLabel("Year").fill("2026");
+    await council.getByRole("button", { name: "Apply filters" }).click();
+    await council.waitForURL(/\/payments\?month=2026-05$/);
+    await tableCaptioned(council, "Invoices matching the filters").waitFor();
+    expect(await listedInvoices(council)).toEqual([world.invoices.mayOverdue]);
+
+    // A month that is not one is refused in the form, the field named, and the address left as it was.
+    await group.getByLabel("Month").fill("13");
+    await council.getByRole("button", { name: "Apply filters" }).click();
+    await council.getByRole("alert").getByRole("link", { name: "The month must be a real month and year, like 4 2026" }).waitFor();
+    expect(council.url()).toMatch(/\?month=2026-05$/);
+
+    await council.locator(`tr[data-invoice="${world.invoices.mayOverdue}"] th a`).click();
+    await council.getByRole("heading", { level: 1, name: /^Invoice PX-/ }).waitFor();
+    const { a1, a2 } = world.placements;
+    const lines = await tableCells(tableCaptioned(council, "Each placement and period billed"));
+    expect(lines.map((row) => [row[0], row[4]]).sort()).toEqual(
+      [
+        [world.childReferences[a1], "£6,000.00"],
+        [world.childReferences[a2], "£3,000.00"],
+      ].sort(),
+    );
+    const credits = await tableCells(tableCaptioned(council, "Credit notes against this invoice"));
+    expect(credits).toEqual([["1 May 2026 to 31 May 2026", expect.any(String) as string, "Not issued yet", "-£150.00"]]);
+    await checkAccessibility(council);
+  }, 60_000);
+
+  it("downloads the CSV for the finance system with the same invoices, and sees why a placement is not invoiced yet", async () => {
+    await council.getByRole("link", { name: "Back to payments" }).click();
+    const csvLink = council.getByRole("link", { name: "Download CSV for your finance system" });
+    const href = await csvLink.getAttribute("href");
+    expect(href).toBe("/api/v1/payments/invoices.csv");
+    const [download] = await Promise.all([council.waitForEvent("download"), csvLink.click()]);
+    const path = await download.path();
+    const [header = [], ...rows] = parseCsv(await readFile(path, "utf8")).filter((r) => r.some((c) => c !== ""));
+    const column = (name: string) => header.indexOf(name);
+    expect(column("Child reference")).toBeGreaterThan(0);
+    // A row per invoice line (two placements on each of the four invoices), and one per credit note Stripe has issued, negative.
+    const lines = rows.filter((r) => r[0] === "Invoice line");
+    const credits = rows.filter((r) => r[0] === "Credit note");
+    expect(lines).toHaveLength(8);
+    expect(credits.map((r) => r[column("Amount (£)")])).toEqual(["-200.00"]);
+    const { a1, a2 } = world.placements;
+    expect(new Set(lines.map((r) => r[column("Child reference")]))).toEqual(new Set([world.childReferences[a1], world.childReferences[a2]]));
+    // The same invoices as the page: its own council's only.
+    expect(new Set(rows.map((r) => r[column("Council")]))).toEqual(new Set([world.councilA.name]));
+    const numbersShown = await council.locator("tr[data-invoice] td:nth-child(3)").allInnerTexts();
+    const numbersInCsv = new Set(lines.map((r) => r[column("Invoice number")]).filter(Boolean));
+    expect(new Set(numbersShown.filter((n) => n.startsWith("PX-")))).toEqual(numbersInCsv);
+
+    const waiting = tableCaptioned(council, "Placements waiting for their provider");
+    const cells = await tableCells(waiting);
+    expect(cells).toHaveLength(1);
+    const [row = []] = cells;
+    expect(row[0]).toBe(world.childReferences[world.placements.waiting]);
+    expect(row[2]).toBe(world.unconnected.name);
+    expect(row[5]?.length).toBeGreaterThan(10);
+    await checkAccessibility(council);
+  }, 60_000);
+
+  it("a provider sees its Stripe account, what it is owed, and the invoices for its placements without any child's reference", async () => {
+    const provider = await pageFor(world.connected.person.user.id);
+    await provider.goto(`${server.url}/payments`);
+    await provider.getByRole("heading", { level: 1, name: "Payments" }).waitFor();
+    await provider.getByRole("heading", { name: "Getting paid through Stripe" }).waitFor();
+    const connected = provider.locator(".govuk-summary-list__row").filter({ hasText: "Connected to Stripe" }).locator("dd");
+    expect(await connected.innerText()).toBe("Yes");
+    await tableCaptioned(provider, "All invoices").waitFor();
+    // Both councils' invoices to this provider, and the open ones as payouts expected.
+    const listed = new Set(await listedInvoices(provider));
+    for (const id of [world.invoices.mayOverdue, world.invoices.councilBMay]) expect(listed.has(id)).toBe(true);
+    await tableCaptioned(provider, "Open invoices for your placements").waitFor();
+    const main = await provider.locator("main").innerText();
+    for (const reference of Object.values(world.childReferences)) expect(main).not.toContain(reference);
+    await checkAccessibility(provider);
+
+    // The provider's own invoice page names no child either.
+    await provider.locator(`tr[data-invoice="${world.invoices.mayOverdue}"] th a`).first().click();
+    await provider.getByRole("heading", { level: 1, name: /^Invoice PX-/ }).waitFor();
+    const invoicePage = await provider.locator("main").innerText();
+    for (const reference of Object.values(world.childReferences)) expect(invoicePage).not.toContain(reference);
+  }, 60_000);
+});
