@@ -129,6 +129,75 @@ describe("the Stripe-shaped test server, driven by the real SDK", () => {
     await expect(stripe.invoices.retrieve("in_missing")).rejects.toMatchObject({ statusCode: 404, code: "resource_missing" });
   });
 
+  it("should issue credit notes up to what is left to credit, lowering what is due before payment", async () => {
+    const { customer, invoice } = await openInvoice([10_000]);
+    const credit = (amount: number) =>
+      stripe.creditNotes.create({
+        invoice: invoice.id,
+        lines: [{ type: "custom_line_item", unit_amount: amount, quantity: 1, description: "Days not attended" }],
+        memo: "Absence",
+        metadata: { creditNoteId: "px-cn" },
+      });
+    const first = await credit(2_500);
+    expect(first).toMatchObject({ status: "issued", amount: 2_500, type: "pre_payment", invoice: invoice.id, metadata: { creditNoteId: "px-cn" } });
+    expect(await stripe.invoices.retrieve(invoice.id)).toMatchObject({
+      total: 10_000,
+      amount_due: 7_500,
+      amount_remaining: 7_500,
+      pre_payment_credit_notes_amount: 2_500,
+    });
+    await expect(credit(7_501)).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+
+    server.payInvoice(invoice.id);
+    expect(await stripe.invoices.retrieve(invoice.id)).toMatchObject({ status: "paid", amount_paid: 7_500 });
+    expect(await credit(7_500)).toMatchObject({ type: "post_payment" });
+    expect(await stripe.invoices.retrieve(invoice.id)).toMatchObject({ post_payment_credit_notes_amount: 7_500 });
+    expect((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).toMatchObject({ balance: -7_500 });
+    await expect(credit(1)).rejects.toMatchObject({ code: "credit_note_amount_too_large" });
+    expect((await stripe.creditNotes.list({ invoice: invoice.id })).data).toHaveLength(2);
+  });
+
+  it("should void an open invoice and refuse to credit or pay it afterwards", async () => {
+    const { invoice } = await openInvoice([4_000]);
+    expect(await stripe.invoices.voidInvoice(invoice.id)).toMatchObject({ status: "void", amount_remaining: 0 });
+    await expect(stripe.creditNotes.create({ invoice: invoice.id, lines: [{ type: "custom_line_item", unit_amount: 1, quantity: 1 }] })).rejects.toBeInstanceOf(
+      Stripe.errors.StripeInvalidRequestError,
+    );
+    expect(() => server.payInvoice(invoice.id)).toThrow(/void/);
+  });
+
+  it("should start a yearly subscription when Checkout completes, carrying the metadata, and follow its status", async () => {
+    const customer = await stripe.customers.create({ name: "Provider" });
+    const session = await stripe.checkout.sessions.create({
+      mode: "subscription",
+      customer: customer.id,
+      line_items: [
+        { quantity: 1, price_data: { currency: "gbp", unit_amount: 60_000, recurring: { interval: "year" }, product_data: { name: "Membership" } } },
+      ],
+      success_url: "http://app/done",
+      cancel_url: "http://app/cancel",
+      metadata: { membershipId: "m-1" },
+      subscription_data: { metadata: { membershipId: "m-1" } },
+    });
+    expect(session).toMatchObject({ status: "open", subscription: null, amount_total: 60_000 });
+    expect(session.url?.startsWith(server.url)).toBe(true);
+
+    const { subscription } = server.completeCheckout(session.id);
+    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({ status: "complete", subscription: subscription.id, customer: customer.id });
+    const live = await stripe.subscriptions.retrieve(subscription.id);
+    expect(live).toMatchObject({ status: "active", customer: customer.id, metadata: { membershipId: "m-1" } });
+    const item = live.items.data[0];
+    expect(item?.price.unit_amount).toBe(60_000);
+    const start = new Date(live.start_date * 1000);
+    expect(new Date((item?.current_period_end ?? 0) * 1000).getUTCFullYear()).toBe(start.getUTCFullYear() + 1);
+    expect(() => server.completeCheckout(session.id)).toThrow(/complete/);
+
+    server.setSubscriptionStatus(subscription.id, "past_due");
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe("past_due");
+    expect(await stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true })).toMatchObject({ cancel_at_period_end: true });
+    expect((await stripe.subscriptions.cancel(subscription.id)).status).toBe("canceled");
+  });
+
   it("should replay a POST with the same idempotency key without creating it twice, and refuse the key with other parameters", async () => {
     const before = server.snapshot().customers.length;
     const first = await stripe.customers.create({ name: "Once" }, { idempotencyKey: "cust-once" });
@@ -147,6 +216,16 @@ describe("the Stripe-shaped test server, driven by the real SDK", () => {
     expect(server.snapshot().customers.length).toBe(before);
     const created = await stripe.customers.create({ name: "Later" }, { idempotencyKey: "after-outage" });
     expect(created.name).toBe("Later");
+    expect(server.snapshot().customers.length).toBe(before + 1);
+  });
+
+  it("should do the work of a request whose answer is lost, so that a retry with the same key gets the result without a second", async () => {
+    const before = server.snapshot().customers.length;
+    server.failNext({ path: /^\/v1\/customers$/, executed: true });
+    await expect(stripe.customers.create({ name: "Lost answer" }, { idempotencyKey: "lost-answer" })).rejects.toBeInstanceOf(Stripe.errors.StripeAPIError);
+    expect(server.snapshot().customers.length).toBe(before + 1);
+    const retried = await stripe.customers.create({ name: "Lost answer" }, { idempotencyKey: "lost-answer" });
+    expect(server.snapshot().customers.map((c) => c.id)).toContain(retried.id);
     expect(server.snapshot().customers.length).toBe(before + 1);
   });
 

@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import Stripe from "stripe";
+import { CheckoutState } from "./stripe-server/checkout";
 import { type FormObject, parseForm } from "./stripe-server/form";
 import type { Subscription } from "./stripe-server/objects";
 import { type StripeErrorBody, StripeFailure } from "./stripe-server/params";
@@ -46,13 +47,16 @@ interface FailRule {
   times: number;
   status: number;
   path?: RegExp;
+  executed: boolean;
 }
 
 type Handler = (args: { id: string; params: FormObject; query: FormObject }) => unknown;
 
-const routes = (s: StripeState): [string, RegExp, Handler][] => [
+const routes = (s: StripeState, c: CheckoutState): [string, RegExp, Handler][] => [
   ["POST", /^\/v1\/accounts$/, ({ params }) => s.createAccount(params)],
   ["GET", /^\/v1\/accounts\/([^/]+)$/, ({ id }) => s.account(id)],
+  ["POST", /^\/v1\/accounts\/([^/]+)$/, ({ id, params }) => s.updateAccount(id, params)],
+  ["POST", /^\/v1\/accounts\/([^/]+)\/login_links$/, ({ id }) => s.createLoginLink(id)],
   ["POST", /^\/v1\/account_links$/, ({ params }) => s.createAccountLink(params)],
   ["POST", /^\/v1\/customers$/, ({ params }) => s.createCustomer(params)],
   ["GET", /^\/v1\/customers\/([^/]+)$/, ({ id }) => s.customer(id)],
@@ -63,14 +67,18 @@ const routes = (s: StripeState): [string, RegExp, Handler][] => [
   ["POST", /^\/v1\/invoices\/([^/]+)\/finalize$/, ({ id }) => s.finalizeInvoice(id)],
   ["POST", /^\/v1\/invoices\/([^/]+)\/send$/, ({ id }) => s.sendInvoice(id)],
   ["POST", /^\/v1\/invoices\/([^/]+)\/void$/, ({ id }) => s.voidInvoice(id)],
+  ["POST", /^\/v1\/invoices\/([^/]+)\/pay$/, ({ id, params }) => s.payInvoiceByApi(id, params)],
   ["POST", /^\/v1\/invoiceitems$/, ({ params }) => s.createInvoiceItem(params)],
   ["GET", /^\/v1\/invoiceitems\/([^/]+)$/, ({ id }) => s.invoiceItem(id)],
   ["POST", /^\/v1\/credit_notes$/, ({ params }) => s.createCreditNote(params)],
+  ["GET", /^\/v1\/credit_notes$/, ({ query }) => s.listCreditNotes(query)],
   ["GET", /^\/v1\/credit_notes\/([^/]+)$/, ({ id }) => s.creditNote(id)],
-  ["POST", /^\/v1\/checkout\/sessions$/, ({ params }) => s.createCheckoutSession(params)],
-  ["GET", /^\/v1\/checkout\/sessions\/([^/]+)$/, ({ id }) => s.checkoutSession(id)],
-  ["GET", /^\/v1\/subscriptions\/([^/]+)$/, ({ id }) => s.subscription(id)],
-  ["DELETE", /^\/v1\/subscriptions\/([^/]+)$/, ({ id }) => s.cancelSubscription(id)],
+  ["POST", /^\/v1\/checkout\/sessions$/, ({ params }) => c.createCheckoutSession(params)],
+  ["GET", /^\/v1\/checkout\/sessions\/([^/]+)$/, ({ id }) => c.checkoutSession(id)],
+  ["POST", /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, ({ id }) => c.expireSession(id)],
+  ["GET", /^\/v1\/subscriptions\/([^/]+)$/, ({ id }) => c.subscription(id)],
+  ["POST", /^\/v1\/subscriptions\/([^/]+)$/, ({ id, params }) => c.updateSubscription(id, params)],
+  ["DELETE", /^\/v1\/subscriptions\/([^/]+)$/, ({ id }) => c.cancelSubscription(id)],
 ];
 
 /** Sorted keys, so the same parameters in another order are the same request. */
@@ -96,7 +104,8 @@ export type StripeServer = Awaited<ReturnType<typeof startStripeServer>>;
 export async function startStripeServer(options: StripeServerOptions = {}) {
   let url = "";
   const state = new StripeState(() => url, options.now ?? (() => Math.floor(Date.now() / 1000)));
-  const table = routes(state);
+  const checkout = new CheckoutState(state);
+  const table = routes(state, checkout);
   const requests: LoggedRequest[] = [];
   const idempotent = new Map<string, Stored>();
   const failures: FailRule[] = [];
@@ -143,15 +152,17 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
     }
 
     const rule = failures.find((f) => f.times > 0 && (!f.path || f.path.test(path)));
-    if (rule) {
+    if (rule) rule.times -= 1;
+    const injected = () => errorBody({ type: "api_error", message: "An unexpected error occurred (injected by the test Stripe server)." });
+    if (rule && !rule.executed) {
       // An outage before the request began executing: nothing is done and nothing is kept for
       // the idempotency key, so a retry with the same key does the work.
-      rule.times -= 1;
-      answer(rule.status, errorBody({ type: "api_error", message: "An unexpected error occurred (injected by the test Stripe server)." }), {
-        "Stripe-Should-Retry": "true",
-      });
+      answer(rule.status, injected());
       return;
     }
+    // Failed after executing: the work is done (and kept for the key) but the caller hears an
+    // error, so only a retry with the same key learns the result, without doing it twice.
+    const reply = (status: number, body: string, headers?: Record<string, string>) => (rule ? answer(rule.status, injected()) : answer(status, body, headers));
 
     const contentType = header("content-type") ?? "";
     if (raw && !contentType.startsWith("application/x-www-form-urlencoded")) {
@@ -176,7 +187,7 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
           return;
         }
         entry.replayed = true;
-        answer(stored.status, stored.body, { "Idempotent-Replayed": "true", "Original-Request": "req_original" });
+        reply(stored.status, stored.body, { "Idempotent-Replayed": "true", "Original-Request": "req_original" });
         return;
       }
     }
@@ -202,7 +213,7 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
       }
     }
     if (storeKey && keep) idempotent.set(storeKey, { method, path, params: signature, status, body });
-    answer(status, body);
+    reply(status, body);
   }
 
   const server = createServer((req, res) => {
@@ -233,11 +244,15 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
     /** Voided from the Stripe dashboard. */
     voidInvoice: (invoiceId: string) => copy(state.voidInvoice(invoiceId)),
     /** The person paid on the Checkout page: a subscription starts and the session completes. */
-    completeCheckout: (sessionId: string) => copy(state.completeCheckout(sessionId)),
-    setSubscriptionStatus: (subscriptionId: string, status: Subscription["status"]) => copy(state.setSubscriptionStatus(subscriptionId, status)),
-    /** The next `times` requests (matching `path`, if given) fail with a Stripe api_error; nothing is done. */
-    failNext({ times = 1, status = 500, path }: { times?: number; status?: 500 | 502 | 503; path?: RegExp } = {}) {
-      failures.push({ times, status, ...(path ? { path } : {}) });
+    completeCheckout: (sessionId: string) => copy(checkout.completeCheckout(sessionId)),
+    setSubscriptionStatus: (subscriptionId: string, status: Subscription["status"]) => copy(checkout.setSubscriptionStatus(subscriptionId, status)),
+    /**
+     * The next `times` requests (matching `path`, if given) fail with a Stripe api_error. Nothing
+     * is done, unless `executed`: then the request is carried out and kept for its idempotency
+     * key, and only the answer is lost.
+     */
+    failNext({ times = 1, status = 500, path, executed = false }: { times?: number; status?: 500 | 502 | 503; path?: RegExp; executed?: boolean } = {}) {
+      failures.push({ times, status, executed, ...(path ? { path } : {}) });
     },
     /** Unreachable: open connections are cut and new ones closed at once (the SDK's StripeConnectionError). */
     down() {
@@ -257,8 +272,8 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
         invoices: [...state.invoices.values()],
         invoiceItems: [...state.invoiceItems.values()],
         creditNotes: [...state.creditNotes.values()],
-        checkoutSessions: [...state.checkoutSessions.values()],
-        subscriptions: [...state.subscriptions.values()],
+        checkoutSessions: [...checkout.checkoutSessions.values()],
+        subscriptions: [...checkout.subscriptions.values()],
       }),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { FormObject, FormValue } from "./form";
 
 export interface StripeErrorBody {
@@ -103,4 +104,14 @@ export function metadata(p: FormObject, name = "metadata"): Record<string, strin
     out[k] = v;
   }
   return out;
+}
+
+const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+export const newId = (prefix: string) => `${prefix}_${[...randomBytes(24)].map((b) => ALPHABET[b % 62]).join("")}`;
+export const DAY = 86_400;
+
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], param: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw invalid(param, `Invalid ${param}: must be one of ${allowed.join(", ")}`);
+  return value as T;
 }
