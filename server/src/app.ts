@@ -35,6 +35,8 @@ import { peopleRoutes } from "./modules/organisations/people-routes";
 import { organisationRoutes } from "./modules/organisations/routes";
 import { childOutcomeRoutes } from "./modules/outcome-reviews/outcome-routes";
 import { outcomeReviewRoutes } from "./modules/outcome-reviews/routes";
+import { paymentsStripeRoutes } from "./modules/payments/stripe-routes";
+import { stripeWebhookRoutes } from "./modules/payments/webhooks/routes";
 import { evaluationRoutes } from "./modules/placement-requests/evaluation-routes";
 import { openContractingRoutes } from "./modules/placement-requests/ocds-routes";
 import { placementRoutes } from "./modules/placement-requests/placement-routes";
@@ -107,10 +109,21 @@ export function apiRouter({ env, database, live, limits }: ApiRouterDeps): expre
   router.use(placementsStandardRoutes(db));
   router.use(childOutcomeRoutes(db));
   router.use(outcomeReviewRoutes(db));
+  router.use(paymentsStripeRoutes({ db, env }));
   // The insights' facts are held in memory per app (per node), derived from placement_facts.
   const insights = createInsightsCache(db);
   router.use(insightsRoutes({ db, cache: insights }));
   router.use(publicInsightsRoutes({ db, cache: insights }));
+  return router;
+}
+
+/**
+ * Routes that read their own raw body, mounted before the JSON parser, sessions and CSRF: the
+ * Stripe webhook checks a signature over the exact bytes and authenticates by it alone.
+ */
+export function rawBodyRouter({ env, database }: Pick<ApiRouterDeps, "env" | "database">): express.Router {
+  const router = express.Router();
+  router.use(stripeWebhookRoutes({ db: database.db, env }));
   return router;
 }
 
@@ -131,6 +144,8 @@ export async function createApp(deps: AppDeps): Promise<BuiltApp> {
   app.use(requestLogging(logger));
   app.use(securityHeaders(env.publicUrl));
   if (devIdp) app.use(devIdentityProviderRoutes({ db, idp: devIdp }));
+  // Before the JSON parser: the webhook's signature is over the raw bytes (see rawBodyRouter).
+  app.use(rawBodyRouter({ env, database }));
   app.use("/api", jsonBody());
   for (const prefix of ["/api", "/auth"]) app.use(prefix, sessions.middleware, authenticate(db), csrfProtection(env.publicUrl));
   app.use(authRoutes({ db, env, live, limits, flow }));

@@ -1,5 +1,5 @@
 import type { Router } from "express";
-import { apiRouter } from "../../server/src/app";
+import { apiRouter, rawBodyRouter } from "../../server/src/app";
 import type { DbHandle } from "../../server/src/db/client";
 import { createRateLimiters } from "../../server/src/http/rate-limits";
 import { createLiveHub } from "../../server/src/realtime/live-hub";
@@ -28,5 +28,6 @@ function walk(stack: Layer[]): { method: string; path: string }[] {
  */
 export function servedApiRoutes(database: DbHandle): { method: string; path: string }[] {
   const router = apiRouter({ env: testEnv(), database, live: createLiveHub(), limits: createRateLimiters() });
-  return walk((router as unknown as { stack: Layer[] }).stack);
+  const raw = rawBodyRouter({ env: testEnv(), database });
+  return walk([...(raw as unknown as { stack: Layer[] }).stack, ...(router as unknown as { stack: Layer[] }).stack]);
 }
