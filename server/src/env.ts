@@ -52,6 +52,12 @@ const EnvShape = z.object({
     message: "must be the webhook signing secret starting whsec_ from the Stripe dashboard",
   }),
   STRIPE_API_BASE: httpUrl("http://127.0.0.1:12111"),
+  BILLING_INTERVAL_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000" })
+    .int({ error: "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000" })
+    .min(100, { error: "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000" })
+    .max(86_400_000, { error: "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000" })
+    .default(60_000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   SEED_DEMO: booleanFlag,
   ADMIN_EMAILS: optionalString.refine((v) => v === undefined || v.split(",").every((e) => z.email().safeParse(e.trim()).success), {
@@ -77,6 +83,8 @@ export interface Env {
   sessionSecret: string;
   oidc: { issuer?: string; clientId?: string; clientSecret?: string; privateKey?: string };
   stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
+  /** How often each node's billing schedule runs (it bills only periods that have ended). */
+  billingIntervalMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   seedDemo: boolean;
   /** Verified e-mail addresses that become regional administrators at their first sign-in. */
@@ -146,6 +154,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
         privateKey: raw.OIDC_PRIVATE_KEY,
       },
       stripe: { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET, apiBase: raw.STRIPE_API_BASE },
+      billingIntervalMs: raw.BILLING_INTERVAL_MS,
       logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
       seedDemo: raw.SEED_DEMO ?? raw.NODE_ENV !== "production",
       adminEmails: (raw.ADMIN_EMAILS ?? "")
