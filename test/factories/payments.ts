@@ -277,3 +277,17 @@ export async function buildBillingWorld(db: Db): Promise<BillingWorld> {
     },
   };
 }
+
+/**
+ * An open invoice with one line in a region, for a given council or provider (the other party,
+ * the child and the setting made fresh): what the access matrix asks about.
+ */
+export async function buildInvoiceFor(db: Db, options: { regionId: string; councilId?: string; providerId?: string }): Promise<string> {
+  const { regionId } = options;
+  const councilId = options.councilId ?? (await buildOrganisation(db, { kind: "council", regionId })).id;
+  const providerId = options.providerId ?? (await buildOrganisation(db, { kind: "provider", regionId })).id;
+  const setting = await buildSetting(db, { organisationId: providerId });
+  const child = await buildChild(db, { organisationId: councilId });
+  const placementId = await buildPlacement(db, { childId: child.id, councilId, settingId: setting.id, providerId, fee: 100_000, start: "2026-04-01" });
+  return buildInvoice(db, { regionId, councilId, providerId, month: "2026-05", status: "open", lines: [{ placementId, amountPence: 430_000 }] });
+}
