@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { type BillingWorld, buildBillingWorld } from "../factories/payments";
 import { buildSession } from "../factories/sessions";
+import { buildUser } from "../factories/users";
 import { startTestServer } from "../setup/test-server";
 import { checkAccessibility, collectPageProblems, describeBrowser, launchBrowser, type PageProblems } from "./browser";
 
@@ -13,6 +14,13 @@ async function tableCells(table: Locator): Promise<string[][]> {
 }
 
 const tableCaptioned = (page: Page, caption: string) => page.locator("table").filter({ has: page.locator("caption", { hasText: caption }) });
+
+/** The cells of the table with this caption, once it shows. */
+async function rowsOf(page: Page, caption: string): Promise<string[][]> {
+  const table = tableCaptioned(page, caption);
+  await table.waitFor();
+  return tableCells(table);
+}
 
 /** The invoices the page lists, by the record each row is for. */
 const listedInvoices = (page: Page) => page.locator("tr[data-invoice]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-invoice")));
@@ -142,14 +150,14 @@ describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, w
     await council.locator(`tr[data-invoice="${world.invoices.mayOverdue}"] th a`).click();
     await council.getByRole("heading", { level: 1, name: /^Invoice PX-/ }).waitFor();
     const { a1, a2 } = world.placements;
-    const lines = await tableCells(tableCaptioned(council, "Each placement and period billed"));
+    const lines = await rowsOf(council, "Each placement and period billed");
     expect(lines.map((row) => [row[0], row[4]]).sort()).toEqual(
       [
         [world.childReferences[a1], "£6,000.00"],
         [world.childReferences[a2], "£3,000.00"],
       ].sort(),
     );
-    const credits = await tableCells(tableCaptioned(council, "Credit notes against this invoice"));
+    const credits = await rowsOf(council, "Credit notes against this invoice");
     expect(credits).toEqual([["1 May 2026 to 31 May 2026", expect.any(String) as string, "Not issued yet", "-£150.00"]]);
     await checkAccessibility(council);
   }, 60_000);
@@ -177,14 +185,88 @@ describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, w
     const numbersInCsv = new Set(lines.map((r) => r[column("Invoice number")]).filter(Boolean));
     expect(new Set(numbersShown.filter((n) => n.startsWith("PX-")))).toEqual(numbersInCsv);
 
-    const waiting = tableCaptioned(council, "Placements waiting for their provider");
-    const cells = await tableCells(waiting);
+    const cells = await rowsOf(council, "Placements waiting for their provider");
     expect(cells).toHaveLength(1);
     const [row = []] = cells;
     expect(row[0]).toBe(world.childReferences[world.placements.waiting]);
     expect(row[2]).toBe(world.unconnected.name);
     expect(row[5]?.length).toBeGreaterThan(10);
     await checkAccessibility(council);
+  }, 60_000);
+
+  it("the council changes a placement's weekly fee on its page, in pounds, and sees the history", async () => {
+    await council.goto(`${server.url}/commissioner/placements/${world.placements.a1}`);
+    await council.getByRole("heading", { level: 2, name: "Weekly fee" }).waitFor();
+    const history = tableCaptioned(council, "The weekly fee from each date it changed");
+    expect(await rowsOf(council, "The weekly fee from each date it changed")).toEqual([["1 April 2026", "£1,400.00", "The fee agreed at the award"]]);
+
+    await council.locator("summary").getByText("Change the fee", { exact: true }).click();
+    const form = council.locator("form").filter({ has: council.getByLabel("New weekly fee, in pounds") });
+    // Not an amount of money: said in pounds, the field named.
+    await form.getByLabel("New weekly fee, in pounds").fill("a lot");
+    await form.getByRole("button", { name: "Change the fee" }).click();
+    await council.getByRole("alert").getByRole("link", { name: "Enter the new weekly fee in pounds, like 1250.00" }).waitFor();
+
+    const date = council.getByRole("group", { name: "New fee starts on" });
+    await date.getByLabel("Day").fill("1");
+    await date.getByLabel("Month").fill("6");
+    await date.getByLabel("Year").fill("2026");
+    await form.getByLabel("New weekly fee, in pounds").fill("1,500");
+    await form.getByLabel("Why the fee changes").fill("Extra support hours agreed at the review");
+    await form.getByRole("button", { name: "Change the fee" }).click();
+    await council.getByText("The weekly fee is £1,500.00 from 1 June 2026").waitFor();
+    expect(await tableCells(history)).toEqual([
+      ["1 April 2026", "£1,400.00", "The fee agreed at the award"],
+      ["1 June 2026", "£1,500.00", "Extra support hours agreed at the review"],
+    ]);
+    await checkAccessibility(council);
+  }, 60_000);
+
+  it("the hub sees what is pending and why, totals by council, providers that cannot be paid, and saves the billing settings", async () => {
+    const hub = await pageFor(world.hub.user.id);
+    await hub.goto(`${server.url}/admin`);
+    await hub.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Payments" }).click();
+    await hub.getByRole("heading", { level: 1, name: "Payments" }).waitFor();
+    const pending = await rowsOf(hub, "Invoices not yet sent through Stripe");
+    expect(pending).toEqual([
+      [
+        expect.stringContaining("July 2026") as string,
+        world.councilA.name,
+        world.connected.name,
+        "£9,000.00",
+        "3",
+        "Stripe could not be reached (503); retrying",
+      ],
+    ]);
+    const byCouncil = await rowsOf(hub, "By council");
+    expect(byCouncil.find((row) => row[0] === world.councilA.name)?.[1]).toBe("£36,000.00");
+    const providers = await rowsOf(hub, "Providers’ Stripe accounts");
+    expect(providers.find((row) => row[0] === world.unconnected.name)?.[5]).toMatch(/^No: ./);
+    expect(providers.find((row) => row[0] === world.connected.name)?.[5]).toBe("Yes");
+    const memberships = await rowsOf(hub, "Memberships");
+    expect(memberships.find((row) => row[0] === world.unconnected.name)?.[1]).toBe("Not paid");
+    await checkAccessibility(hub);
+
+    // Every problem at once, each linked to its field; nothing is sent.
+    const levy = hub.getByLabel("Framework levy, in basis points");
+    expect(await levy.inputValue()).toBe("500");
+    await hub.getByText("500 basis points is 5%.").waitFor();
+    await levy.fill("2500");
+    await hub.getByRole("group", { name: "Billing starts on" }).getByLabel("Day").fill("15");
+    await hub.getByRole("button", { name: "Save billing settings" }).click();
+    const summary = hub.getByRole("alert");
+    await summary.waitFor();
+    expect(await summary.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(["#billing-starts-on", "#billing-levy"]);
+    await summary.getByRole("link", { name: "Billing must start on the first day of a period; the nearest is 2026-04-01" }).waitFor();
+
+    await levy.fill("250");
+    await hub.getByRole("group", { name: "Billing starts on" }).getByLabel("Day").fill("1");
+    await hub.getByRole("button", { name: "Save billing settings" }).click();
+    await hub.getByText("The billing settings are saved").waitFor();
+    await hub.getByText("250 basis points is 2.5%.").waitFor();
+    const saved = (await (await hub.request.get(`${server.url}/api/v1/payments/settings`)).json()) as { data: { levyBasisPoints: number } };
+    expect(saved.data.levyBasisPoints).toBe(250);
+    await checkAccessibility(hub);
   }, 60_000);
 
   it("a provider sees its Stripe account, what it is owed, and the invoices for its placements without any child's reference", async () => {
@@ -208,5 +290,42 @@ describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, w
     await provider.getByRole("heading", { level: 1, name: /^Invoice PX-/ }).waitFor();
     const invoicePage = await provider.locator("main").innerText();
     for (const reference of Object.values(world.childReferences)) expect(invoicePage).not.toContain(reference);
+  }, 60_000);
+});
+
+describeBrowser("Payments without Stripe keys: every payments page says so and how, and the rest of the service works", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("a commissioner's Payments page warns that payments are not set up and names the settings", async () => {
+    const { db } = server.testApp.database.handle;
+    const person = await buildUser(db, { role: "commissioner" });
+    const session = await buildSession(db, server.testApp.env, person.user.id);
+    const [name = "", value = ""] = session.headers.cookie.split("=");
+    context = await browser.newContext();
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(`${server.url}/payments`);
+    await page.getByRole("heading", { level: 1, name: "Invoices" }).waitFor();
+    const warning = page.getByTestId("payments-not-set-up");
+    expect(await warning.innerText()).toMatch(/Payments are not set up on this service[\s\S]*STRIPE_SECRET_KEY[\s\S]*STRIPE_WEBHOOK_SECRET/);
+    expect(await page.locator("table").count()).toBe(0);
+    await checkAccessibility(page);
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Placements" }).click();
+    await page.getByRole("heading", { level: 1 }).filter({ hasText: "Placements" }).waitFor();
+    problems.assertNone();
   }, 60_000);
 });

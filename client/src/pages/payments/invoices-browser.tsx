@@ -17,16 +17,15 @@ import { InvoiceTotals } from "./invoice-totals";
 type Errors = FormErrors<keyof typeof FILTER_IDS>;
 
 /** The placements to filter by: the council's named by the child's reference (its own view), the provider's by setting and start. */
-function usePlacementOptions(): SelectOption[] {
+function PlacementSelect({ value, onChange, error }: { value: string; onChange(value: string): void; error: string | undefined }) {
   const placements = usePlacements();
-  const any = { value: "", label: "All placements" };
-  if (placements.status !== "success") return [any];
-  const list = placements.data;
-  const options =
-    list.viewer === "council"
-      ? list.data.map((p) => ({ value: p.id, label: `${p.childReference} at ${p.settingName}` }))
-      : list.data.map((p) => ({ value: p.id, label: `${p.settingName}, from ${formatDate(p.startDate)}` }));
-  return [any, ...options];
+  const options: SelectOption[] = [{ value: "", label: "All placements" }];
+  if (placements.status === "success") {
+    const list = placements.data;
+    if (list.viewer === "council") options.push(...list.data.map((p) => ({ value: p.id, label: `${p.childReference} at ${p.settingName}` })));
+    else options.push(...list.data.map((p) => ({ value: p.id, label: `${p.settingName}, from ${formatDate(p.startDate)}` })));
+  }
+  return <Select id={FILTER_IDS.placementId} label="Placement" labelSize="s" options={options} value={value} onChange={onChange} error={error} />;
 }
 
 /**
@@ -114,7 +113,6 @@ function FilterForm({
   onApply(state: InvoiceFilterState): void;
 }) {
   const [state, setState] = useState(initial);
-  const placementOptions = usePlacementOptions();
   const set =
     <K extends keyof InvoiceFilterState>(key: K) =>
     (value: InvoiceFilterState[K]) =>
@@ -136,17 +134,7 @@ function FilterForm({
         onChange={set("month")}
         error={errors?.fields.month}
       />
-      {placements ? (
-        <Select
-          id={FILTER_IDS.placementId}
-          label="Placement"
-          labelSize="s"
-          options={placementOptions}
-          value={state.placementId}
-          onChange={set("placementId")}
-          error={errors?.fields.placementId}
-        />
-      ) : null}
+      {placements ? <PlacementSelect value={state.placementId} onChange={set("placementId")} error={errors?.fields.placementId} /> : null}
       <Select
         id={FILTER_IDS.status}
         label="Status"
