@@ -35,9 +35,9 @@ import { peopleRoutes } from "./modules/organisations/people-routes";
 import { organisationRoutes } from "./modules/organisations/routes";
 import { childOutcomeRoutes } from "./modules/outcome-reviews/outcome-routes";
 import { outcomeReviewRoutes } from "./modules/outcome-reviews/routes";
-import { paymentsReadRoutes } from "./modules/payments/read-routes";
 import { billingRunRoutes } from "./modules/payments/billing/routes";
 import { feeRoutes } from "./modules/payments/fees/routes";
+import { paymentsReadRoutes } from "./modules/payments/read-routes";
 import { paymentsStripeRoutes } from "./modules/payments/stripe-routes";
 import { stripeWebhookRoutes } from "./modules/payments/webhooks/routes";
 import { evaluationRoutes } from "./modules/placement-requests/evaluation-routes";
@@ -112,9 +112,9 @@ export function apiRouter({ env, database, live, limits }: ApiRouterDeps): expre
   router.use(placementsStandardRoutes(db));
   router.use(childOutcomeRoutes(db));
   router.use(outcomeReviewRoutes(db));
-  router.use(paymentsReadRoutes({ db }));
   router.use(feeRoutes({ db }));
   router.use(billingRunRoutes({ db, env }));
+  router.use(paymentsReadRoutes({ db }));
   router.use(paymentsStripeRoutes({ db, env }));
   // The insights' facts are held in memory per app (per node), derived from placement_facts.
   const insights = createInsightsCache(db);
