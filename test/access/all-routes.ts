@@ -7,7 +7,6 @@ import { HIGH_RISK_MATRIX } from "./matrix-high-risk";
 import { INSIGHTS_MATRIX } from "./matrix-insights";
 import { OUTCOME_REVIEW_MATRIX } from "./matrix-outcome-reviews";
 import { PAYMENTS_BILLING_MATRIX } from "./matrix-payments-billing";
-import { PAYMENTS_BILLING_MATRIX } from "./matrix-payments-billing";
 import { PAYMENTS_READS_MATRIX } from "./matrix-payments-reads";
 import { PAYMENTS_STRIPE_MATRIX } from "./matrix-payments-stripe";
 import { PLACEMENT_REQUEST_MATRIX } from "./matrix-placement-requests";
@@ -25,7 +24,6 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   ...HIGH_RISK_MATRIX,
   ...OUTCOME_REVIEW_MATRIX,
   ...INSIGHTS_MATRIX,
-  ...PAYMENTS_BILLING_MATRIX,
   ...PAYMENTS_BILLING_MATRIX,
   ...PAYMENTS_READS_MATRIX,
   ...PAYMENTS_STRIPE_MATRIX,
