@@ -129,6 +129,16 @@ describe("the Stripe-shaped test server, driven by the real SDK", () => {
     await expect(stripe.invoices.retrieve("in_missing")).rejects.toMatchObject({ statusCode: 404, code: "resource_missing" });
   });
 
+  it("should page lists newest first, as the SDK's auto-pagination expects", async () => {
+    const customer = await stripe.customers.create({ name: "Paged" });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await stripe.invoices.create({ customer: customer.id, collection_method: "send_invoice", days_until_due: 30 })).id);
+    const first = await stripe.invoices.list({ customer: customer.id, limit: 2 });
+    expect(first.data.map((i) => i.id)).toEqual([ids[2], ids[1]]);
+    expect(first.has_more).toBe(true);
+    expect((await stripe.invoices.list({ customer: customer.id, limit: 2 }).autoPagingToArray({ limit: 10 })).map((i) => i.id)).toEqual(ids.reverse());
+  });
+
   it("should issue credit notes up to what is left to credit, lowering what is due before payment", async () => {
     const { customer, invoice } = await openInvoice([10_000]);
     const credit = (amount: number) =>
@@ -229,6 +239,16 @@ describe("the Stripe-shaped test server, driven by the real SDK", () => {
     expect(server.snapshot().customers.length).toBe(before + 1);
   });
 
+  it("should answer a delayed request late, while others go through", async () => {
+    server.delayNext({ ms: 300, path: /^\/v1\/customers$/ });
+    const order: string[] = [];
+    await Promise.all([
+      stripe.customers.create({ name: "Slow" }).then(() => order.push("slow")),
+      new Promise((r) => setTimeout(r, 50)).then(() => stripe.invoices.list({ limit: 1 })).then(() => order.push("fast")),
+    ]);
+    expect(order).toEqual(["fast", "slow"]);
+  });
+
   it("should be unreachable while down and answer again when up", async () => {
     server.down();
     await expect(stripe.customers.create({ name: "Unreachable" })).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
@@ -244,6 +264,9 @@ describe("the Stripe-shaped test server, driven by the real SDK", () => {
       Stripe.errors.StripeSignatureVerificationError,
     );
     expect(() => stripe.webhooks.constructEvent(payload, header, "whsec_other")).toThrow(Stripe.errors.StripeSignatureVerificationError);
+    const stale = signedWebhook({ type: "account.updated", object: { id: "acct_1" }, account: "acct_1", timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect(JSON.parse(stale.payload)).toMatchObject({ account: "acct_1" });
+    expect(() => stripe.webhooks.constructEvent(stale.payload, stale.header, STRIPE_TEST_WEBHOOK_SECRET)).toThrow(/timestamp outside the tolerance/i);
   });
 
   it("should refuse a request without a secret key", async () => {

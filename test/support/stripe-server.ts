@@ -8,11 +8,12 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import Stripe from "stripe";
 import { CheckoutState } from "./stripe-server/checkout";
 import { type FormObject, parseForm } from "./stripe-server/form";
 import type { Subscription } from "./stripe-server/objects";
-import { type StripeErrorBody, StripeFailure } from "./stripe-server/params";
+import { listPage, type StripeErrorBody, StripeFailure } from "./stripe-server/params";
 import { StripeState } from "./stripe-server/state";
 
 export const STRIPE_TEST_SECRET_KEY = "sk_test_placementexchange";
@@ -109,6 +110,7 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
   const requests: LoggedRequest[] = [];
   const idempotent = new Map<string, Stored>();
   const failures: FailRule[] = [];
+  const delays: { times: number; ms: number; path?: RegExp }[] = [];
   const sockets = new Set<Socket>();
   let isDown = false;
 
@@ -149,6 +151,12 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
     if (!apiKey) {
       answer(401, errorBody({ type: "authentication_error", message: "Invalid API Key provided." }));
       return;
+    }
+
+    const delay = delays.find((d) => d.times > 0 && (!d.path || d.path.test(path)));
+    if (delay) {
+      delay.times -= 1;
+      await sleep(delay.ms);
     }
 
     const rule = failures.find((f) => f.times > 0 && (!f.path || f.path.test(path)));
@@ -204,7 +212,7 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
       const id = decodeURIComponent(route[1].exec(path)?.[1] ?? "");
       try {
         const result = route[2]({ id, params, query });
-        body = JSON.stringify(Array.isArray(result) ? { object: "list", data: result, has_more: false, url: path } : result);
+        body = JSON.stringify(Array.isArray(result) ? listPage(result as { id: string }[], query, path) : result);
       } catch (e) {
         if (!(e instanceof StripeFailure)) throw e;
         status = e.status;
@@ -254,6 +262,10 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
     failNext({ times = 1, status = 500, path, executed = false }: { times?: number; status?: 500 | 502 | 503; path?: RegExp; executed?: boolean } = {}) {
       failures.push({ times, status, executed, ...(path ? { path } : {}) });
     },
+    /** The next `times` requests (matching `path`, if given) are answered only after `ms`: a slow Stripe, for races. */
+    delayNext({ ms, times = 1, path }: { ms: number; times?: number; path?: RegExp }) {
+      delays.push({ times, ms, ...(path ? { path } : {}) });
+    },
     /** Unreachable: open connections are cut and new ones closed at once (the SDK's StripeConnectionError). */
     down() {
       isDown = true;
@@ -294,9 +306,12 @@ export function signedWebhook({
   id = `evt_${Math.random().toString(36).slice(2, 18)}`,
   created = Math.floor(Date.now() / 1000),
   timestamp = Math.floor(Date.now() / 1000),
+  account,
 }: {
   type: string;
   object: object;
+  /** For an event from a connected account (Connect webhooks name it). */
+  account?: string;
   secret?: string;
   id?: string;
   created?: number;
@@ -312,6 +327,7 @@ export function signedWebhook({
     api_version: Stripe.API_VERSION,
     pending_webhooks: 1,
     request: { id: null, idempotency_key: null },
+    ...(account ? { account } : {}),
   };
   const payload = JSON.stringify(event);
   const header = Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });

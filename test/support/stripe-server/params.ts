@@ -115,3 +115,23 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
   if (!(allowed as readonly string[]).includes(value)) throw invalid(param, `Invalid ${param}: must be one of ${allowed.join(", ")}`);
   return value as T;
 }
+
+/** One page of a list, newest first, as Stripe pages: `limit` (default 10), `starting_after`, `ending_before`. */
+export function listPage(all: { id: string }[], query: FormObject, url: string) {
+  const limit = int(query, "limit") ?? 10;
+  if (limit < 1 || limit > 100) throw invalid("limit", "limit must be between 1 and 100.");
+  const after = str(query, "starting_after");
+  const before = str(query, "ending_before");
+  const cursor = (id: string, param: string) => {
+    const i = all.findIndex((o) => o.id === id);
+    if (i < 0) throw invalid(param, `No such object: '${id}'`, "resource_missing");
+    return i;
+  };
+  if (before !== undefined) {
+    const end = cursor(before, "ending_before");
+    const data = all.slice(Math.max(end - limit, 0), end);
+    return { object: "list" as const, data, has_more: end - limit > 0, url };
+  }
+  const start = after === undefined ? 0 : cursor(after, "starting_after") + 1;
+  return { object: "list" as const, data: all.slice(start, start + limit), has_more: all.length > start + limit, url };
+}

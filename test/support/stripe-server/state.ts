@@ -192,11 +192,9 @@ export class StripeState {
   listInvoices(query: FormObject): Invoice[] {
     const customer = str(query, "customer");
     const status = str(query, "status");
-    const limit = Math.min(Math.max(int(query, "limit") ?? 10, 1), 100);
     return [...this.invoices.values()]
       .filter((i) => (customer === undefined || i.customer === customer) && (status === undefined || i.status === status))
-      .reverse()
-      .slice(0, limit);
+      .reverse();
   }
 
   createInvoiceItem(p: FormObject): InvoiceItem {
