@@ -247,13 +247,13 @@ describe("GET /api/v1/payments/overview", () => {
       action: "payments.billing_run",
       recordType: "region",
       recordId: world.other.regionId,
-      details: { invoicesCreated: 9, creditNotesCreated: 9 },
+      details: { invoices: 9, credits: 9 },
     });
     await recordAudit(db(), {
       action: "payments.billing_run",
       recordType: "region",
       recordId: world.regionId,
-      details: { invoicesCreated: 4, creditNotesCreated: 1 },
+      details: { invoices: 4, credits: 1, sent: 4, stillPending: 1, computed: true },
     });
     const overview = PaymentsOverviewResponseSchema.parse((await get(world.hub, "/api/v1/payments/overview")).body).data;
     expect(overview.lastRun).toMatchObject({ invoices: 4, credits: 1, at: expect.any(String) });

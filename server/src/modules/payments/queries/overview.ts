@@ -69,8 +69,8 @@ export async function membershipsOf(db: DbOrTx, regionId: string, charging: { fe
 }
 
 /**
- * The latest billing run of the region as the billing run audits it ("payments.billing_run" with
- * the region as its record and the run's counts in its details); null before the first.
+ * The region's latest billing run as billing/run.ts audits it ("payments.billing_run", the region
+ * as its record, the counts in its details); null before the first.
  */
 export async function lastBillingRun(db: DbOrTx, regionId: string) {
   const [row] = await rowsOf<{ at: Date | string; details: Record<string, unknown> }>(
@@ -79,6 +79,6 @@ export async function lastBillingRun(db: DbOrTx, regionId: string) {
         ORDER BY seq DESC LIMIT 1`,
   );
   if (!row) return null;
-  const count = (...keys: string[]) => Number(keys.map((k) => row.details[k]).find((v) => typeof v === "number") ?? 0);
-  return { at: new Date(row.at).toISOString(), invoices: count("invoicesCreated", "invoices"), credits: count("creditNotesCreated", "credits") };
+  const count = (key: string) => (typeof row.details[key] === "number" ? row.details[key] : 0);
+  return { at: new Date(row.at).toISOString(), invoices: count("invoices"), credits: count("credits") };
 }
