@@ -4,6 +4,7 @@ import { type BillingWorld, buildBillingWorld } from "../factories/payments";
 import { buildSession } from "../factories/sessions";
 import { buildUser } from "../factories/users";
 import { startTestServer } from "../setup/test-server";
+import { startStripeServer, STRIPE_TEST_ENV, type StripeServer } from "../support/stripe-server";
 import { checkAccessibility, collectPageProblems, describeBrowser, launchBrowser, type PageProblems } from "./browser";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -55,6 +56,7 @@ function parseCsv(text: string): string[][] {
 
 describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, what waits for a provider, and the provider's page", () => {
   let server: TestServer;
+  let stripe: StripeServer;
   let browser: Browser;
   let world: BillingWorld;
   const contexts: BrowserContext[] = [];
@@ -73,8 +75,9 @@ describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, w
   }
 
   beforeAll(async () => {
-    // Stripe is configured, but nothing on these pages calls it: they read what billing and Stripe's webhooks stored.
-    server = await startTestServer({ env: { STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_test", STRIPE_API_BASE: "http://127.0.0.1:9" } });
+    // The pages read what billing and Stripe's webhooks stored; only onboarding and Checkout call Stripe (the test server).
+    stripe = await startStripeServer();
+    server = await startTestServer({ env: STRIPE_TEST_ENV(stripe.url) });
     world = await buildBillingWorld(server.testApp.database.handle.db);
     browser = await launchBrowser();
   }, 240_000);
@@ -83,6 +86,7 @@ describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, w
     for (const context of contexts) await context.close();
     await browser?.close();
     await server?.close();
+    await stripe?.close();
   });
 
   afterEach(() => {
@@ -290,6 +294,44 @@ describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, w
     await provider.getByRole("heading", { level: 1, name: /^Invoice PX-/ }).waitFor();
     const invoicePage = await provider.locator("main").innerText();
     for (const reference of Object.values(world.childReferences)) expect(invoicePage).not.toContain(reference);
+  }, 60_000);
+  it("a provider's administrator connects with Stripe, comes back to the return page, and the council's placement no longer waits", async () => {
+    const { db, sql } = server.testApp.database.handle;
+    const admin = await buildUser(db, { role: "provider", orgAdmin: true, organisationId: world.unconnected.organisationId });
+    const provider = await pageFor(admin.user.id);
+    await provider.goto(`${server.url}/payments`);
+    await provider.getByRole("heading", { name: "Getting paid through Stripe" }).waitFor();
+    const inset = provider.locator(".govuk-inset-text").filter({ hasText: "Your placements cannot be invoiced yet" });
+    await inset.waitFor();
+    // Membership unpaid: a warning, and nothing suspended.
+    const warning = provider.locator(".govuk-warning-text").filter({ hasText: "membership" });
+    expect(await warning.innerText()).toContain("Your annual membership of the framework is not paid.");
+    expect((await provider.locator("main").innerText()).toLowerCase()).not.toContain("suspend");
+    await checkAccessibility(provider);
+
+    await provider.getByRole("button", { name: "Connect with Stripe" }).click();
+    await provider.waitForURL(`${stripe.url}/connect/onboard/**`);
+    const [account] = await sql.query<{ account_id: string }>("SELECT account_id FROM stripe_accounts WHERE organisation_id = $1", [
+      world.unconnected.organisationId,
+    ]);
+    if (!account) throw new Error("No Stripe account stored for the provider");
+    stripe.completeOnboarding(account.account_id);
+
+    // Stripe sends the administrator back; the page asks Stripe at once rather than wait for the webhook.
+    await provider.goto(`${server.url}/payments/connect/return`);
+    await provider.getByText("Your organisation is set up to be paid.").waitFor();
+    const canTakePayments = provider.locator(".govuk-summary-list__row").filter({ hasText: "Can take payments" }).locator("dd");
+    expect(await canTakePayments.innerText()).toBe("Yes");
+    expect(await provider.getByRole("button", { name: /Stripe/ }).count()).toBe(0);
+    await checkAccessibility(provider);
+
+    await council.goto(`${server.url}/payments`);
+    await council.getByText("Every running placement can be invoiced.").waitFor();
+
+    // The membership is paid through Stripe Checkout.
+    await provider.goto(`${server.url}/payments`);
+    await provider.getByRole("button", { name: "Pay the annual membership" }).click();
+    await provider.waitForURL(`${stripe.url}/checkout/**`);
   }, 60_000);
 });
 
