@@ -63,12 +63,8 @@ describe("Stripe Connect onboarding", () => {
     const accounts = snapshot.accounts.filter((a) => a.metadata.organisationId === world.provider.org.id);
     expect(accounts).toHaveLength(1);
     expect(accounts[0]).toMatchObject({ id: accountId, type: "express", country: "GB", business_type: "company" });
-    expect(snapshot.accountLinks.at(-1)).toMatchObject({
-      account: accountId,
-      type: "account_onboarding",
-      return_url: `${PUBLIC_URL}/payments/connect/return`,
-      refresh_url: `${PUBLIC_URL}/payments/connect/refresh`,
-    });
+    // (The test server keeps no return and refresh urls; it refuses a link without them.)
+    expect(snapshot.accountLinks.at(-1)).toMatchObject({ account: accountId, type: "account_onboarding" });
     expect(await auditEntries(db(), "payments.connect_account_created", world.provider.org.id)).toHaveLength(1);
     expect(await auditEntries(db(), "payments.connect_onboarding_link", world.provider.org.id)).toHaveLength(2);
 

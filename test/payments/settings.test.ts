@@ -99,3 +99,22 @@ describe("PUT /api/v1/payments/settings", () => {
     expect(extra.status).toBe(400);
   });
 });
+
+describe("Payments without STRIPE_SECRET_KEY", () => {
+  it("should answer what needs Stripe with 409 payments_not_set_up, saying how to set it up", async () => {
+    for (const path of ["/api/v1/payments/connect", "/api/v1/payments/connect/sync", "/api/v1/payments/membership/checkout"]) {
+      const res = await request(t.app).post(path).set(world.provider.admin.auth);
+      expect(res.status).toBe(409);
+      expect(res.body.reason).toBe("payments_not_set_up");
+      expect(res.body.message).toMatch(/STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET/);
+    }
+    // What does not need Stripe still works.
+    expect((await request(t.app).get("/api/v1/payments/connect").set(world.provider.member.auth)).body.data.connected).toBe(false);
+  });
+
+  it("should answer the webhook 404 with a sentence saying it is not set up", async () => {
+    const res = await request(t.app).post("/api/v1/payments/stripe/webhook").set("Content-Type", "application/json").send('{"id":"evt_1"}');
+    expect(res.status).toBe(404);
+    expect(res.body.message).toMatch(/^Stripe webhooks are not set up on this service/);
+  });
+});
