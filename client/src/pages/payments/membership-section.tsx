@@ -10,7 +10,7 @@ import { StripeRedirectForm } from "./stripe-redirect-form";
 /** Unpaid or overdue: the provider is told, and nothing else changes (the issue: never suspend anyone silently). */
 export const membershipNeedsPaying = (m: Membership) => m.status === "unpaid" || m.status === "past_due" || m.status === "canceled";
 
-export function MembershipWarning({ membership }: { membership: Membership }) {
+function MembershipWarning({ membership }: { membership: Membership }) {
   if (!membershipNeedsPaying(membership)) return null;
   const what = membership.status === "past_due" ? "The payment for your annual membership is overdue." : "Your annual membership of the framework is not paid.";
   return (

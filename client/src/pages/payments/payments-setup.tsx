@@ -7,7 +7,7 @@ import { QueryView } from "../../components/query-view";
  * Said on every payments page when the service has no Stripe keys (the embedded default): the
  * rest of the service works, and whoever runs it learns what to set.
  */
-export function PaymentsNotSetUp() {
+function PaymentsNotSetUp() {
   return (
     <div className="govuk-warning-text" data-testid="payments-not-set-up">
       <span className="govuk-warning-text__icon" aria-hidden="true">
