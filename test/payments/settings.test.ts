@@ -97,6 +97,10 @@ describe("PUT /api/v1/payments/settings", () => {
     expect(issuesOf(fourWeeks.body)).toEqual({ "body.startsOn": "Billing must start on the first day of a period; the nearest is 2026-05-04" });
     const extra = await put(world.hubAdmin, { ...valid, surprise: 1 });
     expect(extra.status).toBe(400);
+    // A body that is no object at all is one problem, not a 500.
+    const list = await put(world.hubAdmin, [valid]);
+    expect(list.status).toBe(400);
+    expect(Object.keys(issuesOf(list.body))).toEqual(["body"]);
   });
 });
 

@@ -220,7 +220,12 @@ export const ruleOf = (s: Pick<BillingSettingsInput, "periodKind" | "anchorDate"
  */
 export const BillingSettingsSaveSchema = BillingSettingsInputSchema.refine((s) => periodContaining(ruleOf(s), s.startsOn).start === s.startsOn, {
   path: ["startsOn"],
-  when: (payload) => !payload.issues.some((i) => ["periodKind", "anchorDate", "startsOn"].includes(String(i.path?.[0]))),
+  // Not when the body is no object at all (its one issue names no field), nor when a field it reads is bad.
+  when: (payload) =>
+    typeof payload.value === "object" &&
+    payload.value !== null &&
+    !Array.isArray(payload.value) &&
+    !payload.issues.some((i) => ["periodKind", "anchorDate", "startsOn"].includes(String(i.path?.[0]))),
   error: (issue) => {
     const s = issue.input as BillingSettingsInput;
     return `Billing must start on the first day of a period; the nearest is ${nearestPeriodStart(ruleOf(s), s.startsOn)}`;
