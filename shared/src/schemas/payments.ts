@@ -282,7 +282,6 @@ export const ExpectedPayoutSchema = z.object({
   creditedPence: z.number().int(),
   providerPence: z.number().int(),
 });
-export type ExpectedPayout = z.infer<typeof ExpectedPayoutSchema>;
 
 /** GET /api/v1/payments/payouts: a provider's expected payouts, soonest due first, and their sums. */
 export const PayoutsResponseSchema = z.object({
