@@ -97,6 +97,10 @@ describe("POST /api/v1/payments/billing-runs", () => {
     await bill(region.hubAdmin);
     const billed = await linesOf(db(), placement.placementId);
     expect(billed.slice(0, 3).map((l) => l.amountPence)).toEqual([210_000, 310_000, 300_000]);
+    // The council has paid November's invoice (the webhook marks it paid here).
+    const november = (await invoicesOf(db(), region.regionId)).find((i) => i.periodStart === "2026-11-01")!;
+    stripe.payInvoice(november.stripeInvoiceId!);
+    await db().execute(sql`UPDATE invoices SET status = 'paid' WHERE id = ${november.id}`);
 
     const ended = await request(t.app)
       .post(`/api/v1/placements/${placement.placementId}/end`)
@@ -115,7 +119,8 @@ describe("POST /api/v1/payments/billing-runs", () => {
       expect(credit.status).toBe("issued");
       const [note, ...more] = stripe.snapshot().creditNotes.filter((n) => n.id === credit.stripeCreditNoteId);
       expect(more).toHaveLength(0);
-      expect(note).toMatchObject({ amount: credit.amountPence, memo: credit.reason });
+      // Paid money is given back outside Stripe (post-payment); an open invoice is simply reduced.
+      expect(note).toMatchObject({ amount: credit.amountPence, memo: credit.reason, type: credit.invoiceId === november.id ? "post_payment" : "pre_payment" });
       expect(credit.reason).not.toContain(placement.childReference);
     }
     // Billed less credited is the placement's exact total: 10 Sep to 20 Oct is 41 days at £100.

@@ -146,10 +146,16 @@ async function pushInvoice({ db, stripe }: PushDeps, invoice: ClaimedInvoice) {
 }
 
 async function pushCredit({ db, stripe }: PushDeps, credit: ClaimedCredit) {
+  // What the council has already paid went on to the provider (a destination charge), so it is
+  // given back outside Stripe, between them: a balance credit would come off the council's next
+  // invoice, which may be another provider's. Stripe needs the part after payment said.
+  const invoice = await stripe.invoices.retrieve(credit.stripeInvoiceId);
+  const afterPayment = Math.max(0, credit.amountPence - invoice.amount_remaining);
   const note = await stripe.creditNotes.create(
     {
       invoice: credit.stripeInvoiceId,
       lines: [{ type: "custom_line_item", unit_amount: credit.amountPence, quantity: 1, description: credit.reason }],
+      ...(afterPayment > 0 ? { out_of_band_amount: afterPayment } : {}),
       memo: credit.reason,
       metadata: { creditNoteId: credit.id, invoiceId: credit.invoiceId, periodStart: credit.periodStart, periodEnd: credit.periodEnd },
     },
