@@ -11,6 +11,7 @@ import { Radios } from "../../components/radios";
 import { SummaryList } from "../../components/summary-list";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
+import { formatDate } from "../../lib/format-date";
 import { numberFromInput } from "../../lib/parse-number";
 import { formatBasisPoints } from "./payments-format";
 
@@ -67,7 +68,7 @@ export function SettingsSummary({ settings }: { settings: BillingSettings }) {
     <SummaryList
       rows={[
         { key: "Billing periods", value: PERIOD_KIND_LABELS[settings.periodKind] },
-        { key: "Billing starts on", value: settings.startsOn },
+        { key: "Billing starts on", value: formatDate(settings.startsOn) },
         { key: "Framework levy", value: `${settings.levyBasisPoints} basis points (${formatBasisPoints(settings.levyBasisPoints)})` },
         { key: "Card payments", value: settings.cardPayments ? "Allowed" : "Bank transfer only" },
         { key: "Provider membership", value: settings.membershipEnabled ? `${formatPence(settings.membershipFeePence)} a year` : "Off" },
