@@ -3,6 +3,7 @@
  * happened and what, if anything, to do. Never a secret, a key or a stack.
  */
 export function pushFailureSentence(error: unknown): string {
+  if (error instanceof PushRefused) return error.message;
   const e = error as { type?: unknown; statusCode?: unknown; message?: unknown };
   const message = typeof e.message === "string" ? e.message.slice(0, 300) : "";
   switch (e.type) {
@@ -26,3 +27,6 @@ export function pushFailureSentence(error: unknown): string {
 
 /** Minutes to wait before the next try: 1, 2, 4 ... up to an hour. */
 export const backoffMinutes = (attempts: number): number => Math.min(60, 2 ** Math.max(0, attempts - 1));
+
+/** Something here, not Stripe, stops an invoice being sent: its message is the hub's sentence. */
+export class PushRefused extends Error {}

@@ -10,7 +10,7 @@ import { billingSettingsOf } from "../settings/queries";
 import { claimCredits, type ClaimedCredit, type ClaimedInvoice, claimInvoices } from "./claim";
 import { customerFor } from "./customers";
 import { periodLabel } from "./describe";
-import { backoffMinutes, pushFailureSentence } from "./failure";
+import { backoffMinutes, pushFailureSentence, PushRefused } from "./failure";
 
 export interface PushDeps {
   db: Db;
@@ -83,7 +83,7 @@ async function pushInvoice({ db, stripe }: PushDeps, invoice: ClaimedInvoice) {
   const methods: Stripe.InvoiceCreateParams.PaymentSettings.PaymentMethodType[] = settings?.cardPayments ? ["customer_balance", "card"] : ["customer_balance"];
   let stripeInvoiceId = invoice.stripeInvoiceId;
   if (!stripeInvoiceId) {
-    if (!invoice.destination) throw new Error("the provider has no Stripe account");
+    if (!invoice.destination) throw new PushRefused("The provider has no Stripe account to be paid through any more.");
     const created = await stripe.invoices.create(
       {
         customer,
@@ -127,7 +127,9 @@ async function pushInvoice({ db, stripe }: PushDeps, invoice: ClaimedInvoice) {
     );
     await db.execute(sql`UPDATE invoice_lines SET stripe_item_id = ${item.id} WHERE id = ${line.id}`);
   }
-  await stripe.invoices.finalizeInvoice(stripeInvoiceId, { auto_advance: false }, { idempotencyKey: `px-finalize-${invoice.id}` });
+  // A retry may come after Stripe has forgotten the key (24 hours): finalizing twice is refused, so ask first.
+  const draft = invoice.attempts === 1 || (await stripe.invoices.retrieve(stripeInvoiceId)).status === "draft";
+  if (draft) await stripe.invoices.finalizeInvoice(stripeInvoiceId, { auto_advance: false }, { idempotencyKey: `px-finalize-${invoice.id}` });
   const sent = await stripe.invoices.sendInvoice(stripeInvoiceId, {}, { idempotencyKey: `px-send-${invoice.id}` });
   await db.transaction(async (tx) => {
     // A webhook may have moved it on already (paid, say): Stripe's later word stands.
