@@ -5,7 +5,7 @@ import { childProfiles, organisations, placements, settings, stripeAccounts } fr
 import { payability } from "../connect/payable";
 
 /**
- * A council's running placements whose provider cannot be paid through Stripe yet, with why:
+ * A council's placements running or about to start whose provider cannot be paid through Stripe yet, with why:
  * they are not invoiced until it can, and the council should see what it is waiting on.
  */
 export async function waitingPlacements(db: DbOrTx, councilId: string): Promise<WaitingPlacement[]> {
