@@ -226,7 +226,7 @@ describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, w
     await checkAccessibility(council);
   }, 60_000);
 
-  it("the hub sees what is pending and why, totals by council, providers that cannot be paid, and saves the billing settings", async () => {
+  it("the hub sees what is pending and why, totals by council, providers that cannot be paid, saves the billing settings and bills now", async () => {
     const hub = await pageFor(world.hub.user.id);
     await hub.goto(`${server.url}/admin`);
     await hub.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Payments" }).click();
@@ -271,6 +271,13 @@ describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, w
     const saved = (await (await hub.request.get(`${server.url}/api/v1/payments/settings`)).json()) as { data: { levyBasisPoints: number } };
     expect(saved.data.levyBasisPoints).toBe(250);
     await checkAccessibility(hub);
+
+    // Billing on demand: what the schedule would do next, through the Stripe test server, and the result said.
+    await hub.getByRole("button", { name: "Bill now" }).click();
+    const banner = hub.locator(".govuk-notification-banner__heading").filter({ hasText: "Billing run done" });
+    await banner.waitFor();
+    expect(await banner.innerText()).toMatch(/^Billing run done: \d+ invoices? and \d+ credit notes? created, \d+ sent through Stripe, \d+ still pending$/);
+    expect(stripe.requests.some((r) => r.method === "POST" && r.path === "/v1/invoices")).toBe(true);
   }, 60_000);
 
   it("a provider sees its Stripe account, what it is owed, and the invoices for its placements without any child's reference", async () => {
