@@ -1,20 +1,24 @@
 import { sql } from "drizzle-orm";
+import type Stripe from "stripe";
 import request from "supertest";
 import { MembershipSchema } from "@shared/schemas/payments";
 import { rowsOf } from "../../server/src/db/rows";
+import { createStripeClient } from "../../server/src/modules/payments/stripe-client";
 import { buildOrganisation } from "../factories/organisations";
 import { buildUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
-import { signedWebhook, startStripeServer, STRIPE_TEST_ENV, type StripeServer } from "../support/stripe-server";
+import { signedWebhook, startStripeServer, STRIPE_TEST_ENV, STRIPE_TEST_SECRET_KEY, type StripeServer } from "../support/stripe-server";
 import { auditEntries, buildStripeWorld } from "./stripe-world";
 
 let server: StripeServer;
+let stripe: Stripe;
 let t: TestApp;
 let world: Awaited<ReturnType<typeof buildStripeWorld>>;
 const db = () => t.database.handle.db;
 const PUBLIC_URL = "https://placements.example.gov.uk";
 beforeAll(async () => {
   server = await startStripeServer();
+  stripe = createStripeClient({ secretKey: STRIPE_TEST_SECRET_KEY, apiBase: server.url })!;
   t = await createTestApp({ seed: false, env: { ...STRIPE_TEST_ENV(server.url), PUBLIC_URL } });
   world = await buildStripeWorld(db());
 });
@@ -126,5 +130,24 @@ describe("Provider membership", () => {
     // Nothing else changes for the provider: its payments pages and the rest still work.
     expect((await request(t.app).get("/api/v1/payments/connect").set(world.provider.member.auth)).status).toBe(200);
     expect(await auditEntries(db(), "payments.customer_subscription_updated", world.provider.org.id)).toHaveLength(1);
+  });
+
+  it("should let payment start again after a Checkout page expired unpaid, and ignore that page's late events", async () => {
+    const first = await checkout(world.rival.admin);
+    expect(first.status).toBe(200);
+    const expiredId = (await sessionIdOf(world.rival.org.id))!;
+    const expired = await stripe.checkout.sessions.expire(expiredId);
+    const event = signedWebhook({ type: "checkout.session.expired", object: expired });
+    expect((await deliver(event)).body).toEqual({ received: true, applied: true });
+    expect((await membership(world.rival.member)).body.data).toMatchObject({ status: "unpaid", checkoutUrl: null });
+
+    const second = await checkout(world.rival.admin);
+    expect(second.status).toBe(200);
+    expect(second.body.data.url).not.toBe(first.body.data.url);
+    const sessions = server.snapshot().checkoutSessions.filter((c) => c.metadata.organisationId === world.rival.org.id);
+    expect(sessions.map((c) => c.status).sort()).toEqual(["expired", "open"]);
+    // The old page's expiry, sent again later, leaves the new one open.
+    expect((await deliver(signedWebhook({ type: "checkout.session.expired", object: expired }))).body.applied).toBe(false);
+    expect((await membership(world.rival.member)).body.data).toMatchObject({ status: "checkout_open", checkoutUrl: second.body.data.url });
   });
 });

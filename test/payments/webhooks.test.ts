@@ -3,8 +3,9 @@ import type Stripe from "stripe";
 import request from "supertest";
 import type { Db } from "../../server/src/db/client";
 import { rowsOf } from "../../server/src/db/rows";
-import { invoices } from "../../server/src/db/schema";
+import { creditNotes, invoices } from "../../server/src/db/schema";
 import { createStripeClient } from "../../server/src/modules/payments/stripe-client";
+import { buildInvoiceFor } from "../factories/payments";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { signedWebhook, startStripeServer, STRIPE_TEST_ENV, STRIPE_TEST_SECRET_KEY, type StripeServer } from "../support/stripe-server";
 import { auditEntries, buildStripeWorld } from "./stripe-world";
@@ -170,5 +171,33 @@ describe("POST /api/v1/payments/stripe/webhook", () => {
     const draft = await stripe.invoices.create({ customer: customer.id, collection_method: "send_invoice", days_until_due: 30 });
     const webhook = signedWebhook({ type: "invoice.finalized", object: draft });
     expect((await deliver(webhook)).body).toEqual({ received: true, applied: false });
+  });
+
+  it("should mark a credit note issued on credit_note.created, found by the id in its metadata", async () => {
+    const invoiceId = await buildInvoiceFor(db(), { regionId: world.region.id });
+    const [line] = await rowsOf<{ placement_id: string }>(db(), sql`SELECT placement_id FROM invoice_lines WHERE invoice_id = ${invoiceId}`);
+    const [credit] = await db()
+      .insert(creditNotes)
+      .values({
+        invoiceId,
+        placementId: line!.placement_id,
+        periodStart: "2026-05-01",
+        periodEnd: "2026-05-31",
+        amountPence: 10_000,
+        reason: "The placement ended early",
+      })
+      .returning();
+    const { open } = await openInvoice();
+    const created = await stripe.creditNotes.create({
+      invoice: open.id,
+      lines: [{ type: "custom_line_item", unit_amount: 10_000, quantity: 1, description: "The placement ended early" }],
+      metadata: { creditNoteId: credit!.id },
+    });
+    expect((await deliver(signedWebhook({ type: "credit_note.created", object: created }))).body.applied).toBe(true);
+    const [row] = await rowsOf<{ status: string; stripe_credit_note_id: string }>(
+      db(),
+      sql`SELECT status, stripe_credit_note_id FROM credit_notes WHERE id = ${credit!.id}`,
+    );
+    expect(row).toEqual({ status: "issued", stripe_credit_note_id: created.id });
   });
 });

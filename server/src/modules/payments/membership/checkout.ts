@@ -19,10 +19,34 @@ export interface MembershipCheckoutProps {
   ip?: string | undefined;
 }
 
+const auditEntry = (actor: Member, ip: string | undefined, details: { checkoutSessionId: string; feePence: number; reused: boolean }) => ({
+  action: "payments.membership_checkout",
+  recordType: "organisation",
+  recordId: actor.organisationId,
+  actorUserId: actor.userId,
+  actorOrganisationId: actor.organisationId,
+  ip,
+  details,
+});
+
+/**
+ * The url of the provider's Checkout Session if it is still open (a second click, another
+ * administrator); undefined if it expired. Completed but not yet confirmed by the webhook: 409,
+ * since a new session would start a second subscription.
+ */
+async function openSessionUrl(stripe: Stripe, sessionId: string): Promise<string | undefined> {
+  const session = await callStripe(() => stripe.checkout.sessions.retrieve(sessionId));
+  if (session.status === "complete") {
+    throw conflict("Your organisation has paid the membership; Stripe is confirming it. Reload this page in a minute.", DomainErrorCode.AlreadyDecided);
+  }
+  return session.status === "open" && session.url ? session.url : undefined;
+}
+
 /**
  * Starts paying the annual membership through Stripe Checkout (a yearly subscription). The
- * idempotency key is the provider, fee and year: a second click or a retry gets the same
- * session, and a new fee or a new year a new one. Paying is confirmed by the webhook only.
+ * idempotency key is the provider, fee and year (and the session that ended unpaid before it, if
+ * any): a second click or a retry gets the same session, a new fee or a new year a new one, and
+ * an open session is reused. Paying is confirmed by the webhook only.
  */
 export async function startMembershipCheckout({ db, stripe, actor, publicUrl, ip }: MembershipCheckoutProps): Promise<string> {
   const settings = await membershipSettingsOf(db, actor.regionId, "act");
@@ -34,6 +58,14 @@ export async function startMembershipCheckout({ db, stripe, actor, publicUrl, ip
   const current = await membershipRowOf(db, actor.organisationId);
   if (current?.status === "active" || current?.status === "past_due") {
     throw conflict("Your organisation's membership is already paid by a yearly subscription; Stripe collects each year's fee.", DomainErrorCode.AlreadyDecided);
+  }
+  const previous = current?.checkoutSessionId ?? null;
+  if (previous && current?.status === "checkout_open" && current.feePence === fee) {
+    const reusable = await openSessionUrl(stripe, previous);
+    if (reusable) {
+      await recordAudit(db, auditEntry(actor, ip, { checkoutSessionId: previous, feePence: fee, reused: true }));
+      return reusable;
+    }
   }
   const organisation = { id: actor.organisationId, name: actor.organisationName };
   const [region] = await db.select({ name: regions.name }).from(regions).where(eq(regions.id, actor.regionId));
@@ -56,7 +88,8 @@ export async function startMembershipCheckout({ db, stripe, actor, publicUrl, ip
         metadata: { organisationId: organisation.id },
         subscription_data: { metadata: { organisationId: organisation.id } },
       },
-      { idempotencyKey: `px-membership-${organisation.id}-${fee}-${year}` },
+      // After an earlier session ended unpaid, the key names it too: the same key would replay it.
+      { idempotencyKey: `px-membership-${organisation.id}-${fee}-${year}${previous ? `-after-${previous}` : ""}` },
     ),
   );
   if (!session.url) throw new Error("Stripe gave a Checkout Session without a url");
@@ -67,15 +100,7 @@ export async function startMembershipCheckout({ db, stripe, actor, publicUrl, ip
       .insert(providerMemberships)
       .values({ organisationId: organisation.id, regionId: actor.regionId, ...values })
       .onConflictDoUpdate({ target: providerMemberships.organisationId, set: values });
-    await recordAudit(tx, {
-      action: "payments.membership_checkout",
-      recordType: "organisation",
-      recordId: organisation.id,
-      actorUserId: actor.userId,
-      actorOrganisationId: organisation.id,
-      ip,
-      details: { checkoutSessionId: session.id, feePence: fee },
-    });
+    await recordAudit(tx, auditEntry(actor, ip, { checkoutSessionId: session.id, feePence: fee, reused: false }));
   });
   return url;
 }
