@@ -234,7 +234,6 @@ export const BillingSettingsSaveSchema = BillingSettingsInputSchema.refine((s) =
 
 /** Where to send the person next: Stripe's onboarding or Checkout page. */
 export const PaymentsRedirectSchema = z.object({ url: z.string() });
-export type PaymentsRedirect = z.infer<typeof PaymentsRedirectSchema>;
 
 /** What the Stripe webhook answers: received, and whether it changed anything here. */
 export const StripeWebhookAckSchema = z.object({ received: z.literal(true), applied: z.boolean() });
