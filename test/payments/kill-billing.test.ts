@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../server/src/db/rows";
+import { computeRegion } from "../../server/src/modules/payments/billing/compute";
 import { buildOrganisation } from "../factories/organisations";
 import { buildFactsPlacement } from "../insights/facts-world";
 import { describeWithServers } from "../setup/describe-with-servers";
 import { type RunningServer, spawnServer } from "../setup/spawn-server";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-import { startStripeServer,STRIPE_TEST_ENV, type StripeServer } from "../support/stripe-server";
+import { startStripeServer, STRIPE_TEST_ENV, type StripeServer } from "../support/stripe-server";
 import { buildBillingRegion, connectProvider } from "./billing-world";
 
 // A node dies (SIGKILL: no graceful shutdown) in the middle of sending a billing run to Stripe.
@@ -103,4 +104,21 @@ describeWithServers("Killing a node during a billing run", { database: true }, (
       expect(items[0]!.amount).toBe(line.amountPence);
     }
   }, 180_000);
+
+  it("should bill a region once when two nodes compute it at the same moment", async () => {
+    // No node of the first test may bill this region meanwhile.
+    for (const node of running) node.child.kill("SIGKILL");
+    await Promise.all(running.map((n) => n.exited));
+    const region = await buildBillingRegion(db(), stripe);
+    for (let i = 0; i < 6; i++) await region.place({ fee: 70_000, startDate: "2026-10-01", endDate: "2026-11-30" });
+    const [a, b] = await Promise.all([computeRegion(db(), region.regionId), computeRegion(db(), region.regionId)]);
+    // Without the lock both would insert the same period invoices and one would fail on the unique index.
+    expect(a!.ran || b!.ran).toBe(true);
+    expect(a!.invoicesCreated + b!.invoicesCreated).toBe(2);
+    const [lines] = await rowsOf<{ n: number }>(
+      db(),
+      sql`SELECT count(*)::int AS n FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.region_id = ${region.regionId}`,
+    );
+    expect(lines!.n).toBe(12);
+  });
 });
