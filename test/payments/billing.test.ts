@@ -157,6 +157,16 @@ describe("POST /api/v1/payments/billing-runs", () => {
     ]);
   });
 
+  it("should bill 4-week periods from the anchor, and nothing for a period that starts before billing did", async () => {
+    const region = await buildBillingRegion(db(), stripe, { periodKind: "four_weeks", startsOn: "2026-09-28" });
+    const placement = await region.place({ fee: 70_000, startDate: "2026-09-10", endDate: "2026-10-20" });
+    expect(await bill(region.hubAdmin)).toMatchObject({ invoicesCreated: 1, sent: 1 });
+    // 31 Aug - 27 Sep started before billing did (paid by hand); 28 Sep - 20 Oct is 23 days at £100.
+    const lines = await linesOf(db(), placement.placementId);
+    expect(lines.map((l) => [l.periodStart, l.amountPence])).toEqual([["2026-09-28", 230_000]]);
+    expect(lines[0]!.description).toMatch(/, 28 Sep – 25 Oct 2026, 23 days at £700\.00 a week$/);
+  });
+
   it("should invoice nothing for a provider that cannot be paid yet, and pick its placements up once it can", async () => {
     const region = await buildBillingRegion(db(), stripe);
     const unpaid = await buildOrganisation(db(), { kind: "provider", regionId: region.regionId });
