@@ -275,3 +275,48 @@ describe("the Stripe-shaped test server, driven by the real SDK", () => {
     expect(STRIPE_TEST_SECRET_KEY.startsWith("sk_test_")).toBe(true);
   });
 });
+
+describe("the test server's checks and clock", () => {
+  let now = 1_800_000_000;
+  let timed: StripeServer;
+  let client: Stripe;
+  beforeAll(async () => {
+    timed = await startStripeServer({ now: () => now });
+    client = createStripeClient({ secretKey: STRIPE_TEST_SECRET_KEY, apiBase: timed.url })!;
+  });
+  afterAll(() => timed.close());
+
+  it("should refuse a parameter Stripe does not accept, and a fee without a connected account", async () => {
+    const unknown = { name: "X", organisation: "nope" } as Stripe.CustomerCreateParams;
+    await expect(client.customers.create(unknown)).rejects.toMatchObject({
+      type: "StripeInvalidRequestError",
+      code: "parameter_unknown",
+      param: "organisation",
+    });
+    const customer = await client.customers.create({ name: "Council" });
+    await expect(
+      client.invoices.create({ customer: customer.id, collection_method: "send_invoice", days_until_due: 30, application_fee_amount: 10 }),
+    ).rejects.toMatchObject({
+      param: "application_fee_amount",
+    });
+    expect(timed.snapshot().invoices).toHaveLength(0);
+  });
+
+  it("should forget an idempotency key after 24 hours, and lapse an unpaid Checkout session after 24 hours", async () => {
+    const first = await client.customers.create({ name: "Keyed" }, { idempotencyKey: "daily" });
+    now += 23 * 3600;
+    expect((await client.customers.create({ name: "Keyed" }, { idempotencyKey: "daily" })).id).toBe(first.id);
+    now += 3600;
+    expect((await client.customers.create({ name: "Keyed" }, { idempotencyKey: "daily" })).id).not.toBe(first.id);
+
+    const session = await client.checkout.sessions.create({
+      mode: "subscription",
+      customer: first.id,
+      line_items: [{ quantity: 1, price_data: { currency: "gbp", unit_amount: 100, recurring: { interval: "year" }, product_data: { name: "Membership" } } }],
+      success_url: "http://app/done",
+    });
+    now += 24 * 3600;
+    expect(await client.checkout.sessions.retrieve(session.id)).toMatchObject({ status: "expired", url: null });
+    expect(() => timed.completeCheckout(session.id)).toThrow(/expired/);
+  });
+});

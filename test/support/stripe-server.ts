@@ -12,8 +12,18 @@ import { setTimeout as sleep } from "node:timers/promises";
 import Stripe from "stripe";
 import { CheckoutState } from "./stripe-server/checkout";
 import { type FormObject, parseForm } from "./stripe-server/form";
+import {
+  ACCOUNT_PARAMS,
+  CHECKOUT_PARAMS,
+  CREDIT_NOTE_PARAMS,
+  CUSTOMER_PARAMS,
+  INVOICE_ITEM_PARAMS,
+  INVOICE_PARAMS,
+  PAGE,
+  SUBSCRIPTION_UPDATE_PARAMS,
+} from "./stripe-server/known-params";
 import type { Subscription } from "./stripe-server/objects";
-import { listPage, type StripeErrorBody, StripeFailure } from "./stripe-server/params";
+import { invalid, listPage, type StripeErrorBody, StripeFailure } from "./stripe-server/params";
 import { StripeState } from "./stripe-server/state";
 
 export const STRIPE_TEST_SECRET_KEY = "sk_test_placementexchange";
@@ -37,6 +47,7 @@ interface LoggedRequest {
 }
 
 interface Stored {
+  at: number;
   method: string;
   path: string;
   params: string;
@@ -53,33 +64,42 @@ interface FailRule {
 
 type Handler = (args: { id: string; params: FormObject; query: FormObject }) => unknown;
 
-const routes = (s: StripeState, c: CheckoutState): [string, RegExp, Handler][] => [
-  ["POST", /^\/v1\/accounts$/, ({ params }) => s.createAccount(params)],
-  ["GET", /^\/v1\/accounts\/([^/]+)$/, ({ id }) => s.account(id)],
-  ["POST", /^\/v1\/accounts\/([^/]+)$/, ({ id, params }) => s.updateAccount(id, params)],
-  ["POST", /^\/v1\/accounts\/([^/]+)\/login_links$/, ({ id }) => s.createLoginLink(id)],
-  ["POST", /^\/v1\/account_links$/, ({ params }) => s.createAccountLink(params)],
-  ["POST", /^\/v1\/customers$/, ({ params }) => s.createCustomer(params)],
-  ["GET", /^\/v1\/customers\/([^/]+)$/, ({ id }) => s.customer(id)],
-  ["POST", /^\/v1\/invoices$/, ({ params }) => s.createInvoice(params)],
-  ["GET", /^\/v1\/invoices$/, ({ query }) => s.listInvoices(query)],
-  ["GET", /^\/v1\/invoices\/([^/]+)$/, ({ id }) => s.invoice(id)],
-  ["DELETE", /^\/v1\/invoices\/([^/]+)$/, ({ id }) => s.deleteInvoice(id)],
-  ["POST", /^\/v1\/invoices\/([^/]+)\/finalize$/, ({ id }) => s.finalizeInvoice(id)],
-  ["POST", /^\/v1\/invoices\/([^/]+)\/send$/, ({ id }) => s.sendInvoice(id)],
-  ["POST", /^\/v1\/invoices\/([^/]+)\/void$/, ({ id }) => s.voidInvoice(id)],
-  ["POST", /^\/v1\/invoices\/([^/]+)\/pay$/, ({ id, params }) => s.payInvoiceByApi(id, params)],
-  ["POST", /^\/v1\/invoiceitems$/, ({ params }) => s.createInvoiceItem(params)],
-  ["GET", /^\/v1\/invoiceitems\/([^/]+)$/, ({ id }) => s.invoiceItem(id)],
-  ["POST", /^\/v1\/credit_notes$/, ({ params }) => s.createCreditNote(params)],
-  ["GET", /^\/v1\/credit_notes$/, ({ query }) => s.listCreditNotes(query)],
-  ["GET", /^\/v1\/credit_notes\/([^/]+)$/, ({ id }) => s.creditNote(id)],
-  ["POST", /^\/v1\/checkout\/sessions$/, ({ params }) => c.createCheckoutSession(params)],
-  ["GET", /^\/v1\/checkout\/sessions\/([^/]+)$/, ({ id }) => c.checkoutSession(id)],
-  ["POST", /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, ({ id }) => c.expireSession(id)],
-  ["GET", /^\/v1\/subscriptions\/([^/]+)$/, ({ id }) => c.subscription(id)],
-  ["POST", /^\/v1\/subscriptions\/([^/]+)$/, ({ id, params }) => c.updateSubscription(id, params)],
-  ["DELETE", /^\/v1\/subscriptions\/([^/]+)$/, ({ id }) => c.cancelSubscription(id)],
+/**
+ * Each endpoint with the top-level parameters Stripe accepts there (besides `expand`): anything
+ * else is refused as Stripe refuses it, so a parameter the real API would reject fails here too.
+ */
+const routes = (s: StripeState, c: CheckoutState): [string, RegExp, Handler, string][] => [
+  ["POST", /^\/v1\/accounts$/, ({ params }) => s.createAccount(params), ACCOUNT_PARAMS],
+  ["GET", /^\/v1\/accounts\/([^/]+)$/, ({ id }) => s.account(id), ""],
+  ["POST", /^\/v1\/accounts\/([^/]+)$/, ({ id, params }) => s.updateAccount(id, params), ACCOUNT_PARAMS],
+  ["POST", /^\/v1\/accounts\/([^/]+)\/login_links$/, ({ id }) => s.createLoginLink(id), ""],
+  ["POST", /^\/v1\/account_links$/, ({ params }) => s.createAccountLink(params), "account type refresh_url return_url collect collection_options"],
+  ["POST", /^\/v1\/customers$/, ({ params }) => s.createCustomer(params), CUSTOMER_PARAMS],
+  ["GET", /^\/v1\/customers\/([^/]+)$/, ({ id }) => s.customer(id), ""],
+  ["POST", /^\/v1\/invoices$/, ({ params }) => s.createInvoice(params), INVOICE_PARAMS],
+  ["GET", /^\/v1\/invoices$/, ({ query }) => s.listInvoices(query), `customer status subscription collection_method created due_date ${PAGE}`],
+  ["GET", /^\/v1\/invoices\/([^/]+)$/, ({ id }) => s.invoice(id), ""],
+  ["DELETE", /^\/v1\/invoices\/([^/]+)$/, ({ id }) => s.deleteInvoice(id), ""],
+  ["POST", /^\/v1\/invoices\/([^/]+)\/finalize$/, ({ id }) => s.finalizeInvoice(id), "auto_advance"],
+  ["POST", /^\/v1\/invoices\/([^/]+)\/send$/, ({ id }) => s.sendInvoice(id), ""],
+  ["POST", /^\/v1\/invoices\/([^/]+)\/void$/, ({ id }) => s.voidInvoice(id), ""],
+  [
+    "POST",
+    /^\/v1\/invoices\/([^/]+)\/pay$/,
+    ({ id, params }) => s.payInvoiceByApi(id, params),
+    "paid_out_of_band forgive mandate off_session payment_method source",
+  ],
+  ["POST", /^\/v1\/invoiceitems$/, ({ params }) => s.createInvoiceItem(params), INVOICE_ITEM_PARAMS],
+  ["GET", /^\/v1\/invoiceitems\/([^/]+)$/, ({ id }) => s.invoiceItem(id), ""],
+  ["POST", /^\/v1\/credit_notes$/, ({ params }) => s.createCreditNote(params), CREDIT_NOTE_PARAMS],
+  ["GET", /^\/v1\/credit_notes$/, ({ query }) => s.listCreditNotes(query), `invoice customer created ${PAGE}`],
+  ["GET", /^\/v1\/credit_notes\/([^/]+)$/, ({ id }) => s.creditNote(id), ""],
+  ["POST", /^\/v1\/checkout\/sessions$/, ({ params }) => c.createCheckoutSession(params), CHECKOUT_PARAMS],
+  ["GET", /^\/v1\/checkout\/sessions\/([^/]+)$/, ({ id }) => c.checkoutSession(id), ""],
+  ["POST", /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, ({ id }) => c.expireSession(id), ""],
+  ["GET", /^\/v1\/subscriptions\/([^/]+)$/, ({ id }) => c.subscription(id), ""],
+  ["POST", /^\/v1\/subscriptions\/([^/]+)$/, ({ id, params }) => c.updateSubscription(id, params), SUBSCRIPTION_UPDATE_PARAMS],
+  ["DELETE", /^\/v1\/subscriptions\/([^/]+)$/, ({ id }) => c.cancelSubscription(id), "cancellation_details invoice_now prorate"],
 ];
 
 /** Sorted keys, so the same parameters in another order are the same request. */
@@ -104,7 +124,8 @@ export type StripeServer = Awaited<ReturnType<typeof startStripeServer>>;
 
 export async function startStripeServer(options: StripeServerOptions = {}) {
   let url = "";
-  const state = new StripeState(() => url, options.now ?? (() => Math.floor(Date.now() / 1000)));
+  const clock = options.now ?? (() => Math.floor(Date.now() / 1000));
+  const state = new StripeState(() => url, clock);
   const checkout = new CheckoutState(state);
   const table = routes(state, checkout);
   const requests: LoggedRequest[] = [];
@@ -183,7 +204,9 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
     const signature = canonical(params);
     if (storeKey) {
       const stored = idempotent.get(storeKey);
-      if (stored) {
+      // Stripe forgets a key after 24 hours: the same key then makes a new request.
+      if (stored && clock() - stored.at >= 24 * 3600) idempotent.delete(storeKey);
+      else if (stored) {
         if (stored.method !== method || stored.path !== path || stored.params !== signature) {
           answer(
             400,
@@ -211,6 +234,9 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
     } else {
       const id = decodeURIComponent(route[1].exec(path)?.[1] ?? "");
       try {
+        const known = new Set(["expand", ...route[3].split(" ")]);
+        const unknown = Object.keys(method === "POST" ? params : query).find((k) => !known.has(k));
+        if (unknown !== undefined) throw invalid(unknown, `Received unknown parameter: ${unknown}`, "parameter_unknown");
         const result = route[2]({ id, params, query });
         body = JSON.stringify(Array.isArray(result) ? listPage(result as { id: string }[], query, path) : result);
       } catch (e) {
@@ -220,7 +246,7 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
         body = errorBody(e.error);
       }
     }
-    if (storeKey && keep) idempotent.set(storeKey, { method, path, params: signature, status, body });
+    if (storeKey && keep) idempotent.set(storeKey, { at: clock(), method, path, params: signature, status, body });
     reply(status, body);
   }
 

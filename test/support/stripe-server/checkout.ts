@@ -74,6 +74,11 @@ export class CheckoutState {
   checkoutSession(id: string): CheckoutSession {
     const session = this.checkoutSessions.get(id);
     if (!session) throw missing("checkout.session", id);
+    // An open session lapses when it expires (24 hours after it was made, by default).
+    if (session.status === "open" && this.core.now() >= session.expires_at) {
+      session.status = "expired";
+      session.url = null;
+    }
     return session;
   }
 

@@ -99,6 +99,7 @@ export function metadata(p: FormObject, name = "metadata"): Record<string, strin
   const entries = Object.entries(m);
   if (entries.length > 50) throw invalid(name, "Metadata can have at most 50 keys.");
   for (const [k, v] of entries) {
+    if (k.length > 40) throw invalid(`${name}[${k}]`, "Metadata keys can have up to 40 characters.");
     if (typeof v !== "string") throw invalid(`${name}[${k}]`, "Metadata values must be strings.");
     if (v.length > 500) throw invalid(`${name}[${k}]`, "Metadata values can have up to 500 characters.");
     out[k] = v;

@@ -142,6 +142,9 @@ export class StripeState {
     if (destination !== undefined) this.account(destination);
     const fee = int(p, "application_fee_amount");
     if (fee !== undefined && fee < 0) throw invalid("application_fee_amount", "application_fee_amount must be 0 or more.");
+    if (fee !== undefined && destination === undefined) {
+      throw invalid("application_fee_amount", "An application_fee_amount needs a connected account: set transfer_data[destination].");
+    }
     const currency = (str(p, "currency") ?? "gbp").toLowerCase();
     const invoice: Invoice = {
       id: newId("in"),
@@ -220,6 +223,7 @@ export class StripeState {
       date: now,
       livemode: false,
     };
+    if (item.period.end < item.period.start) throw invalid("period[end]", "The period's end must not be before its start.");
     if (invoice && item.currency !== invoice.currency)
       throw invalid("currency", `The item's currency ${item.currency} is not the invoice's ${invoice.currency}.`);
     this.invoiceItems.set(item.id, item);
