@@ -10,7 +10,8 @@ import { defineRoute } from "../../../http/route";
 import { actsForProviderMoney, readsProviderPayments } from "../policy";
 import { requireStripe } from "../stripe-access";
 import { startMembershipCheckout } from "./checkout";
-import { isAdmitted, membershipRowOf, membershipSettingsOf, presentMembership } from "./queries";
+import { presentMembership } from "./present";
+import { isAdmitted, membershipRowOf, membershipSettingsOf } from "./queries";
 
 const MembershipResponseSchema = z.object({ data: MembershipSchema });
 const RedirectResponseSchema = z.object({ data: PaymentsRedirectSchema });
