@@ -2,6 +2,7 @@ import Stripe from "stripe";
 import { createStripeClient } from "../../server/src/modules/payments/stripe-client";
 import {
   signedWebhook,
+  signEvent,
   startStripeServer,
   STRIPE_TEST_ENV,
   STRIPE_TEST_SECRET_KEY,
@@ -110,6 +111,18 @@ describe("the Stripe-shaped test server, driven by the real SDK", () => {
     expect(paid).toMatchObject({ status: "paid", amount_paid: 150_050, amount_remaining: 0 });
     expect(paid.status_transitions.paid_at).toEqual(expect.any(Number));
     expect((await stripe.invoices.list({ customer: customer.id })).data.map((i) => i.id)).toEqual([invoice.id]);
+
+    // The events Stripe would send, in order, each with the invoice as it was then; one signed verifies.
+    const about = server.events.filter((e) => (e.data.object as { id?: string }).id === invoice.id);
+    expect(about.map((e) => [e.type, (e.data.object as Stripe.Invoice).status])).toEqual([
+      ["invoice.created", "draft"],
+      ["invoice.finalized", "open"],
+      ["invoice.sent", "open"],
+      ["invoice.paid", "paid"],
+      ["invoice.payment_succeeded", "paid"],
+    ]);
+    const { payload, header } = signEvent(about[3]!);
+    expect(stripe.webhooks.constructEvent(payload, header, STRIPE_TEST_WEBHOOK_SECRET).id).toBe(about[3]!.id);
   });
 
   it("should refuse to change a finalised invoice, a fee above its total, and a destination not yet onboarded", async () => {
@@ -202,10 +215,16 @@ describe("the Stripe-shaped test server, driven by the real SDK", () => {
     expect(new Date((item?.current_period_end ?? 0) * 1000).getUTCFullYear()).toBe(start.getUTCFullYear() + 1);
     expect(() => server.completeCheckout(session.id)).toThrow(/complete/);
 
+    expect(server.eventsOf("checkout.session.completed").map((e) => (e.data.object as Stripe.Checkout.Session).subscription)).toContain(subscription.id);
+    const renewed = server.renewSubscription(subscription.id);
+    expect(renewed.current_period_start).toBe(item?.current_period_end);
+    expect(new Date(renewed.current_period_end * 1000).getUTCFullYear()).toBe(start.getUTCFullYear() + 2);
+
     server.setSubscriptionStatus(subscription.id, "past_due");
     expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe("past_due");
     expect(await stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true })).toMatchObject({ cancel_at_period_end: true });
     expect((await stripe.subscriptions.cancel(subscription.id)).status).toBe("canceled");
+    expect(server.eventsOf("customer.subscription.deleted").map((e) => (e.data.object as Stripe.Subscription).id)).toEqual([subscription.id]);
   });
 
   it("should replay a POST with the same idempotency key without creating it twice, and refuse the key with other parameters", async () => {

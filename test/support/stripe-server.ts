@@ -2,9 +2,17 @@
  * A Stripe-shaped HTTP server for tests: the real `stripe` SDK talks to it unchanged (through
  * `createStripeClient` with STRIPE_API_BASE = its url), so the product's payments code runs as it
  * would against api.stripe.com, with no mock inside the product. It keeps objects in memory,
- * replays idempotent POSTs as Stripe does, can fail or go unreachable on demand, and signs
- * webhook events. Test-control methods (completeOnboarding, payInvoice, ...) stand in for what a
- * person does on Stripe's own pages.
+ * refuses what Stripe refuses (unknown parameters, editing a finalised invoice, over-crediting),
+ * replays idempotent POSTs as Stripe does, can fail, slow down or go unreachable on demand, and
+ * records and signs the webhook events Stripe would send. Test-control methods
+ * (completeOnboarding, payInvoice, completeCheckout, ...) stand in for what a person does on
+ * Stripe's own pages.
+ *
+ *   const stripe = await startStripeServer();
+ *   const t = await createTestApp({ env: STRIPE_TEST_ENV(stripe.url) });
+ *   ... stripe.snapshot().invoices, stripe.requests, stripe.failNext({ path: /invoices/ }) ...
+ *   const { payload, header } = signEvent(stripe.eventsOf("invoice.paid")[0]!);
+ *   await request(t.app).post(webhookPath).set("Stripe-Signature", header).type("json").send(payload);
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -23,7 +31,7 @@ import {
   SUBSCRIPTION_UPDATE_PARAMS,
 } from "./stripe-server/known-params";
 import type { Subscription } from "./stripe-server/objects";
-import { invalid, listPage, type StripeErrorBody, StripeFailure } from "./stripe-server/params";
+import { invalid, listPage, newId, type StripeErrorBody, StripeFailure } from "./stripe-server/params";
 import { StripeState } from "./stripe-server/state";
 
 export const STRIPE_TEST_SECRET_KEY = "sk_test_placementexchange";
@@ -125,8 +133,18 @@ export type StripeServer = Awaited<ReturnType<typeof startStripeServer>>;
 export async function startStripeServer(options: StripeServerOptions = {}) {
   let url = "";
   const clock = options.now ?? (() => Math.floor(Date.now() / 1000));
-  const state = new StripeState(() => url, clock);
-  const checkout = new CheckoutState(state);
+  const events: StripeTestEvent[] = [];
+  // A copy now: the event shows the object as it was when it happened.
+  const emit = (type: string, object: object, account?: string) =>
+    events.push(makeEvent({ type, object: copy(object), created: clock(), ...(account ? { account } : {}) }));
+  const state = new StripeState(() => url, clock, emit);
+  const checkout = new CheckoutState({
+    baseUrl: () => url,
+    now: clock,
+    emit,
+    customer: (id) => state.customer(id),
+    createCustomer: (p) => state.createCustomer(p),
+  });
   const table = routes(state, checkout);
   const requests: LoggedRequest[] = [];
   const idempotent = new Map<string, Stored>();
@@ -280,6 +298,14 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
     /** The person paid on the Checkout page: a subscription starts and the session completes. */
     completeCheckout: (sessionId: string) => copy(checkout.completeCheckout(sessionId)),
     setSubscriptionStatus: (subscriptionId: string, status: Subscription["status"]) => copy(checkout.setSubscriptionStatus(subscriptionId, status)),
+    /** The subscription's next period began (Stripe renewed it). */
+    renewSubscription: (subscriptionId: string) => copy(checkout.renewSubscription(subscriptionId)),
+    /**
+     * The events Stripe would have sent, oldest first (each object as it was then); sign one with
+     * signEvent to deliver it.
+     */
+    events,
+    eventsOf: (type: string) => copy(events.filter((e) => e.type === type)),
     /**
      * The next `times` requests (matching `path`, if given) fail with a Stripe api_error. Nothing
      * is done, unless `executed`: then the request is carried out and kept for its idempotency
@@ -321,31 +347,11 @@ export async function startStripeServer(options: StripeServerOptions = {}) {
   };
 }
 
-/**
- * A webhook event as Stripe would POST it: the JSON body and its `Stripe-Signature` header,
- * signed with `secret` (STRIPE_TEST_WEBHOOK_SECRET by default) at `timestamp` (now by default).
- */
-export function signedWebhook({
-  type,
-  object,
-  secret = STRIPE_TEST_WEBHOOK_SECRET,
-  id = `evt_${Math.random().toString(36).slice(2, 18)}`,
-  created = Math.floor(Date.now() / 1000),
-  timestamp = Math.floor(Date.now() / 1000),
-  account,
-}: {
-  type: string;
-  object: object;
-  /** For an event from a connected account (Connect webhooks name it). */
-  account?: string;
-  secret?: string;
-  id?: string;
-  created?: number;
-  timestamp?: number;
-}) {
-  const event = {
-    id,
-    object: "event",
+/** An event as Stripe shapes it. */
+function makeEvent({ type, object, id, created, account }: { type: string; object: object; id?: string; created: number; account?: string }) {
+  return {
+    id: id ?? newId("evt"),
+    object: "event" as const,
     type,
     created,
     data: { object },
@@ -355,7 +361,39 @@ export function signedWebhook({
     request: { id: null, idempotency_key: null },
     ...(account ? { account } : {}),
   };
+}
+
+export type StripeTestEvent = ReturnType<typeof makeEvent>;
+
+/**
+ * An event as Stripe would POST it to the webhook endpoint: the JSON body and its
+ * `Stripe-Signature` header, signed with `secret` (STRIPE_TEST_WEBHOOK_SECRET by default) at
+ * `timestamp` (now by default).
+ */
+export function signEvent(
+  event: StripeTestEvent,
+  { secret = STRIPE_TEST_WEBHOOK_SECRET, timestamp = Math.floor(Date.now() / 1000) }: { secret?: string; timestamp?: number } = {},
+) {
   const payload = JSON.stringify(event);
-  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
-  return { payload, header, event };
+  return { payload, header: Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp }), event };
+}
+
+/** A new event about `object`, signed (see signEvent); `account` for a connected account's event. */
+export function signedWebhook({
+  type,
+  object,
+  id,
+  created = Math.floor(Date.now() / 1000),
+  account,
+  ...signing
+}: {
+  type: string;
+  object: object;
+  account?: string;
+  secret?: string;
+  id?: string;
+  created?: number;
+  timestamp?: number;
+}) {
+  return signEvent(makeEvent({ type, object, created, ...(id ? { id } : {}), ...(account ? { account } : {}) }), signing);
 }

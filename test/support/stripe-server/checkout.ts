@@ -6,6 +6,7 @@ import { bool, DAY, int, invalid, list, metadata, missing, newId, oneOf, refused
 interface Core {
   baseUrl: () => string;
   now: () => number;
+  emit: (type: string, object: object) => void;
   customer(id: string): Customer;
   createCustomer(p: FormObject): Customer;
 }
@@ -78,6 +79,7 @@ export class CheckoutState {
     if (session.status === "open" && this.core.now() >= session.expires_at) {
       session.status = "expired";
       session.url = null;
+      this.core.emit("checkout.session.expired", session);
     }
     return session;
   }
@@ -134,6 +136,8 @@ export class CheckoutState {
     session.customer = customer.id;
     session.subscription = subscription.id;
     session.url = null;
+    this.core.emit("customer.subscription.created", subscription);
+    this.core.emit("checkout.session.completed", session);
     return { session, subscription };
   }
 
@@ -142,6 +146,7 @@ export class CheckoutState {
     if (session.status !== "open") throw refused(`Only an open Checkout session can be expired; this one is ${session.status}.`, "checkout_session_not_open");
     session.status = "expired";
     session.url = null;
+    this.core.emit("checkout.session.expired", session);
     return session;
   }
 
@@ -158,6 +163,21 @@ export class CheckoutState {
       subscription.canceled_at = this.core.now();
       subscription.ended_at = this.core.now();
     }
+    this.core.emit(status === "canceled" ? "customer.subscription.deleted" : "customer.subscription.updated", subscription);
+    return subscription;
+  }
+
+  /** A year (or the price's interval) on: the next period begins where the last ended. */
+  renewSubscription(id: string): Subscription {
+    const subscription = this.subscription(id);
+    if (subscription.status === "canceled") throw refused(`Subscription ${id} is canceled.`, "resource_already_canceled");
+    for (const item of subscription.items.data) {
+      item.current_period_start = item.current_period_end;
+      item.current_period_end = addInterval(item.current_period_end, item.price.recurring.interval);
+    }
+    subscription.current_period_start = subscription.current_period_end;
+    subscription.current_period_end = subscription.items.data[0]?.current_period_end ?? addInterval(subscription.current_period_end, "year");
+    this.core.emit("customer.subscription.updated", subscription);
     return subscription;
   }
 
@@ -171,6 +191,7 @@ export class CheckoutState {
       if (v === "") delete subscription.metadata[k];
       else subscription.metadata[k] = v;
     }
+    this.core.emit("customer.subscription.updated", subscription);
     return subscription;
   }
 

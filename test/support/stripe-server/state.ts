@@ -15,6 +15,8 @@ export class StripeState {
   constructor(
     readonly baseUrl: () => string,
     readonly now: () => number,
+    /** An event Stripe would send to the webhook endpoint (`account` for a connected account's). */
+    readonly emit: (type: string, object: object, account?: string) => void,
   ) {}
 
   // ---- accounts (Connect, Express) ----
@@ -65,6 +67,7 @@ export class StripeState {
       if (v === "") delete account.metadata[k];
       else account.metadata[k] = v;
     }
+    this.emit("account.updated", account, account.id);
     return account;
   }
 
@@ -83,6 +86,7 @@ export class StripeState {
     account.requirements = { currently_due: [], eventually_due: [], past_due: [], pending_verification: [], disabled_reason: null };
     for (const c of Object.keys(account.capabilities)) account.capabilities[c] = "active";
     if (!account.capabilities.transfers) account.capabilities.transfers = "active";
+    this.emit("account.updated", account, account.id);
     return account;
   }
 
@@ -120,6 +124,7 @@ export class StripeState {
       livemode: false,
     };
     this.customers.set(customer.id, customer);
+    this.emit("customer.created", customer);
     return customer;
   }
 
@@ -183,6 +188,7 @@ export class StripeState {
     if (behaviour === "include") {
       for (const item of this.invoiceItems.values()) if (item.customer === customer.id && item.invoice === null) this.attach(item, invoice);
     }
+    this.emit("invoice.created", invoice);
     return invoice;
   }
 
@@ -228,6 +234,7 @@ export class StripeState {
       throw invalid("currency", `The item's currency ${item.currency} is not the invoice's ${invoice.currency}.`);
     this.invoiceItems.set(item.id, item);
     if (invoice) this.attach(item, invoice);
+    this.emit("invoiceitem.created", item);
     return item;
   }
 
@@ -289,6 +296,7 @@ export class StripeState {
     invoice.status_transitions.finalized_at = now;
     if (invoice.days_until_due !== null) invoice.due_date = invoice.created + invoice.days_until_due * DAY;
     this.recompute(invoice);
+    this.emit("invoice.finalized", invoice);
     // A zero invoice has nothing to collect: Stripe marks it paid when finalised.
     if (invoice.amount_due === 0) this.markPaid(invoice);
     return invoice;
@@ -298,6 +306,7 @@ export class StripeState {
     const invoice = this.invoice(id);
     if (invoice.collection_method !== "send_invoice") throw refused("Only send_invoice invoices can be sent.", "invoice_not_editable");
     if (invoice.status !== "open") throw refused(`You can only send an open invoice; this one is ${invoice.status}.`, "invoice_not_editable");
+    this.emit("invoice.sent", invoice);
     return invoice;
   }
 
@@ -309,6 +318,7 @@ export class StripeState {
     invoice.status = "void";
     invoice.status_transitions.voided_at = this.now();
     this.recompute(invoice);
+    this.emit("invoice.voided", invoice);
     return invoice;
   }
 
@@ -317,6 +327,7 @@ export class StripeState {
     if (invoice.status !== "draft") throw refused("You can only delete draft invoices.", "invoice_not_editable");
     this.invoices.delete(id);
     for (const line of invoice.lines.data) this.invoiceItems.delete(line.invoice_item);
+    this.emit("invoice.deleted", invoice);
     return { id, object: "invoice" as const, deleted: true };
   }
 
@@ -324,6 +335,7 @@ export class StripeState {
     const invoice = this.invoice(id);
     if (invoice.status !== "open") throw refused(`Invoice ${id} is ${invoice.status}, not open.`, "invoice_not_open");
     this.markPaid(invoice);
+    this.emit("invoice.payment_succeeded", invoice);
     return invoice;
   }
 
@@ -338,6 +350,7 @@ export class StripeState {
     invoice.amount_paid = invoice.amount_due;
     invoice.status_transitions.paid_at = this.now();
     this.recompute(invoice);
+    this.emit("invoice.paid", invoice);
   }
 
   // ---- credit notes ----
@@ -397,6 +410,7 @@ export class StripeState {
     };
     note.lines.url = `/v1/credit_notes/${note.id}/lines`;
     this.creditNotes.set(note.id, note);
+    this.emit("credit_note.created", note);
     if (type === "pre_payment") {
       invoice.pre_payment_credit_notes_amount += amount;
       this.recompute(invoice);
