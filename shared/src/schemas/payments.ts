@@ -88,7 +88,6 @@ export const InvoiceLineSchema = z.object({
   amountPence: z.number().int(),
   description: z.string(),
 });
-export type InvoiceLine = z.infer<typeof InvoiceLineSchema>;
 
 export const CreditNoteSchema = z.object({
   id: z.uuid(),

@@ -4,7 +4,7 @@ import { AppError, conflict } from "../../http/app-error";
 
 /** How to set payments up, said wherever Stripe is needed but no key is configured. */
 export const NOT_SET_UP =
-  "Payments are not set up on this service. Its operator sets STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (see the README, 'Payments with Stripe') and restarts it.";
+  "Payments are not set up on this service. Its operator sets STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (see 'Payments' in the README) and restarts it.";
 
 /** The Stripe client, or a 409 saying how to set payments up (the embedded default has no key). */
 export function requireStripe(stripe: Stripe | undefined): Stripe {

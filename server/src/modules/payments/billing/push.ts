@@ -6,9 +6,9 @@ import type { Db } from "../../../db/client";
 import { rowsOf } from "../../../db/rows";
 import type { Logger } from "../../../logger";
 import { recordAudit } from "../../audit/record-audit";
+import { customerFor } from "../customers";
 import { billingSettingsOf } from "../settings/queries";
 import { claimCredits, type ClaimedCredit, type ClaimedInvoice, claimInvoices } from "./claim";
-import { customerFor } from "./customers";
 import { periodLabel } from "./describe";
 import { backoffMinutes, pushFailureSentence, PushRefused } from "./failure";
 

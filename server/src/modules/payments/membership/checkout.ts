@@ -6,8 +6,8 @@ import { providerMemberships, regions } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
 import type { Member } from "../../../http/require-actor";
 import { recordAudit } from "../../audit/record-audit";
+import { customerFor } from "../customers";
 import { callStripe } from "../stripe-access";
-import { ensureCustomer } from "./customer";
 import { isAdmitted, membershipRowOf, membershipSettingsOf } from "./queries";
 
 export interface MembershipCheckoutProps {
@@ -70,7 +70,7 @@ export async function startMembershipCheckout({ db, stripe, actor, publicUrl, ip
   const organisation = { id: actor.organisationId, name: actor.organisationName };
   const [region] = await db.select({ name: regions.name }).from(regions).where(eq(regions.id, actor.regionId));
   if (!region) throw new Error(`region ${actor.regionId} of a member is missing`);
-  const customer = await ensureCustomer(db, stripe, organisation);
+  const customer = await callStripe(() => customerFor(db, stripe, organisation.id));
   const year = new Date().getUTCFullYear();
   const session = await callStripe(() =>
     stripe.checkout.sessions.create(

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { BillingSettingsInput } from "@shared/schemas/payments";
 import type { DbOrTx } from "../../../db/client";
-import { type BillingSettingsRow, billingSettings } from "../../../db/schema";
+import { billingSettings, type BillingSettingsRow } from "../../../db/schema";
 
 /** What a region bills by before the hub saves settings (nothing is billed until then). */
 export const DEFAULT_BILLING: BillingSettingsInput = {

@@ -18,7 +18,7 @@ const notConfigured = () =>
   new AppError(
     ErrorCode.NotFound,
     404,
-    "Stripe webhooks are not set up on this service: its operator sets STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (see the README, 'Payments with Stripe').",
+    "Stripe webhooks are not set up on this service: its operator sets STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (see 'Payments' in the README).",
   );
 
 /**
