@@ -264,6 +264,15 @@ describe("POST /api/v1/placements/:id/fee-changes", () => {
       ]);
     }
     expect((await change(region.commissioner, placement.placementId, { ...good, weeklyFeePence: 0 })).status).toBe(400);
+    // The provider reads the reason: a name in it is refused with the date, in one answer.
+    const named = await change(region.commissioner, placement.placementId, {
+      ...good,
+      effectiveFrom: "2026-09-01",
+      reason: "Extra support for a child called Sam",
+    });
+    expect(named.status).toBe(400);
+    expect(ApiErrorSchema.parse(named.body).issues?.map((i) => i.path)).toEqual(["body.effectiveFrom", "body.reason"]);
+    expect(ApiErrorSchema.parse(named.body).issues?.[1]?.message).toMatch(/^Remove a name/);
     const fees = await request(t.app).get(`/api/v1/placements/${placement.placementId}/fees`).set(region.commissioner.auth);
     expect(PlacementFeesResponseSchema.parse(fees.body).data).toHaveLength(1);
   });

@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+import type { ValidationIssue } from "@shared/errors";
+import { personalDataIn } from "@shared/personal-data";
 import type { FeeChangeInput } from "@shared/schemas/payments";
 import type { Db } from "../../../db/client";
 import { placementFees, type PlacementRow, placements } from "../../../db/schema";
@@ -21,11 +23,16 @@ export interface ChangeFeeProps {
  * the next billing run, for exactly the difference (billing/compute.ts).
  */
 export async function changeFee({ db, actor, placement, input, ip }: ChangeFeeProps) {
+  const issues: ValidationIssue[] = [];
   // A fee outside the placement's days would bill nothing and mislead whoever reads the history.
   if (input.effectiveFrom < placement.startDate || (placement.endDate !== null && input.effectiveFrom > placement.endDate)) {
     const range = placement.endDate === null ? `on or after ${placement.startDate}` : `from ${placement.startDate} to ${placement.endDate}`;
-    throw validationFailed([{ path: "body.effectiveFrom", message: `The new fee must start within the placement: ${range}` }]);
+    issues.push({ path: "body.effectiveFrom", message: `The new fee must start within the placement: ${range}` });
   }
+  // The reason is shown to the provider beside the placement: like every note about a child, it must not identify them.
+  const found = personalDataIn(input.reason);
+  if (found.length > 0) issues.push({ path: "body.reason", message: `Remove ${found.join(" and ")}: records about a child must not identify them` });
+  if (issues.length > 0) throw validationFailed(issues);
   return db.transaction(async (tx) => {
     await tx
       .insert(placementFees)
