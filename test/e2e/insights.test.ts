@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { LOTS } from "@shared/codes/lots";
 import { seedInsightsHistory } from "../../server/src/db/seed/insights-history";
+import { parseCsvRows } from "../../server/src/lib/csv";
 import { refreshAllInsightsFacts } from "../../server/src/modules/insights/facts/refresh";
 import { startTestServer } from "../setup/test-server";
 import { checkAccessibility, collectPageProblems, describeBrowser, launchBrowser, type PageProblems } from "./browser";
@@ -51,33 +52,7 @@ async function fillMonth(page: Page, legend: string, month: string) {
 }
 
 /** The CSV's lines as cells (a quoted field may hold commas and doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const lines: string[][] = [];
-  let line: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (quoted && ch === '"' && text.charAt(i + 1) === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (quoted || (ch !== "," && ch !== "\n" && ch !== "\r")) {
-      cell += ch;
-    } else if (ch === ",") {
-      line.push(cell);
-      cell = "";
-    } else if (ch === "\n" || text.charAt(i + 1) !== "\n") {
-      // The end of a line (\r\n counts once, at its \n).
-      lines.push([...line, cell]);
-      line = [];
-      cell = "";
-    }
-  }
-  if (cell !== "" || line.length > 0) lines.push([...line, cell]);
-  return lines;
-}
+const csvLines = (text: string) => parseCsvRows(text).map((row) => row.cells);
 
 describeBrowser("Regional insights: figures drawn with their tables, small numbers withheld, and the published summary", () => {
   let server: TestServer;
@@ -217,7 +192,7 @@ describeBrowser("Regional insights: figures drawn with their tables, small numbe
     expect(csvHref).toBe(`/api/v1/insights/placements.csv${address.search}`);
     const response = await hub.request.get(`${server.url}${csvHref}`);
     expect(response.status()).toBe(200);
-    const csv = parseCsv(await response.text());
+    const csv = csvLines(await response.text());
     for (const table of shown) {
       const start = csv.findIndex((line) => line[0] === table.title);
       expect(start).toBeGreaterThanOrEqual(0);

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { parseCsvRows } from "../../server/src/lib/csv";
 import { type BillingWorld, buildBillingWorld } from "../factories/payments";
 import { buildSession } from "../factories/sessions";
 import { buildUser } from "../factories/users";
@@ -27,32 +28,7 @@ async function rowsOf(page: Page, caption: string): Promise<string[][]> {
 const listedInvoices = (page: Page) => page.locator("tr[data-invoice]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-invoice")));
 
 /** The CSV's lines as cells (a quoted field may hold commas and doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const lines: string[][] = [];
-  let line: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (quoted && ch === '"' && text.charAt(i + 1) === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (quoted || (ch !== "," && ch !== "\n" && ch !== "\r")) {
-      cell += ch;
-    } else if (ch === ",") {
-      line.push(cell);
-      cell = "";
-    } else if (ch === "\n" || text.charAt(i + 1) !== "\n") {
-      lines.push([...line, cell]);
-      line = [];
-      cell = "";
-    }
-  }
-  if (cell !== "" || line.length > 0) lines.push([...line, cell]);
-  return lines;
-}
+const csvLines = (text: string) => parseCsvRows(text).map((row) => row.cells);
 
 describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, what waits for a provider, and the provider's page", () => {
   let server: TestServer;
@@ -173,7 +149,7 @@ describeBrowser("Payments: a council's invoices, one invoice's lines, the CSV, w
     expect(href).toBe("/api/v1/payments/invoices.csv");
     const [download] = await Promise.all([council.waitForEvent("download"), csvLink.click()]);
     const path = await download.path();
-    const [header = [], ...rows] = parseCsv(await readFile(path, "utf8")).filter((r) => r.some((c) => c !== ""));
+    const [header = [], ...rows] = csvLines(await readFile(path, "utf8")).filter((r) => r.some((c) => c !== ""));
     const column = (name: string) => header.indexOf(name);
     expect(column("Child reference")).toBeGreaterThan(0);
     // A row per invoice line (two placements on each of the four invoices), and one per credit note Stripe has issued, negative.

@@ -10,6 +10,16 @@ export interface CsvRecord {
  * reported by its line rather than aborting the file.
  */
 export function parseCsv(text: string): CsvRecord[] {
+  const [header, ...body] = parseCsvRows(text).filter((row) => !(row.cells.length === 1 && row.cells[0] === ""));
+  if (!header) return [];
+  return body.map((row) => ({
+    line: row.line,
+    values: Object.fromEntries(header.cells.map((name, index) => [name.trim(), (row.cells[index] ?? "").trim()])),
+  }));
+}
+
+/** Every line of RFC 4180 CSV as its cells, blank lines included (a file of several tables keeps its layout). */
+export function parseCsvRows(text: string): { line: number; cells: string[] }[] {
   const rows: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = "";
@@ -50,10 +60,5 @@ export function parseCsv(text: string): CsvRecord[] {
     cells.push(cell);
     rows.push({ line: rowStart, cells });
   }
-  const [header, ...body] = rows.filter((row) => !(row.cells.length === 1 && row.cells[0] === ""));
-  if (!header) return [];
-  return body.map((row) => ({
-    line: row.line,
-    values: Object.fromEntries(header.cells.map((name, index) => [name.trim(), (row.cells[index] ?? "").trim()])),
-  }));
+  return rows;
 }
