@@ -1,4 +1,5 @@
 import type { Db } from "../../../db/client";
+import { type Repeating, startRepeating } from "../../../lib/repeat";
 import type { Logger } from "../../../logger";
 import { markMissingFacts, refreshInsightsFacts } from "./refresh";
 
@@ -12,36 +13,21 @@ const BATCH = 2000;
  * has no facts (the backfill), then refreshes until nothing is dirty, every 5 s. A failure is
  * logged and tried again on the next tick: the marks stay until a refresh commits.
  */
-export function startInsightsRefresher(deps: { db: Db; logger: Logger; pollMs?: number }): { stop(): Promise<void> } {
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
+export function startInsightsRefresher(deps: { db: Db; logger: Logger; pollMs?: number }): Repeating {
   let backfilled = false;
-  const tick = () => {
-    running = (async () => {
-      try {
-        if (!backfilled) await markMissingFacts(deps.db);
-        backfilled = true;
-        for (;;) {
-          const done = await refreshInsightsFacts(deps.db, { limit: BATCH });
-          const count = done.placements.length + done.requests.length;
-          if (count > 0) deps.logger.debug({ placements: done.placements.length, requests: done.requests.length }, "insights facts refreshed");
-          if (stopped || count < BATCH) break;
-        }
-      } catch (error) {
-        deps.logger.warn({ err: error }, "insights facts refresh failed");
+  return startRepeating({
+    everyMs: deps.pollMs ?? POLL_MS,
+    logger: deps.logger,
+    failure: "insights facts refresh failed",
+    work: async (stopped) => {
+      if (!backfilled) await markMissingFacts(deps.db);
+      backfilled = true;
+      for (;;) {
+        const done = await refreshInsightsFacts(deps.db, { limit: BATCH });
+        const count = done.placements.length + done.requests.length;
+        if (count > 0) deps.logger.debug({ placements: done.placements.length, requests: done.requests.length }, "insights facts refreshed");
+        if (stopped() || count < BATCH) break;
       }
-    })();
-    void running.then(() => {
-      if (!stopped) timer = setTimeout(tick, deps.pollMs ?? POLL_MS);
-    });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
     },
-  };
+  });
 }

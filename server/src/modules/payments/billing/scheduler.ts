@@ -1,5 +1,6 @@
 import type { Db } from "../../../db/client";
 import type { Env } from "../../../env";
+import { type Repeating, startRepeating } from "../../../lib/repeat";
 import type { Logger } from "../../../logger";
 import { createStripeClient } from "../stripe-client";
 import { runAllBilling } from "./run";
@@ -9,29 +10,13 @@ import { runAllBilling } from "./run";
  * (compute.ts), and which node sends an invoice by a lease (claim.ts), so none bills twice.
  * Without STRIPE_SECRET_KEY it does nothing at all: nothing is decided that could not be sent.
  */
-export function startBillingScheduler(deps: { db: Db; env: Env; logger: Logger; intervalMs: number }): { stop(): Promise<void> } {
+export function startBillingScheduler(deps: { db: Db; env: Env; logger: Logger; intervalMs: number }): Repeating {
   const stripe = createStripeClient(deps.env.stripe);
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    running = (async () => {
-      try {
-        if (stripe) await runAllBilling({ db: deps.db, stripe, logger: deps.logger });
-      } catch (error) {
-        deps.logger.warn({ err: error }, "billing scheduler tick failed");
-      }
-    })();
-    void running.then(() => {
-      if (!stopped) timer = setTimeout(tick, deps.intervalMs);
-    });
-  };
-  if (stripe) tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  if (!stripe) return { stop: () => Promise.resolve() };
+  return startRepeating({
+    everyMs: deps.intervalMs,
+    logger: deps.logger,
+    failure: "billing scheduler tick failed",
+    work: () => runAllBilling({ db: deps.db, stripe, logger: deps.logger }),
+  });
 }
