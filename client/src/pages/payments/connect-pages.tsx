@@ -1,21 +1,12 @@
 import { useEffect, useRef, useState } from "react";
-import { Link } from "react-router";
-import { PAGE_PATHS } from "@shared/page-paths";
 import { startConnectOnboarding, useSyncedConnectStatus } from "../../api/payments";
 import { useMe } from "../../api/session";
 import { ErrorSummary } from "../../components/error-summary";
 import { errorsFromApi } from "../../components/form-errors";
 import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
+import { BackToPayments } from "./back-to-payments";
 import { ConnectButton, ConnectSummary } from "./connect-status";
-
-const BackToPayments = () => (
-  <p className="govuk-body">
-    <Link className="govuk-link" to={PAGE_PATHS.payments}>
-      Back to payments
-    </Link>
-  </p>
-);
 
 /** Where Stripe sends the provider after onboarding: Stripe is asked now, as its webhook may come later. */
 export function ConnectReturnPage() {

@@ -1,19 +1,10 @@
-import { Link } from "react-router";
-import { PAGE_PATHS } from "@shared/page-paths";
 import { startMembershipCheckout, useMembership } from "../../api/payments";
 import { useMe } from "../../api/session";
 import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
+import { BackToPayments } from "./back-to-payments";
 import { MembershipSummary } from "./membership-section";
 import { StripeRedirectForm } from "./stripe-redirect-form";
-
-const BackToPayments = () => (
-  <p className="govuk-body">
-    <Link className="govuk-link" to={PAGE_PATHS.payments}>
-      Back to payments
-    </Link>
-  </p>
-);
 
 /** After Stripe Checkout: the payment is confirmed by Stripe's webhook, which may come a moment later. */
 export function MembershipSuccessPage() {
