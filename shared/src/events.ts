@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REQUEST_STATES } from "./codes/tenders";
 import { OrganisationKindSchema, RoleSchema } from "./schemas/identity";
+import type { NotificationNew } from "./schemas/notifications";
 import {
   ClarificationSchema,
   InvitationViewSchema,
@@ -86,6 +87,8 @@ export interface ServerToClientEvents {
   "request:awarded": (payload: z.infer<typeof RequestAwardedSchema>) => void;
   /** The server's clock, for countdowns. */
   time: (payload: z.infer<typeof ServerTimeSchema>) => void;
+  /** To the person's own room, after the notification committed (the outbox worker sends it). */
+  "notification:new": (payload: NotificationNew) => void;
 }
 
 /** Events a client sends on the /live namespace; every payload is parsed on the server. */

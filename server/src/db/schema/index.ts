@@ -5,6 +5,7 @@ export * from "./framework-admission";
 export * from "./frameworks";
 export * from "./identity";
 export * from "./insights";
+export * from "./notifications";
 export * from "./organisations";
 export * from "./outcomes";
 export * from "./payments";

@@ -1,0 +1,109 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { ALWAYS_EMAILED, type NotificationDelivery, type NotificationKind } from "@shared/codes/notifications";
+import type { Role } from "@shared/codes/roles";
+import type { DbOrTx } from "../../db/client";
+import { emailOutbox, notificationPreferences, notifications, users } from "../../db/schema";
+
+export interface NotifyProps {
+  kind: NotificationKind;
+  /** The people told (see recipientsOf); disabled people are skipped. */
+  userIds: readonly string[];
+  /** What it is about, e.g. `invited:<requestId>:<settingId>`: a person is told of each thing once. */
+  about: string;
+  /** Short and plain, with no child data: a request by its public number, the council and the deadline. */
+  title: string;
+  body: string;
+  /** A path of the app ("/provider/requests/<id>"); the e-mail gets it as a full address. */
+  link: string;
+  /** The template's own placeholders, beyond title, body and link which every template has. */
+  personalisation?: Record<string, string>;
+}
+
+/**
+ * The one way a capability tells people something. Call it inside the transaction of the change
+ * that causes it: the in-app entry and the e-mail to send (the outbox) commit or roll back with
+ * the change, so nothing is announced that did not happen and nothing that happened is lost. The
+ * outbox worker sends the e-mails and the live event afterwards, on whichever node takes them.
+ */
+export async function notify(tx: DbOrTx, props: NotifyProps): Promise<number> {
+  const people =
+    props.userIds.length === 0
+      ? []
+      : await tx
+          .select()
+          .from(users)
+          .where(and(inArray(users.id, [...props.userIds]), isNull(users.disabledAt)));
+  const preferences =
+    people.length === 0
+      ? []
+      : await tx
+          .select()
+          .from(notificationPreferences)
+          .where(
+            and(
+              eq(notificationPreferences.kind, props.kind),
+              inArray(
+                notificationPreferences.userId,
+                people.map((p) => p.id),
+              ),
+            ),
+          );
+  let told = 0;
+  for (const person of people) {
+    const [entry] = await tx
+      .insert(notifications)
+      .values({ userId: person.id, kind: props.kind, about: props.about, title: props.title, body: props.body, link: props.link })
+      .onConflictDoNothing({ target: [notifications.userId, notifications.about] })
+      .returning();
+    if (!entry) continue;
+    told++;
+    if (deliveryFor(props.kind, preferences.find((p) => p.userId === person.id)?.delivery) !== "email") continue;
+    await tx.insert(emailOutbox).values({
+      notificationId: entry.id,
+      userId: person.id,
+      emailAddress: person.email,
+      template: props.kind,
+      personalisation: { ...props.personalisation, title: props.title, body: props.body, link: props.link },
+      reference: `notification-${entry.id}`,
+    });
+  }
+  return told;
+}
+
+/** E-mail now unless the person chose otherwise, and always for the kinds that cannot be switched off. */
+export const deliveryFor = (kind: NotificationKind, chosen: NotificationDelivery | undefined): NotificationDelivery =>
+  ALWAYS_EMAILED.includes(kind) ? "email" : (chosen ?? "email");
+
+/**
+ * An e-mail to someone who is not a user yet (an invitation to join): outbox only. `reference`
+ * names what it is for (e.g. `invitation-<id>`), so it is queued once.
+ */
+export async function queueEmail(
+  tx: DbOrTx,
+  props: { emailAddress: string; kind: NotificationKind; reference: string; personalisation: Record<string, string> },
+): Promise<void> {
+  await tx
+    .insert(emailOutbox)
+    .values({ emailAddress: props.emailAddress, template: props.kind, personalisation: props.personalisation, reference: props.reference })
+    .onConflictDoNothing({ target: emailOutbox.reference });
+}
+
+/** The enabled members of an organisation, optionally of some roles or its administrators only. */
+export async function recipientsOf(
+  tx: DbOrTx,
+  { organisationId, roles, adminsOnly = false }: { organisationId: string; roles?: readonly Role[]; adminsOnly?: boolean },
+): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.organisationId, organisationId),
+        isNull(users.disabledAt),
+        roles ? inArray(users.role, [...roles]) : undefined,
+        adminsOnly ? eq(users.orgAdmin, true) : undefined,
+      ),
+    )
+    .orderBy(sql`${users.id}`);
+  return rows.map((r) => r.id);
+}
