@@ -7,6 +7,7 @@ import { loadEnv } from "./env";
 import { answerClientErrors } from "./http/client-errors";
 import { createLogger } from "./logger";
 import { startInsightsRefresher } from "./modules/insights/facts/refresher";
+import { startReminderScheduler } from "./modules/notifications/reminders";
 import { startBillingScheduler } from "./modules/payments/billing/scheduler";
 import { startClosingScheduler } from "./modules/placement-requests/scheduler";
 import { VERSION } from "./paths";
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const realtime = await createRealtimeServer(server, { db: database.db, env, logger, store: sessionStore, live });
   const scheduler = startClosingScheduler({ db: database.db, live, logger });
   const insightsRefresher = startInsightsRefresher({ db: database.db, logger });
+  const reminders = startReminderScheduler({ db: database.db, logger });
   const billing = startBillingScheduler({ db: database.db, env, logger, intervalMs: env.billingIntervalMs });
   const prune = setInterval(() => void sessionStore.prune().catch(() => undefined), 15 * 60_000);
   prune.unref();
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
       clearTimeout(force);
       await scheduler.stop();
       await insightsRefresher.stop();
+      await reminders.stop();
       await billing.stop();
       await database.close().catch((error: unknown) => logger.error({ err: error }, "closing the database failed"));
       logger.info("stopped");

@@ -7,6 +7,7 @@ import { awards, offers, offerVersions, type PlacementRequestRow, type Placement
 import { conflict, notFound, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
+import { tellOutcome } from "../../notifications/tenders";
 import { canAward } from "../policy";
 import { moveRequest } from "./move-request";
 
@@ -91,6 +92,7 @@ export async function awardRequest({
       ip,
       details: { requestId: request.id, offerId },
     });
+    await tellOutcome(tx, moved, offer.organisationId);
     return { request: moved, placement };
   });
 }

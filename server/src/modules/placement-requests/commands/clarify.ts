@@ -5,6 +5,7 @@ import { type ClarificationRow, clarifications, type PlacementRequestRow } from 
 import { conflict, notFound } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
+import { tellClarificationAnswered, tellQuestionReceived } from "../../notifications/tenders";
 import { clarificationsOpen } from "../policy";
 import { lockOpenRequest } from "./lock-open-request";
 
@@ -23,7 +24,7 @@ export async function askClarification({
   ip?: string | undefined;
 }): Promise<ClarificationRow> {
   return db.transaction(async (tx) => {
-    await lockOpenRequest(tx, actor, requestId, ["open"]);
+    const { request } = await lockOpenRequest(tx, actor, requestId, ["open"]);
     const [row] = await tx
       .insert(clarifications)
       .values({ requestId, askedByOrganisationId: actor.organisationId, askedBy: actor.userId, question })
@@ -38,6 +39,7 @@ export async function askClarification({
       ip,
       details: { requestId },
     });
+    await tellQuestionReceived(tx, request, row);
     return row;
   });
 }
@@ -78,6 +80,7 @@ export async function answerClarification(props: {
       ip,
       details: { requestId: request.id, visibility },
     });
+    await tellClarificationAnswered(tx, request, row);
     return row;
   });
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { rowsOf } from "../../../db/rows";
 import { type PlacementRequestRow, placementRequests } from "../../../db/schema";
+import { tellClosed } from "../../notifications/tenders";
 import { moveRequest } from "./move-request";
 
 export interface ClosedRequest {
@@ -47,6 +48,7 @@ export async function closeDueRequests(db: Db, batch = 50): Promise<ClosedReques
           set: { closedAt: at, ...(to === "closed" ? { offersOpenedAt: at } : {}) },
           details: { offers: Number(n) },
         });
+        await tellClosed(tx, row, Number(n));
         results.push({ request: row, to });
       }
       return results;

@@ -10,6 +10,7 @@ import { validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import { LISTED_SQL } from "../../directory/queries";
 import type { Actor } from "../../identity/actor";
+import { tellInvited } from "../../notifications/tenders";
 import { databaseNow } from "../queries";
 
 type Commissioner = Actor & { organisationId: string; regionId: string };
@@ -113,6 +114,7 @@ export async function createRequest({ db, actor, child, input, ip }: CreateReque
       ip,
       details: { childId: child.id, lot, mode: input.mode, invited: eligible.length },
     });
+    if (input.open) await tellInvited(tx, row);
     return row;
   });
 }

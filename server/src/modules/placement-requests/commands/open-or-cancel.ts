@@ -2,6 +2,7 @@ import type { Db } from "../../../db/client";
 import type { PlacementRequestRow } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
 import type { Actor } from "../../identity/actor";
+import { tellInvited } from "../../notifications/tenders";
 import { databaseNow } from "../queries";
 import { moveRequest } from "./move-request";
 
@@ -11,7 +12,11 @@ export async function openDraft({ db, actor, request, ip }: { db: Db; actor: Act
   if (request.state === "draft" && request.deadline <= now) {
     throw validationFailed([{ path: "deadline", message: `The deadline ${request.deadline.toISOString()} has passed; make a new request with a later one` }]);
   }
-  return db.transaction((tx) => moveRequest({ tx, request, to: "open", set: { openedAt: now }, actor, ip }));
+  return db.transaction(async (tx) => {
+    const opened = await moveRequest({ tx, request, to: "open", set: { openedAt: now }, actor, ip });
+    await tellInvited(tx, opened);
+    return opened;
+  });
 }
 
 /** Cancels with a reason every invited provider sees. */

@@ -1,0 +1,104 @@
+import { and, eq, inArray, ne } from "drizzle-orm";
+import type { NotificationKind } from "@shared/codes/notifications";
+import type { DbOrTx } from "../../db/client";
+import { type ClarificationRow, offers, organisations, type PlacementRequestRow, requestInvitations, settings } from "../../db/schema";
+import {
+  clarificationAnsweredMessage,
+  type Message,
+  offersOpenedMessage,
+  outcomeMessage,
+  questionReceivedMessage,
+  requestClosedMessage,
+  type RequestFacts,
+  requestInvitedMessage,
+  requestNoOffersMessage,
+} from "./messages/tenders";
+import { notify, recipientsOf } from "./notify";
+
+/*
+ * The placement-requests module's hooks (issue 15): each is called inside the transaction of the
+ * command that causes it. Providers are told through their organisation's provider staff; the
+ * council through every commissioner of the council (a request has a creator but no owner: whoever
+ * of the council's commissioners is on duty answers it).
+ */
+
+async function factsOf(tx: DbOrTx, request: PlacementRequestRow): Promise<RequestFacts> {
+  const [council] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, request.organisationId));
+  return { requestId: request.id, councilName: council?.name ?? "The council", deadline: request.deadline };
+}
+
+const providerStaff = (tx: DbOrTx, organisationId: string) => recipientsOf(tx, { organisationId, roles: ["provider"] });
+const commissioners = (tx: DbOrTx, request: PlacementRequestRow) => recipientsOf(tx, { organisationId: request.organisationId, roles: ["commissioner"] });
+
+const send = (tx: DbOrTx, kind: NotificationKind, userIds: string[], about: string, m: Message) =>
+  notify(tx, { kind, userIds, about, title: m.title, body: m.body, link: m.link, personalisation: m.personalisation });
+
+/** Each invited setting's provider staff, when the request opens (settings: only those, when invited later). */
+export async function tellInvited(tx: DbOrTx, request: PlacementRequestRow, settingIds?: readonly string[]): Promise<void> {
+  const facts = await factsOf(tx, request);
+  const invited = await tx
+    .select({ settingId: requestInvitations.settingId, organisationId: requestInvitations.organisationId, settingName: settings.name })
+    .from(requestInvitations)
+    .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
+    .where(and(eq(requestInvitations.requestId, request.id), settingIds ? inArray(requestInvitations.settingId, [...settingIds]) : undefined));
+  for (const i of invited) {
+    await send(
+      tx,
+      "request_invited",
+      await providerStaff(tx, i.organisationId),
+      `invited:${request.id}:${i.settingId}`,
+      requestInvitedMessage({ ...facts, settingName: i.settingName }),
+    );
+  }
+}
+
+/** The council's commissioners; the asker is not named (answers to all keep the asker anonymous too). */
+export async function tellQuestionReceived(tx: DbOrTx, request: PlacementRequestRow, clarification: ClarificationRow): Promise<void> {
+  await send(tx, "question_received", await commissioners(tx, request), `question:${clarification.id}`, questionReceivedMessage(await factsOf(tx, request)));
+}
+
+/** Published to all: every invited provider that has not declined; answered privately: the asking provider only. */
+export async function tellClarificationAnswered(tx: DbOrTx, request: PlacementRequestRow, clarification: ClarificationRow): Promise<void> {
+  const toAll = clarification.visibility === "all";
+  const organisationIds = toAll
+    ? (
+        await tx
+          .selectDistinct({ id: requestInvitations.organisationId })
+          .from(requestInvitations)
+          .where(and(eq(requestInvitations.requestId, request.id), ne(requestInvitations.status, "declined")))
+      ).map((r) => r.id)
+    : clarification.askedByOrganisationId
+      ? [clarification.askedByOrganisationId]
+      : [];
+  const userIds = (await Promise.all(organisationIds.map((id) => providerStaff(tx, id)))).flat();
+  await send(tx, "clarification_answered", userIds, `answered:${clarification.id}`, clarificationAnsweredMessage({ ...(await factsOf(tx, request)), toAll }));
+}
+
+const offeringOrganisations = async (tx: DbOrTx, requestId: string) =>
+  (
+    await tx
+      .selectDistinct({ id: offers.organisationId })
+      .from(offers)
+      .where(and(eq(offers.requestId, requestId), eq(offers.status, "active")))
+  ).map((r) => r.id);
+
+/** At closing: the council's commissioners (with the count of offers) and, when offers were opened, every provider that offered. */
+export async function tellClosed(tx: DbOrTx, request: PlacementRequestRow, offerCount: number): Promise<void> {
+  const facts = await factsOf(tx, request);
+  if (offerCount === 0) {
+    await send(tx, "request_no_offers", await commissioners(tx, request), `closed:${request.id}`, requestNoOffersMessage(facts));
+    return;
+  }
+  await send(tx, "request_closed", await commissioners(tx, request), `closed:${request.id}`, requestClosedMessage({ ...facts, offers: offerCount }));
+  const userIds = (await Promise.all((await offeringOrganisations(tx, request.id)).map((id) => providerStaff(tx, id)))).flat();
+  await send(tx, "offers_opened", userIds, `opened:${request.id}`, offersOpenedMessage(facts));
+}
+
+/** On award: the awarded provider "awarded", every other provider with an offer "not awarded"; both read their scores on the request's page. */
+export async function tellOutcome(tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string): Promise<void> {
+  const facts = await factsOf(tx, request);
+  for (const organisationId of new Set([awardedOrganisationId, ...(await offeringOrganisations(tx, request.id))])) {
+    const awarded = organisationId === awardedOrganisationId;
+    await send(tx, "outcome", await providerStaff(tx, organisationId), `outcome:${request.id}`, outcomeMessage({ ...facts, awarded }));
+  }
+}
