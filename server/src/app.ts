@@ -31,6 +31,7 @@ import { createInsightsCache } from "./modules/insights/cache";
 import { publicInsightsRoutes } from "./modules/insights/public-routes";
 import { insightsRoutes } from "./modules/insights/routes";
 import { matchingRoutes } from "./modules/matching/routes";
+import { notificationRoutes } from "./modules/notifications/routes";
 import { peopleRoutes } from "./modules/organisations/people-routes";
 import { organisationRoutes } from "./modules/organisations/routes";
 import { childOutcomeRoutes } from "./modules/outcome-reviews/outcome-routes";
@@ -107,6 +108,7 @@ export function apiRouter({ env, database, live, limits }: ApiRouterDeps): expre
   router.use(evaluationRoutes({ db, live }));
   router.use(placementRoutes({ db }));
   router.use(highRiskRoutes({ db }));
+  router.use(notificationRoutes({ db }));
   router.use(openContractingRoutes({ db, env }));
   router.use(matchingRoutes(db));
   router.use(placementsStandardRoutes(db));

@@ -5,6 +5,7 @@ import { FEEDBACK_MATRIX } from "./matrix-feedback";
 import { FRAMEWORK_MATRIX } from "./matrix-framework";
 import { HIGH_RISK_MATRIX } from "./matrix-high-risk";
 import { INSIGHTS_MATRIX } from "./matrix-insights";
+import { NOTIFICATIONS_CENTRE_MATRIX } from "./matrix-notifications-centre";
 import { OUTCOME_REVIEW_MATRIX } from "./matrix-outcome-reviews";
 import { PAYMENTS_BILLING_MATRIX } from "./matrix-payments-billing";
 import { PAYMENTS_READS_MATRIX } from "./matrix-payments-reads";
@@ -27,4 +28,5 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   ...PAYMENTS_BILLING_MATRIX,
   ...PAYMENTS_READS_MATRIX,
   ...PAYMENTS_STRIPE_MATRIX,
+  ...NOTIFICATIONS_CENTRE_MATRIX,
 ];

@@ -73,3 +73,9 @@ export const OutboxEntrySchema = z.object({
   sentAt: z.string().nullable(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+
+/** POST /api/v1/notifications/:id/read: the notification, now read, and how many are still unread. */
+export const NotificationReadSchema = z.object({ data: NotificationSchema, unread: z.number().int() });
+
+/** POST /api/v1/notifications/read-all: how many were marked read (the unread count is then 0). */
+export const NotificationsReadAllSchema = z.object({ marked: z.number().int(), unread: z.number().int() });

@@ -1,0 +1,25 @@
+import type { NotificationKind } from "@shared/codes/notifications";
+import type { Member } from "../../http/require-actor";
+
+// Who reads the centre and which kinds of notification are theirs to choose how to receive.
+
+/** Every member has a centre of their own; the queries keep each person to their own entries. */
+export const readsOwnNotifications = (_member: Member) => true;
+
+/** The kinds each role is told of (the catalogue in shared/src/codes/notifications.ts). */
+const KINDS_BY_ROLE: Record<Member["role"], readonly NotificationKind[]> = {
+  provider: ["request_invited", "clarification_answered", "deadline_24h", "deadline_1h", "offers_opened", "outcome"],
+  commissioner: ["question_received", "request_closed", "request_no_offers"],
+  parent_panel: ["round_opened", "round_closed", "round_summary_published", "moderation_decided"],
+  regional_admin: [],
+};
+
+/** Decisions about the organisation itself go to its administrators. */
+const ADMIN_KINDS: readonly NotificationKind[] = ["application_decided", "claim_decided", "membership_payment_failed"];
+
+/**
+ * The kinds a person has preferences for: their role's, and the administrators' kinds too for an
+ * organisation's administrators. join_invitation is never here: it goes to people not yet users.
+ */
+export const notificationKindsFor = (member: Member): readonly NotificationKind[] =>
+  member.orgAdmin ? [...KINDS_BY_ROLE[member.role], ...ADMIN_KINDS] : KINDS_BY_ROLE[member.role];
