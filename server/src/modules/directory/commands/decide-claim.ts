@@ -5,6 +5,8 @@ import { settingClaims, settings } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
+import { claimDecided } from "../../notifications/messages/others";
+import { notify, recipientsOf } from "../../notifications/notify";
 
 export interface DecideClaimProps {
   db: Db;
@@ -43,6 +45,14 @@ export async function decideClaim({ db, actor, claim, decision, reason, ip }: De
       details: { decision, settingId: claim.settingId },
     });
     if (!row) throw new Error("claim update returned nothing");
+    // Only the claimant's administrators: they act on it. Claims this approval rejected are not announced here.
+    const [setting] = await tx.select({ name: settings.name }).from(settings).where(eq(settings.id, claim.settingId));
+    await notify(tx, {
+      kind: "claim_decided",
+      userIds: await recipientsOf(tx, { organisationId: claim.organisationId, adminsOnly: true }),
+      about: `claim-decided:${claim.id}`,
+      ...claimDecided(setting?.name ?? "The setting", decision),
+    });
     return row;
   });
 }

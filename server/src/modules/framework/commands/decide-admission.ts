@@ -5,6 +5,8 @@ import { type frameworks, lotAdmissions, lots } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
+import { applicationDecided } from "../../notifications/messages/others";
+import { notify, recipientsOf } from "../../notifications/notify";
 import { ADMISSION_TRANSITIONS, canDecide } from "../policy";
 
 export interface DecideAdmissionProps {
@@ -58,6 +60,14 @@ export async function decideAdmission({ db, actor, framework, organisationId, lo
       // The reason is the hub's public statement to the provider, never about a child.
       reason: input.reason,
       details: { frameworkId: framework.id, organisationId, lotNumber, applicationId: current.admission.applicationId, from, to: input.status },
+    });
+    // The provider's administrators. `about` names the standing left (its status and when it was
+    // decided) and the new one: each change is told once, and a later re-suspension is a new change.
+    await notify(tx, {
+      kind: "application_decided",
+      userIds: await recipientsOf(tx, { organisationId, adminsOnly: true }),
+      about: `application-decided:${current.admission.id}:${from}:${current.admission.decidedAt?.toISOString() ?? "-"}:${input.status}`,
+      ...applicationDecided(framework.name, lotNumber, input.status),
     });
     return current.admission.applicationId;
   });

@@ -1,10 +1,13 @@
+import { eq } from "drizzle-orm";
 import type { InvitationCreateInput } from "@shared/schemas/identity";
 import type { Db } from "../../../db/client";
 import { isUniqueViolation } from "../../../db/errors";
-import { invitations, type organisations } from "../../../db/schema";
+import { invitations, type organisations, users } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
+import { joinInvitation } from "../../notifications/messages/others";
+import { queueEmail } from "../../notifications/notify";
 import { assertRoleFits } from "../role-fits";
 
 // Long enough to cover a fortnight's leave; short enough that stale invitations lapse.
@@ -44,6 +47,19 @@ export async function invitePerson({ db, actor, organisation, input, ip }: Invit
         actorOrganisationId: actor.organisationId,
         ip,
         details: { organisationId: organisation.id, role: row.role, orgAdmin: row.orgAdmin },
+      });
+      // The invitee is not a user yet, so only an e-mail can reach them; queued with the invitation.
+      const [inviter] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
+      await queueEmail(tx, {
+        emailAddress: row.email,
+        kind: "join_invitation",
+        reference: `invitation-${row.id}`,
+        personalisation: joinInvitation({
+          organisation: organisation.name,
+          role: row.role,
+          orgAdmin: row.orgAdmin,
+          invitedBy: inviter?.name || `An administrator of ${organisation.name}`,
+        }),
       });
       return row;
     });

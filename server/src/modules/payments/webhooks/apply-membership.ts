@@ -3,6 +3,8 @@ import type Stripe from "stripe";
 import type { MembershipStatus } from "@shared/codes/payments";
 import type { Tx } from "../../../db/client";
 import { type ProviderMembershipRow, providerMemberships, stripeCustomers } from "../../../db/schema";
+import { membershipPaymentFailed } from "../../notifications/messages/others";
+import { notify, recipientsOf } from "../../notifications/notify";
 import type { Effect } from "./effect";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,6 +64,15 @@ export async function applySubscription(tx: Tx, subscription: Stripe.Subscriptio
       updatedAt: sql`clock_timestamp()`,
     })
     .where(eq(providerMemberships.organisationId, membership.organisationId));
+  // Told when the membership becomes overdue, not on each of Stripe's retries; once per period paid for.
+  if (status === "past_due" && membership.status !== "past_due") {
+    await notify(tx, {
+      kind: "membership_payment_failed",
+      userIds: await recipientsOf(tx, { organisationId: membership.organisationId, adminsOnly: true }),
+      about: `membership-payment-failed:${subscription.id}:${periodEndOf(subscription)?.toISOString() ?? "open"}`,
+      ...membershipPaymentFailed(),
+    });
+  }
   return { recordType: "organisation", recordId: membership.organisationId, details: { subscriptionId: subscription.id, status } };
 }
 

@@ -2,11 +2,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { DomainErrorCode } from "@shared/errors";
 import { personalDataIn } from "@shared/personal-data";
 import type { Db } from "../../../db/client";
-import { reviewComments, reviewSections, reviewThemeComments, reviewThemes } from "../../../db/schema";
+import { reviewComments, reviewRounds, reviewSections, reviewThemeComments, reviewThemes } from "../../../db/schema";
 import { conflict, notFound, validationFailed } from "../../../http/app-error";
 import type { Member } from "../../../http/require-actor";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
+import { commentModerated } from "../../notifications/messages/others";
+import { notify } from "../../notifications/notify";
 import type { RoundHeader } from "../queries";
 
 export interface AddCommentProps {
@@ -81,6 +83,15 @@ export async function moderateComment({ db, actor, commentId, hidden, reason, ip
       ip,
       reason: reason ?? null,
     });
+    // To its author only; hiding and showing again are each told once.
+    const [round] = await tx.select({ id: reviewRounds.id, title: reviewRounds.title }).from(reviewRounds).where(eq(reviewRounds.id, row.roundId));
+    if (round)
+      await notify(tx, {
+        kind: "moderation_decided",
+        userIds: [row.authorUserId],
+        about: `comment-${hidden ? "hidden" : "shown"}:${row.id}`,
+        ...commentModerated(round, hidden),
+      });
     return row;
   });
 }

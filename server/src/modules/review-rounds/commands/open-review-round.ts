@@ -5,6 +5,8 @@ import { frameworks, organisations, reviewCriteria, reviewProposals, reviewRound
 import { validationFailed } from "../../../http/app-error";
 import type { Member } from "../../../http/require-actor";
 import { recordAudit } from "../../audit/record-audit";
+import { roundOpened } from "../../notifications/messages/others";
+import { notify, recipientsOf } from "../../notifications/notify";
 
 export interface OpenReviewRoundProps {
   db: Db;
@@ -56,6 +58,10 @@ export async function openReviewRound({ db, actor, input, ip }: OpenReviewRoundP
       ip,
       details: { forums: forums.length },
     });
+    // The panel members of the forums asked, told as the round is set up, so they can plan for its dates.
+    const members = [];
+    for (const forum of forums) members.push(...(await recipientsOf(tx, { organisationId: forum.id, roles: ["parent_panel"] })));
+    await notify(tx, { kind: "round_opened", userIds: members, about: `round-opened:${round.id}`, ...roundOpened(round) });
     return round;
   });
 }

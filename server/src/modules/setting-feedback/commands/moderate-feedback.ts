@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { DomainErrorCode } from "@shared/errors";
 import type { Db } from "../../../db/client";
-import { settingFeedback } from "../../../db/schema";
+import { settingFeedback, settings } from "../../../db/schema";
 import { conflict } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
+import { feedbackModerated } from "../../notifications/messages/others";
+import { notify } from "../../notifications/notify";
 
 export interface ModerateFeedbackProps {
   db: Db;
@@ -34,6 +36,14 @@ export async function moderateFeedback({ db, actor, feedback, decision, reason, 
       details: { decision },
     });
     if (!row) throw new Error("feedback update returned nothing");
+    // To its author only: others learn of approved feedback by seeing it.
+    const [setting] = await tx.select({ name: settings.name }).from(settings).where(eq(settings.id, row.settingId));
+    await notify(tx, {
+      kind: "moderation_decided",
+      userIds: [row.authorUserId],
+      about: `feedback-moderated:${row.id}`,
+      ...feedbackModerated(setting?.name ?? "the setting", decision),
+    });
     return row;
   });
 }
