@@ -98,6 +98,7 @@ const parentPages = () => import("./areas/parent");
 const placementPages = () => import("./areas/placements");
 const insightsPages = () => import("./areas/insights");
 const paymentsPages = () => import("./areas/payments");
+const notificationPages = () => import("./areas/notifications");
 
 const orgAdmin = (me: Me) => me.user.orgAdmin;
 const PAYING_ROLES: readonly Role[] = ["commissioner", "provider", "regional_admin"];
@@ -173,6 +174,13 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
   { path: PAGE_PATHS.paymentsConnectRefresh, roles: ["provider"], page: lazyPage(paymentsPages, (m) => m.ConnectRefreshPage) },
   { path: PAGE_PATHS.paymentsMembershipSuccess, roles: ["provider"], page: lazyPage(paymentsPages, (m) => m.MembershipSuccessPage) },
   { path: PAGE_PATHS.paymentsMembershipCancel, roles: ["provider"], page: lazyPage(paymentsPages, (m) => m.MembershipCancelPage) },
+  // Notifications: everyone who belongs to an organisation has their own (issue 15).
+  { path: PAGE_PATHS.notifications, allow: (me) => me.organisation !== null, page: lazyPage(notificationPages, (m) => m.NotificationsPage) },
+  {
+    path: PAGE_PATHS.notificationPreferences,
+    allow: (me) => me.organisation !== null,
+    page: lazyPage(notificationPages, (m) => m.NotificationPreferencesPage),
+  },
 ];
 
 /** Public pages that carry a form or a schema of their own; the rest are small and come with the entry. */

@@ -65,6 +65,8 @@ export const PAGE_PATHS = {
   paymentsConnectRefresh: "/payments/connect/refresh",
   paymentsMembershipSuccess: "/payments/membership/paid",
   paymentsMembershipCancel: "/payments/membership/cancelled",
+  notifications: "/notifications",
+  notificationPreferences: "/notifications/preferences",
 } as const;
 
 /** Where each role lands after signing in. */

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { PAGE_PATHS } from "@shared/page-paths";
 import { useSession } from "../api/session";
+import { HeaderNotifications } from "./header-notifications";
 
 /**
  * Who is signed in, with their account and sign-out; or a sign-in link. Nothing while the
@@ -30,6 +31,11 @@ export function HeaderAccount() {
         {organisation ? <>, {organisation.name}</> : null}
       </p>
       <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+        {organisation ? (
+          <li className="govuk-!-display-inline-block govuk-!-margin-right-3 govuk-!-margin-bottom-0">
+            <HeaderNotifications />
+          </li>
+        ) : null}
         <li className="govuk-!-display-inline-block govuk-!-margin-right-3 govuk-!-margin-bottom-0">
           <Link className="govuk-link govuk-link--inverse" to={PAGE_PATHS.account}>
             Your account
