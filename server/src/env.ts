@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIGEST_TEMPLATE, NOTIFICATION_KINDS } from "@shared/codes/notifications";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -24,6 +25,13 @@ const httpUrl = (example: string) =>
   optionalString.refine((v) => v === undefined || z.url({ protocol: /^https?$/ }).safeParse(v).success, {
     message: `must be an http(s) URL such as ${example}`,
   });
+
+// GOV.UK Notify: one template per kind and the digest, each named NOTIFY_TEMPLATE_<NAME>.
+const NOTIFY_TEMPLATE_NAMES = [...NOTIFICATION_KINDS, DIGEST_TEMPLATE].map((name) => `NOTIFY_TEMPLATE_${name.toUpperCase()}`);
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const notifyTemplateId = optionalString.refine((v) => v === undefined || new RegExp(`^${UUID}$`).test(v), {
+  message: "must be the template ID from GOV.UK Notify (a uuid, under the template's name in Notify)",
+});
 
 const EnvShape = z.object({
   NODE_ENV: z.enum(["development", "test", "production"], { error: "must be development, test or production" }).default("development"),
@@ -58,6 +66,18 @@ const EnvShape = z.object({
     .min(100, { error: "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000" })
     .max(86_400_000, { error: "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000" })
     .default(60_000),
+  // Notify gives keys as <key name>-<service id>-<secret>.
+  NOTIFY_API_KEY: optionalString.refine((v) => v === undefined || new RegExp(`^[A-Za-z0-9_-]+-${UUID}-${UUID}$`).test(v), {
+    message: "must be a GOV.UK Notify API key: <key name>-<service id>-<secret>, from API integration > API keys in Notify",
+  }),
+  NOTIFY_API_BASE: httpUrl("http://127.0.0.1:4010"),
+  ...Object.fromEntries(NOTIFY_TEMPLATE_NAMES.map((name) => [name, notifyTemplateId])),
+  OUTBOX_INTERVAL_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000" })
+    .int({ error: "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000" })
+    .min(100, { error: "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000" })
+    .max(3_600_000, { error: "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000" })
+    .default(1000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   SEED_DEMO: booleanFlag,
   ADMIN_EMAILS: optionalString.refine((v) => v === undefined || v.split(",").every((e) => z.email().safeParse(e.trim()).success), {
@@ -85,6 +105,10 @@ export interface Env {
   stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
   /** How often each node's billing schedule runs (it bills only periods that have ended). */
   billingIntervalMs: number;
+  /** GOV.UK Notify; without apiKey e-mails are held in the outbox, never sent. templates: name -> Notify id. */
+  notify: { apiKey?: string; apiBase?: string; templates: Record<string, string> };
+  /** How often each node's outbox worker runs. */
+  outboxIntervalMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   seedDemo: boolean;
   /** Verified e-mail addresses that become regional administrators at their first sign-in. */
@@ -123,6 +147,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       ["OIDC_CLIENT_ID", "the client id registered with your identity provider"],
       ["STRIPE_SECRET_KEY", "the Stripe secret key (sk_live_...)"],
       ["STRIPE_WEBHOOK_SECRET", "the Stripe webhook signing secret (whsec_...)"],
+      ["NOTIFY_API_KEY", "a GOV.UK Notify live API key (without one no e-mail is ever sent)"],
     ];
     for (const [name, how] of required) {
       if (raw[name] === undefined) problems.push(`${name}: required when NODE_ENV=production; set it to ${how}`);
@@ -133,6 +158,14 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   }
   if (raw.OIDC_ISSUER !== undefined && raw.OIDC_CLIENT_ID === undefined) {
     problems.push("OIDC_CLIENT_ID: required when OIDC_ISSUER is set; use the client id registered with that issuer");
+  }
+  const rawNotify = raw as unknown as Record<string, string | undefined>;
+  if (raw.NOTIFY_API_KEY !== undefined) {
+    for (const name of NOTIFY_TEMPLATE_NAMES) {
+      if (rawNotify[name] === undefined) {
+        problems.push(`${name}: required when NOTIFY_API_KEY is set; paste that template's ID from Notify (npm run cli -- notify templates prints the texts)`);
+      }
+    }
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -155,6 +188,17 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       },
       stripe: { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET, apiBase: raw.STRIPE_API_BASE },
       billingIntervalMs: raw.BILLING_INTERVAL_MS,
+      notify: {
+        apiKey: raw.NOTIFY_API_KEY,
+        apiBase: raw.NOTIFY_API_BASE,
+        templates: Object.fromEntries(
+          [...NOTIFICATION_KINDS, DIGEST_TEMPLATE].flatMap((name) => {
+            const id = rawNotify[`NOTIFY_TEMPLATE_${name.toUpperCase()}`];
+            return id === undefined ? [] : [[name, id]];
+          }),
+        ),
+      },
+      outboxIntervalMs: raw.OUTBOX_INTERVAL_MS,
       logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
       seedDemo: raw.SEED_DEMO ?? raw.NODE_ENV !== "production",
       adminEmails: (raw.ADMIN_EMAILS ?? "")

@@ -7,6 +7,7 @@ import { loadEnv } from "./env";
 import { answerClientErrors } from "./http/client-errors";
 import { createLogger } from "./logger";
 import { startInsightsRefresher } from "./modules/insights/facts/refresher";
+import { startOutboxWorker } from "./modules/notifications/outbox-worker";
 import { startReminderScheduler } from "./modules/notifications/reminders";
 import { startBillingScheduler } from "./modules/payments/billing/scheduler";
 import { startClosingScheduler } from "./modules/placement-requests/scheduler";
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const insightsRefresher = startInsightsRefresher({ db: database.db, logger });
   const reminders = startReminderScheduler({ db: database.db, logger });
   const billing = startBillingScheduler({ db: database.db, env, logger, intervalMs: env.billingIntervalMs });
+  const outbox = startOutboxWorker({ db: database.db, env, logger, live, everyMs: env.outboxIntervalMs });
   const prune = setInterval(() => void sessionStore.prune().catch(() => undefined), 15 * 60_000);
   prune.unref();
   const sockets = new Set<Socket>();
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
       await insightsRefresher.stop();
       await reminders.stop();
       await billing.stop();
+      await outbox.stop();
       await database.close().catch((error: unknown) => logger.error({ err: error }, "closing the database failed"));
       logger.info("stopped");
       process.exit(0);
