@@ -7,6 +7,7 @@ import {
   organisations,
   providerMemberships,
   reviewComments,
+  reviewRounds,
   reviewSections,
   settingClaims,
   settingFeedback,
@@ -15,9 +16,11 @@ import {
 import { decideClaim } from "../../server/src/modules/directory/commands/decide-claim";
 import { decideAdmission } from "../../server/src/modules/framework/commands/decide-admission";
 import { type Actor, loadActor } from "../../server/src/modules/identity/actor";
+import { announceClosedRounds } from "../../server/src/modules/notifications/round-announcer";
 import { invitePerson } from "../../server/src/modules/organisations/commands/invite-person";
 import { applySubscription } from "../../server/src/modules/payments/webhooks/apply-membership";
-import { moderateComment } from "../../server/src/modules/review-rounds/commands/comment";
+import { moderateComment, saveTheme } from "../../server/src/modules/review-rounds/commands/comment";
+import { loadVisibleRound } from "../../server/src/modules/review-rounds/queries";
 import { moderateFeedback } from "../../server/src/modules/setting-feedback/commands/moderate-feedback";
 import { buildSetting } from "../factories/directory";
 import { buildApplication, buildFrameworkWorld } from "../factories/frameworks";
@@ -72,6 +75,44 @@ describe("a review round opening", () => {
     // E-mailed straight away by default, to the member's own address only.
     const mail = await db().select().from(emailOutbox).where(eq(emailOutbox.userId, people.panel.user.id));
     expect(mail.map((m) => [m.template, m.emailAddress])).toEqual([["round_opened", people.panel.user.email]]);
+  });
+});
+
+describe("a review round closing and its summary", () => {
+  it("tells the round's panel members once when it closes, and once when the hub answers after the close", async () => {
+    const people = await buildReviewPeople(db());
+    const otherForum = await buildOrganisation(db(), { kind: "parent_forum", regionId: people.regionId });
+    const outsider = await buildUser(db(), { role: "parent_panel", organisationId: otherForum.id });
+    const { round, hub } = await buildReviewRound(db(), { regionId: people.regionId, forumIds: [people.forumId] });
+    const everyone = [people.panel, people.colleague, outsider, hub, people.hub];
+    await announceClosedRounds(db());
+    expect(await told("round_closed", everyone)).toEqual([]);
+
+    await db()
+      .update(reviewRounds)
+      .set({ opensAt: new Date(Date.now() - 3 * 86_400_000), closesAt: new Date(Date.now() - 60_000) })
+      .where(eq(reviewRounds.id, round.id));
+    await announceClosedRounds(db());
+    await announceClosedRounds(db());
+    const closed = await told("round_closed", everyone);
+    expect(ids(closed)).toEqual(idsOf(people.panel, people.colleague));
+    expect(closed[0]).toMatchObject({ title: `Review round closed: ${round.title}`, link: `/review-rounds/${round.id}/summary` });
+
+    const header = await loadVisibleRound(db(), await actorOf(hub), round.id);
+    const answer = { title: "Contact with families", answer: "We will make weekly calls the minimum.", commentIds: [] };
+    await saveTheme({ db: db(), actor: await actorOf(hub), round: header, input: answer });
+    await saveTheme({ db: db(), actor: await actorOf(hub), round: header, input: { ...answer, title: "Another theme" } });
+    const summary = await told("round_summary_published", everyone);
+    expect(ids(summary)).toEqual(idsOf(people.panel, people.colleague));
+    expect(summary[0]?.link).toBe(`/review-rounds/${round.id}/summary`);
+  });
+
+  it("does not announce the summary for answers given while the round is still open", async () => {
+    const people = await buildReviewPeople(db());
+    const { round, hub } = await buildReviewRound(db(), { regionId: people.regionId, forumIds: [people.forumId] });
+    const header = await loadVisibleRound(db(), await actorOf(hub), round.id);
+    await saveTheme({ db: db(), actor: await actorOf(hub), round: header, input: { title: "Early", answer: "Noted.", commentIds: [] } });
+    expect(await told("round_summary_published", [people.panel, people.colleague])).toEqual([]);
   });
 });
 

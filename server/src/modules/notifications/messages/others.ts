@@ -79,3 +79,15 @@ export function joinInvitation(p: { organisation: string; role: Role; orgAdmin: 
     link: PAGE_PATHS.signIn,
   };
 }
+
+export const roundClosed = (round: { id: string; title: string }): Message => ({
+  title: `Review round closed: ${round.title}`,
+  body: `"${round.title}" has closed; its results are final. What the forums said, and the regional hub's answers, are public in the round's summary.`,
+  link: PAGE_PATHS.publicReviewSummary.replace(":id", round.id),
+});
+
+export const roundSummaryPublished = (round: { id: string; title: string }): Message => ({
+  title: `The hub has answered: ${round.title}`,
+  body: `The regional hub has published what it will do about what the forums said on "${round.title}".`,
+  link: PAGE_PATHS.publicReviewSummary.replace(":id", round.id),
+});

@@ -7,8 +7,9 @@ import { conflict, notFound, validationFailed } from "../../../http/app-error";
 import type { Member } from "../../../http/require-actor";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
-import { commentModerated } from "../../notifications/messages/others";
+import { commentModerated, roundSummaryPublished } from "../../notifications/messages/others";
 import { notify } from "../../notifications/notify";
+import { panelOf } from "../../notifications/round-announcer";
 import type { RoundHeader } from "../queries";
 
 export interface AddCommentProps {
@@ -134,6 +135,15 @@ export async function saveTheme({ db, actor, round, themeId, input }: SaveThemeP
       actorOrganisationId: actor.organisationId,
       details: { roundId: round.round.id, comments: ids.length },
     });
+    // The summary is public once the round has closed; the first answer given after that is the
+    // hub publishing it, told once a round (answers given before the close go out with round_closed).
+    if (round.state === "closed")
+      await notify(tx, {
+        kind: "round_summary_published",
+        userIds: await panelOf(tx, round.round.id),
+        about: `round-summary:${round.round.id}`,
+        ...roundSummaryPublished(round.round),
+      });
     return theme;
   });
 }
