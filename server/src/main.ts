@@ -9,6 +9,7 @@ import { createLogger } from "./logger";
 import { startInsightsRefresher } from "./modules/insights/facts/refresher";
 import { startOutboxWorker } from "./modules/notifications/outbox-worker";
 import { startReminderScheduler } from "./modules/notifications/reminders";
+import { startRoundAnnouncer } from "./modules/notifications/round-announcer";
 import { startBillingScheduler } from "./modules/payments/billing/scheduler";
 import { startClosingScheduler } from "./modules/placement-requests/scheduler";
 import { VERSION } from "./paths";
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const scheduler = startClosingScheduler({ db: database.db, live, logger });
   const insightsRefresher = startInsightsRefresher({ db: database.db, logger });
   const reminders = startReminderScheduler({ db: database.db, logger });
+  const roundAnnouncer = startRoundAnnouncer({ db: database.db, logger });
   const billing = startBillingScheduler({ db: database.db, env, logger, intervalMs: env.billingIntervalMs });
   const outbox = startOutboxWorker({ db: database.db, env, logger, live, everyMs: env.outboxIntervalMs });
   const prune = setInterval(() => void sessionStore.prune().catch(() => undefined), 15 * 60_000);
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       await scheduler.stop();
       await insightsRefresher.stop();
       await reminders.stop();
+      await roundAnnouncer.stop();
       await billing.stop();
       await outbox.stop();
       await database.close().catch((error: unknown) => logger.error({ err: error }, "closing the database failed"));
