@@ -4,8 +4,19 @@ import { migrateCommand, seedCommand } from "./cli/database-commands";
 import { importGiasCommand } from "./cli/gias-commands";
 import { tokenCreateCommand, usersListCommand } from "./cli/identity-commands";
 import { seedInsightsCommand } from "./cli/insights-commands";
+import { notifyTemplatesCommand, outboxListCommand } from "./cli/notification-commands";
 
-const COMMANDS: CliCommand[] = [migrateCommand, seedCommand, tokenCreateCommand, usersListCommand, auditVerifyCommand, importGiasCommand, seedInsightsCommand];
+const COMMANDS: CliCommand[] = [
+  migrateCommand,
+  seedCommand,
+  tokenCreateCommand,
+  usersListCommand,
+  auditVerifyCommand,
+  importGiasCommand,
+  seedInsightsCommand,
+  notifyTemplatesCommand,
+  outboxListCommand,
+];
 
 const usage = () =>
   `Usage: npm run cli -- <command>\n\nCommands:\n${COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join("\n")}\n  ${"help".padEnd(44)} show this message`;

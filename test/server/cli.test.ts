@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { EMAIL_TEMPLATES } from "../../server/src/modules/notifications/templates";
 import { ROOT_DIR } from "../../server/src/paths";
 import { runToExit } from "../setup/spawn-server";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
@@ -48,5 +49,31 @@ describe("npm run cli", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Unknown command "frobnicate"');
     expect(result.stderr).toContain("migrate");
+  });
+  it("should print every e-mail template for Notify, each under its NOTIFY_TEMPLATE_ name", async () => {
+    const result = await cli(["notify", "templates"], dbEnv);
+    expect(result.code).toBe(0);
+    for (const name of ["NOTIFY_TEMPLATE_REQUEST_INVITED", "NOTIFY_TEMPLATE_JOIN_INVITATION", "NOTIFY_TEMPLATE_DIGEST"]) {
+      expect(result.stdout).toContain(`=== ${name} ===`);
+    }
+    expect(result.stdout.match(/^=== /gm)).toHaveLength(EMAIL_TEMPLATES.length);
+    expect(result.stdout).toContain("((title))");
+  });
+
+  it("should list the outbox by status, and refuse an unknown status", async () => {
+    // The server database can take a row beside the CLI; the embedded one is the CLI's alone.
+    await serverDb?.handle.sql.query(
+      "INSERT INTO email_outbox (email_address, template, personalisation, reference, status) VALUES ('held.person@test.example', 'outcome', '{}', 'cli-test-1', 'held')",
+    );
+    const held = await cli(["outbox", "list", "--status", "held", "--json"], dbEnv);
+    expect(held.code).toBe(0);
+    expect(JSON.parse(held.stdout)).toEqual(
+      serverDb ? [expect.objectContaining({ status: "held", emailAddress: "held.person@test.example", template: "outcome" })] : [],
+    );
+    const sent = await cli(["outbox", "list", "--status", "sent", "--json"], dbEnv);
+    expect(JSON.parse(sent.stdout)).toEqual([]);
+    const wrong = await cli(["outbox", "list", "--status", "lost"], dbEnv);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--status must be one of pending, sent, failed, held");
   });
 });
