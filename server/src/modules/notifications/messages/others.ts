@@ -69,7 +69,9 @@ export const membershipPaymentFailed = (): Message => ({
  * in. The link is a path, as notify() gives the outbox; the sender makes it a full address.
  */
 export function joinInvitation(p: { organisation: string; role: Role; orgAdmin: boolean; invitedBy: string }): Record<string, string> {
-  const role = p.orgAdmin ? `${ROLE_LABELS[p.role]} (administrator)` : ROLE_LABELS[p.role];
+  // Wording only: what the invitation grants was decided by the organisations policy.
+  const { orgAdmin: administrator } = p;
+  const role = `${ROLE_LABELS[p.role]}${administrator ? " (administrator)" : ""}`;
   return {
     organisation: p.organisation,
     role,
