@@ -31,6 +31,7 @@ import { createInsightsCache } from "./modules/insights/cache";
 import { publicInsightsRoutes } from "./modules/insights/public-routes";
 import { insightsRoutes } from "./modules/insights/routes";
 import { matchingRoutes } from "./modules/matching/routes";
+import { outboxRoutes } from "./modules/notifications/outbox-routes";
 import { notificationRoutes } from "./modules/notifications/routes";
 import { peopleRoutes } from "./modules/organisations/people-routes";
 import { organisationRoutes } from "./modules/organisations/routes";
@@ -109,6 +110,7 @@ export function apiRouter({ env, database, live, limits }: ApiRouterDeps): expre
   router.use(placementRoutes({ db }));
   router.use(highRiskRoutes({ db }));
   router.use(notificationRoutes({ db }));
+  router.use(outboxRoutes({ db, env }));
   router.use(openContractingRoutes({ db, env }));
   router.use(matchingRoutes(db));
   router.use(placementsStandardRoutes(db));

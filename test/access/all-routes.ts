@@ -6,6 +6,7 @@ import { FRAMEWORK_MATRIX } from "./matrix-framework";
 import { HIGH_RISK_MATRIX } from "./matrix-high-risk";
 import { INSIGHTS_MATRIX } from "./matrix-insights";
 import { NOTIFICATIONS_CENTRE_MATRIX } from "./matrix-notifications-centre";
+import { NOTIFICATIONS_OUTBOX_MATRIX } from "./matrix-notifications-outbox";
 import { OUTCOME_REVIEW_MATRIX } from "./matrix-outcome-reviews";
 import { PAYMENTS_BILLING_MATRIX } from "./matrix-payments-billing";
 import { PAYMENTS_READS_MATRIX } from "./matrix-payments-reads";
@@ -29,4 +30,5 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   ...PAYMENTS_READS_MATRIX,
   ...PAYMENTS_STRIPE_MATRIX,
   ...NOTIFICATIONS_CENTRE_MATRIX,
+  ...NOTIFICATIONS_OUTBOX_MATRIX,
 ];

@@ -79,3 +79,10 @@ export const NotificationReadSchema = z.object({ data: NotificationSchema, unrea
 
 /** POST /api/v1/notifications/read-all: how many were marked read (the unread count is then 0). */
 export const NotificationsReadAllSchema = z.object({ marked: z.number().int(), unread: z.number().int() });
+
+/** GET /api/v1/notifications/outbox-problems: e-mails failed or long pending, with why, for the hub. */
+export const OutboxProblemsSchema = z.object({ data: z.array(OutboxEntrySchema) });
+
+/** GET /api/v1/dev/outbox (development only, no NOTIFY_API_KEY): each e-mail as it would read. */
+export const DevOutboxEntrySchema = OutboxEntrySchema.extend({ subject: z.string(), body: z.string() });
+export const DevOutboxSchema = z.object({ data: z.array(DevOutboxEntrySchema) });

@@ -23,3 +23,6 @@ const ADMIN_KINDS: readonly NotificationKind[] = ["application_decided", "claim_
  */
 export const notificationKindsFor = (member: Member): readonly NotificationKind[] =>
   member.orgAdmin ? [...KINDS_BY_ROLE[member.role], ...ADMIN_KINDS] : KINDS_BY_ROLE[member.role];
+
+/** The hub watches the e-mails that did not go (and, in development, what would be sent). */
+export const watchesOutbox = (member: Member) => member.role === "regional_admin";
