@@ -140,6 +140,15 @@ describe("moderation", () => {
     rows = await told("moderation_decided", [people.panel, people.colleague, hub]);
     expect(rows.map((r) => r.title).sort()).toEqual(["Your comment is shown again", "Your comment was hidden"]);
     expect(rows.every((r) => r.userId === people.panel.user.id && r.link === `/parent-panel/review-rounds/${round.id}`)).toBe(true);
+    // Showing a shown comment tells no one; hiding it again later is a new decision, told again.
+    await moderateComment({ db: db(), actor, commentId: comment!.id, hidden: false });
+    expect(await told("moderation_decided", [people.panel])).toHaveLength(2);
+    await moderateComment({ db: db(), actor, commentId: comment!.id, hidden: true, reason: "Names a child" });
+    expect((await told("moderation_decided", [people.panel])).map((r) => r.title).sort()).toEqual([
+      "Your comment is shown again",
+      "Your comment was hidden",
+      "Your comment was hidden",
+    ]);
   });
 
   it("tells a setting feedback's author whether it was published, naming the setting and no one", async () => {

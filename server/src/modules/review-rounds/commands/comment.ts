@@ -69,6 +69,7 @@ export interface ModerateCommentProps {
 /** The hub hides a comment with a reason its author sees, or shows it again; audited either way. */
 export async function moderateComment({ db, actor, commentId, hidden, reason, ip }: ModerateCommentProps) {
   return db.transaction(async (tx) => {
+    const [before] = await tx.select({ hiddenAt: reviewComments.hiddenAt }).from(reviewComments).where(eq(reviewComments.id, commentId)).for("update");
     const [row] = await tx
       .update(reviewComments)
       .set(hidden ? { hiddenAt: new Date(), hiddenReason: reason ?? "", hiddenBy: actor.userId } : { hiddenAt: null, hiddenReason: null, hiddenBy: null })
@@ -84,13 +85,15 @@ export async function moderateComment({ db, actor, commentId, hidden, reason, ip
       ip,
       reason: reason ?? null,
     });
-    // To its author only; hiding and showing again are each told once.
+    // To its author only, and only when it changes: hiding a hidden comment again tells no one.
+    // `about` names the hiding (when it was hidden), so hiding again after showing is told again.
     const [round] = await tx.select({ id: reviewRounds.id, title: reviewRounds.title }).from(reviewRounds).where(eq(reviewRounds.id, row.roundId));
-    if (round)
+    const hiding = hidden ? row.hiddenAt : before?.hiddenAt;
+    if (round && hiding && Boolean(before?.hiddenAt) !== hidden)
       await notify(tx, {
         kind: "moderation_decided",
         userIds: [row.authorUserId],
-        about: `comment-${hidden ? "hidden" : "shown"}:${row.id}`,
+        about: `comment-${hidden ? "hidden" : "shown"}:${row.id}:${hiding.toISOString()}`,
         ...commentModerated(round, hidden),
       });
     return row;
