@@ -181,6 +181,8 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
     allow: (me) => me.organisation !== null,
     page: lazyPage(notificationPages, (m) => m.NotificationPreferencesPage),
   },
+  // Development only (the server answers 404 where e-mail is really sent): the hub's e-mails as they would read.
+  { path: PAGE_PATHS.devOutbox, roles: ["regional_admin"], page: lazyPage(notificationPages, (m) => m.DevOutboxPage) },
 ];
 
 /** Public pages that carry a form or a schema of their own; the rest are small and come with the entry. */

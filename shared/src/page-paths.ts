@@ -67,6 +67,7 @@ export const PAGE_PATHS = {
   paymentsMembershipCancel: "/payments/membership/cancelled",
   notifications: "/notifications",
   notificationPreferences: "/notifications/preferences",
+  devOutbox: "/dev/outbox",
 } as const;
 
 /** Where each role lands after signing in. */

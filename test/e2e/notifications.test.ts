@@ -97,4 +97,23 @@ describeBrowser("Notifications: a provider's header count changes live, the noti
     // The always e-mailed kinds are not offered as choices.
     expect(await page.getByRole("group", { name: "The outcome of a request you responded to" }).count()).toBe(0);
   }, 60_000);
+
+  it("shows the hub, in development, the invitation e-mail as it would read (no Notify key: nothing is sent)", async () => {
+    const session = await buildSession(server.testApp.database.handle.db, server.testApp.env, market.hub.user.id);
+    const [name = "", value = ""] = session.headers.cookie.split("=");
+    const hubContext = await browser.newContext();
+    try {
+      await hubContext.addCookies([{ name, value, url: server.url }]);
+      const hub = await hubContext.newPage();
+      const hubProblems = collectPageProblems(hub);
+      await hub.goto(`${server.url}/dev/outbox`);
+      await hub.getByRole("heading", { level: 1, name: "E-mails that would be sent" }).waitFor();
+      const email = hub.getByRole("region").filter({ hasText: market.providers[0]!.person.user.email });
+      await email.getByRole("heading", { name: /is invited to placement request/ }).waitFor();
+      await checkAccessibility(hub);
+      hubProblems.assertNone();
+    } finally {
+      await hubContext.close();
+    }
+  }, 60_000);
 });
