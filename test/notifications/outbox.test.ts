@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { pino } from "pino";
-import { auditLog, emailOutbox, notifications } from "../../server/src/db/schema";
+import { auditLog, emailOutbox, notificationPreferences, notifications } from "../../server/src/db/schema";
+import { parseEnv } from "../../server/src/env";
 import { notify, queueEmail } from "../../server/src/modules/notifications/notify";
-import { type OutboxDeps, runOutbox } from "../../server/src/modules/notifications/outbox-worker";
-import { buildUser,type BuiltUser } from "../factories/users";
+import { type OutboxDeps, runOutbox, ukDay } from "../../server/src/modules/notifications/outbox-worker";
+import { buildUser, type BuiltUser } from "../factories/users";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
 import { startTestServer, type TestServer } from "../setup/test-server";
 import { NOTIFY_TEST_ENV, NOTIFY_TEST_TEMPLATES, type NotifyServer, notifyTemplateId, startNotifyServer } from "../support/notify-server";
@@ -172,5 +173,79 @@ describe("notification:new", () => {
       },
     ]);
     expect(others).toEqual([]);
+  });
+});
+
+describe("the daily digest", () => {
+  it("should e-mail a digest person once after 07:00 UK time, listing the day's notifications of their digest kinds", async () => {
+    const reader = await buildUser(db(), { role: "provider" });
+    await db().insert(notificationPreferences).values({ userId: reader.user.id, kind: "offers_opened", delivery: "digest" });
+    // Two in the day before 07:00, both in the digest: no e-mail each.
+    for (const n of [1, 2]) {
+      await db().transaction((tx) =>
+        notify(tx, {
+          kind: "offers_opened",
+          userIds: [reader.user.id],
+          about: `digest-test:${n}`,
+          title: `Offers opened for placement request PR-${n}`,
+          body: "Testshire Council opened the offers.",
+          link: `/provider/requests/${n}`,
+        }),
+      );
+    }
+    expect(await db().$count(emailOutbox, eq(emailOutbox.userId, reader.user.id))).toBe(0);
+    const { sevenAm } = ukDay(new Date());
+    // Made a few hours before today's 07:00 UK time.
+    await db()
+      .update(notifications)
+      .set({ createdAt: new Date(sevenAm.getTime() - 3 * 3_600_000) })
+      .where(eq(notifications.userId, reader.user.id));
+
+    const before = { ...deps(), now: () => new Date(sevenAm.getTime() - 60_000) };
+    await runOutbox(before);
+    expect(notifyServer.sent.filter((e) => e.emailAddress === reader.user.email)).toEqual([]);
+
+    const after = { ...deps(), now: () => new Date(sevenAm.getTime() + 60_000) };
+    await runOutbox(after);
+    await runOutbox(after);
+    const digests = notifyServer.sent.filter((e) => e.emailAddress === reader.user.email);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]).toMatchObject({
+      templateId: notifyTemplateId("digest"),
+      reference: expect.stringMatching(new RegExp(`^digest-${reader.user.id}-\\d{4}-\\d{2}-\\d{2}$`)),
+    });
+    expect(String(digests[0]!.personalisation.body).split("\n")).toEqual([
+      `* [Offers opened for placement request PR-1](${t.url}/provider/requests/1)`,
+      `* [Offers opened for placement request PR-2](${t.url}/provider/requests/2)`,
+    ]);
+  });
+
+  it("should send no digest to a person with nothing in the day", async () => {
+    const quiet = await buildUser(db(), { role: "provider" });
+    await db().insert(notificationPreferences).values({ userId: quiet.user.id, kind: "offers_opened", delivery: "digest" });
+    const { sevenAm } = ukDay(new Date());
+    await runOutbox({ ...deps(), now: () => new Date(sevenAm.getTime() + 60_000) });
+    expect(await db().$count(emailOutbox, eq(emailOutbox.userId, quiet.user.id))).toBe(0);
+  });
+});
+
+describe("the Notify settings at boot", () => {
+  it("should require every template id once NOTIFY_API_KEY is set, naming each missing one and how to find it", () => {
+    const result = parseEnv({ NODE_ENV: "test", NOTIFY_API_KEY: NOTIFY_TEST_ENV("http://x").NOTIFY_API_KEY! });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(NOTIFY_TEST_TEMPLATES.length);
+    expect(problems).toContainEqual(expect.stringMatching(/^NOTIFY_TEMPLATE_DIGEST: required when NOTIFY_API_KEY is set; .*notify templates/));
+    expect(parseEnv({ NODE_ENV: "test", ...NOTIFY_TEST_ENV("http://127.0.0.1:9") }).ok).toBe(true);
+  });
+
+  it("should refuse a key or a template id not shaped like Notify's, and production without a key", () => {
+    const bad = parseEnv({ NODE_ENV: "test", NOTIFY_API_KEY: "not-a-key", NOTIFY_TEMPLATE_OUTCOME: "outcome" });
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      expect.stringMatching(/^NOTIFY_API_KEY: must be a GOV.UK Notify API key/),
+      expect.stringMatching(/^NOTIFY_TEMPLATE_OUTCOME \(got "outcome"\): must be the template ID/),
+    ]);
+    const production = parseEnv({ NODE_ENV: "production" });
+    expect(production.ok ? [] : production.problems).toContainEqual(expect.stringMatching(/^NOTIFY_API_KEY: required when NODE_ENV=production/));
   });
 });
