@@ -191,7 +191,7 @@ function describeFailure(error: unknown): { message: string; final: boolean } {
   const status = e.response?.status;
   if (status === undefined) return { message: `Notify could not be reached (${e.code ?? "no answer"}).`, final: false };
   const first = e.response?.data?.errors?.[0];
-  const said = first ? `${first.error ?? "Error"}: ${first.message ?? ""}`.slice(0, 300) : "no details";
+  const said = first ? `${first.error ?? "Error"}: ${first.message ?? "no message"}`.slice(0, 300) : "no details";
   if (status === 400) return { message: `Notify refused the e-mail (400, ${said}).`, final: true };
   if (status === 403) return { message: `Notify refused the API key (403, ${said}); check NOTIFY_API_KEY.`, final: false };
   return { message: `Notify answered ${status} (${said}).`, final: false };
