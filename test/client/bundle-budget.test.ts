@@ -51,6 +51,9 @@ function firstLoadChunks(manifest: Record<string, ManifestChunk>): ManifestChunk
 /** The source files a chunk was built from, relative to the repository, from its source map (the build writes one per chunk). */
 function sourcesOf(chunk: ManifestChunk): string[] {
   const mapFile = join(DIST, `${chunk.file}.map`);
+  // The bundler's own runtime helpers (rolldown-runtime-*.js, emitted once chunks share CommonJS
+  // interop) come from no source file, so they have no map and nothing to report.
+  if (!existsSync(mapFile) && /^assets\/rolldown-runtime-/.test(chunk.file)) return [];
   const map = JSON.parse(readFileSync(mapFile, "utf8")) as { sources: string[] };
   return map.sources.map((source) => resolve(dirname(mapFile), source).slice(ROOT.length + 1));
 }

@@ -1,4 +1,5 @@
 import {
+  type NotificationList,
   NotificationListSchema,
   type NotificationPreferencesInput,
   NotificationPreferencesSchema,
@@ -8,7 +9,7 @@ import {
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 
-export async function fetchNotifications(signal: AbortSignal) {
+export async function fetchNotifications(signal: AbortSignal): Promise<NotificationList> {
   return apiRequest("/api/v1/notifications", NotificationListSchema, { signal });
 }
 

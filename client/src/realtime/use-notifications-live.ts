@@ -1,7 +1,6 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { NotificationNewSchema } from "@shared/schemas/notifications";
 import { fetchUnreadCount } from "../api/notifications";
-import { liveSocket } from "./live-socket";
 
 // The person's unread count, one per tab: the header shows it, the notifications page changes it
 // when something is read, and notification:new (to the person's own room) brings new ones live.
@@ -36,8 +35,9 @@ export const useNotificationCentre = (): Centre => useSyncExternalStore(subscrib
 export function useNotificationsLive(active: boolean): void {
   useEffect(() => {
     if (!active) return;
-    const socket = liveSocket();
     let controller = new AbortController();
+    let unlisten: (() => void) | undefined;
+    let stopped = false;
     const refresh = () => {
       controller.abort();
       controller = new AbortController();
@@ -48,12 +48,18 @@ export function useNotificationsLive(active: boolean): void {
       if (parsed.success) change({ unread: parsed.data.unread, arrivals: centre.arrivals + 1 });
     };
     refresh();
-    socket.on("connect", refresh);
-    socket.on("notification:new", onNew);
+    // The header is on the first page, which must not carry socket.io-client (the bundle budget):
+    // the connection’s code comes in a chunk of its own, after the page has shown.
+    import("./notifications-socket").then(
+      ({ listenForNotifications }) => {
+        if (!stopped) unlisten = listenForNotifications({ onConnect: refresh, onNew });
+      },
+      () => undefined,
+    );
     return () => {
+      stopped = true;
       controller.abort();
-      socket.off("connect", refresh);
-      socket.off("notification:new", onNew);
+      unlisten?.();
     };
   }, [active]);
 }
