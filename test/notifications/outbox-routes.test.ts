@@ -3,7 +3,7 @@ import request from "supertest";
 import { DevOutboxSchema, OutboxProblemsSchema } from "@shared/schemas/notifications";
 import { notify } from "../../server/src/modules/notifications/notify";
 import { buildRegion } from "../factories/organisations";
-import { buildUser,type BuiltUser } from "../factories/users";
+import { buildUser, type BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 import { NOTIFY_TEST_ENV } from "../support/notify-server";
 
