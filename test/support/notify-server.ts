@@ -125,9 +125,30 @@ export async function startNotifyServer(props: { templates: readonly NotifyTempl
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (isDown) return void req.socket.destroy();
-    if (req.method !== "POST" || req.url !== "/v2/notifications/email") return answer(res, 404, errorBody(404, "BadRequestError", "Not found"));
+    const path = new URL(req.url ?? "/", "http://notify");
+    const listing = req.method === "GET" && path.pathname === "/v2/notifications";
+    if (!listing && (req.method !== "POST" || req.url !== "/v2/notifications/email")) return answer(res, 404, errorBody(404, "BadRequestError", "Not found"));
     const authError = checkToken(req.headers.authorization, secret, serviceId);
     if (authError) return answer(res, 403, errorBody(403, "AuthError", authError));
+    // GET /v2/notifications?template_type=email&reference=...: what Notify has for a reference, newest first.
+    if (listing) {
+      const reference = path.searchParams.get("reference");
+      const found = sent.filter((e) => reference === null || e.reference === reference).reverse();
+      return answer(res, 200, {
+        notifications: found.map((e) => ({
+          id: e.id,
+          reference: e.reference,
+          email_address: e.emailAddress,
+          type: "email",
+          status: "delivered",
+          template: { id: e.templateId, version: 1, uri: `${url}/services/${serviceId}/templates/${e.templateId}` },
+          subject: e.subject,
+          body: e.body,
+          created_at: new Date(e.at).toISOString(),
+        })),
+        links: { current: `${url}/v2/notifications${path.search}` },
+      });
+    }
     const body = (await readJson(req)) as {
       template_id?: unknown;
       email_address?: unknown;

@@ -125,9 +125,10 @@ async function sendLane(deps: OutboxDeps, client: NotifyClient, stopped: () => b
 }
 
 /**
- * Sends one claimed e-mail. Notify keeps no idempotency key, so the only window for a duplicate is
- * a node dying between Notify's 201 and the UPDATE below: the lease then ends and another node
- * sends it again, with the same reference (docs/domain/notifications-sending.md).
+ * Sends one claimed e-mail. Notify keeps no idempotency key, so a node dying between Notify's 201
+ * and the UPDATE below would leave an e-mail sent but still pending. Any later attempt therefore
+ * first asks Notify for the e-mail's reference, and records what Notify has instead of sending
+ * it again (docs/domain/notifications-sending.md).
  */
 async function sendOne(deps: OutboxDeps, client: NotifyClient, row: EmailOutboxRow): Promise<void> {
   const templateId = deps.env.notify.templates[row.template];
@@ -137,10 +138,11 @@ async function sendOne(deps: OutboxDeps, client: NotifyClient, row: EmailOutboxR
   }
   const personalisation = { ...row.personalisation, link: absolute(deps.env.publicUrl, row.personalisation.link ?? "/") };
   try {
-    const response = await client.sendEmail(templateId, row.emailAddress, { personalisation, reference: row.reference });
+    const already = row.attempts > 1 ? await sentBefore(client, row.reference) : undefined;
+    const notifyId = already ?? (await client.sendEmail(templateId, row.emailAddress, { personalisation, reference: row.reference })).data.id;
     await deps.db
       .update(emailOutbox)
-      .set({ status: "sent", notifyId: response.data.id, sentAt: sql`now()`, lastError: null })
+      .set({ status: "sent", notifyId, sentAt: sql`now()`, lastError: null })
       .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")));
   } catch (error) {
     const failure = describeFailure(error);
@@ -155,6 +157,14 @@ async function sendOne(deps: OutboxDeps, client: NotifyClient, row: EmailOutboxR
       .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")));
     deps.logger.warn({ outboxId: row.id, attempts: row.attempts, retryInSeconds: wait }, "e-mail not sent; will retry");
   }
+}
+
+/** Notify's id for an e-mail it already has under this reference (an earlier attempt's answer was lost), if any. */
+async function sentBefore(client: NotifyClient, reference: string): Promise<string | undefined> {
+  const response = await client.getNotifications("email", undefined, reference);
+  const found = (response.data as { notifications?: { id?: unknown; reference?: unknown }[] }).notifications ?? [];
+  const match = found.find((n) => n.reference === reference && typeof n.id === "string");
+  return typeof match?.id === "string" ? match.id : undefined;
 }
 
 /** Failed for good, audited, in one transaction; the details name the outbox row, never the address. */
