@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../server/src/db/client";
-import { admitProvider, buildSetting } from "../factories/directory";
+import { admitProvider, buildSetting, freeUrn } from "../factories/directory";
 import { buildOrganisation } from "../factories/organisations";
 import type { MatrixActor } from "./actors";
 import { byRole, everyone, type MatrixEntry, type Scope } from "./matrix";
-
-const urn = () => String(200000 + Math.floor(Math.random() * 799999));
 
 /** A listed setting: the actor's own if they are a provider (own scope), else another provider's in the region. */
 async function listedSetting(db: Db, actor: MatrixActor, scope: Scope): Promise<string> {
@@ -13,14 +11,14 @@ async function listedSetting(db: Db, actor: MatrixActor, scope: Scope): Promise<
   const ownProvider = scope === "own" && actor.role === "provider" ? actor.ownOrgId : undefined;
   const organisationId = ownProvider ?? (await buildOrganisation(db, { kind: "provider", regionId })).id;
   await admitProvider(db, { organisationId, regionId, lots: [1] }).catch(() => undefined);
-  return (await buildSetting(db, { organisationId, urn: urn() })).id;
+  return (await buildSetting(db, { organisationId })).id;
 }
 
 async function unclaimedSetting(db: Db, regionId: string) {
   const holder = await buildOrganisation(db, { kind: "provider", regionId });
   await db.execute(sql`UPDATE organisations SET holds_unclaimed_settings = false WHERE region_id = ${regionId}`);
   await db.execute(sql`UPDATE organisations SET holds_unclaimed_settings = true WHERE id = ${holder.id}`);
-  return buildSetting(db, { organisationId: holder.id, urn: urn(), status: "draft", source: "gias" });
+  return buildSetting(db, { organisationId: holder.id, status: "draft", source: "gias" });
 }
 
 /** A pending claim: the actor's own (own scope, providers) or another provider's in the region, or in another region. */
@@ -55,10 +53,10 @@ export const DIRECTORY_MATRIX: MatrixEntry[] = [
   },
   {
     route: "POST /api/v1/settings",
-    request: async () => ({
+    request: async ({ db }) => ({
       path: "/api/v1/settings",
       body: {
-        urn: urn(),
+        urn: await freeUrn(db),
         name: "Matrix School",
         ageLow: 5,
         ageHigh: 16,

@@ -9,7 +9,7 @@ import { byRole, type MatrixEntry, type Scope } from "./matrix";
 export async function listedSettingIn(db: Db, regionId: string) {
   const provider = await buildOrganisation(db, { kind: "provider", regionId });
   await admitProvider(db, { organisationId: provider.id, regionId, lots: [1] });
-  return (await buildSetting(db, { organisationId: provider.id, urn: String(300000 + Math.floor(Math.random() * 699999)) })).id;
+  return (await buildSetting(db, { organisationId: provider.id })).id;
 }
 
 /** Pending feedback by the actor (own scope, panel members) or by a panel member of the region, or of another region. */

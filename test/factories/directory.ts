@@ -61,6 +61,21 @@ export async function admitProvider(
   }
 }
 
+/*
+ * URNs are unique in the database. Random six-digit URNs collided once in a CI run (the access
+ * matrix builds hundreds of settings in one database), so each process walks the range from a
+ * random start and skips any URN already taken.
+ */
+let urnCursor = Math.floor(Math.random() * 900000);
+export async function freeUrn(db: Db): Promise<string> {
+  for (let tries = 0; tries < 900000; tries++) {
+    const urn = String(100000 + (urnCursor++ % 900000));
+    const [taken] = await rowsOf<{ id: string }>(db, sql`SELECT id FROM settings WHERE urn = ${urn}`);
+    if (!taken) return urn;
+  }
+  throw new Error("no free URN left");
+}
+
 /** A setting with sensible, complete defaults (published, lot 1, ASD specialist, ages 5-16, in M14). */
 export async function buildSetting(db: Db, options: { organisationId: string } & Partial<typeof settings.$inferInsert>) {
   const postcode = options.postcode ?? "M14 5RG";
@@ -69,7 +84,7 @@ export async function buildSetting(db: Db, options: { organisationId: string } &
   const [row] = await db
     .insert(settings)
     .values({
-      urn: String(100000 + Math.floor(Math.random() * 899999)),
+      urn: options.urn ?? (await freeUrn(db)),
       name: `Test setting ${randomBytes(3).toString("hex")}`,
       lotNumbers: [1],
       ageLow: 5,

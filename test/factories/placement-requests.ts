@@ -41,7 +41,7 @@ export async function buildMarket(db: Db, options: { providers?: number } = {}):
   for (let i = 0; i < (options.providers ?? 2); i++) {
     const org = await buildOrganisation(db, { kind: "provider", regionId, name: `Provider ${i + 1} ${Math.random().toString(36).slice(2, 6)}` });
     await admitProvider(db, { organisationId: org.id, regionId, lots: [1] });
-    const setting = await buildSetting(db, { organisationId: org.id, name: `Setting ${i + 1}`, urn: String(500000 + Math.floor(Math.random() * 499999)) });
+    const setting = await buildSetting(db, { organisationId: org.id, name: `Setting ${i + 1}` });
     providers.push({ person: await buildUser(db, { role: "provider", organisationId: org.id }), organisationId: org.id, settingId: setting.id });
   }
   const child = await buildChild(db, { organisationId: council.id, priceBand: "C" });

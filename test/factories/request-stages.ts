@@ -85,7 +85,6 @@ export async function buildRequestAt(db: Db, stage: RequestStage, options: Stage
     organisationId: providerId,
     lotNumbers: [lot],
     residentialTypes: [residential],
-    urn: String(200000 + Math.floor(Math.random() * 799999)),
   });
   const commissioner = await actorOf(db, (await buildUser(db, { role: "commissioner", organisationId: councilId })).user.id);
   const provider = await actorOf(db, (await buildUser(db, { role: "provider", organisationId: providerId })).user.id);
