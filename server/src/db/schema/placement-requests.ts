@@ -26,6 +26,8 @@ export const placementRequests = pgTable("placement_requests", {
   priceWeight: smallint("price_weight").notNull(),
   criteria: jsonb("criteria").$type<{ id: string; label: string }[]>().notNull(),
   priceRoundClosesAt: at("price_round_closes_at"),
+  /** Null: the default cut-off (shared/src/tenders/questions-cut-off.ts). */
+  questionsCloseAt: at("questions_close_at"),
   openedAt: at("opened_at"),
   closedAt: at("closed_at"),
   offersOpenedAt: at("offers_opened_at"),
@@ -33,6 +35,9 @@ export const placementRequests = pgTable("placement_requests", {
   awardedAt: at("awarded_at"),
   cancelledAt: at("cancelled_at"),
   cancelReason: text("cancel_reason"),
+  /** Calendar days between the intention to award and its confirmation (0 to 30; 0 needs a reason). */
+  standstillDays: smallint("standstill_days").notNull().default(8),
+  standstillReason: text("standstill_reason"),
   synthetic: boolean("synthetic").notNull().default(false),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: at("created_at").notNull().defaultNow(),
@@ -135,6 +140,30 @@ export const clarifications = pgTable("clarifications", {
 });
 export type ClarificationRow = typeof clarifications.$inferSelect;
 
+/** What one amendment changed: each field from and to (criteria by id), and any note to providers. */
+export interface AmendmentChanges {
+  deadline?: { from: string; to: string };
+  questionsCloseAt?: { from: string; to: string };
+  criteria?: { id: string; from: string; to: string }[];
+  note?: string;
+}
+
+export const requestAmendments = pgTable(
+  "request_amendments",
+  {
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => placementRequests.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    changes: jsonb("changes").$type<AmendmentChanges>().notNull(),
+    reason: text("reason").notNull(),
+    amendedBy: uuid("amended_by").references(() => users.id),
+    amendedAt: at("amended_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.number] })],
+);
+export type AmendmentRow = typeof requestAmendments.$inferSelect;
+
 export const offerScores = pgTable(
   "offer_scores",
   {
@@ -159,8 +188,14 @@ export const awards = pgTable("awards", {
   offerVersion: integer("offer_version").notNull(),
   reasons: text("reasons").notNull(),
   awardedBy: uuid("awarded_by").references(() => users.id),
+  /** When the intention to award was recorded. */
   awardedAt: at("awarded_at").notNull().defaultNow(),
+  /** The end of the standstill: the award may be confirmed from then on. */
+  standstillEndsAt: at("standstill_ends_at").notNull(),
+  confirmedAt: at("confirmed_at"),
+  confirmedBy: uuid("confirmed_by").references(() => users.id),
 });
+export type AwardRow = typeof awards.$inferSelect;
 
 export const placements = pgTable("placements", {
   id: uuid("id").primaryKey().defaultRandom(),
