@@ -1,9 +1,10 @@
 // Builds what is out of date: the React client (Vite) and the server bundle (esbuild).
 // Shared by `npm start`, `npm test` and `npm run build`.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -27,6 +28,36 @@ function isStale(stampFile, sources) {
 const CLIENT_SOURCES = ["client/src", "client/index.html", "client/vite.config.ts", "client/public", "shared/src", "package-lock.json"];
 const SERVER_SOURCES = ["server/src", "shared/src", "package-lock.json"];
 
+// The text types server/src/http/client-static.ts sends compressed; source maps are left out
+// (only developer tools fetch them, and brotli's best level on them would double the build time).
+const COMPRESSIBLE = new Set([".js", ".css", ".html", ".svg", ".json"]);
+const MIN_BYTES = 1024;
+
+/**
+ * Writes a brotli (.br, best level) and a gzip (.gz, level 9) copy beside each text file of the
+ * client build, once here rather than on every request: the server picks one by Accept-Encoding.
+ * A copy that would not be smaller is not written.
+ */
+export function precompress(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (!name.startsWith(".")) precompress(path);
+      continue;
+    }
+    if (!COMPRESSIBLE.has(extname(name))) continue;
+    const source = readFileSync(path);
+    if (source.length < MIN_BYTES) continue;
+    const copies = {
+      ".br": brotliCompressSync(source, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length },
+      }),
+      ".gz": gzipSync(source, { level: 9 }),
+    };
+    for (const [suffix, body] of Object.entries(copies)) if (body.length < source.length) writeFileSync(path + suffix, body);
+  }
+}
+
 export function buildClient({ force = false } = {}) {
   if (!force && !isStale("client/dist/.build-stamp", CLIENT_SOURCES)) return false;
   console.error("Building the web client (vite)...");
@@ -42,6 +73,7 @@ export function buildClient({ force = false } = {}) {
     },
   );
   if (result.status !== 0) throw new Error("The client build failed (see above).");
+  precompress(join(ROOT, "client/dist"));
   writeFileSync(join(ROOT, "client/dist/.build-stamp"), new Date().toISOString());
   return true;
 }

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import request from "supertest";
+import { CLIENT_DIST_DIR } from "../../server/src/paths";
+import { createTestApp, type TestApp } from "../setup/test-app";
+
+/*
+ * The built client as a browser gets it: the build (scripts/build-steps.mjs) writes a brotli and
+ * a gzip copy beside each text file, and the server sends the best one the browser accepts.
+ * supertest decompresses what it receives, so each test compares the decoded text with the
+ * plain file and Content-Length with the size of the copy that was sent.
+ */
+const CHROME = "gzip, deflate, br, zstd";
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+let t: TestApp;
+let entry: string;
+let stylesheet: string;
+beforeAll(async () => {
+  const manifestFile = join(CLIENT_DIST_DIR, ".vite/manifest.json");
+  if (!existsSync(manifestFile)) throw new Error("client/dist is missing: run `npm run build` first (npm test does it for you)");
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, { file: string; isEntry?: boolean; css?: string[] }>;
+  const main = Object.values(manifest).find((chunk) => chunk.isEntry);
+  entry = `/${main?.file}`;
+  stylesheet = `/${main?.css?.[0]}`;
+  t = await createTestApp({ seed: false });
+});
+afterAll(() => t.close());
+
+const onDisk = (path: string) => join(CLIENT_DIST_DIR, path);
+const size = (path: string) => String(statSync(onDisk(path)).size);
+
+describe("GET a hashed script", () => {
+  it("should send the brotli copy to a browser that accepts it, cached for a year", async () => {
+    const res = await request(t.app).get(entry).set("Accept-Encoding", CHROME);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"]).toBe("br");
+    expect(res.headers["content-length"]).toBe(size(`${entry}.br`));
+    expect(Number(res.headers["content-length"])).toBeLessThan(statSync(onDisk(entry)).size / 3);
+    expect(res.headers["content-type"]).toMatch(/^text\/javascript/);
+    expect(res.headers["vary"]).toMatch(/Accept-Encoding/i);
+    expect(res.headers["cache-control"]).toBe(IMMUTABLE);
+    expect(res.headers["etag"]).toBeTruthy();
+    expect(res.text).toBe(readFileSync(onDisk(entry), "utf8"));
+  });
+
+  it("should send gzip to a browser that accepts gzip but not brotli", async () => {
+    for (const accepted of ["gzip, deflate", "br;q=0, gzip"]) {
+      const res = await request(t.app).get(entry).set("Accept-Encoding", accepted);
+      expect(res.headers["content-encoding"]).toBe("gzip");
+      expect(res.headers["content-length"]).toBe(size(`${entry}.gz`));
+      expect(res.headers["cache-control"]).toBe(IMMUTABLE);
+      expect(res.text).toBe(readFileSync(onDisk(entry), "utf8"));
+    }
+  });
+
+  it("should send the plain file, still varying by Accept-Encoding, when nothing compressed is accepted", async () => {
+    const res = await request(t.app).get(entry).set("Accept-Encoding", "identity");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"]).toBeUndefined();
+    expect(res.headers["content-length"]).toBe(size(entry));
+    expect(res.headers["vary"]).toMatch(/Accept-Encoding/i);
+    expect(res.headers["cache-control"]).toBe(IMMUTABLE);
+  });
+
+  it("should give each encoding its own ETag and answer 304 when the browser's copy is current", async () => {
+    const br = await request(t.app).get(entry).set("Accept-Encoding", "br");
+    const plain = await request(t.app).get(entry).set("Accept-Encoding", "identity");
+    expect(br.headers["etag"]).not.toBe(plain.headers["etag"]);
+    const again = await request(t.app)
+      .get(entry)
+      .set("Accept-Encoding", "br")
+      .set("If-None-Match", br.headers["etag"] as string);
+    expect(again.status).toBe(304);
+    // The plain file's ETag does not stand for the brotli copy: that is sent in full.
+    const other = await request(t.app)
+      .get(entry)
+      .set("Accept-Encoding", "br")
+      .set("If-None-Match", plain.headers["etag"] as string);
+    expect(other.status).toBe(200);
+    expect(other.headers["content-encoding"]).toBe("br");
+  });
+
+  it("should answer HEAD with the compressed copy's headers and no body", async () => {
+    const res = await request(t.app).head(entry).set("Accept-Encoding", "br");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"]).toBe("br");
+    expect(res.headers["content-length"]).toBe(size(`${entry}.br`));
+  });
+});
+
+describe("GET other static files", () => {
+  it("should send the stylesheet compressed with its CSS type", async () => {
+    const res = await request(t.app).get(stylesheet).set("Accept-Encoding", CHROME);
+    expect(res.headers["content-encoding"]).toBe("br");
+    expect(res.headers["content-type"]).toMatch(/^text\/css/);
+    expect(res.headers["cache-control"]).toBe(IMMUTABLE);
+  });
+
+  it("should send fonts as they are (already compressed) and unhashed GOV.UK images cached for a day", async () => {
+    const font = await request(t.app).get("/assets/fonts/bold-b542beb274-v2.woff2").set("Accept-Encoding", CHROME);
+    expect(font.status).toBe(200);
+    expect(font.headers["content-encoding"]).toBeUndefined();
+    expect(font.headers["content-type"]).toBe("font/woff2");
+    const crest = await request(t.app).get("/assets/images/govuk-crest.svg").set("Accept-Encoding", CHROME);
+    expect(crest.headers["content-encoding"]).toBe("br");
+    expect(crest.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+    expect(crest.headers["cache-control"]).toBe("public, max-age=86400");
+  });
+
+  it("should answer a missing asset with 404, not a compressed copy or the page", async () => {
+    const res = await request(t.app).get("/assets/no-such-Abcdefgh1.js").set("Accept-Encoding", CHROME);
+    expect(res.status).toBe(404);
+    expect(res.headers["content-encoding"]).toBeUndefined();
+  });
+});
+
+describe("GET a page (index.html)", () => {
+  it("should send the page compressed and revalidated on every visit, so a new release is seen at once", async () => {
+    const res = await request(t.app).get("/commissioner/requests").set("Accept", "text/html").set("Accept-Encoding", CHROME);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"]).toBe("br");
+    expect(res.headers["content-type"]).toMatch(/^text\/html/);
+    expect(res.headers["cache-control"]).toBe("no-cache");
+    expect(res.headers["vary"]).toMatch(/Accept-Encoding/i);
+    expect(res.text).toBe(readFileSync(onDisk("index.html"), "utf8"));
+  });
+
+  it("should send the plain page to a browser that takes no compression, and keep 404 for an unknown page", async () => {
+    const plain = await request(t.app).get("/commissioner/requests").set("Accept", "text/html").set("Accept-Encoding", "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers["cache-control"]).toBe("no-cache");
+    const unknown = await request(t.app).get("/no-such-page").set("Accept", "text/html").set("Accept-Encoding", "gzip");
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers["content-encoding"]).toBe("gzip");
+    expect(unknown.text).toContain('<div id="root"></div>');
+  });
+});
+
+describe("API responses", () => {
+  it("should not be compressed (they can reflect what a person typed beside their session: BREACH)", async () => {
+    const res = await request(t.app).get("/api/v1/openapi.json").set("Accept-Encoding", CHROME);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"]).toBeUndefined();
+  });
+});
