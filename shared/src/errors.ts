@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PriceAboveCeilingSchema } from "./schemas/framework";
 
 /** Every error the API returns carries one of these codes; clients switch on the code, never on the message. */
 export const ErrorCode = {
@@ -47,8 +48,18 @@ export const DomainErrorCode = {
   PriceNotLower: "price_not_lower",
   /** Every offer must be scored against every criterion first. */
   ScoresMissing: "scores_missing",
+  /** An evaluator must declare any conflict of interest before scoring. */
+  DeclarationNeeded: "declaration_needed",
+  /** An evaluator who declared a conflict of interest does not score or moderate. */
+  ConflictOfInterest: "conflict_of_interest",
+  /** Only the evaluator moderating the evaluation may do that. */
+  NotModerator: "not_moderator",
   /** The request's mode does not have that step (a price round outside ranked mode). */
   WrongMode: "wrong_mode",
+  /** An amendment may only extend a request's deadline, never bring it forward. */
+  DeadlineNotLater: "deadline_not_later",
+  /** The request's questions cut-off has passed: no more questions are taken. */
+  QuestionsClosed: "questions_closed",
   /** A question already answered. */
   AlreadyAnswered: "already_answered",
   /** Something already decided or ended (a placement's end, a claim, a moderation). */
@@ -67,6 +78,10 @@ export const DomainErrorCode = {
   NotMember: "not_member",
   /** Payments need Stripe, and this service has no STRIPE_SECRET_KEY (the message says how to set it up). */
   PaymentsNotSetUp: "payments_not_set_up",
+  /** The change affects others (listed in the error); send it again with `confirm: true` to go ahead. */
+  ConfirmationRequired: "confirmation_required",
+  /** The intention to award is still in its standstill period: it can be confirmed once that ends (the message says when). */
+  StandstillRunning: "standstill_running",
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -85,6 +100,8 @@ export const ApiErrorSchema = z.object({
   /** Which rule refused it (409s and 403s of the domain): switch on this, never on the message. */
   reason: DomainErrorCodeSchema.optional(),
   issues: z.array(ValidationIssueSchema).optional(),
+  /** With reason confirmation_required on lowering a band ceiling: the providers' prices above the new ceiling. */
+  pricesAboveCeiling: z.array(PriceAboveCeilingSchema).optional(),
   requestId: z.string().optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -54,11 +54,25 @@ export const FrameworkListSchema = z.object({ data: z.array(FrameworkSchema) });
 export const BandCeilingUpdateSchema = z
   .object({
     weeklyCeilingPence: int32(
-      z.number({ error: "Enter the weekly ceiling in pence" }).int({ error: "Enter whole pence" }).min(1, { error: "The ceiling must be more than 0" }),
+      z.number({ error: "Enter the weekly ceiling" }).int({ error: "Enter the weekly ceiling in whole pence" }).min(1, { error: "The ceiling must be more than £0" }),
       "The ceiling",
     ),
+    /**
+     * Lowering a ceiling below providers' current prices is refused (409, reason
+     * confirmation_required, with those prices) until it is sent again with `confirm: true`.
+     */
+    confirm: z.boolean({ error: "Confirm the new ceiling by choosing yes or no" }).optional(),
   })
   .strict();
+
+/** A provider's current price above a ceiling that is being lowered: shown before it is saved. */
+export const PriceAboveCeilingSchema = z.object({
+  organisationName: z.string(),
+  lotNumber: z.number().int(),
+  band: z.enum(PRICE_BAND_CODES),
+  weeklyPricePence: z.number().int(),
+});
+export type PriceAboveCeiling = z.infer<typeof PriceAboveCeilingSchema>;
 
 export const TermsVersionCreateSchema = z
   .object({
