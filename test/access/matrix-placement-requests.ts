@@ -60,6 +60,11 @@ export const PLACEMENT_REQUEST_MATRIX: MatrixEntry[] = [
     request: at("open", (s) => ({ path: on(s, "/cancel"), body: { reason: "The child's needs changed." } })),
     expect: councilOnly(200),
   },
+  {
+    route: `POST ${R}/:id/amendments`,
+    request: at("open", (s) => ({ path: on(s, "/amendments"), body: { note: "The child enjoys swimming.", reason: "More about the child." } })),
+    expect: councilOnly(200),
+  },
   { route: `POST ${R}/:id/offers`, request: at("open", (s) => ({ path: on(s, "/offers"), body: offerBody(s.settingId) })), expect: providerOnly(201) },
   {
     route: `POST ${R}/:id/offers/:offerId/withdraw`,

@@ -101,7 +101,15 @@ describe("notification preferences", () => {
   it("should list the role's kinds, e-mailed by default, the always e-mailed ones fixed", async () => {
     const provider = await buildUser(db(), { role: "provider" });
     const data = await prefs(provider);
-    expect(data.map((p) => p.kind)).toEqual(["request_invited", "clarification_answered", "deadline_24h", "deadline_1h", "offers_opened", "outcome"]);
+    expect(data.map((p) => p.kind)).toEqual([
+      "request_invited",
+      "clarification_answered",
+      "request_amended",
+      "deadline_24h",
+      "deadline_1h",
+      "offers_opened",
+      "outcome",
+    ]);
     expect(data.every((p) => p.delivery === "email")).toBe(true);
     expect(data.filter((p) => !p.changeable).map((p) => p.kind)).toEqual(["deadline_24h", "deadline_1h", "outcome"]);
 

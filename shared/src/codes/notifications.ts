@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   // A provider's staff
   "request_invited",
   "clarification_answered",
+  "request_amended",
   "deadline_24h",
   "deadline_1h",
   "offers_opened",
@@ -22,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   "moderation_decided",
   // An organisation's administrators
   "application_decided",
+  "band_ceiling_lowered",
   "claim_decided",
   "membership_payment_failed",
   // Someone invited to join an organisation (not yet a user: e-mail only, always sent)
@@ -32,6 +34,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   request_invited: "Your setting is invited to a placement request",
   clarification_answered: "A clarification is answered",
+  request_amended: "A request you are invited to is amended",
   deadline_24h: "A request's deadline is 24 hours away",
   deadline_1h: "A request's deadline is 1 hour away",
   offers_opened: "The offers of a request are opened",
@@ -44,6 +47,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   round_summary_published: "A review round's summary is published",
   moderation_decided: "Your comment or feedback is moderated",
   application_decided: "A framework application is decided",
+  band_ceiling_lowered: "A price band ceiling is lowered below your price",
   claim_decided: "A setting claim is decided",
   membership_payment_failed: "A membership payment failed",
   join_invitation: "An invitation to join an organisation",

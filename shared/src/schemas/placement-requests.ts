@@ -2,8 +2,17 @@ import { z } from "zod";
 import { CHILD_SEXES, RISK_TRAJECTORIES } from "../codes/children";
 import { PDS_RISK_CODES, STAFFING_RATIOS, THERAPIES } from "../codes/directory";
 import { PRICE_BAND_CODES } from "../codes/price-bands";
-import { DECLINE_REASONS, INVITATION_STATUSES, PLACEMENT_END_REASONS, REQUEST_MODES, REQUEST_STATES } from "../codes/tenders";
+import {
+  DECLINE_REASONS,
+  INVITATION_STATUSES,
+  PLACEMENT_END_REASONS,
+  REQUEST_MODES,
+  REQUEST_STATES,
+  type RequestState,
+  STANDSTILL_DAYS,
+} from "../codes/tenders";
 import { ChildRecommendationSchema, ChildRequirementsSchema } from "./children";
+import { listFilter, ListMetaSchema, listQuery } from "./list-query";
 import { calendarDate, dateTime, plainText } from "./primitives";
 import { LotNumberSchema, NeedCodeSchema } from "./settings";
 
@@ -13,6 +22,8 @@ const pence = (what: string) =>
     .int({ error: `Enter ${what} in whole pence` })
     .min(0, { error: `${what} cannot be negative` })
     .max(10_000_000, { error: `${what} looks too large` });
+/** The longest reason a score may have. */
+export const SCORE_REASON_MAX = 2000;
 const text = (what: string, max: number) =>
   plainText({ error: `Enter ${what}` })
     .trim()
@@ -25,6 +36,11 @@ export const CriterionSchema = z
   })
   .strict();
 export type Criterion = z.infer<typeof CriterionSchema>;
+
+const QUESTIONS_CUT_OFF_MESSAGE = "Questions must close before the deadline, so that the council can answer them while offers are still open";
+/** A questions cut-off given with a deadline must come before it (with the deadline kept, the server checks). */
+const questionsCloseBeforeDeadline = (r: { deadline?: string | undefined; questionsCloseAt?: string | undefined }) =>
+  !r.deadline || !r.questionsCloseAt || Date.parse(r.questionsCloseAt) < Date.parse(r.deadline);
 
 /** A commissioner makes a request from a child's profile. */
 export const RequestCreateSchema = z
@@ -53,11 +69,27 @@ export const RequestCreateSchema = z
       .optional(),
     /** Open straight away (the default) or keep as a draft. */
     open: z.boolean().default(true),
+    /** When providers' questions close; omit for the default (24 hours before the deadline, see shared/src/tenders/questions-cut-off.ts). */
+    questionsCloseAt: dateTime({ offset: true, error: "Enter when questions close as a date and time" }).optional(),
+    /** Calendar days between the intention to award and its confirmation. */
+    standstillDays: z
+      .number({ error: `Enter the standstill period as a whole number of days, from 0 to ${STANDSTILL_DAYS.max}` })
+      .int({ error: `Enter the standstill period as a whole number of days, from 0 to ${STANDSTILL_DAYS.max}` })
+      .min(0, { error: `The standstill period must be 0 days or more` })
+      .max(STANDSTILL_DAYS.max, { error: `The standstill period must be ${STANDSTILL_DAYS.max} days or fewer` })
+      .default(STANDSTILL_DAYS.default),
+    /** Required for a standstill of 0 days (for example, an urgent placement). */
+    standstillReason: text("why there is no standstill period", 1000).optional(),
   })
   .strict()
   .refine((r) => r.inviteAll || (r.settingIds?.length ?? 0) > 0, {
     path: ["settingIds"],
     error: "Choose settings to invite, or invite every eligible setting on the lot",
+  })
+  .refine(questionsCloseBeforeDeadline, { path: ["questionsCloseAt"], error: QUESTIONS_CUT_OFF_MESSAGE })
+  .refine((r) => r.standstillDays > 0 || (r.standstillReason ?? "").length > 0, {
+    path: ["standstillReason"],
+    error: "Say why there is no standstill period, for example an urgent placement",
   });
 export type RequestCreateInput = z.infer<typeof RequestCreateSchema>;
 
@@ -103,6 +135,40 @@ export type OfferSubmitInput = z.infer<typeof OfferSubmitSchema>;
 /** In a ranked request's price round: a lower weekly fee only. */
 export const PriceRevisionSchema = z.object({ fee: FeeSchema, justification: text("the justification", 4000).optional() }).strict();
 
+/**
+ * The council amends an open request before its deadline: a later deadline (never an earlier
+ * one), a new questions cut-off, clearer wording of the criteria (the same criteria, by id: offers
+ * answer each one) or a note. Every invited provider sees each amendment, numbered.
+ */
+export const RequestAmendSchema = z
+  .object({
+    deadline: dateTime({ offset: true, error: "Enter the new deadline as a date and time" }).optional(),
+    questionsCloseAt: dateTime({ offset: true, error: "Enter when questions close as a date and time" }).optional(),
+    criteria: z.array(CriterionSchema).min(1, { error: "Keep at least one quality criterion" }).max(12).optional(),
+    note: text("the note", 2000).optional(),
+    reason: text("why the request is amended", 1000).min(1, { error: "Say why the request is amended: every invited provider sees it" }),
+  })
+  .strict()
+  .refine((a) => a.deadline || a.questionsCloseAt || a.criteria || a.note, {
+    path: ["deadline"],
+    error: "Change the deadline, when questions close or a criterion's wording, or add a note for providers",
+  })
+  .refine(questionsCloseBeforeDeadline, { path: ["questionsCloseAt"], error: QUESTIONS_CUT_OFF_MESSAGE });
+export type RequestAmendInput = z.infer<typeof RequestAmendSchema>;
+
+const ChangeSchema = z.object({ from: z.iso.datetime(), to: z.iso.datetime() });
+/** One numbered amendment as every viewer of the request sees it (who made it stays with the council's audit). */
+export const AmendmentSchema = z.object({
+  number: z.number().int(),
+  amendedAt: z.iso.datetime(),
+  reason: z.string(),
+  deadline: ChangeSchema.nullable(),
+  questionsCloseAt: ChangeSchema.nullable(),
+  criteria: z.array(z.object({ id: z.string(), from: z.string(), to: z.string() })),
+  note: z.string().nullable(),
+});
+export type Amendment = z.infer<typeof AmendmentSchema>;
+
 export const ClarificationAskSchema = z.object({ question: text("your question", 2000).min(1, { error: "Enter your question" }) }).strict();
 export const ClarificationAnswerSchema = z
   .object({
@@ -111,26 +177,98 @@ export const ClarificationAnswerSchema = z
   })
   .strict();
 
-export const ScoresSchema = z
+/** One cell of the scoring grid: a score 0-5 (null while not yet scored) and its reason, which the offer's provider is shown with the outcome. */
+export const ScoreEntrySchema = z
   .object({
-    scores: z
-      .array(
-        z
-          .object({
-            offerId: z.uuid(),
-            criterionId: plainText(),
-            score: z.number().int().min(0, { error: "Scores are 0 to 5" }).max(5, { error: "Scores are 0 to 5" }),
-          })
-          .strict(),
-      )
-      .min(1),
+    offerId: z.uuid({ error: "Choose an offer of this request" }),
+    criterionId: plainText({ error: "Choose a criterion of this request" }).max(100, { error: "Choose a criterion of this request" }),
+    score: z
+      .number({ error: "Choose a score from 0 to 5" })
+      .int({ error: "Choose a score from 0 to 5" })
+      .min(0, { error: "Choose a score from 0 to 5" })
+      .max(5, { error: "Choose a score from 0 to 5" })
+      .nullable(),
+    reason: text("the reason for the score", SCORE_REASON_MAX).optional(),
   })
   .strict();
+export type ScoreEntryInput = z.infer<typeof ScoreEntrySchema>;
+
+/** An evaluator's own scores, saved as a draft: what is sent replaces what they had saved (partial grids allowed). */
+export const ScoresSchema = z.object({ scores: z.array(ScoreEntrySchema).max(1000, { error: "Send at most 1000 scores at once" }) }).strict();
+
+/** Before scoring, each evaluator declares any conflict of interest: one with a conflict does not score. */
+export const EvaluationDeclarationSchema = z
+  .object({
+    conflict: z.enum(["none", "yes"], { error: "Say whether you have a conflict of interest with any provider that offered" }),
+    details: text("the details of the conflict", 2000).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.conflict === "yes" && !value.details)
+      ctx.addIssue({ code: "custom", path: ["details"], message: "Give the details of the conflict of interest" });
+  });
+export type EvaluationDeclarationInput = z.infer<typeof EvaluationDeclarationSchema>;
+
+/** The moderator's agreed scores (a draft until the evaluation is completed) and the moderation note. */
+export const ModerationSaveSchema = z
+  .object({
+    scores: z.array(ScoreEntrySchema).max(1000, { error: "Send at most 1000 scores at once" }),
+    note: text("the moderation note", 4000).optional(),
+  })
+  .strict();
+
+const ScoreCellSchema = z.object({ offerId: z.uuid(), criterionId: z.string(), score: z.number().int().nullable(), reason: z.string().nullable() });
+export type ScoreCell = z.infer<typeof ScoreCellSchema>;
+
+/** One evaluator: their declaration and, where this viewer may see them, their scores. */
+export const EvaluatorSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  conflict: z.boolean(),
+  details: z.string().nullable(),
+  declaredAt: z.iso.datetime(),
+  /** Null while hidden: another evaluator's scores are shown once moderation starts. */
+  scores: z.array(ScoreCellSchema).nullable(),
+  lastSavedAt: z.iso.datetime().nullable(),
+});
+export type Evaluator = z.infer<typeof EvaluatorSchema>;
+
+/** A request's evaluation as one of its council's commissioners sees it (the report's source too). */
+export const EvaluationStateSchema = z.object({
+  requestId: z.uuid(),
+  you: z.object({
+    userId: z.uuid(),
+    declared: z.boolean(),
+    mayScore: z.boolean(),
+    mayStartModeration: z.boolean(),
+    mayModerate: z.boolean(),
+  }),
+  evaluators: z.array(EvaluatorSchema),
+  moderation: z
+    .object({
+      moderatorId: z.uuid(),
+      moderatorName: z.string(),
+      startedAt: z.iso.datetime(),
+      note: z.string().nullable(),
+      savedAt: z.iso.datetime().nullable(),
+      agreed: z.array(ScoreCellSchema),
+    })
+    .nullable(),
+  completedAt: z.iso.datetime().nullable(),
+});
+export type EvaluationState = z.infer<typeof EvaluationStateSchema>;
+export const EvaluationStateResponseSchema = z.object({ data: EvaluationStateSchema });
+
 export const PriceRoundSchema = z.object({ closesAt: dateTime({ offset: true, error: "Enter when the price round closes" }) }).strict();
 export const AwardSchema = z
   .object({
     offerId: z.uuid({ error: "Choose the offer to award" }),
     reasons: text("the reasons", 4000).min(1, { error: "Give the reasons for the award: every provider is told" }),
+  })
+  .strict();
+export const AwardWithdrawSchema = z
+  .object({
+    reason: text("why the intention to award is withdrawn", 1000).min(1, { error: "Say why the intention to award is withdrawn: every provider is told" }),
   })
   .strict();
 export const PlacementEndSchema = z
@@ -229,6 +367,8 @@ export const EvaluationRowSchema = z.object({
   organisationName: z.string(),
   weeklyFeePence: z.number().int(),
   scores: z.record(z.string(), z.number().int()),
+  /** The agreed reason per criterion: the council's, and a provider's for its own offer after the outcome. */
+  reasons: z.record(z.string(), z.string()),
   qualityScore: z.number(),
   /** Exact for the council; null for a provider, which gets the range (shared/src/tenders/evaluate.ts). */
   priceScore: z.number().nullable(),
@@ -255,8 +395,39 @@ export const PlacementSchema = z.object({
 });
 export type Placement = z.infer<typeof PlacementSchema>;
 
+/**
+ * The intention to award, then the award. Unsuccessful providers are told the successful
+ * provider's name (as a standstill notice does), never its price or scores.
+ */
+export const AwardViewSchema = z.object({
+  /** Null for a provider that did not win. */ offerId: z.uuid().nullable(),
+  reasons: z.string(),
+  /** When the intention to award was recorded. */
+  awardedAt: z.iso.datetime(),
+  /** For a provider: whether it won. */ yours: z.boolean().nullable(),
+  successfulProviderName: z.string(),
+  /** When the standstill ends: the award may be confirmed from then on. */
+  standstillEndsAt: z.iso.datetime(),
+  /** Null while it is an intention. */
+  confirmedAt: z.iso.datetime().nullable(),
+  /** The winning provider's next steps once confirmed (null for anyone else, and before). */
+  nextSteps: z
+    .object({
+      councilName: z.string(),
+      contactEmail: z.string().nullable(),
+      contactPhone: z.string().nullable(),
+      weeklyFeePence: z.number().int(),
+      startDate: z.iso.date(),
+      settingName: z.string(),
+    })
+    .nullable(),
+});
+export type AwardView = z.infer<typeof AwardViewSchema>;
+
 export const RequestSummarySchema = z.object({
   id: z.uuid(),
+  /** The request's public reference (PR- and the first 8 characters of its id), said on the phone and in e-mails. */
+  reference: z.string(),
   state: z.enum(REQUEST_STATES),
   mode: z.enum(REQUEST_MODES),
   lotNumber: z.number().int(),
@@ -264,12 +435,19 @@ export const RequestSummarySchema = z.object({
   bandCeilingPence: z.number().int().nullable(),
   deadline: z.iso.datetime(),
   priceRoundClosesAt: z.iso.datetime().nullable(),
+  /** When providers' questions close (the council's choice, or the default). */
+  questionsCloseAt: z.iso.datetime(),
   weights: z.object({ quality: z.number().int(), price: z.number().int() }),
   criteria: z.array(CriterionSchema),
   /** The commissioner's own reference for the child: only in the council's view. */
   childReference: z.string().nullable(),
   councilName: z.string(),
   createdAt: z.iso.datetime(),
+  standstillDays: z.number().int(),
+  standstillReason: z.string().nullable(),
+  /** The last intention to award that the council withdrew, and why (every provider that offered reads it). */
+  intentionWithdrawnAt: z.iso.datetime().nullable(),
+  intentionWithdrawnReason: z.string().nullable(),
 });
 export type RequestSummary = z.infer<typeof RequestSummarySchema>;
 
@@ -287,27 +465,38 @@ export const RequestViewSchema = z.object({
   /** Offers this viewer may see: a provider its own; the commissioner all once opened (urgent: as they come). */
   offers: z.array(OfferSchema),
   clarifications: z.array(ClarificationSchema),
+  /** Every amendment, oldest first. */
+  amendments: z.array(AmendmentSchema),
   /** After evaluation: the council sees every row; a provider only its own offers' rows. */
   evaluation: z.array(EvaluationRowSchema),
   /** Ranked mode's price round: this provider's current rank per offer (never others' prices or names). */
   ranks: z.array(z.object({ offerId: z.uuid(), rank: z.number().int(), of: z.number().int() })),
-  award: z
-    .object({
-      /** Null for a provider that did not win. */ offerId: z.uuid().nullable(),
-      reasons: z.string(),
-      awardedAt: z.iso.datetime(),
-      /** For a provider: whether it won. */ yours: z.boolean().nullable(),
-    })
-    .nullable(),
+  award: AwardViewSchema.nullable(),
   placement: PlacementSchema.nullable(),
   cancelReason: z.string().nullable(),
 });
 export type RequestView = z.infer<typeof RequestViewSchema>;
 export const RequestViewResponseSchema = z.object({ data: RequestViewSchema });
+/** "Waiting for a decision": the offers are in and the council's move is next (score, award, confirm). */
+export const AWAITING_DECISION_STATES: readonly RequestState[] = REQUEST_STATES.filter((s) => ["closed", "evaluated", "standstill"].includes(s));
+export const REQUEST_LIST_FILTERS = ["awaiting_decision", ...REQUEST_STATES] as const;
+export type RequestListFilter = (typeof REQUEST_LIST_FILTERS)[number];
+
+/** `?q=` a public reference (PR-1A2B3C4D) or, for the council, its child's reference; `status=` states or awaiting_decision. */
+export const RequestListQuerySchema = listQuery({ status: listFilter(REQUEST_LIST_FILTERS, "Choose states from the list").optional() });
+export type RequestListQuery = z.infer<typeof RequestListQuerySchema>;
+
 export const RequestListSchema = z.object({
   data: z.array(
-    RequestSummarySchema.extend({ invited: z.number().int(), offers: z.number().int().nullable(), yourStatus: z.enum(INVITATION_STATUSES).nullable() }),
+    RequestSummarySchema.extend({
+      invited: z.number().int(),
+      offers: z.number().int().nullable(),
+      yourStatus: z.enum(INVITATION_STATUSES).nullable(),
+      /** A provider that offered, from the intention to award on: whether its offer was successful. */
+      yourOutcome: z.enum(["successful", "unsuccessful"]).nullable(),
+    }),
   ),
+  meta: ListMetaSchema,
 });
 export type RequestListItem = z.infer<typeof RequestListSchema>["data"][number];
 export const OfferReceiptResponseSchema = z.object({ data: OfferReceiptSchema });

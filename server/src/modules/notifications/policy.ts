@@ -8,14 +8,14 @@ export const readsOwnNotifications = (_member: Member) => true;
 
 /** The kinds each role is told of (the catalogue in shared/src/codes/notifications.ts). */
 const KINDS_BY_ROLE: Record<Member["role"], readonly NotificationKind[]> = {
-  provider: ["request_invited", "clarification_answered", "deadline_24h", "deadline_1h", "offers_opened", "outcome"],
+  provider: ["request_invited", "clarification_answered", "request_amended", "deadline_24h", "deadline_1h", "offers_opened", "outcome"],
   commissioner: ["question_received", "request_closed", "request_no_offers"],
   parent_panel: ["round_opened", "round_closed", "round_summary_published", "moderation_decided"],
   regional_admin: [],
 };
 
 /** Decisions about the organisation itself go to its administrators. */
-const ADMIN_KINDS: readonly NotificationKind[] = ["application_decided", "claim_decided", "membership_payment_failed"];
+const ADMIN_KINDS: readonly NotificationKind[] = ["application_decided", "band_ceiling_lowered", "claim_decided", "membership_payment_failed"];
 
 /**
  * The kinds a person has preferences for: their role's, and the administrators' kinds too for an

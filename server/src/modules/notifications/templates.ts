@@ -25,6 +25,7 @@ const standard = (name: NotificationKind, lead: string, footer = PREFERENCES): E
 const LEADS: Record<NotificationKind, string> = {
   request_invited: "Your setting has been invited to respond to a placement request.",
   clarification_answered: "A question about a placement request you were invited to has been answered.",
+  request_amended: "The council has amended a placement request you were invited to.",
   deadline_24h: "A placement request you were invited to closes in 24 hours.",
   deadline_1h: "A placement request you were invited to closes in 1 hour.",
   offers_opened: "The council has opened the offers for a placement request you responded to.",
@@ -37,6 +38,7 @@ const LEADS: Record<NotificationKind, string> = {
   round_summary_published: "The summary of a review round has been published.",
   moderation_decided: "Your comment or feedback has been moderated.",
   application_decided: "A framework application has been decided.",
+  band_ceiling_lowered: "The regional hub has lowered a price band ceiling below your organisation's price.",
   claim_decided: "A claim to a setting has been decided.",
   membership_payment_failed: "A membership payment for your organisation has failed.",
   join_invitation: "You have been invited to join an organisation in Placement Exchange.",

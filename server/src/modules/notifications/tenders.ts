@@ -3,10 +3,14 @@ import type { NotificationKind } from "@shared/codes/notifications";
 import type { DbOrTx } from "../../db/client";
 import { type ClarificationRow, offers, organisations, type PlacementRequestRow, requestInvitations, settings } from "../../db/schema";
 import {
+  amendedMessage,
   clarificationAnsweredMessage,
+  intentionMessage,
+  intentionWithdrawnMessage,
   type Message,
   offersOpenedMessage,
   outcomeMessage,
+  type OwnScores,
   questionReceivedMessage,
   requestClosedMessage,
   type RequestFacts,
@@ -57,19 +61,19 @@ export async function tellQuestionReceived(tx: DbOrTx, request: PlacementRequest
   await send(tx, "question_received", await commissioners(tx, request), `question:${clarification.id}`, questionReceivedMessage(await factsOf(tx, request)));
 }
 
+/** The organisations invited to a request that have not declined it. */
+const stillInvited = async (tx: DbOrTx, requestId: string) =>
+  (
+    await tx
+      .selectDistinct({ id: requestInvitations.organisationId })
+      .from(requestInvitations)
+      .where(and(eq(requestInvitations.requestId, requestId), ne(requestInvitations.status, "declined")))
+  ).map((r) => r.id);
+
 /** Published to all: every invited provider that has not declined; answered privately: the asking provider only. */
 export async function tellClarificationAnswered(tx: DbOrTx, request: PlacementRequestRow, clarification: ClarificationRow): Promise<void> {
   const toAll = clarification.visibility === "all";
-  const organisationIds = toAll
-    ? (
-        await tx
-          .selectDistinct({ id: requestInvitations.organisationId })
-          .from(requestInvitations)
-          .where(and(eq(requestInvitations.requestId, request.id), ne(requestInvitations.status, "declined")))
-      ).map((r) => r.id)
-    : clarification.askedByOrganisationId
-      ? [clarification.askedByOrganisationId]
-      : [];
+  const organisationIds = toAll ? await stillInvited(tx, request.id) : clarification.askedByOrganisationId ? [clarification.askedByOrganisationId] : [];
   const userIds = (await Promise.all(organisationIds.map((id) => providerStaff(tx, id)))).flat();
   await send(tx, "clarification_answered", userIds, `answered:${clarification.id}`, clarificationAnsweredMessage({ ...(await factsOf(tx, request)), toAll }));
 }
@@ -94,11 +98,69 @@ export async function tellClosed(tx: DbOrTx, request: PlacementRequestRow, offer
   await send(tx, "offers_opened", userIds, `opened:${request.id}`, offersOpenedMessage(facts));
 }
 
-/** On award: the awarded provider "awarded", every other provider with an offer "not awarded"; both read their scores on the request's page. */
+const everyOfferer = async (tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string) =>
+  new Set([awardedOrganisationId, ...(await offeringOrganisations(tx, request.id))]);
+
+/** On the award's confirmation: the awarded provider "awarded", every other provider with an offer "not awarded"; both read their scores on the request's page. */
 export async function tellOutcome(tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string): Promise<void> {
   const facts = await factsOf(tx, request);
-  for (const organisationId of new Set([awardedOrganisationId, ...(await offeringOrganisations(tx, request.id))])) {
+  for (const organisationId of await everyOfferer(tx, request, awardedOrganisationId)) {
     const awarded = organisationId === awardedOrganisationId;
     await send(tx, "outcome", await providerStaff(tx, organisationId), `outcome:${request.id}`, outcomeMessage({ ...facts, awarded }));
   }
+}
+
+/**
+ * On the intention to award: every provider that offered, each with its own scores only
+ * (`scoresOf` answers for one organisation) and, to the others, the successful provider's name.
+ * `about` carries when the intention was made, so a second intention after a withdrawal is told too.
+ */
+export async function tellIntention(
+  tx: DbOrTx,
+  request: PlacementRequestRow,
+  intention: { awardedOrganisationId: string; successfulProviderName: string; standstillEndsAt: Date; madeAt: Date },
+  scoresOf: (organisationId: string) => Promise<OwnScores[]>,
+): Promise<void> {
+  const facts = await factsOf(tx, request);
+  for (const organisationId of await everyOfferer(tx, request, intention.awardedOrganisationId)) {
+    const message = intentionMessage({
+      ...facts,
+      successful: organisationId === intention.awardedOrganisationId,
+      successfulProviderName: intention.successfulProviderName,
+      standstillEndsAt: intention.standstillEndsAt,
+      scores: await scoresOf(organisationId),
+    });
+    await send(tx, "outcome", await providerStaff(tx, organisationId), `intention:${request.id}:${intention.madeAt.toISOString()}`, message);
+  }
+}
+
+/** The intention was withdrawn: every provider that offered (the winner of the intention included). */
+export async function tellIntentionWithdrawn(tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string, withdrawnAt: Date): Promise<void> {
+  const facts = await factsOf(tx, request);
+  for (const organisationId of await everyOfferer(tx, request, awardedOrganisationId)) {
+    await send(
+      tx,
+      "outcome",
+      await providerStaff(tx, organisationId),
+      `withdrawn:${request.id}:${withdrawnAt.toISOString()}`,
+      intentionWithdrawnMessage(facts),
+    );
+  }
+}
+
+/** An amendment: every invited provider that has not declined, once per amendment. */
+export async function tellAmended(
+  tx: DbOrTx,
+  request: PlacementRequestRow,
+  amendment: { number: number; changes: { deadline?: { from: string } } },
+): Promise<void> {
+  const userIds = (await Promise.all((await stillInvited(tx, request.id)).map((id) => providerStaff(tx, id)))).flat();
+  const deadlineFrom = amendment.changes.deadline ? new Date(amendment.changes.deadline.from) : null;
+  await send(
+    tx,
+    "request_amended",
+    userIds,
+    `amended:${request.id}:${amendment.number}`,
+    amendedMessage({ ...(await factsOf(tx, request)), number: amendment.number, deadlineFrom }),
+  );
 }

@@ -1,5 +1,6 @@
 import type { RequestState } from "@shared/codes/tenders";
 import { REQUEST_TRANSITIONS } from "@shared/codes/tenders";
+import { questionsCloseAt } from "@shared/tenders/questions-cut-off";
 import type { Actor } from "../identity/actor";
 
 // Who may do what with a placement request, and who sees which part of it: small pure functions
@@ -63,13 +64,40 @@ export const respondsAsProvider = (viewer: Viewer): viewer is { kind: "provider"
 
 export const canMove = (from: RequestState, to: RequestState) => REQUEST_TRANSITIONS[from].includes(to);
 
-/** Offers are scored once the request has closed (in urgent mode, as they arrive), and until the award. */
+/** Offers are evaluated once the request has closed (in urgent mode, as they arrive), until the evaluation is completed. */
 export const canScore = (request: { mode: string; state: RequestState }) =>
-  request.state === "closed" || request.state === "evaluated" || (request.mode === "urgent" && request.state === "open");
+  request.state === "closed" || (request.mode === "urgent" && request.state === "open");
+
+// Evaluation (issue 16). Every commissioner of the council may evaluate: each declares any
+// conflict of interest first; one who has a conflict neither scores nor moderates. Evaluators
+// score on their own: another's scores are hidden until moderation starts. One evaluator without
+// a conflict starts moderation (every evaluator's scores must be complete) and alone records the
+// agreed scores, the note, and completes the evaluation.
+
+/** Scores and moderates: declared, with no conflict of interest. */
+export const evaluatesFreely = (declaration: { conflict: boolean } | undefined) => declaration !== undefined && !declaration.conflict;
+
+/** Own scores are a draft until moderation starts; then they are the record the moderator works from. */
+export const evaluatorScoresOpen = (request: { mode: string; state: RequestState }, moderation: object | undefined) =>
+  canScore(request) && moderation === undefined;
+
+/** The agreed scores, the note and the completion: the moderator's alone. */
+export const isModerator = (actor: Actor, moderation: { moderatorId: string } | undefined) => moderation?.moderatorId === actor.userId;
+
+/** An evaluator sees their own scores; everyone's once moderation starts (providers never: they are not buyers). */
+export const seesEvaluatorScores = (actor: Actor, evaluatorId: string, moderation: object | undefined) =>
+  evaluatorId === actor.userId || moderation !== undefined;
 
 /** Sealed and ranked requests are awarded after evaluation; an urgent one as soon as an offer is in. */
 export const canAward = (request: { mode: string; state: RequestState }) =>
   request.state === "evaluated" || (request.mode === "urgent" && (request.state === "open" || request.state === "closed"));
+
+/** A request may be amended while it is open and before its deadline (by the database's clock), never after. */
+export const amendable = (request: { state: RequestState; deadline: Date }, now: Date): "not_open" | "past_deadline" | undefined =>
+  request.state !== "open" ? "not_open" : now >= request.deadline ? "past_deadline" : undefined;
+
+/** Providers may ask questions until the cut-off (the council's, or the default before the deadline). */
+export const questionsOpen = (request: Parameters<typeof questionsCloseAt>[0], now: Date) => now < questionsCloseAt(request);
 
 /** Questions are answered while offers are being made and weighed, not after the award or a cancellation. */
 export const clarificationsOpen = (request: { state: RequestState }) => ["open", "closed", "evaluated", "price_round"].includes(request.state);
@@ -102,9 +130,13 @@ export const seesClarification = (
 export const seesAsker = (viewer: Viewer, askedByOrganisationId: string | null): askedByOrganisationId is string =>
   askedByOrganisationId !== null && seesOwn(viewer, askedByOrganisationId);
 
-/** Scores and ranks: the council's; a provider learns its own with the outcome, not before. */
+/** Scores and ranks: the council's; a provider learns its own with the intention to award, not before. */
 export const seesEvaluationOf = (viewer: Viewer, request: { state: RequestState }, offerOrganisationId: string | null) =>
-  viewer.kind === "commissioner" || (seesOwn(viewer, offerOrganisationId) && request.state === "awarded");
+  viewer.kind === "commissioner" || (seesOwn(viewer, offerOrganisationId) && (request.state === "standstill" || request.state === "awarded"));
+
+/** The winning provider's next steps (the council's contact, the award letter): once the award is confirmed, to the winner only. */
+export const seesNextSteps = (viewer: Viewer, request: { state: RequestState }, winnerOrganisationId: string | null) =>
+  viewer.kind === "provider" && request.state === "awarded" && seesOwn(viewer, winnerOrganisationId);
 
 /** Exact price scores and totals would disclose the lowest fee: the council's only (providers get ranges). */
 export const seesExactPriceScores = (viewer: Viewer) => viewer.kind === "commissioner";

@@ -1,12 +1,15 @@
-import type { Clarification, InvitationView, Offer, OfferVersion, Placement, RequestSummary } from "@shared/schemas/placement-requests";
+import type { Amendment, Clarification, InvitationView, Offer, OfferVersion, Placement, RequestSummary } from "@shared/schemas/placement-requests";
+import { questionsCloseAt } from "@shared/tenders/questions-cut-off";
+import { requestReference } from "@shared/tenders/request-reference";
 import { isoDate } from "../../db/dates";
-import type { ClarificationRow, InvitationRow, OfferRow, OfferVersionRow, PlacementRequestRow, PlacementRow } from "../../db/schema";
+import type { AmendmentRow, ClarificationRow, InvitationRow, OfferRow, OfferVersionRow, PlacementRequestRow, PlacementRow } from "../../db/schema";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function presentSummary(row: PlacementRequestRow, extra: { councilName: string; childReference: string | null }): RequestSummary {
   return {
     id: row.id,
+    reference: requestReference(row.id),
     state: row.state,
     mode: row.mode,
     lotNumber: row.lotNumber,
@@ -14,11 +17,16 @@ export function presentSummary(row: PlacementRequestRow, extra: { councilName: s
     bandCeilingPence: row.bandCeilingPence,
     deadline: row.deadline.toISOString(),
     priceRoundClosesAt: iso(row.priceRoundClosesAt),
+    questionsCloseAt: questionsCloseAt(row).toISOString(),
     weights: { quality: row.qualityWeight, price: row.priceWeight },
     criteria: row.criteria,
     childReference: extra.childReference,
     councilName: extra.councilName,
     createdAt: row.createdAt.toISOString(),
+    standstillDays: row.standstillDays,
+    standstillReason: row.standstillReason,
+    intentionWithdrawnAt: iso(row.intentionWithdrawnAt),
+    intentionWithdrawnReason: row.intentionWithdrawnReason,
   };
 }
 
@@ -99,5 +107,19 @@ export function presentPlacement(row: PlacementRow, extra: { settingName: string
     endDate: isoDate(row.endDate),
     endReason: row.endReason,
     breakdown: row.breakdown,
+  };
+}
+
+/** An amendment as every viewer sees it: what changed and why, not who (that is in the audit). */
+export function presentAmendment(row: AmendmentRow): Amendment {
+  const { deadline, questionsCloseAt, criteria, note } = row.changes;
+  return {
+    number: row.number,
+    amendedAt: row.amendedAt.toISOString(),
+    reason: row.reason,
+    deadline: deadline ?? null,
+    questionsCloseAt: questionsCloseAt ?? null,
+    criteria: criteria ?? [],
+    note: note ?? null,
   };
 }

@@ -7,7 +7,8 @@ import { defineRoute } from "../../http/route";
 import { afterCommit } from "../../realtime/after-commit";
 import type { LiveHub } from "../../realtime/live-hub";
 import { asCommissioner } from "../children/policy";
-import { loadChildRow } from "../children/queries";
+import { loadCompleteChildRow } from "../children/queries";
+import { amendmentRoutes } from "./amend-routes";
 import { buyerStep } from "./buyer-step";
 import { createRequest } from "./commands/create-request";
 import { cancelRequest, openDraft } from "./commands/open-or-cancel";
@@ -42,10 +43,13 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     path: "/api/v1/placement-requests",
     summary: "Make a placement request (mini-competition) for a child: invited settings, deadline, weights, criteria, mode",
     input: { body: RequestCreateSchema },
-    responses: { 201: { description: "Made (open unless kept as a draft)", schema: RequestViewResponseSchema } },
+    responses: {
+      201: { description: "Made (open unless kept as a draft)", schema: RequestViewResponseSchema },
+      409: { description: "The child's profile is a draft: complete it first" },
+    },
     handler: async (req, res, input) => {
       const actor = asCommissioner(memberOf(req));
-      const child = await loadChildRow(db, actor, input.body.childId);
+      const child = await loadCompleteChildRow(db, actor, input.body.childId);
       const request = await createRequest({ db, actor, child, input: input.body, ip: req.ip });
       res.status(201).json({ data: await buildRequestView(db, request, { kind: "commissioner" }) });
     },
@@ -86,5 +90,6 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     run: ({ actor, request, body, ip }) => cancelRequest({ db, actor, request, reason: body.reason, ip }),
     publish: (cancelled) => publishState(db, live, cancelled),
   });
+  amendmentRoutes(router, { db, live });
   return router;
 }

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { AnonymisedChild, RequestView } from "@shared/schemas/placement-requests";
 import { evaluateOffers, providerFeedback } from "@shared/tenders/evaluate";
 import type { DbOrTx } from "../../db/client";
@@ -14,12 +14,23 @@ import {
   organisations,
   type PlacementRequestRow,
   placements,
+  requestAmendments,
   requestInvitations,
   settings,
 } from "../../db/schema";
 import { ageForPlacement } from "../children/age";
-import { seesAsker, seesChildReference, seesClarification, seesEvaluationOf, seesExactPriceScores, seesOfferContent, seesOwn, seesRanks } from "./policy";
-import { lastSubmittedAt, presentClarification, presentInvitation, presentOffer, presentPlacement, presentSummary } from "./present";
+import {
+  seesAsker,
+  seesChildReference,
+  seesClarification,
+  seesEvaluationOf,
+  seesExactPriceScores,
+  seesNextSteps,
+  seesOfferContent,
+  seesOwn,
+  seesRanks,
+} from "./policy";
+import { lastSubmittedAt, presentAmendment, presentClarification, presentInvitation, presentOffer, presentPlacement, presentSummary } from "./present";
 import { databaseNow, type Viewer } from "./queries";
 
 /** What an invited provider may know of the child: no reference, month of birth or free text but section F. */
@@ -48,7 +59,10 @@ export function anonymiseChild(child: ChildProfileRow, today: string): Anonymise
 export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow, viewer: Viewer): Promise<RequestView> {
   const own = (organisationId: string | null) => seesOwn(viewer, organisationId);
   const now = await databaseNow(db);
-  const [council] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, request.organisationId));
+  const [council] = await db
+    .select({ name: organisations.name, contactEmail: organisations.contactEmail, contactPhone: organisations.contactPhone })
+    .from(organisations)
+    .where(eq(organisations.id, request.organisationId));
   const [child] = await db.select().from(childProfiles).where(eq(childProfiles.id, request.childId));
   if (!child) throw new Error(`request ${request.id} has no child`);
   if (!council) throw new Error(`request ${request.id} has no council`);
@@ -89,7 +103,9 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
     .sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime())
     .map((c) => presentClarification(c, seesAsker(viewer, c.askedByOrganisationId) ? (askerNames.get(c.askedByOrganisationId) ?? null) : null));
 
-  const evaluated = ["evaluated", "price_round", "awarded"].includes(request.state);
+  const amendmentRows = await db.select().from(requestAmendments).where(eq(requestAmendments.requestId, request.id)).orderBy(asc(requestAmendments.number));
+
+  const evaluated = ["evaluated", "price_round", "standstill", "awarded"].includes(request.state);
   const active = offerRows.filter((o) => o.status === "active");
   const scoreRows =
     evaluated && active.length
@@ -113,7 +129,7 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
         active.map((o) => ({
           offerId: o.id,
           weeklyFeePence: currentFee(o.id),
-          scores: Object.fromEntries(scoreRows.filter((s) => s.offerId === o.id).map((s) => [s.criterionId, s.score])),
+          scores: Object.fromEntries(scoreRows.flatMap((s) => (s.offerId === o.id && s.score !== null ? [[s.criterionId, s.score]] : []))),
         })),
         request.criteria.map((c) => c.id),
         { quality: request.qualityWeight, price: request.priceWeight },
@@ -137,6 +153,7 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
       ),
     offers: visibleOffers.map((o) => presentOffer(o, versionsOf(o.id), namesOf(o.settingId))),
     clarifications: visibleClarifications,
+    amendments: amendmentRows.map(presentAmendment),
     evaluation: evaluation
       // Providers learn their own scores with the outcome, not before.
       .filter((e) => seesEvaluationOf(viewer, request, offerOrg(e.offerId)))
@@ -146,6 +163,8 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
           ...offerNames(e.offerId),
           weeklyFeePence: e.weeklyFeePence,
           scores: e.scores,
+          // The agreed reasons go with the scores: a provider sees its own offer's only (the filter above).
+          reasons: Object.fromEntries(scoreRows.flatMap((s) => (s.offerId === e.offerId && s.reason ? [[s.criterionId, s.reason]] : []))),
           qualityScore: e.qualityScore,
           rank: e.rank,
         };
@@ -162,6 +181,20 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
           reasons: award.reasons,
           awardedAt: award.awardedAt.toISOString(),
           yours: viewer.kind === "commissioner" ? null : own(offerOrg(award.offerId)),
+          successfulProviderName: offerNames(award.offerId).organisationName,
+          standstillEndsAt: award.standstillEndsAt.toISOString(),
+          confirmedAt: award.confirmedAt?.toISOString() ?? null,
+          nextSteps:
+            placement && seesNextSteps(viewer, request, offerOrg(award.offerId))
+              ? {
+                  councilName: council.name,
+                  contactEmail: council.contactEmail,
+                  contactPhone: council.contactPhone,
+                  weeklyFeePence: placement.weeklyFeePence,
+                  startDate: isoDate(placement.startDate),
+                  settingName: namesOf(placement.settingId).settingName,
+                }
+              : null,
         }
       : null,
     placement: placement && own(placement.providerId) ? presentPlacement(placement, namesOf(placement.settingId)) : null,

@@ -1,4 +1,6 @@
 import { PAGE_PATHS } from "@shared/page-paths";
+import { requestReference } from "@shared/tenders/request-reference";
+import { standstillLastDay } from "@shared/tenders/standstill";
 
 /**
  * What providers and commissioners are told about placement requests (issue 15). Pure functions
@@ -12,11 +14,8 @@ export interface Message {
   personalisation: Record<string, string>;
 }
 
-/**
- * A request has no number of its own; the OCDS ocid ends in its id. The first 8 characters of
- * the id, in capitals, are short enough to read out on the phone and appear in every link.
- */
-export const requestNumber = (requestId: string) => `PR-${requestId.slice(0, 8).toUpperCase()}`;
+/** The request's public reference (shared/src/tenders/request-reference.ts). */
+export const requestNumber = requestReference;
 
 // Notify sends in England: the deadline is read in London time, whatever the server's zone.
 const DEADLINE_FORMAT = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
@@ -92,6 +91,56 @@ export function outcomeMessage(r: RequestFacts & { awarded: boolean }): Message 
   };
 }
 
+/** One provider's own place in the evaluation, told with the intention to award (never a rival's). */
+export interface OwnScores {
+  rank: number;
+  of: number;
+  qualityScore: number;
+  qualityWeight: number;
+}
+
+const scoresLine = (scores: readonly OwnScores[]) =>
+  scores.map((s) => `Your offer ranked ${s.rank} of ${s.of}, with a quality score of ${s.qualityScore} out of ${s.qualityWeight}.`).join(" ");
+
+/**
+ * The intention to award, to every provider that offered: its own outcome and scores, and to the
+ * others the successful provider's name (as a standstill notice gives it). The council's reasons are
+ * free text and stay on the request's page, never in an e-mail.
+ */
+export function intentionMessage(
+  r: RequestFacts & { successful: boolean; successfulProviderName: string; standstillEndsAt: Date; scores: readonly OwnScores[] },
+): Message {
+  const p = { ...base(r), outcome: r.successful ? "successful" : "unsuccessful", standstill_ends: standstillLastDay(r.standstillEndsAt) };
+  const scores = scoresLine(r.scores);
+  return {
+    title: r.successful
+      ? `${p.council_name} intends to award request ${p.request_number} to your offer`
+      : `${p.council_name} intends to award request ${p.request_number} to another provider`,
+    body: [
+      r.successful
+        ? `${p.council_name} intends to award request ${p.request_number} to your offer. This is not yet the award: the standstill period ends at the end of ${p.standstill_ends}, and the council confirms the award after that. Do not make arrangements for the placement before then.`
+        : `${p.council_name} intends to award request ${p.request_number} to ${r.successfulProviderName}. The standstill period ends at the end of ${p.standstill_ends}: if you have concerns about the decision, raise them with the council before then.`,
+      scores,
+      "Read the council's reasons and your scores on the request's page.",
+    ]
+      .filter((line) => line !== "")
+      .join(" "),
+    link: providerRequestLink(r.requestId),
+    personalisation: p,
+  };
+}
+
+/** The council withdrew its intention to award: the request is back with the council to decide again. */
+export function intentionWithdrawnMessage(r: RequestFacts): Message {
+  const p = base(r);
+  return {
+    title: `The intention to award request ${p.request_number} is withdrawn`,
+    body: `${p.council_name} withdrew its intention to award request ${p.request_number} and will decide again. Read why on the request's page. You will be told the outcome.`,
+    link: providerRequestLink(r.requestId),
+    personalisation: p,
+  };
+}
+
 export function questionReceivedMessage(r: RequestFacts): Message {
   const p = base(r);
   return {
@@ -119,6 +168,18 @@ export function requestNoOffersMessage(r: RequestFacts): Message {
     title: `Request ${p.request_number} closed with no offers`,
     body: `Request ${p.request_number} closed on ${p.deadline} and no provider offered. You can make a new request.`,
     link: commissionerRequestLink(r.requestId),
+    personalisation: p,
+  };
+}
+
+/** An amendment: what changed, in words (the deadline in London time); the reason and details are on the request's page. */
+export function amendedMessage(r: RequestFacts & { number: number; deadlineFrom: Date | null }): Message {
+  const p = { ...base(r), amendment_number: String(r.number) };
+  const change = r.deadlineFrom ? `The deadline is extended from ${formatDeadline(r.deadlineFrom)} to ${p.deadline}.` : `Offers still close on ${p.deadline}.`;
+  return {
+    title: `Request ${p.request_number} is amended`,
+    body: `${p.council_name} made amendment ${p.amendment_number} to request ${p.request_number}. ${change} Read what changed and why on the request's page.`,
+    link: providerRequestLink(r.requestId),
     personalisation: p,
   };
 }

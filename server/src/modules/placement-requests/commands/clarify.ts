@@ -1,12 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DomainErrorCode } from "@shared/errors";
+import { questionsCloseAt } from "@shared/tenders/questions-cut-off";
 import type { Db } from "../../../db/client";
 import { type ClarificationRow, clarifications, type PlacementRequestRow } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
+import { formatDeadline } from "../../notifications/messages/tenders";
 import { tellClarificationAnswered, tellQuestionReceived } from "../../notifications/tenders";
-import { clarificationsOpen } from "../policy";
+import { clarificationsOpen, questionsOpen } from "../policy";
 import { lockOpenRequest } from "./lock-open-request";
 
 /** A provider's question, private to the council until answered. */
@@ -24,7 +26,12 @@ export async function askClarification({
   ip?: string | undefined;
 }): Promise<ClarificationRow> {
   return db.transaction(async (tx) => {
-    const { request } = await lockOpenRequest(tx, actor, requestId, ["open"]);
+    const { request, now } = await lockOpenRequest(tx, actor, requestId, ["open"]);
+    if (!questionsOpen(request, now))
+      throw conflict(
+        `Questions closed at ${formatDeadline(questionsCloseAt(request))}; the council takes no more. Make your offer on what the request and its answers say.`,
+        DomainErrorCode.QuestionsClosed,
+      );
     const [row] = await tx
       .insert(clarifications)
       .values({ requestId, askedByOrganisationId: actor.organisationId, askedBy: actor.userId, question })

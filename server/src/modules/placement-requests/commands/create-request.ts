@@ -62,6 +62,8 @@ export async function createRequest({ db, actor, child, input, ip }: CreateReque
   const now = await databaseNow(db);
   if (Date.parse(input.deadline) <= now.getTime())
     issues.push({ path: "body.deadline", message: `The deadline must be after the server's time now, ${now.toISOString()}` });
+  if (input.questionsCloseAt && Date.parse(input.questionsCloseAt) <= now.getTime())
+    issues.push({ path: "body.questionsCloseAt", message: "Questions must close in the future: choose a later time, or leave it empty for the default" });
   if (input.mode === "urgent") {
     const neededBy = isoDate(child.neededBy);
     if (!neededBy || daysBetween(now.toISOString().slice(0, 10), neededBy) > 5) {
@@ -97,7 +99,11 @@ export async function createRequest({ db, actor, child, input, ip }: CreateReque
         qualityWeight: input.weights.quality,
         priceWeight: input.weights.price,
         criteria: input.criteria ?? DEFAULT_QUALITY_CRITERIA.map((c) => ({ ...c })),
+        questionsCloseAt: input.questionsCloseAt ? new Date(input.questionsCloseAt) : null,
         openedAt: input.open ? now : null,
+        standstillDays: input.standstillDays,
+        // A reason is kept only where it is needed: no standstill at all.
+        standstillReason: input.standstillDays === 0 ? input.standstillReason : null,
         createdBy: actor.userId,
       })
       .returning();
@@ -112,7 +118,14 @@ export async function createRequest({ db, actor, child, input, ip }: CreateReque
       actorUserId: actor.userId,
       actorOrganisationId: actor.organisationId,
       ip,
-      details: { childId: child.id, lot, mode: input.mode, invited: eligible.length },
+      details: {
+        childId: child.id,
+        lot,
+        mode: input.mode,
+        invited: eligible.length,
+        standstillDays: input.standstillDays,
+        ...(input.standstillDays === 0 ? { standstillReason: input.standstillReason ?? null } : {}),
+      },
     });
     if (input.open) await tellInvited(tx, row);
     return row;
