@@ -18,7 +18,7 @@ describe("Table", () => {
     );
 
   it("should render the GOV.UK table markup: caption, header row, a row header and numeric cells", () => {
-    expect(render()).toBe(
+    expect(render({ responsive: false })).toBe(
       '<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Votes</caption>' +
         '<thead class="govuk-table__head"><tr class="govuk-table__row">' +
         '<th scope="col" class="govuk-table__header">Proposal</th>' +
@@ -32,8 +32,21 @@ describe("Table", () => {
     );
   });
 
+  it("should label each cell with its column's name for a phone, a column hidden from sight giving no label", () => {
+    expect(render()).toContain(
+      '<table class="govuk-table app-table--responsive">' +
+        '<caption class="govuk-table__caption govuk-table__caption--s">Votes</caption>' +
+        '<thead class="govuk-table__head">',
+    );
+    expect(render()).toContain(
+      '<th scope="row" class="govuk-table__header" data-label="Proposal">Longer terms</th>' +
+        '<td class="govuk-table__cell govuk-table__cell--numeric" data-label="For">3</td>' +
+        '<td class="govuk-table__cell" data-label="">Change</td>',
+    );
+  });
+
   it("should hide the caption from sight only, and add the table's own classes", () => {
-    const html = render({ captionSize: "hidden", className: "govuk-table--small-text-until-tablet" });
+    const html = render({ captionSize: "hidden", className: "govuk-table--small-text-until-tablet", responsive: false });
     expect(html).toContain(
       '<table class="govuk-table govuk-table--small-text-until-tablet"><caption class="govuk-table__caption govuk-visually-hidden">Votes</caption>',
     );
@@ -41,6 +54,7 @@ describe("Table", () => {
 
   it("should put a row header where a cell says so, and let a cell be numeric under a text header", () => {
     const html = render({
+      responsive: false,
       columns: ["Rank", "Setting", "People"],
       rows: [{ key: 1, cells: [1, { header: true, content: "Oak House" }, { numeric: true, content: "People" }] }],
     });

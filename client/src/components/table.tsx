@@ -31,17 +31,25 @@ interface TableProps {
   empty?: ReactNode;
   /** Extra classes on the `<table>`, such as `govuk-table--small-text-until-tablet`. */
   className?: string;
+  /**
+   * On a phone (below GOV.UK's tablet breakpoint) each row stacks as its cells' column names and
+   * values, so no page scrolls sideways at 320 CSS px (WCAG 1.4.10; client/src/app.css). The
+   * markup stays a table for screen readers. Off only for a table that fits a phone as it is.
+   */
+  responsive?: boolean;
 }
 
 const toSpec = (cell: TableCell): TableCellSpec => (typeof cell === "object" && cell !== null && "content" in cell ? cell : { content: cell });
 const classes = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
 
 /** A GOV.UK table: columns (numeric ones right-aligned, header and cells), rows with an optional row header. */
-export function Table({ caption, captionSize = "s", columns, rows, empty, className }: TableProps) {
+export function Table({ caption, captionSize = "s", columns, rows, empty, className, responsive = true }: TableProps) {
   if (rows.length === 0 && empty !== undefined) return <p className="govuk-body">{empty}</p>;
   const numeric = columns.map((column) => typeof column !== "string" && column.numeric === true);
+  // What a stacked cell is labelled with: its column's name, unless the column's header is for screen readers only.
+  const labels = columns.map((column) => (typeof column === "string" ? column : column.hidden ? "" : column.text));
   return (
-    <table className={classes("govuk-table", className)}>
+    <table className={classes("govuk-table", responsive && "app-table--responsive", className)}>
       <caption
         className={captionSize === "hidden" ? "govuk-table__caption govuk-visually-hidden" : `govuk-table__caption govuk-table__caption--${captionSize}`}
       >
@@ -57,14 +65,18 @@ export function Table({ caption, captionSize = "s", columns, rows, empty, classN
                 const spec = toSpec(cell);
                 if (spec.header) {
                   return (
-                    <th key={index} scope="row" className={classes("govuk-table__header", spec.className)}>
+                    <th key={index} scope="row" className={classes("govuk-table__header", spec.className)} data-label={responsive ? labels[index] : undefined}>
                       {spec.content}
                     </th>
                   );
                 }
                 const right = spec.numeric ?? numeric[index];
                 return (
-                  <td key={index} className={classes("govuk-table__cell", right && "govuk-table__cell--numeric", spec.className)}>
+                  <td
+                    key={index}
+                    className={classes("govuk-table__cell", right && "govuk-table__cell--numeric", spec.className)}
+                    data-label={responsive ? labels[index] : undefined}
+                  >
                     {spec.content}
                   </td>
                 );
