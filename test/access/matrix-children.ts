@@ -51,6 +51,12 @@ export const CHILDREN_MATRIX: MatrixEntry[] = [
     request: async () => ({ path: "/api/v1/children/import/placements-standard", body: pdsReferral() }),
     expect: commissioners(201),
   },
+  {
+    route: "POST /api/v1/children/drafts",
+    request: async () => ({ path: "/api/v1/children/drafts", body: { reference: `MX-${randomBytes(4).toString("hex").toUpperCase()}-2` } }),
+    expect: commissioners(201),
+  },
+  { route: "POST /api/v1/children/:id/complete", request: childPath("/complete"), expect: owningCouncil(200) },
   { route: "GET /api/v1/children/:id", request: childPath(), expect: owningCouncil(200) },
   { route: "PATCH /api/v1/children/:id", request: async (ctx) => ({ ...(await childPath()(ctx)), body: { schoolYear: 8 } }), expect: owningCouncil(200) },
   { route: "GET /api/v1/children/:id/placements-standard", request: childPath("/placements-standard"), expect: owningCouncil(200) },

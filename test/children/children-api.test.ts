@@ -56,7 +56,7 @@ describe("Recording a child's profile", () => {
     expect(child.requirements.livingCompanions).toBe("No preference");
     expect(child.missingForMatching).toEqual([]);
     const audit = await query<{ action: string; details: { source: string } }>("SELECT action, details FROM audit_log WHERE record_id = $1", [child.id]);
-    expect(audit).toEqual([{ action: "child_profile.create", details: { source: "form" } }]);
+    expect(audit).toEqual([{ action: "child_profile.create", details: { source: "form", status: "complete" } }]);
   });
 
   it("should list every failing field in one 400 and record nothing", async () => {
@@ -150,7 +150,17 @@ describe("Reading and changing a profile", () => {
     const list = ChildProfileListSchema.parse((await request(t.app).get("/api/v1/children").set(commissioner.auth)).body).data;
     expect(list.map((c) => c.id)).toContain(mine.id);
     expect(list.map((c) => c.id)).not.toContain(theirs.id);
-    expect(Object.keys(list[0] ?? {}).sort()).toEqual(["id", "lotNumber", "neededBy", "primaryNeed", "reference", "updatedAt"]);
+    expect(Object.keys(list[0] ?? {}).sort()).toEqual([
+      "hasOpenRequest",
+      "id",
+      "lotNumber",
+      "neededBy",
+      "placed",
+      "primaryNeed",
+      "reference",
+      "status",
+      "updatedAt",
+    ]);
   });
 
   it("should change a profile, checking the same rules, and audit which fields changed", async () => {

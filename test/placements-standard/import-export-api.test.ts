@@ -53,7 +53,7 @@ describe(`POST ${IMPORT}`, () => {
     expect(child).toMatchObject({ reference: "PDS-730001", pdsChildId: 730001, referralDate: "2026-11-02", primaryNeed: null });
     expect(child.missingForMatching).toEqual(["birthMonth", "sex", "homeOutcode", "primaryNeed", "lotNumber"]);
     const audit = await query<{ action: string; details: { source: string } }>("SELECT action, details FROM audit_log WHERE record_id = $1", [child.id]);
-    expect(audit).toEqual([{ action: "child_profile.create", details: { source: "placements_standard" } }]);
+    expect(audit).toEqual([{ action: "child_profile.create", details: { source: "placements_standard", status: "draft" } }]);
   });
 
   it("should take what matching needs from the placementExchange extension", async () => {
@@ -163,7 +163,9 @@ describe("GET /api/v1/children/:id/placements-standard", () => {
     expect(again.status).toBe(201);
     const copy = ChildProfileResponseSchema.parse(again.body).data;
     const same = ({ id: _i, organisationId: _o, organisationName: _n, pdsChildId: _p, createdAt: _c, updatedAt: _u, ...rest }: typeof child) => rest;
-    expect(same(copy)).toEqual(same(child));
+    // An import lands as a draft for the commissioner to confirm, with every answer it carried.
+    expect(same(copy)).toEqual({ ...same(child), status: "draft" });
+    expect(copy.unanswered).toEqual([]);
     expect(copy.pdsChildId).toBe(res.body.data.PlacementAvailability.childId);
   });
 

@@ -37,6 +37,10 @@ const presented = (values: ChildProfileValues, id = "0f1e2d3c-4b5a-4978-8695-a4b
   ageOnNeededBy: null,
   preferredSettingName: null,
   missingForMatching: [],
+  status: "complete",
+  unanswered: [],
+  requests: [],
+  currentPlacement: null,
   createdAt: "2026-11-05T09:00:00.000Z",
   updatedAt: "2026-11-05T09:00:00.000Z",
 });

@@ -13,6 +13,8 @@ import {
 } from "../codes/children";
 import { PDS_RISK_CODES, STAFFING_RATIOS, THERAPIES } from "../codes/directory";
 import { PRICE_BAND_CODES } from "../codes/price-bands";
+import { REQUEST_STATES } from "../codes/tenders";
+import { listFilter, ListMetaSchema, listQuery } from "./list-query";
 import { calendarDate, plainText } from "./primitives";
 import { LotNumberSchema, NeedCodeSchema, OutcodeSchema } from "./settings";
 
@@ -196,13 +198,38 @@ export const ChildProfileCreateSchema = z
   .refine(...primaryNotSecondary);
 export type ChildProfileCreateInput = z.infer<typeof ChildProfileCreateSchema>;
 
-/** Any subset of the fields. */
+export const CHILD_PROFILE_STATUSES = ["draft", "complete"] as const;
+export type ChildProfileStatus = (typeof CHILD_PROFILE_STATUSES)[number];
+
+/** One risk's answer on the risks page: "none" is "No known risk", chosen, never assumed. */
+export const RiskAnswerSchema = z.enum(["none", ...RISK_TRAJECTORIES], { error: "Choose no known risk, historic, current or escalating" });
+
+/**
+ * Any subset of the fields, as a question page or a draft saves them. Requirements and
+ * recommendation may come in part (merged into what is stored); `riskAnswers` answers risks one
+ * by one, where `risks` (the whole list of present risks) answers them all at once.
+ */
+const updateFields = {
+  ...profileFields,
+  requirements: ChildRequirementsSchema.partial(),
+  recommendation: ChildRecommendationSchema.partial(),
+  riskAnswers: z.partialRecord(z.enum(PDS_RISK_CODES, { error: "Choose a risk from the Placements Data Standard list" }), RiskAnswerSchema),
+};
 export const ChildProfileUpdateSchema = z
-  .object(profileFields)
+  .object(updateFields)
   .partial()
   .strict()
   .refine(...primaryNotSecondary);
 export type ChildProfileUpdateInput = z.infer<typeof ChildProfileUpdateSchema>;
+
+/** A draft: the reference, and whatever else has been answered so far (each answer checked as ever). */
+export const ChildProfileDraftCreateSchema = z
+  .object(updateFields)
+  .partial()
+  .extend({ reference: ChildReferenceSchema })
+  .strict()
+  .refine(...primaryNotSecondary);
+export type ChildProfileDraftCreateInput = z.infer<typeof ChildProfileDraftCreateSchema>;
 
 /**
  * What is stored. A profile imported from a Placements Data Standard referral may lack what the
@@ -264,6 +291,16 @@ export const ChildProfileSchema = z.object({
   pdsChildId: z.number().int().nullable(),
   referralDate: z.iso.date().nullable(),
   missingForMatching: z.array(z.enum(MATCHING_REQUIRED_FIELDS)),
+  /** A draft holds partial answers: it cannot be matched or go to a placement request until complete. */
+  status: z.enum(CHILD_PROFILE_STATUSES),
+  /** The questions still to answer (paths in CHILD_SECTIONS); empty once complete. */
+  unanswered: z.array(z.string()),
+  /** The child's placement requests, newest first. */
+  requests: z.array(z.object({ id: z.uuid(), state: z.enum(REQUEST_STATES), deadline: z.iso.datetime(), createdAt: z.iso.datetime() })),
+  /** The placement the child is in now, if any. */
+  currentPlacement: z
+    .object({ id: z.uuid(), settingName: z.string(), providerName: z.string(), startDate: z.iso.date(), weeklyFeePence: z.number().int() })
+    .nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -277,9 +314,21 @@ export const ChildProfileListItemSchema = ChildProfileSchema.pick({
   primaryNeed: true,
   lotNumber: true,
   neededBy: true,
+  status: true,
   updatedAt: true,
+}).extend({ hasOpenRequest: z.boolean(), placed: z.boolean() });
+export const ChildProfileListSchema = z.object({ data: z.array(ChildProfileListItemSchema), meta: ListMetaSchema });
+
+/** A request still going (not awarded, cancelled or ended without offers): a second one for the same child needs a warning. */
+const FINISHED_REQUEST_STATES: readonly string[] = ["awarded", "cancelled", "no_offers"];
+export const OPEN_REQUEST_STATES = REQUEST_STATES.filter((state) => !FINISHED_REQUEST_STATES.includes(state));
+
+/** The list's filters: a profile's status, a request in progress, a current placement (any of those ticked). */
+export const CHILD_LIST_FILTERS = ["draft", "complete", "open_request", "placed"] as const;
+export const ChildListQuerySchema = listQuery({
+  status: listFilter(CHILD_LIST_FILTERS, "Choose draft, complete, has an open request or placed").optional(),
 });
-export const ChildProfileListSchema = z.object({ data: z.array(ChildProfileListItemSchema) });
+export type ChildListQuery = z.infer<typeof ChildListQuerySchema>;
 export type ChildProfileListItem = z.infer<typeof ChildProfileListItemSchema>;
 
 /** The shortlist of settings a commissioner means to invite to a placement request. */

@@ -1,5 +1,5 @@
 import { bigint, boolean, date, doublePrecision, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { ChildRecommendation, ChildRequirements, ChildRisk } from "@shared/schemas/children";
+import type { ChildProfileStatus, ChildRecommendation, ChildRequirements, ChildRisk } from "@shared/schemas/children";
 import { settings } from "./directory";
 import { users } from "./identity";
 import { organisations } from "./organisations";
@@ -39,6 +39,9 @@ export const childProfiles = pgTable("child_profiles", {
   pdsChildId: bigint("pds_child_id", { mode: "number" }),
   referralDate: date("referral_date"),
   synthetic: boolean("synthetic").notNull().default(false),
+  status: text("status").$type<ChildProfileStatus>().notNull().default("complete"),
+  /** Question paths still to answer (a draft's); empty once complete. */
+  unanswered: text("unanswered").array().notNull().default([]),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: at("created_at").notNull().defaultNow(),
   updatedAt: at("updated_at").notNull().defaultNow(),

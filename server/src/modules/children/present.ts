@@ -4,7 +4,10 @@ import type { ChildProfileRow } from "../../db/schema";
 import { ageForPlacement } from "./age";
 
 /** Row -> the profile as its council's commissioners see it (a whitelist: new columns never leak). */
-export function presentChild(row: ChildProfileRow, extra: { organisationName: string; preferredSettingName: string | null; today: string }): ChildProfile {
+export function presentChild(
+  row: ChildProfileRow,
+  extra: Pick<ChildProfile, "organisationName" | "preferredSettingName" | "requests" | "currentPlacement"> & { today: string },
+): ChildProfile {
   const neededBy = isoDate(row.neededBy);
   return {
     id: row.id,
@@ -40,6 +43,10 @@ export function presentChild(row: ChildProfileRow, extra: { organisationName: st
     pdsChildId: row.pdsChildId,
     referralDate: isoDate(row.referralDate),
     missingForMatching: MATCHING_REQUIRED_FIELDS.filter((field) => row[field] === null),
+    status: row.status,
+    unanswered: row.unanswered,
+    requests: extra.requests,
+    currentPlacement: extra.currentPlacement,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq } from "drizzle-orm";
-import type { ChildProfile, ChildProfileListItem, ShortlistEntry } from "@shared/schemas/children";
+import { and, asc, count, desc, eq, gt, ilike, isNull, lte, or, sql } from "drizzle-orm";
+import { DomainErrorCode } from "@shared/errors";
+import { type ChildListQuery, type ChildProfile, type ChildProfileListItem, OPEN_REQUEST_STATES, type ShortlistEntry } from "@shared/schemas/children";
+import { type ListMeta, listMeta, pageWindow } from "@shared/schemas/list-query";
 import type { Db, DbOrTx } from "../../db/client";
 import { databaseToday } from "../../db/clock";
-import { type ChildProfileRow, childProfiles, childShortlists, organisations, settings } from "../../db/schema";
-import { notFound } from "../../http/app-error";
+import { type ChildProfileRow, childProfiles, childShortlists, organisations, placementRequests, placements, settings } from "../../db/schema";
+import { conflict, notFound } from "../../http/app-error";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../identity/actor";
 import { canSeeChild } from "./policy";
@@ -18,13 +20,62 @@ export async function loadChildRow(db: DbOrTx, actor: Actor, id: string): Promis
   return row;
 }
 
+/** A profile the actor may see that is complete: a draft cannot be matched or put to providers (409 saying what to do). */
+export async function loadCompleteChildRow(db: DbOrTx, actor: Actor, id: string): Promise<ChildProfileRow> {
+  const row = await loadChildRow(db, actor, id);
+  refuseDraft(row);
+  return row;
+}
+
+/** 409 for a draft profile, saying what to do: drafts are neither matched nor put to providers. */
+export function refuseDraft(child: { status: ChildProfile["status"]; reference: string }): void {
+  if (child.status === "draft") {
+    throw conflict(
+      `The profile of ${child.reference} is a draft. Answer its remaining questions, check your answers and complete it first.`,
+      DomainErrorCode.ProfileIncomplete,
+    );
+  }
+}
+
 export async function presentChildRow(db: DbOrTx, row: ChildProfileRow): Promise<ChildProfile> {
   const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.organisationId));
   // The council is a foreign key of the profile: it always exists.
   if (!org) throw new Error("a child's council is missing");
   const [preferred] = row.preferredSettingId ? await db.select({ name: settings.name }).from(settings).where(eq(settings.id, row.preferredSettingId)) : [];
-  return presentChild(row, { organisationName: org.name, preferredSettingName: preferred?.name ?? null, today: await databaseToday(db) });
+  const today = await databaseToday(db);
+  const [requests, currentPlacement] = await Promise.all([requestsOf(db, row.id), currentPlacementOf(db, row.id, today)]);
+  return presentChild(row, { organisationName: org.name, preferredSettingName: preferred?.name ?? null, requests, currentPlacement, today });
 }
+
+async function requestsOf(db: DbOrTx, childId: string): Promise<ChildProfile["requests"]> {
+  const rows = await db
+    .select({ id: placementRequests.id, state: placementRequests.state, deadline: placementRequests.deadline, createdAt: placementRequests.createdAt })
+    .from(placementRequests)
+    .where(eq(placementRequests.childId, childId))
+    .orderBy(desc(placementRequests.createdAt));
+  return rows.map((r) => ({ ...r, deadline: r.deadline.toISOString(), createdAt: r.createdAt.toISOString() }));
+}
+
+/** The placement that has started and not ended (the latest, should two overlap). */
+async function currentPlacementOf(db: DbOrTx, childId: string, today: string): Promise<ChildProfile["currentPlacement"]> {
+  const [row] = await db
+    .select({
+      id: placements.id,
+      settingName: settings.name,
+      providerName: organisations.name,
+      startDate: placements.startDate,
+      weeklyFeePence: placements.weeklyFeePence,
+    })
+    .from(placements)
+    .innerJoin(settings, eq(settings.id, placements.settingId))
+    .innerJoin(organisations, eq(organisations.id, placements.providerId))
+    .where(and(eq(placements.childId, childId), isCurrent(today)))
+    .orderBy(desc(placements.startDate))
+    .limit(1);
+  return row ? { ...row, startDate: String(row.startDate) } : null;
+}
+
+const isCurrent = (today: string) => and(lte(placements.startDate, today), or(isNull(placements.endDate), gt(placements.endDate, today)));
 
 export interface ReadChildProps {
   db: Db;
@@ -51,27 +102,56 @@ export async function readChild({ db, actor, id, purpose, ip }: ReadChildProps):
   return { row, profile: await presentChildRow(db, row) };
 }
 
-/** The council's children, newest change first: references and codes only. */
-export async function listChildren(db: Db, organisationId: string): Promise<ChildProfileListItem[]> {
-  const rows = await db
-    .select({
-      id: childProfiles.id,
-      reference: childProfiles.reference,
-      primaryNeed: childProfiles.primaryNeed,
-      lotNumber: childProfiles.lotNumber,
-      neededBy: childProfiles.neededBy,
-      updatedAt: childProfiles.updatedAt,
-    })
-    .from(childProfiles)
-    .where(eq(childProfiles.organisationId, organisationId))
-    .orderBy(desc(childProfiles.updatedAt));
-  return rows.map((r) => ({
+/** The council's children, newest change first, a page at a time: references and codes only. */
+export async function listChildren(db: Db, organisationId: string, query: ChildListQuery): Promise<{ items: ChildProfileListItem[]; meta: ListMeta }> {
+  const today = await databaseToday(db);
+  const openRequest = sql<boolean>`EXISTS (SELECT 1 FROM placement_requests r WHERE r.child_id = child_profiles.id AND r.state IN (${sql.join(
+    OPEN_REQUEST_STATES.map((state) => sql`${state}`),
+    sql`, `,
+  )}))`;
+  const placed = sql<boolean>`EXISTS (SELECT 1 FROM placements p WHERE p.child_id = child_profiles.id AND p.start_date <= ${today}
+    AND (p.end_date IS NULL OR p.end_date > ${today}))`;
+  const filters = {
+    draft: eq(childProfiles.status, "draft"),
+    complete: eq(childProfiles.status, "complete"),
+    open_request: openRequest,
+    placed,
+  };
+  const where = and(
+    eq(childProfiles.organisationId, organisationId),
+    query.q ? ilike(childProfiles.reference, `%${escapeLike(query.q.toUpperCase())}%`) : undefined,
+    query.status?.length ? or(...query.status.map((status) => filters[status])) : undefined,
+  );
+  const { limit, offset } = pageWindow(query.page);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: childProfiles.id,
+        reference: childProfiles.reference,
+        primaryNeed: childProfiles.primaryNeed,
+        lotNumber: childProfiles.lotNumber,
+        neededBy: childProfiles.neededBy,
+        status: childProfiles.status,
+        updatedAt: childProfiles.updatedAt,
+        hasOpenRequest: openRequest,
+        placed,
+      })
+      .from(childProfiles)
+      .where(where)
+      .orderBy(desc(childProfiles.updatedAt), asc(childProfiles.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: count() }).from(childProfiles).where(where),
+  ]);
+  const items = rows.map((r) => ({
     ...r,
     primaryNeed: r.primaryNeed as ChildProfileListItem["primaryNeed"],
-    neededBy: r.neededBy,
     updatedAt: r.updatedAt.toISOString(),
   }));
+  return { items, meta: listMeta(query.page, counted?.total ?? 0) };
 }
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function shortlistOf(db: DbOrTx, childId: string): Promise<ShortlistEntry[]> {
   const rows = await db

@@ -1,6 +1,8 @@
 import { type Request, Router } from "express";
 import {
+  ChildListQuerySchema,
   ChildProfileCreateSchema,
+  ChildProfileDraftCreateSchema,
   ChildProfileListSchema,
   ChildProfileResponseSchema,
   ChildProfileUpdateSchema,
@@ -12,7 +14,8 @@ import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { changeShortlist } from "./commands/change-shortlist";
-import { createChild, updateChild } from "./commands/save-child";
+import { completeChild } from "./commands/complete-child";
+import { createChild, createDraft, updateChild } from "./commands/save-child";
 import { asCommissioner } from "./policy";
 import { listChildren, loadChildRow, presentChildRow, readChild, shortlistOf } from "./queries";
 
@@ -27,11 +30,48 @@ export function childRoutes(db: Db): Router {
     ...common,
     method: "get",
     path: "/api/v1/children",
-    summary: "Your council's children: references and codes only (open one to see its profile, which is audited)",
-    responses: { 200: { description: "The council's children, newest change first", schema: ChildProfileListSchema } },
-    handler: async (req, res) => {
+    summary:
+      "Your council's children: references and codes only (open one to see its profile, which is audited). Search by reference (q), filter by status (draft, complete, open_request, placed: any of them), 20 a page",
+    input: { query: ChildListQuerySchema },
+    responses: { 200: { description: "A page of the council's children, newest change first, and the total", schema: ChildProfileListSchema } },
+    handler: async (req, res, input) => {
       const actor = commissionerOf(req);
-      res.json({ data: await listChildren(db, actor.organisationId) });
+      const { items, meta } = await listChildren(db, actor.organisationId, input.query);
+      res.json({ data: items, meta });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "post",
+    path: "/api/v1/children/drafts",
+    summary: "Start a child's profile as a draft: the reference and any answers so far (each checked); the rest stays unanswered until completed",
+    input: { body: ChildProfileDraftCreateSchema },
+    responses: {
+      201: { description: "The draft, with the questions still to answer", schema: ChildProfileResponseSchema },
+      409: { description: "The council already has a child with this reference" },
+    },
+    handler: async (req, res, input) => {
+      const row = await createDraft({ db, actor: commissionerOf(req), input: input.body, ip: req.ip });
+      res.status(201).json({ data: await presentChildRow(db, row) });
+    },
+  });
+
+  defineRoute(router, {
+    ...common,
+    method: "post",
+    path: "/api/v1/children/:id/complete",
+    summary: "Complete a draft profile once every question is answered (audited); it can then be matched and put to providers",
+    input: { params: IdParamsSchema },
+    responses: {
+      200: { description: "The complete profile", schema: ChildProfileResponseSchema },
+      400: { description: "Every question still to answer, by its path, with what to do" },
+      404: { description: "No such profile, or not your council's" },
+    },
+    handler: async (req, res, input) => {
+      const child = await loadChildRow(db, memberOf(req), input.params.id);
+      const row = await completeChild({ db, actor: commissionerOf(req), child, ip: req.ip });
+      res.json({ data: await presentChildRow(db, row) });
     },
   });
 
@@ -39,7 +79,8 @@ export function childRoutes(db: Db): Router {
     ...common,
     method: "post",
     path: "/api/v1/children",
-    summary: "Record a child's pseudonymised needs profile (commissioners); free text is checked for anything identifying",
+    summary:
+      "Record a child's complete pseudonymised needs profile in one body (commissioners; the question pages use drafts instead); free text is checked for anything identifying",
     input: { body: ChildProfileCreateSchema },
     responses: {
       201: { description: "Recorded", schema: ChildProfileResponseSchema },
@@ -69,7 +110,8 @@ export function childRoutes(db: Db): Router {
     ...common,
     method: "patch",
     path: "/api/v1/children/:id",
-    summary: "Change a child's profile (any subset of fields)",
+    summary:
+      "Change a child's profile or answer a draft's questions (any subset of fields; requirements and recommendation may come in part, riskAnswers answers risks one by one)",
     input: { params: IdParamsSchema, body: ChildProfileUpdateSchema },
     responses: { 200: { description: "Changed", schema: ChildProfileResponseSchema } },
     handler: async (req, res, input) => {

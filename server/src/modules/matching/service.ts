@@ -6,7 +6,7 @@ import type { MatchesQuery, MatchesResponse } from "@shared/schemas/matching";
 import type { Db } from "../../db/client";
 import { conflict } from "../../http/app-error";
 import type { Member } from "../../http/require-actor";
-import { readChild } from "../children/queries";
+import { readChild, refuseDraft } from "../children/queries";
 import { districtCentre } from "../directory/search";
 import { loadCandidates } from "./candidates";
 import { listedCount, rememberListedCount } from "./listed-count";
@@ -59,6 +59,7 @@ export interface FindMatchesProps {
  */
 export async function findMatches({ db, actor, childId, query, ip }: FindMatchesProps): Promise<MatchesResponse["data"]> {
   const { profile } = await readChild({ db, actor, id: childId, purpose: "matching", ip });
+  refuseDraft(profile);
   const child = await matchChildOf(db, profile, query.lot);
   const explain = query.explain === "excluded";
   const { regionId } = actor;

@@ -1,6 +1,12 @@
 import { Router } from "express";
 import { IdParamsSchema } from "@shared/schemas/params";
-import { RequestCancelSchema, RequestCreateSchema, RequestListSchema, RequestViewResponseSchema } from "@shared/schemas/placement-requests";
+import {
+  RequestCancelSchema,
+  RequestCreateSchema,
+  RequestListQuerySchema,
+  RequestListSchema,
+  RequestViewResponseSchema,
+} from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
@@ -30,10 +36,12 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     before: [requireMember(takesPartInRequests)],
     method: "get",
     path: "/api/v1/placement-requests",
-    summary: "Your council's placement requests, or those your settings are invited to (providers)",
-    responses: { 200: { description: "Newest first", schema: RequestListSchema } },
-    handler: async (req, res) => {
-      res.json({ data: await listRequests(db, memberOf(req)) });
+    summary:
+      "Your council's placement requests, or those your settings are invited to (providers): search by public reference (or, for the council, the child's reference), filter by state, 20 a page",
+    input: { query: RequestListQuerySchema },
+    responses: { 200: { description: "Newest first, one page, with the total", schema: RequestListSchema } },
+    handler: async (req, res, input) => {
+      res.json(await listRequests(db, memberOf(req), input.query));
     },
   });
 
