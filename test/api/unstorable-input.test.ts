@@ -1,10 +1,10 @@
 import request from "supertest";
 import { ErrorCode } from "@shared/errors";
 import { INT32, SAFE_TEXT_PATTERN } from "@shared/schemas/primitives";
-import { buildMatrixActors, type MatrixActor, WHO, type Who } from "../access/actors";
+import { buildMatrixActors, type MatrixActor, type Who } from "../access/actors";
 import { ACCESS_MATRIX } from "../access/all-routes";
-import { expectationFor, isSuccess, type MatrixEntry, type MatrixRequest } from "../access/matrix";
-import { buildSession } from "../factories/sessions";
+import type { MatrixEntry, MatrixRequest } from "../access/matrix";
+import { realRequest } from "../access/real-request";
 import { percentEncode } from "../fuzz/arbitraries";
 import { type JsonSchema, type Leaf, leavesOf, type Operation, operationsOf, patternsOf, withValueAt } from "../fuzz/openapi-schemas";
 import { createTestApp } from "../setup/test-app";
@@ -33,16 +33,6 @@ const HOSTILE: Record<Leaf["kind"], unknown[]> = {
   integer: [INT32.max + 1, INT32.min - 1],
   "record-key": ["bad\u0000key"],
 };
-
-/** The matrix's request for this route by someone it lets through (a browser session where only one may). */
-async function realRequest(entry: MatrixEntry): Promise<{ headers: Record<string, string>; request: MatrixRequest }> {
-  const who = WHO.find((w) => isSuccess(expectationFor(entry, w))) ?? "commissioner_admin";
-  const actor = actors[who];
-  const request = await entry.request({ db: db(), actor, scope: "own", orgId: actor.ownOrgId ?? "", role: actor.role ?? "commissioner" });
-  if (WHO.some((w) => isSuccess(expectationFor(entry, w)))) return { headers: actor.headers, request };
-  const session = await buildSession(db(), t.env, actor.person?.user.id ?? "");
-  return { headers: session.headers, request };
-}
 
 /** Leaves of a body documented only as "any JSON" (a Placements Data Standard referral): its text and dates. */
 function leavesOfValue(value: unknown, path: (string | number)[] = []): Leaf[] {
@@ -119,7 +109,7 @@ describe("Input PostgreSQL cannot store", () => {
 
   it.each(withInput.map((op) => [op.route, op] as const))("%s should answer 400 naming the field, never 500", async (_route, op) => {
     const entry = ACCESS_MATRIX.find((e) => e.route === op.route) as MatrixEntry;
-    const { headers, request: base } = await realRequest(entry);
+    const { headers, request: base } = await realRequest(db(), t.env, actors, entry);
     const attempts = attemptsFor(op, base);
     expect(attempts.length).toBeGreaterThan(0);
     const failures: string[] = [];

@@ -63,7 +63,7 @@ describeBrowser("A sealed placement request from invitation to award, live for t
     await fillDateTime(council, "Deadline for offers", new Date(Date.now() - 60_000));
     await council.getByRole("button", { name: "Send the request" }).click();
     const summary = council.locator(".govuk-error-summary");
-    await summary.getByText(/The deadline must be after the server's time now/).waitFor();
+    await summary.getByText(/The deadline must be after the time now/).waitFor();
     expect(await summary.getByRole("link").first().getAttribute("href")).toBe("#request-deadline");
     await checkAccessibility(council);
     // That refusal was the point; Chromium logs any 400 as a console error, so it is taken off the list.

@@ -1,3 +1,4 @@
+import { formatDate } from "@shared/format-date";
 import { buildOrganisation } from "../factories/organisations";
 import { buildReviewedPlacement, daysAfter, providerViewBody, reviewBody, type ReviewedPlacement, storeReview } from "../factories/outcome-reviews";
 import { buildUser } from "../factories/users";
@@ -37,7 +38,7 @@ describe("Refusals when recording a review", () => {
     const early = await api.as(q.council).post(api.reviewsPath(q), reviewBody(ids(q), { kind: "baseline", reviewDate: daysAfter(q.startDate, -1) }));
     expect(early.status).toBe(400);
     expect(pathsOf(early)).toEqual(["body.reviewDate"]);
-    expect(early.body.issues[0].message).toContain(`before the placement started on ${q.startDate}`);
+    expect(early.body.issues[0].message).toContain(`before the placement started on ${formatDate(q.startDate)}`);
 
     await api.as(q.council).post(api.reviewsPath(q), reviewBody(ids(q), { kind: "baseline", reviewDate: daysAfter(q.startDate, 7) }));
     const beforeBaseline = await api.as(q.council).post(api.reviewsPath(q), reviewBody(ids(q), { reviewDate: daysAfter(q.startDate, 3) }));
@@ -49,7 +50,7 @@ describe("Refusals when recording a review", () => {
     await api.as(r.council).post(api.reviewsPath(r), reviewBody(ids(r), { reviewDate: daysAfter(r.startDate, 10) }));
     const lateBaseline = await api.as(r.council).post(api.reviewsPath(r), reviewBody(ids(r), { kind: "baseline", reviewDate: daysAfter(r.startDate, 20) }));
     expect(pathsOf(lateBaseline)).toEqual(["body.reviewDate"]);
-    expect(lateBaseline.body.issues[0].message).toContain(`after the review of ${daysAfter(r.startDate, 10)}`);
+    expect(lateBaseline.body.issues[0].message).toContain(`after the review of ${formatDate(daysAfter(r.startDate, 10))}`);
   });
 
   it("should refuse scores of outcomes that are not this child's current ones, and notes that identify someone, all at once", async () => {

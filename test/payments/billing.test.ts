@@ -260,7 +260,7 @@ describe("POST /api/v1/placements/:id/fee-changes", () => {
       const outside = await change(region.commissioner, placement.placementId, { ...good, effectiveFrom });
       expect(outside.status).toBe(400);
       expect(ApiErrorSchema.parse(outside.body).issues).toEqual([
-        { path: "body.effectiveFrom", message: "The new fee must start within the placement: from 2026-09-10 to 2026-11-20" },
+        { path: "body.effectiveFrom", message: "The new fee must start within the placement: from 10 September 2026 to 20 November 2026" },
       ]);
     }
     expect((await change(region.commissioner, placement.placementId, { ...good, weeklyFeePence: 0 })).status).toBe(400);

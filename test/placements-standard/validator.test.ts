@@ -133,12 +133,17 @@ describe("validateReferral: each kind of problem, with its path", () => {
       "body.QualityAssurance.placementOfficerName",
       /belongs to the placement stage, not a referral/,
     ],
-    ["an impossible date", (d) => (d.QualityAssurance!.referralDate = "2026-02-30"), "body.QualityAssurance.referralDate", /must be a real date as YYYY-MM-DD/],
+    [
+      "an impossible date",
+      (d) => (d.QualityAssurance!.referralDate = "2026-02-30"),
+      "body.QualityAssurance.referralDate",
+      /must be a real date, written like 2026-11-02/,
+    ],
     [
       "a date in another format",
       (d) => (d.QualityAssurance!.referralDate = "02/11/2026"),
       "body.QualityAssurance.referralDate",
-      /must be a real date as YYYY-MM-DD/,
+      /must be a real date, written like 2026-11-02/,
     ],
     [
       "QualityAssurance without its referralDate",

@@ -116,7 +116,7 @@ describe("Voting and rating", () => {
         .set(panel.auth)
         .send({ choice: "for" });
       expect(res.status).toBe(409);
-      expect(res.body.message).toMatch(state === "upcoming" ? /opens at/ : /closed at/);
+      expect(res.body.message).toMatch(state === "upcoming" ? /opens on \d{1,2} \w+ \d{4} at \d{2}:\d{2}/ : /closed on \d{1,2} \w+ \d{4} at \d{2}:\d{2}/);
     }
   });
 });

@@ -12,8 +12,8 @@ import type { HighRiskRule } from "./high-risk";
  */
 
 // plainText first, as every text input: control characters are refused (and documented) before the month's own pattern.
-const month = plainText({ error: "Enter a month as YYYY-MM, like 2026-04" }).regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, {
-  error: "Enter a month as YYYY-MM, like 2026-04",
+const month = plainText({ error: "Enter a real month and year, like 2026-04 for April 2026" }).regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, {
+  error: "Enter a real month and year, like 2026-04 for April 2026",
 });
 
 /** Period of award (whole months, inclusive), lot, council, high-risk only. */

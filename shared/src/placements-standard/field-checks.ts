@@ -21,7 +21,7 @@ const VALUE_CHECKS: Record<PdsField["type"], (field: PdsField) => ValueCheck> = 
   Boolean: () => (v) => (typeof v === "boolean" ? undefined : "must be true or false"),
   Date: () => (v) =>
     typeof v !== "string" || !isRealDate(v)
-      ? "must be a real date as YYYY-MM-DD, like 2026-11-02"
+      ? "must be a real date, written like 2026-11-02"
       : isYearInRange(v)
         ? undefined
         : `must be a date with a year from ${DATE_YEARS.first} to ${DATE_YEARS.last}`,

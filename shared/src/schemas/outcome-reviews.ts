@@ -107,7 +107,7 @@ const reviewFields = {
 export const OutcomeReviewInputSchema = z
   .object({
     kind: z.enum(REVIEW_KINDS, { error: "Choose baseline or review" }),
-    reviewDate: calendarDate({ error: "Enter the date of the review as YYYY-MM-DD" }),
+    reviewDate: calendarDate({ error: "Enter the date of the review as a real date, for example 27 3 2027" }),
     ...reviewFields,
     childView: z
       .union(

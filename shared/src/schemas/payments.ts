@@ -21,8 +21,8 @@ import { calendarDate, int32, plainText } from "./primitives";
 export const BillingSettingsInputSchema = z
   .object({
     periodKind: z.enum(PERIOD_KINDS, { error: "Choose calendar months or 4-week periods" }),
-    anchorDate: calendarDate({ error: "Enter the first day of a 4-week period as YYYY-MM-DD" }),
-    startsOn: calendarDate({ error: "Enter the date billing starts as YYYY-MM-DD" }),
+    anchorDate: calendarDate({ error: "Enter the first day of a 4-week period as a real date, for example 6 4 2026" }),
+    startsOn: calendarDate({ error: "Enter the date billing starts as a real date, for example 6 4 2026" }),
     levyBasisPoints: int32(
       z
         .number({ error: "Enter the levy in basis points (100 is 1%)" })
@@ -57,7 +57,7 @@ export type BillingSettings = z.infer<typeof BillingSettingsSchema>;
 /** A change of a placement's weekly fee from a date (the council's; invoiced periods are corrected). */
 export const FeeChangeInputSchema = z
   .object({
-    effectiveFrom: calendarDate({ error: "Enter the date the new fee starts as YYYY-MM-DD" }),
+    effectiveFrom: calendarDate({ error: "Enter the date the new fee starts as a real date, for example 6 4 2026" }),
     weeklyFeePence: int32(
       z
         .number({ error: "Enter the new weekly fee in pence" })
@@ -133,8 +133,8 @@ export type Invoice = z.infer<typeof InvoiceSchema>;
 /** GET /api/v1/payments/invoices: filters. */
 export const InvoiceQuerySchema = z
   .object({
-    month: plainText({ error: "Enter the month as YYYY-MM" })
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "Enter the month as YYYY-MM" })
+    month: plainText({ error: "Enter a real month and year, like 2026-04 for April 2026" })
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "Enter a real month and year, like 2026-04 for April 2026" })
       .optional(),
     placementId: z.uuid({ error: "Not a valid placement id" }).optional(),
     status: z.enum(INVOICE_DISPLAY_STATUSES, { error: "Choose a status" }).optional(),

@@ -54,7 +54,7 @@ export const RequestCreateSchema = z
       .max(200)
       .optional(),
     inviteAll: z.boolean().default(false),
-    deadline: dateTime({ offset: true, error: "Enter the deadline as a date and time, like 2026-12-01T12:00:00Z" }),
+    deadline: dateTime({ offset: true, error: "Enter the deadline as a real date and time, for example 27 3 2027 at 12:00" }),
     mode: z.enum(REQUEST_MODES, { error: "Choose sealed, urgent or ranked" }).default("sealed"),
     weights: z
       .object({ quality: z.number().int().min(0).max(100), price: z.number().int().min(0).max(100) })
@@ -122,7 +122,7 @@ export const OfferSubmitSchema = z
   .object({
     settingId: z.uuid({ error: "Choose the setting the offer is for" }),
     fee: FeeSchema,
-    startDate: calendarDate({ error: "Enter the start date as YYYY-MM-DD" }),
+    startDate: calendarDate({ error: "Enter the start date as a real date, for example 27 3 2027" }),
     /** How the offer meets each quality criterion, by criterion id. */
     criteria: z.record(plainText(), text("how you meet the criterion", 4000)),
     notes: text("notes", 4000).default(""),
@@ -273,7 +273,7 @@ export const AwardWithdrawSchema = z
   .strict();
 export const PlacementEndSchema = z
   .object({
-    endDate: calendarDate({ error: "Enter the end date as YYYY-MM-DD" }),
+    endDate: calendarDate({ error: "Enter the end date as a real date, for example 27 3 2027" }),
     reason: z.enum(PLACEMENT_END_REASONS, { error: "Choose how the placement ended" }),
   })
   .strict();

@@ -1,3 +1,5 @@
+// Installs the GOV.UK wording of every message a schema does not word itself.
+import "../errors-wording";
 import { z } from "zod";
 
 /*

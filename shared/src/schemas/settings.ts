@@ -93,7 +93,7 @@ const settingFields = {
       error: "Choose an Ofsted grade from 1 to 4",
     })
     .nullable(),
-  ofstedInspectionDate: calendarDate({ error: "Enter the inspection date as YYYY-MM-DD" }).nullable(),
+  ofstedInspectionDate: calendarDate({ error: "Enter the inspection date as a real date, for example 27 3 2025" }).nullable(),
   address: SettingAddressSchema,
   description: plainText().trim().max(5000, { error: "Description must be 5000 characters or fewer" }),
 };

@@ -1,5 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import { DomainErrorCode, type ValidationIssue } from "@shared/errors";
+import { formatDate } from "@shared/format-date";
 import type { OutcomeReviewInput } from "@shared/schemas/outcome-reviews";
 import type { Db, Tx } from "../../../db/client";
 import { isUniqueViolation } from "../../../db/errors";
@@ -28,11 +29,11 @@ async function checkReview(tx: Tx, { placement }: ReviewPlacement, input: Outcom
   const baseline = others.find((r) => r.kind === "baseline");
   const earliestReview = others.filter((r) => r.kind === "review").sort((a, b) => a.reviewDate.localeCompare(b.reviewDate))[0];
   if (input.reviewDate < placement.startDate) {
-    issues.push({ path: "body.reviewDate", message: `A review cannot be dated before the placement started on ${placement.startDate}` });
+    issues.push({ path: "body.reviewDate", message: `A review cannot be dated before the placement started on ${formatDate(placement.startDate)}` });
   } else if (input.kind === "review" && baseline && input.reviewDate < baseline.reviewDate) {
-    issues.push({ path: "body.reviewDate", message: `A review cannot be dated before the baseline of ${baseline.reviewDate}` });
+    issues.push({ path: "body.reviewDate", message: `A review cannot be dated before the baseline of ${formatDate(baseline.reviewDate)}` });
   } else if (input.kind === "baseline" && earliestReview && input.reviewDate > earliestReview.reviewDate) {
-    issues.push({ path: "body.reviewDate", message: `The baseline cannot be dated after the review of ${earliestReview.reviewDate}` });
+    issues.push({ path: "body.reviewDate", message: `The baseline cannot be dated after the review of ${formatDate(earliestReview.reviewDate)}` });
   }
   refuseIf(issues);
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ValidationIssue } from "@shared/errors";
+import { formatDate } from "@shared/format-date";
 import { personalDataIn } from "@shared/personal-data";
 import type { FeeChangeInput } from "@shared/schemas/payments";
 import type { Db } from "../../../db/client";
@@ -26,7 +27,10 @@ export async function changeFee({ db, actor, placement, input, ip }: ChangeFeePr
   const issues: ValidationIssue[] = [];
   // A fee outside the placement's days would bill nothing and mislead whoever reads the history.
   if (input.effectiveFrom < placement.startDate || (placement.endDate !== null && input.effectiveFrom > placement.endDate)) {
-    const range = placement.endDate === null ? `on or after ${placement.startDate}` : `from ${placement.startDate} to ${placement.endDate}`;
+    const range =
+      placement.endDate === null
+        ? `on or after ${formatDate(placement.startDate)}`
+        : `from ${formatDate(placement.startDate)} to ${formatDate(placement.endDate)}`;
     issues.push({ path: "body.effectiveFrom", message: `The new fee must start within the placement: ${range}` });
   }
   // The reason is shown to the provider beside the placement: like every note about a child, it must not identify them.

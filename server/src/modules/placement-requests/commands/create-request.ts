@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { DEFAULT_QUALITY_CRITERIA } from "@shared/codes/tenders";
 import type { ValidationIssue } from "@shared/errors";
+import { formatDateTime } from "@shared/format-date";
 import type { RequestCreateInput } from "@shared/schemas/placement-requests";
 import type { Db } from "../../../db/client";
 import { isoDate } from "../../../db/dates";
@@ -61,7 +62,7 @@ export async function createRequest({ db, actor, child, input, ip }: CreateReque
   if (!lot) issues.push({ path: "body.lotNumber", message: "Choose the lot: the child's profile has no placement type" });
   const now = await databaseNow(db);
   if (Date.parse(input.deadline) <= now.getTime())
-    issues.push({ path: "body.deadline", message: `The deadline must be after the server's time now, ${now.toISOString()}` });
+    issues.push({ path: "body.deadline", message: `The deadline must be after the time now, ${formatDateTime(now)}: enter a later date and time` });
   if (input.questionsCloseAt && Date.parse(input.questionsCloseAt) <= now.getTime())
     issues.push({ path: "body.questionsCloseAt", message: "Questions must close in the future: choose a later time, or leave it empty for the default" });
   if (input.mode === "urgent") {

@@ -1,3 +1,4 @@
+import { formatDateTime } from "@shared/format-date";
 import type { Db } from "../../../db/client";
 import type { PlacementRequestRow } from "../../../db/schema";
 import { validationFailed } from "../../../http/app-error";
@@ -10,7 +11,9 @@ import { moveRequest } from "./move-request";
 export async function openDraft({ db, actor, request, ip }: { db: Db; actor: Actor; request: PlacementRequestRow; ip?: string | undefined }) {
   const now = await databaseNow(db);
   if (request.state === "draft" && request.deadline <= now) {
-    throw validationFailed([{ path: "deadline", message: `The deadline ${request.deadline.toISOString()} has passed; make a new request with a later one` }]);
+    throw validationFailed([
+      { path: "deadline", message: `The deadline, ${formatDateTime(request.deadline)}, has passed; make a new request with a later one` },
+    ]);
   }
   return db.transaction(async (tx) => {
     const opened = await moveRequest({ tx, request, to: "open", set: { openedAt: now }, actor, ip });

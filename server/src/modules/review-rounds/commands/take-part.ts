@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DomainErrorCode } from "@shared/errors";
+import { formatDateTime } from "@shared/format-date";
 import type { Db } from "../../../db/client";
 import { reviewCriteria, reviewProposals, reviewRatings, reviewVotes } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
@@ -9,8 +10,8 @@ function assertOpen(header: RoundHeader) {
   if (header.state !== "open") {
     throw conflict(
       header.state === "upcoming"
-        ? `This round opens at ${header.round.opensAt.toISOString()}.`
-        : `This round closed at ${header.round.closesAt.toISOString()}; its results are final.`,
+        ? `This round opens on ${formatDateTime(header.round.opensAt)}. Come back then to take part.`
+        : `This round closed on ${formatDateTime(header.round.closesAt)}; its results are final.`,
       DomainErrorCode.RoundNotOpen,
     );
   }
