@@ -126,7 +126,7 @@ describe("PUT /api/v1/frameworks/:id/lots/:lotNumber/bands/:band", () => {
     expect(res.status).toBe(400);
     expect(issuePaths(res.body)).toEqual(["body.extra", "body.weeklyCeilingPence", "params.band", "params.lotNumber"]);
     const zero = await request(t.app).put(path(world.framework.id)).set(world.admin.auth).send({ weeklyCeilingPence: 0 });
-    expect(zero.body.issues).toEqual([{ path: "body.weeklyCeilingPence", message: "The ceiling must be more than 0" }]);
+    expect(zero.body.issues).toEqual([{ path: "body.weeklyCeilingPence", message: "The ceiling must be more than £0" }]);
     expect((await request(t.app).put(path(world.framework.id, "x")).set(world.admin.auth).send({ weeklyCeilingPence: 1 })).status).toBe(400);
   });
 

@@ -27,6 +27,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
       message: error.message,
       ...(error.reason ? { reason: error.reason } : {}),
       ...(error.issues ? { issues: error.issues } : {}),
+      ...error.extra,
     });
   }
   if (error instanceof ZodError) {

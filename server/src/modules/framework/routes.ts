@@ -57,14 +57,24 @@ export function frameworkRoutes(db: Db): Router {
     ...admin,
     method: "put",
     path: "/api/v1/frameworks/:id/lots/:lotNumber/bands/:band",
-    summary: "Set a price band's weekly ceiling on a lot (regional admin; audited from and to)",
+    summary:
+      "Set a price band's weekly ceiling on a lot (regional admin; audited from and to). Lowering it below providers' current prices answers 409 (reason confirmation_required) listing them, until sent with confirm: true; then those providers are told",
     input: { params: BandParamsSchema, body: BandCeilingUpdateSchema },
     responses: { 200: { description: "The framework with the new ceiling", schema: FrameworkResponseSchema } },
     handler: async (req, res, input) => {
       const actor = memberOf(req);
       const framework = await loadRunnableFramework(db, actor, input.params.id);
       const { lotNumber, band } = input.params;
-      await setBandCeiling({ db, actor, framework, lotNumber, band, weeklyCeilingPence: input.body.weeklyCeilingPence, ip: req.ip });
+      await setBandCeiling({
+        db,
+        actor,
+        framework,
+        lotNumber,
+        band,
+        weeklyCeilingPence: input.body.weeklyCeilingPence,
+        confirm: input.body.confirm,
+        ip: req.ip,
+      });
       res.json({ data: presentFramework(await frameworkDetail(db, framework)) });
     },
   });

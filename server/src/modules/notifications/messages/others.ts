@@ -49,6 +49,13 @@ export const applicationDecided = (framework: string, lotNumber: number, status:
   link: PAGE_PATHS.providerFramework,
 });
 
+/** A ceiling lowered below the provider's current weekly price (`price`, `ceiling`: formatted money). */
+export const bandCeilingLowered = (framework: string, lotNumber: number, band: string, price: string, ceiling: string): Message => ({
+  title: `Lot ${lotNumber} band ${band}: the ceiling is now below your price`,
+  body: `The regional hub lowered the weekly ceiling for band ${band} on lot ${lotNumber} of ${framework} to ${ceiling}. Your price is ${price}: offers above the ceiling need a justification. Review your prices on your framework page.`,
+  link: PAGE_PATHS.providerFramework,
+});
+
 export const claimDecided = (settingName: string, decision: "approved" | "rejected"): Message => ({
   title: decision === "approved" ? "Your setting claim is approved" : "Your setting claim was rejected",
   body:
