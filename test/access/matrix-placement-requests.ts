@@ -1,4 +1,7 @@
+import { loadActor } from "../../server/src/modules/identity/actor";
+import { declareConflict, saveScores } from "../../server/src/modules/placement-requests/commands/evaluate";
 import { buildChild } from "../factories/children";
+import { scoreGrid } from "../factories/evaluation";
 import { buildOrganisation } from "../factories/organisations";
 import { inSeconds, offerBody } from "../factories/placement-requests";
 import { buildRequestAt, type RequestStage, type StagedRequest, type StageOptions } from "../factories/request-stages";
@@ -12,8 +15,9 @@ type Ctx = Parameters<MatrixEntry["request"]>[0];
  * provider's own setting is invited; for "other" another council or provider of the region.
  * Anyone else is shown a request of strangers.
  */
-function partiesFor({ actor, orgId }: Ctx): Partial<StageOptions> {
-  if (actor.role === "commissioner") return { councilId: orgId };
+function partiesFor({ actor, orgId, scope }: Ctx): Partial<StageOptions> {
+  // A commissioner of the council running the request is also its evaluator (and moderator).
+  if (actor.role === "commissioner") return { councilId: orgId, ...(scope === "own" && actor.person ? { evaluatorUserId: actor.person.user.id } : {}) };
   if (actor.role === "provider") return { providerOrganisationId: orgId };
   return {};
 }
@@ -25,6 +29,20 @@ const at =
   async (ctx: Ctx) =>
     call(await buildRequestAt(ctx.db, stage, { regionId: ctx.actor.regionId, ...partiesFor(ctx), ...options }));
 const on = (s: StagedRequest, suffix = "") => `${R}/${s.request.id}${suffix}`;
+
+/** A closed request the actor, if one of its council's commissioners, has declared no conflict on (and, if `scored`, scored in full). */
+const asEvaluator =
+  (call: (s: StagedRequest) => { path: string; body?: unknown }, scored = false) =>
+  async (ctx: Ctx) => {
+    const staged = await buildRequestAt(ctx.db, "closed", { regionId: ctx.actor.regionId, ...partiesFor(ctx) });
+    const evaluator =
+      ctx.actor.person && ctx.scope === "own" && ctx.actor.role === "commissioner" ? await loadActor(ctx.db, ctx.actor.person.user.id, "token") : undefined;
+    if (evaluator) {
+      await declareConflict({ db: ctx.db, actor: evaluator, request: staged.request, input: { conflict: "none" } });
+      if (scored) await saveScores({ db: ctx.db, actor: evaluator, request: staged.request, scores: scoreGrid(staged.request, [staged.offerId!], () => 3) });
+    }
+    return call(staged);
+  };
 
 const ownOnly = (ok: number) => ({ own: ok, other: 404 });
 /** Requests, offers and prices are the council's and the invited providers' alone: panels and the hub are told nothing exists. */
@@ -100,13 +118,26 @@ export const PLACEMENT_REQUEST_MATRIX: MatrixEntry[] = [
   },
   {
     route: `PUT ${R}/:id/scores`,
-    request: at("closed", (s) => ({
-      path: on(s, "/scores"),
-      body: { scores: s.request.criteria.map((c) => ({ offerId: s.offerId, criterionId: c.id, score: 3 })) },
+    request: asEvaluator((s) => ({ path: on(s, "/scores"), body: { scores: scoreGrid(s.request, [s.offerId!], () => 3) } })),
+    expect: councilOnly(200),
+  },
+  { route: `GET ${R}/:id/evaluation`, request: at("closed", (s) => ({ path: on(s, "/evaluation") })), expect: councilOnly(200) },
+  {
+    route: `PUT ${R}/:id/evaluation/declaration`,
+    request: at("closed", (s) => ({ path: on(s, "/evaluation/declaration"), body: { conflict: "none" } })),
+    expect: councilOnly(200),
+  },
+  { route: `POST ${R}/:id/evaluation/moderation`, request: asEvaluator((s) => ({ path: on(s, "/evaluation/moderation") }), true), expect: councilOnly(200) },
+  {
+    route: `PUT ${R}/:id/evaluation/moderation`,
+    request: at("scored", (s) => ({
+      path: on(s, "/evaluation/moderation"),
+      body: { scores: scoreGrid(s.request, [s.offerId!], () => 5), note: "Agreed at the panel." },
     })),
     expect: councilOnly(200),
   },
   { route: `POST ${R}/:id/evaluate`, request: at("scored", (s) => ({ path: on(s, "/evaluate") })), expect: councilOnly(200) },
+  { route: `GET ${R}/:id/evaluation-report.csv`, request: at("evaluated", (s) => ({ path: on(s, "/evaluation-report.csv") })), expect: councilOnly(200) },
   {
     route: `POST ${R}/:id/price-round`,
     request: at("evaluated", (s) => ({ path: on(s, "/price-round"), body: { closesAt: inSeconds(3600) } }), { mode: "ranked" }),

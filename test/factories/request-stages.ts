@@ -7,21 +7,26 @@ import type { Db } from "../../server/src/db/client";
 import { rowsOf } from "../../server/src/db/rows";
 import { type ChildProfileRow, type PlacementRequestRow, placementRequests } from "../../server/src/db/schema";
 import { type Actor, loadActor } from "../../server/src/modules/identity/actor";
-import { awardRequest } from "../../server/src/modules/placement-requests/commands/award";
 import { askClarification } from "../../server/src/modules/placement-requests/commands/clarify";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
 import { createRequest } from "../../server/src/modules/placement-requests/commands/create-request";
-import { completeEvaluation, saveScores, startPriceRound } from "../../server/src/modules/placement-requests/commands/evaluate";
+import { completeEvaluation, startPriceRound } from "../../server/src/modules/placement-requests/commands/evaluate";
+import { intendToAward } from "../../server/src/modules/placement-requests/commands/intention";
 import { submitOffer } from "../../server/src/modules/placement-requests/commands/submit-offer";
 import { buildChild } from "./children";
 import { admitProvider, buildSetting, frameworkOf } from "./directory";
+import { evaluateAlone } from "./evaluation";
 import { buildOrganisation } from "./organisations";
 import { inSeconds, offerBody, passDeadline } from "./placement-requests";
 import { buildUser } from "./users";
 
-/** How far a request has gone: "scored" is closed with every offer scored, ready to evaluate. */
-export type RequestStage = "draft" | "open" | "closed" | "scored" | "evaluated" | "price_round" | "awarded";
-const ORDER: RequestStage[] = ["draft", "open", "closed", "scored", "evaluated", "price_round", "awarded"];
+/**
+ * How far a request has gone: "scored" is closed with every offer scored, ready to evaluate;
+ * "standstill" an intention to award in its standstill period (8 days unless given); "awarded"
+ * is awarded with a standstill of 0 days (a reason recorded), so the placement exists at once.
+ */
+export type RequestStage = "draft" | "open" | "closed" | "scored" | "evaluated" | "price_round" | "standstill" | "awarded";
+const ORDER: RequestStage[] = ["draft", "open", "closed", "scored", "evaluated", "price_round", "standstill", "awarded"];
 
 export interface StageOptions {
   regionId: string;
@@ -35,6 +40,10 @@ export interface StageOptions {
   withOffer?: boolean;
   /** Have the provider ask a question while open. */
   withClarification?: boolean;
+  /** Calendar days of standstill (8 by default; 0 for "awarded", with a reason). */
+  standstillDays?: number;
+  /** The council's commissioner who evaluates and moderates from "scored" on (the request's commissioner if not given). */
+  evaluatorUserId?: string;
   /** Extra profile fields of the child (a reference or section F to look for). */
   child?: Partial<ChildProfileCreateInput>;
 }
@@ -90,8 +99,17 @@ export async function buildRequestAt(db: Db, stage: RequestStage, options: Stage
   const provider = await actorOf(db, (await buildUser(db, { role: "provider", organisationId: providerId })).user.id);
   const child = await buildChild(db, { organisationId: councilId, lotNumber: lot, ...options.child });
 
-  const input = RequestCreateSchema.parse({ childId: child.id, settingIds: [setting.id], deadline: inSeconds(3600), mode, open: stage !== "draft" });
-  let request = await createRequest({ db, actor: { ...commissioner, regionId }, child, input });
+  const standstillDays = options.standstillDays ?? (stage === "awarded" ? 0 : 8);
+  const input = RequestCreateSchema.parse({
+    childId: child.id,
+    settingIds: [setting.id],
+    deadline: inSeconds(3600),
+    mode,
+    open: stage !== "draft",
+    standstillDays,
+    ...(standstillDays === 0 ? { standstillReason: "Urgent placement: the child needs a place this week." } : {}),
+  });
+  const request = await createRequest({ db, actor: { ...commissioner, regionId }, child, input });
   const staged: StagedRequest = { request, child, commissioner, provider, settingId: setting.id, offerId: null, clarificationId: null, placementId: null };
   if (options.withClarification)
     staged.clarificationId = (await askClarification({ db, actor: provider, requestId: request.id, question: "Is transport included?" })).id;
@@ -103,21 +121,20 @@ export async function buildRequestAt(db: Db, stage: RequestStage, options: Stage
     await passDeadline(db, request.id);
     await closeDueRequests(db);
   }
-  if (reached("scored")) {
-    request = await reload(db, request.id);
-    await saveScores({ db, actor: commissioner, request, scores: request.criteria.map((c) => ({ offerId: staged.offerId!, criterionId: c.id, score: 4 })) });
-  }
-  if (reached("evaluated")) await completeEvaluation({ db, actor: commissioner, request: await reload(db, request.id) });
+  // One evaluator (the given commissioner, or the request's) declares, scores, moderates; the same one completes.
+  const evaluator = options.evaluatorUserId ? await actorOf(db, options.evaluatorUserId) : commissioner;
+  if (reached("scored")) await evaluateAlone(db, evaluator, await reload(db, request.id), [staged.offerId!], () => 4);
+  if (reached("evaluated")) await completeEvaluation({ db, actor: evaluator, request: await reload(db, request.id) });
   if (stage === "price_round") await startPriceRound({ db, actor: commissioner, request: await reload(db, request.id), closesAt: inSeconds(3600) });
-  if (stage === "awarded") {
-    const awarded = await awardRequest({
+  if (stage === "standstill" || stage === "awarded") {
+    const awarded = await intendToAward({
       db,
       actor: commissioner,
       request: await reload(db, request.id),
       offerId: staged.offerId!,
       reasons: "Meets section F in full.",
     });
-    staged.placementId = awarded.placement.id;
+    staged.placementId = awarded.placement?.id ?? null;
   }
   return { ...staged, request: await reload(db, request.id) };
 }

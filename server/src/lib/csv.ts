@@ -62,3 +62,12 @@ export function parseCsvRows(text: string): { line: number; cells: string[] }[] 
   }
   return rows;
 }
+
+/**
+ * One CSV field: quoted when it holds a comma, quote or line break, and with a leading quote
+ * mark when it starts with = + - @ (a spreadsheet would run it as a formula).
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

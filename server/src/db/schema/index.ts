@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./children";
 export * from "./directory";
+export * from "./evaluation";
 export * from "./framework-admission";
 export * from "./frameworks";
 export * from "./identity";

@@ -38,6 +38,9 @@ export const placementRequests = pgTable("placement_requests", {
   /** Calendar days between the intention to award and its confirmation (0 to 30; 0 needs a reason). */
   standstillDays: smallint("standstill_days").notNull().default(8),
   standstillReason: text("standstill_reason"),
+  /** The last withdrawn intention to award: when and why (its providers read it). */
+  intentionWithdrawnAt: at("intention_withdrawn_at"),
+  intentionWithdrawnReason: text("intention_withdrawn_reason"),
   synthetic: boolean("synthetic").notNull().default(false),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: at("created_at").notNull().defaultNow(),
@@ -171,7 +174,10 @@ export const offerScores = pgTable(
       .notNull()
       .references(() => offers.id, { onDelete: "cascade" }),
     criterionId: text("criterion_id").notNull(),
-    score: smallint("score").notNull(),
+    /** The agreed score: null while a moderation draft has only its reason. */
+    score: smallint("score"),
+    /** The agreed score's reason, shown to the offer's provider with the outcome. */
+    reason: text("reason"),
     scoredBy: uuid("scored_by").references(() => users.id),
     scoredAt: at("scored_at").notNull().defaultNow(),
   },

@@ -1,20 +1,20 @@
 import { Router } from "express";
 import { ClarificationParamsSchema } from "@shared/schemas/params";
-import { AwardSchema, ClarificationAnswerSchema, ClarificationResponseSchema, PriceRoundSchema, ScoresSchema } from "@shared/schemas/placement-requests";
+import { ClarificationAnswerSchema, ClarificationResponseSchema, PriceRoundSchema, ScoresSchema } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import { requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { afterCommit } from "../../realtime/after-commit";
 import type { LiveHub } from "../../realtime/live-hub";
 import { buyerStep } from "./buyer-step";
-import { awardRequest } from "./commands/award";
 import { answerClarification } from "./commands/clarify";
 import { completeEvaluation, saveScores, startPriceRound } from "./commands/evaluate";
 import { loadAsBuyer } from "./load";
-import { publishAwarded, publishClarification, publishRanks, publishState } from "./realtime";
+import { publishClarification, publishRanks, publishState } from "./realtime";
+import { scoringRoutes } from "./scoring-routes";
 import { buildClarificationView } from "./view";
 
-/** What the council does after offers come in: answer, score, evaluate, run a price round, award. Placements have their own file. */
+/** What the council does after offers come in: answer, score, evaluate, run a price round. The award and placements have their own files. */
 export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
   const router = Router();
 
@@ -47,14 +47,15 @@ export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Route
   buyerStep(router, db, {
     method: "put",
     path: "/api/v1/placement-requests/:id/scores",
-    summary: "Score offers 0-5 against each quality criterion (after the request closed)",
+    summary:
+      "Save your own scores 0-5 and reasons against each quality criterion as a draft (after the request closed, having declared no conflict, until moderation starts)",
     description: "Saved",
     body: ScoresSchema,
     run: ({ actor, request, body, ip }) => saveScores({ db, actor, request, scores: body.scores, ip }),
   });
   buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/evaluate",
-    summary: "Complete the evaluation: price scores are computed, totals and ranks shown",
+    summary: "The moderator completes the evaluation from the agreed scores and reasons: price scores are computed, totals and ranks shown",
     description: "Evaluated",
     run: ({ actor, request, ip }) => completeEvaluation({ db, actor, request, ip }),
     publish: (evaluated) => publishState(db, live, evaluated),
@@ -70,13 +71,6 @@ export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Route
       await publishRanks(db, live, moved);
     },
   });
-  buyerStep(router, db, {
-    path: "/api/v1/placement-requests/:id/award",
-    summary: "Award to one offer with reasons; creates the placement (an Individual Placement Agreement); every provider is told",
-    description: "Awarded",
-    body: AwardSchema,
-    run: ({ actor, request, body, ip }) => awardRequest({ db, actor, request, offerId: body.offerId, reasons: body.reasons, ip }),
-    publish: (awarded) => publishAwarded(db, live, awarded.request),
-  });
+  scoringRoutes(router, { db });
   return router;
 }
