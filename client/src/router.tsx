@@ -142,6 +142,8 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
   { path: PAGE_PATHS.commissionerChildNew, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.RecordChildPage) },
   { path: PAGE_PATHS.commissionerChild, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ChildPage) },
   { path: PAGE_PATHS.commissionerChildEdit, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.EditChildPage) },
+  { path: PAGE_PATHS.commissionerChildQuestion, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ChildQuestionPage) },
+  { path: PAGE_PATHS.commissionerChildCheck, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ChildCheckPage) },
   { path: PAGE_PATHS.commissionerChildMatches, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ChildMatchesPage) },
   { path: PAGE_PATHS.commissionerChildRequestNew, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.NewRequestPage) },
   { path: PAGE_PATHS.commissionerRequests, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.CommissionerRequestsPage) },
@@ -154,6 +156,7 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
   { path: PAGE_PATHS.providerFramework, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderFrameworkPage) },
   { path: PAGE_PATHS.providerRequests, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderRequestsPage) },
   { path: PAGE_PATHS.providerRequest, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderRequestPage) },
+  { path: PAGE_PATHS.providerAwardLetter, roles: ["provider"], page: lazyPage(providerPages, (m) => m.AwardLetterPage) },
   // Placements and their outcome reviews: the council's commissioners and the provider delivering each (issue 13).
   { path: PAGE_PATHS.commissionerPlacements, roles: ["commissioner"], page: lazyPage(placementPages, (m) => m.CommissionerPlacementsPage) },
   { path: PAGE_PATHS.commissionerPlacement, roles: ["commissioner"], page: lazyPage(placementPages, (m) => m.CouncilPlacementPage) },

@@ -42,6 +42,7 @@ import { feeRoutes } from "./modules/payments/fees/routes";
 import { paymentsReadRoutes } from "./modules/payments/read-routes";
 import { paymentsStripeRoutes } from "./modules/payments/stripe-routes";
 import { stripeWebhookRoutes } from "./modules/payments/webhooks/routes";
+import { awardRoutes } from "./modules/placement-requests/award-routes";
 import { evaluationRoutes } from "./modules/placement-requests/evaluation-routes";
 import { openContractingRoutes } from "./modules/placement-requests/ocds-routes";
 import { placementRoutes } from "./modules/placement-requests/placement-routes";
@@ -107,6 +108,7 @@ export function apiRouter({ env, database, live, limits }: ApiRouterDeps): expre
   router.use(placementRequestRoutes({ db, live }));
   router.use(responseRoutes({ db, live }));
   router.use(evaluationRoutes({ db, live }));
+  router.use(awardRoutes({ db, live }));
   router.use(placementRoutes({ db }));
   router.use(highRiskRoutes({ db }));
   router.use(notificationRoutes({ db }));

@@ -12,6 +12,7 @@ import {
   type PlacementEndSchema,
   PlacementResponseSchema,
   type PriceRevisionSchema,
+  type RequestAmendSchema,
   type RequestCreateSchema,
   RequestListSchema,
   type RequestView,
@@ -19,19 +20,15 @@ import {
   type ScoresSchema,
 } from "@shared/schemas/placement-requests";
 import { apiRequest } from "./http";
-import { useApiQuery } from "./use-api-query";
 
 const REQUESTS = "/api/v1/placement-requests";
 const requestPath = (id: string, rest = "") => `${REQUESTS}/${encodeURIComponent(id)}${rest}`;
 
-async function fetchRequests(signal: AbortSignal) {
-  return (await apiRequest(REQUESTS, RequestListSchema, { signal })).data;
-}
+/** One page of the council's requests, or those a provider's settings are invited to; newest first. `query` is `q=&status=&page=`. */
+export const fetchRequestPage = (query: string, signal: AbortSignal) => apiRequest(query ? `${REQUESTS}?${query}` : REQUESTS, RequestListSchema, { signal });
 
-/** The council's requests, or those a provider's settings are invited to; newest first. */
-export function usePlacementRequests() {
-  return useApiQuery(fetchRequests);
-}
+/** An amendment to an open request (the council's). */
+export const amendPlacementRequest = (id: string, body: z.input<typeof RequestAmendSchema>) => viewAfter(requestPath(id, "/amendments"), "POST", body);
 
 /** Everything this person may see of a request (a provider's first read marks it viewed). */
 export async function fetchRequestView(id: string, signal?: AbortSignal): Promise<RequestView> {
@@ -50,6 +47,8 @@ export const saveScores = (id: string, scores: z.input<typeof ScoresSchema>["sco
 export const completeEvaluation = (id: string) => viewAfter(requestPath(id, "/evaluate"), "POST");
 export const startPriceRound = (id: string, closesAt: string) => viewAfter(requestPath(id, "/price-round"), "POST", { closesAt });
 export const awardRequest = (id: string, body: z.input<typeof AwardSchema>) => viewAfter(requestPath(id, "/award"), "POST", body);
+export const confirmAward = (id: string) => viewAfter(requestPath(id, "/award/confirm"), "POST");
+export const withdrawIntention = (id: string, reason: string) => viewAfter(requestPath(id, "/award/withdraw"), "POST", { reason });
 export const declineInvitation = (id: string, body: DeclineInput) => viewAfter(requestPath(id, "/declines"), "POST", body);
 export const withdrawOffer = (id: string, offerId: string) => viewAfter(requestPath(id, `/offers/${encodeURIComponent(offerId)}/withdraw`), "POST");
 

@@ -1,5 +1,6 @@
 // The provider pages, one chunk downloaded when the first of them is shown (lazy routes: ../router.tsx).
 export { AddSettingPage } from "../pages/provider/add-setting-page";
+export { AwardLetterPage } from "../pages/provider/award-letter-page";
 export { ClaimSettingPage } from "../pages/provider/claim-setting-page";
 export { EditSettingPage } from "../pages/provider/edit-setting-page";
 export { ProviderFrameworkPage } from "../pages/provider/framework-page";

@@ -9,9 +9,11 @@ export const REQUEST_MODE_LABELS: Record<RequestMode, string> = {
 
 /**
  * A request's life. "price_round" is the ranked mode's second round (after quality scoring):
- * evaluated -> price_round -> evaluated.
+ * evaluated -> price_round -> evaluated. "standstill" is the intention to award: confirmed after the
+ * standstill period (awarded) or withdrawn (back to evaluated, or closed for an urgent request
+ * never evaluated).
  */
-export const REQUEST_STATES = ["draft", "open", "closed", "evaluated", "price_round", "awarded", "cancelled", "no_offers"] as const;
+export const REQUEST_STATES = ["draft", "open", "closed", "evaluated", "price_round", "standstill", "awarded", "cancelled", "no_offers"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
   draft: "Draft",
@@ -19,6 +21,7 @@ export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
   closed: "Closed",
   evaluated: "Evaluated",
   price_round: "Price round open",
+  standstill: "Intention to award (standstill)",
   awarded: "Awarded",
   cancelled: "Cancelled",
   no_offers: "No offers",
@@ -27,14 +30,18 @@ export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
 /** The only moves a request may make; anything else is a 409 with the current state. */
 export const REQUEST_TRANSITIONS: Record<RequestState, readonly RequestState[]> = {
   draft: ["open", "cancelled"],
-  open: ["closed", "no_offers", "cancelled", "awarded"],
-  closed: ["evaluated", "cancelled"],
-  evaluated: ["awarded", "price_round", "cancelled"],
+  open: ["closed", "no_offers", "cancelled", "standstill"],
+  closed: ["evaluated", "cancelled", "standstill"],
+  evaluated: ["standstill", "price_round", "cancelled"],
   price_round: ["evaluated", "cancelled"],
+  standstill: ["awarded", "evaluated", "closed"],
   awarded: [],
   cancelled: [],
   no_offers: [],
 };
+
+/** Calendar days of standstill between the intention to award and its confirmation (issue 16). */
+export const STANDSTILL_DAYS = { default: 8, max: 30 } as const;
 
 /** Default quality criteria of a request (the commissioner may change them). */
 export const DEFAULT_QUALITY_CRITERIA = [

@@ -1,7 +1,7 @@
 import type { RequestView } from "@shared/schemas/placement-requests";
 import { EvaluationTable } from "../requests/evaluation-table";
 import { OfferDetails } from "../requests/offer-details";
-import { AwardForm } from "./award-form";
+import { AwardForm, StandstillSection } from "./award-form";
 import { PlacementSection } from "./placement-section";
 import { PriceRoundForm } from "./price-round-form";
 import { ScoringForm } from "./scoring-form";
@@ -45,7 +45,19 @@ export function OffersSection({ view }: { view: RequestView }) {
 export function RequestBoardStage({ view, onChanged, resync }: StageProps) {
   const { request, evaluation } = view;
   const table = (caption: string) => <EvaluationTable rows={evaluation} criteria={request.criteria} weights={request.weights} caption={caption} />;
-  const awardForm = <AwardForm view={view} onAwarded={(next) => onChanged(next, "You awarded the placement. Every invited provider has been told.")} />;
+  const awardForm = (
+    <AwardForm
+      view={view}
+      onAwarded={(next) =>
+        onChanged(
+          next,
+          next.request.state === "awarded"
+            ? "You awarded the placement. Every invited provider has been told."
+            : "You recorded the intention to award. Every provider that offered has been told.",
+        )
+      }
+    />
+  );
   switch (request.state) {
     case "open":
       return request.mode === "urgent" && view.offers.some((o) => o.status === "active") ? awardForm : null;
@@ -61,6 +73,13 @@ export function RequestBoardStage({ view, onChanged, resync }: StageProps) {
       );
     case "price_round":
       return table("Ranks before the price round");
+    case "standstill":
+      return (
+        <>
+          <StandstillSection view={view} onChanged={onChanged} />
+          {evaluation.length > 0 ? table("Totals and ranks") : null}
+        </>
+      );
     case "awarded":
       return (
         <>

@@ -101,6 +101,34 @@ export function RequestCreateForm({ child, shortlist }: { child: ChildProfile; s
           />
         </fieldset>
       </div>
+      <div className={`govuk-form-group${fields.standstillDays || fields.standstillReason ? " govuk-form-group--error" : ""}`}>
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Standstill period</legend>
+          <div className="govuk-hint">
+            Calendar days between the intention to award and the award, when providers may raise concerns. Usually 8. Enter 0 only when the placement cannot
+            wait, and say why.
+          </div>
+          <TextInput
+            id="request-standstill-days"
+            label="Days of standstill"
+            value={form.standstillDays}
+            onChange={(standstillDays) => change({ standstillDays })}
+            inputMode="numeric"
+            widthClass="govuk-input--width-3"
+            error={fields.standstillDays}
+          />
+          {form.standstillDays.trim() === "0" ? (
+            <TextInput
+              id="request-standstill-reason"
+              label="Why is there no standstill period?"
+              hint="For example, an urgent placement. This is recorded."
+              value={form.standstillReason}
+              onChange={(standstillReason) => change({ standstillReason })}
+              error={fields.standstillReason}
+            />
+          ) : null}
+        </fieldset>
+      </div>
       <div className="govuk-form-group">
         <fieldset className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Quality criteria</legend>

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { DEFAULT_QUALITY_CRITERIA, type RequestMode } from "@shared/codes/tenders";
+import { DEFAULT_QUALITY_CRITERIA, type RequestMode, STANDSTILL_DAYS } from "@shared/codes/tenders";
 import type { ShortlistEntry } from "@shared/schemas/children";
 import { type Criterion, RequestCreateSchema } from "@shared/schemas/placement-requests";
 import { type DateTimeParts, EMPTY_DATE_TIME, momentFromLondon } from "../../components/date-time-input";
@@ -14,6 +14,10 @@ export interface RequestFormState {
   quality: string;
   price: string;
   criteria: Criterion[];
+  /** Calendar days of standstill, as typed ("8" by default). */
+  standstillDays: string;
+  /** Why there is none (only with 0 days). */
+  standstillReason: string;
 }
 
 /** The shortlist chosen, or the whole lot when nothing is shortlisted; 70/30 and the default criteria. */
@@ -25,6 +29,8 @@ export const newRequestForm = (shortlist: readonly ShortlistEntry[]): RequestFor
   quality: "70",
   price: "30",
   criteria: DEFAULT_QUALITY_CRITERIA.map((c) => ({ ...c })),
+  standstillDays: String(STANDSTILL_DAYS.default),
+  standstillReason: "",
 });
 
 export const criterionFieldId = (index: number) => `request-criterion-${index + 1}`;
@@ -40,6 +46,8 @@ export function requestFieldIds(form: RequestFormState): FieldIds<string> {
     "weights.price": "request-weights-price",
     criteria: criterionFieldId(0),
     ...Object.fromEntries(form.criteria.map((_, i) => [`criteria.${i}`, criterionFieldId(i)])),
+    standstillDays: "request-standstill-days",
+    standstillReason: "request-standstill-reason",
   };
 }
 
@@ -56,6 +64,8 @@ export function checkRequestForm(childId: string, form: RequestFormState): { dat
     weights: { quality: numberFromInput(form.quality), price: numberFromInput(form.price) },
     criteria: form.criteria,
     open: true,
+    standstillDays: numberFromInput(form.standstillDays),
+    ...(form.standstillReason.trim() !== "" ? { standstillReason: form.standstillReason } : {}),
   };
   const parsed = RequestCreateSchema.safeParse(body);
   const issues = [
@@ -69,5 +79,8 @@ export function checkRequestForm(childId: string, form: RequestFormState): { dat
 }
 
 /** zod's own words for a missing or fractional weight are not for people. */
-const weightsMessage = (path: readonly PropertyKey[], message: string) =>
-  path[0] === "weights" && path.length > 1 ? `Enter the ${String(path[1])} weight as a whole number from 0 to 100` : message;
+const weightsMessage = (path: readonly PropertyKey[], message: string) => {
+  if (path[0] === "weights" && path.length > 1) return `Enter the ${String(path[1])} weight as a whole number from 0 to 100`;
+  if (path[0] === "standstillDays") return `Enter the standstill period as a whole number of days, from 0 to ${STANDSTILL_DAYS.max}`;
+  return message;
+};

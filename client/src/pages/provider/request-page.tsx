@@ -21,6 +21,8 @@ export function ProviderRequestPage() {
 /** Said aloud when it changes: the request closing, the price round, the award. */
 function stateLine(view: RequestView): string {
   const { request, award } = view;
+  if (award && !award.confirmedAt)
+    return award.yours ? "The council intends to award the placement to your offer." : "The council intends to award the placement to another provider.";
   if (award) return award.yours ? "You were awarded the placement." : "The placement was awarded to another provider.";
   if (request.state === "cancelled") return "Cancelled.";
   if (request.state === "open") return "Open for offers.";

@@ -19,6 +19,7 @@ const STATE_COLOURS: Record<RequestState, string> = {
   closed: "govuk-tag--yellow",
   evaluated: "govuk-tag--purple",
   price_round: "govuk-tag--orange",
+  standstill: "govuk-tag--turquoise",
   awarded: "govuk-tag--green",
   cancelled: "govuk-tag--red",
   no_offers: "govuk-tag--grey",
@@ -39,6 +40,21 @@ const STATUS_COLOURS: Record<InvitationStatus, string> = {
 export function InvitationStatusTag({ status }: { status: InvitationStatus }) {
   return <strong className={`govuk-tag ${STATUS_COLOURS[status]}`}>{INVITATION_STATUS_LABELS[status]}</strong>;
 }
+
+/** A provider's outcome from the intention to award on, instead of "Offered". */
+export function OutcomeTag({ outcome }: { outcome: "successful" | "unsuccessful" }) {
+  return outcome === "successful" ? (
+    <strong className="govuk-tag govuk-tag--green">Successful</strong>
+  ) : (
+    <strong className="govuk-tag govuk-tag--grey">Unsuccessful</strong>
+  );
+}
+
+/** "8 calendar days", or "None: <why>" for a request with no standstill. */
+export const standstillLabel = (request: Pick<RequestSummary, "standstillDays" | "standstillReason">) =>
+  request.standstillDays === 0
+    ? `None: ${request.standstillReason ?? "no reason recorded"}`
+    : `${request.standstillDays} calendar ${request.standstillDays === 1 ? "day" : "days"} between the intention to award and the award`;
 
 /** "Sealed" from "Sealed: offers open together at the deadline". */
 export const modeName = (mode: RequestMode) => REQUEST_MODE_LABELS[mode].split(":")[0] ?? mode;
@@ -69,6 +85,7 @@ export function requestTermsRows(request: RequestSummary): SummaryRow[] {
     },
     { key: "How offers are seen", value: REQUEST_MODE_LABELS[request.mode] },
     { key: "Weights", value: `Quality ${request.weights.quality}%, price ${request.weights.price}%` },
+    { key: "Standstill period", value: standstillLabel(request) },
     {
       key: "Quality criteria (scored 0 to 5)",
       value: (

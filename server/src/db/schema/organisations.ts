@@ -12,6 +12,9 @@ export const organisations = pgTable("organisations", {
   /** The DfE local authority code, for councils and their Parent Carer Forums. */
   laCode: text("la_code"),
   companiesHouseNumber: text("companies_house_number"),
+  /** How providers reach a council about a placement (its award letter). */
+  contactEmail: text("contact_email"),
+  contactPhone: text("contact_phone"),
   /** The region's holder of GIAS-imported settings that no provider has claimed yet. */
   holdsUnclaimedSettings: boolean("holds_unclaimed_settings").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

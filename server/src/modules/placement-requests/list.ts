@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
-import type { RequestListItem } from "@shared/schemas/placement-requests";
+import { type ListMeta, listMeta } from "@shared/schemas/list-query";
+import type { RequestListItem, RequestListQuery, RequestView } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
 import { placementRequests } from "../../db/schema";
 import type { Actor } from "../identity/actor";
@@ -7,19 +8,21 @@ import { listScopeOf, listViewerOf } from "./policy";
 import { listRequestIds } from "./queries";
 import { buildRequestView } from "./view";
 
-/** One line per request, built from each request's own view so a list never shows more than the detail. */
-export async function listRequests(db: Db, actor: Actor): Promise<RequestListItem[]> {
+/** A provider that offered learns, from the intention to award on, whether its offer was successful. */
+const outcomeOf = (view: RequestView): RequestListItem["yourOutcome"] => {
+  if (view.viewer !== "provider" || !view.award || view.offers.length === 0) return null;
+  return view.award.yours ? "successful" : "unsuccessful";
+};
+
+/** One page of lines, each built from its request's own view so a list never shows more than the detail. */
+export async function listRequests(db: Db, actor: Actor, query: RequestListQuery): Promise<{ data: RequestListItem[]; meta: ListMeta }> {
   const scope = listScopeOf(actor);
-  if (!scope) return [];
-  const ids = await listRequestIds(db, scope);
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(placementRequests)
-    .where(inArray(placementRequests.id, ids.slice(0, 100)));
+  if (!scope) return { data: [], meta: listMeta(query.page, 0) };
+  const { ids, total } = await listRequestIds(db, scope, query);
+  const rows = ids.length ? await db.select().from(placementRequests).where(inArray(placementRequests.id, ids)) : [];
   const viewer = listViewerOf(scope);
   const items: RequestListItem[] = [];
-  for (const id of ids.slice(0, 100)) {
+  for (const id of ids) {
     const row = rows.find((r) => r.id === id);
     if (!row) continue;
     const view = await buildRequestView(db, row, viewer);
@@ -31,7 +34,8 @@ export async function listRequests(db: Db, actor: Actor): Promise<RequestListIte
           ? view.invitations.filter((i) => i.status === "offered").length
           : view.offers.filter((o) => o.status === "active").length,
       yourStatus: viewer.kind === "provider" ? (view.invitations[0]?.status ?? null) : null,
+      yourOutcome: outcomeOf(view),
     });
   }
-  return items;
+  return { data: items, meta: listMeta(query.page, total) };
 }

@@ -69,7 +69,8 @@ export async function publishAwarded(db: Db, live: LiveHub, request: PlacementRe
   await publishState(db, live, request);
   for (const viewer of await viewersOf(db, request.id)) {
     const view = await buildRequestView(db, request, viewer);
-    if (view.award)
+    // The intention to award is a change of state (above); "awarded" is said once it is confirmed.
+    if (view.award?.confirmedAt)
       live.emit(roomOf(request.id, viewer), "request:awarded", { requestId: request.id, awardedAt: view.award.awardedAt, yours: view.award.yours });
   }
 }

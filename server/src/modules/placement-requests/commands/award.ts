@@ -1,14 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
-import { isBreakdown, type PlacementEndReason } from "@shared/codes/tenders";
+import { isBreakdown, type PlacementEndReason, REQUEST_STATE_LABELS } from "@shared/codes/tenders";
 import { DomainErrorCode } from "@shared/errors";
-import type { Db } from "../../../db/client";
+import { standstillEndInWords } from "@shared/tenders/standstill";
+import type { Db, DbOrTx } from "../../../db/client";
 import { isoDate } from "../../../db/dates";
-import { awards, offers, offerVersions, type PlacementRequestRow, type PlacementRow, placements } from "../../../db/schema";
-import { conflict, notFound, validationFailed } from "../../../http/app-error";
+import { rowsOf } from "../../../db/rows";
+import { type AwardRow, awards, offers, offerVersions, type PlacementRequestRow, type PlacementRow, placements } from "../../../db/schema";
+import { conflict, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { tellOutcome } from "../../notifications/tenders";
-import { canAward } from "../policy";
 import { moveRequest } from "./move-request";
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -20,80 +21,89 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 export const reviewDatesFrom = (start: string) => [addDays(start, 42), addDays(start, 182), addDays(start, 365)];
 
 /**
- * Awards the request to one active offer with reasons every provider is told, and creates the
- * placement at the offer's fee and start date. Sealed and ranked requests are awarded after
- * evaluation; an urgent one may be awarded as soon as an offer is in.
+ * Confirms an intention to award inside the caller's transaction: the request becomes awarded,
+ * the award confirmed, and the placement (an Individual Placement Agreement) is created at the
+ * intended offer's fee and start date. Only from here does the award reach open data (OCDS reads
+ * awarded requests with a placement). Every provider that offered is told the outcome.
  */
-export async function awardRequest({
+export async function confirmInTransaction(
+  tx: DbOrTx,
+  { request, award, actor, ip }: { request: PlacementRequestRow; award: AwardRow; actor: Actor; ip?: string | undefined },
+): Promise<{ request: PlacementRequestRow; placement: PlacementRow }> {
+  const [offer] = await tx.select().from(offers).where(eq(offers.id, award.offerId));
+  const [version] = await tx
+    .select()
+    .from(offerVersions)
+    .where(and(eq(offerVersions.offerId, award.offerId), eq(offerVersions.version, award.offerVersion)));
+  if (!offer || !version) throw new Error(`award of ${request.id} has no offer version`);
+  const moved = await moveRequest({ tx, request, to: "awarded", set: { awardedAt: sql`clock_timestamp()` }, actor, ip, details: { offerId: offer.id } });
+  await tx
+    .update(awards)
+    .set({ confirmedAt: sql`clock_timestamp()`, confirmedBy: actor.userId })
+    .where(eq(awards.requestId, request.id));
+  const start = isoDate(version.startDate);
+  const [placement] = await tx
+    .insert(placements)
+    .values({
+      requestId: request.id,
+      childId: request.childId,
+      councilId: request.organisationId,
+      settingId: offer.settingId,
+      providerId: offer.organisationId,
+      weeklyFeePence: version.weeklyFeePence ?? 0,
+      startDate: start,
+      reviewDates: reviewDatesFrom(start),
+    })
+    .returning();
+  if (!placement) throw new Error("placement insert returned nothing");
+  await recordAudit(tx, {
+    action: "placement.create",
+    recordType: "placement",
+    recordId: placement.id,
+    actorUserId: actor.userId,
+    actorOrganisationId: actor.organisationId,
+    ip,
+    details: { requestId: request.id, offerId: offer.id },
+  });
+  await tellOutcome(tx, moved, offer.organisationId);
+  return { request: moved, placement };
+}
+
+/**
+ * Confirms the intention to award once its standstill has ended (the database's clock decides):
+ * before then a 409 says when it ends, in words.
+ */
+export async function confirmAward({
   db,
   actor,
   request,
-  offerId,
-  reasons,
   ip,
 }: {
   db: Db;
   actor: Actor;
   request: PlacementRequestRow;
-  offerId: string;
-  reasons: string;
   ip?: string | undefined;
 }): Promise<{ request: PlacementRequestRow; placement: PlacementRow }> {
-  if (!canAward(request)) {
-    throw conflict(`The request is ${request.state}: score the offers and complete the evaluation before awarding.`, DomainErrorCode.WrongState);
+  if (request.state !== "standstill") {
+    throw conflict(
+      `The request is ${REQUEST_STATE_LABELS[request.state].toLowerCase()}: only an intention to award can be confirmed.`,
+      DomainErrorCode.WrongState,
+    );
   }
   return db.transaction(async (tx) => {
-    const [offer] = await tx
-      .select()
-      .from(offers)
-      .where(and(eq(offers.id, offerId), eq(offers.requestId, request.id)));
-    if (!offer) throw notFound("The offer");
-    if (offer.status !== "active")
-      throw validationFailed([{ path: "body.offerId", message: "That offer was withdrawn; choose another" }], DomainErrorCode.OfferWithdrawn);
-    const [version] = await tx
-      .select()
-      .from(offerVersions)
-      .where(and(eq(offerVersions.offerId, offer.id), eq(offerVersions.version, offer.currentVersion)));
-    if (!version) throw new Error(`offer ${offer.id} has no current version`);
-    const moved = await moveRequest({
+    const [row] = await rowsOf<{ ended: boolean }>(
       tx,
-      request,
-      to: "awarded",
-      set: {
-        awardedAt: sql`clock_timestamp()`,
-        ...(request.state === "open" ? { closedAt: sql`clock_timestamp()`, offersOpenedAt: sql`clock_timestamp()` } : {}),
-      },
-      actor,
-      ip,
-      details: { offerId },
-    });
-    await tx.insert(awards).values({ requestId: request.id, offerId: offer.id, offerVersion: version.version, reasons, awardedBy: actor.userId });
-    const start = isoDate(version.startDate);
-    const [placement] = await tx
-      .insert(placements)
-      .values({
-        requestId: request.id,
-        childId: request.childId,
-        councilId: request.organisationId,
-        settingId: offer.settingId,
-        providerId: offer.organisationId,
-        weeklyFeePence: version.weeklyFeePence ?? 0,
-        startDate: start,
-        reviewDates: reviewDatesFrom(start),
-      })
-      .returning();
-    if (!placement) throw new Error("placement insert returned nothing");
-    await recordAudit(tx, {
-      action: "placement.create",
-      recordType: "placement",
-      recordId: placement.id,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
-      ip,
-      details: { requestId: request.id, offerId },
-    });
-    await tellOutcome(tx, moved, offer.organisationId);
-    return { request: moved, placement };
+      sql`SELECT clock_timestamp() >= standstill_ends_at AS ended FROM awards WHERE request_id = ${request.id} FOR UPDATE`,
+    );
+    const [award] = await tx.select().from(awards).where(eq(awards.requestId, request.id));
+    if (!row || !award) throw conflict("The intention to award was withdrawn meanwhile. Reload the request.", DomainErrorCode.ChangedMeanwhile);
+    if (!row.ended) {
+      throw conflict(
+        `The standstill period ends at ${standstillEndInWords(award.standstillEndsAt)}. You can confirm the award after that.`,
+        DomainErrorCode.StandstillRunning,
+      );
+    }
+    return confirmInTransaction(tx, { request, award, actor, ip });
   });
 }
 
