@@ -1,4 +1,6 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { pageWindow } from "@shared/schemas/list-query";
+import { AWAITING_DECISION_STATES, type RequestListQuery } from "@shared/schemas/placement-requests";
 import type { Db, DbOrTx } from "../../db/client";
 import { databaseNow } from "../../db/clock";
 import { organisations, type PlacementRequestRow, placementRequests, placements, requestInvitations, settings } from "../../db/schema";
@@ -30,26 +32,48 @@ export async function loadRequestFor(
 
 export { databaseNow };
 
-/** The council's requests, or those a provider is invited to (not drafts), newest first. */
-export async function listRequestIds(db: Db, scope: ListScope): Promise<string[]> {
-  if (scope.kind === "council") {
-    const rows = await db
+/** A search of the requests list: a public reference (PR-1A2B3C4D, or its start), or for the council also its child's reference. */
+function searchCondition(scope: ListScope, q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const idStart = /^(?:PR-?)?([0-9a-f]{1,8})$/i.exec(q)?.[1]?.toLowerCase();
+  const byReference = idStart ? sql`${placementRequests.id}::text LIKE ${`${idStart}%`}` : undefined;
+  if (scope.kind !== "council") return byReference ?? sql`false`;
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const byChild = sql`EXISTS (SELECT 1 FROM child_profiles c WHERE c.id = ${placementRequests.childId} AND c.reference ILIKE ${pattern})`;
+  return byReference ? or(byReference, byChild) : byChild;
+}
+
+/** The council's requests, or those a provider is invited to (not drafts), newest first: one page of ids and how many match. */
+export async function listRequestIds(db: Db, scope: ListScope, query: RequestListQuery): Promise<{ ids: string[]; total: number }> {
+  const states = [...new Set((query.status ?? []).flatMap((s) => (s === "awaiting_decision" ? AWAITING_DECISION_STATES : [s])))];
+  const where = and(
+    scope.kind === "council"
+      ? eq(placementRequests.organisationId, scope.organisationId)
+      : and(
+          inArray(
+            placementRequests.id,
+            db.selectDistinct({ id: requestInvitations.requestId }).from(requestInvitations).where(eq(requestInvitations.organisationId, scope.organisationId)),
+          ),
+          ne(placementRequests.state, "draft"),
+        ),
+    states.length ? inArray(placementRequests.state, states) : undefined,
+    searchCondition(scope, query.q),
+  );
+  const { limit, offset } = pageWindow(query.page);
+  const [rows, [count]] = await Promise.all([
+    db
       .select({ id: placementRequests.id })
       .from(placementRequests)
-      .where(eq(placementRequests.organisationId, scope.organisationId))
-      .orderBy(desc(placementRequests.createdAt));
-    return rows.map((r) => r.id);
-  }
-  const invited = db
-    .selectDistinct({ id: requestInvitations.requestId })
-    .from(requestInvitations)
-    .where(eq(requestInvitations.organisationId, scope.organisationId));
-  const rows = await db
-    .select({ id: placementRequests.id })
-    .from(placementRequests)
-    .where(and(inArray(placementRequests.id, invited), sql`${placementRequests.state} <> 'draft'`))
-    .orderBy(desc(placementRequests.createdAt));
-  return rows.map((r) => r.id);
+      .where(where)
+      .orderBy(desc(placementRequests.createdAt), desc(placementRequests.id))
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(placementRequests)
+      .where(where),
+  ]);
+  return { ids: rows.map((r) => r.id), total: Number(count?.total ?? 0) };
 }
 
 /** A placement with its setting's and provider's names, for the council that made it and the provider delivering it; 404 for anyone else. */
