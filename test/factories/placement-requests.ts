@@ -57,6 +57,9 @@ export async function buildMarket(db: Db, options: { providers?: number } = {}):
   };
 }
 
+/** A request with no standstill (and its recorded reason): awarding it makes the placement at once. */
+export const NO_STANDSTILL = { standstillDays: 0, standstillReason: "Urgent placement: the child needs a place this week." } as const;
+
 export const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
 /** `app` is the Express app, or the base URL of a running node. */

@@ -7,7 +7,8 @@ import { remindDueDeadlines } from "../../server/src/modules/notifications/remin
 import { tellClosed } from "../../server/src/modules/notifications/tenders";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
 import { buildChild } from "../factories/children";
-import { buildMarket, inSeconds, type Market, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
+import { evaluateViaApi } from "../factories/evaluation";
+import { buildMarket, inSeconds, type Market, NO_STANDSTILL, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import { buildUser, type BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -151,15 +152,15 @@ async function award(id: string) {
   const scores = opened.offers.flatMap((o) =>
     opened.request.criteria.map((c) => ({ offerId: o.id, criterionId: c.id, score: o.settingId === m.providers[0]!.settingId ? 5 : 2 })),
   );
-  expect((await request(t.app).put(`/api/v1/placement-requests/${id}/scores`).set(m.commissioner.auth).send({ scores })).status).toBe(200);
-  expect((await post(m.commissioner, `/api/v1/placement-requests/${id}/evaluate`)).status).toBe(200);
+  expect((await evaluateViaApi(t.app, m.commissioner.auth, id, scores)).status).toBe(200);
   const winner = opened.offers.find((o) => o.settingId === m.providers[0]!.settingId)!;
   expect((await post(m.commissioner, `/api/v1/placement-requests/${id}/award`, { offerId: winner.id, reasons: "Best quality." })).status).toBe(200);
 }
 
 describe("Outcome", () => {
   it("should tell the awarded provider it won and the other offering provider it did not, by e-mail always, and not a provider that did not offer", async () => {
-    const id = await openRequest(t.app, m).then((r) => r.request.id);
+    // No standstill, so the award is confirmed at once (the intention's messages: intention-to-award.test.ts).
+    const id = await openRequest(t.app, m, NO_STANDSTILL).then((r) => r.request.id);
     await offer(0, id);
     await offer(1, id);
     await award(id);

@@ -1,7 +1,8 @@
 import request from "supertest";
 import { type RequestView, RequestViewResponseSchema } from "@shared/schemas/placement-requests";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
-import { buildMarket, inSeconds, type Market, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
+import { evaluateViaApi } from "../factories/evaluation";
+import { buildMarket, inSeconds, type Market, NO_STANDSTILL, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -120,9 +121,10 @@ describe("Who sees what", () => {
   });
 
   it("should show the council each offer as it arrives in urgent mode", async () => {
-    const { request: made } = await openRequest(t.app, m, { mode: "urgent" }).catch(async () => {
+    // No standstill (a reason recorded): the award is confirmed at once.
+    const { request: made } = await openRequest(t.app, m, { mode: "urgent", ...NO_STANDSTILL }).catch(async () => {
       await query("UPDATE child_profiles SET needed_by = current_date + 2 WHERE id = $1", [m.childId]);
-      return openRequest(t.app, m, { mode: "urgent" });
+      return openRequest(t.app, m, { mode: "urgent", ...NO_STANDSTILL });
     });
     await offer(2, made.id);
     const v = await view(m.commissioner, made.id);
@@ -228,7 +230,8 @@ describe("State machine, evaluation and award", () => {
   });
 
   it("should score, compute price scores and ranks, award with reasons and create the placement; each provider learns its own outcome only", async () => {
-    const { request: made } = await openRequest(t.app, m);
+    // No standstill: the award makes the placement at once (the standstill: intention-to-award.test.ts).
+    const { request: made } = await openRequest(t.app, m, NO_STANDSTILL);
     await offer(0, made.id);
     await offer(1, made.id, { fee: { corePence: 80000, staffingPence: 0, therapiesPence: 0, otherPence: 0 } });
     await passDeadline(db(), made.id);
@@ -242,8 +245,7 @@ describe("State machine, evaluation and award", () => {
       { offerId: a.id, criterionId: c.id, score: 5 },
       { offerId: b.id, criterionId: c.id, score: 2 },
     ]);
-    expect((await request(t.app).put(`/api/v1/placement-requests/${made.id}/scores`).set(m.commissioner.auth).send({ scores })).status).toBe(200);
-    const evaluated = RequestViewResponseSchema.parse((await post(m.commissioner, `/api/v1/placement-requests/${made.id}/evaluate`)).body).data;
+    const evaluated = RequestViewResponseSchema.parse((await evaluateViaApi(t.app, m.commissioner.auth, made.id, scores)).body).data;
     // Quality 70 x 20/20 = 70, price 30 x 80000/160000 = 15: 85. B: 70 x 8/20 = 28 + 30 = 58.
     expect(evaluated.evaluation.map((e) => [e.offerId, e.total, e.rank])).toEqual([
       [a.id, 85, 1],
@@ -284,8 +286,7 @@ describe("State machine, evaluation and award", () => {
     await closeDueRequests(db());
     const opened = await view(m.commissioner, made.id);
     const scores = opened.offers.flatMap((o) => opened.request.criteria.map((c) => ({ offerId: o.id, criterionId: c.id, score: 3 })));
-    await request(t.app).put(`/api/v1/placement-requests/${made.id}/scores`).set(m.commissioner.auth).send({ scores });
-    await post(m.commissioner, `/api/v1/placement-requests/${made.id}/evaluate`);
+    expect((await evaluateViaApi(t.app, m.commissioner.auth, made.id, scores)).status).toBe(200);
     expect((await post(m.commissioner, `/api/v1/placement-requests/${made.id}/price-round`, { closesAt: inSeconds(600) })).status).toBe(200);
     const mine = await view(m.providers[1]!.person, made.id);
     const offerId = mine.offers[0]!.id;
