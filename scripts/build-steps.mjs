@@ -30,7 +30,7 @@ const SERVER_SOURCES = ["server/src", "shared/src", "package-lock.json"];
 
 // The text types server/src/http/client-static.ts sends compressed; source maps are left out
 // (only developer tools fetch them, and brotli's best level on them would double the build time).
-const COMPRESSIBLE = new Set([".js", ".css", ".html", ".svg", ".json"]);
+const COMPRESSIBLE = new Set([".js", ".css", ".svg", ".json"]);
 const MIN_BYTES = 1024;
 
 /**

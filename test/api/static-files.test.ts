@@ -13,13 +13,16 @@ import { createTestApp, type TestApp } from "../setup/test-app";
 const CHROME = "gzip, deflate, br, zstd";
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
+type Manifest = Record<string, { file: string; isEntry?: boolean; css?: string[] }>;
+
 let t: TestApp;
+let manifest: Manifest;
 let entry: string;
 let stylesheet: string;
 beforeAll(async () => {
   const manifestFile = join(CLIENT_DIST_DIR, ".vite/manifest.json");
   if (!existsSync(manifestFile)) throw new Error("client/dist is missing: run `npm run build` first (npm test does it for you)");
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, { file: string; isEntry?: boolean; css?: string[] }>;
+  manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
   const main = Object.values(manifest).find((chunk) => chunk.isEntry);
   entry = `/${main?.file}`;
   stylesheet = `/${main?.css?.[0]}`;
@@ -116,24 +119,43 @@ describe("GET other static files", () => {
 });
 
 describe("GET a page (index.html)", () => {
+  const indexHtml = () => readFileSync(onDisk("index.html"), "utf8");
+  const page = (path: string, encoding = CHROME) => request(t.app).get(path).set("Accept", "text/html").set("Accept-Encoding", encoding);
+
   it("should send the page compressed and revalidated on every visit, so a new release is seen at once", async () => {
-    const res = await request(t.app).get("/commissioner/requests").set("Accept", "text/html").set("Accept-Encoding", CHROME);
+    const res = await page("/");
     expect(res.status).toBe(200);
     expect(res.headers["content-encoding"]).toBe("br");
     expect(res.headers["content-type"]).toMatch(/^text\/html/);
     expect(res.headers["cache-control"]).toBe("no-cache");
     expect(res.headers["vary"]).toMatch(/Accept-Encoding/i);
-    expect(res.text).toBe(readFileSync(onDisk("index.html"), "utf8"));
+    expect(res.text).toBe(indexHtml());
+    const again = await page("/").set("If-None-Match", res.headers["etag"] as string);
+    expect(again.status).toBe(304);
+  });
+
+  it("should name a role's page chunks in its pages, so they download alongside the entry script", async () => {
+    const areaChunk = `/${manifest["src/areas/commissioner.ts"]?.file}`;
+    const res = await page("/commissioner/requests");
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`<link rel="modulepreload" crossorigin href="${areaChunk}">`);
+    // Not the entry's own chunks again, and nothing of another role.
+    expect(res.text.split(entry).length).toBe(2);
+    expect(res.text).not.toContain(manifest["src/areas/provider.ts"]?.file);
+    const provider = await page("/provider/requests");
+    expect(provider.text).toContain(`href="/${manifest["src/areas/provider.ts"]?.file}"`);
+    expect(provider.text).not.toContain(areaChunk);
   });
 
   it("should send the plain page to a browser that takes no compression, and keep 404 for an unknown page", async () => {
-    const plain = await request(t.app).get("/commissioner/requests").set("Accept", "text/html").set("Accept-Encoding", "identity");
+    const plain = await page("/", "identity");
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.headers["cache-control"]).toBe("no-cache");
-    const unknown = await request(t.app).get("/no-such-page").set("Accept", "text/html").set("Accept-Encoding", "gzip");
+    expect(plain.headers["content-length"]).toBe(String(Buffer.byteLength(indexHtml())));
+    const unknown = await page("/no-such-page", "gzip");
     expect(unknown.status).toBe(404);
     expect(unknown.headers["content-encoding"]).toBe("gzip");
-    expect(unknown.text).toContain('<div id="root"></div>');
+    expect(unknown.text).toBe(indexHtml());
   });
 });
 

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { extname, join } from "node:path";
 import express, { type Request, type Response, Router } from "express";
 import { isKnownPagePath } from "@shared/page-paths";
+import { pageHtmlFor } from "./page-hints";
 
 // Vite's output names carry a content hash (main-3xY_a9Qz.js); GOV.UK's copied assets do not.
 const FINGERPRINTED = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
@@ -11,20 +12,20 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
  * What the build compresses (scripts/build-steps.mjs writes a .br and a .gz beside each file of
  * these types). Fonts (woff2 is compressed already) and images are sent as they are.
  */
-const COMPRESSED = new Set([".js", ".css", ".html", ".svg", ".json"]);
+const COMPRESSED = new Set([".js", ".css", ".svg", ".json"]);
 /** Best first: brotli is about a fifth smaller than gzip for the scripts. */
 const ENCODINGS = [
   { name: "br", suffix: ".br" },
   { name: "gzip", suffix: ".gz" },
 ] as const;
 
-/**
- * The compressed copy of `file` that the request accepts, if the build made one: brotli before
- * gzip whatever order the browser lists them in (`req.acceptsEncodings` honours `q=0`).
- */
+/** The best encoding the request accepts: brotli before gzip whatever order the browser lists them in (`q=0` honoured). */
+const acceptedEncoding = (req: Request) => ENCODINGS.find((encoding) => req.acceptsEncodings(encoding.name) === encoding.name);
+
+/** The compressed copy of `file` that the request accepts, if the build made one. */
 function pickEncoding(req: Request, file: string) {
-  if (!COMPRESSED.has(extname(file))) return undefined;
-  return ENCODINGS.find((encoding) => req.acceptsEncodings(encoding.name) === encoding.name && existsSync(file + encoding.suffix));
+  const encoding = acceptedEncoding(req);
+  return COMPRESSED.has(extname(file)) && encoding && existsSync(file + encoding.suffix) ? encoding : undefined;
 }
 
 /**
@@ -72,7 +73,6 @@ function precompressed(root: string, setHeaders: (res: Response, path: string) =
 export function clientStatic(distDir: string): Router {
   const router = Router();
   const assetsDir = join(distDir, "assets");
-  const index = join(distDir, "index.html");
   // Fingerprinted files can be cached for a year; the rest for a day. A missing asset is a 404,
   // never the HTML page.
   const assetHeaders = (res: Response, path: string) =>
@@ -80,25 +80,23 @@ export function clientStatic(distDir: string): Router {
   router.use("/assets", precompressed(assetsDir, assetHeaders));
   router.use("/assets", express.static(assetsDir, { fallthrough: false, setHeaders: assetHeaders }));
   router.use(express.static(distDir, { index: false, setHeaders: (res) => res.setHeader("Cache-Control", "no-cache") }));
+  const pageHtml = pageHtmlFor(distDir);
   router.get("/{*path}", (req, res, next) => {
     if (!req.accepts("html")) return next();
-    if (!existsSync(index)) {
+    const page = pageHtml(req.path);
+    if (!page) {
       res.status(503).type("text").send("The web client has not been built. Run `npm run build` (npm start does it for you).");
       return;
     }
     // Always revalidated (its ETag makes that a 304): it names the current hashed scripts.
     res.setHeader("Cache-Control", "no-cache");
     res.vary("Accept-Encoding");
-    const encoding = pickEncoding(req, index);
-    if (encoding === undefined) {
-      res.status(isKnownPagePath(req.path) ? 200 : 404).sendFile(index);
-      return;
-    }
-    res.setHeader("Content-Encoding", encoding.name);
+    const encoding = acceptedEncoding(req)?.name;
+    if (encoding) res.setHeader("Content-Encoding", encoding);
     res
       .status(isKnownPagePath(req.path) ? 200 : 404)
       .type("html")
-      .sendFile(index + encoding.suffix);
+      .send(encoding ? page[encoding] : page.identity);
   });
   return router;
 }

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+/**
+ * A role's pages are a lazy chunk (client/src/router.tsx) that the browser would only ask for
+ * after the entry script has downloaded and run, and then its own imports after that: on a phone
+ * each of those waves costs a round trip. A page's first segment names its area, so the page's
+ * HTML names the area's chunks up front (`<link rel="modulepreload">`) and they download
+ * alongside the entry. A wrong guess costs bytes, never correctness.
+ */
+const AREA_OF_SEGMENT: Record<string, string> = {
+  admin: "src/areas/admin.ts",
+  commissioner: "src/areas/commissioner.ts",
+  provider: "src/areas/provider.ts",
+  "parent-panel": "src/areas/parent.ts",
+  insights: "src/areas/insights.ts",
+  regions: "src/areas/insights.ts",
+  payments: "src/areas/payments.ts",
+  notifications: "src/areas/notifications.ts",
+};
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+/** The page's HTML as sent: plain, brotli and gzip (compressed once, not per request). */
+export interface PageHtml {
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+function staticGraph(manifest: Record<string, ManifestChunk>, from: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key) || !manifest[key]) return;
+    seen.add(key);
+    manifest[key].imports?.forEach(visit);
+  };
+  from.forEach(visit);
+  return seen;
+}
+
+function render(html: string, files: string[]): PageHtml {
+  const links = files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join("\n    ");
+  const identity = Buffer.from(files.length === 0 ? html : html.replace("</head>", `  ${links}\n  </head>`));
+  return {
+    identity,
+    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+    gzip: gzipSync(identity, { level: 9 }),
+  };
+}
+
+/**
+ * The index page for a path, with its area's chunks named, kept per area until the build
+ * changes (index.html's modification time), or undefined before the client is built.
+ */
+export function pageHtmlFor(distDir: string): (path: string) => PageHtml | undefined {
+  const index = join(distDir, "index.html");
+  const manifestFile = join(distDir, ".vite/manifest.json");
+  let built = 0;
+  let cache = new Map<string, PageHtml>();
+  return (path) => {
+    if (!existsSync(index)) return undefined;
+    const mtime = statSync(index).mtimeMs;
+    if (mtime !== built) [built, cache] = [mtime, new Map()];
+    const area = AREA_OF_SEGMENT[path.split("/")[1] ?? ""] ?? "";
+    const cached = cache.get(area);
+    if (cached) return cached;
+    const manifest: Record<string, ManifestChunk> = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, "utf8")) : {};
+    const loaded = staticGraph(
+      manifest,
+      Object.keys(manifest).filter((key) => manifest[key]?.isEntry),
+    );
+    const files = [...staticGraph(manifest, area ? [area] : [])].filter((key) => !loaded.has(key)).map((key) => manifest[key]!.file);
+    const page = render(readFileSync(index, "utf8"), files);
+    cache.set(area, page);
+    return page;
+  };
+}
