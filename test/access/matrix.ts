@@ -107,7 +107,8 @@ export const CORE_MATRIX: MatrixEntry[] = [
   },
   { route: "GET /api/v1/me", request: async () => ({ path: "/api/v1/me" }), expect: everyone(401, 200) },
   { route: "GET /api/v1/me/tokens", request: async () => ({ path: "/api/v1/me/tokens" }), expect: everyone(401, 200) },
-  // Tokens are made and revoked only from a browser session; the matrix acts with API tokens.
+  // Tokens are made and revoked only from a browser session; the matrix acts with API tokens. A parent carer panel is
+  // refused a token from a browser session too (test/api/me-and-tokens.test.ts).
   { route: "POST /api/v1/me/tokens", request: async () => ({ path: "/api/v1/me/tokens", body: { name: "matrix" } }), expect: everyone(401, 403) },
   {
     route: "DELETE /api/v1/me/tokens/:id",

@@ -1,6 +1,7 @@
 import request from "supertest";
 import { ApiErrorSchema } from "@shared/errors";
 import { ApiTokenCreatedSchema, ApiTokenListSchema, MeSchema } from "@shared/schemas/identity";
+import { buildSession } from "../factories/sessions";
 import { buildUser } from "../factories/users";
 import { signInAs } from "../setup/browserless-sign-in";
 import { startTestServer, type TestServer } from "../setup/test-server";
@@ -99,6 +100,22 @@ describe("API tokens", () => {
     expect((await request(t.url).get("/api/v1/me").set("Authorization", `Bearer ${data.token}`)).status).toBe(200);
     expect((await request(t.url).delete(`/api/v1/me/tokens/${data.id}`).set({ cookie: session.cookie, "X-CSRF-Token": session.csrf })).status).toBe(204);
     expect((await request(t.url).get("/api/v1/me").set("Authorization", `Bearer ${data.token}`)).status).toBe(401);
+  });
+
+  it("should refuse (403) a parent carer panel member a token, even from a browser session, and make none", async () => {
+    for (const orgAdmin of [false, true]) {
+      const panel = await buildUser(db(), { role: "parent_panel", orgAdmin });
+      const session = await buildSession(db(), t.testApp.env, panel.user.id);
+      const res = await request(t.url).post("/api/v1/me/tokens").set(session.headers).send({ name: "my integration" });
+      expect(res.status).toBe(403);
+      expect(ApiErrorSchema.parse(res.body).message).toBe("Parent carer panels do not use API tokens: they are for councils' and providers' own systems.");
+      const made = await sql().query("SELECT 1 FROM api_tokens WHERE user_id = $1 AND name = 'my integration'", [panel.user.id]);
+      expect(made).toEqual([]);
+    }
+    // The same session route makes one for a provider.
+    const provider = await buildUser(db(), { role: "provider" });
+    const session = await buildSession(db(), t.testApp.env, provider.user.id);
+    expect((await request(t.url).post("/api/v1/me/tokens").set(session.headers).send({ name: "my integration" })).status).toBe(201);
   });
 
   it("should refuse an expired token", async () => {

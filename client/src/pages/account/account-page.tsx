@@ -1,12 +1,13 @@
 import { useState } from "react";
 import type { ApiToken } from "@shared/schemas/identity";
 import { useApiTokens } from "../../api/api-tokens";
+import { useMe } from "../../api/session";
 import { SuccessBanner } from "../../components/notification-banner";
 import { AccountDetails } from "./account-details";
 import { ApiTokensSection } from "./api-tokens-section";
 import { RevokeTokenConfirmation } from "./revoke-token-confirmation";
 
-/** Your details, and your API tokens: list, make one (its secret shown once), revoke one. */
+/** Your details, and your API tokens: list, make one (its secret shown once, not for parent carer panels), revoke one. */
 export function AccountPage() {
   const tokens = useApiTokens();
   const [confirming, setConfirming] = useState<ApiToken>();
@@ -45,6 +46,10 @@ interface AccountOverviewProps {
 }
 
 function AccountOverview({ tokens, revoked, onRevoke }: AccountOverviewProps) {
+  // API tokens are for councils' and providers' systems: a parent carer panel member is not
+  // offered one (the server refuses it too), and sees the section only to revoke one they have.
+  const offered = useMe().user.role !== "parent_panel";
+  const held = tokens.status === "success" && tokens.data.length > 0;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
@@ -55,7 +60,7 @@ function AccountOverview({ tokens, revoked, onRevoke }: AccountOverviewProps) {
         ) : null}
         <h1 className="govuk-heading-l">Your account</h1>
         <AccountDetails />
-        <ApiTokensSection tokens={tokens} onRevoke={onRevoke} />
+        {offered || held ? <ApiTokensSection tokens={tokens} onRevoke={onRevoke} offered={offered} /> : null}
       </div>
     </div>
   );

@@ -9,9 +9,11 @@ import { ApiTokenTable } from "./api-token-table";
 interface ApiTokensSectionProps {
   tokens: ReturnType<typeof useApiTokens>;
   onRevoke(token: ApiToken): void;
+  /** Whether this person may make tokens; otherwise only those they hold are listed, to revoke. */
+  offered: boolean;
 }
 
-export function ApiTokensSection({ tokens, onRevoke }: ApiTokensSectionProps) {
+export function ApiTokensSection({ tokens, onRevoke, offered }: ApiTokensSectionProps) {
   const [created, setCreated] = useState<CreatedApiToken>();
 
   return (
@@ -26,7 +28,9 @@ export function ApiTokensSection({ tokens, onRevoke }: ApiTokensSectionProps) {
       <QueryView query={tokens} what="your API tokens">
         {(data) => <ApiTokenTable tokens={data} onRevoke={onRevoke} />}
       </QueryView>
-      {created ? (
+      {!offered ? (
+        <p className="govuk-body">Parent carer panels do not need API tokens. Revoke any you have.</p>
+      ) : created ? (
         <ApiTokenSecret token={created} onDone={() => setCreated(undefined)} />
       ) : (
         <ApiTokenForm

@@ -9,7 +9,7 @@ import { defineRoute } from "../../http/route";
 import type { LiveHub } from "../../realtime/live-hub";
 import { createApiToken } from "./commands/create-api-token";
 import { revokeApiToken } from "./commands/revoke-api-token";
-import { canManageTokens } from "./policy";
+import { canMakeTokens, canManageTokens } from "./policy";
 import { presentApiToken } from "./present";
 import { listTokensOf } from "./queries";
 
@@ -36,7 +36,7 @@ export function apiTokenRoutes({ db, live, limits }: { db: Db; live: LiveHub; li
   defineRoute(router, {
     method: "post",
     path: "/api/v1/me/tokens",
-    summary: "Make a personal API token for an integration; the secret is shown once",
+    summary: "Make a personal API token for an integration; the secret is shown once (not for parent carer panels)",
     tag: "identity",
     access: "signed-in",
     before: [requireSignedIn, limits.tokens],
@@ -45,6 +45,7 @@ export function apiTokenRoutes({ db, live, limits }: { db: Db; live: LiveHub; li
     handler: async (req, res, input) => {
       const actor = actorOf(req);
       sessionOnly(actor);
+      if (!canMakeTokens(actor)) throw forbidden("Parent carer panels do not use API tokens: they are for councils' and providers' own systems.");
       const { row, token } = await createApiToken({
         db,
         userId: actor.userId,
