@@ -3,10 +3,12 @@ import type { RequestView } from "@shared/schemas/placement-requests";
 import { SummaryList } from "../../components/summary-list";
 import { formatDateTime } from "../../lib/format-date";
 import type { RequestLive } from "../../realtime/use-request-live";
+import { AmendmentsList } from "../requests/amendments-list";
 import { ClarificationsList } from "../requests/clarifications-list";
 import { LiveRequestGate } from "../requests/live-request-gate";
 import { RequestHeader, useRequestNotice } from "../requests/request-header";
 import { requestTermsRows } from "../requests/request-labels";
+import { AmendRequestForm } from "./amend-request-form";
 import { CancelRequestForm } from "./cancel-request-form";
 import { ClarificationAnswerForm } from "./clarification-answer-form";
 import { InvitationsTable } from "./invitations-table";
@@ -34,7 +36,17 @@ function Board({ view, live }: { view: RequestView; live: RequestLive }) {
       />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <SummaryList rows={[{ key: "Deadline", value: formatDateTime(request.deadline) }, ...requestTermsRows(request)]} />
+          <SummaryList
+            rows={[
+              { key: "Deadline", value: formatDateTime(request.deadline) },
+              { key: "Questions close", value: formatDateTime(request.questionsCloseAt) },
+              ...requestTermsRows(request),
+            ]}
+          />
+          <AmendmentsList amendments={view.amendments} />
+          {request.state === "open" ? (
+            <AmendRequestForm requestId={request.id} onAmended={(next) => changed(next, "You amended the request. Every invited provider has been told.")} />
+          ) : null}
         </div>
       </div>
       <InvitationsTable invitations={view.invitations} />
