@@ -4,7 +4,7 @@ import { buildChild } from "../factories/children";
 import { scoreGrid } from "../factories/evaluation";
 import { buildOrganisation } from "../factories/organisations";
 import { inSeconds, offerBody } from "../factories/placement-requests";
-import { buildRequestAt, type RequestStage, type StagedRequest, type StageOptions } from "../factories/request-stages";
+import { buildRequestAt, endStandstill, type RequestStage, type StagedRequest, type StageOptions } from "../factories/request-stages";
 import { byRole, everyone, type Expected, type MatrixEntry } from "./matrix";
 import { listedSettingIn } from "./matrix-feedback";
 
@@ -146,6 +146,20 @@ export const PLACEMENT_REQUEST_MATRIX: MatrixEntry[] = [
   {
     route: `POST ${R}/:id/award`,
     request: at("evaluated", (s) => ({ path: on(s, "/award"), body: { offerId: s.offerId, reasons: "Meets section F in full." } })),
+    expect: councilOnly(200),
+  },
+  {
+    route: `POST ${R}/:id/award/confirm`,
+    request: async (ctx: Ctx) => {
+      const staged = await buildRequestAt(ctx.db, "standstill", { regionId: ctx.actor.regionId, ...partiesFor(ctx) });
+      await endStandstill(ctx.db, staged.request.id);
+      return { path: on(staged, "/award/confirm") };
+    },
+    expect: councilOnly(200),
+  },
+  {
+    route: `POST ${R}/:id/award/withdraw`,
+    request: at("standstill", (s) => ({ path: on(s, "/award/withdraw"), body: { reason: "The start date no longer works." } })),
     expect: councilOnly(200),
   },
   { route: "GET /api/v1/placements/:id", request: at("awarded", (s) => ({ path: `/api/v1/placements/${s.placementId}` })), expect: takingPart(200) },

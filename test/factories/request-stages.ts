@@ -75,6 +75,11 @@ async function ensureAdmitted(db: Db, organisationId: string, regionId: string, 
   if (!admitted) await admitProvider(db, { organisationId, regionId, lots: [lot] });
 }
 
+/** Moves an intention to award's standstill end into the past, as if the days had gone by. */
+export async function endStandstill(db: Db, requestId: string) {
+  await db.execute(sql`UPDATE awards SET standstill_ends_at = clock_timestamp() - interval '1 second' WHERE request_id = ${requestId}`);
+}
+
 const reload = async (db: Db, id: string) => (await db.select().from(placementRequests).where(eq(placementRequests.id, id)))[0]!;
 
 /**

@@ -5,6 +5,7 @@ import { requestReference } from "@shared/tenders/request-reference";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
 import { evaluateViaApi } from "../factories/evaluation";
 import { buildMarket, type Market, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
+import { endStandstill } from "../factories/request-stages";
 import type { BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
 
@@ -28,7 +29,6 @@ const view = async (who: BuiltUser, id: string): Promise<RequestView> => {
 const on = (id: string, step: string) => `/api/v1/placement-requests/${id}${step}`;
 const ocdsReleasesOf = async (id: string) =>
   OcdsReleasePackageSchema.parse((await request(t.app).get("/api/v1/open-data/ocds")).body).releases.filter((r) => r.ocid === `ocds-test2-${id}`);
-const endStandstill = (id: string) => query("UPDATE awards SET standstill_ends_at = clock_timestamp() - interval '1 second' WHERE request_id = $1", [id]);
 const toldAbout = (id: string, userId: string) =>
   query<{ title: string; body: string }>(
     "SELECT title, body FROM notifications WHERE kind = 'outcome' AND about LIKE '%' || $1 || '%' AND user_id = $2 ORDER BY created_at",
@@ -165,7 +165,7 @@ describe("POST /api/v1/placement-requests/:id/award (the intention to award)", (
   });
 
   it("should not let a provider confirm (403), nor another council see it (404)", async () => {
-    await endStandstill(r.id);
+    await endStandstill(db(), r.id);
     expect((await post(m.providers[0]!.person, on(r.id, "/award/confirm"))).status).toBe(403);
     expect((await post(m.otherCommissioner, on(r.id, "/award/confirm"))).status).toBe(404);
     expect((await post(m.otherCommissioner, on(r.id, "/award/withdraw"), { reason: "Not ours." })).status).toBe(404);
