@@ -72,6 +72,10 @@ describeBrowser("A sealed placement request from invitation to award, live for t
     people.problems[0]?.list.splice(refused, 1);
 
     await fillDateTime(council, "Deadline for offers", new Date(Date.now() + 10 * 60_000));
+    // No standstill, with its reason, so the award below makes the placement at once (the standstill: award.test.ts).
+    expect(await council.getByLabel("Days of standstill").inputValue()).toBe("8");
+    await council.getByLabel("Days of standstill").fill("0");
+    await council.getByLabel("Why is there no standstill period?").fill("The child needs a place this week.");
     await council.getByRole("button", { name: "Send the request" }).click();
     await council.getByRole("heading", { level: 1, name: `Placement request for ${REFERENCE}` }).waitFor();
     await council.getByText("You invited 2 settings to a placement request.").waitFor();
