@@ -83,7 +83,8 @@ describe("GET /api/v1/children/:id/matches", () => {
     const res = await matches(commissioner.auth);
     expect(res.status).toBe(200);
     const data = parsed(res.body);
-    expect(data).toMatchObject({ childId, lotNumber: 1, considered: LISTED.length });
+    // Those listed on lot 1: "Wrong lot" is listed on lot 2 only.
+    expect(data).toMatchObject({ childId, lotNumber: 1, considered: LISTED.length - 1 });
     expect(data.excluded).toBeUndefined();
     expect(data.matches.map((m) => [m.rank, m.settingName])).toEqual([
       [1, "Best"],
@@ -109,7 +110,9 @@ describe("GET /api/v1/children/:id/matches", () => {
     expect(res.status).toBe(200);
     const data = parsed(res.body);
     expect(data.matches).toEqual(plain.matches);
-    expect(data.considered).toBe(data.matches.length + (data.excluded?.length ?? 0));
+    const onOtherLots = (data.excluded ?? []).filter((e) => e.reasons.some((r) => r.rule === "lot"));
+    expect(onOtherLots.map((e) => e.settingName)).toEqual(["Wrong lot"]);
+    expect(data.considered).toBe(data.matches.length + (data.excluded?.length ?? 0) - onOtherLots.length);
     const why = Object.fromEntries((data.excluded ?? []).map((e) => [e.settingName, e.reasons]));
     expect(why).toEqual({
       Far: [{ rule: "distance", reason: expect.stringMatching(/^\d+\.\d km from the child's home district, beyond the 40\.0 km maximum$/) }],
@@ -130,6 +133,8 @@ describe("GET /api/v1/children/:id/matches", () => {
     const other = parsed((await matches(commissioner.auth, "?lot=2")).body);
     expect(other.lotNumber).toBe(2);
     expect(other.matches.map((m) => m.settingName)).toEqual(["Wrong lot"]);
+    // Counted on lot 2: the one setting listed there, not the region's 7.
+    expect(other.considered).toBe(1);
     expect(reasonOf(other.matches[0], "price")).toBe("The provider has stated no framework price for band C on lot 2");
     expect(parsed((await matches(commissioner.auth, "?limit=1")).body).matches.map((m) => m.settingName)).toEqual(["Best"]);
   });

@@ -61,7 +61,7 @@ export const MatchesResponseSchema = z.object({
   data: z.object({
     childId: z.uuid(),
     lotNumber: z.number().int(),
-    /** How many listed settings of the region were considered. */
+    /** How many of the region's settings listed on the lot matched were considered (not those of other lots). */
     considered: z.number().int(),
     matches: z.array(MatchSchema),
     /** Only with explain=excluded. */

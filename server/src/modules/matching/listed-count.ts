@@ -9,19 +9,26 @@ import { LISTED_SQL } from "../directory/queries";
 const FRESH_FOR_MS = 30_000;
 const counts = new Map<string, { count: number; at: number }>();
 
-/** How many settings are listed in the region, counted at most FRESH_FOR_MS ago. */
-export async function listedCount(db: Db, regionId: string): Promise<number> {
-  const known = counts.get(regionId);
+/**
+ * How many settings are listed in the region on the lot matched, counted at most FRESH_FOR_MS
+ * ago: the settings the engine weighs for that lot, not every setting of the region.
+ */
+export async function listedCount(db: Db, regionId: string, lotNumber: number): Promise<number> {
+  const known = counts.get(`${regionId}:${lotNumber}`);
   if (known && Date.now() - known.at < FRESH_FOR_MS) return known.count;
   const [row] = await rowsOf<{ n: number }>(
     db,
-    sql`SELECT count(*)::int AS n FROM settings s JOIN organisations o ON o.id = s.organisation_id WHERE o.region_id = ${regionId} AND ${LISTED_SQL("s")}`,
+    // Listed on a lot = the setting offers it and its provider is admitted to it there.
+    sql`SELECT count(*)::int AS n FROM settings s JOIN organisations o ON o.id = s.organisation_id
+        WHERE o.region_id = ${regionId} AND ${LISTED_SQL("s")} AND s.lot_numbers @> ARRAY[${lotNumber}::int]
+          AND EXISTS (SELECT 1 FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id
+                      WHERE la.organisation_id = s.organisation_id AND la.status = 'admitted' AND l.number = ${lotNumber}::int AND f.region_id = ${regionId})`,
   );
-  return rememberListedCount(regionId, row?.n ?? 0);
+  return rememberListedCount(regionId, lotNumber, row?.n ?? 0);
 }
 
 /** Records a count just made another way (every listed setting loaded, to explain exclusions). */
-export function rememberListedCount(regionId: string, count: number): number {
-  counts.set(regionId, { count, at: Date.now() });
+export function rememberListedCount(regionId: string, lotNumber: number, count: number): number {
+  counts.set(`${regionId}:${lotNumber}`, { count, at: Date.now() });
   return count;
 }

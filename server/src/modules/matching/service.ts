@@ -64,8 +64,11 @@ export async function findMatches({ db, actor, childId, query, ip }: FindMatches
   const explain = query.explain === "excluded";
   const { regionId } = actor;
   const settings = await loadCandidates({ db, regionId, child, prefiltered: !explain });
-  // Unfiltered, the candidates are every listed setting of the region: an exact count for free.
-  const considered = explain ? rememberListedCount(regionId, settings.length) : await listedCount(db, regionId);
+  // Unfiltered, the candidates are every listed setting of the region: an exact count of those on the lot for free.
+  const lot = child.lotNumber;
+  const considered = explain
+    ? rememberListedCount(regionId, lot, settings.filter((s) => s.lotNumbers.includes(lot)).length)
+    : await listedCount(db, regionId, lot);
   const result = rankMatches(child, settings, { limit: query.limit, explainExcluded: explain });
   return { childId: profile.id, lotNumber: child.lotNumber, considered, matches: result.matches, ...(result.excluded ? { excluded: result.excluded } : {}) };
 }
