@@ -49,10 +49,11 @@ export function usePrices(frameworkId: string) {
   return useApiQuery(load);
 }
 
-export async function updateBandCeiling(frameworkId: string, lotNumber: number, band: string, weeklyCeilingPence: number): Promise<void> {
+/** `confirm`: the hub has seen the providers' prices above a lowered ceiling (the 409 lists them) and goes ahead. */
+export async function updateBandCeiling(frameworkId: string, lotNumber: number, band: string, weeklyCeilingPence: number, confirm = false): Promise<void> {
   await apiRequest(`${frameworkPath(frameworkId)}/lots/${lotNumber}/bands/${encodeURIComponent(band)}`, unknownData, {
     method: "PUT",
-    body: { weeklyCeilingPence },
+    body: confirm ? { weeklyCeilingPence, confirm } : { weeklyCeilingPence },
   });
 }
 

@@ -1,9 +1,11 @@
 import { useState } from "react";
+import { DomainErrorCode } from "@shared/errors";
 import { formatPence, penceToPoundsInput, poundsToPence } from "@shared/money";
-import { BandCeilingUpdateSchema, type Framework } from "@shared/schemas/framework";
+import { BandCeilingUpdateSchema, type Framework, type PriceAboveCeiling } from "@shared/schemas/framework";
 import { updateBandCeiling } from "../../api/framework";
+import { ApiRequestError } from "../../api/http";
 import { Form } from "../../components/form";
-import { collectErrors, errorsFromZod, sendOrErrors } from "../../components/form-errors";
+import { collectErrors, errorsFromApi, errorsFromZod } from "../../components/form-errors";
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
@@ -79,20 +81,34 @@ function CeilingForm({
   onSaved(message: string): Promise<void>;
 }) {
   const [pounds, setPounds] = useState(penceToPoundsInput(editing.ceilingPence));
+  // The prices above the ceiling the server warned of, for the ceiling it warned about: saving
+  // that same ceiling again confirms it; changing the ceiling asks again.
+  const [warning, setWarning] = useState<{ pence: number; prices: PriceAboveCeiling[] }>();
   const form = useFormSubmit(async () => {
     const pence = poundsToPence(pounds);
     if (pence === undefined) return collectErrors(FIELD_IDS, [{ field: "weeklyCeilingPence", message: "Enter the weekly ceiling in pounds, like 2500.00" }]);
     const parsed = BandCeilingUpdateSchema.safeParse({ weeklyCeilingPence: pence });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
-    return sendOrErrors(FIELD_IDS, async () => {
-      await updateBandCeiling(framework.id, editing.lotNumber, editing.band, parsed.data.weeklyCeilingPence);
-      await onSaved(`The ceiling for lot ${editing.lotNumber} band ${editing.band} is now ${formatPence(parsed.data.weeklyCeilingPence)} a week`);
-    });
+    const ceiling = parsed.data.weeklyCeilingPence;
+    try {
+      await updateBandCeiling(framework.id, editing.lotNumber, editing.band, ceiling, warning?.pence === ceiling);
+    } catch (error) {
+      const prices =
+        error instanceof ApiRequestError && error.error.reason === DomainErrorCode.ConfirmationRequired ? error.error.pricesAboveCeiling : undefined;
+      if (prices) {
+        setWarning({ pence: ceiling, prices });
+        return undefined;
+      }
+      return errorsFromApi(FIELD_IDS, error);
+    }
+    await onSaved(`The ceiling for lot ${editing.lotNumber} band ${editing.band} is now ${formatPence(ceiling)} a week`);
+    return undefined;
   });
+  const warned = warning && warning.pence === poundsToPence(pounds) ? warning : undefined;
 
   return (
     <div className="govuk-!-margin-bottom-6">
-      <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Save ceiling" onCancel={onCancel}>
+      <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel={warned ? "Confirm and save ceiling" : "Save ceiling"} onCancel={onCancel}>
         <TextInput
           id={FIELD_IDS.weeklyCeilingPence}
           label={`Weekly ceiling for lot ${editing.lotNumber} band ${editing.band}, in pounds`}
@@ -104,7 +120,38 @@ function CeilingForm({
           widthClass="govuk-input--width-10"
           inputMode="decimal"
         />
+        {warned ? <PricesAboveWarning ceilingPence={warned.pence} prices={warned.prices} /> : null}
       </Form>
     </div>
+  );
+}
+
+const PRICE_COLUMNS = ["Provider", "Lot", "Band", { text: "Current weekly price", numeric: true }];
+
+/** Whom a lower ceiling affects, before it is saved: GOV.UK warning text and the list. */
+function PricesAboveWarning({ ceilingPence, prices }: { ceilingPence: number; prices: PriceAboveCeiling[] }) {
+  const count = prices.length === 1 ? "1 provider’s current price is" : `${prices.length} providers’ current prices are`;
+  return (
+    <>
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          {count} above {formatPence(ceilingPence)}. Their prices stay as they are, but their offers above the ceiling will need a justification. They will be
+          told when you save.
+        </strong>
+      </div>
+      <Table
+        caption="Prices above the new ceiling"
+        columns={PRICE_COLUMNS}
+        rows={prices.map((price) => ({
+          key: `${price.organisationName}-${price.lotNumber}-${price.band}`,
+          header: price.organisationName,
+          cells: [String(price.lotNumber), price.band, formatPence(price.weeklyPricePence)],
+        }))}
+      />
+    </>
   );
 }
