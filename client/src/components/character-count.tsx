@@ -1,4 +1,5 @@
 import { CharacterCount as GovukCharacterCount } from "govuk-frontend";
+import { useEffect, useRef } from "react";
 import { useGovukModule } from "../govuk/use-govuk-module";
 import { describedBy, HintAndError } from "./hint-and-error";
 
@@ -21,6 +22,15 @@ interface CharacterCountProps {
  */
 export function CharacterCount({ id, label, maxLength, value, onChange, hint, error }: CharacterCountProps) {
   const ref = useGovukModule<HTMLDivElement>(GovukCharacterCount);
+  const typed = useRef(value);
+
+  // GOV.UK's count listens for typing only: when the form sets the text itself (cleared after
+  // it is sent), the count is told, so it does not go on saying how much was left before.
+  useEffect(() => {
+    if (value === typed.current) return;
+    typed.current = value;
+    ref.current?.querySelector("textarea")?.dispatchEvent(new Event("input"));
+  }, [value, ref]);
 
   return (
     <div
@@ -40,7 +50,10 @@ export function CharacterCount({ id, label, maxLength, value, onChange, hint, er
         rows={5}
         aria-describedby={describedBy(id, hint, error, `${id}-info`)}
         value={value}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => {
+          typed.current = event.target.value;
+          onChange(event.target.value);
+        }}
       />
       <div id={`${id}-info`} className="govuk-hint govuk-character-count__message">
         You can enter up to {maxLength} characters

@@ -23,12 +23,16 @@ export function HeaderAccount() {
   }
 
   const { user, organisation } = state.me;
+  const name = user.displayName ?? user.email;
+  // Some names already say where the person works ("Commissioner, Bolton Council"): the
+  // organisation is named once.
+  const where = organisation && !name.includes(organisation.name) ? organisation.name : undefined;
   return (
     <nav aria-label="Your account" className="govuk-!-text-align-right govuk-!-padding-top-3 govuk-!-padding-bottom-2">
       <p className="govuk-body-s govuk-!-margin-bottom-2">
         <span className="govuk-visually-hidden">Signed in as </span>
-        <strong>{user.displayName ?? user.email}</strong>
-        {organisation ? <>, {organisation.name}</> : null}
+        <strong>{name}</strong>
+        {where ? <>, {where}</> : null}
       </p>
       <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
         {organisation ? (
