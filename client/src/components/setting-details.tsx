@@ -1,6 +1,17 @@
 import type { Setting } from "@shared/schemas/settings";
 import { formatDate, formatTimestampDate } from "../lib/format-date";
-import { ageRange, lotLabel, needName, ofstedLabel, residentialLabel, riskLabel, sexLabel, therapyLabel, vacanciesLabel } from "./setting-labels";
+import {
+  ageRange,
+  lotLabel,
+  needName,
+  ofstedLabel,
+  residentialLabel,
+  riskLabel,
+  settingTypeLabel,
+  sexLabel,
+  therapyLabel,
+  vacanciesLabel,
+} from "./setting-labels";
 import { SummaryList } from "./summary-list";
 
 const list = (items: string[], empty: string) =>
@@ -26,7 +37,7 @@ export function SettingDetails({ setting }: { setting: Setting }) {
         rows={[
           { key: "URN", value: setting.urn },
           { key: "Provider", value: setting.organisationName },
-          { key: "Type", value: setting.establishmentType?.name ?? "Not given" },
+          { key: "Type", value: settingTypeLabel(setting) },
           { key: "Framework lots", value: list(setting.lotNumbers.map(lotLabel), "None") },
         ]}
       />

@@ -36,6 +36,18 @@ export function residentialLabel(types: readonly ResidentialType[]): string {
   return types.length === 0 ? "Not given" : types.map((t) => RESIDENTIAL_TYPE_LABELS[t]).join(", ");
 }
 
+/**
+ * What kind of setting it is. Schools carry their type from Get Information About Schools; a
+ * children's home or other residential setting has none there, so it is named by how it
+ * accommodates children rather than shown as "Not given".
+ */
+export function settingTypeLabel(setting: { establishmentType: { name: string } | null; residentialTypes: readonly ResidentialType[] }): string {
+  if (setting.establishmentType) return setting.establishmentType.name;
+  const residential = setting.residentialTypes.filter((t) => t !== "day");
+  if (residential.length === 0) return "Not given";
+  return `Children’s home or residential setting (${residentialLabel(residential).toLowerCase()}), not a school listed by the Department for Education`;
+}
+
 export function ofstedLabel(grade: number | null): string {
   return grade === null ? "Not inspected or not given" : `${grade} – ${OFSTED_GRADE_LABELS[grade as OfstedGrade] ?? "unknown"}`;
 }
