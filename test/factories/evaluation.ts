@@ -1,3 +1,4 @@
+import request from "supertest";
 import type { Db } from "../../server/src/db/client";
 import type { PlacementRequestRow } from "../../server/src/db/schema";
 import type { Actor } from "../../server/src/modules/identity/actor";
@@ -27,4 +28,30 @@ export async function evaluateAlone(
   await saveScores({ db, actor: evaluator, request, scores });
   await startModeration({ db, actor: evaluator, request });
   await saveModeration({ db, actor: evaluator, request, scores, note: undefined });
+}
+
+/**
+ * The same through the API (an app or a server's URL), as one commissioner (headers `auth`): declares no conflict, saves
+ * the scores each with a reason, starts moderation, agrees them, completes the evaluation.
+ * Returns the completion's answer; any earlier step that fails throws with its answer.
+ */
+export async function evaluateViaApi(
+  app: Parameters<typeof request>[0],
+  auth: Record<string, string>,
+  requestId: string,
+  scores: { offerId: string; criterionId: string; score: number }[],
+) {
+  const path = `/api/v1/placement-requests/${requestId}`;
+  const withReasons = scores.map((s) => ({ ...s, reason: `Scored ${s.score} against ${s.criterionId}.` }));
+  const steps = [
+    () => request(app).put(`${path}/evaluation/declaration`).set(auth).send({ conflict: "none" }),
+    () => request(app).put(`${path}/scores`).set(auth).send({ scores: withReasons }),
+    () => request(app).post(`${path}/evaluation/moderation`).set(auth).send({}),
+    () => request(app).put(`${path}/evaluation/moderation`).set(auth).send({ scores: withReasons }),
+  ];
+  for (const step of steps) {
+    const res = await step();
+    if (res.status !== 200) throw new Error(`evaluation step ${res.request.method} ${res.request.url}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return request(app).post(`${path}/evaluate`).set(auth).send({});
 }

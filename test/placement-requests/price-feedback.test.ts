@@ -3,6 +3,7 @@ import request from "supertest";
 import { type RequestView, RequestViewResponseSchema } from "@shared/schemas/placement-requests";
 import { evaluateOffers, PRICE_FEEDBACK_STEP_PENCE, priceScoreRangeFor, providerFeedback } from "@shared/tenders/evaluate";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
+import { evaluateViaApi } from "../factories/evaluation";
 import { buildMarket, type Market, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { createTestApp, type TestApp } from "../setup/test-app";
@@ -76,8 +77,7 @@ describe("Scores after the award (API)", () => {
     const scores = opened.request.criteria.flatMap((c) =>
       opened.offers.map((o) => ({ offerId: o.id, criterionId: c.id, score: o.settingId === m.providers[0]!.settingId ? 5 : 3 })),
     );
-    expect((await request(t.app).put(`/api/v1/placement-requests/${made.id}/scores`).set(m.commissioner.auth).send({ scores })).status).toBe(200);
-    const evaluated = RequestViewResponseSchema.parse((await post(m.commissioner, `/api/v1/placement-requests/${made.id}/evaluate`)).body).data;
+    const evaluated = RequestViewResponseSchema.parse((await evaluateViaApi(t.app, m.commissioner.auth, made.id, scores)).body).data;
     const winner = evaluated.evaluation.find((e) => e.rank === 1)!;
     expect((await post(m.commissioner, `/api/v1/placement-requests/${made.id}/award`, { offerId: winner.offerId, reasons: "Best quality." })).status).toBe(200);
 

@@ -1,5 +1,6 @@
 import request from "supertest";
 import { OfferReceiptSchema, RequestViewResponseSchema } from "@shared/schemas/placement-requests";
+import { evaluateViaApi } from "../factories/evaluation";
 import { buildMarket, type Market, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import type { BuiltUser } from "../factories/users";
 import { startTestServer, type TestServer } from "../setup/test-server";
@@ -228,8 +229,7 @@ describe("A ranked request's price round, live", () => {
     const scores = opened.offers.flatMap((o) => opened.request.criteria.map((c) => ({ offerId: o.id, criterionId: c.id, score: 3 })));
     const asCouncil = (method: "put" | "post", path: string, body: object = {}) =>
       request(t.url)[method](`/api/v1/placement-requests/${made.id}${path}`).set(m.commissioner.auth).send(body);
-    expect((await asCouncil("put", "/scores", { scores })).status).toBe(200);
-    expect((await asCouncil("post", "/evaluate")).status).toBe(200);
+    expect((await evaluateViaApi(t.url, m.commissioner.auth, made.id, scores)).status).toBe(200);
     expect((await asCouncil("post", "/price-round", { closesAt: new Date(Date.now() + 600_000).toISOString() })).status).toBe(200);
 
     expect(await a.log.waitFor("rank:changed")).toEqual({ requestId: made.id, offerId: ids[0], rank: 2, of: 2 });

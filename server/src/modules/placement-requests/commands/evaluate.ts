@@ -7,7 +7,7 @@ import { evaluationDeclarations, evaluatorScores, type PlacementRequestRow } fro
 import { AppError, conflict, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
-import { isModerator } from "../policy";
+import { canScore, isModerator } from "../policy";
 import { databaseNow } from "../queries";
 import { checkScoreCells, lockEvaluation, missingScores, requireFreeEvaluator, requireScoringOpen } from "./evaluators";
 import { agreedScores } from "./moderate";
@@ -70,18 +70,16 @@ export async function saveScores({
     await tx.delete(evaluatorScores).where(and(eq(evaluatorScores.requestId, request.id), eq(evaluatorScores.userId, actor.userId)));
     const kept = scores.filter((s) => s.score !== null || s.reason);
     if (kept.length > 0)
-      await tx
-        .insert(evaluatorScores)
-        .values(
-          kept.map((s) => ({
-            requestId: request.id,
-            userId: actor.userId,
-            offerId: s.offerId,
-            criterionId: s.criterionId,
-            score: s.score,
-            reason: s.reason || null,
-          })),
-        );
+      await tx.insert(evaluatorScores).values(
+        kept.map((s) => ({
+          requestId: request.id,
+          userId: actor.userId,
+          offerId: s.offerId,
+          criterionId: s.criterionId,
+          score: s.score,
+          reason: s.reason || null,
+        })),
+      );
     await recordAudit(tx, {
       action: "evaluation.score",
       recordType: "placement_request",
@@ -102,6 +100,8 @@ export async function saveScores({
 export async function completeEvaluation({ db, actor, request, ip }: { db: Db; actor: Actor; request: PlacementRequestRow; ip?: string | undefined }) {
   return db.transaction(async (tx) => {
     const locked = await lockEvaluation(tx, request);
+    if (!canScore(locked.request))
+      throw conflict(`The evaluation is completed once the request has closed, and once only; it is ${locked.request.state}.`, DomainErrorCode.WrongState);
     if (!isModerator(actor, locked.moderation))
       throw conflict(
         locked.moderation
