@@ -148,6 +148,9 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
   { path: PAGE_PATHS.commissionerChildRequestNew, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.NewRequestPage) },
   { path: PAGE_PATHS.commissionerRequests, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.CommissionerRequestsPage) },
   { path: PAGE_PATHS.commissionerRequest, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.RequestBoardPage) },
+  // The evaluation's check page and its printable report (issue 16).
+  { path: PAGE_PATHS.commissionerEvaluationCheck, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.EvaluationCheckPage) },
+  { path: PAGE_PATHS.commissionerEvaluationReport, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.EvaluationReportPage) },
   { path: PAGE_PATHS.providerSettings, roles: ["provider"], page: lazyPage(providerPages, (m) => m.SettingsPage) },
   { path: PAGE_PATHS.providerSettingNew, roles: ["provider"], allow: orgAdmin, page: lazyPage(providerPages, (m) => m.AddSettingPage) },
   { path: PAGE_PATHS.providerSettingClaim, roles: ["provider"], allow: orgAdmin, page: lazyPage(providerPages, (m) => m.ClaimSettingPage) },

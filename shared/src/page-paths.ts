@@ -33,6 +33,8 @@ export const PAGE_PATHS = {
   commissionerChildRequestNew: "/commissioner/children/:id/placement-request",
   commissionerRequests: "/commissioner/requests",
   commissionerRequest: "/commissioner/requests/:id",
+  commissionerEvaluationCheck: "/commissioner/requests/:id/evaluation/check",
+  commissionerEvaluationReport: "/commissioner/requests/:id/evaluation-report",
   commissionerPlacements: "/commissioner/placements",
   commissionerPlacement: "/commissioner/placements/:id",
   commissionerReviewNew: "/commissioner/placements/:id/reviews/new",

@@ -4,7 +4,7 @@ import { OfferDetails } from "../requests/offer-details";
 import { AwardForm, StandstillSection } from "./award-form";
 import { PlacementSection } from "./placement-section";
 import { PriceRoundForm } from "./price-round-form";
-import { ScoringForm } from "./scoring-form";
+import { EvaluationReportLink, EvaluationSection } from "./scoring-form";
 
 interface StageProps {
   view: RequestView;
@@ -44,7 +44,12 @@ export function OffersSection({ view }: { view: RequestView }) {
 /** What the council does next, by the request's state: score, award, run a price round, manage the placement. */
 export function RequestBoardStage({ view, onChanged, resync }: StageProps) {
   const { request, evaluation } = view;
-  const table = (caption: string) => <EvaluationTable rows={evaluation} criteria={request.criteria} weights={request.weights} caption={caption} />;
+  const table = (caption: string) => (
+    <>
+      <EvaluationTable rows={evaluation} criteria={request.criteria} weights={request.weights} caption={caption} />
+      <EvaluationReportLink requestId={request.id} />
+    </>
+  );
   const awardForm = (
     <AwardForm
       view={view}
@@ -62,7 +67,7 @@ export function RequestBoardStage({ view, onChanged, resync }: StageProps) {
     case "open":
       return request.mode === "urgent" && view.offers.some((o) => o.status === "active") ? awardForm : null;
     case "closed":
-      return <ScoringForm view={view} onDone={(next) => onChanged(next, "You completed the evaluation.")} />;
+      return <EvaluationSection view={view} />;
     case "evaluated":
       return (
         <>
