@@ -34,13 +34,14 @@ const summary = (what: string, max = 2000) =>
 export const ChildReferenceSchema = plainText({ error: "Enter the council's reference for the child" })
   .trim()
   .toUpperCase()
+  .min(1, { error: "Enter the council's reference for the child", abort: true })
   .regex(/^(?=.*\d)[A-Z0-9][A-Z0-9/-]{2,39}$/, {
     error: "Enter a reference of 3 to 40 letters, digits, - or /, with at least one digit (never the child's name), like MCR-2026-0042",
   });
 
 /** Month and year of birth only: a full date of birth is not needed to match and is not kept. */
 export const BirthMonthSchema = plainText({ error: "Enter the month and year of birth" }).regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, {
-  error: "Enter the month and year of birth as YYYY-MM, like 2012-09",
+  error: "Enter the month and year of birth as a real month and year, for example 9 2012",
 });
 
 /** PDS PlacementRequirements, field for field. */
@@ -135,7 +136,7 @@ const profileFields = {
   lotNumber: LotNumberSchema,
   /** The need-intensity band the placement is expected to fall in; matching compares prices in it. */
   priceBand: z.enum(PRICE_BAND_CODES, { error: "Choose a band from A to E" }).nullable(),
-  neededBy: calendarDate({ error: "Enter the date needed by as YYYY-MM-DD" }),
+  neededBy: calendarDate({ error: "Enter the date the placement is needed by as a real date, for example 27 3 2027" }),
   /** Parental preference: a named setting, by its id in the directory. */
   preferredSettingId: z.uuid({ error: "Choose a setting from the directory" }).nullable(),
   maxTravelKm: z
@@ -202,7 +203,7 @@ export const CHILD_PROFILE_STATUSES = ["draft", "complete"] as const;
 export type ChildProfileStatus = (typeof CHILD_PROFILE_STATUSES)[number];
 
 /** One risk's answer on the risks page: "none" is "No known risk", chosen, never assumed. */
-export const RiskAnswerSchema = z.enum(["none", ...RISK_TRAJECTORIES], { error: "Choose no known risk, historic, current or escalating" });
+const RiskAnswerSchema = z.enum(["none", ...RISK_TRAJECTORIES], { error: "Choose no known risk, historic, current or escalating" });
 
 /**
  * Any subset of the fields, as a question page or a draft saves them. Requirements and
