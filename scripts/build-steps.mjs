@@ -38,7 +38,7 @@ const MIN_BYTES = 1024;
  * client build, once here rather than on every request: the server picks one by Accept-Encoding.
  * A copy that would not be smaller is not written.
  */
-export function precompress(dir) {
+function precompress(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {

@@ -7,17 +7,14 @@ import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
-import request from "supertest";
 import { createApp } from "../../server/src/app";
 import { seedDemo } from "../../server/src/db/seed/demo";
 import { parseEnv } from "../../server/src/env";
 import { ROOT_DIR } from "../../server/src/paths";
 import { createRealtimeServer } from "../../server/src/realtime/server";
 import { launchBrowser } from "../e2e/browser";
-import { childWithShortlist, COUNCIL } from "../e2e/live-request-steps";
-import { inSeconds } from "../factories/placement-requests";
+import { COUNCIL, openShortlistRequest } from "../e2e/live-request-steps";
 import { buildSession } from "../factories/sessions";
-import { buildUser } from "../factories/users";
 import { openBenchDatabase, percentile } from "./bench-kit";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -62,16 +59,8 @@ const realtime = await createRealtimeServer(server, { db: database.handle.db, en
 // A request of the demo council to its child's shortlist, made through the API; then the demo
 // commissioner's browser session, as signing in leaves it.
 const { db, sql } = database.handle;
-const childId = await childWithShortlist(db, sql, REFERENCE);
-const [council] = await sql.query<{ id: string }>("SELECT id FROM organisations WHERE name = $1", [COUNCIL]);
-const author = await buildUser(db, { role: "commissioner", organisationId: council!.id });
-const shortlist = await sql.query<{ setting_id: string }>("SELECT setting_id FROM child_shortlists WHERE child_id = $1", [childId]);
-const made = await request(base)
-  .post("/api/v1/placement-requests")
-  .set(author.auth)
-  .send({ childId, settingIds: shortlist.map((row) => row.setting_id), deadline: inSeconds(3 * 86_400) });
-if (made.status !== 201) throw new Error(`request not made: ${made.status} ${JSON.stringify(made.body)}`);
-const page = `${base}/commissioner/requests/${made.body.data.request.id as string}`;
+const { requestId } = await openShortlistRequest(db, sql, base, REFERENCE);
+const page = `${base}/commissioner/requests/${requestId}`;
 const [commissioner] = await sql.query<{ id: string }>("SELECT id FROM users WHERE display_name = $1", [`Commissioner, ${COUNCIL}`]);
 const [cookieName = "", cookieValue = ""] = (await buildSession(db, env, commissioner!.id)).headers.cookie.split("=");
 

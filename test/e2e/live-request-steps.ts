@@ -1,7 +1,10 @@
 import type { Page } from "playwright-core";
+import request from "supertest";
 import type { Db } from "../../server/src/db/client";
 import { childShortlists } from "../../server/src/db/schema";
 import { buildChild } from "../factories/children";
+import { inSeconds } from "../factories/placement-requests";
+import { buildUser } from "../factories/users";
 
 type Sql = { query<T>(text: string, params?: unknown[]): Promise<T[]> };
 
@@ -27,6 +30,24 @@ export async function childWithShortlist(db: Db, sql: Sql, reference: string): P
   });
   await db.insert(childShortlists).values(settings.map((s) => ({ childId: child.id, settingId: s.id })));
   return child.id;
+}
+
+/**
+ * A request of the demo council for a new child with that shortlist, open for three days, sent
+ * through the API of the server at `base` by a new commissioner of the council (with an API
+ * token): for pages that need a live request without walking the journey first.
+ */
+export async function openShortlistRequest(db: Db, sql: Sql, base: string, reference: string): Promise<{ childId: string; requestId: string }> {
+  const childId = await childWithShortlist(db, sql, reference);
+  const [council] = await sql.query<{ id: string }>("SELECT id FROM organisations WHERE kind = 'council' AND name = $1", [COUNCIL]);
+  const author = await buildUser(db, { role: "commissioner", organisationId: council!.id });
+  const shortlist = await sql.query<{ setting_id: string }>("SELECT setting_id FROM child_shortlists WHERE child_id = $1", [childId]);
+  const made = await request(base)
+    .post("/api/v1/placement-requests")
+    .set(author.auth)
+    .send({ childId, settingIds: shortlist.map((row) => row.setting_id), deadline: inSeconds(3 * 86_400) });
+  if (made.status !== 201) throw new Error(`request not made: ${made.status} ${JSON.stringify(made.body)}`);
+  return { childId, requestId: made.body.data.request.id as string };
 }
 
 const LONDON = new Intl.DateTimeFormat("en-GB", {

@@ -1,12 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import request from "supertest";
 import { buildInvoiceFor } from "../factories/payments";
-import { inSeconds, offerBody } from "../factories/placement-requests";
+import { offerBody } from "../factories/placement-requests";
 import { buildReviewRound } from "../factories/review-rounds";
 import { buildUser } from "../factories/users";
 import { startTestServer } from "../setup/test-server";
 import { checkAccessibility, describeBrowser, launchBrowser, separatePeople } from "./browser";
-import { childWithShortlist, PENNINE } from "./live-request-steps";
+import { openShortlistRequest, PENNINE } from "./live-request-steps";
 import { signInAsDemoPerson } from "./sign-in-steps";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -111,20 +111,10 @@ describeBrowser("Every main page reflows on a phone (375 and 320 CSS px) without
     const regionId = idOf(COUNCIL).region_id;
     // An open request of the demo council to two demo settings, one with an offer in and a
     // question asked (made through the API, as people would), and an invoice between them.
-    childId = await childWithShortlist(db, sql, "MCR-2026-0320");
-    const [commissioner, provider] = [
-      await buildUser(db, { role: "commissioner", organisationId: idOf(COUNCIL).id }),
-      await buildUser(db, { role: "provider", organisationId: idOf(PROVIDER).id }),
-    ];
+    ({ childId, requestId } = await openShortlistRequest(db, sql, server.url, "MCR-2026-0320"));
+    const provider = await buildUser(db, { role: "provider", organisationId: idOf(PROVIDER).id });
     const [setting] = await sql.query<{ id: string }>("SELECT id FROM settings WHERE name = $1", [PENNINE.setting]);
-    const shortlist = await sql.query<{ setting_id: string }>("SELECT setting_id FROM child_shortlists WHERE child_id = $1", [childId]);
     const api = request(server.url);
-    const made = await api
-      .post("/api/v1/placement-requests")
-      .set(commissioner.auth)
-      .send({ childId, settingIds: shortlist.map((row) => row.setting_id), deadline: inSeconds(3 * 86_400) });
-    if (made.status !== 201) throw new Error(`request not made: ${made.status} ${JSON.stringify(made.body)}`);
-    requestId = made.body.data.request.id;
     const offered = await api
       .post(`/api/v1/placement-requests/${requestId}/offers`)
       .set(provider.auth)
