@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import {
   type ChildProfile,
-  type ChildProfileCreateInput,
+  type ChildProfileDraftCreateInput,
   ChildProfileListSchema,
   ChildProfileResponseSchema,
   type ChildProfileUpdateInput,
@@ -14,15 +14,9 @@ import { useApiQuery } from "./use-api-query";
 
 const childPath = (id: string) => `/api/v1/children/${encodeURIComponent(id)}`;
 
-async function fetchChildren(signal: AbortSignal) {
-  const { data } = await apiRequest("/api/v1/children", ChildProfileListSchema, { signal });
-  return data;
-}
-
-/** The council's children: references and codes only. */
-export function useChildren() {
-  return useApiQuery(fetchChildren);
-}
+/** A page of the council's children for the address's query string (`q=&status=&page=`): references and codes only. */
+export const fetchChildrenPage = (query: string, signal: AbortSignal) =>
+  apiRequest(query ? `/api/v1/children?${query}` : "/api/v1/children", ChildProfileListSchema, { signal });
 
 /** A child's whole profile; the server audits every read. */
 export function useChild(id: string) {
@@ -30,8 +24,15 @@ export function useChild(id: string) {
   return useApiQuery(load);
 }
 
-export async function createChild(input: ChildProfileCreateInput): Promise<ChildProfile> {
-  const { data } = await apiRequest("/api/v1/children", ChildProfileResponseSchema, { method: "POST", body: input });
+/** Starts a draft with the first page's answers. */
+export async function createChildDraft(input: ChildProfileDraftCreateInput): Promise<ChildProfile> {
+  const { data } = await apiRequest("/api/v1/children/drafts", ChildProfileResponseSchema, { method: "POST", body: input });
+  return data;
+}
+
+/** Completes a draft whose every question is answered; a 400 lists those still to answer. */
+export async function completeChild(id: string): Promise<ChildProfile> {
+  const { data } = await apiRequest(`${childPath(id)}/complete`, ChildProfileResponseSchema, { method: "POST" });
   return data;
 }
 

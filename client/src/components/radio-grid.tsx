@@ -14,8 +14,10 @@ interface RadioGridProps {
   hint?: string;
   rows: readonly RadioGridRow[];
   options: readonly RadioOption[];
-  /** The chosen option per row; a row with none takes the first option. */
+  /** The chosen option per row; a row with none takes the first option, unless `unanswered` says it stays empty. */
   values: Partial<Record<string, string>>;
+  /** Rows with no value show nothing chosen: each must be answered, none is assumed. */
+  unanswered?: boolean;
   onChange(key: string, value: string): void;
   error?: string | undefined;
 }
@@ -23,8 +25,8 @@ interface RadioGridProps {
 const slug = (value: string) => value.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 /** The same question for each of many things (each need, each risk): one small inline row of radios per thing. */
-export function RadioGrid({ id, legend, hint, rows, options, values, onChange, error }: RadioGridProps) {
-  const first = options[0]?.value ?? "";
+export function RadioGrid({ id, legend, hint, rows, options, values, onChange, error, unanswered = false }: RadioGridProps) {
+  const first = unanswered ? undefined : options[0]?.value;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>

@@ -1,8 +1,11 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 
 export interface SummaryRow {
   key: string;
   value: ReactNode;
+  /** A "Change" link to where the answer was given (check your answers); `hidden` finishes it for screen readers. */
+  change?: { to: string; hidden: string };
 }
 
 interface SummaryListProps {
@@ -17,7 +20,7 @@ interface SummaryListProps {
 
 const DENSE = " govuk-!-padding-top-1 govuk-!-padding-bottom-1";
 
-/** GOV.UK summary list, read-only. */
+/** GOV.UK summary list: read-only, or with a "Change" link per row to check answers. */
 export function SummaryList({ rows, noBorder = false, dense = false, className }: SummaryListProps) {
   return (
     <dl className={`govuk-summary-list${noBorder ? " govuk-summary-list--no-border" : ""}${className ? ` ${className}` : ""}`}>
@@ -25,6 +28,13 @@ export function SummaryList({ rows, noBorder = false, dense = false, className }
         <div key={row.key} className="govuk-summary-list__row">
           <dt className={`govuk-summary-list__key${dense ? DENSE : ""}`}>{row.key}</dt>
           <dd className={`govuk-summary-list__value${dense ? DENSE : ""}`}>{row.value}</dd>
+          {row.change ? (
+            <dd className="govuk-summary-list__actions">
+              <Link className="govuk-link" to={row.change.to}>
+                Change<span className="govuk-visually-hidden"> {row.change.hidden}</span>
+              </Link>
+            </dd>
+          ) : null}
         </div>
       ))}
     </dl>

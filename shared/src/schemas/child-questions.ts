@@ -63,7 +63,6 @@ export const CHILD_SECTIONS = [
 ] as const satisfies readonly { id: string; title: string; questions: readonly { path: string; missing: string }[] }[];
 
 export type ChildSectionId = (typeof CHILD_SECTIONS)[number]["id"];
-export const CHILD_SECTION_IDS = CHILD_SECTIONS.map((s) => s.id) as [ChildSectionId, ...ChildSectionId[]];
 
 /** Every question's path, in the order the task list asks them. */
 export const CHILD_QUESTION_PATHS: readonly string[] = CHILD_SECTIONS.flatMap((s) => s.questions.map((q) => q.path));

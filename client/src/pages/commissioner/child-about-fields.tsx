@@ -8,7 +8,6 @@ import { SEX_OPTIONS } from "./child-options";
 export function ChildAboutFields({ form, update, error }: ChildSectionProps) {
   return (
     <>
-      <h2 className="govuk-heading-m">About the child</h2>
       <TextInput
         id={IDS.reference}
         label="Reference"

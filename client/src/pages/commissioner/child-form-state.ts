@@ -1,10 +1,13 @@
 import type { z } from "zod";
+import { PDS_RISK_CODES } from "@shared/codes/directory";
 import { personalDataIn } from "@shared/personal-data";
-import { CHILD_FREE_TEXT_FIELDS, type ChildProfile, DEFAULT_RECOMMENDATION, DEFAULT_REQUIREMENTS } from "@shared/schemas/children";
+import type { ChildSectionId } from "@shared/schemas/child-questions";
+import { CHILD_FREE_TEXT_FIELDS, type ChildProfile } from "@shared/schemas/children";
 import { type DateParts, datePartsFrom, EMPTY_DATE, isoDateFrom } from "../../components/date-input";
 import { collectErrors, type FormErrors } from "../../components/form-errors";
 import { EMPTY_MONTH_YEAR, type MonthYear, monthYearFrom, yearMonthFrom } from "../../components/month-year-input";
 import { numberFromInput } from "../../lib/parse-number";
+import { NONE, UNKNOWN } from "./child-options";
 
 /** The form's ids, in page order; the error summary links to them. Keys are the API's field paths. */
 export const CHILD_FIELD_IDS = {
@@ -38,14 +41,16 @@ export const CHILD_FIELD_IDS = {
   "requirements.deprivationOfLiberty": "child-deprivation-of-liberty",
   recommendation: "child-suitability-fosterCareSuitability",
   risks: "child-risks-riskSelfHarm",
+  riskAnswers: "child-risks-riskSelfHarm",
   riskOther: "child-risk-other",
   riskToOthersOther: "child-risk-others-other",
 } as const;
 export type ChildField = keyof typeof CHILD_FIELD_IDS;
 
-/** "yes", "no", or "" for not known, where the standard allows it. */
-type YesNo = "yes" | "no" | "";
+/** "" until answered; "unknown" where the standard allows not knowing. */
+type YesNo = "yes" | "no" | typeof UNKNOWN | "";
 
+/** The form's answers; "" (or undefined, or an empty list) is a question not answered yet. */
 export interface ChildFormState {
   reference: string;
   birthMonth: MonthYear;
@@ -58,11 +63,11 @@ export interface ChildFormState {
   sectionB: string;
   sectionE: string;
   sectionF: string;
-  /** "" when no particular ratio is needed. */
+  /** "none" when no particular ratio is needed. */
   staffingRatio: string;
   therapies: string[];
   lotNumber: string | undefined;
-  /** "" when not known yet. */
+  /** "unknown" when not known yet. */
   priceBand: string;
   neededBy: DateParts;
   /** "" for no preference. */
@@ -76,16 +81,17 @@ export interface ChildFormState {
   culturalNeeds: string;
   livingCompanions: string;
   pets: string;
-  /** "" when not given. */
+  /** "none" when not given. */
   additionalSupport: string;
   deprivationOfLiberty: YesNo;
-  recommendation: Record<string, string>;
-  /** A trajectory per PDS risk code; absent or "none" is "No known risk". */
+  recommendation: Partial<Record<string, string>>;
+  /** An answer per PDS risk code: "none" (No known risk) or a trajectory; absent until answered. */
   risks: Partial<Record<string, string>>;
   riskOther: string;
   riskToOthersOther: string;
 }
 
+/** Nothing chosen: every question waits for an answer. */
 export const EMPTY_CHILD_FORM: ChildFormState = {
   reference: "",
   birthMonth: EMPTY_MONTH_YEAR,
@@ -94,7 +100,7 @@ export const EMPTY_CHILD_FORM: ChildFormState = {
   schoolYear: "",
   primaryNeed: "",
   secondaryNeeds: [],
-  ehcPlanStatus: "final",
+  ehcPlanStatus: "",
   sectionB: "",
   sectionE: "",
   sectionF: "",
@@ -107,25 +113,33 @@ export const EMPTY_CHILD_FORM: ChildFormState = {
   maxTravelKm: "",
   siblingCount: "",
   preferredLocation: "",
-  ...DEFAULT_REQUIREMENTS,
-  specificCommunicationRequirements: [...DEFAULT_REQUIREMENTS.specificCommunicationRequirements],
-  homeAdaptation: "no",
+  communicationNeeds: "",
+  specificCommunicationRequirements: [],
+  homeAdaptation: "",
+  culturalNeeds: "",
+  livingCompanions: "",
+  pets: "",
   additionalSupport: "",
   deprivationOfLiberty: "",
-  recommendation: { ...DEFAULT_RECOMMENDATION },
+  recommendation: {},
   risks: {},
   riskOther: "",
   riskToOthersOther: "",
 };
 
-const yesNo = (value: boolean | null): YesNo => (value === null ? "" : value ? "yes" : "no");
-const fromYesNo = (value: YesNo) => (value === "" ? null : value === "yes");
+const yesNo = (value: boolean | null): YesNo => (value === null ? UNKNOWN : value ? "yes" : "no");
 const orNull = (text: string) => (text.trim() === "" ? null : text);
 const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text.trim()));
+/** "" is unanswered (not sent); `empty` is the answer stored as null; anything else as it is. */
+const answer = (value: string, empty: string) => (value === "" ? undefined : value === empty ? null : value);
+const answerOf = <T>(value: T, answered: boolean, empty: T) => (answered ? value : empty);
 
-/** A stored profile in the form's terms, to change it. */
+/** A stored profile in the form's terms, to change it: a draft's unanswered questions stay empty. */
 export function formFromChild(child: ChildProfile): ChildFormState {
   const { requirements: r } = child;
+  const has = (path: string) => !child.unanswered.includes(path);
+  const req = (part: keyof typeof r) => has(`requirements.${part}`);
+  const present = new Map(child.risks.map((risk) => [risk.code, risk.trajectory]));
   return {
     ...EMPTY_CHILD_FORM,
     reference: child.reference,
@@ -135,81 +149,97 @@ export function formFromChild(child: ChildProfile): ChildFormState {
     schoolYear: child.schoolYear === null ? "" : String(child.schoolYear),
     primaryNeed: child.primaryNeed ?? "",
     secondaryNeeds: [...child.secondaryNeeds],
-    ehcPlanStatus: child.ehcPlanStatus ?? "final",
+    ehcPlanStatus: child.ehcPlanStatus ?? "",
     sectionB: child.sectionB,
     sectionE: child.sectionE,
     sectionF: child.sectionF,
-    staffingRatio: child.staffingRatio ?? "",
+    staffingRatio: answerOf(child.staffingRatio ?? NONE, has("staffingRatio"), ""),
     therapies: [...child.therapies],
     lotNumber: child.lotNumber === null ? undefined : String(child.lotNumber),
-    priceBand: child.priceBand ?? "",
+    priceBand: answerOf(child.priceBand ?? UNKNOWN, has("priceBand"), ""),
     neededBy: datePartsFrom(child.neededBy),
     preferredSettingId: child.preferredSettingId ?? "",
     maxTravelKm: child.maxTravelKm === null ? "" : String(child.maxTravelKm),
     siblingCount: child.siblingCount === null ? "" : String(child.siblingCount),
     preferredLocation: child.preferredLocation ?? "",
-    ...r,
-    specificCommunicationRequirements: [...r.specificCommunicationRequirements],
-    homeAdaptation: yesNo(r.homeAdaptation),
-    additionalSupport: r.additionalSupport ?? "",
-    deprivationOfLiberty: yesNo(r.deprivationOfLiberty),
-    recommendation: { ...child.recommendation },
-    risks: Object.fromEntries(child.risks.map((risk) => [risk.code, risk.trajectory])),
+    communicationNeeds: answerOf(r.communicationNeeds, req("communicationNeeds"), ""),
+    specificCommunicationRequirements: answerOf([...r.specificCommunicationRequirements], req("specificCommunicationRequirements"), []),
+    homeAdaptation: answerOf(yesNo(r.homeAdaptation), req("homeAdaptation"), ""),
+    culturalNeeds: answerOf(r.culturalNeeds, req("culturalNeeds"), ""),
+    livingCompanions: answerOf(r.livingCompanions, req("livingCompanions"), ""),
+    pets: answerOf(r.pets, req("pets"), ""),
+    additionalSupport: answerOf(r.additionalSupport ?? NONE, req("additionalSupport"), ""),
+    deprivationOfLiberty: answerOf(yesNo(r.deprivationOfLiberty), req("deprivationOfLiberty"), ""),
+    recommendation: Object.fromEntries(Object.entries(child.recommendation).filter(([key]) => has(`recommendation.${key}`))),
+    risks: Object.fromEntries(PDS_RISK_CODES.filter((code) => has(`risks.${code}`)).map((code) => [code, present.get(code) ?? NONE])),
     riskOther: child.riskOther ?? "",
     riskToOthersOther: child.riskToOthersOther ?? "",
   };
 }
 
-/** The form as the API's fields, for ChildProfileCreateSchema or ChildProfileUpdateSchema to check. */
+/** The form as the API's fields (ChildProfileUpdateSchema's), with undefined for what is not answered yet. */
 export function childFieldsFrom(form: ChildFormState) {
+  const dol = form.deprivationOfLiberty;
   return {
     reference: form.reference,
     birthMonth: yearMonthFrom(form.birthMonth),
     sex: form.sex,
-    homeOutcode: form.homeOutcode,
-    schoolYear: numberFromInput(form.schoolYear),
+    homeOutcode: form.homeOutcode.trim() === "" ? undefined : form.homeOutcode,
+    schoolYear: form.schoolYear.trim() === "" ? undefined : numberFromInput(form.schoolYear),
     primaryNeed: form.primaryNeed === "" ? undefined : form.primaryNeed,
     secondaryNeeds: form.secondaryNeeds,
-    ehcPlanStatus: form.ehcPlanStatus,
+    ehcPlanStatus: form.ehcPlanStatus === "" ? undefined : form.ehcPlanStatus,
     sectionB: form.sectionB,
     sectionE: form.sectionE,
     sectionF: form.sectionF,
-    staffingRatio: orNull(form.staffingRatio),
+    staffingRatio: answer(form.staffingRatio, NONE),
     therapies: form.therapies,
     lotNumber: form.lotNumber === undefined ? undefined : Number(form.lotNumber),
-    priceBand: orNull(form.priceBand),
+    priceBand: answer(form.priceBand, UNKNOWN),
     neededBy: isoDateFrom(form.neededBy) ?? undefined,
     preferredSettingId: orNull(form.preferredSettingId),
     maxTravelKm: numberOrNull(form.maxTravelKm),
     siblingCount: numberOrNull(form.siblingCount),
     preferredLocation: orNull(form.preferredLocation),
     requirements: {
-      communicationNeeds: form.communicationNeeds,
-      specificCommunicationRequirements: form.specificCommunicationRequirements,
-      homeAdaptation: form.homeAdaptation === "yes",
-      culturalNeeds: form.culturalNeeds,
-      livingCompanions: form.livingCompanions,
-      pets: form.pets,
-      additionalSupport: orNull(form.additionalSupport),
-      deprivationOfLiberty: fromYesNo(form.deprivationOfLiberty),
+      communicationNeeds: answer(form.communicationNeeds, ""),
+      specificCommunicationRequirements: form.specificCommunicationRequirements.length === 0 ? undefined : form.specificCommunicationRequirements,
+      homeAdaptation: form.homeAdaptation === "" ? undefined : form.homeAdaptation === "yes",
+      culturalNeeds: answer(form.culturalNeeds, ""),
+      livingCompanions: answer(form.livingCompanions, ""),
+      pets: answer(form.pets, ""),
+      additionalSupport: answer(form.additionalSupport, NONE),
+      deprivationOfLiberty: dol === "" ? undefined : dol === UNKNOWN ? null : dol === "yes",
     },
     recommendation: form.recommendation,
-    risks: Object.entries(form.risks).flatMap(([code, trajectory]) => (trajectory && trajectory !== "none" ? [{ code, trajectory }] : [])),
+    riskAnswers: form.risks,
     riskOther: orNull(form.riskOther),
     riskToOthersOther: orNull(form.riskToOthersOther),
   };
 }
 
+/** Which of the API's fields each question page sends. */
+export const SECTION_FIELDS = {
+  about: ["reference", "birthMonth", "sex", "homeOutcode", "schoolYear"],
+  needs: ["primaryNeed", "secondaryNeeds", "ehcPlanStatus", "sectionB", "sectionE", "sectionF", "staffingRatio", "therapies"],
+  placement: ["lotNumber", "priceBand", "neededBy", "preferredSettingId", "maxTravelKm", "siblingCount", "preferredLocation"],
+  requirements: ["requirements", "recommendation"],
+  risks: ["riskAnswers", "riskOther", "riskToOthersOther"],
+} as const satisfies Record<ChildSectionId, readonly (keyof ReturnType<typeof childFieldsFrom>)[]>;
+
 /**
- * The form checked with the API's own schema, and its free text for anything that could
- * identify the child, in the same words as the server's check (which still has the last say).
+ * A question page's answers checked with the API's own schema, and its free text for anything
+ * that could identify the child, in the same words as the server's check (which still has the
+ * last say). What is not answered yet is left out: the draft keeps it to answer later.
  */
-export function checkChildForm<T>(form: ChildFormState, schema: z.ZodType<T>): { data: T } | { problems: FormErrors<ChildField> } {
-  const fields = childFieldsFrom(form);
+export function checkChildSection<T>(form: ChildFormState, section: ChildSectionId, schema: z.ZodType<T>): { data: T } | { problems: FormErrors<ChildField> } {
+  const all = childFieldsFrom(form);
+  const fields: Record<string, unknown> = Object.fromEntries(SECTION_FIELDS[section].map((key) => [key, all[key]]));
   const parsed = schema.safeParse(fields);
   const issues = (parsed.error?.issues ?? []).map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message }));
   for (const field of CHILD_FREE_TEXT_FIELDS) {
-    const found = personalDataIn(fields[field] ?? "");
+    const text = fields[field];
+    const found = typeof text === "string" ? personalDataIn(text) : [];
     if (found.length > 0) issues.push({ field, message: `Remove ${found.join(" and ")}: a child's profile must not identify them` });
   }
   return parsed.success && issues.length === 0 ? { data: parsed.data } : { problems: collectErrors(CHILD_FIELD_IDS, issues) };

@@ -17,7 +17,6 @@ const SECTIONS = [
 export function ChildNeedsFields({ form, update, error }: ChildSectionProps) {
   return (
     <>
-      <h2 className="govuk-heading-m">Needs</h2>
       <Select
         id={IDS.primaryNeed}
         label="Primary need"

@@ -25,10 +25,16 @@ const labelled = <T extends string>(values: readonly T[], labels: Record<T, stri
 export const SEX_OPTIONS = labelled(CHILD_SEXES, CHILD_SEX_LABELS);
 export const NEED_OPTIONS = NEEDS.map((need) => ({ value: need.code, label: `${need.name} (${need.code})` }));
 export const EHC_OPTIONS = labelled(EHC_PLAN_STATUSES, EHC_PLAN_STATUS_LABELS);
-export const RATIO_OPTIONS = [{ value: "", label: "No particular ratio" }, ...same(STAFFING_RATIOS)];
+/** Answers that store as null carry a value of their own here, so "not answered yet" (nothing chosen) differs from them. */
+export const NONE = "none";
+export const UNKNOWN = "unknown";
+export const RATIO_OPTIONS = [{ value: NONE, label: "No particular ratio" }, ...same(STAFFING_RATIOS)];
 export const THERAPY_OPTIONS = labelled(THERAPIES, THERAPY_LABELS);
 export const LOT_OPTIONS = LOTS.map((lot) => ({ value: String(lot.number), label: `Lot ${lot.number}: ${lot.name}` }));
-export const BAND_OPTIONS = [{ value: "", label: "Not known yet" }, ...PRICE_BANDS.map((b) => ({ value: b.band, label: `Band ${b.band}: ${b.description}` }))];
+export const BAND_OPTIONS = [
+  { value: UNKNOWN, label: "Not known yet" },
+  ...PRICE_BANDS.map((b) => ({ value: b.band, label: `Band ${b.band}: ${b.description}` })),
+];
 
 export const COMMUNICATION_NEED_LABELS: Record<(typeof COMMUNICATION_NEEDS)[number], string> = { Y: "Yes", N: "No", "Not Specified": "Not specified" };
 export const COMMUNICATION_NEED_OPTIONS = labelled(COMMUNICATION_NEEDS, COMMUNICATION_NEED_LABELS);
@@ -50,14 +56,14 @@ export const PET_LABELS: Record<(typeof PETS)[number], string> = {
 };
 export const PET_OPTIONS = labelled(PETS, PET_LABELS);
 export const SUPPORT_OPTIONS = [
-  { value: "", label: "Not given" },
+  { value: NONE, label: "Not given" },
   ...ADDITIONAL_SUPPORT.map((value) => ({ value, label: value.charAt(0).toUpperCase() + value.slice(1) })),
 ];
 export const YES_NO_OPTIONS = [
   { value: "yes", label: "Yes" },
   { value: "no", label: "No" },
 ];
-export const YES_NO_UNKNOWN_OPTIONS = [...YES_NO_OPTIONS, { value: "", label: "Not known" }];
+export const YES_NO_UNKNOWN_OPTIONS = [...YES_NO_OPTIONS, { value: UNKNOWN, label: "Not known" }];
 
 export const SUITABILITY_ROWS = [
   { key: "fosterCareSuitability", label: "Foster care" },

@@ -9,7 +9,6 @@ import { ParentalPreferenceSelect } from "./parental-preference-select";
 export function ChildPlacementFields({ form, update, error, preferredSettingName }: ChildSectionProps & { preferredSettingName?: string | null }) {
   return (
     <>
-      <h2 className="govuk-heading-m">The placement sought</h2>
       <Radios
         name={IDS.lotNumber}
         legend="Placement type (framework lot)"

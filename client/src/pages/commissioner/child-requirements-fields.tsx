@@ -11,6 +11,7 @@ import {
   SUITABILITY_OPTIONS,
   SUITABILITY_ROWS,
   SUPPORT_OPTIONS,
+  UNKNOWN,
   YES_NO_OPTIONS,
   YES_NO_UNKNOWN_OPTIONS,
 } from "./child-options";
@@ -19,7 +20,6 @@ import {
 export function ChildRequirementsFields({ form, update, error }: ChildSectionProps) {
   return (
     <>
-      <h2 className="govuk-heading-m">Requirements</h2>
       <p className="govuk-body">In the terms of the Placements Data Standard, so a referral can be shared with other councils’ systems unchanged.</p>
       <Radios
         name={IDS["requirements.communicationNeeds"]}
@@ -83,7 +83,7 @@ export function ChildRequirementsFields({ form, update, error }: ChildSectionPro
         legend="Is there a Deprivation of Liberty order?"
         options={YES_NO_UNKNOWN_OPTIONS}
         value={form.deprivationOfLiberty}
-        onChange={(dol) => update({ deprivationOfLiberty: dol === "yes" || dol === "no" ? dol : "" })}
+        onChange={(dol) => update({ deprivationOfLiberty: dol === "yes" || dol === "no" ? dol : UNKNOWN })}
         error={error("requirements.deprivationOfLiberty")}
       />
       <RadioGrid
@@ -92,6 +92,7 @@ export function ChildRequirementsFields({ form, update, error }: ChildSectionPro
         rows={SUITABILITY_ROWS}
         options={SUITABILITY_OPTIONS}
         values={form.recommendation}
+        unanswered
         onChange={(key, value) => update({ recommendation: { ...form.recommendation, [key]: value } })}
         error={error("recommendation")}
       />

@@ -8,7 +8,6 @@ export function ChildRisksFields({ form, update, error }: ChildSectionProps) {
   const setRisk = (code: string, trajectory: string) => update({ risks: { ...form.risks, [code]: trajectory } });
   return (
     <>
-      <h2 className="govuk-heading-m">Risks</h2>
       <p className="govuk-body">Settings that cannot manage a current or escalating risk are left out of the matches.</p>
       <RadioGrid
         id="child-risks"
@@ -16,8 +15,9 @@ export function ChildRisksFields({ form, update, error }: ChildSectionProps) {
         rows={RISKS_TO_CHILD}
         options={RISK_OPTIONS}
         values={form.risks}
+        unanswered
         onChange={setRisk}
-        error={error("risks")}
+        error={error("riskAnswers") ?? error("risks")}
       />
       <CharacterCount
         id={IDS.riskOther}
@@ -34,6 +34,7 @@ export function ChildRisksFields({ form, update, error }: ChildSectionProps) {
         rows={RISKS_TO_OTHERS}
         options={RISK_OPTIONS}
         values={form.risks}
+        unanswered
         onChange={setRisk}
       />
       <CharacterCount

@@ -1,4 +1,5 @@
 import { RISK_TRAJECTORY_LABELS } from "@shared/codes/children";
+import type { ChildSectionId } from "@shared/schemas/child-questions";
 import type { ChildProfile } from "@shared/schemas/children";
 import { riskLabel, therapyLabel } from "../../components/setting-labels";
 import { SummaryList, type SummaryRow } from "../../components/summary-list";
@@ -53,16 +54,18 @@ export function requirementsRows(child: Pick<ChildProfile, "requirements" | "rec
   ];
 }
 
-/** The whole profile, in the form's sections. */
-export function ChildSummary({ child }: { child: ChildProfile }) {
+/** The whole profile, in the task list's sections. */
+export function childSummarySections(child: ChildProfile): { id: ChildSectionId; heading: string; rows: SummaryRow[] }[] {
   const key = keyRows(child);
-  const sections: { heading: string; rows: SummaryRow[] }[] = [
+  return [
     {
+      id: "about",
       heading: "About the child",
       rows: [{ key: "Reference", value: child.reference }, key.born, key.sex, key.home, { key: "School year", value: schoolYear(child.schoolYear) }],
     },
     {
-      heading: "Needs",
+      id: "needs",
+      heading: "Needs and EHC plan",
       rows: [
         key.primaryNeed,
         key.secondaryNeeds,
@@ -75,7 +78,8 @@ export function ChildSummary({ child }: { child: ChildProfile }) {
       ],
     },
     {
-      heading: "The placement sought",
+      id: "placement",
+      heading: "Placement sought",
       rows: [
         { key: "Placement type", value: lotOf(child) },
         key.band,
@@ -86,8 +90,9 @@ export function ChildSummary({ child }: { child: ChildProfile }) {
         { key: "Preferred location", value: child.preferredLocation ?? "None" },
       ],
     },
-    { heading: "Requirements", rows: requirementsRows(child) },
+    { id: "requirements", heading: "Requirements and recommendation", rows: requirementsRows(child) },
     {
+      id: "risks",
       heading: "Risks",
       rows: [
         { ...key.risks, key: "Risks present" },
@@ -96,9 +101,13 @@ export function ChildSummary({ child }: { child: ChildProfile }) {
       ],
     },
   ];
+}
+
+/** The whole profile, in the task list's sections. */
+export function ChildSummary({ child }: { child: ChildProfile }) {
   return (
     <>
-      {sections.map((section) => (
+      {childSummarySections(child).map((section) => (
         <div key={section.heading}>
           <h2 className="govuk-heading-m">{section.heading}</h2>
           <SummaryList rows={section.rows} />

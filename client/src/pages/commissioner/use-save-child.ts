@@ -1,22 +1,23 @@
 import { useNavigate } from "react-router";
-import type { z } from "zod";
-import type { ChildProfile } from "@shared/schemas/children";
+import type { ChildSectionId } from "@shared/schemas/child-questions";
+import { ChildProfileUpdateSchema } from "@shared/schemas/children";
+import { updateChild } from "../../api/children";
 import { errorsFromApi } from "../../components/form-errors";
-import { commissionerChildPath } from "../../lib/paths";
-import { checkChildForm, CHILD_FIELD_IDS, type ChildFormState } from "./child-form-state";
+import { commissionerChildEditPath } from "../../lib/paths";
+import { checkChildSection, CHILD_FIELD_IDS, type ChildFormState } from "./child-form-state";
 
 /**
- * The child form's `save`: checks it with `schema` (the create or the update one), sends it,
- * and opens the profile saying what was done; or answers the problems to show.
+ * A question page's `save`: checks the page's answers, saves them to the profile (a draft keeps
+ * what is still unanswered) and goes back to the task list; or answers the problems to show.
  */
-export function useSaveChild<T>(schema: z.ZodType<T>, send: (input: T) => Promise<ChildProfile>, notice: (child: ChildProfile) => string) {
+export function useSaveChildSection(childId: string, section: ChildSectionId) {
   const navigate = useNavigate();
   return async (form: ChildFormState) => {
-    const checked = checkChildForm(form, schema);
+    const checked = checkChildSection(form, section, ChildProfileUpdateSchema);
     if ("problems" in checked) return checked.problems;
     try {
-      const child = await send(checked.data);
-      await navigate(commissionerChildPath(child.id), { state: { notice: notice(child) } });
+      await updateChild(childId, checked.data);
+      await navigate(commissionerChildEditPath(childId));
       return undefined;
     } catch (error) {
       // A reference the council has used already: said on the reference.
