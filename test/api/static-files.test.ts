@@ -116,6 +116,14 @@ describe("GET other static files", () => {
     expect(res.status).toBe(404);
     expect(res.headers["content-encoding"]).toBeUndefined();
   });
+
+  it("should send nothing from outside the build, compressed or not", async () => {
+    for (const path of ["/assets/%2e%2e/%2e%2e/%2e%2e/package.json", "/assets/..%2f..%2f..%2fpackage.json"]) {
+      const res = await request(t.app).get(path).set("Accept-Encoding", CHROME);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.text ?? "").not.toContain("placement-exchange");
+    }
+  });
 });
 
 describe("GET a page (index.html)", () => {

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { extname, join } from "node:path";
+import { extname, join, sep } from "node:path";
 import express, { type Request, type Response, Router } from "express";
 import { isKnownPagePath } from "@shared/page-paths";
 import { pageHtmlFor } from "./page-hints";
@@ -45,7 +45,7 @@ function precompressed(root: string, setHeaders: (res: Response, path: string) =
       return next();
     }
     const file = join(root, path);
-    if (!COMPRESSED.has(extname(path)) || !file.startsWith(root)) return next();
+    if (!COMPRESSED.has(extname(path)) || !file.startsWith(root + sep)) return next();
     res.vary("Accept-Encoding");
     const encoding = pickEncoding(req, file);
     if (encoding === undefined) return next();
