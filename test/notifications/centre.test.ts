@@ -125,6 +125,14 @@ describe("notification preferences", () => {
       "claim_decided",
       "membership_payment_failed",
     ]);
+    // A provider's administrators set its prices, so they also hear of a ceiling lowered below one.
+    const providerAdmin = await buildUser(db(), { role: "provider", orgAdmin: true });
+    expect((await prefs(providerAdmin)).map((p) => p.kind).slice(-4)).toEqual([
+      "application_decided",
+      "claim_decided",
+      "membership_payment_failed",
+      "band_ceiling_lowered",
+    ]);
   });
 
   it("should store a change, audit it, and keep one choice per kind", async () => {

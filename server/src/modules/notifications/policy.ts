@@ -15,14 +15,17 @@ const KINDS_BY_ROLE: Record<Member["role"], readonly NotificationKind[]> = {
 };
 
 /** Decisions about the organisation itself go to its administrators. */
-const ADMIN_KINDS: readonly NotificationKind[] = ["application_decided", "band_ceiling_lowered", "claim_decided", "membership_payment_failed"];
+const ADMIN_KINDS: readonly NotificationKind[] = ["application_decided", "claim_decided", "membership_payment_failed"];
+
+/** A provider's administrators set its framework prices, so they hear of a ceiling lowered below one. */
+const PROVIDER_ADMIN_KINDS: readonly NotificationKind[] = ["band_ceiling_lowered"];
 
 /**
  * The kinds a person has preferences for: their role's, and the administrators' kinds too for an
  * organisation's administrators. join_invitation is never here: it goes to people not yet users.
  */
 export const notificationKindsFor = (member: Member): readonly NotificationKind[] =>
-  member.orgAdmin ? [...KINDS_BY_ROLE[member.role], ...ADMIN_KINDS] : KINDS_BY_ROLE[member.role];
+  member.orgAdmin ? [...KINDS_BY_ROLE[member.role], ...ADMIN_KINDS, ...(member.role === "provider" ? PROVIDER_ADMIN_KINDS : [])] : KINDS_BY_ROLE[member.role];
 
 /** The hub watches the e-mails that did not go (and, in development, what would be sent). */
 export const watchesOutbox = (member: Member) => member.role === "regional_admin";
