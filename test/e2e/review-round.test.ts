@@ -98,9 +98,13 @@ describeBrowser("Parent carer forums review a framework document together", () =
     await checkAccessibility(a);
 
     await section.getByLabel("Add a comment").fill(COMMENT);
+    const count = section.locator(".govuk-character-count__status").first();
+    expect(await count.innerText()).toBe(`You have ${(2000 - COMMENT.length).toLocaleString("en-GB")} characters remaining`);
     await section.getByRole("button", { name: "Post comment" }).click();
     // The posted comment, not the text still in the box while the form resets.
     await section.getByRole("paragraph").filter({ hasText: COMMENT }).waitFor();
+    // The box is empty again, and its count says so (it used to keep the count of the text sent).
+    await section.locator(".govuk-character-count__status", { hasText: "You have 2,000 characters remaining" }).first().waitFor({ timeout: 5_000 });
 
     const sectionB = b.getByRole("region", { name: SECTION });
     await sectionB.getByRole("paragraph").filter({ hasText: COMMENT }).waitFor();
