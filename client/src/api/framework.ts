@@ -33,6 +33,15 @@ export function useFramework() {
 
 export type ProviderPrice = z.infer<typeof ProviderPriceListSchema>["data"][number];
 
+/** Loads one page of a framework's applications for the list's query (`q=&status=&page=`). */
+export function useApplicationPages(frameworkId: string) {
+  return useCallback(
+    (query: string, signal: AbortSignal) =>
+      apiRequest(`${frameworkPath(frameworkId)}/applications${query ? `?${query}` : ""}`, ProviderApplicationListSchema, { signal }),
+    [frameworkId],
+  );
+}
+
 export function useApplications(frameworkId: string) {
   const load = useCallback(
     async (signal: AbortSignal) => (await apiRequest(`${frameworkPath(frameworkId)}/applications`, ProviderApplicationListSchema, { signal })).data,

@@ -8,6 +8,10 @@ export async function fetchSettingClaims(signal: AbortSignal): Promise<SettingCl
   return data;
 }
 
+/** One page of claims for the list's query (`q=&status=&page=`). */
+export const fetchSettingClaimPage = (query: string, signal: AbortSignal) =>
+  apiRequest(`/api/v1/setting-claims${query ? `?${query}` : ""}`, SettingClaimListSchema, { signal });
+
 export function useSettingClaims() {
   return useApiQuery(fetchSettingClaims);
 }

@@ -19,6 +19,10 @@ export async function fetchSettingFeedback(signal: AbortSignal, status?: Feedbac
   return data;
 }
 
+/** One page of feedback for the list's query (`q=&status=&page=`). */
+export const fetchSettingFeedbackPage = (query: string, signal: AbortSignal) =>
+  apiRequest(`/api/v1/setting-feedback${query ? `?${query}` : ""}`, SettingFeedbackListSchema, { signal });
+
 export function useSettingFeedback(status?: FeedbackStatus) {
   const load = useCallback((signal: AbortSignal) => fetchSettingFeedback(signal, status), [status]);
   return useApiQuery(load);

@@ -21,7 +21,10 @@ interface FilteredListProps<R> {
   filter: { legend: string; options: readonly CheckboxOption[] };
   /** Said when nothing exists yet (no filter applied). */
   empty: string;
-  children(rows: R[]): ReactNode;
+  /** The statuses shown when the address names none (e.g. only what waits for a decision). */
+  defaultStatus?: readonly string[];
+  /** The page's rows; `reload` after a decision made on one of them. */
+  children(rows: R[], list: { reload(): Promise<void> }): ReactNode;
 }
 
 function FilterPanel({
@@ -75,8 +78,8 @@ function FilterPanel({
  * GOV.UK's filter layout for a list that grows: the filter panel beside one page of results, the
  * total, and pagination. Everything is in the address (useFilterPage), and the server filters.
  */
-export function FilteredList<R>({ load, what, count, search, filter, empty, children }: FilteredListProps<R>) {
-  const page = useFilterPage(load);
+export function FilteredList<R>({ load, what, count, search, filter, empty, defaultStatus, children }: FilteredListProps<R>) {
+  const page = useFilterPage(load, defaultStatus);
   const key = `${page.filters.q}|${page.filters.status.join(",")}`;
   return (
     <>
@@ -105,7 +108,7 @@ export function FilteredList<R>({ load, what, count, search, filter, empty, chil
                     ) : null}
                     {meta.total > 0 && data.length === 0 ? <p className="govuk-body">There is nothing on this page. Go back to the first page.</p> : null}
                     {meta.total === 0 && page.filtered ? <p className="govuk-body">Nothing matches these filters. Try removing some.</p> : null}
-                    {data.length > 0 ? children(data) : null}
+                    {data.length > 0 ? children(data, { reload: page.query.reload }) : null}
                     <Pagination page={meta.page} pageCount={Math.ceil(meta.total / meta.pageSize)} hrefFor={page.hrefForPage} label={`Pages of ${what}`} />
                   </>
                 );

@@ -31,18 +31,22 @@ const FIELD_OF: Record<string, string> = { "query.q": "q", "query.status": "stat
  * query (`?q=&status=&page=`) lives in the address, so a filtered page can be bookmarked, shared
  * and reloaded, and Back goes to the previous filters. `load` gets the address's query string.
  */
-export function useFilterPage<T>(load: (query: string, signal: AbortSignal) => Promise<T>): FilterPage<T> {
+export function useFilterPage<T>(load: (query: string, signal: AbortSignal) => Promise<T>, defaultStatus: readonly string[] = []): FilterPage<T> {
   const [params] = useSearchParams();
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const search = params.toString();
+  // No status in the address is the list's default (the hub's feedback: waiting for moderation); "status=" is every status.
+  const sent = new URLSearchParams(params);
+  if (!params.has("status")) for (const s of defaultStatus) sent.append("status", s);
+  const search = sent.toString();
   const query = useApiQuery(useCallback((signal: AbortSignal) => load(search, signal), [load, search]));
-  const filters = { q: params.get("q") ?? "", status: params.getAll("status") };
+  const filters = { q: params.get("q") ?? "", status: sent.getAll("status").filter(Boolean) };
 
   const apply = ({ q, status }: ListFilters) => {
     const next = new URLSearchParams();
     if (q.trim()) next.set("q", q.trim());
     for (const s of status) next.append("status", s);
+    if (status.length === 0 && defaultStatus.length > 0) next.set("status", "");
     void navigate(next.size ? `${pathname}?${next.toString()}` : pathname);
   };
   const hrefForPage = (page: number) => {
@@ -58,5 +62,5 @@ export function useFilterPage<T>(load: (query: string, signal: AbortSignal) => P
         return fieldId ? { text: issue.message, fieldId } : { text: issue.message };
       })
     : undefined;
-  return { query, filters, filtered: Boolean(filters.q || filters.status.length), apply, hrefForPage, problems };
+  return { query, filters, filtered: Boolean(filters.q || params.getAll("status").some(Boolean)), apply, hrefForPage, problems };
 }

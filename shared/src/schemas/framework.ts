@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ADMISSION_STATUSES } from "../codes/directory";
 import { PRICE_BAND_CODES } from "../codes/price-bands";
+import { listFilter, ListMetaSchema, listQuery } from "./list-query";
 import { dateTime, int32, plainText } from "./primitives";
 import { LotNumberSchema } from "./settings";
 
@@ -54,7 +55,10 @@ export const FrameworkListSchema = z.object({ data: z.array(FrameworkSchema) });
 export const BandCeilingUpdateSchema = z
   .object({
     weeklyCeilingPence: int32(
-      z.number({ error: "Enter the weekly ceiling" }).int({ error: "Enter the weekly ceiling in whole pence" }).min(1, { error: "The ceiling must be more than £0" }),
+      z
+        .number({ error: "Enter the weekly ceiling" })
+        .int({ error: "Enter the weekly ceiling in whole pence" })
+        .min(1, { error: "The ceiling must be more than £0" }),
       "The ceiling",
     ),
     /**
@@ -153,7 +157,12 @@ export const ProviderApplicationSchema = z.object({
 });
 export type ProviderApplication = z.infer<typeof ProviderApplicationSchema>;
 export const ProviderApplicationResponseSchema = z.object({ data: ProviderApplicationSchema });
-export const ProviderApplicationListSchema = z.object({ data: z.array(ProviderApplicationSchema) });
+export const ProviderApplicationListSchema = z.object({ data: z.array(ProviderApplicationSchema), meta: ListMetaSchema });
+/** `status=applied` is "waiting for a decision" (an application with a lot in that status); `q` searches the provider's name. */
+export const ApplicationListQuerySchema = listQuery({
+  status: listFilter(ADMISSION_STATUSES, "Choose a status: applied, admitted, rejected or suspended").optional(),
+});
+export type ApplicationListQuery = z.infer<typeof ApplicationListQuerySchema>;
 
 export const AdmissionDecisionSchema = z
   .object({

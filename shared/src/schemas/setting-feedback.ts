@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listFilter, ListMetaSchema, listQuery } from "./list-query";
 import { plainText } from "./primitives";
 
 /** What parent carer panel members rate a setting on (1 poor to 5 excellent). */
@@ -48,8 +49,11 @@ export const SettingFeedbackSchema = z.object({
 });
 export type SettingFeedback = z.infer<typeof SettingFeedbackSchema>;
 export const SettingFeedbackResponseSchema = z.object({ data: SettingFeedbackSchema });
-export const SettingFeedbackListSchema = z.object({ data: z.array(SettingFeedbackSchema) });
-export const SettingFeedbackListQuerySchema = z.object({ status: z.enum(["pending", "approved", "rejected"]).optional() }).strict();
+export const SettingFeedbackListSchema = z.object({ data: z.array(SettingFeedbackSchema), meta: ListMetaSchema });
+export const FEEDBACK_STATUSES = ["pending", "approved", "rejected"] as const;
+/** `status=pending` is "waiting for moderation"; `q` searches the setting's name and the forum's. */
+export const SettingFeedbackListQuerySchema = listQuery({ status: listFilter(FEEDBACK_STATUSES, "Choose pending, approved or rejected").optional() });
+export type SettingFeedbackListQuery = z.infer<typeof SettingFeedbackListQuerySchema>;
 
 export const SettingFeedbackModerationSchema = z
   .object({

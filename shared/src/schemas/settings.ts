@@ -12,6 +12,7 @@ import {
 import { LOT_NUMBERS } from "../codes/lots";
 import { type NeedCode, NEEDS } from "../codes/needs";
 import { PRICE_BAND_CODES } from "../codes/price-bands";
+import { listFilter, ListMetaSchema, listQuery } from "./list-query";
 import { calendarDate, int32, plainText } from "./primitives";
 
 const NEED_CODES = NEEDS.map((n) => n.code) as [NeedCode, ...NeedCode[]];
@@ -295,4 +296,7 @@ export const SettingClaimSchema = z.object({
 });
 export type SettingClaim = z.infer<typeof SettingClaimSchema>;
 export const SettingClaimResponseSchema = z.object({ data: SettingClaimSchema });
-export const SettingClaimListSchema = z.object({ data: z.array(SettingClaimSchema) });
+export const SettingClaimListSchema = z.object({ data: z.array(SettingClaimSchema), meta: ListMetaSchema });
+/** `status=pending` is "waiting for a decision"; `q` searches the setting's name or URN and the provider's name. */
+export const SettingClaimListQuerySchema = listQuery({ status: listFilter(SETTING_CLAIM_STATUSES, "Choose pending, approved or rejected").optional() });
+export type SettingClaimListQuery = z.infer<typeof SettingClaimListQuerySchema>;

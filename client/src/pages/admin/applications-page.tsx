@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { LOTS } from "@shared/codes/lots";
-import { AdmissionDecisionSchema, type Framework, type ProviderApplication } from "@shared/schemas/framework";
-import { decideAdmission, useApplications, useFramework } from "../../api/framework";
+import { AdmissionDecisionSchema, type Framework } from "@shared/schemas/framework";
+import { decideAdmission, useApplicationPages, useFramework } from "../../api/framework";
 import { AdmissionStatusTag } from "../../components/admission-labels";
 import { DecideButton } from "../../components/decide-button";
 import { DecisionForm } from "../../components/decision-form";
+import { FilteredList } from "../../components/filtered-list";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
 import { SummaryCard, SummaryList } from "../../components/summary-list";
@@ -18,10 +19,13 @@ const OPTIONS = [
   { value: "suspended", label: "Suspend: commissioners cannot find or invite them on this lot" },
 ];
 const lotName = (n: number) => LOTS.find((lot) => lot.number === n)?.name ?? "";
-const waiting = (a: ProviderApplication) => a.lots.some((l) => l.status === "applied");
-/** Those still waiting for a decision first, then the newest. */
-const waitingThenNewest = (a: ProviderApplication, b: ProviderApplication) =>
-  Number(waiting(b)) - Number(waiting(a)) || b.submittedAt.localeCompare(a.submittedAt);
+/** An application is listed when any of its lots has a ticked status; "applied" is waiting for a decision. */
+const STATUS_OPTIONS = [
+  { value: "applied", label: "Waiting for a decision" },
+  { value: "admitted", label: "Admitted" },
+  { value: "rejected", label: "Rejected" },
+  { value: "suspended", label: "Suspended" },
+];
 
 export function ApplicationsPage() {
   const framework = useFramework();
@@ -34,7 +38,7 @@ export function ApplicationsPage() {
 }
 
 function Applications({ framework }: { framework: Framework }) {
-  const applications = useApplications(framework.id);
+  const loadPage = useApplicationPages(framework.id);
   const [deciding, setDeciding] = useState<string>();
   const [notice, setNotice] = useState<string>();
 
@@ -45,9 +49,16 @@ function Applications({ framework }: { framework: Framework }) {
         <span className="govuk-caption-l">{framework.name}</span>
         <h1 className="govuk-heading-l">Applications to the framework</h1>
         <p className="govuk-body">Decide each lot a provider applied for. Your reason is shown to the provider.</p>
-        <QueryView query={applications} what="the applications" loading="applications" empty="No provider has applied yet.">
-          {(data) =>
-            [...data].sort(waitingThenNewest).map((application) => (
+        <FilteredList
+          load={loadPage}
+          what="applications"
+          count={(n) => (n === 1 ? "1 application" : `${n} applications`)}
+          search={{ label: "Search", hint: "A provider’s name" }}
+          filter={{ legend: "Lot status", options: STATUS_OPTIONS }}
+          empty="No provider has applied yet."
+        >
+          {(data, list) =>
+            data.map((application) => (
               <SummaryCard key={application.id} title={application.organisationName} titleId={`application-${application.id}`}>
                 <SummaryList
                   rows={[
@@ -88,7 +99,7 @@ function Applications({ framework }: { framework: Framework }) {
                       onCancel={() => setDeciding(undefined)}
                       send={async (body) => {
                         await decideAdmission(framework.id, application.organisationId, lot.lotNumber, AdmissionDecisionSchema.parse(body));
-                        await applications.reload();
+                        await list.reload();
                         setDeciding(undefined);
                         setNotice(`${application.organisationName} is now ${body.status} on lot ${lot.lotNumber}`);
                       }}
@@ -98,7 +109,7 @@ function Applications({ framework }: { framework: Framework }) {
               </SummaryCard>
             ))
           }
-        </QueryView>
+        </FilteredList>
       </div>
     </div>
   );

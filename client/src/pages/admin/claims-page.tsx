@@ -1,13 +1,12 @@
 import { useState } from "react";
 import { type SettingClaim, SettingClaimDecisionSchema } from "@shared/schemas/settings";
-import { decideSettingClaim, useSettingClaims } from "../../api/setting-claims";
+import { decideSettingClaim, fetchSettingClaimPage } from "../../api/setting-claims";
 import { ClaimStatusTag } from "../../components/claim-status-tag";
 import { DecideButton } from "../../components/decide-button";
 import { DecisionForm } from "../../components/decision-form";
+import { FilteredList } from "../../components/filtered-list";
 import { SuccessBanner } from "../../components/notification-banner";
-import { QueryView } from "../../components/query-view";
 import { SummaryCard } from "../../components/summary-list";
-import { Table } from "../../components/table";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatTimestampDate } from "../../lib/format-date";
 
@@ -16,86 +15,62 @@ const OPTIONS = [
   { value: "rejected", label: "Reject: the setting stays unclaimed" },
 ];
 
-/** Providers' claims on settings imported from GIAS; the hub checks each before the setting moves. */
+const STATUS_OPTIONS = [
+  { value: "pending", label: "Waiting for a decision" },
+  { value: "approved", label: "Approved" },
+  { value: "rejected", label: "Rejected" },
+];
+
+/** Providers' claims on settings imported from GIAS; the hub checks each before the setting moves. Searchable, filtered and paged. */
 export function ClaimsPage() {
-  const claims = useSettingClaims();
   const [deciding, setDeciding] = useState<string>();
   const [notice, setNotice] = useState<string>();
   usePageTitle("Setting claims");
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {notice ? <SuccessBanner key={notice} title={notice} /> : null}
-        <h1 className="govuk-heading-l">Setting claims</h1>
-        <p className="govuk-body">Check that the provider runs the setting (its GIAS and Ofsted records) before you approve a claim.</p>
-        <QueryView query={claims} what="the claims" loading="claims">
-          {(data) => {
-            const pending = data.filter((c) => c.status === "pending");
-            const decided = data.filter((c) => c.status !== "pending");
-            return (
-              <>
-                <h2 className="govuk-heading-m">Waiting for a decision ({pending.length})</h2>
-                {pending.length === 0 ? <p className="govuk-body">No claims are waiting.</p> : null}
-                {pending.map((claim) => (
-                  <SummaryCard key={claim.id} headingLevel={3} title={`${claim.settingName} (URN ${claim.urn})`}>
-                    <p className="govuk-body">
-                      Claimed by {claim.organisationName} on {formatTimestampDate(claim.createdAt)}
-                    </p>
-                    {deciding === claim.id ? (
-                      <DecisionForm
-                        idPrefix={`claim-${claim.id}`}
-                        legend={`Your decision on ${claim.organisationName}’s claim`}
-                        decisionKey="decision"
-                        options={OPTIONS}
-                        schema={SettingClaimDecisionSchema}
-                        submitLabel="Save decision"
-                        onCancel={() => setDeciding(undefined)}
-                        send={async (body) => {
-                          const decidedClaim = await decideSettingClaim(claim.id, body.decision as "approved" | "rejected", body.reason);
-                          await claims.reload();
-                          setDeciding(undefined);
-                          setNotice(describe(decidedClaim));
-                        }}
-                      />
-                    ) : (
-                      <DecideButton on={`the claim for ${claim.settingName}`} onClick={() => setDeciding(claim.id)} />
-                    )}
-                  </SummaryCard>
-                ))}
-                <h2 className="govuk-heading-m">Decided</h2>
-                <Table
-                  caption="Decided claims"
-                  captionSize="hidden"
-                  columns={["Setting", "Provider", "Decision"]}
-                  empty="No claims decided yet."
-                  rows={decided.map((claim) => ({
-                    key: claim.id,
-                    header: (
-                      <>
-                        {claim.settingName} <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">URN {claim.urn}</span>
-                      </>
-                    ),
-                    cells: [
-                      claim.organisationName,
-                      <>
-                        <ClaimStatusTag status={claim.status} />
-                        {claim.decidedAt ? (
-                          <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">
-                            {formatTimestampDate(claim.decidedAt)}
-                          </span>
-                        ) : null}
-                        {claim.reason ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{claim.reason}</span> : null}
-                      </>,
-                    ],
-                  }))}
+    <>
+      {notice ? <SuccessBanner key={notice} title={notice} /> : null}
+      <h1 className="govuk-heading-l">Setting claims</h1>
+      <p className="govuk-body">Check that the provider runs the setting (its GIAS and Ofsted records) before you approve a claim.</p>
+      <FilteredList
+        load={fetchSettingClaimPage}
+        what="claims"
+        count={(n) => (n === 1 ? "1 claim" : `${n} claims`)}
+        search={{ label: "Search", hint: "A setting’s name or URN, or a provider’s name" }}
+        filter={{ legend: "Status", options: STATUS_OPTIONS }}
+        empty="No provider has claimed a setting yet."
+      >
+        {(data, list) =>
+          data.map((claim) => (
+            <SummaryCard key={claim.id} headingLevel={3} title={`${claim.settingName} (URN ${claim.urn})`}>
+              <p className="govuk-body">
+                Claimed by {claim.organisationName} on {formatTimestampDate(claim.createdAt)} <ClaimStatusTag status={claim.status} />
+              </p>
+              {claim.reason ? <p className="govuk-body">{claim.reason}</p> : null}
+              {claim.status !== "pending" ? null : deciding === claim.id ? (
+                <DecisionForm
+                  idPrefix={`claim-${claim.id}`}
+                  legend={`Your decision on ${claim.organisationName}’s claim`}
+                  decisionKey="decision"
+                  options={OPTIONS}
+                  schema={SettingClaimDecisionSchema}
+                  submitLabel="Save decision"
+                  onCancel={() => setDeciding(undefined)}
+                  send={async (body) => {
+                    const decidedClaim = await decideSettingClaim(claim.id, body.decision as "approved" | "rejected", body.reason);
+                    await list.reload();
+                    setDeciding(undefined);
+                    setNotice(describe(decidedClaim));
+                  }}
                 />
-              </>
-            );
-          }}
-        </QueryView>
-      </div>
-    </div>
+              ) : (
+                <DecideButton on={`the claim for ${claim.settingName}`} onClick={() => setDeciding(claim.id)} />
+              )}
+            </SummaryCard>
+          ))
+        }
+      </FilteredList>
+    </>
   );
 }
 

@@ -1,6 +1,12 @@
 import { Router } from "express";
 import { IdParamsSchema } from "@shared/schemas/params";
-import { SettingClaimCreateSchema, SettingClaimDecisionSchema, SettingClaimListSchema, SettingClaimResponseSchema } from "@shared/schemas/settings";
+import {
+  SettingClaimCreateSchema,
+  SettingClaimDecisionSchema,
+  SettingClaimListQuerySchema,
+  SettingClaimListSchema,
+  SettingClaimResponseSchema,
+} from "@shared/schemas/settings";
 import type { Db } from "../../db/client";
 import { forbidden, notFound } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";
@@ -9,7 +15,7 @@ import { claimSetting } from "./commands/claim-setting";
 import { decideClaim } from "./commands/decide-claim";
 import { canClaimSettings, canDecideClaims, canSeeClaims } from "./policy";
 import { presentClaim, presentClaimRow } from "./present";
-import { listVisibleClaims } from "./queries";
+import { listVisibleClaims, loadVisibleClaim } from "./queries";
 
 export function claimRoutes(db: Db): Router {
   const router = Router();
@@ -34,12 +40,15 @@ export function claimRoutes(db: Db): Router {
     ...common,
     method: "get",
     path: "/api/v1/setting-claims",
-    summary: "Claims: all of the region's for the regional hub, a provider's own otherwise",
+    summary:
+      "Claims, 20 a page: all of the region's for the regional hub, a provider's own otherwise; search by setting, URN or provider, filter by status (pending: waiting for a decision)",
+    input: { query: SettingClaimListQuerySchema },
     responses: { 200: { description: "Claims, newest first", schema: SettingClaimListSchema } },
-    handler: async (req, res) => {
+    handler: async (req, res, input) => {
       const actor = memberOf(req);
       if (!canSeeClaims(actor)) throw forbidden("Claims are for providers and the regional hub.");
-      res.json({ data: (await listVisibleClaims(db, actor)).map(presentClaimRow) });
+      const { rows, meta } = await listVisibleClaims(db, actor, input.query);
+      res.json({ data: rows.map(presentClaimRow), meta });
     },
   });
 
@@ -52,11 +61,11 @@ export function claimRoutes(db: Db): Router {
     responses: { 200: { description: "Decided", schema: SettingClaimResponseSchema } },
     handler: async (req, res, input) => {
       const actor = memberOf(req);
-      const [found] = await listVisibleClaims(db, actor, input.params.id);
+      const [found] = await loadVisibleClaim(db, actor, input.params.id);
       if (!found) throw notFound("The claim");
       if (!canDecideClaims(actor, actor.regionId)) throw forbidden("Only the regional hub decides claims.");
       await decideClaim({ db, actor, claim: found.claim, decision: input.body.decision, reason: input.body.reason, ip: req.ip });
-      const [after] = await listVisibleClaims(db, actor, input.params.id);
+      const [after] = await loadVisibleClaim(db, actor, input.params.id);
       res.json({ data: after && presentClaimRow(after) });
     },
   });

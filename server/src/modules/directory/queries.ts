@@ -1,5 +1,8 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
+import type { SettingClaimListQuery } from "@shared/schemas/settings";
 import type { Db } from "../../db/client";
+import { containing, pageOf } from "../../db/paged";
 import { rowsOf } from "../../db/rows";
 import { organisations, settingClaims, settings } from "../../db/schema";
 import { notFound } from "../../http/app-error";
@@ -53,19 +56,37 @@ export function listSettingsOf(db: Db, organisationId: string) {
 
 export const ownerOf = (owner: OwnerRow) => ({ organisationName: owner.name, unclaimed: owner.holdsUnclaimedSettings });
 
-/** Claims the actor may see (`claimScope`), newest first, with their setting and claimant; one claim when an id is given. */
-export function listVisibleClaims(db: Db, actor: Member, claimId?: string) {
+/** Claims the actor may see (`claimScope`) and `filter` admits, newest first, with their setting and claimant. */
+function visibleClaims(db: Db, actor: Member, filter: SQL | undefined) {
   const scope = claimScope(actor);
-  return db
-    .select({ claim: settingClaims, setting: settings, claimant: organisations })
-    .from(settingClaims)
-    .innerJoin(settings, eq(settings.id, settingClaims.settingId))
-    .innerJoin(organisations, eq(organisations.id, settingClaims.organisationId))
-    .where(
-      and(
-        claimId ? eq(settingClaims.id, claimId) : undefined,
-        "regionId" in scope ? eq(organisations.regionId, scope.regionId) : eq(settingClaims.organisationId, scope.organisationId),
+  const where = and(filter, "regionId" in scope ? eq(organisations.regionId, scope.regionId) : eq(settingClaims.organisationId, scope.organisationId));
+  const joined = <T extends PgSelect>(q: T) =>
+    q.innerJoin(settings, eq(settings.id, settingClaims.settingId)).innerJoin(organisations, eq(organisations.id, settingClaims.organisationId)).where(where);
+  return {
+    rows: () =>
+      joined(db.select({ claim: settingClaims, setting: settings, claimant: organisations }).from(settingClaims).$dynamic()).orderBy(
+        desc(settingClaims.createdAt),
+        desc(settingClaims.id),
       ),
-    )
-    .orderBy(desc(settingClaims.createdAt));
+    count: () => joined(db.select({ n: count() }).from(settingClaims).$dynamic()),
+  };
+}
+
+/** One claim the actor may see (none if not theirs to see). */
+export const loadVisibleClaim = (db: Db, actor: Member, claimId: string) => visibleClaims(db, actor, eq(settingClaims.id, claimId)).rows();
+
+/** One page of the claims the actor may see: search by setting name, URN or provider; filter by status (pending: waiting for a decision). */
+export function listVisibleClaims(db: Db, actor: Member, query: SettingClaimListQuery) {
+  const statuses = query.status ?? [];
+  const { rows, count: counted } = visibleClaims(
+    db,
+    actor,
+    and(
+      statuses.length ? inArray(settingClaims.status, statuses) : undefined,
+      query.q
+        ? or(ilike(settings.name, containing(query.q)), ilike(settings.urn, containing(query.q)), ilike(organisations.name, containing(query.q)))
+        : undefined,
+    ),
+  );
+  return pageOf(query.page, (w) => rows().limit(w.limit).offset(w.offset), counted);
 }

@@ -1,8 +1,7 @@
 import { Router } from "express";
-import { z } from "zod";
-import { ADMISSION_STATUSES } from "@shared/codes/directory";
 import {
   AdmissionDecisionSchema,
+  ApplicationListQuerySchema,
   ProviderApplicationCreateSchema,
   ProviderApplicationListSchema,
   ProviderApplicationResponseSchema,
@@ -17,10 +16,6 @@ import { submitApplication } from "./commands/submit-application";
 import { applicationScope, canActForProvider, canSeeApplications, isProvider, isRegionalHub } from "./policy";
 import { presentApplication } from "./present";
 import { listApplications, loadRunnableFramework, loadVisibleApplication, loadVisibleFramework } from "./queries";
-
-const ApplicationListQuerySchema = z
-  .object({ status: z.enum(ADMISSION_STATUSES, { error: "Choose a status: applied, admitted, rejected or suspended" }).optional() })
-  .strict();
 
 /** Providers apply to join lots; the hub admits, rejects or suspends them lot by lot. */
 export function applicationRoutes(db: Db): Router {
@@ -49,14 +44,15 @@ export function applicationRoutes(db: Db): Router {
     before: [requireMember(canSeeApplications)],
     method: "get",
     path: "/api/v1/frameworks/:id/applications",
-    summary: "Applications, newest first: every one for the regional admin, a provider's own for a provider",
+    summary:
+      "Applications, newest first, 20 a page: every one for the regional admin, a provider's own for a provider; search by provider name, filter by lot status (applied: waiting for a decision)",
     input: { params: FrameworkParamsSchema, query: ApplicationListQuerySchema },
     responses: { 200: { description: "Applications with each lot's status and the hub's reason", schema: ProviderApplicationListSchema } },
     handler: async (req, res, input) => {
       const actor = memberOf(req);
       const framework = await loadVisibleFramework(db, actor, input.params.id);
-      const rows = await listApplications(db, framework.id, { ...applicationScope(actor, framework), status: input.query.status });
-      res.json({ data: rows.map(presentApplication) });
+      const { rows, meta } = await listApplications(db, framework.id, { ...applicationScope(actor, framework), ...input.query });
+      res.json({ data: rows.map(presentApplication), meta });
     },
   });
 

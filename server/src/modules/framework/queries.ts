@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { AdmissionStatus } from "@shared/codes/directory";
-import type { AdmissionRound } from "@shared/schemas/framework";
+import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import type { AdmissionRound, ApplicationListQuery } from "@shared/schemas/framework";
 import type { Db, DbOrTx } from "../../db/client";
+import { containing, pageOf } from "../../db/paged";
 import {
   admissionRounds,
   frameworks,
@@ -98,13 +98,14 @@ export async function latestTermsVersion(db: DbOrTx, frameworkId: string) {
 
 export type ApplicationDetail = Awaited<ReturnType<typeof applicationDetails>>[number];
 
-async function applicationDetails(db: Db, where: SQL | undefined) {
-  const rows = await db
+async function applicationDetails(db: Db, where: SQL | undefined, window?: { limit: number; offset: number }) {
+  const base = db
     .select({ application: providerApplications, organisationName: organisations.name })
     .from(providerApplications)
     .innerJoin(organisations, eq(organisations.id, providerApplications.organisationId))
     .where(where)
-    .orderBy(desc(providerApplications.submittedAt), asc(organisations.name));
+    .orderBy(desc(providerApplications.submittedAt), asc(organisations.name), asc(providerApplications.id));
+  const rows = window ? await base.limit(window.limit).offset(window.offset) : await base;
   const ids = rows.map((r) => r.application.id);
   const lotRows = ids.length
     ? await db
@@ -124,19 +125,23 @@ async function applicationDetails(db: Db, where: SQL | undefined) {
 }
 
 /**
- * A framework's applications: all of them for the hub, or one provider's. With a status, only
- * applications with at least one lot in that status (each keeps all its lots).
+ * One page of a framework's applications: all of them for the hub, or one provider's. With
+ * statuses, only applications with at least one lot in one of them (each keeps all its lots).
  */
-export function listApplications(db: Db, frameworkId: string, filter: { organisationId?: string; status?: AdmissionStatus | undefined }) {
-  return applicationDetails(
-    db,
-    and(
-      eq(providerApplications.frameworkId, frameworkId),
-      filter.organisationId ? eq(providerApplications.organisationId, filter.organisationId) : undefined,
-      filter.status
-        ? inArray(providerApplications.id, db.select({ id: lotAdmissions.applicationId }).from(lotAdmissions).where(eq(lotAdmissions.status, filter.status)))
-        : undefined,
-    ),
+export function listApplications(db: Db, frameworkId: string, filter: { organisationId?: string } & ApplicationListQuery) {
+  const statuses = filter.status ?? [];
+  const where = and(
+    eq(providerApplications.frameworkId, frameworkId),
+    filter.organisationId ? eq(providerApplications.organisationId, filter.organisationId) : undefined,
+    statuses.length
+      ? inArray(providerApplications.id, db.select({ id: lotAdmissions.applicationId }).from(lotAdmissions).where(inArray(lotAdmissions.status, statuses)))
+      : undefined,
+    filter.q ? ilike(organisations.name, containing(filter.q)) : undefined,
+  );
+  return pageOf(
+    filter.page,
+    (window) => applicationDetails(db, where, window),
+    () => db.select({ n: count() }).from(providerApplications).innerJoin(organisations, eq(organisations.id, providerApplications.organisationId)).where(where),
   );
 }
 

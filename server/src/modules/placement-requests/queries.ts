@@ -3,6 +3,7 @@ import { pageWindow } from "@shared/schemas/list-query";
 import { AWAITING_DECISION_STATES, type RequestListQuery } from "@shared/schemas/placement-requests";
 import type { Db, DbOrTx } from "../../db/client";
 import { databaseNow } from "../../db/clock";
+import { containing } from "../../db/paged";
 import { organisations, type PlacementRequestRow, placementRequests, placements, requestInvitations, settings } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import type { Actor } from "../identity/actor";
@@ -38,8 +39,7 @@ function searchCondition(scope: ListScope, q: string | undefined): SQL | undefin
   const idStart = /^(?:PR-?)?([0-9a-f]{1,8})$/i.exec(q)?.[1]?.toLowerCase();
   const byReference = idStart ? sql`${placementRequests.id}::text LIKE ${`${idStart}%`}` : undefined;
   if (scope.kind !== "council") return byReference ?? sql`false`;
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const byChild = sql`EXISTS (SELECT 1 FROM child_profiles c WHERE c.id = ${placementRequests.childId} AND c.reference ILIKE ${pattern})`;
+  const byChild = sql`EXISTS (SELECT 1 FROM child_profiles c WHERE c.id = ${placementRequests.childId} AND c.reference ILIKE ${containing(q)})`;
   return byReference ? or(byReference, byChild) : byChild;
 }
 

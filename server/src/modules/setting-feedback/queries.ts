@@ -1,6 +1,8 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import { FEEDBACK_ASPECTS, FEEDBACK_MINIMUM_REVIEWS, type SettingFeedbackSummary } from "@shared/schemas/setting-feedback";
+import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
+import { FEEDBACK_ASPECTS, FEEDBACK_MINIMUM_REVIEWS, type SettingFeedbackListQuery, type SettingFeedbackSummary } from "@shared/schemas/setting-feedback";
 import type { Db } from "../../db/client";
+import { containing, pageOf } from "../../db/paged";
 import { rowsOf } from "../../db/rows";
 import { organisations, settingFeedback, settings } from "../../db/schema";
 import { notFound } from "../../http/app-error";
@@ -15,23 +17,40 @@ export async function loadListedSetting(db: Db, actor: Member, id: string) {
   return found.setting;
 }
 
-/** Feedback the actor may see (`feedbackScope`), newest first, with its setting's and forum's names. */
-export function listVisibleFeedback(db: Db, actor: Member, options: { status?: "pending" | "approved" | "rejected"; id?: string } = {}) {
+/** Feedback the actor may see (`feedbackScope`) and `filter` admits, newest first, with its setting's and forum's names. */
+function visibleFeedback(db: Db, actor: Member, filter: SQL | undefined) {
   const forum = organisations;
   const scope = feedbackScope(actor);
-  return db
-    .select({ feedback: settingFeedback, settingName: settings.name, forumName: forum.name, forumRegion: forum.regionId })
-    .from(settingFeedback)
-    .innerJoin(settings, eq(settings.id, settingFeedback.settingId))
-    .innerJoin(forum, eq(forum.id, settingFeedback.authorOrganisationId))
-    .where(
-      and(
-        options.status ? eq(settingFeedback.status, options.status) : undefined,
-        options.id ? eq(settingFeedback.id, options.id) : undefined,
-        "regionId" in scope ? eq(forum.regionId, scope.regionId) : eq(settingFeedback.authorUserId, scope.authorUserId),
-      ),
-    )
-    .orderBy(desc(settingFeedback.createdAt));
+  const where = and(filter, "regionId" in scope ? eq(forum.regionId, scope.regionId) : eq(settingFeedback.authorUserId, scope.authorUserId));
+  const joined = <T extends PgSelect>(q: T) =>
+    q.innerJoin(settings, eq(settings.id, settingFeedback.settingId)).innerJoin(forum, eq(forum.id, settingFeedback.authorOrganisationId)).where(where);
+  return {
+    rows: () =>
+      joined(
+        db
+          .select({ feedback: settingFeedback, settingName: settings.name, forumName: forum.name, forumRegion: forum.regionId })
+          .from(settingFeedback)
+          .$dynamic(),
+      ).orderBy(desc(settingFeedback.createdAt), desc(settingFeedback.id)),
+    count: () => joined(db.select({ n: count() }).from(settingFeedback).$dynamic()),
+  };
+}
+
+/** One piece of feedback the actor may see (none if not theirs to see). */
+export const loadVisibleFeedback = (db: Db, actor: Member, id: string) => visibleFeedback(db, actor, eq(settingFeedback.id, id)).rows();
+
+/** One page of the feedback the actor may see: search by setting or forum; filter by status (pending: waiting for moderation). */
+export function listVisibleFeedback(db: Db, actor: Member, query: SettingFeedbackListQuery) {
+  const statuses = query.status ?? [];
+  const { rows, count: counted } = visibleFeedback(
+    db,
+    actor,
+    and(
+      statuses.length ? inArray(settingFeedback.status, statuses) : undefined,
+      query.q ? or(ilike(settings.name, containing(query.q)), ilike(organisations.name, containing(query.q))) : undefined,
+    ),
+  );
+  return pageOf(query.page, (w) => rows().limit(w.limit).offset(w.offset), counted);
 }
 
 /**

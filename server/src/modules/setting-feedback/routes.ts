@@ -16,7 +16,7 @@ import { giveFeedback } from "./commands/give-feedback";
 import { moderateFeedback } from "./commands/moderate-feedback";
 import { canGiveFeedback, canModerateFeedback, canSeeFeedbackList, canSeeFeedbackSummary } from "./policy";
 import { presentFeedbackRow } from "./present";
-import { feedbackSummary, listVisibleFeedback, loadFeedbackRow, loadListedSetting } from "./queries";
+import { feedbackSummary, listVisibleFeedback, loadFeedbackRow, loadListedSetting, loadVisibleFeedback } from "./queries";
 
 export function settingFeedbackRoutes(db: Db): Router {
   const router = Router();
@@ -34,7 +34,7 @@ export function settingFeedbackRoutes(db: Db): Router {
       if (!canGiveFeedback(actor)) throw forbidden("Feedback on settings comes from parent carer panel members.");
       const setting = await loadListedSetting(db, actor, input.params.id);
       const row = await giveFeedback({ db, actor, settingId: setting.id, input: input.body, ip: req.ip });
-      const [given] = await listVisibleFeedback(db, actor, { id: row.id });
+      const [given] = await loadVisibleFeedback(db, actor, row.id);
       res.status(201).json({ data: given && presentFeedbackRow(given) });
     },
   });
@@ -43,13 +43,15 @@ export function settingFeedbackRoutes(db: Db): Router {
     ...common,
     method: "get",
     path: "/api/v1/setting-feedback",
-    summary: "Feedback on settings: the region's for the regional hub (to moderate), your own for a panel member",
+    summary:
+      "Feedback on settings, 20 a page: the region's for the regional hub (to moderate), your own for a panel member; search by setting or forum, filter by status (pending: waiting for moderation)",
     input: { query: SettingFeedbackListQuerySchema },
     responses: { 200: { description: "Feedback, newest first", schema: SettingFeedbackListSchema } },
     handler: async (req, res, input) => {
       const actor = memberOf(req);
       if (!canSeeFeedbackList(actor)) throw forbidden("Feedback is for parent carer panels and the regional hub.");
-      res.json({ data: (await listVisibleFeedback(db, actor, input.query)).map(presentFeedbackRow) });
+      const { rows, meta } = await listVisibleFeedback(db, actor, input.query);
+      res.json({ data: rows.map(presentFeedbackRow), meta });
     },
   });
 
@@ -62,12 +64,12 @@ export function settingFeedbackRoutes(db: Db): Router {
     responses: { 200: { description: "Moderated", schema: SettingFeedbackResponseSchema } },
     handler: async (req, res, input) => {
       const actor = memberOf(req);
-      const [visible] = await listVisibleFeedback(db, actor, { id: input.params.id });
+      const [visible] = await loadVisibleFeedback(db, actor, input.params.id);
       const feedback = visible ? await loadFeedbackRow(db, input.params.id) : undefined;
       if (!feedback) throw notFound("The feedback");
       if (!canModerateFeedback(actor)) throw forbidden("Only the regional hub moderates feedback.");
       await moderateFeedback({ db, actor, feedback, decision: input.body.decision, reason: input.body.reason, ip: req.ip });
-      const [after] = await listVisibleFeedback(db, actor, { id: input.params.id });
+      const [after] = await loadVisibleFeedback(db, actor, input.params.id);
       res.json({ data: after && presentFeedbackRow(after) });
     },
   });
