@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { startTestServer } from "../setup/test-server";
 import { checkAccessibility, describeBrowser, launchBrowser, separatePeople } from "./browser";
+import { declareNoConflict, fillScores } from "./evaluation-steps";
 import { childWithShortlist, COUNCIL, fillDateTime, fillOffer, type OfferText, PENNINE, RIBBLE } from "./live-request-steps";
 import { signInAsDemoPerson } from "./sign-in-steps";
 
@@ -170,18 +171,20 @@ describeBrowser("A sealed placement request from invitation to award, live for t
   }, 60_000);
 
   it("the commissioner scores, completes the evaluation and awards; each provider sees its outcome live", async () => {
-    const scoring = council.getByRole("region", { name: "Score the offers" });
-    for (const [setting, score] of [
-      [PENNINE.setting, "4"],
-      [RIBBLE.setting, "2"],
-    ] as const) {
-      const grid = scoring.getByRole("group", { name: new RegExp(`^${setting.replace(/[()]/g, "\\$&")}`) });
-      const criteria = grid.getByRole("group");
-      for (let i = 0; i < (await criteria.count()); i++) await criteria.nth(i).getByLabel(score, { exact: true }).check();
-    }
+    // The only evaluator: declares, scores with reasons, and moderates (one column) to the same scores.
+    await declareNoConflict(council);
+    await fillScores(council, { [PENNINE.setting]: "4", [RIBBLE.setting]: "2" }, "Council");
     await checkAccessibility(council);
+    const evaluation = council.getByRole("region", { name: "Evaluation" });
+    await evaluation.getByRole("button", { name: "Save draft" }).click();
+    await council.getByText("Your draft scores were saved.").waitFor();
+    await evaluation.getByRole("button", { name: "Start moderation" }).click();
+    await council.getByText("You started moderation.").waitFor();
+    await evaluation.getByRole("button", { name: "Save agreed scores" }).click();
+    await council.getByText("The agreed scores were saved.").waitFor();
+    await evaluation.getByRole("link", { name: "Check and complete the evaluation" }).click();
     await council.getByRole("button", { name: "Complete evaluation" }).click();
-    await council.getByText("You completed the evaluation.").waitFor();
+    await council.getByRole("table", { name: "Totals and ranks" }).waitFor();
     const ranks = council.getByRole("table", { name: "Totals and ranks" });
     expect(await ranks.getByRole("row").nth(1).innerText()).toContain(PENNINE.setting);
 
@@ -194,10 +197,14 @@ describeBrowser("A sealed placement request from invitation to award, live for t
 
     await pennine.getByRole("heading", { name: "Outcome: your offer was successful" }).waitFor();
     await pennine.getByRole("table", { name: "Your scores" }).waitFor();
+    // With its scores, the agreed reason for each; the other provider never reads them.
+    await pennine.getByText(`Reason: Council: ${PENNINE.setting} scores 4 on criterion 1`).waitFor();
     await checkAccessibility(pennine);
     await ribble.getByRole("heading", { name: "Outcome: your offer was not successful" }).waitFor();
     await ribble.getByText("The strongest answer on section F, within the band.").waitFor();
     await expectNoPennineOfferOnRibble();
+    await ribble.getByText(`Reason: Council: ${RIBBLE.setting} scores 2 on criterion 1`).waitFor();
+    expect(await ribble.content()).not.toContain(`Council: ${PENNINE.setting}`);
     people.assertNoProblems();
   }, 90_000);
 });

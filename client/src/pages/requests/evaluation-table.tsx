@@ -13,7 +13,7 @@ interface EvaluationTableProps {
 /** A provider sees its price score and total as a range, which keeps the lowest fee (a rival's price) from it. */
 const scoreOrRange = (exact: number | null, range: ScoreRange | null) => (range ? `${range.low} to ${range.high}` : exact);
 
-/** Totals and ranks: quality from the council's 0-5 scores, price from the lowest fee. */
+/** Totals and ranks: quality from the council's agreed 0-5 scores (each with its reason), price from the lowest fee. */
 export function EvaluationTable({ rows, criteria, weights, caption }: EvaluationTableProps) {
   return (
     <Table
@@ -22,7 +22,7 @@ export function EvaluationTable({ rows, criteria, weights, caption }: Evaluation
       columns={[
         "Rank",
         "Setting",
-        "Scores (0 to 5)",
+        "Scores (0 to 5) and reasons",
         ...[`Weekly fee`, `Quality (of ${weights.quality})`, `Price (of ${weights.price})`, "Total"].map((text) => ({ text, numeric: true })),
       ]}
       rows={rows.map((row) => ({
@@ -34,6 +34,7 @@ export function EvaluationTable({ rows, criteria, weights, caption }: Evaluation
             {criteria.map((c) => (
               <li key={c.id}>
                 {c.label}: {row.scores[c.id] ?? 0}
+                {row.reasons[c.id] ? <span className="govuk-!-display-block govuk-hint govuk-!-margin-bottom-0">Reason: {row.reasons[c.id]}</span> : null}
               </li>
             ))}
           </ul>,
