@@ -51,6 +51,22 @@ describe("POST /api/v1/organisations", () => {
     ).toEqual(["body.companiesHouseNumber", "body.laCode", "body.name"]);
   });
 
+  it("should keep a council's placements contact, and refuse one not written as an e-mail address or a phone number", async () => {
+    const admin = await hubAdmin();
+    const made = await request(t.app)
+      .post("/api/v1/organisations")
+      .set(admin.auth)
+      .send({ name: "Contact Council", kind: "council", laCode: "998", contactEmail: "placements@contact.example", contactPhone: "0161 234 5000" });
+    expect(made.status).toBe(201);
+    expect(made.body.data).toMatchObject({ contactEmail: "placements@contact.example", contactPhone: "0161 234 5000" });
+    const bad = await request(t.app)
+      .post("/api/v1/organisations")
+      .set(admin.auth)
+      .send({ name: "Bad Contact Council", kind: "council", laCode: "997", contactEmail: "not an address", contactPhone: "call us" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(["body.contactEmail", "body.contactPhone"]);
+  });
+
   it("should answer 409 with what to do for a council that already exists", async () => {
     const admin = await hubAdmin();
     const res = await request(t.app).post("/api/v1/organisations").set(admin.auth).send({ name: "Manchester Council", kind: "council", laCode: "352" });

@@ -12,6 +12,9 @@ export const OrganisationSchema = z.object({
   kind: OrganisationKindSchema,
   name: z.string(),
   laCode: z.string().nullable(),
+  /** A council's contact for placements, shown to the provider it awards. */
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
   companiesHouseNumber: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });
@@ -29,6 +32,16 @@ export const OrganisationCreateSchema = z
       .trim()
       .toUpperCase()
       .regex(/^([0-9]{8}|[A-Z]{2}[0-9]{6})$/, { error: "Enter a Companies House number, like 01234567 or SC123456" })
+      .optional(),
+    /** A council's contact for placements (its award letters name it). */
+    contactEmail: plainText()
+      .trim()
+      .max(320, { error: "The e-mail address must be 320 characters or fewer" })
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "Enter an e-mail address in the correct format, like placements@council.gov.uk" })
+      .optional(),
+    contactPhone: plainText()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{6,40}$/, { error: "Enter a telephone number, like 0161 234 5000" })
       .optional(),
   })
   .strict()

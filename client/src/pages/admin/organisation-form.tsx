@@ -13,6 +13,8 @@ const FIELD_IDS = {
   name: "organisation-name",
   laCode: "organisation-la-code",
   companiesHouseNumber: "organisation-company-number",
+  contactEmail: "organisation-contact-email",
+  contactPhone: "organisation-contact-phone",
 } as const;
 
 // The hub already exists: a region has one, made when the region is set up.
@@ -32,6 +34,9 @@ export function OrganisationForm({ onAdded, onErrorsChange }: OrganisationFormPr
   const [name, setName] = useState("");
   const [laCode, setLaCode] = useState("");
   const [companiesHouseNumber, setCompaniesHouseNumber] = useState("");
+  const [contactEmail, setContactEmail] = useState("");
+  const [contactPhone, setContactPhone] = useState("");
+  const optional = (value: string) => (kind === "council" && value.trim() !== "" ? value : undefined);
   const needsLaCode = kind === "council" || kind === "parent_forum";
   const form = useFormSubmit(async () => {
     const parsed = OrganisationCreateSchema.safeParse({
@@ -39,6 +44,8 @@ export function OrganisationForm({ onAdded, onErrorsChange }: OrganisationFormPr
       name,
       laCode: needsLaCode && laCode.trim() !== "" ? laCode : undefined,
       companiesHouseNumber: kind === "provider" && companiesHouseNumber.trim() !== "" ? companiesHouseNumber : undefined,
+      contactEmail: optional(contactEmail),
+      contactPhone: optional(contactPhone),
     });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
     return sendOrErrors(
@@ -49,6 +56,8 @@ export function OrganisationForm({ onAdded, onErrorsChange }: OrganisationFormPr
         setName("");
         setLaCode("");
         setCompaniesHouseNumber("");
+        setContactEmail("");
+        setContactPhone("");
         await onAdded(organisation);
       },
       "name",
@@ -93,6 +102,31 @@ export function OrganisationForm({ onAdded, onErrorsChange }: OrganisationFormPr
                 inputMode="numeric"
                 spellCheck={false}
               />
+            ) : null}
+            {kind === "council" ? (
+              <>
+                <TextInput
+                  id={FIELD_IDS.contactEmail}
+                  label="Placements contact e-mail (optional)"
+                  hint="Shown to the provider awarded a placement, in its next steps and award letter"
+                  type="email"
+                  value={contactEmail}
+                  onChange={setContactEmail}
+                  error={fields?.contactEmail}
+                  autoComplete="email"
+                  spellCheck={false}
+                />
+                <TextInput
+                  id={FIELD_IDS.contactPhone}
+                  label="Placements contact phone (optional)"
+                  type="tel"
+                  value={contactPhone}
+                  onChange={setContactPhone}
+                  error={fields?.contactPhone}
+                  widthClass="govuk-input--width-20"
+                  autoComplete="tel"
+                />
+              </>
             ) : null}
             {kind === "provider" ? (
               <TextInput

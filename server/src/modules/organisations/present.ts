@@ -9,6 +9,8 @@ export function presentOrganisation(row: typeof organisations.$inferSelect): Org
     name: row.name,
     laCode: row.laCode,
     companiesHouseNumber: row.companiesHouseNumber,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -25,6 +25,8 @@ export async function createOrganisation({ db, actor, input, ip }: CreateOrganis
           name: input.name,
           laCode: input.laCode ?? null,
           companiesHouseNumber: input.companiesHouseNumber ?? null,
+          contactEmail: input.contactEmail ?? null,
+          contactPhone: input.contactPhone ?? null,
         })
         .returning();
       if (!row) throw new Error("organisation insert returned nothing");
