@@ -9,6 +9,7 @@ import { collectErrors, errorsFromApi, errorsFromZod } from "../../components/fo
 import { Table } from "../../components/table";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
+import { WarningText } from "../../components/warning-text";
 
 interface Editing {
   lotNumber: number;
@@ -133,16 +134,10 @@ function PricesAboveWarning({ ceilingPence, prices }: { ceilingPence: number; pr
   const count = prices.length === 1 ? "1 provider’s current price is" : `${prices.length} providers’ current prices are`;
   return (
     <>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          {count} above {formatPence(ceilingPence)}. Their prices stay as they are, but their offers above the ceiling will need a justification. They will be
-          told when you save.
-        </strong>
-      </div>
+      <WarningText>
+        {count} above {formatPence(ceilingPence)}. Their prices stay as they are, but their offers above the ceiling will need a justification. They will be
+        told when you save.
+      </WarningText>
       <Table
         caption="Prices above the new ceiling"
         columns={PRICE_COLUMNS}

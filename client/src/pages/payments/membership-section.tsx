@@ -4,6 +4,7 @@ import type { Membership } from "@shared/schemas/payments";
 import { startMembershipCheckout, useMembership } from "../../api/payments";
 import { QueryView } from "../../components/query-view";
 import { SummaryList } from "../../components/summary-list";
+import { WarningText } from "../../components/warning-text";
 import { formatTimestampDate } from "../../lib/format-date";
 import { StripeRedirectForm } from "./stripe-redirect-form";
 
@@ -13,17 +14,7 @@ export const membershipNeedsPaying = (m: Membership) => m.status === "unpaid" ||
 function MembershipWarning({ membership }: { membership: Membership }) {
   if (!membershipNeedsPaying(membership)) return null;
   const what = membership.status === "past_due" ? "The payment for your annual membership is overdue." : "Your annual membership of the framework is not paid.";
-  return (
-    <div className="govuk-warning-text">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        {what} Pay it so the hub’s records are up to date; your placements and requests carry on as before.
-      </strong>
-    </div>
-  );
+  return <WarningText>{what} Pay it so the hub’s records are up to date; your placements and requests carry on as before.</WarningText>;
 }
 
 export function MembershipSummary({ membership }: { membership: Membership }) {
