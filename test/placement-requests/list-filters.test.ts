@@ -77,6 +77,7 @@ describe("GET /api/v1/placement-requests?q=&status=&page=", () => {
     ["page=99999999999", "query.page"],
     ["page=two", "query.page"],
     ["q=%00", "query.q"],
+    ["q=half%20an%20emoji%20%EF%BF%BD", "query.q"],
     [`q=${"x".repeat(101)}`, "query.q"],
     ["status=someday", "query.status.0"],
     ["sort=name", ""],

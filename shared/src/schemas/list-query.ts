@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { plainText } from "./primitives";
+import { plainText, UNSAFE_TEXT_MESSAGE } from "./primitives";
 
 /*
  * The query of a list that grows (requests, applications, claims, feedback, children):
@@ -20,8 +20,13 @@ const pageNumber = z.coerce
   .min(1, { error: PAGE_MESSAGE })
   .max(LIST_LAST_PAGE, { error: PAGE_MESSAGE });
 
-/** A search box's text: trimmed, at most 100 characters; empty is no search. */
+/**
+ * A search box's text: trimmed, at most 100 characters; empty is no search. A query string
+ * carries half an emoji as U+FFFD (a browser cannot encode a lone surrogate), which nobody types:
+ * it is refused like the control characters, rather than searched for.
+ */
 export const listSearch = plainText({ error: "Enter words to search for" })
+  .regex(/^[^\uFFFD]*$/u, { error: UNSAFE_TEXT_MESSAGE, abort: true })
   .trim()
   .max(100, { error: "Search for 100 characters or fewer" })
   .transform((v) => (v === "" ? undefined : v));

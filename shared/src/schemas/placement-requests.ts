@@ -480,7 +480,6 @@ export const RequestViewResponseSchema = z.object({ data: RequestViewSchema });
 /** "Waiting for a decision": the offers are in and the council's move is next (score, award, confirm). */
 export const AWAITING_DECISION_STATES: readonly RequestState[] = REQUEST_STATES.filter((s) => ["closed", "evaluated", "standstill"].includes(s));
 export const REQUEST_LIST_FILTERS = ["awaiting_decision", ...REQUEST_STATES] as const;
-export type RequestListFilter = (typeof REQUEST_LIST_FILTERS)[number];
 
 /** `?q=` a public reference (PR-1A2B3C4D) or, for the council, its child's reference; `status=` states or awaiting_decision. */
 export const RequestListQuerySchema = listQuery({ status: listFilter(REQUEST_LIST_FILTERS, "Choose states from the list").optional() });
