@@ -3,6 +3,7 @@ import { formatPence } from "@shared/money";
 import type { AwardView, RequestView } from "@shared/schemas/placement-requests";
 import { standstillEndInWords } from "@shared/tenders/standstill";
 import { SummaryList } from "../../components/summary-list";
+import { WarningText } from "../../components/warning-text";
 import { formatDate, formatDateTime } from "../../lib/format-date";
 import { providerAwardLetterPath } from "../../lib/paths";
 import { EvaluationTable } from "../requests/evaluation-table";
@@ -39,17 +40,11 @@ function NextSteps({ view, steps }: { view: RequestView; steps: NonNullable<Awar
 function Standstill({ award }: { award: AwardView }) {
   const ends = standstillEndInWords(award.standstillEndsAt);
   return (
-    <div className="govuk-warning-text">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        {award.yours
-          ? `This is an intention to award, not yet the award. The standstill period ends at ${ends}; the council confirms the award after that. Do not make arrangements for the placement before then.`
-          : `The council intends to award the placement to ${award.successfulProviderName}. The standstill period ends at ${ends}: if you have concerns about the decision, raise them with the council before then.`}
-      </strong>
-    </div>
+    <WarningText>
+      {award.yours
+        ? `This is an intention to award, not yet the award. The standstill period ends at ${ends}; the council confirms the award after that. Do not make arrangements for the placement before then.`
+        : `The council intends to award the placement to ${award.successfulProviderName}. The standstill period ends at ${ends}: if you have concerns about the decision, raise them with the council before then.`}
+    </WarningText>
   );
 }
 
