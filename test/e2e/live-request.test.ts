@@ -1,4 +1,5 @@
 import type { Browser, Page } from "playwright-core";
+import { requestReference } from "@shared/tenders/request-reference";
 import { startTestServer } from "../setup/test-server";
 import { checkAccessibility, describeBrowser, launchBrowser, separatePeople } from "./browser";
 import { declareNoConflict, fillScores } from "./evaluation-steps";
@@ -94,7 +95,8 @@ describeBrowser("A sealed placement request from invitation to award, live for t
     await signInAsDemoPerson(pennine, server.url, PENNINE.person);
     await pennine.waitForURL(`${server.url}/provider`);
     await pennine.getByRole("main").getByRole("link", { name: "Placement requests" }).click();
-    await pennine.getByRole("link", { name: `${COUNCIL}, lot 2` }).click();
+    // The inbox names the request by its public reference and its council.
+    await pennine.getByRole("link", { name: `${requestReference(requestId)} from ${COUNCIL}` }).click();
     await pennine.getByRole("heading", { level: 1, name: `Placement request from ${COUNCIL}` }).waitFor();
     const childText = await pennine.getByRole("region", { name: "The child" }).innerText();
     expect(childText).toContain("A waking-day curriculum with speech and language therapy twice a week.");
