@@ -71,7 +71,8 @@ export async function buildEvaluationState(db: DbOrTx, actor: Actor, request: Pl
   };
 }
 
-const number = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+/** A value as a CSV field: a missing one (not scored, no note yet) is an empty cell. */
+const field = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
 
 /**
  * The evaluation report as CSV for sign-off: a row per offer and criterion with every
@@ -95,9 +96,9 @@ export function evaluationReportCsv(state: EvaluationState, view: RequestView): 
       lines.push([
         offerName(offer.id),
         criterion.label,
-        ...scorers.flatMap((e) => [number(find(e.scores)?.score), find(e.scores)?.reason ?? ""]),
-        number(agreed?.score),
-        agreed?.reason ?? "",
+        ...scorers.flatMap((e) => [field(find(e.scores)?.score), field(find(e.scores)?.reason)]),
+        field(agreed?.score),
+        field(agreed?.reason),
       ]);
     }
   lines.push([]);
@@ -107,18 +108,18 @@ export function evaluationReportCsv(state: EvaluationState, view: RequestView): 
     lines.push([
       offerName(row.offerId),
       (row.weeklyFeePence / 100).toFixed(2),
-      number(row.qualityScore),
-      number(row.priceScore),
-      number(row.total),
-      number(row.rank),
+      field(row.qualityScore),
+      field(row.priceScore),
+      field(row.total),
+      field(row.rank),
     ]);
   lines.push([]);
   lines.push(["Declarations of interest"]);
   lines.push(["Evaluator", "Conflict of interest", "Details", "Declared at"]);
-  for (const e of state.evaluators) lines.push([e.name, e.conflict ? "Yes" : "No", e.details ?? "", e.declaredAt]);
+  for (const e of state.evaluators) lines.push([e.name, e.conflict ? "Yes" : "No", field(e.details), e.declaredAt]);
   lines.push([]);
   lines.push(["Moderation"]);
   lines.push(["Moderator", "Started at", "Note", "Completed at"]);
-  if (state.moderation) lines.push([state.moderation.moderatorName, state.moderation.startedAt, state.moderation.note ?? "", state.completedAt ?? ""]);
+  if (state.moderation) lines.push([state.moderation.moderatorName, state.moderation.startedAt, field(state.moderation.note), field(state.completedAt)]);
   return lines.map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
