@@ -91,7 +91,7 @@ describeBrowser("Recording a child's needs and shortlisting matching settings", 
     await page.getByLabel("School year").fill("8");
     await saveAndContinue(page);
     await page.getByRole("heading", { level: 1, name: `Change ${REFERENCE}` }).waitFor();
-    await page.getByRole("link", { name: `Back to ${REFERENCE}` }).click();
+    await page.getByRole("link", { name: `Back to ${REFERENCE}`, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: REFERENCE }).waitFor();
     expect(await page.locator("main").innerText()).toContain("Year 8");
   }, 120_000);
