@@ -138,6 +138,7 @@ describe("GET a page (index.html)", () => {
     expect(res.headers["cache-control"]).toBe("no-cache");
     expect(res.headers["vary"]).toMatch(/Accept-Encoding/i);
     expect(res.text).toBe(indexHtml());
+    expect(res.text).not.toContain("/api/v1/me");
     const again = await page("/").set("If-None-Match", res.headers["etag"] as string);
     expect(again.status).toBe(304);
   });
@@ -147,6 +148,8 @@ describe("GET a page (index.html)", () => {
     const res = await page("/commissioner/requests");
     expect(res.status).toBe(200);
     expect(res.text).toContain(`<link rel="modulepreload" crossorigin href="${areaChunk}">`);
+    // Who is signed in is asked for at once too, not after the chunks have run.
+    expect(res.text).toContain('<link rel="preload" href="/api/v1/me" as="fetch" crossorigin>');
     // Not the entry's own chunks again, and nothing of another role.
     expect(res.text.split(entry).length).toBe(2);
     expect(res.text).not.toContain(manifest["src/areas/provider.ts"]?.file);

@@ -141,10 +141,15 @@ describeBrowser("Every main page reflows on a phone (375 and 320 CSS px) without
     await page.setViewportSize(PHONE);
     await signInAsDemoPerson(page, server.url, person);
     await page.waitForURL((url) => !url.pathname.startsWith("/idp") && url.pathname !== "/sign-in");
+    // A role's page preloads who is signed in; the client must take that answer, not ask twice.
+    let sessionReads = 0;
+    page.on("request", (r) => (sessionReads += new URL(r.url()).pathname === "/api/v1/me" ? 1 : 0));
     for (const path of paths) {
+      sessionReads = 0;
       await page.goto(`${server.url}${path}`);
       await settled(page);
       expect(new URL(page.url()).pathname).toBe(path);
+      expect({ path, sessionReads }).toEqual({ path, sessionReads: 1 });
       await expectReflows(page, path);
       await checkAccessibility(page, `${path} at ${PHONE.width} px`);
     }

@@ -44,9 +44,17 @@ function staticGraph(manifest: Record<string, ManifestChunk>, from: string[]): S
   return seen;
 }
 
+/**
+ * A role's page asks who is signed in (`/api/v1/me`) only once its chunks have run; asked for
+ * here it comes back while they download, and the client's fetch (same URL, same-origin
+ * credentials) takes the preloaded answer.
+ */
+const SESSION_PRELOAD = '<link rel="preload" href="/api/v1/me" as="fetch" crossorigin>';
+
 function render(html: string, files: string[]): PageHtml {
-  const links = files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join("\n    ");
-  const identity = Buffer.from(files.length === 0 ? html : html.replace("</head>", `  ${links}\n  </head>`));
+  const preloads = files.length === 0 ? [] : [SESSION_PRELOAD, ...files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)];
+  const links = preloads.join("\n    ");
+  const identity = Buffer.from(preloads.length === 0 ? html : html.replace("</head>", `  ${links}\n  </head>`));
   return {
     identity,
     br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
