@@ -221,7 +221,7 @@ const ScoreCellSchema = z.object({ offerId: z.uuid(), criterionId: z.string(), s
 export type ScoreCell = z.infer<typeof ScoreCellSchema>;
 
 /** One evaluator: their declaration and, where this viewer may see them, their scores. */
-export const EvaluatorSchema = z.object({
+const EvaluatorSchema = z.object({
   userId: z.uuid(),
   name: z.string(),
   conflict: z.boolean(),
@@ -231,7 +231,6 @@ export const EvaluatorSchema = z.object({
   scores: z.array(ScoreCellSchema).nullable(),
   lastSavedAt: z.iso.datetime().nullable(),
 });
-export type Evaluator = z.infer<typeof EvaluatorSchema>;
 
 /** A request's evaluation as one of its council's commissioners sees it (the report's source too). */
 export const EvaluationStateSchema = z.object({
