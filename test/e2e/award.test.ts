@@ -142,6 +142,7 @@ describeBrowser("Intention to award, standstill and the award: the council, the 
     expect(await pennine.getByRole("button", { name: "Print this letter" }).isVisible()).toBe(false);
     expect(await pennine.getByRole("link", { name: "Back to the request" }).isVisible()).toBe(false);
     expect(await pennine.getByRole("heading", { level: 1 }).isVisible()).toBe(true);
+    expect(await pennine.getByRole("navigation", { name: "Menu" }).isVisible()).toBe(false);
     await pennine.emulateMedia({ media: "screen" });
     people.assertNoProblems();
   }, 90_000);
