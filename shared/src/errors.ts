@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PriceAboveCeilingSchema } from "./schemas/framework";
+import { PRICE_BAND_CODES } from "./codes/price-bands";
 
 /** Every error the API returns carries one of these codes; clients switch on the code, never on the message. */
 export const ErrorCode = {
@@ -93,6 +93,19 @@ export const ValidationIssueSchema = z.object({
   message: z.string(),
 });
 export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;
+
+/**
+ * A provider's current price above a band ceiling being lowered, shown before it is saved (an
+ * error's `pricesAboveCeiling`). Here rather than with the framework's schemas: every page loads
+ * this file, and those would bring the setting schemas with them.
+ */
+export const PriceAboveCeilingSchema = z.object({
+  organisationName: z.string(),
+  lotNumber: z.number().int(),
+  band: z.enum(PRICE_BAND_CODES),
+  weeklyPricePence: z.number().int(),
+});
+export type PriceAboveCeiling = z.infer<typeof PriceAboveCeilingSchema>;
 
 export const ApiErrorSchema = z.object({
   code: ErrorCodeSchema,

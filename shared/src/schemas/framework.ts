@@ -69,15 +69,6 @@ export const BandCeilingUpdateSchema = z
   })
   .strict();
 
-/** A provider's current price above a ceiling that is being lowered: shown before it is saved. */
-export const PriceAboveCeilingSchema = z.object({
-  organisationName: z.string(),
-  lotNumber: z.number().int(),
-  band: z.enum(PRICE_BAND_CODES),
-  weeklyPricePence: z.number().int(),
-});
-export type PriceAboveCeiling = z.infer<typeof PriceAboveCeilingSchema>;
-
 export const TermsVersionCreateSchema = z
   .object({
     version: plainText()

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { DomainErrorCode } from "@shared/errors";
+import { DomainErrorCode, type PriceAboveCeiling } from "@shared/errors";
 import { formatPence, penceToPoundsInput, poundsToPence } from "@shared/money";
-import { BandCeilingUpdateSchema, type Framework, type PriceAboveCeiling } from "@shared/schemas/framework";
+import { BandCeilingUpdateSchema, type Framework } from "@shared/schemas/framework";
 import { updateBandCeiling } from "../../api/framework";
 import { ApiRequestError } from "../../api/http";
 import { Form } from "../../components/form";

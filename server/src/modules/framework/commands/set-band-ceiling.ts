@@ -1,7 +1,7 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { PriceBand } from "@shared/codes/price-bands";
+import type { PriceAboveCeiling } from "@shared/errors";
 import { formatPence } from "@shared/money";
-import type { PriceAboveCeiling } from "@shared/schemas/framework";
 import type { Db } from "../../../db/client";
 import { type frameworks, lots, organisations, priceBands, providerBandPrices } from "../../../db/schema";
 import { confirmationRequired, notFound } from "../../../http/app-error";
