@@ -26,6 +26,8 @@ describeBrowser("Signing in and out", () => {
     await page.getByRole("heading", { level: 1, name: "Commissioner home" }).waitFor();
     expect(await page.locator("main").innerText()).toContain("Manchester Council");
     expect(await header.innerText()).toContain("Manchester Council");
+    // The demo name already says where the person works: the header names the council once.
+    expect((await header.innerText()).split("Manchester Council").length - 1).toBe(1);
     expect(await page.title()).toBe("Commissioner home – Placement Exchange");
     // The Manchester commissioner administers the council, so People is in the menu.
     await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "People" }).waitFor();
