@@ -68,6 +68,14 @@ export function RequestCreateForm({ child, shortlist }: { child: ChildProfile; s
         onChange={(deadline) => change({ deadline })}
         error={fields.deadline}
       />
+      <DateTimeInput
+        id="request-questions-close"
+        legend="When questions close (optional)"
+        hint="Before the deadline, so you can answer them while offers are open. Leave empty for 24 hours before the deadline (halfway, for a request shorter than 2 days)."
+        value={form.questionsCloseAt}
+        onChange={(questionsCloseAt) => change({ questionsCloseAt })}
+        error={fields.questionsCloseAt}
+      />
       <Radios
         name="request-mode"
         legend="How offers are seen"

@@ -10,6 +10,8 @@ export interface RequestFormState {
   settingIds: string[];
   inviteAll: boolean;
   deadline: DateTimeParts;
+  /** Empty for the default (24 hours before the deadline). */
+  questionsCloseAt: DateTimeParts;
   mode: RequestMode;
   quality: string;
   price: string;
@@ -25,6 +27,7 @@ export const newRequestForm = (shortlist: readonly ShortlistEntry[]): RequestFor
   settingIds: shortlist.map((s) => s.settingId),
   inviteAll: shortlist.length === 0,
   deadline: EMPTY_DATE_TIME,
+  questionsCloseAt: EMPTY_DATE_TIME,
   mode: "sealed",
   quality: "70",
   price: "30",
@@ -41,6 +44,7 @@ export function requestFieldIds(form: RequestFormState): FieldIds<string> {
     settingIds: "request-settings",
     inviteAll: "request-invite-all",
     deadline: "request-deadline",
+    questionsCloseAt: "request-questions-close",
     mode: "request-mode",
     weights: "request-weights-quality",
     "weights.price": "request-weights-price",
@@ -56,10 +60,13 @@ const DEADLINE_PROBLEM = "Enter the deadline as a real date and a time on the 24
 /** The body to send, checked with the API's own schema; or the problems to show. */
 export function checkRequestForm(childId: string, form: RequestFormState): { data: z.input<typeof RequestCreateSchema> } | { problems: FormErrors<string> } {
   const deadline = momentFromLondon(form.deadline);
+  const cutOffTyped = Object.values(form.questionsCloseAt).some((v) => v.trim() !== "");
+  const questionsCloseAt = cutOffTyped ? momentFromLondon(form.questionsCloseAt) : undefined;
   const body = {
     childId,
     ...(form.inviteAll ? { inviteAll: true } : { settingIds: form.settingIds }),
     deadline: deadline ?? "",
+    ...(questionsCloseAt ? { questionsCloseAt } : {}),
     mode: form.mode,
     weights: { quality: numberFromInput(form.quality), price: numberFromInput(form.price) },
     criteria: form.criteria,
@@ -70,6 +77,7 @@ export function checkRequestForm(childId: string, form: RequestFormState): { dat
   const parsed = RequestCreateSchema.safeParse(body);
   const issues = [
     ...(deadline ? [] : [{ field: "deadline", message: DEADLINE_PROBLEM }]),
+    ...(cutOffTyped && !questionsCloseAt ? [{ field: "questionsCloseAt", message: DEADLINE_PROBLEM.replace("the deadline", "when questions close") }] : []),
     ...(parsed.success
       ? []
       : parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: weightsMessage(issue.path, issue.message) }))),
