@@ -13,6 +13,7 @@ import {
   type ProviderPricesUpdateInput,
   type TermsVersionCreateSchema,
 } from "@shared/schemas/framework";
+import { fetchEveryPage } from "./every-page";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 
@@ -44,7 +45,7 @@ export function useApplicationPages(frameworkId: string) {
 
 export function useApplications(frameworkId: string) {
   const load = useCallback(
-    async (signal: AbortSignal) => (await apiRequest(`${frameworkPath(frameworkId)}/applications`, ProviderApplicationListSchema, { signal })).data,
+    (signal: AbortSignal) => fetchEveryPage(`${frameworkPath(frameworkId)}/applications`, ProviderApplicationListSchema, signal),
     [frameworkId],
   );
   return useApiQuery(load);

@@ -1,11 +1,11 @@
 import { type SettingClaim, SettingClaimListSchema, SettingClaimResponseSchema } from "@shared/schemas/settings";
+import { fetchEveryPage } from "./every-page";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 
 /** A regional admin sees every claim in the region; a provider sees its own. */
 export async function fetchSettingClaims(signal: AbortSignal): Promise<SettingClaim[]> {
-  const { data } = await apiRequest("/api/v1/setting-claims", SettingClaimListSchema, { signal });
-  return data;
+  return fetchEveryPage("/api/v1/setting-claims", SettingClaimListSchema, signal);
 }
 
 /** One page of claims for the list's query (`q=&status=&page=`). */

@@ -7,6 +7,7 @@ import {
   type SettingFeedbackSummary,
   SettingFeedbackSummarySchema,
 } from "@shared/schemas/setting-feedback";
+import { fetchEveryPage } from "./every-page";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 
@@ -15,8 +16,7 @@ type FeedbackStatus = SettingFeedback["status"];
 /** A regional admin sees the region's feedback; a panel member sees their own, with the hub's decisions. */
 export async function fetchSettingFeedback(signal: AbortSignal, status?: FeedbackStatus): Promise<SettingFeedback[]> {
   const query = status ? `?status=${status}` : "";
-  const { data } = await apiRequest(`/api/v1/setting-feedback${query}`, SettingFeedbackListSchema, { signal });
-  return data;
+  return fetchEveryPage(`/api/v1/setting-feedback${query}`, SettingFeedbackListSchema, signal);
 }
 
 /** One page of feedback for the list's query (`q=&status=&page=`). */

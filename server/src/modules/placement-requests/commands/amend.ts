@@ -48,7 +48,13 @@ function changesOf(request: PlacementRequestRow, input: RequestAmendInput, now: 
     // Offers answer each criterion by id: the same criteria may be worded more clearly, none added or taken away.
     const sameSet = input.criteria.length === current.size && input.criteria.every((c) => current.has(c.id));
     if (!sameSet) issues.push({ path: "body.criteria", message: "Keep the same criteria and reword them only: offers already answer each one" });
-    else changes.criteria = input.criteria.filter((c) => current.get(c.id) !== c.label).map((c) => ({ id: c.id, from: current.get(c.id) ?? "", to: c.label }));
+    else {
+      const wording = new Map(input.criteria.map((c) => [c.id, c.label]));
+      changes.criteria = request.criteria.flatMap((c) => {
+        const to = wording.get(c.id);
+        return to !== undefined && to !== c.label ? [{ id: c.id, from: c.label, to }] : [];
+      });
+    }
     if (changes.criteria?.length === 0) delete changes.criteria;
   }
   if (input.note) changes.note = input.note;
