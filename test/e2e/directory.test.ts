@@ -186,7 +186,8 @@ describeBrowser("Finding a setting with a vacancy", () => {
       await hub.getByRole("heading", { level: 2, name: "Northern Pathways Alternative Provision (demo)" }).first().waitFor();
       await checkAccessibility(hub);
       await menu.getByRole("link", { name: "Claims" }).click();
-      await hub.getByRole("heading", { level: 2, name: /^Waiting for a decision/ }).waitFor();
+      await hub.getByRole("heading", { level: 1, name: "Setting claims" }).waitFor();
+      await hub.getByRole("checkbox", { name: "Waiting for a decision" }).waitFor();
       await checkAccessibility(hub);
       // The 409 that listed the providers above the lower ceiling is the warning, not a fault.
       const expectedWarning = (p: string) => p.includes("status of 409") && p.includes("/lots/3/bands/A");

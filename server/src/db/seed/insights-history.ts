@@ -158,8 +158,8 @@ async function insertRequests(tx: Tx) {
       CASE WHEN random() < 0.1 THEN 1.02 + power(random(), 2) * 0.5 ELSE 0.7 + random() * 0.3 END / 100) * 100)::int AS fee) f
     WHERE i.offered`);
   await tx.execute(sql`
-    INSERT INTO awards (request_id, offer_id, offer_version, reasons, awarded_at)
-    SELECT r.request_id, i.offer_id, 1, 'Best value for the child''s needs (synthetic history).', q.awarded_at
+    INSERT INTO awards (request_id, offer_id, offer_version, reasons, awarded_at, standstill_ends_at, confirmed_at)
+    SELECT r.request_id, i.offer_id, 1, 'Best value for the child''s needs (synthetic history).', q.awarded_at, q.awarded_at, q.awarded_at
     FROM syn_req r JOIN syn_inv i ON i.g = r.g AND i.j = 0 JOIN placement_requests q ON q.id = r.request_id
     WHERE r.outcome = 'awarded'`);
 }
