@@ -1,14 +1,13 @@
-import { useState } from "react";
 import { Link } from "react-router";
 import { type ChildProfile, OPEN_REQUEST_STATES } from "@shared/schemas/children";
 import { requestReference } from "@shared/tenders/request-reference";
 import { useShortlist } from "../../api/children";
-import { Checkbox } from "../../components/checkbox";
 import { QueryView } from "../../components/query-view";
+import { WarningText } from "../../components/warning-text";
 import { commissionerChildEditPath } from "../../lib/paths";
 import { ChildProfileGate } from "./child-profile-gate";
 import { ChildSubpage } from "./child-subpage";
-import { RequestCreateForm } from "./request-create-form";
+import { RequestCreateForm, type SecondRequest } from "./request-create-form";
 
 /** From a child's page: invite settings to a placement request (mini-competition). */
 export function NewRequestPage() {
@@ -19,7 +18,6 @@ function NewRequest({ child }: { child: ChildProfile }) {
   const shortlist = useShortlist(child.id);
   const openRequests = child.requests.filter((r) => OPEN_REQUEST_STATES.includes(r.state));
   const needsConfirming = child.currentPlacement !== null || openRequests.length > 0;
-  const [confirmed, setConfirmed] = useState(false);
   return (
     <ChildSubpage child={child}>
       <span className="govuk-caption-l">{child.reference}</span>
@@ -38,49 +36,29 @@ function NewRequest({ child }: { child: ChildProfile }) {
             Invited providers see the child’s needs without the reference, the month of birth or any free text but section F. They can offer, decline or ask you
             a question until the deadline.
           </p>
-          {needsConfirming ? <SecondRequestWarning child={child} openRequests={openRequests} confirmed={confirmed} onConfirm={setConfirmed} /> : null}
-          {!needsConfirming || confirmed ? (
-            <QueryView query={shortlist} what="the shortlist">
-              {(data) => <RequestCreateForm child={child} shortlist={data} />}
-            </QueryView>
-          ) : null}
+          <QueryView query={shortlist} what="the shortlist">
+            {(data) => <RequestCreateForm child={child} shortlist={data} secondRequest={needsConfirming ? secondRequest(child, openRequests) : null} />}
+          </QueryView>
         </>
       )}
     </ChildSubpage>
   );
 }
 
-interface SecondRequestWarningProps {
-  child: ChildProfile;
-  openRequests: ChildProfile["requests"];
-  confirmed: boolean;
-  onConfirm(confirmed: boolean): void;
-}
-
-/** A child already placed, or with a request going, rarely needs another: said before the form, and confirmed. */
-function SecondRequestWarning({ child, openRequests, confirmed, onConfirm }: SecondRequestWarningProps) {
+/** A child already placed, or with a request going, rarely needs another: said before the form, and a tick to go on. */
+function secondRequest(child: ChildProfile, openRequests: ChildProfile["requests"]): SecondRequest {
   const placement = child.currentPlacement;
-  return (
-    <>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          {placement ? `${child.reference} is placed at ${placement.settingName}. ` : null}
-          {openRequests.length > 0
-            ? `${child.reference} already has ${openRequests.length === 1 ? "an open placement request" : `${openRequests.length} open placement requests`} (${openRequests.map((r) => requestReference(r.id)).join(", ")}). `
-            : null}
-          Make another request only if the child needs a new placement.
-        </strong>
-      </div>
-      <Checkbox
-        id="confirm-second-request"
-        label={`I want to make another placement request for ${child.reference}`}
-        checked={confirmed}
-        onChange={onConfirm}
-      />
-    </>
-  );
+  return {
+    warning: (
+      <WarningText>
+        {placement ? `${child.reference} is placed at ${placement.settingName}. ` : null}
+        {openRequests.length > 0
+          ? `${child.reference} already has ${openRequests.length === 1 ? "an open placement request" : `${openRequests.length} open placement requests`} (${openRequests.map((r) => requestReference(r.id)).join(", ")}). `
+          : null}
+        Make another request only if the child needs a new placement.
+      </WarningText>
+    ),
+    label: `I want to make another placement request for ${child.reference}`,
+    message: `Confirm that you want to make another placement request for ${child.reference}`,
+  };
 }

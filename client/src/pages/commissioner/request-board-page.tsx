@@ -45,7 +45,13 @@ function Board({ view, live }: { view: RequestView; live: RequestLive }) {
           />
           <AmendmentsList amendments={view.amendments} />
           {request.state === "open" ? (
-            <AmendRequestForm requestId={request.id} onAmended={(next) => changed(next, "You amended the request. Every invited provider has been told.")} />
+            <AmendRequestForm
+              // A live amendment that rewords the criteria starts the form again from the new wording.
+              key={request.criteria.map((c) => c.label).join("\n")}
+              requestId={request.id}
+              criteria={request.criteria}
+              onAmended={(next) => changed(next, "You amended the request. Every invited provider has been told.")}
+            />
           ) : null}
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useNavigate } from "react-router";
 import { REQUEST_MODE_LABELS, REQUEST_MODES, type RequestMode } from "@shared/codes/tenders";
 import type { ChildProfile, ShortlistEntry } from "@shared/schemas/children";
@@ -7,7 +7,7 @@ import { Checkbox } from "../../components/checkbox";
 import { Checkboxes } from "../../components/checkboxes";
 import { DateTimeInput } from "../../components/date-time-input";
 import { Form } from "../../components/form";
-import { sendOrErrors } from "../../components/form-errors";
+import { collectErrors, type FormErrors, sendOrErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
@@ -18,14 +18,39 @@ import { checkRequestForm, criterionFieldId, newRequestForm, requestFieldIds, ty
 
 const MODE_OPTIONS = REQUEST_MODES.map((mode) => ({ value: mode, label: REQUEST_MODE_LABELS[mode] }));
 
+const CONFIRM_ID = "confirm-second-request";
+
+/** A second request for a child already placed or with one open: the warning, and the tick it needs. */
+export interface SecondRequest {
+  warning: ReactNode;
+  label: string;
+  /** The error when the form is sent without the tick. */
+  message: string;
+}
+
+/** The missing tick goes first, as the box is first on the page; then the form's own problems. */
+function withConfirmation(confirmMessage: string | null, problems: FormErrors<string> | undefined): FormErrors<string> | undefined {
+  if (!confirmMessage) return problems;
+  const confirm = collectErrors({ confirm: CONFIRM_ID }, [{ field: "confirm", message: confirmMessage }]);
+  return { fields: { ...problems?.fields, ...confirm.fields }, summary: [...confirm.summary, ...(problems?.summary ?? [])] };
+}
+
+interface RequestCreateFormProps {
+  child: ChildProfile;
+  shortlist: readonly ShortlistEntry[];
+  secondRequest?: SecondRequest | null;
+}
+
 /** Invite settings (the shortlist, or the whole lot) to a mini-competition for the child. */
-export function RequestCreateForm({ child, shortlist }: { child: ChildProfile; shortlist: readonly ShortlistEntry[] }) {
+export function RequestCreateForm({ child, shortlist, secondRequest = null }: RequestCreateFormProps) {
   const navigate = useNavigate();
   const [form, setForm] = useState<RequestFormState>(() => newRequestForm(shortlist));
+  const [confirmed, setConfirmed] = useState(false);
   const change = (patch: Partial<RequestFormState>) => setForm((current) => ({ ...current, ...patch }));
-  const submission = useFormSubmit(async (state: RequestFormState) => {
+  const submission = useFormSubmit(async (state: RequestFormState & { confirmed: boolean }) => {
     const checked = checkRequestForm(child.id, state);
-    if ("problems" in checked) return checked.problems;
+    const unconfirmed = secondRequest && !state.confirmed ? secondRequest.message : null;
+    if ("problems" in checked || unconfirmed) return withConfirmation(unconfirmed, "problems" in checked ? checked.problems : undefined);
     return sendOrErrors(requestFieldIds(state), async () => {
       const made = await createPlacementRequest(checked.data);
       const n = made.invitations.length;
@@ -39,7 +64,13 @@ export function RequestCreateForm({ child, shortlist }: { child: ChildProfile; s
   const fields = errors?.fields ?? {};
 
   return (
-    <Form form={submission} onSubmit={(event) => submission.submit(event, form)} submitLabel="Send the request">
+    <Form form={submission} onSubmit={(event) => submission.submit(event, { ...form, confirmed })} submitLabel="Send the request">
+      {secondRequest ? (
+        <>
+          {secondRequest.warning}
+          <Checkbox id={CONFIRM_ID} label={secondRequest.label} checked={confirmed} onChange={setConfirmed} error={fields.confirm} />
+        </>
+      ) : null}
       {shortlist.length > 0 ? (
         <Checkboxes
           name="request-settings"

@@ -9,6 +9,7 @@ import { ReadingColumn } from "../../components/reading-column";
 import { SummaryCard, SummaryList } from "../../components/summary-list";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { usePageTitle } from "../../components/use-page-title";
+import { WarningText } from "../../components/warning-text";
 import { activeOffers } from "../commissioner/scoring-form";
 import { useEvaluation } from "./use-evaluation";
 
@@ -57,15 +58,7 @@ function CheckAnswers({ view, state, board }: { view: RequestView; state: Evalua
         </SummaryCard>
       ))}
       <SummaryList rows={[{ key: "Moderation note", value: state.moderation?.note ?? "None" }]} />
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          You cannot change scores after you complete the evaluation
-        </strong>
-      </div>
+      <WarningText>You cannot change scores after you complete the evaluation</WarningText>
       <Form form={form} onSubmit={(event) => form.submit(event)} submitLabel="Complete evaluation" />
     </>
   );
