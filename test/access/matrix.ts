@@ -130,6 +130,14 @@ export const CORE_MATRIX: MatrixEntry[] = [
     expect: { ...everyone(403), anonymous: 401, regional_admin: 201, regional_staff: 403 },
   },
   { route: "GET /api/v1/organisations/:id", request: orgPath(), expect: ownOrganisation(200) },
+  {
+    route: "PATCH /api/v1/organisations/:id/contact",
+    request: async ({ orgId }) => ({
+      path: `/api/v1/organisations/${orgId}/contact`,
+      body: { contactEmail: "placements@matrix.example", contactPhone: "0161 496 0000" },
+    }),
+    expect: administrators(200),
+  },
   { route: "GET /api/v1/organisations/:id/members", request: orgPath("/members"), expect: administrators(200) },
   {
     route: "PATCH /api/v1/organisations/:id/members/:userId",

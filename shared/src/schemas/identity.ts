@@ -20,6 +20,17 @@ export const OrganisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
+/** An organisation's contact e-mail: a role mailbox, like placements@council.gov.uk. */
+const contactEmail = () =>
+  plainText()
+    .trim()
+    .max(320, { error: "The e-mail address must be 320 characters or fewer" })
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "Enter an e-mail address in the correct format, like placements@council.gov.uk" });
+const contactPhone = () =>
+  plainText()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,40}$/, { error: "Enter a telephone number, like 0161 234 5000" });
+
 export const OrganisationCreateSchema = z
   .object({
     name: plainText().trim().min(1, { error: "Enter the organisation's name" }).max(200, { error: "Name must be 200 characters or fewer" }),
@@ -34,15 +45,8 @@ export const OrganisationCreateSchema = z
       .regex(/^([0-9]{8}|[A-Z]{2}[0-9]{6})$/, { error: "Enter a Companies House number, like 01234567 or SC123456" })
       .optional(),
     /** A council's contact for placements (its award letters name it). */
-    contactEmail: plainText()
-      .trim()
-      .max(320, { error: "The e-mail address must be 320 characters or fewer" })
-      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "Enter an e-mail address in the correct format, like placements@council.gov.uk" })
-      .optional(),
-    contactPhone: plainText()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{6,40}$/, { error: "Enter a telephone number, like 0161 234 5000" })
-      .optional(),
+    contactEmail: contactEmail().optional(),
+    contactPhone: contactPhone().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -51,6 +55,15 @@ export const OrganisationCreateSchema = z
     }
   });
 export type OrganisationCreateInput = z.infer<typeof OrganisationCreateSchema>;
+
+/** Changing an organisation's contact: both answers each time; null removes one. */
+export const OrganisationContactUpdateSchema = z
+  .object({
+    contactEmail: contactEmail().nullable(),
+    contactPhone: contactPhone().nullable(),
+  })
+  .strict();
+export type OrganisationContactUpdateInput = z.infer<typeof OrganisationContactUpdateSchema>;
 
 export const OrganisationListSchema = z.object({ data: z.array(OrganisationSchema) });
 export const OrganisationResponseSchema = z.object({ data: OrganisationSchema });

@@ -23,3 +23,9 @@ export const canCreateOrganisation = (actor: Actor) => actor.role === "regional_
 
 /** Inviting, re-roling and removing people: the organisation's own administrators, or the hub's. */
 export const canManagePeople = (actor: Actor, org: OrganisationRecord) => actor.orgAdmin && (isHubMemberOf(actor, org) || actor.organisationId === org.id);
+
+/**
+ * Changing the organisation's contact (the e-mail and phone others use about placements): the
+ * same people as its people, since the contact speaks for the organisation in award letters.
+ */
+export const canEditContact = canManagePeople;

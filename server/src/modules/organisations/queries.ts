@@ -4,7 +4,7 @@ import { invitations, organisations, users } from "../../db/schema";
 import { forbidden, notFound } from "../../http/app-error";
 import type { Member } from "../../http/require-actor";
 import type { Actor } from "../identity/actor";
-import { canManagePeople, canSeeOrganisation, organisationScope } from "./policy";
+import { canEditContact, canManagePeople, canSeeOrganisation, organisationScope } from "./policy";
 
 /** The organisations the actor may see (`organisationScope`): all of the region's for a regional admin, else their own. */
 export function listVisibleOrganisations(db: Db, actor: Member) {
@@ -26,6 +26,13 @@ export async function loadVisibleOrganisation(db: Db, actor: Actor, id: string) 
 export async function loadManageableOrganisation(db: Db, actor: Actor, organisationId: string) {
   const organisation = await loadVisibleOrganisation(db, actor, organisationId);
   if (!canManagePeople(actor, organisation)) throw forbidden("Only your organisation's administrators manage its people.");
+  return organisation;
+}
+
+/** An organisation whose contact the actor may change: 404 if they may not see it, 403 if they may see it but not change it. */
+export async function loadContactEditableOrganisation(db: Db, actor: Actor, organisationId: string) {
+  const organisation = await loadVisibleOrganisation(db, actor, organisationId);
+  if (!canEditContact(actor, organisation)) throw forbidden("Only your organisation's administrators change its contact details.");
   return organisation;
 }
 
