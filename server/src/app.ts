@@ -6,6 +6,7 @@ import { clientStatic } from "./http/client-static";
 import { apiNotFound, errorHandler } from "./http/error-handler";
 import { openApiRoutes } from "./http/openapi/routes";
 import { createRateLimiters, type RateLimiters, type RateLimitOptions } from "./http/rate-limits";
+import { openRedisLink, type RedisLink } from "./lib/redis-link";
 import { requestLogging } from "./http/request-logging";
 import { securityHeaders } from "./http/security";
 import type { Logger } from "./logger";
@@ -24,6 +25,7 @@ import { claimRoutes } from "./modules/directory/claim-routes";
 import { openDataRoutes } from "./modules/directory/open-data-routes";
 import { settingRoutes } from "./modules/directory/routes";
 import { frameworkRoutes } from "./modules/framework/routes";
+import { createDrainState, type DrainState, probeRoutes } from "./modules/health/probes";
 import { healthRoutes } from "./modules/health/routes";
 import { highRiskRoutes } from "./modules/high-risk/routes";
 import { identityRoutes } from "./modules/identity/routes";
@@ -67,6 +69,8 @@ export interface AppDeps {
   /** Live connections to end on sign-out or removal; attach socket.io to it after listening. */
   live?: LiveHub;
   rateLimits?: RateLimitOptions;
+  /** Whether this node is shutting down (readiness then fails); main.ts sets it on SIGTERM. */
+  drain?: DrainState;
 }
 
 export interface BuiltApp {
@@ -75,6 +79,9 @@ export interface BuiltApp {
   sessionStore: PostgresSessionStore;
   /** The embedded development provider, when no OIDC_ISSUER is configured. */
   devIdp: DevIdentityProvider | undefined;
+  /** With REDIS_URL: the node's command connection (rate limits, health); close it on shutdown. */
+  redis: RedisLink | undefined;
+  drain: DrainState;
 }
 
 export interface ApiRouterDeps {
@@ -82,14 +89,17 @@ export interface ApiRouterDeps {
   database: DbHandle;
   live: LiveHub;
   limits: RateLimiters;
+  redis?: RedisLink | undefined;
+  drain?: DrainState;
 }
 
 /** The API router: every JSON route of every capability, in one place the OpenAPI test can walk. */
-export function apiRouter({ env, database, live, limits }: ApiRouterDeps): express.Router {
+export function apiRouter({ env, database, live, limits, redis, drain = createDrainState() }: ApiRouterDeps): express.Router {
   const db = database.db;
   const router = express.Router();
   router.use(openApiRoutes());
-  router.use(healthRoutes(database));
+  router.use(healthRoutes(database, redis));
+  router.use(probeRoutes(database, drain));
   router.use(regionRoutes(db));
   router.use(serviceFeedbackRoutes(db));
   router.use(identityRoutes());
@@ -144,7 +154,11 @@ export async function createApp(deps: AppDeps): Promise<BuiltApp> {
   const { env, database, logger } = deps;
   const db = database.db;
   const live = deps.live ?? createLiveHub();
-  const limits = createRateLimiters(deps.rateLimits);
+  const redis = env.redisUrl ? openRedisLink(env.redisUrl, logger) : undefined;
+  // Counters are shared by the nodes of one deployment: those on the same database.
+  const scope = redis ? (await database.sql.query<{ name: string }>("SELECT current_database() AS name"))[0]?.name : undefined;
+  const limits = createRateLimiters(deps.rateLimits, { redis, scope, logger });
+  const drain = deps.drain ?? createDrainState();
   const devIdp = env.oidc.issuer ? undefined : await createDevIdentityProvider(env);
   const flow = createSignInFlow({ db, env, logger, settings: oidcSettings(env, devIdp?.client) });
   const sessions = sessionMiddleware({ db, env });
@@ -161,9 +175,9 @@ export async function createApp(deps: AppDeps): Promise<BuiltApp> {
   app.use("/api", jsonBody());
   for (const prefix of ["/api", "/auth"]) app.use(prefix, sessions.middleware, authenticate(db), csrfProtection(env.publicUrl));
   app.use(authRoutes({ db, env, live, limits, flow }));
-  app.use(apiRouter({ env, database, live, limits }));
+  app.use(apiRouter({ env, database, live, limits, redis, drain }));
   app.use("/api", apiNotFound);
   app.use(clientStatic(deps.clientDistDir ?? CLIENT_DIST_DIR));
   app.use(errorHandler);
-  return { app, live, sessionStore: sessions.store, devIdp };
+  return { app, live, sessionStore: sessions.store, devIdp, drain, redis };
 }

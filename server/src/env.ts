@@ -33,7 +33,8 @@ const notifyTemplateId = optionalString.refine((v) => v === undefined || new Reg
   message: "must be the template ID from GOV.UK Notify (a uuid, under the template's name in Notify)",
 });
 
-const EnvShape = z.object({
+/** Every variable the app reads; exported so the deployment manifests' test can hold them to it. */
+export const EnvShape = z.object({
   NODE_ENV: z.enum(["development", "test", "production"], { error: "must be development, test or production" }).default("development"),
   PORT: z.coerce
     .number({ error: "must be a whole number between 1 and 65535, e.g. 3000" })
@@ -78,6 +79,14 @@ const EnvShape = z.object({
     .min(100, { error: "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000" })
     .max(3_600_000, { error: "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000" })
     .default(1000),
+  // How long a node keeps serving after SIGTERM with its readiness already failing, so the load
+  // balancer stops sending it traffic before it closes; must stay below the orchestrator's grace.
+  DRAIN_DELAY_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds between 0 and 60000, e.g. 5000 (0 stops at once)" })
+    .int({ error: "must be a whole number of milliseconds between 0 and 60000, e.g. 5000 (0 stops at once)" })
+    .min(0, { error: "must be a whole number of milliseconds between 0 and 60000, e.g. 5000 (0 stops at once)" })
+    .max(60_000, { error: "must be a whole number of milliseconds between 0 and 60000, e.g. 5000 (0 stops at once)" })
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   SEED_DEMO: booleanFlag,
   ADMIN_EMAILS: optionalString.refine((v) => v === undefined || v.split(",").every((e) => z.email().safeParse(e.trim()).success), {
@@ -109,6 +118,8 @@ export interface Env {
   notify: { apiKey?: string; apiBase?: string; templates: Record<string, string> };
   /** How often each node's outbox worker runs. */
   outboxIntervalMs: number;
+  /** After SIGTERM: how long readiness fails while the node still serves, before it closes. */
+  drainDelayMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   seedDemo: boolean;
   /** Verified e-mail addresses that become regional administrators at their first sign-in. */
@@ -116,6 +127,9 @@ export interface Env {
   /** Prefix of every OCDS ocid we publish: `${prefix}-${request id}`. */
   ocdsOcidPrefix: string;
 }
+
+/** Two failed readiness probes 2 s apart, plus time for the load balancer to update its endpoints. */
+const DEFAULT_PRODUCTION_DRAIN_DELAY_MS = 5000;
 
 /** Not registered: a deployment that publishes OCDS data sets its own. */
 const DEFAULT_OCDS_OCID_PREFIX = "ocds-pxchg";
@@ -199,6 +213,8 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
         ),
       },
       outboxIntervalMs: raw.OUTBOX_INTERVAL_MS,
+      // Behind a load balancer (production) the probe needs time to notice; elsewhere stop at once.
+      drainDelayMs: raw.DRAIN_DELAY_MS ?? (raw.NODE_ENV === "production" ? DEFAULT_PRODUCTION_DRAIN_DELAY_MS : 0),
       logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
       seedDemo: raw.SEED_DEMO ?? raw.NODE_ENV !== "production",
       adminEmails: (raw.ADMIN_EMAILS ?? "")

@@ -15,9 +15,7 @@ import { startClosingScheduler } from "./modules/placement-requests/scheduler";
 import { VERSION } from "./paths";
 import { installProcessGuards } from "./process-guards";
 import { createRealtimeServer } from "./realtime/server";
-
-// Orchestrators send SIGKILL 10 s after SIGTERM; finish well before that.
-const SHUTDOWN_GRACE_MS = 8000;
+import { SHUTDOWN_GRACE_MS } from "./shutdown";
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -26,7 +24,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger });
   await prepareDatabase(database, { seedDemo: env.seedDemo, logger });
 
-  const { app, live, sessionStore } = await createApp({ env, database, logger });
+  const { app, live, sessionStore, drain } = await createApp({ env, database, logger });
   const server = createServer(app);
   answerClientErrors(server);
   const realtime = await createRealtimeServer(server, { db: database.db, env, logger, store: sessionStore, live });
@@ -53,13 +51,13 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) {
-      logger.warn({ signal }, "second signal: exiting now");
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+  // Stopping runs in three steps. 1. Drain: readiness fails at once while the node still serves
+  // everything, for DRAIN_DELAY_MS, so the load balancer stops sending it new work (and new live
+  // connections) first. 2. Close live connections: socket.io clients see the transport close and
+  // reconnect, now to another node, and re-watch what they showed. 3. Stop accepting, finish the
+  // HTTP requests in flight (SHUTDOWN_GRACE_MS at most), stop the schedulers, close the pools.
+  const close = () => {
+    logger.info({ open: sockets.size }, "drained: closing live connections, finishing requests in flight");
     const force = setTimeout(() => {
       logger.warn({ open: sockets.size }, "grace period over: closing remaining connections");
       server.closeAllConnections();
@@ -83,6 +81,17 @@ async function main(): Promise<void> {
     server.close(() => void finish());
     // Idle keep-alive connections would otherwise hold close() open until they time out.
     server.closeIdleConnections();
+  };
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    stopping = true;
+    drain.draining = true;
+    logger.info({ signal, drainDelayMs: env.drainDelayMs }, "shutting down: readiness now fails; serving on while the load balancer stops sending");
+    if (env.drainDelayMs === 0) close();
+    else setTimeout(close, env.drainDelayMs);
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

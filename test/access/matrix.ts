@@ -99,6 +99,8 @@ export const CORE_MATRIX: MatrixEntry[] = [
   { route: "GET /api/docs/govuk-frontend.min.css", request: async () => ({ path: "/api/docs/govuk-frontend.min.css" }), expect: everyone(200) },
   { route: "GET /api/v1/openapi.json", request: async () => ({ path: "/api/v1/openapi.json" }), expect: everyone(200) },
   { route: "GET /api/v1/health", request: async () => ({ path: "/api/v1/health" }), expect: everyone(200) },
+  { route: "GET /api/v1/health/live", request: async () => ({ path: "/api/v1/health/live" }), expect: everyone(200) },
+  { route: "GET /api/v1/health/ready", request: async () => ({ path: "/api/v1/health/ready" }), expect: everyone(200) },
   { route: "GET /api/v1/regions", request: async () => ({ path: "/api/v1/regions" }), expect: everyone(200) },
   {
     route: "POST /api/v1/service-feedback",

@@ -7,6 +7,18 @@ let socket: LiveSocket | undefined;
 
 /** One connection to /live per tab, made on first use; the session cookie goes with it (same origin). */
 export function liveSocket(): LiveSocket {
-  socket ??= io("/live", { transports: ["websocket"], withCredentials: true });
+  socket ??= io("/live", {
+    transports: ["websocket"],
+    withCredentials: true,
+    // A node that stops (a deploy, scaling in) first leaves the load balancer, then closes its
+    // live connections: the client sees the transport close and reconnects through the load
+    // balancer, so to another node. The random delay (0.5 to 1.5 s at first) spreads a stopping
+    // node's thousands of clients out; each page re-watches what it shows on "connect" and the
+    // snapshot in the answer replaces it, so nothing sent meanwhile is missed.
+    reconnection: true,
+    reconnectionDelay: 1000,
+    randomizationFactor: 0.5,
+    reconnectionDelayMax: 5000,
+  });
   return socket;
 }
