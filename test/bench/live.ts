@@ -1,11 +1,26 @@
 // npm run bench:live — one node, one sealed request to 50 providers, 1,000 sockets watching it
 // (20 council commissioners, 980 spread over the 50 provider organisations, all with API
-// tokens). Each provider offers in turn; measured: submit (just before the HTTP call) to each
-// entitled socket's event (council: response:received; the author's sockets: offer:receipt).
+// tokens). Two kinds of event, each against its floor measured in the same run:
+// - sealed offers: each provider offers in turn; from submit (just before the HTTP call) to each
+//   entitled socket's event (council: response:received; the author's sockets: offer:receipt),
+//   about 40 of the 1,000 sockets per offer;
+// - events to everyone watching: clarifications answered to all (from just before the answer's
+//   HTTP call), the deadline's request:closed (from the close's commit, the payload's closedAt:
+//   the scheduler polls every 250 ms, which is not the live path) and the award (from just
+//   before the HTTP call), each to all 1,000 sockets.
+// The floor: a bare socket.io server in this process on another port (no app, no database),
+// the same number of client sockets, an HTTP POST whose handler emits a payload of the same
+// size to the same sockets: a room of the council's 20 and the author's about 20 for an offer,
+// one room of all of them for the others. `ratio_p99` is the app's p99 over the bare one's.
 // Also counted: deliveries to sockets not entitled to them, and entitled ones that never came.
 // Prints one JSON line. With DATABASE_URL a throwaway database on that server, else PGlite.
-import { cpus } from "node:os";
-import { buildMarket, offerBody, openRequest } from "../factories/placement-requests";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { cpus, loadavg } from "node:os";
+import { Server } from "socket.io";
+import { io as connectBare, type Socket as BareSocket } from "socket.io-client";
+import { evaluateViaApi } from "../factories/evaluation";
+import { buildMarket, inSeconds, NO_STANDSTILL, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import { buildUser, type BuiltUser } from "../factories/users";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
 import { startTestServer } from "../setup/test-server";
@@ -15,8 +30,21 @@ const PROVIDERS = Number(process.env.BENCH_PROVIDERS ?? 50);
 const WATCHERS = Number(process.env.BENCH_WATCHERS ?? 1000);
 const COUNCIL_SOCKETS = 20;
 const MISSED_AFTER_MS = 5000;
+/** How many questions are asked and answered to every invited provider. */
+const CLARIFICATIONS = Number(process.env.BENCH_CLARIFICATIONS ?? 10);
 const TARGET_P99_MS = 50;
+const TARGET_RATIO_P99 = 1.5;
 const WARM_UP = 5;
+
+const stats = (ms: number[]) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return {
+    p50_ms: round(percentile(sorted, 50)),
+    p95_ms: round(percentile(sorted, 95)),
+    p99_ms: round(percentile(sorted, 99)),
+    max_ms: round(sorted.at(-1) ?? 0),
+  };
+};
 
 /** A provider's offer over HTTP with its API token; each fee is its own, to spot it where it must not be. */
 async function submitOffer(url: string, requestId: string, p: { settingId: string; person: BuiltUser }, i: number) {
@@ -33,7 +61,7 @@ interface Watcher {
   socket: LiveClient;
   /** The provider organisation's index in the market, or null for the council. */
   org: number | null;
-  got: { event: string; payload: unknown; at: number }[];
+  got: { event: string; payload: unknown; at: number; wall: number }[];
 }
 
 /** Connects and watches in batches: a thousand handshakes at once would only measure the queue. */
@@ -53,8 +81,15 @@ async function watchAll(url: string, requestId: string, people: { who: BuiltUser
   return watchers;
 }
 
+const post = async (url: string, auth: Record<string, string>, method: "POST" | "PUT", body: unknown) => {
+  const res = await fetch(url, { method, headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { data: Record<string, unknown> };
+};
+
 async function main() {
   const { handle, kind, drop } = await openBenchDatabase();
+  const loadAtStart = loadavg()[0];
   // The app with its live connections and closing scheduler, as `npm start` runs it.
   const node = await startTestServer({ requireClient: false, seed: false, database: { handle, url: undefined, drop: async () => undefined } });
   const watchers: Watcher[] = [];
@@ -64,7 +99,8 @@ async function main() {
     const councilId = m.commissioner.user.organisationId ?? "";
     const commissioners = [m.commissioner];
     while (commissioners.length < COUNCIL_SOCKETS) commissioners.push(await buildUser(db, { role: "commissioner", organisationId: councilId }));
-    const { request } = await openRequest(node.url, m);
+    // No standstill, so the award is said at once; questions open until the bench closes it.
+    const { request } = await openRequest(node.url, m, { ...NO_STANDSTILL, questionsCloseAt: inSeconds(3000) });
     // Warm-up (JIT, prepared plans, pooled connections): offers on a request nobody watches.
     const { request: warmUp } = await openRequest(node.url, m);
     for (const [i, p] of m.providers.slice(0, WARM_UP).entries()) await submitOffer(node.url, warmUp.id, p, i);
@@ -76,39 +112,198 @@ async function main() {
     watchers.push(...(await watchAll(node.url, request.id, people)));
     await new Promise((r) => setTimeout(r, 500)); // the providers' "viewed" events settle first
     // Arrival time first, analysis after: the sockets share this process with the server.
-    for (const w of watchers) w.socket.onAny((event: string, payload: unknown) => event !== "time" && w.got.push({ event, payload, at: performance.now() }));
+    for (const w of watchers)
+      w.socket.onAny((event: string, payload: unknown) => event !== "time" && w.got.push({ event, payload, at: performance.now(), wall: Date.now() }));
 
+    // 1. Sealed offers, to the council's sockets and the author's.
     const submittedAt = new Map<string, number>();
     for (const [i, p] of m.providers.entries()) {
       submittedAt.set(p.settingId, performance.now());
       await submitOffer(node.url, request.id, p, i);
     }
     await new Promise((r) => setTimeout(r, MISSED_AFTER_MS));
+    const sealed = deliveries(watchers, m.providers, submittedAt);
 
-    const { latencies, wrong, missed } = deliveries(watchers, m.providers, submittedAt);
-    latencies.sort((a, b) => a - b);
+    // 2. To everyone watching: questions answered to all, the deadline's close, the award.
+    const base = `${node.url}/api/v1/placement-requests/${request.id}`;
+    const answeredAt = new Map<string, { at: number; asker: number }>();
+    for (let i = 0; i < CLARIFICATIONS; i++) {
+      const asker = m.providers[i % PROVIDERS]!;
+      const asked = await post(`${base}/clarifications`, asker.person.auth, "POST", { question: `Question ${i}: is there a quiet room for the child?` });
+      const id = String(asked.data.id);
+      await new Promise((r) => setTimeout(r, 50)); // the question's own events (council and asker) arrive first
+      answeredAt.set(id, { at: performance.now(), asker: i % PROVIDERS });
+      await post(`${base}/clarifications/${id}/answer`, m.commissioner.auth, "PUT", { answer: "Yes, next to the classroom.", visibility: "all" });
+    }
+    await passDeadline(db, request.id); // the scheduler closes it within its 250 ms poll
+    await new Promise((r) => setTimeout(r, 1500));
+    const opened = (await (await fetch(base, { headers: m.commissioner.auth })).json()) as {
+      data: { offers: { id: string }[]; request: { criteria: { id: string }[] } };
+    };
+    const scores = opened.data.offers.flatMap((o, i) => opened.data.request.criteria.map((c) => ({ offerId: o.id, criterionId: c.id, score: 1 + (i % 5) })));
+    const evaluated = await evaluateViaApi(node.url, m.commissioner.auth, request.id, scores);
+    if (evaluated.status !== 200) throw new Error(`evaluate: ${evaluated.status} ${JSON.stringify(evaluated.body)}`);
+    await new Promise((r) => setTimeout(r, 300));
+    const winner = opened.data.offers[0]!.id;
+    const awardAt = performance.now();
+    await post(`${base}/award`, m.commissioner.auth, "POST", { offerId: winner, reasons: "Highest quality; meets section F in full." });
+    await new Promise((r) => setTimeout(r, MISSED_AFTER_MS));
+    const everyone = everyoneDeliveries(watchers, answeredAt, awardAt);
+
+    for (const w of watchers) w.socket.disconnect();
+    // 3. The floor: a bare socket.io broadcast to as many sockets, with payloads of the same size.
+    const bare = await bareBroadcast({
+      sockets: watchers.length,
+      council: COUNCIL_SOCKETS,
+      providers: PROVIDERS,
+      sealedEvents: submittedAt.size,
+      sealedBytes: sealed.bytes,
+      everyoneEvents: answeredAt.size + 2,
+      everyoneBytes: everyone.bytes,
+    });
+
+    const sealedStats = stats(sealed.latencies);
+    const everyoneStats = stats(everyone.latencies);
+    const ratio = (app: number, floor: number) => round(app / Math.max(floor, 0.01));
     console.log(
       JSON.stringify({
         bench: "live",
         driver: kind,
         node: process.version,
         cpus: cpus().length,
+        load_average_at_start: round(loadAtStart ?? 0),
         watchers: watchers.length,
+        // The first figures kept their names: they are the sealed offers'.
         offers: submittedAt.size,
-        deliveries: latencies.length,
-        p50_ms: round(percentile(latencies, 50)),
-        p95_ms: round(percentile(latencies, 95)),
-        p99_ms: round(percentile(latencies, 99)),
-        max_ms: round(latencies.at(-1) ?? 0),
-        wrong_deliveries: wrong,
-        missed_deliveries: missed,
+        deliveries: sealed.latencies.length,
+        ...sealedStats,
+        wrong_deliveries: sealed.wrong,
+        missed_deliveries: sealed.missed,
         target_p99_ms: TARGET_P99_MS,
+        sealed: {
+          events: submittedAt.size,
+          deliveries: sealed.latencies.length,
+          payload_bytes: sealed.bytes,
+          ...sealedStats,
+          bare_p50_ms: bare.sealed.p50_ms,
+          bare_p99_ms: bare.sealed.p99_ms,
+          ratio_p99: ratio(sealedStats.p99_ms, bare.sealed.p99_ms),
+        },
+        everyone: {
+          events: answeredAt.size + 2,
+          deliveries: everyone.latencies.length,
+          payload_bytes: everyone.bytes,
+          ...everyoneStats,
+          by_kind: Object.fromEntries(Object.entries(everyone.byKind).map(([k, v]) => [k, { deliveries: v.length, ...stats(v) }])),
+          wrong_deliveries: everyone.wrong,
+          missed_deliveries: everyone.missed,
+          bare_p50_ms: bare.everyone.p50_ms,
+          bare_p99_ms: bare.everyone.p99_ms,
+          ratio_p99: ratio(everyoneStats.p99_ms, bare.everyone.p99_ms),
+        },
+        bare: { deliveries: bare.deliveries, missed: bare.missed },
+        target_ratio_p99: TARGET_RATIO_P99,
       }),
     );
   } finally {
     for (const w of watchers) w.socket.disconnect();
     await node.close();
     await drop();
+  }
+}
+
+/**
+ * The floor: a plain socket.io server (no app, no authentication, no database) on its own port,
+ * as many client sockets, and an HTTP POST whose handler emits to a room, as the app's routes do
+ * after their commit. Sealed: per event, to a room of the council's sockets and one provider's;
+ * everyone: to one room of all. Measured as the app's: from just before the POST to each arrival.
+ */
+async function bareBroadcast(o: {
+  sockets: number;
+  council: number;
+  providers: number;
+  sealedEvents: number;
+  sealedBytes: number;
+  everyoneEvents: number;
+  everyoneBytes: number;
+}) {
+  const http = createServer();
+  const ioServer = new Server(http);
+  http.on("request", (req, res) => {
+    if (!req.url?.startsWith("/emit/")) return;
+    const room = decodeURIComponent(req.url.slice("/emit/".length));
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as { rooms: string[]; payload: unknown };
+      for (const r of body.rooms) ioServer.to(r).emit(room, body.payload);
+      res.writeHead(201, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  ioServer.on("connection", (socket) => {
+    const group = Number(socket.handshake.auth.group);
+    void socket.join(["all", group < 0 ? "council" : `provider:${group}`]);
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const clients: { socket: BareSocket; group: number; got: { event: string; id: string; at: number }[] }[] = [];
+  try {
+    for (let start = 0; start < o.sockets; start += 50) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(50, o.sockets - start) }, (_, j) => {
+          const n = start + j;
+          const group = n < o.council ? -1 : (n - o.council) % o.providers;
+          const socket = connectBare(url, { transports: ["websocket"], reconnection: false, auth: { group } });
+          return new Promise<(typeof clients)[number]>((resolve, reject) => {
+            socket.once("connect", () => resolve({ socket, group, got: [] }));
+            socket.once("connect_error", reject);
+          });
+        }),
+      );
+      clients.push(...batch);
+    }
+    for (const c of clients) c.socket.onAny((event: string, payload: { id: string }) => c.got.push({ event, id: payload.id, at: performance.now() }));
+    const pad = (bytes: number, id: string) => ({ id, pad: "x".repeat(Math.max(0, bytes - 20 - id.length)) });
+    const fire = async (event: string, id: string, rooms: string[], bytes: number) => {
+      const at = performance.now();
+      const res = await fetch(`${url}/emit/${event}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ rooms, payload: pad(bytes, id) }),
+      });
+      await res.arrayBuffer();
+      return at;
+    };
+    // Warm-up, as the app's: a few emits nobody measures.
+    for (let i = 0; i < WARM_UP; i++) await fire("warm", `w${i}`, ["council"], o.sealedBytes);
+    const sealedAt = new Map<string, { at: number; group: number }>();
+    for (let i = 0; i < o.sealedEvents; i++) {
+      const group = i % o.providers;
+      sealedAt.set(`s${i}`, { at: await fire("sealed", `s${i}`, ["council", `provider:${group}`], o.sealedBytes), group });
+    }
+    const everyoneAt = new Map<string, number>();
+    for (let i = 0; i < o.everyoneEvents; i++) everyoneAt.set(`e${i}`, await fire("everyone", `e${i}`, ["all"], o.everyoneBytes));
+    await new Promise((r) => setTimeout(r, 2000));
+    const sealedMs: number[] = [];
+    const everyoneMs: number[] = [];
+    let missed = 0;
+    for (const c of clients) {
+      for (const [id, { at, group }] of sealedAt) {
+        if (c.group !== -1 && c.group !== group) continue;
+        const got = c.got.find((g) => g.id === id);
+        if (got) sealedMs.push(got.at - at);
+        else missed++;
+      }
+      for (const [id, at] of everyoneAt) {
+        const got = c.got.find((g) => g.id === id);
+        if (got) everyoneMs.push(got.at - at);
+        else missed++;
+      }
+    }
+    return { sealed: stats(sealedMs), everyone: stats(everyoneMs), deliveries: sealedMs.length + everyoneMs.length, missed };
+  } finally {
+    for (const c of clients) c.socket.disconnect();
+    await ioServer.close();
   }
 }
 
@@ -128,6 +323,7 @@ function deliveries(watchers: Watcher[], providers: { settingId: string; organis
   const latencies: number[] = [];
   let wrong = 0;
   let missed = 0;
+  let bytes = 0;
   for (const w of watchers) {
     const own = w.org === null ? undefined : providers[w.org];
     const others = providers.filter((p) => p !== own).flatMap((p) => [p.settingId, p.organisationId]);
@@ -140,11 +336,63 @@ function deliveries(watchers: Watcher[], providers: { settingId: string; organis
     for (const [settingId, t0] of submittedAt) {
       if (own && own.settingId !== settingId) continue;
       const arrival = w.got.find((g) => g.event === expected && offeredSetting(g) === settingId);
-      if (arrival && arrival.at - t0 <= MISSED_AFTER_MS) latencies.push(arrival.at - t0);
-      else missed++;
+      if (arrival && arrival.at - t0 <= MISSED_AFTER_MS) {
+        latencies.push(arrival.at - t0);
+        bytes += JSON.stringify(arrival.payload).length;
+      } else missed++;
     }
   }
-  return { latencies, wrong, missed };
+  return { latencies, wrong, missed, bytes: Math.round(bytes / Math.max(1, latencies.length)) };
+}
+
+/**
+ * The events every watcher gets: each answer to all (from just before its HTTP call), the close
+ * (from its commit: the payload's closedAt, by the wall clock, as the database's clock is this
+ * machine's), the award (from just before its HTTP call). Wrong: a question reaching another
+ * provider before it is answered, the asker named to another provider, an award said to be
+ * "yours" to the council or to more than one organisation.
+ */
+function everyoneDeliveries(watchers: Watcher[], answeredAt: Map<string, { at: number; asker: number }>, awardAt: number) {
+  const byKind: Record<"clarification:published" | "request:closed" | "request:awarded", number[]> = {
+    "clarification:published": [],
+    "request:closed": [],
+    "request:awarded": [],
+  };
+  let wrong = 0;
+  let missed = 0;
+  let bytes = 0;
+  const winners = new Set<number>();
+  const arrived = (ms: number, kind: keyof typeof byKind, payload: unknown) => {
+    if (ms > MISSED_AFTER_MS) return void missed++;
+    byKind[kind].push(ms);
+    bytes += JSON.stringify(payload).length;
+  };
+  for (const w of watchers) {
+    for (const [id, { at: t0, asker }] of answeredAt) {
+      const all = w.got
+        .filter((g) => g.event === "clarification:published")
+        .map((g) => ({ ...g, c: (g.payload as { clarification: { id: string; answer: string | null; askedBy: string | null } }).clarification }))
+        .filter((g) => g.c.id === id);
+      const others = w.org !== null && w.org !== asker;
+      if (others) wrong += all.filter((g) => g.c.answer === null || g.c.askedBy !== null).length;
+      const answered = all.find((g) => g.c.answer !== null);
+      if (answered) arrived(answered.at - t0, "clarification:published", answered.payload);
+      else missed++;
+    }
+    const closed = w.got.find((g) => g.event === "request:closed");
+    if (closed) arrived(closed.wall - Date.parse((closed.payload as { closedAt: string }).closedAt), "request:closed", closed.payload);
+    else missed++;
+    const awarded = w.got.find((g) => g.event === "request:awarded");
+    if (awarded) {
+      const yours = (awarded.payload as { yours: boolean | null }).yours;
+      if (w.org === null ? yours !== null : yours === null) wrong++;
+      if (yours === true && w.org !== null) winners.add(w.org);
+      arrived(awarded.at - awardAt, "request:awarded", awarded.payload);
+    } else missed++;
+  }
+  if (winners.size > 1) wrong += winners.size - 1;
+  const latencies = Object.values(byKind).flat();
+  return { latencies, byKind, wrong, missed, bytes: Math.round(bytes / Math.max(1, latencies.length)) };
 }
 
 await main();

@@ -8,8 +8,11 @@ import type { ServerToClientEvents } from "@shared/events";
 export interface LiveHub {
   /** Ends every live connection in a room, e.g. `session:<sid>` after sign-out. */
   disconnect(room: string): void;
-  /** Sends an event to a room; call only after the transaction behind it has committed. */
-  emit<E extends keyof ServerToClientEvents>(room: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
+  /**
+   * Sends an event to a room, or to several at once (the payload is encoded once, and a socket in
+   * more than one of them gets it once); call only after the transaction behind it has committed.
+   */
+  emit<E extends keyof ServerToClientEvents>(room: string | string[], event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   attach(io: Server): void;
 }
 

@@ -1,12 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { type RequestWatchAck, RequestWatchSchema } from "@shared/events";
 import type { Db } from "../../db/client";
-import { type PlacementRequestRow, requestInvitations } from "../../db/schema";
+import { awards, clarifications, offers, organisations, type PlacementRequestRow, requestInvitations } from "../../db/schema";
 import { publishLogged } from "../../realtime/after-commit";
 import { type LiveEventDeps, type LiveSocket, onLiveEvent } from "../../realtime/live-events";
 import type { LiveHub } from "../../realtime/live-hub";
 import { markViewed } from "./commands/respond";
-import type { Viewer } from "./policy";
+import { seesAsker, seesClarification, seesOwn, type Viewer } from "./policy";
+import { presentClarification } from "./present";
 import { loadRequestFor } from "./queries";
 import { responseViews } from "./response-view";
 import { buildRequestView } from "./view";
@@ -46,33 +47,59 @@ export async function publishResponse(db: Db, live: LiveHub, request: PlacementR
   }
 }
 
+/** The rooms of everyone in a request: the council's and each invited provider organisation's. */
+async function allRooms(db: Db, requestId: string): Promise<string[]> {
+  return (await viewersOf(db, requestId)).map((viewer) => roomOf(requestId, viewer));
+}
+
+// What is the same for every viewer goes out as one emit to all their rooms, encoded once: a
+// thousand sockets watching a request used to cost a message built per room (and, for an award
+// or an answer, a whole request view read per room) before the first of them heard.
+
 /** State changes go to everyone in the request. */
-export async function publishState(db: Db, live: LiveHub, request: PlacementRequestRow): Promise<void> {
+export async function publishState(db: Db, live: LiveHub, request: PlacementRequestRow, rooms?: string[]): Promise<void> {
   const payload = {
     requestId: request.id,
     state: request.state,
     deadline: request.deadline.toISOString(),
     priceRoundClosesAt: request.priceRoundClosesAt?.toISOString() ?? null,
   };
-  for (const viewer of await viewersOf(db, request.id)) live.emit(roomOf(request.id, viewer), "request:updated", payload);
+  live.emit(rooms ?? (await allRooms(db, request.id)), "request:updated", payload);
 }
 
 export async function publishClosed(db: Db, live: LiveHub, request: PlacementRequestRow): Promise<void> {
-  await publishState(db, live, request);
+  const rooms = await allRooms(db, request.id);
+  await publishState(db, live, request, rooms);
   if (request.state === "evaluated") return publishRanks(db, live, request);
   const closedAt = (request.closedAt ?? request.deadline).toISOString();
-  for (const viewer of await viewersOf(db, request.id))
-    live.emit(roomOf(request.id, viewer), "request:closed", { requestId: request.id, state: request.state, closedAt });
+  live.emit(rooms, "request:closed", { requestId: request.id, state: request.state, closedAt });
 }
 
 export async function publishAwarded(db: Db, live: LiveHub, request: PlacementRequestRow): Promise<void> {
-  await publishState(db, live, request);
-  for (const viewer of await viewersOf(db, request.id)) {
-    const view = await buildRequestView(db, request, viewer);
-    // The intention to award is a change of state (above); "awarded" is said once it is confirmed.
-    if (view.award?.confirmedAt)
-      live.emit(roomOf(request.id, viewer), "request:awarded", { requestId: request.id, awardedAt: view.award.awardedAt, yours: view.award.yours });
+  const viewers = await viewersOf(db, request.id);
+  await publishState(
+    db,
+    live,
+    request,
+    viewers.map((viewer) => roomOf(request.id, viewer)),
+  );
+  const [award] = await db
+    .select({ awardedAt: awards.awardedAt, confirmedAt: awards.confirmedAt, winner: offers.organisationId })
+    .from(awards)
+    .innerJoin(offers, eq(offers.id, awards.offerId))
+    .where(eq(awards.requestId, request.id));
+  // The intention to award is a change of state (above); "awarded" is said once it is confirmed.
+  if (!award?.confirmedAt) return;
+  const said = (yours: boolean | null) => ({ requestId: request.id, awardedAt: award.awardedAt.toISOString(), yours });
+  // Three messages: the council's (yours: null), the successful provider's, everyone else's.
+  const rooms = { council: [] as string[], won: [] as string[], lost: [] as string[] };
+  for (const viewer of viewers) {
+    const group = viewer.kind === "commissioner" ? rooms.council : seesOwn(viewer, award.winner) ? rooms.won : rooms.lost;
+    group.push(roomOf(request.id, viewer));
   }
+  if (rooms.council.length) live.emit(rooms.council, "request:awarded", said(null));
+  if (rooms.won.length) live.emit(rooms.won, "request:awarded", said(true));
+  if (rooms.lost.length) live.emit(rooms.lost, "request:awarded", said(false));
 }
 
 /** Ranked mode: each provider its own rank, nothing about anyone else. */
@@ -84,13 +111,28 @@ export async function publishRanks(db: Db, live: LiveHub, request: PlacementRequ
   }
 }
 
-/** A clarification to those who may see it: the council always; the asker; every provider once answered to all. */
+/**
+ * A clarification to those who may see it: the council always; the asker; every provider once
+ * answered to all. The same rules as the request's view (seesClarification, seesAsker), applied
+ * to the one clarification: the council and the asker read the asker's name, the others do not.
+ */
 export async function publishClarification(db: Db, live: LiveHub, request: PlacementRequestRow, clarificationId: string): Promise<void> {
+  const [row] = await db
+    .select()
+    .from(clarifications)
+    .where(and(eq(clarifications.id, clarificationId), eq(clarifications.requestId, request.id)));
+  if (!row) return;
+  const [asker] = row.askedByOrganisationId
+    ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.askedByOrganisationId))
+    : [];
+  const named: string[] = [];
+  const anonymous: string[] = [];
   for (const viewer of await viewersOf(db, request.id)) {
-    const view = await buildRequestView(db, request, viewer);
-    const clarification = view.clarifications.find((c) => c.id === clarificationId);
-    if (clarification) live.emit(roomOf(request.id, viewer), "clarification:published", { requestId: request.id, clarification });
+    if (!seesClarification(viewer, row)) continue;
+    (seesAsker(viewer, row.askedByOrganisationId) ? named : anonymous).push(roomOf(request.id, viewer));
   }
+  if (named.length) live.emit(named, "clarification:published", { requestId: request.id, clarification: presentClarification(row, asker?.name ?? null) });
+  if (anonymous.length) live.emit(anonymous, "clarification:published", { requestId: request.id, clarification: presentClarification(row, null) });
 }
 
 export async function publishReceipt(
