@@ -75,6 +75,30 @@ export default defineConfig({
     // dist/.vite/manifest.json: which chunks the entry imports, read by the first page's size
     // budget (test/client/bundle-budget.test.ts). A dotfile, so the server does not serve it.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // A few larger chunks rather than dozens of small ones (issue 16). A browser opens at most
+        // six HTTP/1.1 connections to the service, so a page needing 30 files waited for about
+        // five round trips of them on a phone. Now: the first page is one file (what every page
+        // runs first), a role's pages one chunk of their own plus what the pages share, and
+        // socket.io and the charts a chunk each, for the pages that use them.
+        codeSplitting: {
+          groups: [
+            // Everything the entry imports statically, whatever else shares it, so no later
+            // group pulls any of it into a chunk the first page would then have to download.
+            { name: "index", tags: ["$initial"], priority: 4 },
+            // A group takes what its modules import too: the chart takes Observable Plot and d3 (only
+            // the insights and outcome charts need them), the live connection socket.io-client.
+            { name: "charts", test: /[\\/]src[\\/]components[\\/]chart-figure\.tsx$/, priority: 3 },
+            // (The header's notifications follow the live connection on every signed-in page.)
+            { name: "live", test: /[\\/]src[\\/]realtime[\\/]live-socket\.ts$/, priority: 3 },
+            // What two or more lazy chunks share (components, API calls, schemas): one chunk.
+            // Each area's own module stays its chunk's entry, so the manifest still names it.
+            { name: "pages", test: (id: string) => !/[\\/]src[\\/]areas[\\/]/.test(id), minShareCount: 2, priority: 2 },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { "/api": "http://localhost:3000" },

@@ -158,6 +158,32 @@ describe("GET a page (index.html)", () => {
     expect(provider.text).not.toContain(areaChunk);
   });
 
+  it("should start a request page's own read with the page, for a browser with a session, and name nothing else", async () => {
+    const id = "0b6f3c1e-5d2a-4c7b-9e8f-1a2b3c4d5e6f";
+    const withSession = (path: string) => page(path).set("Cookie", "px.sid=s%3Aanything");
+    const preload = `</api/v1/placement-requests/${id}>; rel=preload; as=fetch; crossorigin`;
+    for (const path of [
+      `/commissioner/requests/${id}`,
+      `/provider/requests/${id.toUpperCase()}`,
+      `/provider/requests/${id}/award-letter`,
+      `/commissioner/requests/${id}/evaluation/check`,
+    ]) {
+      const res = await withSession(path);
+      expect({ path, status: res.status, link: res.headers["link"] }).toEqual({ path, status: 200, link: preload });
+    }
+    // No session, so the read could only be refused: nothing named.
+    expect((await page(`/commissioner/requests/${id}`)).headers["link"]).toBeUndefined();
+    // Not a request's id (hostile or not), or not a request's page: nothing named, nothing echoed.
+    for (const path of [
+      "/commissioner/requests/not-a-uuid",
+      `/commissioner/requests/${id}%3E%3B%20rel=preload`,
+      "/commissioner/requests",
+      `/commissioner/children/${id}`,
+    ]) {
+      expect({ path, link: (await withSession(path)).headers["link"] }).toEqual({ path, link: undefined });
+    }
+  });
+
   it("should send the plain page to a browser that takes no compression, and keep 404 for an unknown page", async () => {
     const plain = await page("/", "identity");
     expect(plain.headers["content-encoding"]).toBeUndefined();

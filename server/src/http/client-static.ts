@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { extname, join, sep } from "node:path";
 import express, { type Request, type Response, Router } from "express";
 import { isKnownPagePath } from "@shared/page-paths";
-import { pageHtmlFor } from "./page-hints";
+import { dataPreloadFor, pageHtmlFor } from "./page-hints";
 
 // Vite's output names carry a content hash (main-3xY_a9Qz.js); GOV.UK's copied assets do not.
 const FINGERPRINTED = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
@@ -91,6 +91,8 @@ export function clientStatic(distDir: string): Router {
     // Always revalidated (its ETag makes that a 304): it names the current hashed scripts.
     res.setHeader("Cache-Control", "no-cache");
     res.vary("Accept-Encoding");
+    const preload = dataPreloadFor(req.path, req.headers.cookie);
+    if (preload) res.setHeader("Link", preload);
     const encoding = acceptedEncoding(req)?.name;
     if (encoding) res.setHeader("Content-Encoding", encoding);
     res

@@ -63,6 +63,34 @@ function render(html: string, files: string[]): PageHtml {
 }
 
 /**
+ * A request's pages (the council's board, the provider's page, the award letter, the
+ * evaluation) show nothing until the request's own read (`GET /api/v1/placement-requests/:id`)
+ * has answered, and the page only asks once the session and its chunks are in: one more round
+ * trip at the end. Named in the page's `Link` header the read starts with the page, beside the
+ * chunks. The id must be a UUID (anything else is no request, and never reaches the header).
+ * The read is the API's as ever: it answers only what this person may see (a 404 otherwise).
+ */
+const REQUEST_PAGE =
+  /^\/(?:commissioner|provider)\/requests\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/award-letter|\/evaluation\/check|\/evaluation-report)?$/i;
+
+/**
+ * The session cookie by either of its names (sessionCookieName in modules/auth). Without one the
+ * read could only be refused (401, a console error, and the page goes to sign-in anyway), so a
+ * browser that has none is not asked to make it.
+ */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?px\.sid=/;
+
+/**
+ * The `Link` header value that preloads the data a page shows first, or undefined if it has
+ * none to name or the browser sends no session.
+ */
+export function dataPreloadFor(path: string, cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader || !SESSION_COOKIE.test(cookieHeader)) return undefined;
+  const id = REQUEST_PAGE.exec(path)?.[1];
+  return id ? `</api/v1/placement-requests/${id.toLowerCase()}>; rel=preload; as=fetch; crossorigin` : undefined;
+}
+
+/**
  * The index page for a path, with its area's chunks named, kept per area until the build
  * changes (index.html's modification time), or undefined before the client is built.
  */
