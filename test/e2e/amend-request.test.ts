@@ -19,6 +19,8 @@ describeBrowser("The council amends an open request; the invited provider sees i
   let requestId: string;
   let reference: string;
   let deadline: Date;
+  let childId: string;
+  let criterion: { id: string; label: string };
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -37,6 +39,10 @@ describeBrowser("The council amends an open request; the invited provider sees i
     requestId = staged.request.id;
     reference = `PR-${requestId.slice(0, 8).toUpperCase()}`;
     deadline = staged.request.deadline;
+    childId = staged.child.id;
+    const [first] = staged.request.criteria;
+    if (!first) throw new Error("The staged request has no criteria");
+    criterion = first;
     // Enough older requests of the council for a second page of the list.
     await sql.query(
       `INSERT INTO placement_requests (organisation_id, child_id, lot_number, mode, state, deadline, quality_weight, price_weight, criteria, created_at)
@@ -88,6 +94,66 @@ describeBrowser("The council amends an open request; the invited provider sees i
     await seen.getByText("Why: A provider asked for time to arrange a visit.").waitFor();
     expect(await pennine.getByRole("heading", { name: "Amendment 1, amended on" }).count()).toBe(1);
     await checkAccessibility(pennine);
+  }, 90_000);
+
+  it("the commissioner rewords a criterion; the provider's page shows the new wording live", async () => {
+    const clearer = `${criterion.label}, including weekends and school holidays`;
+    const form = council.locator("details", { hasText: "Amend this request" });
+    if ((await form.getAttribute("open")) === null) await council.getByText("Amend this request").click();
+    const box = council.getByLabel("Criterion 1", { exact: true });
+    expect(await box.inputValue()).toBe(criterion.label);
+
+    // Emptied, the criterion is refused before anything is sent.
+    await box.fill("");
+    await council.getByLabel("Why are you amending the request?").fill("Providers asked what the first criterion covers.");
+    await council.getByRole("button", { name: "Amend the request" }).click();
+    const summary = council.locator(".govuk-error-summary");
+    await summary.getByText("Enter the criterion").waitFor();
+    expect(await summary.getByRole("link").first().getAttribute("href")).toBe("#amend-criterion-0");
+    await checkAccessibility(council);
+
+    await box.fill(clearer);
+    await council.getByRole("button", { name: "Amend the request" }).click();
+    const amendment = council.locator("[data-amendment='2']");
+    await amendment.getByText(`Criterion reworded from “${criterion.label}” to “${clearer}”.`).waitFor();
+
+    // No reload: the provider's terms and its amendments list follow.
+    const seen = pennine.locator("[data-amendment='2']");
+    await seen.getByText(`Criterion reworded from “${criterion.label}” to “${clearer}”.`).waitFor({ timeout: 15_000 });
+    await seen.getByText("Why: Providers asked what the first criterion covers.").waitFor();
+    await pennine.getByText(clearer, { exact: true }).first().waitFor();
+    expect(await pennine.getByText(criterion.label, { exact: true }).count()).toBe(0);
+    await checkAccessibility(pennine);
+  }, 90_000);
+
+  it("a second request for the child warns that one is open and needs a tick, or shows a GOV.UK error", async () => {
+    await council.goto(`${server.url}/commissioner/children/${childId}/placement-request`);
+    await council.getByRole("heading", { level: 1, name: "Invite settings to a placement request" }).waitFor();
+    const warning = council.locator(".govuk-warning-text");
+    await warning.getByText(`${REFERENCE} already has an open placement request (${reference}).`, { exact: false }).waitFor();
+    const tick = council.getByLabel(`I want to make another placement request for ${REFERENCE}`);
+    expect(await tick.isChecked()).toBe(false);
+    await checkAccessibility(council);
+
+    await council.getByRole("button", { name: "Send the request" }).click();
+    const summary = council.locator(".govuk-error-summary");
+    const message = `Confirm that you want to make another placement request for ${REFERENCE}`;
+    await summary.getByRole("link", { name: message }).waitFor();
+    expect(await summary.getByRole("link").first().getAttribute("href")).toBe("#confirm-second-request");
+    expect(await council.locator(".govuk-error-message").first().innerText()).toContain(message);
+    expect(await council.title()).toMatch(/^Error: /);
+    await checkAccessibility(council);
+
+    // Ticked, the missing tick is no longer one of the problems (the deadline still is).
+    await tick.check();
+    await council.getByRole("button", { name: "Send the request" }).click();
+    await summary.getByText("Enter the deadline", { exact: false }).waitFor();
+    expect(await summary.getByText(message).count()).toBe(0);
+    const [open] = await server.testApp.database.handle.sql.query<{ n: string }>(
+      "SELECT count(*) AS n FROM placement_requests WHERE child_id = $1 AND state <> 'cancelled'",
+      [childId],
+    );
+    expect(open?.n).toBe("1");
   }, 90_000);
 
   it("the council's requests list pages 20 at a time and finds the request by its reference, the query kept in the address", async () => {
