@@ -8,6 +8,7 @@ import { openApiRoutes } from "./http/openapi/routes";
 import { createRateLimiters, type RateLimiters, type RateLimitOptions } from "./http/rate-limits";
 import { requestLogging } from "./http/request-logging";
 import { securityHeaders } from "./http/security";
+import { openRedisLink, type RedisLink } from "./lib/redis-link";
 import type { Logger } from "./logger";
 import { apiTokenRoutes } from "./modules/api-tokens/routes";
 import { authenticate } from "./modules/auth/authenticate";
@@ -78,6 +79,8 @@ export interface BuiltApp {
   sessionStore: PostgresSessionStore;
   /** The embedded development provider, when no OIDC_ISSUER is configured. */
   devIdp: DevIdentityProvider | undefined;
+  /** With REDIS_URL: the node's command connection (rate limits, health); close it on shutdown. */
+  redis: RedisLink | undefined;
   drain: DrainState;
 }
 
@@ -86,15 +89,16 @@ export interface ApiRouterDeps {
   database: DbHandle;
   live: LiveHub;
   limits: RateLimiters;
+  redis?: RedisLink | undefined;
   drain?: DrainState;
 }
 
 /** The API router: every JSON route of every capability, in one place the OpenAPI test can walk. */
-export function apiRouter({ env, database, live, limits, drain = createDrainState() }: ApiRouterDeps): express.Router {
+export function apiRouter({ env, database, live, limits, redis, drain = createDrainState() }: ApiRouterDeps): express.Router {
   const db = database.db;
   const router = express.Router();
   router.use(openApiRoutes());
-  router.use(healthRoutes(database));
+  router.use(healthRoutes(database, redis));
   router.use(probeRoutes(database, drain));
   router.use(regionRoutes(db));
   router.use(serviceFeedbackRoutes(db));
@@ -150,7 +154,10 @@ export async function createApp(deps: AppDeps): Promise<BuiltApp> {
   const { env, database, logger } = deps;
   const db = database.db;
   const live = deps.live ?? createLiveHub();
-  const limits = createRateLimiters(deps.rateLimits);
+  const redis = env.redisUrl ? openRedisLink(env.redisUrl, logger) : undefined;
+  // Counters are shared by the nodes of one deployment: those on the same database.
+  const scope = redis ? (await database.sql.query<{ name: string }>("SELECT current_database() AS name"))[0]?.name : undefined;
+  const limits = createRateLimiters(deps.rateLimits, { redis, scope, logger });
   const drain = deps.drain ?? createDrainState();
   const devIdp = env.oidc.issuer ? undefined : await createDevIdentityProvider(env);
   const flow = createSignInFlow({ db, env, logger, settings: oidcSettings(env, devIdp?.client) });
@@ -168,9 +175,9 @@ export async function createApp(deps: AppDeps): Promise<BuiltApp> {
   app.use("/api", jsonBody());
   for (const prefix of ["/api", "/auth"]) app.use(prefix, sessions.middleware, authenticate(db), csrfProtection(env.publicUrl));
   app.use(authRoutes({ db, env, live, limits, flow }));
-  app.use(apiRouter({ env, database, live, limits, drain }));
+  app.use(apiRouter({ env, database, live, limits, redis, drain }));
   app.use("/api", apiNotFound);
   app.use(clientStatic(deps.clientDistDir ?? CLIENT_DIST_DIR));
   app.use(errorHandler);
-  return { app, live, sessionStore: sessions.store, devIdp, drain };
+  return { app, live, sessionStore: sessions.store, devIdp, drain, redis };
 }

@@ -39,5 +39,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: options.logger ?? pino({ level: "silent" }),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
-  return { app: built.app, built, env, database, close: () => (options.database ? Promise.resolve() : database.drop()) };
+  return {
+    app: built.app,
+    built,
+    env,
+    database,
+    async close() {
+      await built.redis?.close();
+      if (!options.database) await database.drop();
+    },
+  };
 }

@@ -1,10 +1,11 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
-import { Server } from "socket.io";
+import { type Namespace, Server } from "socket.io";
 import type { ClientToServerEvents, LiveConnectError, LiveIdentity, ServerToClientEvents } from "@shared/events";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
+import { REDIS_OPTIONS, reportOutages } from "../lib/redis-link";
 import type { Logger } from "../logger";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
 import { type Actor, loadActor } from "../modules/identity/actor";
@@ -16,7 +17,13 @@ import { type LiveHub, rooms } from "./live-hub";
 import { DEFAULT_LIVE_LIMITS, Gate, type LiveLimitOptions, PersonBuckets, TokenBucket } from "./live-limits";
 import { identifySocket } from "./socket-auth";
 
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between nodes, through Redis: "resynchronise your clients" after an outage (see watchRedis). */
+interface NodeToNodeEvents {
+  "live:resync": () => void;
+}
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, SocketData>;
+type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, SocketData>;
 
 export interface RealtimeDeps {
   db: Db;
@@ -61,15 +68,7 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     // re-watches on every connect and the ack's snapshot replaces what it shows.
     connectionStateRecovery: undefined,
   });
-  const redisClients: Redis[] = [];
-  if (deps.env.redisUrl) {
-    const pub = new Redis(deps.env.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    const sub = pub.duplicate();
-    for (const c of [pub, sub]) c.on("error", (error: Error) => deps.logger.warn({ err: error }, "redis connection problem"));
-    await Promise.all([pub.connect(), sub.connect()]);
-    redisClients.push(pub, sub);
-    io.adapter(createAdapter(pub, sub));
-  }
+  const redis = deps.env.redisUrl ? connectRedisAdapter(io, deps.env.redisUrl, deps.logger) : undefined;
 
   const live = io.of("/live");
   live.use((socket: LiveSocket, next) => {
@@ -121,6 +120,7 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
   sweep.unref();
 
   const ticker = startClockTicker({ live, db: deps.db, logger: deps.logger, intervalMs: deps.clockTickMs });
+  const redisWatch = redis ? await watchRedis(live, redis, deps.logger) : undefined;
 
   deps.live.attach(io);
   return {
@@ -128,11 +128,136 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     async close() {
       clearInterval(sweep);
       ticker.stop();
+      redisWatch?.stop();
       await new Promise<void>((resolve) => {
         // io.close also returns a promise; the callback is what says the server has closed.
         void io.close(() => resolve());
       });
-      await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
+      await Promise.all((redis ? [redis.pub, redis.sub] : []).map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}
+
+interface RedisPair {
+  pub: Redis;
+  sub: Redis;
+}
+
+/**
+ * The Redis adapter carries each event to the other nodes. With Redis gone the node must go on
+ * serving: REST is unaffected and its own clients still get its events (the adapter delivers to
+ * local sockets whatever the publish does). Two things the adapter does not do on its own:
+ *
+ * - It publishes without awaiting or catching. ioredis would queue the publish while
+ *   disconnected and, after `maxRetriesPerRequest` reconnect attempts, reject it with nobody
+ *   listening: an unhandled rejection per event, which the process guards count towards
+ *   restarting the node. And a queue that did reach Redis on its return would deliver events
+ *   seconds late, out of order with the snapshots clients fetch meanwhile. So the publisher has
+ *   no offline queue (a publish while disconnected fails at once: never blocks, never replays
+ *   stale) and its failures are caught here.
+ * - Events missed during the outage are not replayed; clients resynchronise instead (watchRedis).
+ *
+ * The subscriber keeps its offline queue and retries its commands for ever: its (p)subscribe
+ * must reach Redis whenever it is first reachable, or this node would never hear the others.
+ */
+function connectRedisAdapter(io: LiveServer, url: string, logger: Logger): RedisPair {
+  const pub = new Redis(url, REDIS_OPTIONS);
+  const sub = new Redis(url, { ...REDIS_OPTIONS, enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
+  reportOutages(pub, logger, "live events: publish");
+  reportOutages(sub, logger, "live events: subscribe");
+  const quiet = new Proxy(pub, {
+    get(target, property) {
+      if (property === "publish") {
+        return (channel: string, message: string) =>
+          // Logged once per outage by reportOutages; the event reached this node's own clients.
+          target.publish(channel, message).catch(() => 0);
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  io.adapter(createAdapter(quiet, sub));
+  return { pub, sub };
+}
+
+// A node starting while Redis is down serves its own clients rather than waiting for it.
+const REDIS_START_WAIT_MS = 3000;
+// Several nodes (and both of a node's connections) come back within moments of each other: one
+// resynchronisation for them all rather than one each.
+const RESYNC_COALESCE_MS = 300;
+
+/**
+ * After a Redis outage every client on every node may have missed events from other nodes, and
+ * nothing replays them. When both of this node's connections are back (and its subscriptions are
+ * in place again), it:
+ *
+ * - resynchronises its own clients, and
+ * - asks every other node, through Redis, to resynchronise theirs: they missed this node's
+ *   events even if their own connections never dropped (or came back earlier, before this one's
+ *   events could reach them again).
+ *
+ * To resynchronise, a node closes the transport of each of its live connections without a
+ * disconnect packet: the client sees a lost connection (not a server's refusal), reconnects on
+ * its own after its randomised back-off (spreading the load), watches its requests again and
+ * replaces what it shows with the snapshot in the watch's answer, as after any reconnection.
+ * Nothing is lost or doubled: the snapshot is read after the reconnection, and events are
+ * applied by id.
+ */
+async function watchRedis(live: LiveNamespace, redis: RedisPair, logger: Logger): Promise<{ stop(): void }> {
+  const { pub, sub } = redis;
+  let down = false;
+  let timer: NodeJS.Timeout | undefined;
+  const resyncOwnClients = () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      logger.info({ sockets: live.sockets.size }, "live: resynchronising this node's clients after a Redis outage");
+      for (const socket of live.sockets.values()) socket.conn.close();
+    }, RESYNC_COALESCE_MS);
+  };
+  live.on("live:resync", resyncOwnClients);
+
+  const onDown = () => {
+    down = true;
+  };
+  const onReady = () => {
+    if (!down || pub.status !== "ready" || sub.status !== "ready") return;
+    // The subscriber re-subscribes as it becomes ready; a PING queued behind those commands
+    // answers once they are in place, so the other nodes' events can reach this node again.
+    sub.ping().then(
+      () => {
+        if (!down || pub.status !== "ready" || sub.status !== "ready") return;
+        down = false;
+        resyncOwnClients();
+        live.serverSideEmit("live:resync");
+      },
+      () => undefined, // dropped again: the next "ready" tries again
+    );
+  };
+  for (const client of [pub, sub]) {
+    client.on("close", onDown);
+    client.on("ready", onReady);
+  }
+
+  const bothReady = Promise.all(
+    [pub, sub].map((c) => (c.status === "ready" ? Promise.resolve() : new Promise<void>((resolve) => c.once("ready", () => resolve())))),
+  );
+  let waited: NodeJS.Timeout | undefined;
+  const started = await Promise.race([
+    bothReady.then(() => true),
+    new Promise<false>((resolve) => {
+      waited = setTimeout(() => resolve(false), REDIS_START_WAIT_MS);
+    }),
+  ]);
+  clearTimeout(waited);
+  if (!started) {
+    logger.warn("live: Redis unreachable at start; serving this node's clients only until it returns");
+    down = true;
+  }
+  return {
+    stop() {
+      clearTimeout(timer);
+      live.off("live:resync", resyncOwnClients);
     },
   };
 }

@@ -2,26 +2,36 @@ import { Router } from "express";
 import { type Health, HealthSchema } from "@shared/schemas/health";
 import type { DbHandle } from "../../db/client";
 import { defineRoute } from "../../http/route";
+import type { RedisLink } from "../../lib/redis-link";
 import { VERSION } from "../../paths";
 
-export function healthRoutes(handle: DbHandle): Router {
+export function healthRoutes(handle: DbHandle, redis?: RedisLink): Router {
   const router = Router();
   defineRoute(router, {
     method: "get",
     path: "/api/v1/health",
-    summary: "Whether this node and its database are working",
+    summary: "Whether this node, its database and Redis are working",
     tag: "meta",
     access: "public",
     responses: {
-      200: { description: "Serving, database reachable", schema: HealthSchema },
+      200: { description: "Serving, database reachable (Redis may be down: live events then reach this node's clients only)", schema: HealthSchema },
       503: { description: "Serving, but the database is unreachable", schema: HealthSchema },
     },
     handler: async (req, res) => {
-      const dbUp = await handle.ping(1500).then(
-        () => true,
-        (error: unknown) => (req.log.warn({ err: error }, "health: database unreachable"), false),
-      );
-      const body: Health = { status: dbUp ? "ok" : "degraded", db: dbUp ? "ok" : "down", version: VERSION };
+      const [dbUp, redisUp] = await Promise.all([
+        handle.ping(1500).then(
+          () => true,
+          (error: unknown) => (req.log.warn({ err: error }, "health: database unreachable"), false),
+        ),
+        redis?.ping(),
+      ]);
+      const body: Health = {
+        status: dbUp ? "ok" : "degraded",
+        db: dbUp ? "ok" : "down",
+        // Not a reason for 503: without Redis the node still serves everything (see HealthSchema).
+        redis: redisUp === undefined ? "off" : redisUp ? "ok" : "down",
+        version: VERSION,
+      };
       res
         .status(dbUp ? 200 : 503)
         .setHeader("Cache-Control", "no-store")
