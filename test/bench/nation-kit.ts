@@ -1,0 +1,520 @@
+// What the national benchmark and the soak share: a fresh database on the PostgreSQL server with
+// a nation's councils, providers and settings in it; app nodes as their own processes (as
+// `npm start` runs them) behind a round-robin TCP balancer, each with the probe that reports its
+// memory, handles and event-loop delay; placement requests opened through the API; sockets
+// watching them; offers and reads at a steady rate.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { connect, createServer, type Server, type Socket } from "node:net";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { NEEDS } from "@shared/codes/needs";
+import { ChildProfileCreateSchema } from "@shared/schemas/children";
+import { type Db, type DbHandle, openDatabase } from "../../server/src/db/client";
+import { migrate } from "../../server/src/db/migrate";
+import { loadReferenceData } from "../../server/src/db/reference-data";
+import { rowsOf } from "../../server/src/db/rows";
+import { childProfiles, organisations, settings, users } from "../../server/src/db/schema";
+import { createApiToken } from "../../server/src/modules/api-tokens/commands/create-api-token";
+import { ROOT_DIR } from "../../server/src/paths";
+import { childInput } from "../factories/children";
+import { admitProvider, frameworkOf } from "../factories/directory";
+import { buildRegion } from "../factories/organisations";
+import { offerBody } from "../factories/placement-requests";
+import { connected, type LiveClient, liveClient } from "../realtime/live-client";
+import { benchAddress, benchNeeds, northWestDistricts, percentile, pick, round } from "./bench-kit";
+
+/** Both services are needed: several nodes share one database and deliver through Redis. */
+export function requireServices(command: string): { databaseUrl: string; redisUrl: string } {
+  const databaseUrl = process.env.DATABASE_URL;
+  const redisUrl = process.env.REDIS_URL;
+  if (!databaseUrl || !redisUrl) {
+    console.error(
+      `${command} runs several app nodes, so it needs a PostgreSQL server and Redis:\n` +
+        `  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379 npm run ${command}\n` +
+        `(it makes a database of its own on that server and drops it afterwards). Missing: ${[!databaseUrl && "DATABASE_URL", !redisUrl && "REDIS_URL"].filter(Boolean).join(", ")}`,
+    );
+    process.exit(2);
+  }
+  return { databaseUrl, redisUrl };
+}
+
+/** A migrated database of its own on the server, with the reference data; dropped by drop(). */
+export async function freshDatabase(serverUrl: string, prefix: string): Promise<{ url: string; name: string; handle: DbHandle; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const target = new URL(serverUrl);
+  target.pathname = `/${name}`;
+  const url = target.toString();
+  const handle = await openDatabase({ databaseUrl: url, poolSize: 8 });
+  await migrate(handle);
+  await loadReferenceData(handle.db);
+  return {
+    url,
+    name,
+    handle,
+    async drop() {
+      await handle.close();
+      if (process.env.BENCH_KEEP === "1") console.error(`kept database ${name}`);
+      else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+export interface NationSizes {
+  councils: number;
+  settings: number;
+  /** Provider organisations the settings belong to (one person each, with an API token). */
+  providers: number;
+}
+
+export interface Person {
+  userId: string;
+  token: string;
+}
+export interface Nation {
+  regionId: string;
+  councils: { id: string; commissioner: Person }[];
+  providers: { id: string; person: Person; settingIds: string[] }[];
+  /** Outcodes with settings near them, for searches. */
+  outcodes: string[];
+}
+
+const chunks = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+
+/** Runs `work` over items, `width` at a time. */
+export async function inParallel<T, R>(items: T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i] as T, i);
+      }
+    }),
+  );
+  return results;
+}
+
+async function person(db: Db, organisationId: string, role: "commissioner" | "provider"): Promise<Person> {
+  const id = randomBytes(6).toString("hex");
+  const [user] = await db
+    .insert(users)
+    .values({
+      issuer: "https://idp.test.example",
+      subject: `bench-${id}`,
+      email: `bench-${id}@test.example`,
+      emailVerified: true,
+      displayName: `Bench ${id}`,
+      organisationId,
+      role,
+    })
+    .returning({ id: users.id });
+  if (!user) throw new Error("no user");
+  const { token } = await createApiToken({ db, userId: user.id, organisationId, input: { name: "bench", expiresInDays: 1 }, via: "cli" });
+  return { userId: user.id, token };
+}
+
+/**
+ * One region holding a nation: councils each with a commissioner, provider organisations admitted
+ * to lot 1 with a person each, and settings spread over the North West's districts (every one on
+ * lot 1 and published, so any may be invited). Bulk inserts through the app's schema.
+ */
+export async function seedNation(db: Db, sizes: NationSizes): Promise<Nation> {
+  const regionId = (await buildRegion(db)).id;
+  const framework = await frameworkOf(db, regionId);
+  for (const band of ["A", "B", "C", "D", "E"]) {
+    await db.execute(
+      sql`INSERT INTO price_bands (lot_id, band, description, weekly_ceiling_pence) VALUES (${framework.lots.get(1)}, ${band}, ${`Band ${band}`}, 200000)`,
+    );
+  }
+  const councilRows = await db
+    .insert(organisations)
+    .values(Array.from({ length: sizes.councils }, (_, i) => ({ regionId, kind: "council" as const, name: `Bench council ${i + 1}`, laCode: String(100 + i) })))
+    .returning({ id: organisations.id });
+  const providerRows: { id: string }[] = [];
+  for (const batch of chunks(
+    Array.from({ length: sizes.providers }, (_, i) => ({ regionId, kind: "provider" as const, name: `Bench provider ${i + 1}` })),
+    1000,
+  )) {
+    providerRows.push(...(await db.insert(organisations).values(batch).returning({ id: organisations.id })));
+  }
+  // The first admission makes the framework's terms and round; the rest reuse them in bulk.
+  const [first] = providerRows;
+  if (!first) throw new Error("no providers");
+  await admitProvider(db, { organisationId: first.id, regionId, lots: [1] });
+  await db.execute(sql`
+    WITH fresh AS (
+      INSERT INTO provider_applications (framework_id, round_id, organisation_id, companies_house_number, contact_name, contact_email, contact_phone, settings_offered, terms_version_id)
+      SELECT a.framework_id, a.round_id, o.id, a.companies_house_number, a.contact_name, a.contact_email, a.contact_phone, a.settings_offered, a.terms_version_id
+        FROM organisations o, (SELECT * FROM provider_applications WHERE organisation_id = ${first.id}) a
+       WHERE o.region_id = ${regionId} AND o.kind = 'provider' AND o.id <> ${first.id}
+      RETURNING id, framework_id, organisation_id)
+    INSERT INTO lot_admissions (framework_id, lot_id, organisation_id, application_id, status, reason, decided_at)
+    SELECT framework_id, ${framework.lots.get(1)}, organisation_id, id, 'admitted', 'Meets the criteria', now() FROM fresh`);
+
+  const districts = await northWestDistricts(db);
+  const settingIds: string[][] = providerRows.map(() => []);
+  const rows = Array.from({ length: sizes.settings }, (_, i) => {
+    const low = Math.floor(Math.random() * 10);
+    return {
+      provider: i % providerRows.length,
+      urn: String(100000 + i),
+      name: `Setting ${i}`,
+      lotNumbers: [1, ...(Math.random() < 0.3 ? [2] : [])],
+      ageLow: low,
+      ageHigh: low + 6 + Math.floor(Math.random() * 8),
+      sexAdmitted: pick(["mixed", "mixed", "boys", "girls"] as const),
+      residentialTypes: [pick(["day", "38_week", "52_week"] as const)],
+      registeredCapacity: 20,
+      vacancies: Math.random() < 0.4 ? 1 + Math.floor(Math.random() * 3) : 0,
+      vacanciesConfirmedAt: new Date(),
+      ...benchNeeds(),
+      ...benchAddress(pick(districts)),
+      status: "published" as const,
+    };
+  });
+  for (const batch of chunks(rows, 1000)) {
+    const made = await db
+      .insert(settings)
+      .values(batch.map(({ provider, ...row }) => ({ ...row, organisationId: providerRows[provider]?.id as string })))
+      .returning({ id: settings.id, organisationId: settings.organisationId });
+    const index = new Map(providerRows.map((p, i) => [p.id, i]));
+    for (const s of made) settingIds[index.get(s.organisationId) ?? 0]?.push(s.id);
+  }
+  await db.execute(sql`ANALYZE`);
+
+  const councils = await inParallel(councilRows, 8, async ({ id }) => ({ id, commissioner: await person(db, id, "commissioner") }));
+  const providers = await inParallel(providerRows, 8, async ({ id }, i) => ({ id, person: await person(db, id, "provider"), settingIds: settingIds[i] ?? [] }));
+  return { regionId, councils, providers, outcodes: districts.map((d) => d.outcode) };
+}
+
+export interface OpenRequest {
+  id: string;
+  council: Nation["councils"][number];
+  childId: string;
+  /** The invited settings, each with its provider. */
+  invited: { settingId: string; provider: Nation["providers"][number] }[];
+}
+
+/**
+ * Requests opened through the API by their councils' commissioners, each inviting one setting of
+ * `invitations` different providers, open for `hours`.
+ */
+export async function openRequests(base: string, db: Db, nation: Nation, count: number, invitations: number, hours = 6): Promise<OpenRequest[]> {
+  const children = await db
+    .insert(childProfiles)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        ...ChildProfileCreateSchema.parse(childInput({ priceBand: "C" })),
+        organisationId: nation.councils[i % nation.councils.length]?.id as string,
+      })),
+    )
+    .returning({ id: childProfiles.id, organisationId: childProfiles.organisationId });
+  return inParallel(children, 4, async (child, i) => {
+    const council = nation.councils[i % nation.councils.length] as Nation["councils"][number];
+    const chosen = new Set<number>();
+    while (chosen.size < Math.min(invitations, nation.providers.length)) chosen.add(Math.floor(Math.random() * nation.providers.length));
+    const invited = [...chosen].map((p) => {
+      const provider = nation.providers[p] as Nation["providers"][number];
+      return { settingId: pick(provider.settingIds), provider };
+    });
+    const res = await fetch(`${base}/api/v1/placement-requests`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${council.commissioner.token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        childId: child.id,
+        settingIds: invited.map((v) => v.settingId),
+        deadline: new Date(Date.now() + hours * 3_600_000).toISOString(),
+      }),
+    });
+    if (res.status !== 201) throw new Error(`request not opened: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { data: { request: { id: string } } };
+    return { id: body.data.request.id, council, childId: child.id, invited };
+  });
+}
+
+/** An offer over HTTP with the provider's API token; resolves with when it was sent and the status. */
+export async function postOffer(base: string, requestId: string, settingId: string, token: string) {
+  const fee = { corePence: 100_000 + Math.floor(Math.random() * 50_000), staffingPence: 0, therapiesPence: 0, otherPence: 0 };
+  const res = await fetch(`${base}/api/v1/placement-requests/${requestId}/offers`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": randomBytes(12).toString("hex") },
+    body: JSON.stringify(offerBody(settingId, { fee })),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text };
+}
+
+/** The reads a commissioner's pages make: a directory search, a child's matches, a request's view. */
+export function readFor(nation: Nation, requests: OpenRequest[]): { path: string; token: string } {
+  const request = pick(requests);
+  const kind = Math.random();
+  const need = pick(NEEDS.map((n) => n.code));
+  if (kind < 0.4) {
+    return {
+      path: `/api/v1/settings?need=${need}&age=${5 + Math.floor(Math.random() * 10)}&near=${pick(nation.outcodes)}&radiusKm=25&hasVacancy=true&sort=distance`,
+      token: request.council.commissioner.token,
+    };
+  }
+  if (kind < 0.7) return { path: `/api/v1/children/${request.childId}/matches`, token: request.council.commissioner.token };
+  if (Math.random() < 0.5) return { path: `/api/v1/placement-requests/${request.id}`, token: request.council.commissioner.token };
+  return { path: `/api/v1/placement-requests/${request.id}`, token: pick(request.invited).provider.person.token };
+}
+
+export async function timedGet(base: string, read: { path: string; token: string }) {
+  const started = performance.now();
+  try {
+    const res = await fetch(`${base}${read.path}`, { headers: { authorization: `Bearer ${read.token}` } });
+    await res.arrayBuffer();
+    return { ms: performance.now() - started, status: res.status };
+  } catch {
+    return { ms: performance.now() - started, status: 0 };
+  }
+}
+
+/** Calls `tick` `perSecond` times a second (spread evenly, never waiting for an answer) for `ms`. */
+export async function atRate(perSecond: number, ms: number, tick: (i: number) => void): Promise<void> {
+  const started = performance.now();
+  let i = 0;
+  while (performance.now() - started < ms) {
+    const due = Math.floor(((performance.now() - started) / 1000) * perSecond);
+    while (i < due) tick(i++);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Every node's logged errors, by message, added up. */
+export function loggedErrors(nodes: Node[]): Record<string, number> {
+  const all = new Map<string, number>();
+  for (const n of nodes) for (const [msg, count] of n.errors) all.set(msg, (all.get(msg) ?? 0) + count);
+  return Object.fromEntries(all);
+}
+
+export const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), count: sorted.length };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Nodes and the balancer
+
+export interface ProbeSample {
+  at: number;
+  rss: number;
+  heapUsed: number;
+  external: number;
+  handles: Record<string, number>;
+  loopP99Ms: number;
+  loopMaxMs: number;
+  /** The event loop's delay p99 over every interval since the warm-up (null during it). */
+  loopP99SinceWarmUpMs: number | null;
+}
+
+export interface Node {
+  child: ChildProcess;
+  port: number;
+  /** The probe's lines, oldest first. */
+  samples: ProbeSample[];
+  /** The last lines the node wrote that were not probe lines (for a failure's message). */
+  tail: string[];
+  /** How often each error message (log level error and above) was logged. */
+  errors: Map<string, number>;
+  exited: Promise<number | null>;
+  alive: boolean;
+}
+
+/** A port nothing listens on now (the node is given it, so it may log at warn and still be found). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return typeof address === "object" && address ? address.port : 0;
+}
+
+/**
+ * The checkout the nodes run from: this one, or BENCH_APP_DIR (another checkout of a commit, with
+ * node_modules) to measure a fixed version while this working tree is being edited.
+ */
+const APP_DIR = process.env.BENCH_APP_DIR ?? ROOT_DIR;
+
+async function spawnNode(env: Record<string, string>, name: string): Promise<Node> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", join(ROOT_DIR, "test/soak/probe.mjs"), join(APP_DIR, "server/src/main.ts")], {
+    cwd: APP_DIR,
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", LOG_LEVEL: "warn", PGAPPNAME: name, ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const node: Node = {
+    child,
+    port,
+    samples: [],
+    tail: [],
+    errors: new Map(),
+    exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))),
+    alive: true,
+  };
+  void node.exited.then(() => (node.alive = false));
+  const onData = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) {
+      if (line.startsWith("px-probe ")) node.samples.push(JSON.parse(line.slice(9)) as ProbeSample);
+      else {
+        node.tail.push(line);
+        if (node.tail.length > 50) node.tail.shift();
+        const logged = /^\{"level":(\d+).*"msg":"([^"]*)"/.exec(line);
+        if (logged && Number(logged[1]) >= 50) node.errors.set(logged[2] ?? "", (node.errors.get(logged[2] ?? "") ?? 0) + 1);
+      }
+    }
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (!node.alive) throw new Error(`${name} exited before it was ready:\n${node.tail.join("\n")}`);
+    if (Date.now() > deadline) throw new Error(`${name} not ready in 120 s:\n${node.tail.join("\n")}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) return node;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export interface Cluster {
+  /** The balancer's address: every client goes through it, as through a load balancer. */
+  url: string;
+  nodes: Node[];
+  /** SIGKILL node i: its connections drop, the balancer sends new ones to the others. */
+  kill(i: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * `count` nodes (started one after another: the first migrates) behind a round-robin TCP
+ * balancer that skips dead nodes. They log at warn unless env says otherwise: an info line per
+ * request would cost the nodes more than the work measured.
+ */
+export async function startCluster(count: number, env: Record<string, string>): Promise<Cluster> {
+  const nodes: Node[] = [];
+  for (let i = 0; i < count; i++) nodes.push(await spawnNode(env, `px-node-${i}`));
+  let turn = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const alive = nodes.filter((n) => n.alive);
+    const target = alive[turn++ % Math.max(1, alive.length)];
+    if (!target) return void client.destroy();
+    const upstream = connect(target.port, "127.0.0.1");
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+      s.on("error", () => s.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+    client.on("close", () => upstream.destroy());
+    upstream.on("close", () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    nodes,
+    async kill(i) {
+      const node = nodes[i];
+      if (!node?.alive) return;
+      node.alive = false;
+      node.child.kill("SIGKILL");
+      await node.exited;
+    },
+    async stop() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const node of nodes.filter((n) => n.alive)) {
+        node.child.kill("SIGTERM");
+        const timer = setTimeout(() => node.child.kill("SIGKILL"), 10_000);
+        await node.exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Watching sockets
+
+export interface Watcher {
+  socket: LiveClient;
+  request: OpenRequest;
+  /** The provider organisation watching, or null for the council. */
+  providerId: string | null;
+  got: { event: string; payload: unknown; at: number }[];
+  /** A snapshot (the watch ack's view) taken after a reconnection, and when. */
+  resyncs: { at: number; view: string; afterDisconnectMs: number }[];
+  disconnectedAt: number | null;
+}
+
+async function watch(w: Watcher): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const ack = (await w.socket.timeout(60_000).emitWithAck("request:watch", { requestId: w.request.id })) as { ok: boolean; code?: string; view?: unknown };
+    if (ack.ok) return JSON.stringify(ack.view);
+    if (ack.code !== "rate_limited" && ack.code !== "service_unavailable") throw new Error(`watch refused: ${JSON.stringify(ack)}`);
+    await new Promise((r) => setTimeout(r, 250 + Math.random() * 500));
+  }
+  throw new Error("watch refused 20 times");
+}
+
+/**
+ * Sockets through the balancer (so spread over the nodes), each watching one request, in
+ * batches: thousands of handshakes at once would only measure the queue. They reconnect (to
+ * another node, through the balancer) and re-watch, recording the snapshot.
+ */
+export async function watchAll(url: string, plan: { request: OpenRequest; providerId: string | null; token: string }[], batch = 100): Promise<Watcher[]> {
+  const watchers: Watcher[] = [];
+  for (const slice of chunks(plan, batch)) {
+    watchers.push(
+      ...(await Promise.all(
+        slice.map(async ({ request, providerId, token }) => {
+          const socket = await connected(liveClient(url, { token, reconnect: true }));
+          const w: Watcher = { socket, request, providerId, got: [], resyncs: [], disconnectedAt: null };
+          await watch(w);
+          socket.onAny((event: string, payload: unknown) => event !== "time" && w.got.push({ event, payload, at: performance.now() }));
+          socket.on("disconnect", () => (w.disconnectedAt ??= performance.now()));
+          socket.io.on("reconnect", () => {
+            const since = w.disconnectedAt ?? performance.now();
+            w.disconnectedAt = null;
+            watch(w).then(
+              (view) => w.resyncs.push({ at: performance.now(), view, afterDisconnectMs: performance.now() - since }),
+              () => undefined,
+            );
+          });
+          return w;
+        }),
+      )),
+    );
+  }
+  return watchers;
+}
+
+/** Closes every socket without reconnecting. */
+export function closeAll(watchers: Watcher[]) {
+  for (const w of watchers) {
+    w.socket.io.reconnection(false);
+    w.socket.disconnect();
+  }
+}
+
+/** The database connections of each node (by application_name), and in all, on `database`. */
+export async function connectionsOf(db: Db, database: string): Promise<Record<string, number>> {
+  const rows = await rowsOf<{ name: string; n: number }>(
+    db,
+    sql`SELECT application_name AS name, count(*)::int AS n FROM pg_stat_activity WHERE datname = ${database} GROUP BY application_name`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.name || "(unnamed)", r.n]));
+}

@@ -1,0 +1,267 @@
+// npm run bench:national — the national scale of issue 17 on this machine: a fresh database on the
+// PostgreSQL server with 150 councils, 20,000 settings (2,000 providers) and 500 open requests of
+// 20 invitations each; 3 app nodes (their own processes, sharing Redis) behind a round-robin TCP
+// balancer; 5,000 sockets, each watching one request (2 of its council's, 8 of its invited
+// providers'), spread over the nodes by the balancer. Two phases of BENCH_SECONDS (60): offers at
+// 50 a second and REST reads (search, matches, request views) at 100 a second; in the second,
+// one node is SIGKILLed half way and its sockets reconnect to the others and re-watch.
+// One JSON line per phase: submit-to-delivery (offer POST sent -> the council's sockets get
+// response:received, the author's sockets offer:receipt), REST latency, errors, wrong deliveries
+// (an event a socket's organisation may not see), missed ones (neither the event nor a later
+// snapshot showing the offer), acknowledged offers missing from the database, and (phase 2)
+// reconnect-to-resync: a killed node's socket's disconnect to its re-watch snapshot.
+// Knobs: BENCH_SCALE (1; 0.05 for a quick run: sizes and rates scale), or BENCH_COUNCILS,
+// BENCH_SETTINGS, BENCH_PROVIDERS, BENCH_REQUESTS, BENCH_SOCKETS, BENCH_OFFERS_PER_S,
+// BENCH_READS_PER_S, BENCH_SECONDS, BENCH_NODES (3).
+import { cpus, loadavg } from "node:os";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "../../server/src/db/rows";
+import {
+  atRate,
+  closeAll,
+  type Cluster,
+  freshDatabase,
+  loggedErrors,
+  type OpenRequest,
+  openRequests,
+  postOffer,
+  readFor,
+  requireServices,
+  seedNation,
+  startCluster,
+  stats,
+  timedGet,
+  watchAll,
+  type Watcher,
+} from "./nation-kit";
+
+const { databaseUrl, redisUrl } = requireServices("bench:national");
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const size = (name: string, full: number, min = 1) => Number(process.env[name] ?? Math.max(min, Math.round(full * SCALE)));
+const COUNCILS = size("BENCH_COUNCILS", 150, 2);
+const SETTINGS = size("BENCH_SETTINGS", 20_000, 100);
+const PROVIDERS = size("BENCH_PROVIDERS", 2_000, 40);
+const REQUESTS = size("BENCH_REQUESTS", 500, 4);
+const INVITATIONS = 20;
+const SOCKETS = size("BENCH_SOCKETS", 5_000, 40);
+const OFFERS_PER_S = size("BENCH_OFFERS_PER_S", 50);
+const READS_PER_S = size("BENCH_READS_PER_S", 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const NODES = Number(process.env.BENCH_NODES ?? 3);
+const MISSED_AFTER_MS = 10_000;
+const TARGETS = { delivery_p99_ms: 250, rest_p95_ms: 150, wrong: 0, missed: 0, lost: 0 };
+
+interface SentOffer {
+  request: OpenRequest;
+  settingId: string;
+  providerId: string;
+  sentAt: number;
+  status: number;
+  offerId?: string;
+}
+
+/** Offers at the rate, each on an invitation not offered on yet; reads at theirs, for `ms`. */
+async function load(cluster: Cluster, requests: OpenRequest[], unused: { request: OpenRequest; index: number }[], ms: number, midway?: () => void) {
+  const offers: SentOffer[] = [];
+  const reads: { ms: number; status: number }[] = [];
+  const pending: Promise<unknown>[] = [];
+  let killed = false;
+  const started = performance.now();
+  await Promise.all([
+    atRate(OFFERS_PER_S, ms, () => {
+      if (midway && !killed && performance.now() - started >= ms / 2) {
+        killed = true;
+        midway();
+      }
+      const slot = unused.pop();
+      if (!slot) return;
+      const invited = slot.request.invited[slot.index];
+      if (!invited) return;
+      const sent: SentOffer = { request: slot.request, settingId: invited.settingId, providerId: invited.provider.id, sentAt: performance.now(), status: 0 };
+      offers.push(sent);
+      pending.push(
+        postOffer(cluster.url, slot.request.id, invited.settingId, invited.provider.person.token).then(
+          (r) => {
+            sent.status = r.status;
+            if (r.status === 201) sent.offerId = (JSON.parse(r.body) as { data: { offerId: string } }).data.offerId;
+          },
+          () => (sent.status = 0),
+        ),
+      );
+    }),
+    atRate(READS_PER_S, ms, () => {
+      pending.push(timedGet(cluster.url, readFor(nationOf, requests)).then((r) => reads.push(r)));
+    }),
+  ]);
+  await Promise.all(pending);
+  return { offers, reads };
+}
+
+let nationOf: Parameters<typeof readFor>[0];
+
+type Got = Watcher["got"][number];
+const payloadOf = (g: Got) => g.payload as { requestId?: string; settingId?: string; invitation?: { settingId: string; status: string }; offer?: unknown };
+
+/** Deliveries of the acknowledged offers to the sockets entitled to them; events sockets may not see. */
+function deliveries(watchers: Watcher[], offers: SentOffer[], byId: Map<string, OpenRequest>, from: number) {
+  const latencies: number[] = [];
+  let missed = 0;
+  let resynced = 0;
+  const watching = new Map<string, Watcher[]>();
+  for (const w of watchers) watching.set(w.request.id, [...(watching.get(w.request.id) ?? []), w]);
+  for (const o of offers.filter((x) => x.status === 201)) {
+    for (const w of watching.get(o.request.id) ?? []) {
+      const council = w.providerId === null;
+      if (!council && w.providerId !== o.providerId) continue;
+      const arrival = w.got.find((g) => {
+        const p = payloadOf(g);
+        if (p.requestId !== o.request.id) return false;
+        if (council) return g.event === "response:received" && p.invitation?.settingId === o.settingId && p.invitation.status === "offered";
+        return g.event === "offer:receipt" && p.settingId === o.settingId;
+      });
+      if (arrival && arrival.at - o.sentAt <= MISSED_AFTER_MS) {
+        latencies.push(arrival.at - o.sentAt);
+        continue;
+      }
+      // A socket that was away (its node killed) learns the offer from its re-watch snapshot.
+      const snapshot = w.resyncs.find((r) => {
+        if (r.at < o.sentAt) return false;
+        const view = JSON.parse(r.view) as { invitations: { settingId: string; status: string }[] };
+        return view.invitations.some((i) => i.settingId === o.settingId && i.status === "offered");
+      });
+      if (snapshot) resynced++;
+      else missed++;
+    }
+  }
+  // Wrong: an event of this phase about a request the socket's organisation has no part in, a
+  // rival provider named to a provider, or offer content on the council's sockets while sealed.
+  let wrong = 0;
+  for (const w of watchers) {
+    for (const g of w.got) {
+      if (g.at < from || g.event === "notification:new" || g.event === "live:ready") continue;
+      const p = payloadOf(g);
+      const request = p.requestId ? byId.get(p.requestId) : undefined;
+      if (!request) continue;
+      const json = JSON.stringify(g.payload);
+      if (w.providerId === null) {
+        if (request.council.id !== w.request.council.id || json.includes("weeklyFeePence") || p.offer != null) wrong++;
+        continue;
+      }
+      const mine = request.invited.some((i) => i.provider.id === w.providerId);
+      const rivals = request.invited.filter((i) => i.provider.id !== w.providerId).flatMap((i) => [i.settingId, i.provider.id]);
+      if (!mine || rivals.some((id) => json.includes(id))) wrong++;
+    }
+  }
+  return { latencies, missed, resynced, wrong };
+}
+
+async function main() {
+  const database = await freshDatabase(databaseUrl, "px_national");
+  let cluster: Cluster | undefined;
+  const watchers: Watcher[] = [];
+  try {
+    const t0 = performance.now();
+    const nation = await seedNation(database.handle.db, { councils: COUNCILS, settings: SETTINGS, providers: PROVIDERS });
+    nationOf = nation;
+    console.error(`seeded in ${Math.round((performance.now() - t0) / 1000)} s`);
+    cluster = await startCluster(NODES, { DATABASE_URL: database.url, REDIS_URL: redisUrl, LOG_LEVEL: "warn" });
+    const requests = await openRequests(cluster.url, database.handle.db, nation, REQUESTS, INVITATIONS);
+    const byId = new Map(requests.map((r) => [r.id, r]));
+    console.error(`nodes up and ${requests.length} requests open at ${Math.round((performance.now() - t0) / 1000)} s`);
+    const seededMs = performance.now() - t0;
+
+    // Sockets per request: a fifth the council's, the rest its first invited providers'.
+    const perRequest = Math.max(2, Math.floor(SOCKETS / REQUESTS));
+    const councilSockets = Math.max(1, Math.round(perRequest / 5));
+    const plan = requests.flatMap((request) => [
+      ...Array.from({ length: councilSockets }, () => ({ request, providerId: null, token: request.council.commissioner.token })),
+      ...request.invited.slice(0, perRequest - councilSockets).map((i) => ({ request, providerId: i.provider.id, token: i.provider.person.token })),
+    ]);
+    watchers.push(...(await watchAll(cluster.url, plan)));
+    console.error(`${watchers.length} sockets watching at ${Math.round((performance.now() - t0) / 1000)} s`);
+    // Warm-up: JIT, plan caches, pools, the providers' "viewed" events settling.
+    await atRate(Math.max(1, READS_PER_S / 4), 5000, () => void timedGet(cluster!.url, readFor(nation, requests)));
+    await new Promise((r) => setTimeout(r, 2000));
+
+    // Every invitation once, in random order, shared by both phases.
+    const unused = requests.flatMap((request) => request.invited.map((_, index) => ({ request, index })));
+    for (let i = unused.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [unused[i], unused[j]] = [unused[j]!, unused[i]!];
+    }
+
+    for (const phase of ["steady", "node_killed"] as const) {
+      const from = performance.now();
+      const load1 = loadavg()[0];
+      let killedAt = 0;
+      const c = cluster;
+      const { offers, reads } = await load(
+        c,
+        requests,
+        unused,
+        SECONDS * 1000,
+        phase === "node_killed"
+          ? () => {
+              killedAt = performance.now();
+              void c.kill(NODES - 1);
+            }
+          : undefined,
+      );
+      await new Promise((r) => setTimeout(r, MISSED_AFTER_MS)); // the last deliveries and resyncs land
+      const acked = offers.filter((o) => o.offerId);
+      const stored = new Set(
+        (
+          await rowsOf<{ id: string }>(database.handle.db, sql`SELECT id FROM offers WHERE id = ANY(${`{${acked.map((o) => o.offerId).join(",")}}`}::uuid[])`)
+        ).map((r) => r.id),
+      );
+      const d = deliveries(watchers, offers, byId, from);
+      const delivery = stats(d.latencies);
+      const rest = stats(reads.map((r) => r.ms));
+      const resync = stats(watchers.flatMap((w) => w.resyncs.filter((r) => r.at >= killedAt && killedAt > 0).map((r) => r.afterDisconnectMs)));
+      console.log(
+        JSON.stringify({
+          bench: "national",
+          phase,
+          node: process.version,
+          cpus: cpus().length,
+          load_avg_1m: [Math.round(load1 * 100) / 100, Math.round(loadavg()[0] * 100) / 100],
+          nodes: NODES,
+          councils: COUNCILS,
+          settings: SETTINGS,
+          requests: REQUESTS,
+          sockets: watchers.length,
+          seconds: SECONDS,
+          seed_s: Math.round(seededMs / 1000),
+          offers_sent: offers.length,
+          offers_acknowledged: acked.length,
+          offer_errors: offers.length - acked.length,
+          offer_error_statuses: Object.fromEntries(
+            [...new Set(offers.filter((o) => !o.offerId).map((o) => o.status))].map((s) => [s, offers.filter((o) => !o.offerId && o.status === s).length]),
+          ),
+          deliveries: delivery.count,
+          delivery_p50_ms: delivery.p50,
+          delivery_p95_ms: delivery.p95,
+          delivery_p99_ms: delivery.p99,
+          reads: rest.count,
+          rest_p50_ms: rest.p50,
+          rest_p95_ms: rest.p95,
+          rest_p99_ms: rest.p99,
+          rest_errors: reads.filter((r) => r.status !== 200).length,
+          logged_errors: loggedErrors(c.nodes),
+          wrong_deliveries: d.wrong,
+          missed_deliveries: d.missed,
+          resynced_deliveries: d.resynced,
+          acknowledged_offers_lost: acked.filter((o) => !stored.has(o.offerId as string)).length,
+          ...(phase === "node_killed" ? { killed_sockets_resynced: resync.count, reconnect_to_resync_p95_ms: resync.p95 } : {}),
+          targets: TARGETS,
+        }),
+      );
+    }
+  } finally {
+    closeAll(watchers);
+    await cluster?.stop();
+    await database.drop();
+  }
+}
+
+await main();
