@@ -34,6 +34,21 @@ describe("The North West demo seed", () => {
     }
   });
 
+  it("should give each demo council and provider a placements contact that rings nobody, so award letters name one", async () => {
+    const rows = await t.handle.sql.query<{ kind: string; name: string; contact_email: string | null; contact_phone: string | null }>(
+      "SELECT kind, name, contact_email, contact_phone FROM organisations WHERE kind IN ('council', 'provider') ORDER BY name",
+    );
+    expect(rows).toHaveLength(22 + 5);
+    for (const row of rows) {
+      expect(row.contact_email).toMatch(row.kind === "council" ? /^placements@[a-z0-9-]+\.example\.gov\.uk$/ : /^referrals@[a-z0-9-]+\.example\.org\.uk$/);
+      // Ofcom's numbers for drama: 0161 496 0000 to 0999.
+      expect(row.contact_phone).toMatch(/^0161 496 0\d{3}$/);
+    }
+    expect(rows.find((r) => r.name === "Manchester Council")).toMatchObject({ contact_email: "placements@manchester.example.gov.uk" });
+    expect(new Set(rows.map((r) => r.contact_phone)).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.contact_email)).size).toBe(rows.length);
+  });
+
   it("should give every lot bands A to E with ceilings that rise with need intensity", async () => {
     const bands = await t.handle.sql.query<{ number: number; band: string; weekly_ceiling_pence: number }>(
       "SELECT l.number, b.band, b.weekly_ceiling_pence FROM price_bands b JOIN lots l ON l.id = b.lot_id ORDER BY l.number, b.band",

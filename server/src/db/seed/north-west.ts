@@ -48,6 +48,29 @@ const DEMO_PROVIDERS = [
   { name: "Northern Pathways Alternative Provision (demo)", companiesHouseNumber: "09000005" },
 ];
 
+/** "St. Helens" -> "st-helens", "Pennine Learning Trust (demo)" -> "pennine-learning-trust": the made-up mail domains below. */
+const domainLabel = (name: string) =>
+  name
+    .replace(/\(demo\)/g, "")
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/**
+ * A demo organisation's placements contact: a team mailbox at a reserved example domain, and a
+ * Manchester number from Ofcom's range for drama (0161 496 0000 to 0999), which rings nobody.
+ * Councils are in the 0100s to 0300s, providers in the 0500s.
+ */
+export const demoCouncilContact = (councilName: string, index: number) => ({
+  contactEmail: `placements@${domainLabel(councilName)}.example.gov.uk`,
+  contactPhone: `0161 496 0${String(100 + index * 10).padStart(3, "0")}`,
+});
+const demoProviderContact = (providerName: string, index: number) => ({
+  contactEmail: `referrals@${domainLabel(providerName)}.example.org.uk`,
+  contactPhone: `0161 496 0${500 + index * 10}`,
+});
+
 export interface SeedResult {
   seeded: boolean;
   regionId: string;
@@ -55,8 +78,8 @@ export interface SeedResult {
 
 /**
  * Seeds the North West demonstration region: the regional hub, every council in the GIAS
- * extract and its Parent Carer Forum, the framework with its seven lots and A-E bands, and a
- * handful of providers. Does nothing if the region exists, so it is safe on every start.
+ * extract (with a placements contact) and its Parent Carer Forum, the framework with its seven
+ * lots and A-E bands, and a handful of providers (with a referrals contact). Does nothing if the region exists, so it is safe on every start.
  */
 export async function seedNorthWest(db: Db, today: Date = new Date()): Promise<SeedResult> {
   return db.transaction(async (tx) => {
@@ -70,9 +93,15 @@ export async function seedNorthWest(db: Db, today: Date = new Date()): Promise<S
       .insert(organisations)
       .values([
         { regionId: region.id, kind: "regional_hub", name: "North West Regional Commissioning Hub" },
-        ...councils.map((c) => ({ regionId: region.id, kind: "council" as const, name: `${c.name} Council`, laCode: c.laCode })),
+        ...councils.map((c, i) => ({
+          regionId: region.id,
+          kind: "council" as const,
+          name: `${c.name} Council`,
+          laCode: c.laCode,
+          ...demoCouncilContact(c.name, i),
+        })),
         ...councils.map((c) => ({ regionId: region.id, kind: "parent_forum" as const, name: `${c.name} Parent Carer Forum`, laCode: c.laCode })),
-        ...DEMO_PROVIDERS.map((p) => ({ regionId: region.id, kind: "provider" as const, ...p })),
+        ...DEMO_PROVIDERS.map((p, i) => ({ regionId: region.id, kind: "provider" as const, ...p, ...demoProviderContact(p.name, i) })),
       ]);
 
     // The real framework runs for ten years under the light-touch regime (DOMAIN.md).
