@@ -220,6 +220,12 @@ describe("POST /api/v1/placement-requests/:id/award/withdraw", () => {
     expect(council.award).toBeNull();
     const loser = await view(m.providers[1]!.person, r.id);
     expect(loser.request.intentionWithdrawnReason).toBe("The start date no longer works for the family.");
+    // The council reads who withdrew it; a provider only that the council did.
+    expect(council.request).toMatchObject({
+      intentionWithdrawnBy: m.commissioner.user.displayName,
+      intentionWithdrawnReason: "The start date no longer works for the family.",
+    });
+    expect(loser.request.intentionWithdrawnBy).toBeNull();
     for (const i of [0, 1]) {
       expect((await toldAbout(r.id, m.providers[i]!.person.user.id)).map((n) => n.title)).toContain(
         `The intention to award request ${requestReference(r.id)} is withdrawn`,

@@ -447,6 +447,8 @@ export const RequestSummarySchema = z.object({
   /** The last intention to award that the council withdrew, and why (every provider that offered reads it). */
   intentionWithdrawnAt: z.iso.datetime().nullable(),
   intentionWithdrawnReason: z.string().nullable(),
+  /** Who withdrew it (their name, or e-mail address without one): in the council's view only; null for providers. */
+  intentionWithdrawnBy: z.string().nullable(),
 });
 export type RequestSummary = z.infer<typeof RequestSummarySchema>;
 

@@ -38,9 +38,10 @@ export const placementRequests = pgTable("placement_requests", {
   /** Calendar days between the intention to award and its confirmation (0 to 30; 0 needs a reason). */
   standstillDays: smallint("standstill_days").notNull().default(8),
   standstillReason: text("standstill_reason"),
-  /** The last withdrawn intention to award: when and why (its providers read it). */
+  /** The last withdrawn intention to award: when, why (its providers read it) and who (the council reads it). */
   intentionWithdrawnAt: at("intention_withdrawn_at"),
   intentionWithdrawnReason: text("intention_withdrawn_reason"),
+  intentionWithdrawnBy: uuid("intention_withdrawn_by").references(() => users.id),
   synthetic: boolean("synthetic").notNull().default(false),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: at("created_at").notNull().defaultNow(),

@@ -120,6 +120,9 @@ export const seesOwn = (viewer: Viewer, organisationId: string | null) =>
 /** The child's council reference is the council's alone; providers see the anonymised child. */
 export const seesChildReference = (viewer: Viewer) => viewer.kind === "commissioner";
 
+/** Who withdrew an intention to award: the council's own people; providers read that the council did. */
+export const seesWhoWithdrew = (viewer: Viewer) => viewer.kind === "commissioner";
+
 /** A question: the council always; the asker; every invited provider once it is answered to all. */
 export const seesClarification = (
   viewer: Viewer,

@@ -6,7 +6,10 @@ import type { AmendmentRow, ClarificationRow, InvitationRow, OfferRow, OfferVers
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentSummary(row: PlacementRequestRow, extra: { councilName: string; childReference: string | null }): RequestSummary {
+export function presentSummary(
+  row: PlacementRequestRow,
+  extra: { councilName: string; childReference: string | null; intentionWithdrawnBy?: string | null },
+): RequestSummary {
   return {
     id: row.id,
     reference: requestReference(row.id),
@@ -27,6 +30,7 @@ export function presentSummary(row: PlacementRequestRow, extra: { councilName: s
     standstillReason: row.standstillReason,
     intentionWithdrawnAt: iso(row.intentionWithdrawnAt),
     intentionWithdrawnReason: row.intentionWithdrawnReason,
+    intentionWithdrawnBy: extra.intentionWithdrawnBy ?? null,
   };
 }
 

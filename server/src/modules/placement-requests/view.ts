@@ -17,6 +17,7 @@ import {
   requestAmendments,
   requestInvitations,
   settings,
+  users,
 } from "../../db/schema";
 import { ageForPlacement } from "../children/age";
 import {
@@ -29,6 +30,7 @@ import {
   seesOfferContent,
   seesOwn,
   seesRanks,
+  seesWhoWithdrew,
 } from "./policy";
 import { lastSubmittedAt, presentAmendment, presentClarification, presentInvitation, presentOffer, presentPlacement, presentSummary } from "./present";
 import { databaseNow, type Viewer } from "./queries";
@@ -139,11 +141,20 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   const offerNames = (offerId: string) => namesOf(offerRows.find((o) => o.id === offerId)?.settingId);
 
   const [award] = await db.select().from(awards).where(eq(awards.requestId, request.id));
+  const withdrawnBy = request.intentionWithdrawnBy;
+  const [withdrew] =
+    withdrawnBy && seesWhoWithdrew(viewer)
+      ? await db.select({ displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, withdrawnBy))
+      : [];
   const [placement] = await db.select().from(placements).where(eq(placements.requestId, request.id));
 
   return {
     viewer: viewer.kind,
-    request: presentSummary(request, { councilName: council.name, childReference: seesChildReference(viewer) ? child.reference : null }),
+    request: presentSummary(request, {
+      councilName: council.name,
+      childReference: seesChildReference(viewer) ? child.reference : null,
+      intentionWithdrawnBy: withdrew ? (withdrew.displayName ?? withdrew.email) : null,
+    }),
     child: anonymiseChild(child, now.toISOString().slice(0, 10)),
     serverTime: now.toISOString(),
     invitations: invitationRows

@@ -137,7 +137,7 @@ export async function withdrawIntention({
       tx,
       request,
       to: request.evaluatedAt === null ? "closed" : "evaluated",
-      set: { intentionWithdrawnAt: sql`clock_timestamp()`, intentionWithdrawnReason: reason },
+      set: { intentionWithdrawnAt: sql`clock_timestamp()`, intentionWithdrawnReason: reason, intentionWithdrawnBy: actor.userId },
       actor,
       ip,
       details: { withdrawnIntention: true, offerId: removed.offerId },
