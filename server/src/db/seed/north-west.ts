@@ -62,7 +62,7 @@ const domainLabel = (name: string) =>
  * Manchester number from Ofcom's range for drama (0161 496 0000 to 0999), which rings nobody.
  * Councils are in the 0100s to 0300s, providers in the 0500s.
  */
-export const demoCouncilContact = (councilName: string, index: number) => ({
+const demoCouncilContact = (councilName: string, index: number) => ({
   contactEmail: `placements@${domainLabel(councilName)}.example.gov.uk`,
   contactPhone: `0161 496 0${String(100 + index * 10).padStart(3, "0")}`,
 });
