@@ -122,6 +122,14 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
       (m) => m.PeoplePage,
     ),
   },
+  {
+    path: PAGE_PATHS.organisationContact,
+    roles: ROLES,
+    page: lazyPage(
+      () => import("./pages/organisations/organisation-contact-page"),
+      (m) => m.OrganisationContactPage,
+    ),
+  },
   { path: PAGE_PATHS.commissionerHome, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.CommissionerHomePage) },
   { path: PAGE_PATHS.providerHome, roles: ["provider"], page: lazyPage(providerPages, (m) => m.ProviderHomePage) },
   { path: PAGE_PATHS.parentPanelHome, roles: ["parent_panel"], page: lazyPage(parentPages, (m) => m.ParentPanelHomePage) },

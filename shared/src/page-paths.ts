@@ -20,6 +20,7 @@ export const PAGE_PATHS = {
   adminReviewRounds: "/admin/review-rounds",
   adminReviewRound: "/admin/review-rounds/:id",
   people: "/organisations/:id/people",
+  organisationContact: "/organisations/:id/contact",
   commissionerHome: "/commissioner",
   commissionerSearch: "/commissioner/settings",
   commissionerSetting: "/commissioner/settings/:id",

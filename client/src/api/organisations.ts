@@ -1,4 +1,11 @@
-import { type Organisation, type OrganisationCreateInput, OrganisationListSchema, OrganisationResponseSchema } from "@shared/schemas/identity";
+import { useCallback } from "react";
+import {
+  type Organisation,
+  type OrganisationContactUpdateInput,
+  type OrganisationCreateInput,
+  OrganisationListSchema,
+  OrganisationResponseSchema,
+} from "@shared/schemas/identity";
 import { apiRequest } from "./http";
 import { useApiQuery } from "./use-api-query";
 
@@ -19,5 +26,16 @@ export async function fetchOrganisation(id: string, signal: AbortSignal): Promis
 
 export async function createOrganisation(input: OrganisationCreateInput): Promise<Organisation> {
   const { data } = await apiRequest("/api/v1/organisations", OrganisationResponseSchema, { method: "POST", body: input });
+  return data;
+}
+
+export function useOrganisation(id: string) {
+  const load = useCallback((signal: AbortSignal) => fetchOrganisation(id, signal), [id]);
+  return useApiQuery(load);
+}
+
+/** Replaces the organisation's contact e-mail and phone (null removes one). */
+export async function updateOrganisationContact(id: string, input: OrganisationContactUpdateInput): Promise<Organisation> {
+  const { data } = await apiRequest(`/api/v1/organisations/${encodeURIComponent(id)}/contact`, OrganisationResponseSchema, { method: "PATCH", body: input });
   return data;
 }

@@ -2,6 +2,7 @@ import { generatePath } from "react-router";
 import { PAGE_PATHS } from "@shared/page-paths";
 
 export const peoplePath = (organisationId: string) => generatePath(PAGE_PATHS.people, { id: organisationId });
+export const organisationContactPath = (organisationId: string) => generatePath(PAGE_PATHS.organisationContact, { id: organisationId });
 
 export const providerSettingPath = (settingId: string) => generatePath(PAGE_PATHS.providerSetting, { id: settingId });
 export const providerSettingEditPath = (settingId: string) => generatePath(PAGE_PATHS.providerSettingEdit, { id: settingId });

@@ -7,15 +7,17 @@ import { errorsFromZod, sendOrErrors } from "../../components/form-errors";
 import { Radios } from "../../components/radios";
 import { TextInput } from "../../components/text-input";
 import { useFormSubmit } from "../../components/use-form-submit";
+import { CONTACT_FIELD_IDS, type ContactAnswers, ContactFields, contactFromAnswers } from "../organisations/contact-fields";
 
 const FIELD_IDS = {
   kind: "organisation-kind",
   name: "organisation-name",
   laCode: "organisation-la-code",
   companiesHouseNumber: "organisation-company-number",
-  contactEmail: "organisation-contact-email",
-  contactPhone: "organisation-contact-phone",
+  ...CONTACT_FIELD_IDS,
 } as const;
+
+const NO_CONTACT: ContactAnswers = { contactEmail: "", contactPhone: "" };
 
 // The hub already exists: a region has one, made when the region is set up.
 const KIND_OPTIONS: { value: OrganisationKind; label: string }[] = [
@@ -34,18 +36,18 @@ export function OrganisationForm({ onAdded, onErrorsChange }: OrganisationFormPr
   const [name, setName] = useState("");
   const [laCode, setLaCode] = useState("");
   const [companiesHouseNumber, setCompaniesHouseNumber] = useState("");
-  const [contactEmail, setContactEmail] = useState("");
-  const [contactPhone, setContactPhone] = useState("");
-  const optional = (value: string) => (kind === "council" && value.trim() !== "" ? value : undefined);
+  const [contact, setContact] = useState(NO_CONTACT);
   const needsLaCode = kind === "council" || kind === "parent_forum";
   const form = useFormSubmit(async () => {
+    // Asked of councils only: their contact is what the provider they award reads.
+    const { contactEmail, contactPhone } = contactFromAnswers(contact);
     const parsed = OrganisationCreateSchema.safeParse({
       kind,
       name,
       laCode: needsLaCode && laCode.trim() !== "" ? laCode : undefined,
       companiesHouseNumber: kind === "provider" && companiesHouseNumber.trim() !== "" ? companiesHouseNumber : undefined,
-      contactEmail: optional(contactEmail),
-      contactPhone: optional(contactPhone),
+      contactEmail: kind === "council" ? (contactEmail ?? undefined) : undefined,
+      contactPhone: kind === "council" ? (contactPhone ?? undefined) : undefined,
     });
     if (!parsed.success) return errorsFromZod(FIELD_IDS, parsed.error);
     return sendOrErrors(
@@ -56,8 +58,7 @@ export function OrganisationForm({ onAdded, onErrorsChange }: OrganisationFormPr
         setName("");
         setLaCode("");
         setCompaniesHouseNumber("");
-        setContactEmail("");
-        setContactPhone("");
+        setContact(NO_CONTACT);
         await onAdded(organisation);
       },
       "name",
@@ -103,31 +104,7 @@ export function OrganisationForm({ onAdded, onErrorsChange }: OrganisationFormPr
                 spellCheck={false}
               />
             ) : null}
-            {kind === "council" ? (
-              <>
-                <TextInput
-                  id={FIELD_IDS.contactEmail}
-                  label="Placements contact e-mail (optional)"
-                  hint="Shown to the provider awarded a placement, in its next steps and award letter"
-                  type="email"
-                  value={contactEmail}
-                  onChange={setContactEmail}
-                  error={fields?.contactEmail}
-                  autoComplete="email"
-                  spellCheck={false}
-                />
-                <TextInput
-                  id={FIELD_IDS.contactPhone}
-                  label="Placements contact phone (optional)"
-                  type="tel"
-                  value={contactPhone}
-                  onChange={setContactPhone}
-                  error={fields?.contactPhone}
-                  widthClass="govuk-input--width-20"
-                  autoComplete="tel"
-                />
-              </>
-            ) : null}
+            {kind === "council" ? <ContactFields kind={kind} answers={contact} onChange={setContact} errors={fields} /> : null}
             {kind === "provider" ? (
               <TextInput
                 id={FIELD_IDS.companiesHouseNumber}

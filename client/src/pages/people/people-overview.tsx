@@ -5,6 +5,7 @@ import { ErrorSummary } from "../../components/error-summary";
 import type { FormErrors } from "../../components/form-errors";
 import { SuccessBanner } from "../../components/notification-banner";
 import { usePageTitle } from "../../components/use-page-title";
+import { ContactSummary } from "../organisations/contact-summary";
 import { InvitationsTable } from "./invitations-table";
 import { InviteForm } from "./invite-form";
 import { MembersTable } from "./members-table";
@@ -46,6 +47,7 @@ export function PeopleOverview({ me, people, notice, onNotice, onChanged, onRemo
         {notice ? <SuccessBanner key={notice} title={notice} /> : null}
         <span className="govuk-caption-l">{organisation.name}</span>
         <h1 className="govuk-heading-l">People</h1>
+        <ContactSummary organisation={organisation} />
         <MembersTable me={me} organisation={organisation} members={members} onRemove={onRemove} {...actions} />
         <InvitationsTable organisation={organisation} invitations={invitations} {...actions} />
         <InviteForm

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useParams } from "react-router";
+import { useLocation, useParams } from "react-router";
 import { ErrorCode } from "@shared/errors";
 import type { Me, Member } from "@shared/schemas/identity";
 import { ApiRequestError } from "../../api/http";
@@ -25,7 +25,9 @@ export function PeoplePage() {
 function ManagePeople({ organisationId, me }: { organisationId: string; me: Me }) {
   const people = useOrganisationPeople(organisationId);
   const [removing, setRemoving] = useState<Member>();
-  const [notice, setNotice] = useState<string>();
+  // A page that sent the person back here (the contact details) says what they did.
+  const location = useLocation();
+  const [notice, setNotice] = useState<string | undefined>(() => (location.state as { notice?: string } | null)?.notice);
 
   if (people.status === "loading") return <PeopleLoading />;
   if (people.status === "error") {
