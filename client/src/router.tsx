@@ -148,6 +148,7 @@ const rolePages: { path: string; roles?: readonly Role[]; allow?: (me: Me) => bo
   // Children's profiles are their council's commissioners' alone: the hub has no access either.
   { path: PAGE_PATHS.commissionerChildren, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ChildrenPage) },
   { path: PAGE_PATHS.commissionerChildNew, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.RecordChildPage) },
+  { path: PAGE_PATHS.commissionerChildImport, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ImportChildPage) },
   { path: PAGE_PATHS.commissionerChild, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ChildPage) },
   { path: PAGE_PATHS.commissionerChildEdit, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.EditChildPage) },
   { path: PAGE_PATHS.commissionerChildQuestion, roles: ["commissioner"], page: lazyPage(commissionerPages, (m) => m.ChildQuestionPage) },

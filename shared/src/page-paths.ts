@@ -26,6 +26,7 @@ export const PAGE_PATHS = {
   commissionerSetting: "/commissioner/settings/:id",
   commissionerChildren: "/commissioner/children",
   commissionerChildNew: "/commissioner/children/new",
+  commissionerChildImport: "/commissioner/children/import",
   commissionerChild: "/commissioner/children/:id",
   commissionerChildEdit: "/commissioner/children/:id/edit",
   commissionerChildQuestion: "/commissioner/children/:id/edit/:section",

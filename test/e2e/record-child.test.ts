@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { pdsReferral } from "../factories/placements-standard";
 import { startTestServer } from "../setup/test-server";
 import { checkAccessibility, collectPageProblems, describeBrowser, launchBrowser, type PageProblems } from "./browser";
 import { answerAbout, answerNeeds, answerPlacement, answerRequirements, answerRisks, openTask, saveAndContinue, taskStatus } from "./record-child-steps";
@@ -155,5 +156,53 @@ describeBrowser("Recording a child through the task list", () => {
     expect(await statuses()).toEqual(["Completed", "Completed", "Completed", "Completed", "Completed"]);
     await checkAccessibility(page);
     problems.assertNone();
+  }, 120_000);
+
+  it("imports a referral in the Placements Data Standard: every failing field in words, then the task list with what is still to answer", async () => {
+    await page.goto(`${server.url}/commissioner/children`);
+    await page.getByRole("link", { name: "Import a referral" }).click();
+    await page.getByRole("heading", { level: 1, name: "Import a referral" }).waitFor();
+    await checkAccessibility(page);
+    const summary = page.locator(".govuk-error-summary");
+    const importIt = () => page.getByRole("button", { name: "Import the referral" }).click();
+
+    await importIt();
+    await summary.getByText("Paste the referral, or choose its file").waitFor();
+    await page.getByLabel("The referral", { exact: true }).fill('{ "PlacementAvailability": ');
+    await importIt();
+    await summary.getByText(/^The referral is not a JSON document/).waitFor();
+
+    // Two fields wrong: the API lists both, each saying where it is and what it should be.
+    const bad = pdsReferral({ childId: 716016 });
+    (bad.PlacementRequirements as Record<string, unknown>).pets = "Maybe";
+    delete (bad.Risks as Record<string, unknown>).riskMissing;
+    await page.getByLabel("The referral", { exact: true }).fill(JSON.stringify(bad, null, 2));
+    await importIt();
+    await summary.getByText(/^In placement requirements: pets must be one of: /).waitFor();
+    await summary.getByText(/^In risks: riskMissing is required/).waitFor();
+    expect(await summary.getByRole("link").first().getAttribute("href")).toBe("#pds-document");
+    await page.getByText("The referral has 2 problems: correct each one listed above and import it again").waitFor();
+    expect(await page.title()).toMatch(/^Error: /);
+    await checkAccessibility(page);
+    expect(await server.testApp.database.handle.sql.query("SELECT 1 FROM child_profiles WHERE reference = 'PDS-716016'")).toEqual([]);
+
+    // The corrected referral, chosen as a file: it fills the box, and the import lands on the task list.
+    const good = pdsReferral({ childId: 716016 });
+    await page
+      .getByLabel("Choose the referral’s file (optional)")
+      .setInputFiles({ name: "referral.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
+    await page.waitForFunction(() => (document.getElementById("pds-document") as HTMLTextAreaElement | null)?.value.includes("PlacementAvailability"));
+    await importIt();
+    await page.getByRole("heading", { level: 1, name: "Record PDS-716016’s needs" }).waitFor();
+    await page
+      .getByText("PDS-716016 was recorded from the referral as a draft. Answer the questions not started or in progress, then check your answers.")
+      .waitFor();
+    const imported = await statuses();
+    // The standard carries the requirements, the recommendation and every risk; not what matching needs about the child.
+    expect(imported).toContain("Completed");
+    expect(imported.filter((s) => s !== "Completed").length).toBeGreaterThan(0);
+    expect(await taskStatus(page, "Risks")).toBe("Completed");
+    expect(await taskStatus(page, "About the child")).not.toBe("Completed");
+    await checkAccessibility(page);
   }, 120_000);
 });

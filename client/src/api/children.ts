@@ -30,6 +30,12 @@ export async function createChildDraft(input: ChildProfileDraftCreateInput): Pro
   return data;
 }
 
+/** Records a child from a referral in the Placements Data Standard, as a draft; a 400 lists every failing field with its path. */
+export async function importPlacementsStandardReferral(document: unknown): Promise<ChildProfile> {
+  const { data } = await apiRequest("/api/v1/children/import/placements-standard", ChildProfileResponseSchema, { method: "POST", body: document });
+  return data;
+}
+
 /** Completes a draft whose every question is answered; a 400 lists those still to answer. */
 export async function completeChild(id: string): Promise<ChildProfile> {
   const { data } = await apiRequest(`${childPath(id)}/complete`, ChildProfileResponseSchema, { method: "POST" });

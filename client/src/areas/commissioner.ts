@@ -8,6 +8,7 @@ export { CommissionerHomePage } from "../pages/commissioner/commissioner-home-pa
 export { CommissionerSettingPage } from "../pages/commissioner/commissioner-setting-page";
 export { EditChildPage } from "../pages/commissioner/edit-child-page";
 export { FindSettingPage } from "../pages/commissioner/find-setting-page";
+export { ImportChildPage } from "../pages/commissioner/import-child-page";
 export { NewRequestPage } from "../pages/commissioner/new-request-page";
 export { RecordChildPage } from "../pages/commissioner/record-child-page";
 export { RequestBoardPage } from "../pages/commissioner/request-board-page";

@@ -22,9 +22,14 @@ export function ChildrenPage() {
     <>
       <h1 className="govuk-heading-l">Children</h1>
       <p className="govuk-body">Your council’s children’s needs profiles. Each is known by your reference, never by name.</p>
-      <Link className="govuk-button" data-module="govuk-button" to={PAGE_PATHS.commissionerChildNew}>
-        Record a child’s needs
-      </Link>
+      <div className="govuk-button-group">
+        <Link className="govuk-button" data-module="govuk-button" to={PAGE_PATHS.commissionerChildNew}>
+          Record a child’s needs
+        </Link>
+        <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={PAGE_PATHS.commissionerChildImport}>
+          Import a referral
+        </Link>
+      </div>
       <FilteredList
         load={fetchChildrenPage}
         what="children"

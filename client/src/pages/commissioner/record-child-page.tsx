@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { PAGE_PATHS } from "@shared/page-paths";
 import { ChildProfileDraftCreateSchema } from "@shared/schemas/children";
 import { createChildDraft } from "../../api/children";
@@ -37,6 +37,13 @@ export function RecordChildPage() {
         it, and every time it is opened is recorded.
       </p>
       <p className="govuk-body">Your answers are saved as a draft page by page: you can leave questions and come back to them.</p>
+      <p className="govuk-body">
+        If you have the child’s referral in the Placements Data Standard,{" "}
+        <Link className="govuk-link" to={PAGE_PATHS.commissionerChildImport}>
+          import the referral
+        </Link>{" "}
+        instead.
+      </p>
       <ChildSectionForm section="about" initial={EMPTY_CHILD_FORM} save={save} onErrorsChange={setHasErrors} />
     </ReadingColumn>
   );
