@@ -167,7 +167,15 @@ describeWithServers("Redis down and back, with two app nodes", { database: true 
     );
     expect(caughtUp.offered).toEqual([m.providers[0]!.settingId, m.providers[2]!.settingId].sort());
     expect(caughtUp.reconnections).toBeGreaterThanOrEqual(1);
-    await pause(800); // let every node's resynchronisation settle before the next offer
+    // Each node resynchronises when its own connections are back: wait until no more come.
+    await eventually(
+      async () => {
+        const before = board.reconnections();
+        await pause(1000);
+        return board.reconnections() === before && board.view() !== undefined;
+      },
+      (settled) => settled,
+    );
 
     // Cross-node delivery works again: an offer posted on node A reaches the socket on node B.
     const from = otherNode.log.of("response:received").length;
