@@ -28,4 +28,4 @@ export const canManagePeople = (actor: Actor, org: OrganisationRecord) => actor.
  * Changing the organisation's contact (the e-mail and phone others use about placements): the
  * same people as its people, since the contact speaks for the organisation in award letters.
  */
-export const canEditContact = canManagePeople;
+export const canEditContact = (actor: Actor, org: OrganisationRecord) => canManagePeople(actor, org);
