@@ -131,6 +131,47 @@ describeBrowser("Managing an organisation's people", () => {
     expect(problems.list).toEqual([]);
   }, 60_000);
 
+  it("an administrator changes the council's placements contact from its people page, with errors for a bad address", async () => {
+    await admin.goto(`${server.url}/commissioner`);
+    await admin.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "People" }).click();
+    await admin.getByRole("heading", { level: 1, name: "People" }).waitFor();
+    const details = admin.getByRole("region", { name: "Contact details" });
+    // The demo council has its placements mailbox from the seed.
+    expect(await details.innerText()).toContain("placements@manchester.example.gov.uk");
+
+    await details.getByRole("link", { name: "Change the placements e-mail" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Contact details" }).waitFor();
+    expect(await admin.title()).toBe("Contact details for Manchester Council – Placement Exchange");
+    expect(await admin.getByLabel("Placements contact e-mail (optional)").inputValue()).toBe("placements@manchester.example.gov.uk");
+    await checkAccessibility(admin);
+
+    await admin.getByLabel("Placements contact e-mail (optional)").fill("the placements team");
+    await admin.getByLabel("Placements contact phone (optional)").fill("ring us");
+    await admin.getByRole("button", { name: "Save contact details" }).click();
+    const summary = admin.locator(".govuk-error-summary");
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain("Enter an e-mail address in the correct format, like placements@council.gov.uk");
+    expect(await summary.innerText()).toContain("Enter a telephone number, like 0161 234 5000");
+    expect(await admin.locator("#organisation-contact-phone-error").innerText()).toContain("Enter a telephone number");
+    expect(await admin.title()).toMatch(/^Error: Contact details for Manchester Council/);
+    await checkAccessibility(admin);
+
+    await admin.getByLabel("Placements contact e-mail (optional)").fill("send.placements@manchester.example.gov.uk");
+    await admin.getByLabel("Placements contact phone (optional)").fill("");
+    const [saved] = await Promise.all([
+      admin.waitForRequest((r) => r.url().endsWith("/contact") && r.method() === "PATCH"),
+      admin.getByRole("button", { name: "Save contact details" }).click(),
+    ]);
+    expect(saved.postDataJSON()).toEqual({ contactEmail: "send.placements@manchester.example.gov.uk", contactPhone: null });
+    await admin.getByText("You changed the contact details for Manchester Council").waitFor();
+    await admin.getByRole("heading", { level: 1, name: "People" }).waitFor();
+    const after = await admin.getByRole("region", { name: "Contact details" }).innerText();
+    expect(after).toContain("send.placements@manchester.example.gov.uk");
+    expect(after).toMatch(/Placements phone\s+Not given/);
+    await checkAccessibility(admin);
+    expect(problems.list).toEqual([]);
+  }, 60_000);
+
   it("creates an API token on the account page, shows its secret once, then revokes it", async () => {
     await admin.goto(`${server.url}/account`);
     await admin.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
