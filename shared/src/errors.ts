@@ -82,6 +82,8 @@ export const DomainErrorCode = {
   ConfirmationRequired: "confirmation_required",
   /** The intention to award is still in its standstill period: it can be confirmed once that ends (the message says when). */
   StandstillRunning: "standstill_running",
+  /** With code service_unavailable (503): the database cannot be reached just now; send it again after Retry-After seconds. */
+  DatabaseUnavailable: "database_unavailable",
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -110,7 +112,7 @@ export type PriceAboveCeiling = z.infer<typeof PriceAboveCeilingSchema>;
 export const ApiErrorSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
-  /** Which rule refused it (409s and 403s of the domain): switch on this, never on the message. */
+  /** Which rule refused it (409s and 403s of the domain), or what is unavailable (503s): switch on this, never on the message. */
   reason: DomainErrorCodeSchema.optional(),
   issues: z.array(ValidationIssueSchema).optional(),
   /** With reason confirmation_required on lowering a band ceiling: the providers' prices above the new ceiling. */

@@ -63,8 +63,14 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
     connectionString: options.databaseUrl,
     // At least two: the migration lock holds one connection while migrations use another.
     max: Math.max(2, options.poolSize ?? 10),
+    // While PostgreSQL is down or restarting a request waits at most this long for a connection
+    // (queued behind a full pool included), then answers 503 with Retry-After (http/error-handler.ts).
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
+    // A server that vanished without closing its connections (a failover, a cut network) is
+    // noticed by TCP keepalive instead of leaving queries waiting on a dead socket.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   // The health check's own connection: a pool busy with traffic (queued live events, a slow
   // report) is not a database that is down, and an orchestrator would restart a healthy node.

@@ -1,8 +1,11 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError } from "zod";
 import { type ApiError, DomainErrorCode, ErrorCode } from "@shared/errors";
-import { isUniqueViolation } from "../db/errors";
+import { isDatabaseUnavailable, isUniqueViolation } from "../db/errors";
 import { AppError } from "./app-error";
+
+// About one readiness probe period (health/probes.ts): by then a restarted PostgreSQL is usually back.
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 interface BodyParserError extends Error {
   type?: string;
@@ -55,6 +58,19 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   // serve-static's "no such file" for a missing asset.
   if ((error as { status?: number }).status === 404) {
     return send(res, 404, { code: ErrorCode.NotFound, message: `There is no ${req.originalUrl.split("?")[0]} here.` });
+  }
+  // PostgreSQL restarting or out of reach: nothing is wrong with the request, so say when to send
+  // it again instead of a 500. A write answered this way was not acknowledged (success is
+  // answered only after commit); where a route takes an Idempotency-Key, sending it again with
+  // the same key stores it once.
+  if (isDatabaseUnavailable(error)) {
+    req.log?.warn({ err: error }, "database unavailable");
+    res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+    return send(res, 503, {
+      code: ErrorCode.ServiceUnavailable,
+      reason: DomainErrorCode.DatabaseUnavailable,
+      message: "The service cannot reach its database just now. Wait a few seconds and try again.",
+    });
   }
   if (isUniqueViolation(error)) {
     return send(res, 409, {

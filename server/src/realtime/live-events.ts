@@ -1,6 +1,7 @@
 import type { Socket } from "socket.io";
 import type { z } from "zod";
 import type { ClientToServerEvents, LiveRefusal, ServerToClientEvents } from "@shared/events";
+import { isDatabaseUnavailable } from "../db/errors";
 import { AppError } from "../http/app-error";
 import type { Logger } from "../logger";
 import type { Actor } from "../modules/identity/actor";
@@ -53,6 +54,8 @@ function refusalFor(error: unknown): LiveRefusal | undefined {
   if (error instanceof BusyError) return refusal("service_unavailable", "The service is busy: try again in a few seconds.");
   // The same answers as HTTP, where a record the person may not see "does not exist".
   if (error instanceof AppError) return refusal("not_found", error.message);
+  // PostgreSQL restarting: the same words as the REST API's 503; the client asks again.
+  if (isDatabaseUnavailable(error)) return refusal("service_unavailable", "The service cannot reach its database just now. Wait a few seconds and try again.");
   return undefined;
 }
 
