@@ -17,6 +17,8 @@ export interface Cluster {
   nodeUrl(i: number): string | undefined;
   /** Node i's process while it runs (its output, its exit). */
   node(i: number): RunningServer | undefined;
+  /** Nodes that exited without kill() or stop(), with their last lines of output: a crash to explain. */
+  crashes(): { node: number; code: number | null; lastLines: string[] }[];
   /** Indexes of the nodes running now. */
   live(): number[];
   /** Open balancer connections per node, to check that clients are spread. */
@@ -42,6 +44,8 @@ export interface ClusterOptions {
 
 interface Slot {
   server: RunningServer | undefined;
+  /** Set by kill(): its exit is expected. */
+  killing?: RunningServer;
   port: number;
   sockets: Set<Socket>;
 }
@@ -54,13 +58,15 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     ...options.env,
   };
   const slots: Slot[] = [];
+  const crashes: ReturnType<Cluster["crashes"]> = [];
   const spawnInto = async (slot: Slot) => {
     const server = await spawnServer(env, options.readyTimeoutMs ?? 90_000);
     slot.server = server;
     slot.port = Number(new URL(server.url).port);
     // A crash closes every connection to the node; the balancer stops sending it new ones.
-    void server.exited.then(() => {
+    void server.exited.then((code) => {
       if (slot.server === server) slot.server = undefined;
+      if (slot.killing !== server) crashes.push({ node: slots.indexOf(slot), code, lastLines: server.output.slice(-40) });
     });
     return server;
   };
@@ -120,6 +126,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const kill = async (i: number) => {
     const server = slot(i).server;
     if (!server) return;
+    slot(i).killing = server;
     server.child.kill("SIGKILL");
     await server.exited;
   };
@@ -127,6 +134,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     url,
     nodeUrl: (i) => slot(i).server?.url,
     node: (i) => slot(i).server,
+    crashes: () => crashes,
     live: () => slots.flatMap((s, i) => (s.server ? [i] : [])),
     connectionsPerNode: () => slots.map((s) => s.sockets.size),
     kill,
