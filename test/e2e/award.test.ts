@@ -15,6 +15,7 @@ type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 const REFERENCE = "MCR-2026-AWARD";
 const REASONS = "The strongest answer on section F, within the band.";
+const WITHDRAWN = "The family asked for a later start date.";
 
 /** Chromium logs every 4xx as a console error: the refusal the test asked for is taken off the list, and must have happened. */
 function expectRefusal(problems: PageProblems | undefined, status: number, path: RegExp): void {
@@ -97,6 +98,21 @@ describeBrowser("Intention to award, standstill and the award: the council, the 
     expect(await standstill.innerText()).toContain("Pennine Learning Trust (demo)");
     await checkAccessibility(council);
 
+    // Withdrawn with a reason, the request waits for an award again and says who withdrew it, when and why.
+    await council.getByLabel("Why are you withdrawing the intention to award?").fill(WITHDRAWN);
+    await council.getByRole("button", { name: "Withdraw the intention to award" }).click();
+    await council.getByText("You withdrew the intention to award. Every provider that offered has been told.").waitFor();
+    const withdrawn = await council.getByRole("region", { name: "Intention to award withdrawn" }).innerText();
+    expect(withdrawn).toMatch(new RegExp(`Commissioner, ${COUNCIL} withdrew the intention to award on \\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2}\\.`));
+    expect(withdrawn).toContain(WITHDRAWN);
+    expect(withdrawn).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    await checkAccessibility(council);
+    await council.getByLabel(/^Rank 1: /).check();
+    await council.getByLabel("Reasons for the award").fill(REASONS);
+    await council.getByRole("button", { name: "Record the intention to award" }).click();
+    await council.getByRole("region", { name: "Intention to award: standstill" }).waitFor();
+    expect(await council.getByRole("region", { name: "Intention to award withdrawn" }).count()).toBe(0);
+
     await council.getByRole("button", { name: "Confirm the award" }).click();
     await council
       .locator(".govuk-error-summary")
@@ -128,6 +144,10 @@ describeBrowser("Intention to award, standstill and the award: the council, the 
     await pennine.getByRole("heading", { name: "Next steps" }).waitFor();
     await pennine.getByText(`Quote the request’s reference, ${reference}.`).waitFor();
     await pennine.getByText("£1,600.00").first().waitFor();
+    // The demo council's placements contact (from the seed), not "Not given".
+    const nextSteps = await pennine.locator("main").innerText();
+    expect(nextSteps).toMatch(/Council’s e-mail\s+placements@manchester\.example\.gov\.uk/);
+    expect(nextSteps).toMatch(/Council’s phone\s+0161 496 0\d{3}/);
     await checkAccessibility(pennine);
 
     await pennine.getByRole("link", { name: "Read and print the award letter" }).click();
@@ -136,6 +156,8 @@ describeBrowser("Intention to award, standstill and the award: the council, the 
     expect(letter).toContain(REASONS);
     expect(letter).toContain("£1,600.00");
     expect(letter).not.toContain(REFERENCE);
+    expect(letter).toContain("placements@manchester.example.gov.uk");
+    expect(letter).not.toContain("Not given");
     await checkAccessibility(pennine);
     // Printed, the letter keeps its words and drops the buttons and links around it.
     await pennine.emulateMedia({ media: "print" });

@@ -5,6 +5,7 @@ import { AwardForm, StandstillSection } from "./award-form";
 import { PlacementSection } from "./placement-section";
 import { PriceRoundForm } from "./price-round-form";
 import { EvaluationReportLink, EvaluationSection } from "./scoring-form";
+import { WithdrawnIntention } from "./withdrawn-intention";
 
 interface StageProps {
   view: RequestView;
@@ -67,10 +68,16 @@ export function RequestBoardStage({ view, onChanged, resync }: StageProps) {
     case "open":
       return request.mode === "urgent" && view.offers.some((o) => o.status === "active") ? awardForm : null;
     case "closed":
-      return <EvaluationSection view={view} />;
+      return (
+        <>
+          <WithdrawnIntention view={view} />
+          <EvaluationSection view={view} />
+        </>
+      );
     case "evaluated":
       return (
         <>
+          <WithdrawnIntention view={view} />
           {table("Totals and ranks")}
           {awardForm}
           {request.mode === "ranked" ? <PriceRoundForm requestId={request.id} onStarted={(next) => onChanged(next, "You started the price round.")} /> : null}
