@@ -50,12 +50,21 @@ describeBrowser("The regional hub's organisations", () => {
     await page.locator(".govuk-error-summary", { hasText: "already exists" }).waitFor();
 
     await page.getByLabel("Local authority code").fill("999");
+    await page.getByLabel("Placements contact e-mail (optional)").fill("placements@isle-of-man.example.gov.uk");
     await page.getByRole("button", { name: "Add organisation" }).click();
     await page.getByText("You added Isle of Man Council (test)").waitFor();
     await page.getByRole("link", { name: "People at Isle of Man Council (test)" }).click();
     await page.getByRole("heading", { level: 1, name: "People" }).waitFor();
     expect(await page.locator("main").innerText()).toContain("Nobody has joined Isle of Man Council (test) yet.");
+    // The contact given when it was added, and (the hub's administrator may) the phone added after.
+    const contact = page.getByRole("region", { name: "Contact details" });
+    expect(await contact.innerText()).toMatch(/Placements e-mail\s+placements@isle-of-man\.example\.gov\.uk/);
     await checkAccessibility(page);
+    await contact.getByRole("link", { name: "Change the placements phone" }).click();
+    await page.getByLabel("Placements contact phone (optional)").fill("01624 685000");
+    await page.getByRole("button", { name: "Save contact details" }).click();
+    await page.getByText("You changed the contact details for Isle of Man Council (test)").waitFor();
+    expect(await page.getByRole("region", { name: "Contact details" }).innerText()).toMatch(/Placements phone\s+01624 685000/);
     // The duplicate's 409 above is expected; Chromium logs any 4xx fetch as a console error.
     const expectedConflict = (p: string) => p.includes("status of 409") && p.includes("/api/v1/organisations");
     expect(problems.list.filter((p) => !expectedConflict(p))).toEqual([]);
