@@ -13,7 +13,7 @@ import { createTestApp, type TestApp } from "../setup/test-app";
 const CHROME = "gzip, deflate, br, zstd";
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
-type Manifest = Record<string, { file: string; isEntry?: boolean; css?: string[] }>;
+type Manifest = Record<string, { file: string; isEntry?: boolean; css?: string[]; imports?: string[] }>;
 
 let t: TestApp;
 let manifest: Manifest;
@@ -148,6 +148,8 @@ describe("GET a page (index.html)", () => {
     const res = await page("/commissioner/requests");
     expect(res.status).toBe(200);
     expect(res.text).toContain(`<link rel="modulepreload" crossorigin href="${areaChunk}">`);
+    // The area's own stylesheet is linked, so the loader does not fetch it after the scripts.
+    for (const css of manifest["src/areas/commissioner.ts"]?.css ?? []) expect(res.text).toContain(`<link rel="stylesheet" crossorigin href="/${css}">`);
     // Who is signed in is asked for at once too, not after the chunks have run.
     expect(res.text).toContain('<link rel="preload" href="/api/v1/me" as="fetch" crossorigin>');
     // Not the entry's own chunks again, and nothing of another role.

@@ -24,6 +24,7 @@ interface ManifestChunk {
   file: string;
   isEntry?: boolean;
   imports?: string[];
+  css?: string[];
 }
 
 /** The page's HTML as sent: plain, brotli and gzip (compressed once, not per request). */
@@ -51,8 +52,20 @@ function staticGraph(manifest: Record<string, ManifestChunk>, from: string[]): S
  */
 const SESSION_PRELOAD = '<link rel="preload" href="/api/v1/me" as="fetch" crossorigin>';
 
-function render(html: string, files: string[]): PageHtml {
-  const preloads = files.length === 0 ? [] : [SESSION_PRELOAD, ...files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)];
+/**
+ * An area's own stylesheet (the evaluation report's print styles, say): the bundler's loader
+ * waits for it before the area's pages may run, one more round trip after the scripts, unless
+ * the page already links it, so the page does.
+ */
+function render(html: string, files: string[], stylesheets: string[]): PageHtml {
+  const preloads =
+    files.length === 0
+      ? []
+      : [
+          SESSION_PRELOAD,
+          ...stylesheets.map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`),
+          ...files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+        ];
   const links = preloads.join("\n    ");
   const identity = Buffer.from(preloads.length === 0 ? html : html.replace("</head>", `  ${links}\n  </head>`));
   return {
@@ -111,8 +124,12 @@ export function pageHtmlFor(distDir: string): (path: string) => PageHtml | undef
       manifest,
       Object.keys(manifest).filter((key) => manifest[key]?.isEntry),
     );
-    const files = [...staticGraph(manifest, area ? [area] : [])].filter((key) => !loaded.has(key)).map((key) => manifest[key]!.file);
-    const page = render(readFileSync(index, "utf8"), files);
+    const chunks = [...staticGraph(manifest, area ? [area] : [])].filter((key) => !loaded.has(key)).map((key) => manifest[key]!);
+    const page = render(
+      readFileSync(index, "utf8"),
+      chunks.map((chunk) => chunk.file),
+      chunks.flatMap((chunk) => chunk.css ?? []),
+    );
     cache.set(area, page);
     return page;
   };
