@@ -24,7 +24,7 @@ export const round = (ms: number) => Math.round(ms * 100) / 100;
  * ANALYZE); without, embedded PGlite in memory. `driver` "pglite" asks for PGlite even when
  * DATABASE_URL is set (to compare the two in one run).
  */
-export async function openBenchDatabase(driver?: BenchDriver): Promise<{ handle: DbHandle; kind: string; drop(): Promise<void> }> {
+export async function openBenchDatabase(driver?: BenchDriver): Promise<BenchDatabase> {
   const opened = await openEmpty(driver);
   await migrate(opened.handle);
   await loadReferenceData(opened.handle.db);
@@ -36,7 +36,10 @@ export type BenchDriver = "postgresql" | "pglite";
 /** The drivers a benchmark can run on here: PostgreSQL (with DATABASE_URL) then PGlite, or PGlite alone. */
 export const benchDrivers = (): BenchDriver[] => (process.env.DATABASE_URL ? ["postgresql", "pglite"] : ["pglite"]);
 
-async function openEmpty(driver?: BenchDriver): Promise<{ handle: DbHandle; kind: string; drop(): Promise<void> }> {
+/** `url` is the throwaway database's on the PostgreSQL server (none on PGlite). */
+type BenchDatabase = { handle: DbHandle; kind: string; url?: string; drop(): Promise<void> };
+
+async function openEmpty(driver?: BenchDriver): Promise<BenchDatabase> {
   const url = process.env.DATABASE_URL;
   if (!url || driver === "pglite") {
     const handle = await openDatabase({});
@@ -52,6 +55,7 @@ async function openEmpty(driver?: BenchDriver): Promise<{ handle: DbHandle; kind
   return {
     handle,
     kind: "postgresql",
+    url: target.toString(),
     async drop() {
       await handle.close();
       if (process.env.BENCH_KEEP === "1") console.error(`kept database ${name}`);
@@ -185,4 +189,65 @@ export async function explainSummary(db: Db, statements: ReturnType<typeof sql>[
         loops: Math.round((loops / count) * 10) / 10,
       })),
   };
+}
+
+/** One statement as the app sent it to node-postgres: its text, parameters and row mode. */
+export type SentStatement = { text: string; values?: unknown[]; rowMode?: string };
+
+/**
+ * Every statement the app sends to PostgreSQL while `work` runs, as node-postgres receives it
+ * (text and parameters, transactions' BEGIN and COMMIT included): every pooled connection goes
+ * through pg.Client's query. Run one request at a time, so nothing else is caught.
+ */
+export async function captureSql(work: () => Promise<unknown>): Promise<SentStatement[]> {
+  const sent: SentStatement[] = [];
+  const original = pg.Client.prototype.query;
+  const recording = function (this: pg.Client, ...args: unknown[]) {
+    const [first, second] = args;
+    if (typeof first === "string") sent.push({ text: first, ...(Array.isArray(second) ? { values: second } : {}) });
+    else if (first && typeof first === "object" && "text" in first) {
+      const config = first as { text: string; values?: unknown[]; rowMode?: string };
+      sent.push({ text: config.text, values: Array.isArray(second) ? second : config.values, ...(config.rowMode ? { rowMode: config.rowMode } : {}) });
+    }
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  pg.Client.prototype.query = recording as typeof original;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return sent;
+}
+
+/**
+ * The floor: each captured request's statements run bare on a pg pool of its own (same
+ * database, nothing between), in order on one connection (so a transaction stays one),
+ * `concurrency` requests at a time; latency per request, as the HTTP figures are.
+ */
+export async function timeSqlBare(databaseUrl: string, requests: SentStatement[][], concurrency: number): Promise<number[]> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
+  const latencies: number[] = [];
+  try {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        const client = await pool.connect();
+        try {
+          while (next < requests.length) {
+            const statements = requests[next++] as SentStatement[];
+            const started = performance.now();
+            // Rows as the app asked for them (Drizzle asks for arrays where it maps columns itself).
+            for (const s of statements) await (s.rowMode ? client.query({ text: s.text, values: s.values, rowMode: "array" }) : client.query(s.text, s.values));
+            latencies.push(performance.now() - started);
+          }
+        } finally {
+          client.release();
+        }
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+  return latencies.sort((a, b) => a - b);
 }

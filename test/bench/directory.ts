@@ -3,8 +3,10 @@
 // same searches: which plan nodes take the time. With DATABASE_URL it runs on a throwaway
 // database on that PostgreSQL server (dropped after) and then on embedded PGlite, with the same
 // settings and the same searches, so a gap between the drivers shows at once; without, PGlite
-// alone. Prints one JSON line.
-import { cpus } from "node:os";
+// alone. Each driver is timed one client at a time and four at once; on PostgreSQL the same
+// searches' SQL (as node-postgres received it) also runs bare on a pool: `bare_p95_ms`,
+// `ratio_p95`. Prints one JSON line.
+import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { NEEDS } from "@shared/codes/needs";
 import { SettingSearchQuerySchema } from "@shared/schemas/settings";
@@ -19,6 +21,7 @@ import {
   type BenchDriver,
   benchDrivers,
   benchNeeds,
+  captureSql,
   explainSummary,
   northWestDistricts,
   openBenchDatabase,
@@ -26,11 +29,16 @@ import {
   pick,
   round,
   serveApp,
+  timeSqlBare,
 } from "./bench-kit";
 
 const SETTINGS = Number(process.env.BENCH_SETTINGS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
+/** Each run is timed one client at a time and four at once (BENCH_CONCURRENCY="1,4"). */
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,4").split(",").map(Number);
+/** How many of the searches are captured and run bare through the driver (PostgreSQL only). */
+const BARE = Number(process.env.BENCH_BARE ?? 500);
+const TARGET_RATIO_P95 = 3;
 /** How many of the searches are explained (EXPLAIN ANALYZE) after the timed run. */
 const EXPLAINED = Number(process.env.BENCH_EXPLAIN ?? 50);
 const WARM_UP = 50;
@@ -67,7 +75,7 @@ function workload(districts: District[]) {
 }
 
 async function run(driver: BenchDriver, plan: (districts: District[]) => ReturnType<typeof workload>) {
-  const { handle, kind, drop } = await openBenchDatabase(driver);
+  const { handle, kind, url, drop } = await openBenchDatabase(driver);
   try {
     const db = handle.db;
     const regionId = (await buildRegion(db)).id;
@@ -103,20 +111,47 @@ async function run(driver: BenchDriver, plan: (districts: District[]) => ReturnT
     };
     for (const query of queries.slice(0, WARM_UP)) await call(query); // warm-up: JIT, plan cache, connections
     const timed = queries.slice(WARM_UP);
-    const latencies: number[] = [];
-    let errors = 0;
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < timed.length) {
-          const r = await call(timed[next++] as string);
-          latencies.push(r.ms);
-          if (!r.ok) errors++;
-        }
-      }),
-    );
-    latencies.sort((a, b) => a - b);
+    const timeAt = async (concurrency: number) => {
+      const latencies: number[] = [];
+      let errors = 0;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < timed.length) {
+            const r = await call(timed[next++] as string);
+            latencies.push(r.ms);
+            if (!r.ok) errors++;
+          }
+        }),
+      );
+      return { latencies: latencies.sort((a, b) => a - b), errors };
+    };
+    const http = [];
+    for (const concurrency of CONCURRENCY) http.push({ concurrency, ...(await timeAt(concurrency)) });
+    // The floor: what the same searches send to PostgreSQL (the token check and the search, as
+    // node-postgres received them), captured one request at a time, then run bare on a pool.
+    const captured = [];
+    if (url) for (const query of timed.slice(0, BARE)) captured.push(await captureSql(() => call(query)));
     await close();
+    const byConcurrency: Record<string, unknown> = {};
+    for (const { concurrency, latencies, errors } of http) {
+      const p95 = percentile(latencies, 95);
+      const bare = url ? await timeSqlBare(url, captured, concurrency) : [];
+      byConcurrency[concurrency] = {
+        p50_ms: round(percentile(latencies, 50)),
+        p95_ms: round(p95),
+        p99_ms: round(percentile(latencies, 99)),
+        errors,
+        ...(url
+          ? {
+              bare_statements_per_request: round(captured.reduce((n, c) => n + c.length, 0) / Math.max(1, captured.length)),
+              bare_p50_ms: round(percentile(bare, 50)),
+              bare_p95_ms: round(percentile(bare, 95)),
+              ratio_p95: round(p95 / Math.max(percentile(bare, 95), 0.01)),
+            }
+          : {}),
+      };
+    }
 
     // The same statements the API ran for the first searches, explained one after another.
     const statements = [];
@@ -126,20 +161,14 @@ async function run(driver: BenchDriver, plan: (districts: District[]) => ReturnT
       statements.push(searchSql({ regionId, query: parsed, centre }));
     }
     const explain = await explainSummary(db, statements);
-    return {
-      database: kind,
-      p50_ms: round(percentile(latencies, 50)),
-      p95_ms: round(percentile(latencies, 95)),
-      p99_ms: round(percentile(latencies, 99)),
-      errors,
-      explain,
-    };
+    return { database: kind, concurrency: byConcurrency, explain };
   } finally {
     await drop();
   }
 }
 
 async function main() {
+  const loadAtStart = loadavg()[0];
   let made: ReturnType<typeof workload> | undefined;
   const plan = (districts: District[]) => (made ??= workload(districts)); // outcodes are the same reference data on every driver
   const results: Record<string, Awaited<ReturnType<typeof run>>> = {};
@@ -151,8 +180,9 @@ async function main() {
       cpus: cpus().length,
       settings: SETTINGS,
       requests: REQUESTS,
-      concurrency: CONCURRENCY,
+      load_average_at_start: round(loadAtStart ?? 0),
       target_p95_ms: 30,
+      target_ratio_p95: TARGET_RATIO_P95,
       ...results,
     }),
   );
