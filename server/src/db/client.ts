@@ -77,6 +77,12 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
   const healthPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 });
   // Without a listener, a server restart would crash the process through an idle client's error.
   for (const p of [pool, healthPool]) p.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
+  // The pool listens only to idle connections. One checked out (a transaction between its
+  // statements) that PostgreSQL ends (a restart's 57P01) would raise an 'error' nobody hears,
+  // an uncaught exception that takes the whole node down. With this listener the statement in
+  // flight fails (a 503), and the pool drops the broken connection when it is released.
+  for (const p of [pool, healthPool])
+    p.on("connect", (client) => client.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost")));
   const sql: SqlRunner = {
     async query(text, params) {
       return (await pool.query(text, params)).rows;
