@@ -8,8 +8,9 @@
 // One JSON line per phase: submit-to-delivery (offer POST sent -> the council's sockets get
 // response:received, the author's sockets offer:receipt), REST latency, errors, wrong deliveries
 // (an event a socket's organisation may not see), missed ones (neither the event nor a later
-// snapshot showing the offer), acknowledged offers missing from the database, and (phase 2)
-// reconnect-to-resync: a killed node's socket's disconnect to its re-watch snapshot.
+// snapshot showing the offer; an event after 10 s is counted as late, apart), acknowledged
+// offers missing from the database, and (phase 2) reconnect-to-resync: a killed node's
+// socket's disconnect to its re-watch snapshot.
 // Knobs: BENCH_SCALE (1; 0.05 for a quick run: sizes and rates scale), or BENCH_COUNCILS,
 // BENCH_SETTINGS, BENCH_PROVIDERS, BENCH_REQUESTS, BENCH_SOCKETS, BENCH_OFFERS_PER_S,
 // BENCH_READS_PER_S, BENCH_SECONDS, BENCH_NODES (3).
@@ -106,6 +107,7 @@ const payloadOf = (g: Got) => g.payload as { requestId?: string; settingId?: str
 function deliveries(watchers: Watcher[], offers: SentOffer[], byId: Map<string, OpenRequest>, from: number) {
   const latencies: number[] = [];
   let missed = 0;
+  let late = 0;
   let resynced = 0;
   const watching = new Map<string, Watcher[]>();
   for (const w of watchers) watching.set(w.request.id, [...(watching.get(w.request.id) ?? []), w]);
@@ -121,6 +123,11 @@ function deliveries(watchers: Watcher[], offers: SentOffer[], byId: Map<string, 
       });
       if (arrival && arrival.at - o.sentAt <= MISSED_AFTER_MS) {
         latencies.push(arrival.at - o.sentAt);
+        continue;
+      }
+      // Came, but too late to count as live: reported apart from the ones that never came.
+      if (arrival) {
+        late++;
         continue;
       }
       // A socket that was away (its node killed) learns the offer from its re-watch snapshot.
@@ -152,7 +159,7 @@ function deliveries(watchers: Watcher[], offers: SentOffer[], byId: Map<string, 
       if (!mine || rivals.some((id) => json.includes(id))) wrong++;
     }
   }
-  return { latencies, missed, resynced, wrong };
+  return { latencies, missed, late, resynced, wrong };
 }
 
 async function main() {
@@ -250,6 +257,7 @@ async function main() {
           logged_errors: loggedErrors(c.nodes),
           wrong_deliveries: d.wrong,
           missed_deliveries: d.missed,
+          late_deliveries: d.late,
           resynced_deliveries: d.resynced,
           acknowledged_offers_lost: acked.filter((o) => !stored.has(o.offerId as string)).length,
           ...(phase === "node_killed" ? { killed_sockets_resynced: resync.count, reconnect_to_resync_p95_ms: resync.p95 } : {}),
