@@ -136,7 +136,9 @@ async function main() {
       await post(`${base}/clarifications/${id}/answer`, m.commissioner.auth, "PUT", { answer: "Yes, next to the classroom.", visibility: "all" });
     }
     await passDeadline(db, request.id); // the scheduler closes it within its 250 ms poll
-    await new Promise((r) => setTimeout(r, 1500));
+    // Sealed offers open to the council once it has closed: wait for the close to be heard.
+    for (let waited = 0; waited < 30_000 && !watchers[0]?.got.some((g) => g.event === "request:closed"); waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
     const opened = (await (await fetch(base, { headers: m.commissioner.auth })).json()) as {
       data: { offers: { id: string }[]; request: { criteria: { id: string }[] } };
     };

@@ -1,8 +1,9 @@
 // npm run bench:matching — 20,000 generated listed settings over the North West's districts;
 // (a) rankMatches in process over all of them, (b) GET /api/v1/children/:id/matches through
-// HTTP. Prints one JSON line. With DATABASE_URL it makes a throwaway database on that PostgreSQL
+// HTTP, one client at a time and four at once, against the same requests' SQL run bare through
+// node-postgres (`bare_p95_ms`, `ratio_p95`, PostgreSQL only). Prints one JSON line. With DATABASE_URL it makes a throwaway database on that PostgreSQL
 // server (and drops it); without, embedded PGlite.
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { PDS_RISK_CODES } from "@shared/codes/directory";
 import { PRICE_BAND_CODES } from "@shared/codes/price-bands";
@@ -19,13 +20,28 @@ import { admitProvider } from "../factories/directory";
 import { buildFramework, testCeiling } from "../factories/frameworks";
 import { buildOrganisation, buildRegion } from "../factories/organisations";
 import { buildUser } from "../factories/users";
-import { benchAddress, benchNeeds, northWestDistricts, openBenchDatabase, percentile, pick, round, serveApp } from "./bench-kit";
+import {
+  benchAddress,
+  benchNeeds,
+  captureSql,
+  northWestDistricts,
+  openBenchDatabase,
+  percentile,
+  pick,
+  round,
+  type SentStatement,
+  serveApp,
+  timeSqlBare,
+} from "./bench-kit";
 
 const SETTINGS = Number(process.env.BENCH_SETTINGS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 /** Explaining every exclusion answers with all 20,000 settings: measured, but fewer times. */
 const EXPLAIN_REQUESTS = Number(process.env.BENCH_EXPLAIN_REQUESTS ?? 20);
+/** The API is timed one client at a time and four at once (BENCH_CONCURRENCY="1,4"). */
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,4").split(",").map(Number);
+const TARGET_RATIO_P95 = 3;
 const PROVIDERS = 100;
 const LOTS = [1, 2, 3];
 const FEEDBACK_SETTINGS = 500;
@@ -122,7 +138,8 @@ async function buildFeedback(db: Db, regionId: string) {
 }
 
 async function main() {
-  const { handle, kind, drop } = await openBenchDatabase();
+  const loadAtStart = loadavg()[0];
+  const { handle, kind, url, drop } = await openBenchDatabase();
   try {
     const db = handle.db;
     const regionId = (await buildRegion(db)).id;
@@ -164,13 +181,27 @@ async function main() {
       return { ms: performance.now() - started, ok: res.status === 200 };
     };
     for (let i = 0; i < 20; i++) await call(i); // warm-up: JIT, plan cache, connections
-    const api: number[] = [];
     let errors = 0;
-    for (let i = 0; i < REQUESTS; i++) {
-      const r = await call(i);
-      api.push(r.ms);
-      if (!r.ok) errors++;
-    }
+    const timeAt = async (concurrency: number) => {
+      const ms: number[] = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < REQUESTS) {
+            const r = await call(next++);
+            ms.push(r.ms);
+            if (!r.ok) errors++;
+          }
+        }),
+      );
+      return ms;
+    };
+    const api: Record<number, number[]> = {};
+    for (const concurrency of CONCURRENCY) api[concurrency] = await timeAt(concurrency);
+    // The floor: what each child's matches request sends to PostgreSQL (token check, audited
+    // profile read, candidates), captured one request at a time, then run bare on a pool.
+    const captured: SentStatement[][] = [];
+    if (url) for (let i = 0; i < childIds.length; i++) captured.push(await captureSql(() => call(i)));
     const apiExplain: number[] = [];
     for (let i = 0; i < EXPLAIN_REQUESTS; i++) {
       const r = await call(i, "?explain=excluded");
@@ -178,8 +209,34 @@ async function main() {
       if (!r.ok) errors++;
     }
     await close();
+    const byConcurrency: Record<string, unknown> = {};
+    for (const concurrency of CONCURRENCY) {
+      const a = stats(api[concurrency] ?? []);
+      const bare = url
+        ? stats(
+            await timeSqlBare(
+              url,
+              Array.from({ length: REQUESTS }, (_, i) => captured[i % captured.length]!),
+              concurrency,
+            ),
+          )
+        : undefined;
+      byConcurrency[concurrency] = {
+        api_p50_ms: a.p50,
+        api_p95_ms: a.p95,
+        api_p99_ms: a.p99,
+        ...(bare
+          ? {
+              bare_statements_per_request: round(captured.reduce((n, c) => n + c.length, 0) / Math.max(1, captured.length)),
+              bare_p50_ms: bare.p50,
+              bare_p95_ms: bare.p95,
+              ratio_p95: round(a.p95 / Math.max(bare.p95, 0.01)),
+            }
+          : {}),
+      };
+    }
 
-    const [r, e, a, ae] = [stats(rankMs), stats(explainMs), stats(api), stats(apiExplain)];
+    const [r, e, ae] = [stats(rankMs), stats(explainMs), stats(apiExplain)];
     console.log(
       JSON.stringify({
         bench: "matching",
@@ -194,16 +251,16 @@ async function main() {
         rank_p95_ms: r.p95,
         rank_explain_p50_ms: e.p50,
         rank_explain_p95_ms: e.p95,
-        api_requests: api.length,
-        api_p50_ms: a.p50,
-        api_p95_ms: a.p95,
-        api_p99_ms: a.p99,
+        load_average_at_start: round(loadAtStart ?? 0),
+        api_requests: REQUESTS,
+        api: byConcurrency,
         api_explain_requests: apiExplain.length,
         api_explain_p50_ms: ae.p50,
         api_explain_p95_ms: ae.p95,
         errors,
         target_rank_p95_ms: 15,
         target_api_p95_ms: 60,
+        target_ratio_p95: TARGET_RATIO_P95,
       }),
     );
   } finally {
