@@ -97,7 +97,7 @@ describe("Starting, stopping and restarting the server", () => {
       const folder = mkdtempSync(join(tmpdir(), "px-lock-"));
       const holder = await spawnServer({ DATA_DIR: folder, SEED_DEMO: "false" }, START_MS);
       try {
-        await expect(spawnServer({ DATA_DIR: folder, SEED_DEMO: "false" }, 15_000)).rejects.toThrow(/in use by process \d+/);
+        await expect(spawnServer({ DATA_DIR: folder, SEED_DEMO: "false" }, START_MS)).rejects.toThrow(/in use by process \d+/);
       } finally {
         holder.child.kill("SIGTERM");
         await holder.exited;
