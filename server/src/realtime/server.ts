@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { type Namespace, Server } from "socket.io";
 import type { ClientToServerEvents, LiveConnectError, LiveIdentity, ServerToClientEvents } from "@shared/events";
 import type { Db } from "../db/client";
+import { isDatabaseUnavailable } from "../db/errors";
 import type { Env } from "../env";
 import { REDIS_OPTIONS, reportOutages } from "../lib/redis-link";
 import type { Logger } from "../logger";
@@ -103,16 +104,29 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     socket.emit("live:ready", identityOf(actor));
   });
 
-  // Only this node's sockets: each node sweeps its own.
+  // Only this node's sockets: each node sweeps its own. A database that cannot answer says nothing
+  // about anyone's session, so the round stops there and everyone stays connected until the next.
   const sweep = setInterval(() => {
     void (async () => {
-      for (const socket of live.sockets.values()) {
-        const { sessionId, actor } = socket.data;
-        const sessionAlive = sessionId
-          ? await new Promise<boolean>((resolve) => deps.store.get(sessionId, (error, data) => resolve(!error && !!data?.passport?.user)))
-          : true;
-        const personAlive = sessionAlive && (await loadActor(deps.db, actor.userId, actor.via, actor.tokenId).catch(() => undefined)) !== undefined;
-        if (!personAlive) socket.disconnect(true);
+      const unavailable = Symbol("database unavailable");
+      const orUnavailable = (error: unknown) => {
+        if (isDatabaseUnavailable(error)) throw unavailable;
+        return undefined;
+      };
+      try {
+        for (const socket of live.sockets.values()) {
+          const { sessionId, actor } = socket.data;
+          const sessionAlive = sessionId
+            ? await new Promise<boolean>((resolve, reject) =>
+                deps.store.get(sessionId, (error, data) => (isDatabaseUnavailable(error) ? reject(unavailable) : resolve(!error && !!data?.passport?.user))),
+              )
+            : true;
+          const personAlive = sessionAlive && (await loadActor(deps.db, actor.userId, actor.via, actor.tokenId).catch(orUnavailable)) !== undefined;
+          if (!personAlive) socket.disconnect(true);
+        }
+      } catch (error) {
+        if (error !== unavailable) throw error;
+        deps.logger.warn("live session sweep skipped: the database is unavailable");
       }
       people.prune();
     })().catch((error: unknown) => deps.logger.warn({ err: error }, "live session sweep failed"));
