@@ -273,3 +273,5 @@ async function main() {
 }
 
 await main();
+// A socket whose connection failed may still be retrying, which would keep the process alive.
+process.exit(process.exitCode ?? 0);
