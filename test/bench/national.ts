@@ -199,7 +199,7 @@ async function main() {
 
     for (const phase of ["steady", "node_killed"] as const) {
       const from = performance.now();
-      const load1 = loadavg()[0];
+      const [load1 = 0] = loadavg();
       let killedAt = 0;
       const c = cluster;
       const { offers, reads } = await load(
@@ -231,7 +231,7 @@ async function main() {
           phase,
           node: process.version,
           cpus: cpus().length,
-          load_avg_1m: [Math.round(load1 * 100) / 100, Math.round(loadavg()[0] * 100) / 100],
+          load_avg_1m: [Math.round(load1 * 100) / 100, Math.round((loadavg()[0] ?? 0) * 100) / 100],
           nodes: NODES,
           councils: COUNCILS,
           settings: SETTINGS,
