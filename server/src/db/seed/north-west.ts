@@ -89,20 +89,18 @@ export async function seedNorthWest(db: Db, today: Date = new Date()): Promise<S
     const [region] = await tx.insert(regions).values({ code: NORTH_WEST_REGION_CODE, name: "North West" }).returning();
     if (!region) throw new Error("region insert returned nothing");
     const councils = northWestCouncils();
-    await tx
-      .insert(organisations)
-      .values([
-        { regionId: region.id, kind: "regional_hub", name: "North West Regional Commissioning Hub" },
-        ...councils.map((c, i) => ({
-          regionId: region.id,
-          kind: "council" as const,
-          name: `${c.name} Council`,
-          laCode: c.laCode,
-          ...demoCouncilContact(c.name, i),
-        })),
-        ...councils.map((c) => ({ regionId: region.id, kind: "parent_forum" as const, name: `${c.name} Parent Carer Forum`, laCode: c.laCode })),
-        ...DEMO_PROVIDERS.map((p, i) => ({ regionId: region.id, kind: "provider" as const, ...p, ...demoProviderContact(p.name, i) })),
-      ]);
+    await tx.insert(organisations).values([
+      { regionId: region.id, kind: "regional_hub", name: "North West Regional Commissioning Hub" },
+      ...councils.map((c, i) => ({
+        regionId: region.id,
+        kind: "council" as const,
+        name: `${c.name} Council`,
+        laCode: c.laCode,
+        ...demoCouncilContact(c.name, i),
+      })),
+      ...councils.map((c) => ({ regionId: region.id, kind: "parent_forum" as const, name: `${c.name} Parent Carer Forum`, laCode: c.laCode })),
+      ...DEMO_PROVIDERS.map((p, i) => ({ regionId: region.id, kind: "provider" as const, ...p, ...demoProviderContact(p.name, i) })),
+    ]);
 
     // The real framework runs for ten years under the light-touch regime (DOMAIN.md).
     const start = new Date(Date.UTC(today.getUTCFullYear(), 0, 1));
