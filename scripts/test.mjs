@@ -26,7 +26,20 @@ run("lint (eslint)", [
 run("formatting (prettier; npm run format fixes it)", [join(ROOT, "node_modules/prettier/bin/prettier.cjs"), "--check", "--log-level", "warn", "."]);
 run("unused files, exports and dependencies (knip)", [join(ROOT, "node_modules/knip/bin/knip.js")]);
 console.error(`\n> jest against ${process.env.DATABASE_URL ? "the PostgreSQL server at DATABASE_URL" : "embedded PostgreSQL (PGlite)"}`);
-run("jest", ["--experimental-vm-modules", "--no-warnings=ExperimentalWarning", join(ROOT, "node_modules/jest/bin/jest.js"), ...process.argv.slice(2)], {
-  ...process.env,
-  NODE_ENV: "test",
-});
+// Jest runs the files in its own process on a 2-core machine (one worker or fewer means in band),
+// and its ES module registries grow with every file: the whole suite outgrew Node's default heap
+// (about 4 GB here) at its last file on 2026-12-03. 8 GB leaves room; the machines have 24 GiB.
+run(
+  "jest",
+  [
+    "--max-old-space-size=8192",
+    "--experimental-vm-modules",
+    "--no-warnings=ExperimentalWarning",
+    join(ROOT, "node_modules/jest/bin/jest.js"),
+    ...process.argv.slice(2),
+  ],
+  {
+    ...process.env,
+    NODE_ENV: "test",
+  },
+);
