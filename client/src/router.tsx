@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense } from "react";
+import { type ComponentType, useEffect, useState } from "react";
 import { createBrowserRouter } from "react-router";
 import { type Role, ROLES } from "@shared/codes/roles";
 import { PAGE_PATHS } from "@shared/page-paths";
@@ -23,15 +23,17 @@ import { SignedOutPage } from "./pages/public/signed-out-page";
  * components, zod) in shared chunks.
  */
 interface LazyPage {
-  /** Starts the download (once); React.lazy waits for the same promise. */
-  load(): Promise<unknown>;
-  Page: ComponentType;
+  /** Starts the download (once); every caller gets the same promise. */
+  load(): Promise<ComponentType>;
+  /** The page itself once its chunk has arrived, else undefined. */
+  loaded(): ComponentType | undefined;
 }
 
 function lazyPage<M>(importPage: () => Promise<M>, pick: (module: M) => ComponentType): LazyPage {
-  let loading: Promise<{ default: ComponentType }> | undefined;
-  const load = () => (loading ??= importPage().then((module) => ({ default: pick(module) })));
-  return { load, Page: lazy(load) };
+  let loading: Promise<ComponentType> | undefined;
+  let page: ComponentType | undefined;
+  const load = () => (loading ??= importPage().then((module) => (page = pick(module))));
+  return { load, loaded: () => page };
 }
 
 /** Shown in <main> while a page's chunk downloads; the page sets its own title when it shows. */
@@ -63,12 +65,32 @@ function PageProblem() {
   );
 }
 
+/**
+ * A page from its chunk: at once if the chunk has arrived (a signed-in page's downloads while
+ * the session is checked), else "Loading" until it does. Not React.lazy with Suspense: React
+ * keeps a Suspense fallback it has shown for at least 300 ms, a fifth of the first load's budget.
+ * A failed download is thrown while rendering, to the router's error element.
+ */
 function Deferred({ page }: { page: LazyPage }) {
-  return (
-    <Suspense fallback={<PageLoading />}>
-      <page.Page />
-    </Suspense>
-  );
+  // The same <Deferred> may be handed another page (React keeps it across routes): a count, not
+  // a flag, so that each arrival renders again, and a failure is kept with the page it was.
+  const [, setArrivals] = useState(0);
+  const [failed, setFailed] = useState<{ page: LazyPage; failure: unknown }>();
+  const Loaded = page.loaded();
+  useEffect(() => {
+    if (Loaded) return;
+    let current = true;
+    page.load().then(
+      () => current && setArrivals((n) => n + 1),
+      (failure: unknown) => current && setFailed({ page, failure }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [page, Loaded]);
+  if (failed?.page === page) throw failed.failure;
+  if (Loaded) return <Loaded />;
+  return <PageLoading />;
 }
 
 interface SignedInPageProps {
@@ -80,7 +102,7 @@ interface SignedInPageProps {
 /**
  * Behind sign-in. The download starts as the route renders, not once <RequireSignIn> lets the
  * page through, so on a full page load the chunk and the session are fetched side by side.
- * A failed download is not swallowed: React.lazy rethrows it to the router's error element.
+ * A failed download is not swallowed: <Deferred> throws it to the router's error element.
  */
 function SignedInPage({ page, roles, allow }: SignedInPageProps) {
   page.load().catch(() => undefined);

@@ -66,8 +66,25 @@ const [cookieName = "", cookieValue = ""] = (await buildSession(db, env, commiss
 
 const browser = await launchBrowser();
 
-/** One visit in a new browser context (nothing cached): milliseconds to the heading, and bytes over the wire. */
-async function firstLoad(): Promise<{ ms: number; bytes: number }> {
+/**
+ * The page's own clock: milliseconds from the navigation's start (the browser's `performance`
+ * time origin, as Web Vitals measure) to the heading's arrival in the page. Measured from
+ * outside, around Playwright's goto and wait, the time also holds the new tab's renderer
+ * starting and the gaps between Playwright's looks: reported beside it as wall_*.
+ * A string, not a function: the bundler's helpers would not exist in the page.
+ */
+const HEADING_CLOCK = `
+  new MutationObserver((_, observer) => {
+    const heading = document.querySelector("main h1");
+    if (heading && heading.textContent.includes(${JSON.stringify(REFERENCE)})) {
+      window.headingAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+`;
+
+/** One visit in a new browser context (nothing cached): milliseconds to the heading (page's clock and wall clock), and bytes over the wire. */
+async function firstLoad(): Promise<{ ms: number; wallMs: number; bytes: number }> {
   const context = await browser.newContext({
     viewport: { width: 375, height: 812 },
     ...(identity ? { extraHTTPHeaders: { "Accept-Encoding": "identity" } } : {}),
@@ -80,10 +97,14 @@ async function firstLoad(): Promise<{ ms: number; bytes: number }> {
   if (conditions) await cdp.send("Network.emulateNetworkConditions", { offline: false, ...conditions });
   let bytes = 0;
   cdp.on("Network.loadingFinished", (event) => (bytes += event.encodedDataLength));
+  await tab.addInitScript(HEADING_CLOCK);
   const started = performance.now();
   await tab.goto(page, { waitUntil: "commit" });
-  await tab.locator("main h1", { hasText: REFERENCE }).waitFor({ timeout: 30_000 });
-  const ms = performance.now() - started;
+  // Not a locator: its first use loads Playwright's injected script into the page, about 150 ms
+  // of the page's one main thread while the page itself is starting.
+  await tab.waitForFunction(() => (window as unknown as { headingAt?: number }).headingAt !== undefined, undefined, { timeout: 30_000 });
+  const wallMs = performance.now() - started;
+  const ms = await tab.evaluate(() => (window as unknown as { headingAt: number }).headingAt);
   // BENCH_TRACE=1: each file and API call the page fetched, when it started and ended (ms), to stderr.
   if (process.env.BENCH_TRACE === "1") {
     const entries = await tab.evaluate(() =>
@@ -92,17 +113,18 @@ async function firstLoad(): Promise<{ ms: number; bytes: number }> {
         return `${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ${r.transferSize} ${r.name.replace(location.origin, "")}`;
       }),
     );
-    console.error(`${Math.round(ms)} ms:\n  ${entries.join("\n  ")}`);
+    console.error(`${Math.round(ms)} ms (${Math.round(wallMs)} ms wall):\n  ${entries.join("\n  ")}`);
   }
   await context.close();
-  return { ms, bytes };
+  return { ms, wallMs, bytes };
 }
 
 try {
   await firstLoad(); // the server's first answers (JIT, caches) are not what a person waits for
-  const runs: { ms: number; bytes: number }[] = [];
+  const runs: { ms: number; wallMs: number; bytes: number }[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await firstLoad());
   const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const wallTimes = runs.map((r) => r.wallMs).sort((a, b) => a - b);
   const bytes = runs.map((r) => r.bytes).sort((a, b) => a - b);
   console.log(
     JSON.stringify({
@@ -114,6 +136,8 @@ try {
       runs: RUNS,
       p50_ms: Math.round(percentile(times, 50)),
       p95_ms: Math.round(percentile(times, 95)),
+      wall_p50_ms: Math.round(percentile(wallTimes, 50)),
+      wall_p95_ms: Math.round(percentile(wallTimes, 95)),
       bytes: percentile(bytes, 50),
       target_ms: TARGET_MS,
     }),

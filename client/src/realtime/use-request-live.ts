@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { RequestWatchAckSchema } from "@shared/events";
 import type { OfferReceipt, RequestView } from "@shared/schemas/placement-requests";
 import { fetchRequestView } from "../api/placement-requests";
-import { liveSocket } from "./live-socket";
+import { onLiveSocket } from "./on-live-socket";
 import { handleRequestEvent, type RequestLiveActions } from "./request-live-events";
 import { isFresher } from "./request-live-state";
 import { isWorthRetrying, RETRY_AFTER_MS } from "./retry";
@@ -59,67 +59,70 @@ export function useRequestLive(requestId: string): RequestLive {
     return () => controller.abort();
   }, [requestId, replace, attempt]);
 
-  useEffect(() => {
-    const socket = liveSocket();
-    // One snapshot in flight at a time; asks made meanwhile are answered by one more after it.
-    let inFlight = false;
-    let again = false;
-    let stopped = false;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    const watch = () => {
-      if (stopped) return;
-      if (inFlight) {
-        again = true;
-        return;
-      }
-      inFlight = true;
-      const sentAt = Date.now();
-      socket.emit("request:watch", { requestId }, (result) => {
-        inFlight = false;
-        if (stopped) return;
-        const parsed = RequestWatchAckSchema.safeParse(result);
-        if (parsed.success && parsed.data.ok) {
-          // The server's time was read about half way through the round trip.
-          setClockOffsetMs(Date.parse(parsed.data.view.serverTime) - (sentAt + Date.now()) / 2);
-          replace(parsed.data.view);
-        } else if (parsed.success && !parsed.data.ok && isWorthRetrying(parsed.data.code)) {
-          again = false;
-          retryTimer = setTimeout(watch, RETRY_AFTER_MS);
-          return;
-        }
-        if (again) {
+  useEffect(
+    () =>
+      onLiveSocket((socket) => {
+        // One snapshot in flight at a time; asks made meanwhile are answered by one more after it.
+        let inFlight = false;
+        let again = false;
+        let stopped = false;
+        let retryTimer: ReturnType<typeof setTimeout> | undefined;
+        const watch = () => {
+          if (stopped) return;
+          if (inFlight) {
+            again = true;
+            return;
+          }
+          inFlight = true;
+          const sentAt = Date.now();
+          socket.emit("request:watch", { requestId }, (result) => {
+            inFlight = false;
+            if (stopped) return;
+            const parsed = RequestWatchAckSchema.safeParse(result);
+            if (parsed.success && parsed.data.ok) {
+              // The server's time was read about half way through the round trip.
+              setClockOffsetMs(Date.parse(parsed.data.view.serverTime) - (sentAt + Date.now()) / 2);
+              replace(parsed.data.view);
+            } else if (parsed.success && !parsed.data.ok && isWorthRetrying(parsed.data.code)) {
+              again = false;
+              retryTimer = setTimeout(watch, RETRY_AFTER_MS);
+              return;
+            }
+            if (again) {
+              again = false;
+              watch();
+            }
+          });
+        };
+        // A reconnection forgets the rooms, and an answer lost with the old connection never comes.
+        const onConnect = () => {
+          inFlight = false;
           again = false;
           watch();
-        }
-      });
-    };
-    // A reconnection forgets the rooms, and an answer lost with the old connection never comes.
-    const onConnect = () => {
-      inFlight = false;
-      again = false;
-      watch();
-    };
-    watchRef.current = watch;
-    const actions: RequestLiveActions = {
-      apply,
-      resync: watch,
-      receipt: (next) => setReceipt((current) => (current && Date.parse(current.serverTime) > Date.parse(next.serverTime) ? current : next)),
-      serverTime: (iso) => setClockOffsetMs(Date.parse(iso) - Date.now()),
-    };
-    const onEvent = (event: string, payload: unknown) => handleRequestEvent(event, payload, requestId, actions);
+        };
+        watchRef.current = watch;
+        const actions: RequestLiveActions = {
+          apply,
+          resync: watch,
+          receipt: (next) => setReceipt((current) => (current && Date.parse(current.serverTime) > Date.parse(next.serverTime) ? current : next)),
+          serverTime: (iso) => setClockOffsetMs(Date.parse(iso) - Date.now()),
+        };
+        const onEvent = (event: string, payload: unknown) => handleRequestEvent(event, payload, requestId, actions);
 
-    socket.on("connect", onConnect);
-    socket.onAny(onEvent);
-    if (socket.connected) watch();
-    return () => {
-      stopped = true;
-      clearTimeout(retryTimer);
-      socket.off("connect", onConnect);
-      socket.offAny(onEvent);
-      watchRef.current = () => undefined;
-      if (socket.connected) socket.emit("request:unwatch", { requestId });
-    };
-  }, [requestId, replace, apply]);
+        socket.on("connect", onConnect);
+        socket.onAny(onEvent);
+        if (socket.connected) watch();
+        return () => {
+          stopped = true;
+          clearTimeout(retryTimer);
+          socket.off("connect", onConnect);
+          socket.offAny(onEvent);
+          watchRef.current = () => undefined;
+          if (socket.connected) socket.emit("request:unwatch", { requestId });
+        };
+      }),
+    [requestId, replace, apply],
+  );
 
   const resync = useCallback(() => watchRef.current(), []);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
