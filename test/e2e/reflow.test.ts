@@ -96,6 +96,7 @@ describeBrowser("Every main page reflows on a phone (375 and 320 CSS px) without
   const people = separatePeople();
   let requestId: string;
   let childId: string;
+  let providerOrgId: string;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -109,6 +110,7 @@ describeBrowser("Every main page reflows on a phone (375 and 320 CSS px) without
       return org;
     };
     const regionId = idOf(COUNCIL).region_id;
+    providerOrgId = idOf(PROVIDER).id;
     // An open request of the demo council to two demo settings, one with an offer in and a
     // question asked (made through the API, as people would), and an invoice between them.
     ({ childId, requestId } = await openShortlistRequest(db, sql, server.url, "MCR-2026-0320"));
@@ -173,11 +175,12 @@ describeBrowser("Every main page reflows on a phone (375 and 320 CSS px) without
   );
 
   it(
-    "should fit a commissioner's pages: home, children, a child, its matches, requests, a live request board and the search",
+    "should fit a commissioner's pages: home, children, importing a referral, a child, its matches, requests, a live request board and the search",
     async () => {
       await visitEach(`Commissioner, ${COUNCIL}`, [
         "/commissioner",
         "/commissioner/children",
+        "/commissioner/children/import",
         `/commissioner/children/${childId}`,
         `/commissioner/children/${childId}/matches`,
         "/commissioner/requests",
@@ -189,7 +192,7 @@ describeBrowser("Every main page reflows on a phone (375 and 320 CSS px) without
   );
 
   it(
-    "should fit a provider's pages: home, inbox, a request, settings and payments",
+    "should fit a provider's pages: home, inbox, a request, settings, payments and the organisation's contact details",
     async () => {
       await visitEach(`Provider administrator, ${PROVIDER}`, [
         "/provider",
@@ -197,6 +200,7 @@ describeBrowser("Every main page reflows on a phone (375 and 320 CSS px) without
         `/provider/requests/${requestId}`,
         "/provider/settings",
         "/payments",
+        `/organisations/${providerOrgId}/contact`,
       ]);
     },
     TIMEOUT,
