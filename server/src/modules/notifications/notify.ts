@@ -26,48 +26,48 @@ export interface NotifyProps {
  * outbox worker sends the e-mails and the live event afterwards, on whichever node takes them.
  */
 export async function notify(tx: DbOrTx, props: NotifyProps): Promise<number> {
-  const people =
-    props.userIds.length === 0
-      ? []
-      : await tx
-          .select()
-          .from(users)
-          .where(and(inArray(users.id, [...props.userIds]), isNull(users.disabledAt)));
-  const preferences =
-    people.length === 0
-      ? []
-      : await tx
-          .select()
-          .from(notificationPreferences)
-          .where(
-            and(
-              eq(notificationPreferences.kind, props.kind),
-              inArray(
-                notificationPreferences.userId,
-                people.map((p) => p.id),
-              ),
-            ),
-          );
-  let told = 0;
-  for (const person of people) {
-    const [entry] = await tx
-      .insert(notifications)
-      .values({ userId: person.id, kind: props.kind, about: props.about, title: props.title, body: props.body, link: props.link })
-      .onConflictDoNothing({ target: [notifications.userId, notifications.about] })
-      .returning();
-    if (!entry) continue;
-    told++;
-    if (deliveryFor(props.kind, preferences.find((p) => p.userId === person.id)?.delivery) !== "email") continue;
-    await tx.insert(emailOutbox).values({
-      notificationId: entry.id,
-      userId: person.id,
-      emailAddress: person.email,
-      template: props.kind,
-      personalisation: { ...props.personalisation, title: props.title, body: props.body, link: props.link },
-      reference: `notification-${entry.id}`,
-    });
-  }
-  return told;
+  if (props.userIds.length === 0) return 0;
+  const people = await tx
+    .select()
+    .from(users)
+    .where(and(inArray(users.id, [...props.userIds]), isNull(users.disabledAt)));
+  if (people.length === 0) return 0;
+  const preferences = await tx
+    .select()
+    .from(notificationPreferences)
+    .where(
+      and(
+        eq(notificationPreferences.kind, props.kind),
+        inArray(
+          notificationPreferences.userId,
+          people.map((p) => p.id),
+        ),
+      ),
+    );
+  // One statement for everyone told and one for their e-mails, not two per person: an answer to
+  // every invited provider tells hundreds of people, inside the transaction of the answer.
+  const entries = await tx
+    .insert(notifications)
+    .values(people.map((person) => ({ userId: person.id, kind: props.kind, about: props.about, title: props.title, body: props.body, link: props.link })))
+    .onConflictDoNothing({ target: [notifications.userId, notifications.about] })
+    .returning({ id: notifications.id, userId: notifications.userId });
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const emails = entries.flatMap((entry) => {
+    const person = byId.get(entry.userId);
+    if (!person || deliveryFor(props.kind, preferences.find((p) => p.userId === person.id)?.delivery) !== "email") return [];
+    return [
+      {
+        notificationId: entry.id,
+        userId: person.id,
+        emailAddress: person.email,
+        template: props.kind,
+        personalisation: { ...props.personalisation, title: props.title, body: props.body, link: props.link },
+        reference: `notification-${entry.id}`,
+      },
+    ];
+  });
+  if (emails.length > 0) await tx.insert(emailOutbox).values(emails);
+  return entries.length;
 }
 
 /** E-mail now unless the person chose otherwise, and always for the kinds that cannot be switched off. */
