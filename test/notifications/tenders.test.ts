@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import request from "supertest";
 import { RequestViewResponseSchema } from "@shared/schemas/placement-requests";
 import { placementRequests } from "../../server/src/db/schema";
-import { requestNumber } from "../../server/src/modules/notifications/messages/tenders";
+import { formatDeadline, requestNumber } from "../../server/src/modules/notifications/messages/tenders";
 import { remindDueDeadlines } from "../../server/src/modules/notifications/reminders";
 import { tellClosed } from "../../server/src/modules/notifications/tenders";
 import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
@@ -198,6 +198,46 @@ describe("Deadline reminders", () => {
     await passDeadline(db(), passed);
     await remindDueDeadlines(db());
     expect((await toldAbout(passed)).filter((n) => n.kind.startsWith("deadline"))).toEqual([]);
+  });
+
+  it("should remind again 24 hours and 1 hour before an extended deadline, once each, and not at once", async () => {
+    const id = await openRequest(t.app, m, { deadline: inSeconds(30 * 60), settingIds: [m.providers[0]!.settingId] }).then((r) => r.request.id);
+    await remindDueDeadlines(db());
+    expect(await whoGot(id, "deadline_1h")).toEqual(sorted(staff(0)));
+    const [first] = await db().select().from(placementRequests).where(eq(placementRequests.id, id));
+    const extended = new Date(first!.deadline.getTime() + 2 * 86_400_000).toISOString();
+    const res = await post(m.commissioner, `/api/v1/placement-requests/${id}/amendments`, { deadline: extended, reason: "Two more days to arrange visits" });
+    expect(res.status).toBe(200);
+    const reminders = async () => (await toldAbout(id)).filter((n) => n.kind.startsWith("deadline")).map((n) => `${n.kind} ${n.user_id}`);
+    const each = (...kinds: string[]) => kinds.flatMap((kind) => staff(0).map((u) => `${kind} ${u}`)).sort();
+
+    // Two days off: nothing yet.
+    await remindDueDeadlines(db());
+    expect((await reminders()).sort()).toEqual(each("deadline_1h"));
+
+    // Time passes: the new deadline comes within 24 hours, then 10, then a quarter of an hour. The
+    // database's clock cannot be moved, so everything about the deadline moves earlier instead:
+    // the request's deadline and the reminders already made for it.
+    const timePasses = async (hours: number) => {
+      const by = `${hours} hours`;
+      await db().execute(sql`UPDATE placement_requests SET deadline = deadline - ${by}::interval WHERE id = ${id}`);
+      await db().execute(sql`UPDATE deadline_reminders SET deadline = deadline - ${by}::interval WHERE request_id = ${id}`);
+    };
+    await timePasses(28);
+    await Promise.all([remindDueDeadlines(db()), remindDueDeadlines(db())]);
+    expect((await reminders()).sort()).toEqual(each("deadline_1h", "deadline_24h"));
+    const newDeadline = formatDeadline(new Date(Date.parse(extended) - 28 * 3_600_000));
+    expect((await toldAbout(id)).filter((n) => n.kind === "deadline_24h").every((n) => n.body.includes(newDeadline))).toBe(true);
+
+    await timePasses(10);
+    await remindDueDeadlines(db());
+    expect((await reminders()).sort()).toEqual(each("deadline_1h", "deadline_24h"));
+
+    await timePasses(10.25); // not 10: that would land on the first deadline, which real time never comes back to
+    await remindDueDeadlines(db());
+    await remindDueDeadlines(db());
+    expect((await reminders()).sort()).toEqual(each("deadline_1h", "deadline_1h", "deadline_24h"));
+    expect((await toldAbout(id)).filter((n) => n.kind.startsWith("deadline")).every((n) => n.emailed === 1)).toBe(true);
   });
 });
 

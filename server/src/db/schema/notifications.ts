@@ -69,8 +69,10 @@ export const deadlineReminders = pgTable(
     settingId: uuid("setting_id")
       .notNull()
       .references(() => settings.id),
+    /** The deadline it reminded of (migration 0030): an extended deadline is reminded of again. */
+    deadline: at("deadline").notNull(),
     before: text("before").$type<ReminderBefore>().notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.requestId, t.settingId, t.before] })],
+  (t) => [primaryKey({ columns: [t.requestId, t.settingId, t.deadline, t.before] })],
 );
