@@ -1,7 +1,7 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { NotificationKind } from "@shared/codes/notifications";
 import type { DbOrTx } from "../../db/client";
-import { type ClarificationRow, offers, organisations, type PlacementRequestRow, requestInvitations, settings } from "../../db/schema";
+import { type ClarificationRow, offers, organisations, type PlacementRequestRow, requestInvitations, settings, users } from "../../db/schema";
 import {
   amendedMessage,
   clarificationAnsweredMessage,
@@ -32,6 +32,27 @@ async function factsOf(tx: DbOrTx, request: PlacementRequestRow): Promise<Reques
 }
 
 const providerStaff = (tx: DbOrTx, organisationId: string) => recipientsOf(tx, { organisationId, roles: ["provider"] });
+
+/**
+ * The provider staff of several organisations in one query, by organisation: a request tells up
+ * to hundreds of them inside the transaction of its change, where a query per organisation was
+ * most of the change's time.
+ */
+async function staffByOrganisation(tx: DbOrTx, organisationIds: Iterable<string>): Promise<Map<string, string[]>> {
+  const ids = [...new Set(organisationIds)];
+  const staff = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return staff;
+  const rows = await tx
+    .select({ id: users.id, organisationId: users.organisationId })
+    .from(users)
+    .where(and(inArray(users.organisationId, ids), eq(users.role, "provider"), isNull(users.disabledAt)))
+    .orderBy(sql`${users.id}`);
+  for (const row of rows) if (row.organisationId) staff.get(row.organisationId)?.push(row.id);
+  return staff;
+}
+
+/** Everyone on the staff of any of these organisations. */
+const staffOfAll = async (tx: DbOrTx, organisationIds: Iterable<string>) => [...(await staffByOrganisation(tx, organisationIds)).values()].flat();
 const commissioners = (tx: DbOrTx, request: PlacementRequestRow) => recipientsOf(tx, { organisationId: request.organisationId, roles: ["commissioner"] });
 
 const send = (tx: DbOrTx, kind: NotificationKind, userIds: string[], about: string, m: Message) =>
@@ -45,11 +66,15 @@ export async function tellInvited(tx: DbOrTx, request: PlacementRequestRow, sett
     .from(requestInvitations)
     .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
     .where(and(eq(requestInvitations.requestId, request.id), settingIds ? inArray(requestInvitations.settingId, [...settingIds]) : undefined));
+  const staff = await staffByOrganisation(
+    tx,
+    invited.map((i) => i.organisationId),
+  );
   for (const i of invited) {
     await send(
       tx,
       "request_invited",
-      await providerStaff(tx, i.organisationId),
+      staff.get(i.organisationId) ?? [],
       `invited:${request.id}:${i.settingId}`,
       requestInvitedMessage({ ...facts, settingName: i.settingName }),
     );
@@ -74,7 +99,7 @@ const stillInvited = async (tx: DbOrTx, requestId: string) =>
 export async function tellClarificationAnswered(tx: DbOrTx, request: PlacementRequestRow, clarification: ClarificationRow): Promise<void> {
   const toAll = clarification.visibility === "all";
   const organisationIds = toAll ? await stillInvited(tx, request.id) : clarification.askedByOrganisationId ? [clarification.askedByOrganisationId] : [];
-  const userIds = (await Promise.all(organisationIds.map((id) => providerStaff(tx, id)))).flat();
+  const userIds = await staffOfAll(tx, organisationIds);
   await send(tx, "clarification_answered", userIds, `answered:${clarification.id}`, clarificationAnsweredMessage({ ...(await factsOf(tx, request)), toAll }));
 }
 
@@ -94,7 +119,7 @@ export async function tellClosed(tx: DbOrTx, request: PlacementRequestRow, offer
     return;
   }
   await send(tx, "request_closed", await commissioners(tx, request), `closed:${request.id}`, requestClosedMessage({ ...facts, offers: offerCount }));
-  const userIds = (await Promise.all((await offeringOrganisations(tx, request.id)).map((id) => providerStaff(tx, id)))).flat();
+  const userIds = await staffOfAll(tx, await offeringOrganisations(tx, request.id));
   await send(tx, "offers_opened", userIds, `opened:${request.id}`, offersOpenedMessage(facts));
 }
 
@@ -104,10 +129,10 @@ const everyOfferer = async (tx: DbOrTx, request: PlacementRequestRow, awardedOrg
 /** On the award's confirmation: the awarded provider "awarded", every other provider with an offer "not awarded"; both read their scores on the request's page. */
 export async function tellOutcome(tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string): Promise<void> {
   const facts = await factsOf(tx, request);
-  for (const organisationId of await everyOfferer(tx, request, awardedOrganisationId)) {
-    const awarded = organisationId === awardedOrganisationId;
-    await send(tx, "outcome", await providerStaff(tx, organisationId), `outcome:${request.id}`, outcomeMessage({ ...facts, awarded }));
-  }
+  const others = [...(await everyOfferer(tx, request, awardedOrganisationId))].filter((id) => id !== awardedOrganisationId);
+  // Two messages: the awarded provider's and everyone else's.
+  await send(tx, "outcome", await providerStaff(tx, awardedOrganisationId), `outcome:${request.id}`, outcomeMessage({ ...facts, awarded: true }));
+  await send(tx, "outcome", await staffOfAll(tx, others), `outcome:${request.id}`, outcomeMessage({ ...facts, awarded: false }));
 }
 
 /**
@@ -122,7 +147,9 @@ export async function tellIntention(
   scoresOf: (organisationId: string) => Promise<OwnScores[]>,
 ): Promise<void> {
   const facts = await factsOf(tx, request);
-  for (const organisationId of await everyOfferer(tx, request, intention.awardedOrganisationId)) {
+  const offerers = await everyOfferer(tx, request, intention.awardedOrganisationId);
+  const staff = await staffByOrganisation(tx, offerers);
+  for (const organisationId of offerers) {
     const message = intentionMessage({
       ...facts,
       successful: organisationId === intention.awardedOrganisationId,
@@ -130,22 +157,14 @@ export async function tellIntention(
       standstillEndsAt: intention.standstillEndsAt,
       scores: await scoresOf(organisationId),
     });
-    await send(tx, "outcome", await providerStaff(tx, organisationId), `intention:${request.id}:${intention.madeAt.toISOString()}`, message);
+    await send(tx, "outcome", staff.get(organisationId) ?? [], `intention:${request.id}:${intention.madeAt.toISOString()}`, message);
   }
 }
 
 /** The intention was withdrawn: every provider that offered (the winner of the intention included). */
 export async function tellIntentionWithdrawn(tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string, withdrawnAt: Date): Promise<void> {
-  const facts = await factsOf(tx, request);
-  for (const organisationId of await everyOfferer(tx, request, awardedOrganisationId)) {
-    await send(
-      tx,
-      "outcome",
-      await providerStaff(tx, organisationId),
-      `withdrawn:${request.id}:${withdrawnAt.toISOString()}`,
-      intentionWithdrawnMessage(facts),
-    );
-  }
+  const userIds = await staffOfAll(tx, await everyOfferer(tx, request, awardedOrganisationId));
+  await send(tx, "outcome", userIds, `withdrawn:${request.id}:${withdrawnAt.toISOString()}`, intentionWithdrawnMessage(await factsOf(tx, request)));
 }
 
 /** An amendment: every invited provider that has not declined, once per amendment. */
@@ -154,7 +173,7 @@ export async function tellAmended(
   request: PlacementRequestRow,
   amendment: { number: number; changes: { deadline?: { from: string } } },
 ): Promise<void> {
-  const userIds = (await Promise.all((await stillInvited(tx, request.id)).map((id) => providerStaff(tx, id)))).flat();
+  const userIds = await staffOfAll(tx, await stillInvited(tx, request.id));
   const deadlineFrom = amendment.changes.deadline ? new Date(amendment.changes.deadline.from) : null;
   await send(
     tx,

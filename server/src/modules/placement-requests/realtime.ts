@@ -77,29 +77,28 @@ export async function publishClosed(db: Db, live: LiveHub, request: PlacementReq
 
 export async function publishAwarded(db: Db, live: LiveHub, request: PlacementRequestRow): Promise<void> {
   const viewers = await viewersOf(db, request.id);
-  await publishState(
-    db,
-    live,
-    request,
-    viewers.map((viewer) => roomOf(request.id, viewer)),
-  );
+  const everyone = viewers.map((viewer) => roomOf(request.id, viewer));
   const [award] = await db
     .select({ awardedAt: awards.awardedAt, confirmedAt: awards.confirmedAt, winner: offers.organisationId })
     .from(awards)
     .innerJoin(offers, eq(offers.id, awards.offerId))
     .where(eq(awards.requestId, request.id));
-  // The intention to award is a change of state (above); "awarded" is said once it is confirmed.
-  if (!award?.confirmedAt) return;
-  const said = (yours: boolean | null) => ({ requestId: request.id, awardedAt: award.awardedAt.toISOString(), yours });
-  // Three messages: the council's (yours: null), the successful provider's, everyone else's.
-  const rooms = { council: [] as string[], won: [] as string[], lost: [] as string[] };
-  for (const viewer of viewers) {
-    const group = viewer.kind === "commissioner" ? rooms.council : seesOwn(viewer, award.winner) ? rooms.won : rooms.lost;
-    group.push(roomOf(request.id, viewer));
+  // The intention to award is a change of state only; "awarded" is said once it is confirmed,
+  // before the change of state: each is a message to every socket watching, and the award is the
+  // news (a page resyncs on either, so the order changes nothing it shows).
+  if (award?.confirmedAt) {
+    const said = (yours: boolean | null) => ({ requestId: request.id, awardedAt: award.awardedAt.toISOString(), yours });
+    // Three messages: the council's (yours: null), the successful provider's, everyone else's.
+    const rooms = { council: [] as string[], won: [] as string[], lost: [] as string[] };
+    for (const viewer of viewers) {
+      const group = viewer.kind === "commissioner" ? rooms.council : seesOwn(viewer, award.winner) ? rooms.won : rooms.lost;
+      group.push(roomOf(request.id, viewer));
+    }
+    if (rooms.council.length) live.emit(rooms.council, "request:awarded", said(null));
+    if (rooms.won.length) live.emit(rooms.won, "request:awarded", said(true));
+    if (rooms.lost.length) live.emit(rooms.lost, "request:awarded", said(false));
   }
-  if (rooms.council.length) live.emit(rooms.council, "request:awarded", said(null));
-  if (rooms.won.length) live.emit(rooms.won, "request:awarded", said(true));
-  if (rooms.lost.length) live.emit(rooms.lost, "request:awarded", said(false));
+  await publishState(db, live, request, everyone);
 }
 
 /** Ranked mode: each provider its own rank, nothing about anyone else. */
