@@ -1,11 +1,12 @@
 // What the national benchmark and the soak share: a fresh database on the PostgreSQL server with
 // a nation's councils, providers and settings in it; app nodes as their own processes (as
 // `npm start` runs them) behind a round-robin TCP balancer, each with the probe that reports its
-// memory, handles and event-loop delay; placement requests opened through the API; sockets
-// watching them; offers and reads at a steady rate.
+// memory, handles and event-loop delay; open placement requests (one through the API, the rest
+// in bulk with the same rows: nation-bulk.ts); sockets watching them; offers and reads at a
+// steady rate. withNation() sets it all up and takes it down for a run.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { connect, createServer, type Server, type Socket } from "node:net";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -15,18 +16,19 @@ import { type Db, type DbHandle, openDatabase } from "../../server/src/db/client
 import { migrate } from "../../server/src/db/migrate";
 import { loadReferenceData } from "../../server/src/db/reference-data";
 import { rowsOf } from "../../server/src/db/rows";
-import { childProfiles, organisations, settings, users } from "../../server/src/db/schema";
-import { createApiToken } from "../../server/src/modules/api-tokens/commands/create-api-token";
+import { childProfiles, organisations, settings } from "../../server/src/db/schema";
 import { ROOT_DIR } from "../../server/src/paths";
 import { childInput } from "../factories/children";
 import { admitProvider, frameworkOf } from "../factories/directory";
 import { buildRegion } from "../factories/organisations";
 import { offerBody } from "../factories/placement-requests";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
+import { startBalancer } from "../setup/tcp-proxy";
 import { benchAddress, benchNeeds, northWestDistricts, percentile, pick, round } from "./bench-kit";
+import { ipOfOpening, peopleInBulk, requestsInBulk, sameRowsAsApi } from "./nation-bulk";
 
 /** Both services are needed: several nodes share one database and deliver through Redis. */
-export function requireServices(command: string): { databaseUrl: string; redisUrl: string } {
+function requireServices(command: string): { databaseUrl: string; redisUrl: string } {
   const databaseUrl = process.env.DATABASE_URL;
   const redisUrl = process.env.REDIS_URL;
   if (!databaseUrl || !redisUrl) {
@@ -78,7 +80,7 @@ export interface Person {
 }
 export interface Nation {
   regionId: string;
-  councils: { id: string; commissioner: Person }[];
+  councils: { id: string; name: string; commissioner: Person }[];
   providers: { id: string; person: Person; settingIds: string[] }[];
   /** Outcodes with settings near them, for searches. */
   outcodes: string[];
@@ -86,44 +88,11 @@ export interface Nation {
 
 const chunks = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
-/** Runs `work` over items, `width` at a time. */
-export async function inParallel<T, R>(items: T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i] as T, i);
-      }
-    }),
-  );
-  return results;
-}
-
-async function person(db: Db, organisationId: string, role: "commissioner" | "provider"): Promise<Person> {
-  const id = randomBytes(6).toString("hex");
-  const [user] = await db
-    .insert(users)
-    .values({
-      issuer: "https://idp.test.example",
-      subject: `bench-${id}`,
-      email: `bench-${id}@test.example`,
-      emailVerified: true,
-      displayName: `Bench ${id}`,
-      organisationId,
-      role,
-    })
-    .returning({ id: users.id });
-  if (!user) throw new Error("no user");
-  const { token } = await createApiToken({ db, userId: user.id, organisationId, input: { name: "bench", expiresInDays: 1 }, via: "cli" });
-  return { userId: user.id, token };
-}
-
 /**
  * One region holding a nation: councils each with a commissioner, provider organisations admitted
  * to lot 1 with a person each, and settings spread over the North West's districts (every one on
- * lot 1 and published, so any may be invited). Bulk inserts through the app's schema.
+ * lot 1 and published, so any may be invited). Bulk inserts through the app's schema; the people
+ * and their tokens as nation-bulk.ts makes them.
  */
 export async function seedNation(db: Db, sizes: NationSizes): Promise<Nation> {
   const regionId = (await buildRegion(db)).id;
@@ -136,7 +105,7 @@ export async function seedNation(db: Db, sizes: NationSizes): Promise<Nation> {
   const councilRows = await db
     .insert(organisations)
     .values(Array.from({ length: sizes.councils }, (_, i) => ({ regionId, kind: "council" as const, name: `Bench council ${i + 1}`, laCode: String(100 + i) })))
-    .returning({ id: organisations.id });
+    .returning({ id: organisations.id, name: organisations.name });
   const providerRows: { id: string }[] = [];
   for (const batch of chunks(
     Array.from({ length: sizes.providers }, (_, i) => ({ regionId, kind: "provider" as const, name: `Bench provider ${i + 1}` })),
@@ -189,8 +158,13 @@ export async function seedNation(db: Db, sizes: NationSizes): Promise<Nation> {
   }
   await db.execute(sql`ANALYZE`);
 
-  const councils = await inParallel(councilRows, 8, async ({ id }) => ({ id, commissioner: await person(db, id, "commissioner") }));
-  const providers = await inParallel(providerRows, 8, async ({ id }, i) => ({ id, person: await person(db, id, "provider"), settingIds: settingIds[i] ?? [] }));
+  const people = await peopleInBulk(db, [
+    ...councilRows.map(({ id }) => ({ organisationId: id, role: "commissioner" as const })),
+    ...providerRows.map(({ id }) => ({ organisationId: id, role: "provider" as const })),
+  ]);
+  const personOf = (i: number) => people[i] as Person;
+  const councils = councilRows.map(({ id, name }, i) => ({ id, name, commissioner: personOf(i) }));
+  const providers = providerRows.map(({ id }, i) => ({ id, person: personOf(councilRows.length + i), settingIds: settingIds[i] ?? [] }));
   return { regionId, councils, providers, outcodes: districts.map((d) => d.outcode) };
 }
 
@@ -202,9 +176,21 @@ export interface OpenRequest {
   invited: { settingId: string; provider: Nation["providers"][number] }[];
 }
 
+/** `invitations` providers picked at random, one setting of each. */
+function invitedFor(nation: Nation, invitations: number): OpenRequest["invited"] {
+  const chosen = new Set<number>();
+  while (chosen.size < Math.min(invitations, nation.providers.length)) chosen.add(Math.floor(Math.random() * nation.providers.length));
+  return [...chosen].map((p) => {
+    const provider = nation.providers[p] as Nation["providers"][number];
+    return { settingId: pick(provider.settingIds), provider };
+  });
+}
+
 /**
- * Requests opened through the API by their councils' commissioners, each inviting one setting of
- * `invitations` different providers, open for `hours`.
+ * `count` open requests, each inviting one setting of `invitations` different providers, open
+ * for `hours`, their councils in turn. The first is opened through the API by its council's
+ * commissioner; the rest are written in bulk (nation-bulk.ts) with the same rows, which
+ * sameRowsAsApi() checks against the first before anything is measured.
  */
 export async function openRequests(base: string, db: Db, nation: Nation, count: number, invitations: number, hours = 6): Promise<OpenRequest[]> {
   const children = await db
@@ -216,27 +202,36 @@ export async function openRequests(base: string, db: Db, nation: Nation, count: 
       })),
     )
     .returning({ id: childProfiles.id, organisationId: childProfiles.organisationId });
-  return inParallel(children, 4, async (child, i) => {
-    const council = nation.councils[i % nation.councils.length] as Nation["councils"][number];
-    const chosen = new Set<number>();
-    while (chosen.size < Math.min(invitations, nation.providers.length)) chosen.add(Math.floor(Math.random() * nation.providers.length));
-    const invited = [...chosen].map((p) => {
-      const provider = nation.providers[p] as Nation["providers"][number];
-      return { settingId: pick(provider.settingIds), provider };
-    });
-    const res = await fetch(`${base}/api/v1/placement-requests`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${council.commissioner.token}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        childId: child.id,
-        settingIds: invited.map((v) => v.settingId),
-        deadline: new Date(Date.now() + hours * 3_600_000).toISOString(),
-      }),
-    });
-    if (res.status !== 201) throw new Error(`request not opened: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { data: { request: { id: string } } };
-    return { id: body.data.request.id, council, childId: child.id, invited };
+  const deadline = new Date(Date.now() + hours * 3_600_000);
+  const planned = children.map((child, i) => ({
+    council: nation.councils[i % nation.councils.length] as Nation["councils"][number],
+    childId: child.id,
+    invited: invitedFor(nation, invitations),
+  }));
+  const [first, ...rest] = planned;
+  if (!first) return [];
+  const res = await fetch(`${base}/api/v1/placement-requests`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${first.council.commissioner.token}`, "content-type": "application/json" },
+    body: JSON.stringify({ childId: first.childId, settingIds: first.invited.map((v) => v.settingId), deadline: deadline.toISOString() }),
   });
+  if (res.status !== 201) throw new Error(`request not opened: ${res.status} ${await res.text()}`);
+  const apiId = (await res.json()) as { data: { request: { id: string } } };
+  const bulkIds = await requestsInBulk(
+    db,
+    nation.regionId,
+    rest.map((r) => ({
+      councilId: r.council.id,
+      councilName: r.council.name,
+      commissionerId: r.council.commissioner.userId,
+      childId: r.childId,
+      settingIds: r.invited.map((v) => v.settingId),
+    })),
+    deadline,
+    await ipOfOpening(db, apiId.data.request.id),
+  );
+  if (bulkIds[0]) await sameRowsAsApi(db, apiId.data.request.id, bulkIds[0]);
+  return planned.map((r, i) => ({ ...r, id: i === 0 ? apiId.data.request.id : (bulkIds[i - 1] as string) }));
 }
 
 /** An offer over HTTP with the provider's API token; resolves with when it was sent and the status. */
@@ -405,26 +400,12 @@ export async function startCluster(count: number, env: Record<string, string>): 
   const nodes: Node[] = [];
   for (let i = 0; i < count; i++) nodes.push(await spawnNode(env, `px-node-${i}`));
   let turn = 0;
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
+  const balancer = await startBalancer(() => {
     const alive = nodes.filter((n) => n.alive);
-    const target = alive[turn++ % Math.max(1, alive.length)];
-    if (!target) return void client.destroy();
-    const upstream = connect(target.port, "127.0.0.1");
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-      s.on("error", () => s.destroy());
-    }
-    client.pipe(upstream).pipe(client);
-    client.on("close", () => upstream.destroy());
-    upstream.on("close", () => client.destroy());
+    return alive[turn++ % Math.max(1, alive.length)]?.port;
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: balancer.url,
     nodes,
     async kill(i) {
       const node = nodes[i];
@@ -434,8 +415,7 @@ export async function startCluster(count: number, env: Record<string, string>): 
       await node.exited;
     },
     async stop() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await balancer.stop();
       for (const node of nodes.filter((n) => n.alive)) {
         node.child.kill("SIGTERM");
         const timer = setTimeout(() => node.child.kill("SIGKILL"), 10_000);
@@ -517,4 +497,80 @@ export async function connectionsOf(db: Db, database: string): Promise<Record<st
     sql`SELECT application_name AS name, count(*)::int AS n FROM pg_stat_activity WHERE datname = ${database} GROUP BY application_name`,
   );
   return Object.fromEntries(rows.map((r) => [r.name || "(unnamed)", r.n]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole setup, shared by bench:national and the soak
+
+export interface NationRun {
+  database: Awaited<ReturnType<typeof freshDatabase>>;
+  nation: Nation;
+  cluster: Cluster;
+  requests: OpenRequest[];
+  /** Sockets opened through watch() and not closed yet; whatever is left is closed at the end. */
+  watchers: Set<Watcher>;
+  watch(plan: Parameters<typeof watchAll>[1], batch?: number): Promise<Watcher[]>;
+  /** Milliseconds since the start: the nation seeded, then the nodes up and the requests open. */
+  seededMs: number;
+  openMs: number;
+  /** Milliseconds since the start, now. */
+  since(): number;
+}
+
+export interface NationSpec {
+  /** The npm script, for the message when a service is missing. */
+  command: string;
+  /** The throwaway database's name starts with it. */
+  prefix: string;
+  sizes: NationSizes;
+  requests: number;
+  invitations: number;
+  /** How long the requests stay open. */
+  hours: number;
+  nodes: number;
+  /** The nodes' environment, beyond the database and Redis. */
+  env: Record<string, string>;
+}
+
+/**
+ * A throwaway database with the nation and its open requests, `nodes` app nodes behind the
+ * balancer: `run` gets them all; afterwards the sockets are closed, the nodes stopped and the
+ * database dropped, whatever happened.
+ */
+export async function withNation<T>(spec: NationSpec, run: (n: NationRun) => Promise<T>): Promise<T> {
+  const { databaseUrl, redisUrl } = requireServices(spec.command);
+  const started = performance.now();
+  const since = () => Math.round(performance.now() - started);
+  const database = await freshDatabase(databaseUrl, spec.prefix);
+  let cluster: Cluster | undefined;
+  const watchers = new Set<Watcher>();
+  try {
+    const nation = await seedNation(database.handle.db, spec.sizes);
+    const seededMs = since();
+    console.error(`seeded in ${Math.round(seededMs / 1000)} s`);
+    cluster = await startCluster(spec.nodes, { DATABASE_URL: database.url, REDIS_URL: redisUrl, ...spec.env });
+    const requests = await openRequests(cluster.url, database.handle.db, nation, spec.requests, spec.invitations, spec.hours);
+    const openMs = since();
+    console.error(`nodes up and ${requests.length} requests open at ${Math.round(openMs / 1000)} s`);
+    const c = cluster;
+    return await run({
+      database,
+      nation,
+      cluster,
+      requests,
+      watchers,
+      async watch(plan, batch) {
+        const made = await watchAll(c.url, plan, batch);
+        for (const w of made) watchers.add(w);
+        return made;
+      },
+      seededMs,
+      openMs,
+      since,
+    });
+  } finally {
+    closeAll([...watchers]);
+    await cluster?.stop();
+    await database.drop();
+  }
 }

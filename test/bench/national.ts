@@ -5,38 +5,28 @@
 // providers'), spread over the nodes by the balancer. Two phases of BENCH_SECONDS (60): offers at
 // 50 a second and REST reads (search, matches, request views) at 100 a second; in the second,
 // one node is SIGKILLed half way and its sockets reconnect to the others and re-watch.
+// The setup (nation-kit.ts's withNation) writes its rows in bulk (nation-bulk.ts): the people and
+// their API tokens, and all the requests but the first, with their invitations, audit entries,
+// notifications and e-mails. The first request is opened through the API, and every run checks
+// that a bulk request's rows are the same as its (ids, times and names apart) and that the audit
+// chain holds, before anything is measured. One API call each took more than 25 minutes at full
+// size; the offers, reads and sockets measured still go through the API and the balancer.
 // One JSON line per phase: submit-to-delivery (offer POST sent -> the council's sockets get
 // response:received, the author's sockets offer:receipt), REST latency, errors, wrong deliveries
 // (an event a socket's organisation may not see), missed ones (neither the event nor a later
 // snapshot showing the offer; an event after 10 s is counted as late, apart), acknowledged
 // offers missing from the database, and (phase 2) reconnect-to-resync: a killed node's
-// socket's disconnect to its re-watch snapshot.
+// socket's disconnect to its re-watch snapshot; seed_s is the setup up to the requests open.
+// BENCH_SETUP_ONLY=1 stops after the setup (sockets watching included) and prints one line of
+// how long each part took instead: seed_s, requests_open_s, setup_s.
 // Knobs: BENCH_SCALE (1; 0.05 for a quick run: sizes and rates scale), or BENCH_COUNCILS,
 // BENCH_SETTINGS, BENCH_PROVIDERS, BENCH_REQUESTS, BENCH_SOCKETS, BENCH_OFFERS_PER_S,
 // BENCH_READS_PER_S, BENCH_SECONDS, BENCH_NODES (3).
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../server/src/db/rows";
-import {
-  atRate,
-  closeAll,
-  type Cluster,
-  freshDatabase,
-  loggedErrors,
-  type OpenRequest,
-  openRequests,
-  postOffer,
-  readFor,
-  requireServices,
-  seedNation,
-  startCluster,
-  stats,
-  timedGet,
-  watchAll,
-  type Watcher,
-} from "./nation-kit";
+import { atRate, type Cluster, loggedErrors, type OpenRequest, postOffer, readFor, stats, timedGet, type Watcher, withNation } from "./nation-kit";
 
-const { databaseUrl, redisUrl } = requireServices("bench:national");
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const size = (name: string, full: number, min = 1) => Number(process.env[name] ?? Math.max(min, Math.round(full * SCALE)));
 const COUNCILS = size("BENCH_COUNCILS", 150, 2);
@@ -163,19 +153,19 @@ function deliveries(watchers: Watcher[], offers: SentOffer[], byId: Map<string, 
 }
 
 async function main() {
-  const database = await freshDatabase(databaseUrl, "px_national");
-  let cluster: Cluster | undefined;
-  const watchers: Watcher[] = [];
-  try {
-    const t0 = performance.now();
-    const nation = await seedNation(database.handle.db, { councils: COUNCILS, settings: SETTINGS, providers: PROVIDERS });
+  const spec = {
+    command: "bench:national",
+    prefix: "px_national",
+    sizes: { councils: COUNCILS, settings: SETTINGS, providers: PROVIDERS },
+    requests: REQUESTS,
+    invitations: INVITATIONS,
+    hours: 6,
+    nodes: NODES,
+    env: { LOG_LEVEL: "warn" },
+  };
+  await withNation(spec, async ({ database, nation, cluster, requests, watch, seededMs, openMs, since }) => {
     nationOf = nation;
-    console.error(`seeded in ${Math.round((performance.now() - t0) / 1000)} s`);
-    cluster = await startCluster(NODES, { DATABASE_URL: database.url, REDIS_URL: redisUrl, LOG_LEVEL: "warn" });
-    const requests = await openRequests(cluster.url, database.handle.db, nation, REQUESTS, INVITATIONS);
     const byId = new Map(requests.map((r) => [r.id, r]));
-    console.error(`nodes up and ${requests.length} requests open at ${Math.round((performance.now() - t0) / 1000)} s`);
-    const seededMs = performance.now() - t0;
 
     // Sockets per request: a fifth the council's, the rest its first invited providers'.
     const perRequest = Math.max(2, Math.floor(SOCKETS / REQUESTS));
@@ -184,10 +174,31 @@ async function main() {
       ...Array.from({ length: councilSockets }, () => ({ request, providerId: null, token: request.council.commissioner.token })),
       ...request.invited.slice(0, perRequest - councilSockets).map((i) => ({ request, providerId: i.provider.id, token: i.provider.person.token })),
     ]);
-    watchers.push(...(await watchAll(cluster.url, plan)));
-    console.error(`${watchers.length} sockets watching at ${Math.round((performance.now() - t0) / 1000)} s`);
+    const watchers = await watch(plan);
+    const setupMs = since();
+    console.error(`${watchers.length} sockets watching at ${Math.round(setupMs / 1000)} s`);
+    if (process.env.BENCH_SETUP_ONLY === "1") {
+      console.log(
+        JSON.stringify({
+          bench: "national",
+          phase: "setup_only",
+          node: process.version,
+          cpus: cpus().length,
+          load_avg_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+          councils: COUNCILS,
+          settings: SETTINGS,
+          requests: requests.length,
+          invitations: requests.reduce((n, r) => n + r.invited.length, 0),
+          sockets: watchers.length,
+          seed_s: Math.round(seededMs / 1000),
+          requests_open_s: Math.round(openMs / 1000),
+          setup_s: Math.round(setupMs / 1000),
+        }),
+      );
+      return;
+    }
     // Warm-up: JIT, plan caches, pools, the providers' "viewed" events settling.
-    await atRate(Math.max(1, READS_PER_S / 4), 5000, () => void timedGet(cluster!.url, readFor(nation, requests)));
+    await atRate(Math.max(1, READS_PER_S / 4), 5000, () => void timedGet(cluster.url, readFor(nation, requests)));
     await new Promise((r) => setTimeout(r, 2000));
 
     // Every invitation once, in random order, shared by both phases.
@@ -238,7 +249,7 @@ async function main() {
           requests: REQUESTS,
           sockets: watchers.length,
           seconds: SECONDS,
-          seed_s: Math.round(seededMs / 1000),
+          seed_s: Math.round(openMs / 1000),
           offers_sent: offers.length,
           offers_acknowledged: acked.length,
           offer_errors: offers.length - acked.length,
@@ -265,11 +276,7 @@ async function main() {
         }),
       );
     }
-  } finally {
-    closeAll(watchers);
-    await cluster?.stop();
-    await database.drop();
-  }
+  });
 }
 
 await main();

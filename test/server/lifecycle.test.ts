@@ -1,6 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RequestWatchAckSchema } from "@shared/events";
@@ -10,6 +9,7 @@ import { buildMarket, openRequest } from "../factories/placement-requests";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
 import { describeWithServers } from "../setup/describe-with-servers";
 import { type RunningServer, spawnServer } from "../setup/spawn-server";
+import { startBalancer } from "../setup/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 // Each start compiles the TypeScript: slow on a busy machine (several test runs at once).
@@ -115,7 +115,6 @@ describe("Starting, stopping and restarting the server", () => {
 async function readinessBalancer(nodes: RunningServer[]) {
   const ready = new Set<number>();
   const routed: number[] = [];
-  const sockets = new Set<Socket>();
   const poll = async () => {
     await Promise.all(
       nodes.map(async (node, i) => {
@@ -130,28 +129,18 @@ async function readinessBalancer(nodes: RunningServer[]) {
   };
   await poll();
   const timer = setInterval(() => void poll(), 100);
-  const server = createServer((client) => {
+  const balancer = await startBalancer(() => {
     const index = [...ready][0];
-    if (index === undefined) return client.destroy();
+    if (index === undefined) return undefined;
     routed.push(index);
-    const upstream = connect(Number(new URL(nodes[index]!.url).port), "127.0.0.1");
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-      s.on("error", () => s.destroy());
-    }
-    client.pipe(upstream).pipe(client);
-    client.on("close", () => upstream.destroy());
-    upstream.on("close", () => client.destroy());
+    return Number(new URL(nodes[index]!.url).port);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: balancer.url,
     routed,
     async stop() {
       clearInterval(timer);
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await balancer.stop();
     },
   };
 }

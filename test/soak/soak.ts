@@ -16,25 +16,17 @@ import { cpus, loadavg } from "node:os";
 import {
   atRate,
   closeAll,
-  type Cluster,
   connectionsOf,
-  freshDatabase,
   loggedErrors,
   type Node,
   type OpenRequest,
-  openRequests,
   postOffer,
   readFor,
-  requireServices,
-  seedNation,
-  startCluster,
   stats,
   timedGet,
-  watchAll,
-  type Watcher,
+  withNation,
 } from "../bench/nation-kit";
 
-const { databaseUrl, redisUrl } = requireServices("soak");
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 20);
 const WARM_UP_MINUTES = Number(process.env.SOAK_WARM_UP_MINUTES ?? MINUTES / 5);
 const SAMPLE_S = Number(process.env.SOAK_SAMPLE_SECONDS ?? 10);
@@ -108,27 +100,28 @@ function verdict(samples: Sample[]) {
 }
 
 async function main() {
-  const database = await freshDatabase(databaseUrl, "px_soak");
-  let cluster: Cluster | undefined;
-  const watchers = new Set<Watcher>();
-  try {
-    const db = database.handle.db;
-    const nation = await seedNation(db, { councils: 20, settings: 2000, providers: 200 });
-    cluster = await startCluster(NODES, {
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl,
+  const spec = {
+    command: "soak",
+    prefix: "px_soak",
+    sizes: { councils: 20, settings: 2000, providers: 200 },
+    requests: 50,
+    invitations: 20,
+    hours: 24,
+    nodes: NODES,
+    env: {
       PX_PROBE_MS: String(SAMPLE_S * 1000),
       PX_PROBE_WARM_UP_MS: String(24 * 3_600_000), // the harness says when (SIGUSR2)
-    });
-    const c = cluster;
-    const requests = await openRequests(c.url, db, nation, 50, 20, 24);
+    },
+  };
+  await withNation(spec, async ({ database, nation, cluster: c, requests, watchers, watch }) => {
+    const db = database.handle.db;
     const socketPlan = () => {
       const request = requests[Math.floor(Math.random() * requests.length)] as OpenRequest;
       if (Math.random() < 0.2) return { request, providerId: null, token: request.council.commissioner.token };
       const invited = request.invited[Math.floor(Math.random() * request.invited.length)] as OpenRequest["invited"][number];
       return { request, providerId: invited.provider.id, token: invited.provider.person.token };
     };
-    for (const w of await watchAll(c.url, Array.from({ length: SOCKETS }, socketPlan), 50)) watchers.add(w);
+    await watch(Array.from({ length: SOCKETS }, socketPlan), 50);
 
     const started = Date.now();
     const warmUpEnds = started + WARM_UP_MINUTES * 60_000;
@@ -179,10 +172,7 @@ async function main() {
           closeAll([gone]);
         }
         churned++;
-        watchAll(c.url, [socketPlan()]).then(
-          ([w]) => w && watchers.add(w),
-          () => churnErrors++,
-        );
+        watch([socketPlan()]).catch(() => churnErrors++);
       }),
     ]);
     clearInterval(sampler);
@@ -220,11 +210,7 @@ async function main() {
       }),
     );
     process.exitCode = result.pass ? 0 : 1;
-  } finally {
-    closeAll([...watchers]);
-    await cluster?.stop();
-    await database.drop();
-  }
+  });
 }
 
 await main();
