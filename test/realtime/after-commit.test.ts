@@ -71,4 +71,47 @@ describe("afterCommit", () => {
     expect(ok).toBe(false);
     expect(lines.find((l) => l.publish === "scheduler:closed")).toMatchObject({ msg: "live publish failed after commit" });
   });
+
+  it("should try a publish again while the database does not answer, and deliver it once it does", async () => {
+    // As node-postgres says it when the pool cannot get a connection in time (an overloaded or restarting database).
+    const unreachable = () => new Error("timeout exceeded when trying to connect");
+    let calls = 0;
+    const delivered: string[] = [];
+    const ok = await publishLogged(
+      logger,
+      "response:received (retried)",
+      async () => {
+        calls++;
+        if (calls < 3) throw unreachable();
+        delivered.push("response:received");
+      },
+      {},
+      [1, 1, 1],
+    );
+    expect({ ok, calls, delivered }).toEqual({ ok: true, calls: 3, delivered: ["response:received"] });
+    expect(lines.find((l) => l.publish === "response:received (retried)")).toBeUndefined();
+
+    // Still unreachable after every pause: logged once, with how many times it was tried.
+    let tries = 0;
+    const gaveUp = await publishLogged(
+      logger,
+      "response:received (unreachable)",
+      async () => {
+        tries++;
+        throw unreachable();
+      },
+      {},
+      [1, 1, 1],
+    );
+    expect({ gaveUp, tries }).toEqual({ gaveUp: false, tries: 4 });
+    expect(lines.filter((l) => l.publish === "response:received (unreachable)")).toEqual([expect.objectContaining({ attempts: 4 })]);
+
+    // Any other failure (a bug, the socket adapter) is not tried again.
+    let once = 0;
+    await publishLogged(logger, "broken once", async () => {
+      once++;
+      throw new Error("emit failed");
+    });
+    expect(once).toBe(1);
+  });
 });
