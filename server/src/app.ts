@@ -98,7 +98,7 @@ export function apiRouter({ env, database, live, limits, redis, drain = createDr
   const db = database.db;
   const router = express.Router();
   router.use(openApiRoutes());
-  router.use(healthRoutes(database, redis));
+  router.use(healthRoutes(database, redis, live));
   router.use(probeRoutes(database, drain));
   router.use(regionRoutes(db));
   router.use(serviceFeedbackRoutes(db));

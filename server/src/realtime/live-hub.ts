@@ -14,13 +14,26 @@ export interface LiveHub {
    */
   emit<E extends keyof ServerToClientEvents>(room: string | string[], event: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   attach(io: Server): void;
+  /**
+   * Whether this node's live events reach the other nodes and theirs reach it: false while its
+   * Redis connections are down and until its clients have been resynchronised after their
+   * return; undefined where live events do not go through Redis (one node, or no socket server).
+   */
+  crossNode(): boolean | undefined;
+  /** Set by the realtime server's watch on its Redis connections. */
+  setCrossNode(up: boolean): void;
 }
 
 export function createLiveHub(): LiveHub {
   let server: Server | undefined;
+  let crossNode: boolean | undefined;
   return {
     attach(io) {
       server = io;
+    },
+    crossNode: () => crossNode,
+    setCrossNode(up) {
+      crossNode = up;
     },
     disconnect(room) {
       server?.of("/live").in(room).disconnectSockets(true);

@@ -134,7 +134,7 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
   sweep.unref();
 
   const ticker = startClockTicker({ live, db: deps.db, logger: deps.logger, intervalMs: deps.clockTickMs });
-  const redisWatch = redis ? await watchRedis(live, redis, deps.logger) : undefined;
+  const redisWatch = redis ? await watchRedis(live, redis, deps.logger, (up) => deps.live.setCrossNode(up)) : undefined;
 
   deps.live.attach(io);
   return {
@@ -217,7 +217,7 @@ const RESYNC_COALESCE_MS = 300;
  * Nothing is lost or doubled: the snapshot is read after the reconnection, and events are
  * applied by id.
  */
-async function watchRedis(live: LiveNamespace, redis: RedisPair, logger: Logger): Promise<{ stop(): void }> {
+async function watchRedis(live: LiveNamespace, redis: RedisPair, logger: Logger, linked: (up: boolean) => void): Promise<{ stop(): void }> {
   const { pub, sub } = redis;
   let down = false;
   let timer: NodeJS.Timeout | undefined;
@@ -227,12 +227,16 @@ async function watchRedis(live: LiveNamespace, redis: RedisPair, logger: Logger)
       timer = undefined;
       logger.info({ sockets: live.sockets.size }, "live: resynchronising this node's clients after a Redis outage");
       for (const socket of live.sockets.values()) socket.conn.close();
+      // Only now does health say Redis is "ok": a client that connected before this resync would
+      // be disconnected by it, so the node counts as joined up once its clients have been told.
+      if (!down) linked(true);
     }, RESYNC_COALESCE_MS);
   };
   live.on("live:resync", resyncOwnClients);
 
   const onDown = () => {
     down = true;
+    linked(false);
   };
   const onReady = () => {
     if (!down || pub.status !== "ready" || sub.status !== "ready") return;
@@ -268,6 +272,7 @@ async function watchRedis(live: LiveNamespace, redis: RedisPair, logger: Logger)
     logger.warn("live: Redis unreachable at start; serving this node's clients only until it returns");
     down = true;
   }
+  linked(!down);
   return {
     stop() {
       clearTimeout(timer);

@@ -4,8 +4,9 @@ import type { DbHandle } from "../../db/client";
 import { defineRoute } from "../../http/route";
 import type { RedisLink } from "../../lib/redis-link";
 import { VERSION } from "../../paths";
+import type { LiveHub } from "../../realtime/live-hub";
 
-export function healthRoutes(handle: DbHandle, redis?: RedisLink): Router {
+export function healthRoutes(handle: DbHandle, redis?: RedisLink, live?: Pick<LiveHub, "crossNode">): Router {
   const router = Router();
   defineRoute(router, {
     method: "get",
@@ -29,7 +30,8 @@ export function healthRoutes(handle: DbHandle, redis?: RedisLink): Router {
         status: dbUp ? "ok" : "degraded",
         db: dbUp ? "ok" : "down",
         // Not a reason for 503: without Redis the node still serves everything (see HealthSchema).
-        redis: redisUp === undefined ? "off" : redisUp ? "ok" : "down",
+        // "ok" once this node's live events go between the nodes again, not merely once Redis answers.
+        redis: redisUp === undefined ? "off" : redisUp && live?.crossNode() !== false ? "ok" : "down",
         version: VERSION,
       };
       res
