@@ -6,17 +6,19 @@ import type { Logger } from "../logger";
  * After-commit publishing: the one way a write's live events leave the server.
  *
  * A route runs its command (which owns its transaction and has committed when it returns), then
- * queues what to publish, then answers:
+ * queues what to publish, then presents its answer:
  *
  *   const row = await answerClarification({ db, actor, ... });          // committed
- *   afterCommit(res, "clarification:published", () => publishClarification(db, live, request, row.id));
+ *   afterCommit(res, "clarification:published", () => publishClarification(db, live, request, row));
  *   res.json({ data: ... });
  *
- * The queue belongs to the response and is flushed once the response has finished (Express's
- * `finish`, or `close` if the client went away first): events never reach a socket before the
- * HTTP answer is decided, and a slow or failing publish never delays or changes that answer.
- * Each queued publish runs in order and is awaited; a failure is logged with the request id and
- * the label, never thrown, so a committed write is never reported as a 500. A route that fails
+ * The publish starts at once, while the route goes on to present its answer: the people watching
+ * hear of the committed change without waiting for the author's answer to be read back and sent
+ * (at a thousand sockets that was a third of the time to the last of them). The write has
+ * committed, so an event that arrives before its author's HTTP answer tells nothing untrue; pages
+ * apply an event by id, whichever comes first. Each queued publish runs in order and is awaited;
+ * a failure is logged with the request id and the label, never thrown, so a committed write is
+ * never reported as a 500 and a failing publish never changes the answer. A route that fails
  * after queuing (the write committed, presenting it did not) still publishes: the write happened.
  *
  * Queue only after the command's commit, never inside its transaction: a rolled-back write must
@@ -25,14 +27,8 @@ import type { Logger } from "../logger";
  */
 export type Publish = () => Promise<unknown> | unknown;
 
-interface Queue {
-  items: { label: string; publish: Publish }[];
-  flushed: boolean;
-  /** Settles when every queued publish has run (tests and shutdown may await it). */
-  done: Promise<void>;
-}
-
-const queues = new WeakMap<Response, Queue>();
+/** The tail of a response's publishes: each starts once the one before it has settled. */
+const queues = new WeakMap<Response, Promise<void>>();
 
 /**
  * A publish that failed because the database did not answer (most publishes read who may see
@@ -72,41 +68,13 @@ const logOf = (res: Response) => ({
   context: { requestId: res.req?.id === undefined ? undefined : String(res.req.id) },
 });
 
-async function flush(res: Response, queue: Queue): Promise<void> {
-  const { logger, context } = logOf(res);
-  for (const item of queue.items.splice(0)) await publishLogged(logger, item.label, item.publish, context);
-}
-
 /**
- * Queues a live publish to run after this request's response has been sent. Call it only once
- * the command's transaction has committed.
+ * Starts a live publish for this request, after any it queued before. Call it only once the
+ * command's transaction has committed.
  */
 export function afterCommit(res: Response, label: string, publish: Publish): void {
-  let queue = queues.get(res);
-  if (!queue) {
-    let start!: () => void;
-    const started = new Promise<void>((resolve) => (start = resolve));
-    const created: Queue = { items: [], flushed: false, done: Promise.resolve() };
-    created.done = started.then(() => flush(res, created));
-    const onEnd = () => {
-      if (created.flushed) return;
-      created.flushed = true;
-      start();
-    };
-    res.once("finish", onEnd);
-    // The client went away before the answer was written: the write still committed, so its
-    // events still go to everyone else watching.
-    res.once("close", onEnd);
-    // Queued after the answer went (a handler that publishes last): nothing is left to wait for.
-    if (res.writableFinished || res.destroyed) onEnd();
-    queues.set(res, created);
-    queue = created;
-  }
-  if (queue.flushed) {
-    // The response already ended (a late queue after `close`): publish now, still logged.
-    const { logger, context } = logOf(res);
-    queue.done = queue.done.then(async () => void (await publishLogged(logger, label, publish, context)));
-    return;
-  }
-  queue.items.push({ label, publish });
+  const { logger, context } = logOf(res);
+  // Not awaited by the route: a microtask later, so the route's next queued publish keeps its turn.
+  const tail = (queues.get(res) ?? Promise.resolve()).then(async () => void (await publishLogged(logger, label, publish, context)));
+  queues.set(res, tail);
 }

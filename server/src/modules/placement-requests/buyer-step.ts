@@ -19,8 +19,8 @@ export interface BuyerStepContext<B> {
 
 /**
  * A council's step on a request (open, cancel, score, evaluate, price round, award): load it as
- * the buyer, run the command (its own transaction), queue its live events to go once the answer
- * is sent (`publish`, through afterCommit), answer with the council's view. One shape for every
+ * the buyer, run the command (its own transaction), start its live events (`publish`, through
+ * afterCommit, without waiting for the answer), answer with the council's view. One shape for every
  * step, so none forgets the access check or publishes before the commit.
  */
 export function buyerStep<S extends z.ZodType | undefined, R>(

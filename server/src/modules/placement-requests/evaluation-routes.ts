@@ -38,7 +38,7 @@ export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Route
         visibility: input.body.visibility,
         ip: req.ip,
       });
-      afterCommit(res, "clarification:published (answered)", () => publishClarification(db, live, request, row.id));
+      afterCommit(res, "clarification:published (answered)", () => publishClarification(db, live, request, row));
       const { request: after } = await loadAsBuyer(db, req, request.id);
       res.json({ data: await buildClarificationView(db, after, { kind: "commissioner" }, row.id) });
     },

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { type RequestWatchAck, RequestWatchSchema } from "@shared/events";
 import type { Db } from "../../db/client";
-import { awards, clarifications, offers, organisations, type PlacementRequestRow, requestInvitations } from "../../db/schema";
+import { awards, type ClarificationRow, offers, organisations, type PlacementRequestRow, requestInvitations } from "../../db/schema";
 import { publishLogged } from "../../realtime/after-commit";
 import { type LiveEventDeps, type LiveSocket, onLiveEvent } from "../../realtime/live-events";
 import type { LiveHub } from "../../realtime/live-hub";
@@ -69,20 +69,27 @@ export async function publishState(db: Db, live: LiveHub, request: PlacementRequ
 
 export async function publishClosed(db: Db, live: LiveHub, request: PlacementRequestRow): Promise<void> {
   const rooms = await allRooms(db, request.id);
-  await publishState(db, live, request, rooms);
-  if (request.state === "evaluated") return publishRanks(db, live, request);
+  if (request.state === "evaluated") {
+    await publishState(db, live, request, rooms);
+    return publishRanks(db, live, request);
+  }
+  // The close first, then the change of state (as the award): each goes to every socket watching,
+  // and the close is the news; a page resyncs on either.
   const closedAt = (request.closedAt ?? request.deadline).toISOString();
   live.emit(rooms, "request:closed", { requestId: request.id, state: request.state, closedAt });
+  await publishState(db, live, request, rooms);
 }
 
 export async function publishAwarded(db: Db, live: LiveHub, request: PlacementRequestRow): Promise<void> {
-  const viewers = await viewersOf(db, request.id);
+  const [viewers, [award]] = await Promise.all([
+    viewersOf(db, request.id),
+    db
+      .select({ awardedAt: awards.awardedAt, confirmedAt: awards.confirmedAt, winner: offers.organisationId })
+      .from(awards)
+      .innerJoin(offers, eq(offers.id, awards.offerId))
+      .where(eq(awards.requestId, request.id)),
+  ]);
   const everyone = viewers.map((viewer) => roomOf(request.id, viewer));
-  const [award] = await db
-    .select({ awardedAt: awards.awardedAt, confirmedAt: awards.confirmedAt, winner: offers.organisationId })
-    .from(awards)
-    .innerJoin(offers, eq(offers.id, awards.offerId))
-    .where(eq(awards.requestId, request.id));
   // The intention to award is a change of state only; "awarded" is said once it is confirmed,
   // before the change of state: each is a message to every socket watching, and the award is the
   // news (a page resyncs on either, so the order changes nothing it shows).
@@ -115,18 +122,15 @@ export async function publishRanks(db: Db, live: LiveHub, request: PlacementRequ
  * answered to all. The same rules as the request's view (seesClarification, seesAsker), applied
  * to the one clarification: the council and the asker read the asker's name, the others do not.
  */
-export async function publishClarification(db: Db, live: LiveHub, request: PlacementRequestRow, clarificationId: string): Promise<void> {
-  const [row] = await db
-    .select()
-    .from(clarifications)
-    .where(and(eq(clarifications.id, clarificationId), eq(clarifications.requestId, request.id)));
-  if (!row) return;
-  const [asker] = row.askedByOrganisationId
-    ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.askedByOrganisationId))
-    : [];
+export async function publishClarification(db: Db, live: LiveHub, request: PlacementRequestRow, row: ClarificationRow): Promise<void> {
+  // The row as its command committed it, not read again; who may see it and the asker's name at once.
+  const [viewers, [asker]] = await Promise.all([
+    viewersOf(db, request.id),
+    row.askedByOrganisationId ? db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.askedByOrganisationId)) : [],
+  ]);
   const named: string[] = [];
   const anonymous: string[] = [];
-  for (const viewer of await viewersOf(db, request.id)) {
+  for (const viewer of viewers) {
     if (!seesClarification(viewer, row)) continue;
     (seesAsker(viewer, row.askedByOrganisationId) ? named : anonymous).push(roomOf(request.id, viewer));
   }

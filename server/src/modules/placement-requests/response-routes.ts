@@ -137,7 +137,7 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
       const actor = await providerOf(db, req, input.params.id);
       const row = await askClarification({ db, actor, requestId: input.params.id, question: input.body.question, ip: req.ip });
       const request = await current(actor, input.params.id);
-      afterCommit(res, "clarification:published (asked)", () => publishClarification(db, live, request, row.id));
+      afterCommit(res, "clarification:published (asked)", () => publishClarification(db, live, request, row));
       res.status(201).json({ data: await buildClarificationView(db, request, { kind: "provider", organisationId: actor.organisationId }, row.id) });
     },
   });

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { InvitationView, Offer } from "@shared/schemas/placement-requests";
-import type { DbOrTx } from "../../db/client";
+import type { Db } from "../../db/client";
 import { offers, offerVersions, organisations, type PlacementRequestRow, requestInvitations, settings } from "../../db/schema";
 import type { Viewer } from "./policy";
 import { seesOfferContent } from "./policy";
@@ -15,24 +15,27 @@ export interface ResponseView {
 
 /**
  * One setting's invitation and offer as each viewer's buildRequestView would show them: what
- * `response:received` carries. Three small queries for all viewers together, where two whole
+ * `response:received` carries. Three small queries at once for all viewers together, where two whole
  * views would re-read every invitation, offer and version of the request for each response
  * (with 50 invited providers, the live path's cost). Viewers who would not see the invitation
  * (another provider) are left out.
  */
-export async function responseViews(db: DbOrTx, request: PlacementRequestRow, settingId: string, viewers: Viewer[]): Promise<ResponseView[]> {
-  const [row] = await db
-    .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name })
-    .from(requestInvitations)
-    .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
-    .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
-    .where(and(eq(requestInvitations.requestId, request.id), eq(requestInvitations.settingId, settingId)));
+export async function responseViews(db: Db, request: PlacementRequestRow, settingId: string, viewers: Viewer[]): Promise<ResponseView[]> {
+  const sameSetting = and(eq(offers.requestId, request.id), eq(offers.settingId, settingId));
+  // Three reads at once, not one after another: the invitation, its offer, and the offer's versions
+  // found through the offer's (request, setting) rather than its id.
+  const [[row], [offer], versionRows] = await Promise.all([
+    db
+      .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name })
+      .from(requestInvitations)
+      .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
+      .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
+      .where(and(eq(requestInvitations.requestId, request.id), eq(requestInvitations.settingId, settingId))),
+    db.select().from(offers).where(sameSetting),
+    db.select({ version: offerVersions }).from(offerVersions).innerJoin(offers, eq(offers.id, offerVersions.offerId)).where(sameSetting),
+  ]);
   if (!row) return [];
-  const [offer] = await db
-    .select()
-    .from(offers)
-    .where(and(eq(offers.requestId, request.id), eq(offers.settingId, settingId)));
-  const versions = offer ? await db.select().from(offerVersions).where(eq(offerVersions.offerId, offer.id)) : [];
+  const versions = versionRows.map((v) => v.version);
   const names = { settingName: row.settingName, organisationName: row.organisationName };
   const invitation = presentInvitation(row.invitation, { ...names, offeredAt: lastSubmittedAt(versions) });
   const presented = offer ? presentOffer(offer, versions, names) : null;
