@@ -22,7 +22,7 @@ export interface TestServer {
  * embedded identity provider's issuer need the real address), with live connections attached.
  */
 export async function startTestServer(
-  options: TestAppOptions & { requireClient?: boolean; clockTickMs?: number; liveLimits?: Partial<LiveLimitOptions> } = {},
+  options: TestAppOptions & { requireClient?: boolean; clockTickMs?: number; sessionSweepMs?: number; liveLimits?: Partial<LiveLimitOptions> } = {},
 ): Promise<TestServer> {
   if (options.requireClient !== false && !existsSync(join(CLIENT_DIST_DIR, "index.html"))) {
     throw new Error("client/dist is missing: run `npm run build` first (npm test does it for you)");
@@ -40,6 +40,7 @@ export async function startTestServer(
     store: testApp.built.sessionStore,
     live: testApp.built.live,
     clockTickMs: options.clockTickMs,
+    sessionSweepMs: options.sessionSweepMs,
     limits: options.liveLimits,
   });
   const scheduler = startClosingScheduler({ db: testApp.database.handle.db, live: testApp.built.live, logger: pino({ level: "silent" }) });

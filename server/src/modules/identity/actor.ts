@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { OrganisationKind } from "@shared/codes/organisation-kinds";
 import type { Role } from "@shared/codes/roles";
 import type { Db } from "../../db/client";
@@ -48,4 +48,17 @@ export async function loadActor(db: Db, userId: string, via: Actor["via"], token
     via,
     ...(tokenId ? { tokenId } : {}),
   };
+}
+
+/**
+ * Of these user ids, those whose person still exists and is not disabled: what loadActor needs to
+ * answer at all, for many people in one query (a node's sweep of its live connections).
+ */
+export async function stillActive(db: Db, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, userIds), isNull(users.disabledAt)));
+  return new Set(rows.map((r) => r.id));
 }
