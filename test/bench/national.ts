@@ -17,6 +17,9 @@
 // snapshot showing the offer; an event after 10 s is counted as late, apart), acknowledged
 // offers missing from the database, and (phase 2) reconnect-to-resync: a killed node's
 // socket's disconnect to its re-watch snapshot; seed_s is the setup up to the requests open.
+// Also where the cores went in the phase (cpu-shares.ts): CPU seconds of this process (the
+// sockets, the balancer, the load), the nodes, PostgreSQL and Redis, against cpus x elapsed_s,
+// and this process's event-loop delay: every arrival is timed on that loop.
 // BENCH_SETUP_ONLY=1 stops after the setup (sockets watching included) and prints one line of
 // how long each part took instead: seed_s, requests_open_s, setup_s.
 // Knobs: BENCH_SCALE (1; 0.05 for a quick run: sizes and rates scale), or BENCH_COUNCILS,
@@ -25,6 +28,7 @@
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../server/src/db/rows";
+import { processesNamed, startCpuShares } from "./cpu-shares";
 import { atRate, type Cluster, loggedErrors, type OpenRequest, postOffer, readFor, stats, timedGet, type Watcher, withNation } from "./nation-kit";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -211,6 +215,11 @@ async function main() {
     for (const phase of ["steady", "node_killed"] as const) {
       const from = performance.now();
       const [load1 = 0] = loadavg();
+      const shares = startCpuShares({
+        nodes: () => cluster.nodes.flatMap((n) => (n.alive && n.child.pid ? [n.child.pid] : [])),
+        postgres: processesNamed("postgres"),
+        redis: processesNamed("redis-server"),
+      });
       let killedAt = 0;
       const c = cluster;
       const { offers, reads } = await load(
@@ -225,6 +234,7 @@ async function main() {
             }
           : undefined,
       );
+      const used = shares.stop(); // the phase's 60 s, not the wait for late deliveries below
       await new Promise((r) => setTimeout(r, MISSED_AFTER_MS)); // the last deliveries and resyncs land
       const acked = offers.filter((o) => o.offerId);
       const stored = new Set(
@@ -272,6 +282,9 @@ async function main() {
           resynced_deliveries: d.resynced,
           acknowledged_offers_lost: acked.filter((o) => !stored.has(o.offerId as string)).length,
           ...(phase === "node_killed" ? { killed_sockets_resynced: resync.count, reconnect_to_resync_p95_ms: resync.p95 } : {}),
+          // Where the cores went during the phase (the machine had cpus x elapsed_s), and how late
+          // this process's own loop ran: it holds the 5,000 sockets, the balancer and the clock.
+          ...used,
           targets: TARGETS,
         }),
       );

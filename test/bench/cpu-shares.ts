@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
+
+// Where a benchmark's cores went: on a machine whose load generator, app nodes and database share
+// the same few cores, a slow figure may be the measuring process's own queue rather than the
+// app's. Linux's /proc only; elsewhere the shares are left out (null).
+
+const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux we run on
+
+/** A process's CPU time so far in seconds (user + system), or undefined once it has gone. */
+function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    // The command name may hold spaces: fields are counted from after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+function pidsNamed(name: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name) pids.push(Number(entry));
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return pids;
+}
+
+type Groups = Record<string, () => number[]>;
+
+/**
+ * Starts counting: CPU seconds per group of processes (this process is `bench`), and this
+ * process's event-loop delay (its sockets' arrival times are taken on that loop).
+ */
+export function startCpuShares(groups: Groups) {
+  const available = cpuSecondsOf(process.pid) !== undefined;
+  const snapshot = () => {
+    const at = new Map<number, number>();
+    for (const pid of Object.values(groups).flatMap((g) => g())) {
+      const s = cpuSecondsOf(pid);
+      if (s !== undefined) at.set(pid, s);
+    }
+    return at;
+  };
+  const before = snapshot();
+  const bench = process.cpuUsage();
+  const startedAt = performance.now();
+  const loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  return {
+    /** CPU seconds used per group since the start, the seconds elapsed, and the loop's delay. */
+    stop() {
+      loop.disable();
+      const seconds = (performance.now() - startedAt) / 1000;
+      const used = process.cpuUsage(bench);
+      const after = snapshot();
+      const cpu: Record<string, number | null> = { bench: round((used.user + used.system) / 1e6) };
+      for (const [group, pids] of Object.entries(groups)) {
+        // A process started since (a new database connection) counts from its start; one that has
+        // ended (a killed node) is not counted.
+        cpu[group] = available ? round(pids().reduce((n, pid) => n + (after.has(pid) ? Math.max(0, after.get(pid)! - (before.get(pid) ?? 0)) : 0), 0)) : null;
+      }
+      return {
+        elapsed_s: round(seconds),
+        cpu_s: cpu,
+        bench_loop_delay_p50_ms: round(loop.percentile(50) / 1e6),
+        bench_loop_delay_p99_ms: round(loop.percentile(99) / 1e6),
+      };
+    },
+  };
+}
+
+export const processesNamed = (name: string) => () => pidsNamed(name);
+const round = (n: number) => Math.round(n * 10) / 10;
