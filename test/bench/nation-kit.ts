@@ -550,6 +550,11 @@ export async function withNation<T>(spec: NationSpec, run: (n: NationRun) => Pro
     console.error(`seeded in ${Math.round(seededMs / 1000)} s`);
     cluster = await startCluster(spec.nodes, { DATABASE_URL: database.url, REDIS_URL: redisUrl, ...spec.env });
     const requests = await openRequests(cluster.url, database.handle.db, nation, spec.requests, spec.invitations, spec.hours);
+    // The bulk rows settle before anything is measured, as in a database that has been running:
+    // fresh statistics, and no autovacuum or checkpoint of the setup's writes during a phase (they
+    // would otherwise land in the first measured minute).
+    await database.handle.db.execute(sql`VACUUM ANALYZE`);
+    await database.handle.db.execute(sql`CHECKPOINT`).catch(() => undefined); // superusers only
     const openMs = since();
     console.error(`nodes up and ${requests.length} requests open at ${Math.round(openMs / 1000)} s`);
     const c = cluster;
