@@ -341,11 +341,24 @@ const APP_DIR = process.env.BENCH_APP_DIR ?? ROOT_DIR;
 
 async function spawnNode(env: Record<string, string>, name: string): Promise<Node> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", join(ROOT_DIR, "test/soak/probe.mjs"), join(APP_DIR, "server/src/main.ts")], {
-    cwd: APP_DIR,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", LOG_LEVEL: "warn", PGAPPNAME: name, ...env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": a CPU profile per node, written when it stops.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", "--import", join(ROOT_DIR, "test/soak/probe.mjs"), join(APP_DIR, "server/src/main.ts")],
+    {
+      cwd: APP_DIR,
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "test",
+        LOG_LEVEL: "warn",
+        PGAPPNAME: name,
+        ...env,
+        PORT: String(port),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const node: Node = {
     child,
     port,

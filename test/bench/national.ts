@@ -24,7 +24,8 @@
 // how long each part took instead: seed_s, requests_open_s, setup_s.
 // Knobs: BENCH_SCALE (1; 0.05 for a quick run: sizes and rates scale), or BENCH_COUNCILS,
 // BENCH_SETTINGS, BENCH_PROVIDERS, BENCH_REQUESTS, BENCH_SOCKETS, BENCH_OFFERS_PER_S,
-// BENCH_READS_PER_S, BENCH_SECONDS, BENCH_NODES (3).
+// BENCH_READS_PER_S, BENCH_SECONDS, BENCH_NODES (3); BENCH_NODE_ARGS passes options to the nodes'
+// node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (a profile per node, written when it stops).
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../server/src/db/rows";
