@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
+import { round } from "./bench-kit";
 
 // Where a benchmark's cores went: on a machine whose load generator, app nodes and database share
 // the same few cores, a slow figure may be the measuring process's own queue rather than the
@@ -77,4 +78,3 @@ export function startCpuShares(groups: Groups) {
 }
 
 export const processesNamed = (name: string) => () => pidsNamed(name);
-const round = (n: number) => Math.round(n * 10) / 10;

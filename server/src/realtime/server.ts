@@ -4,18 +4,18 @@ import { Redis } from "ioredis";
 import { type Namespace, Server } from "socket.io";
 import type { ClientToServerEvents, LiveConnectError, LiveIdentity, ServerToClientEvents } from "@shared/events";
 import type { Db } from "../db/client";
-import { isDatabaseUnavailable } from "../db/errors";
 import type { Env } from "../env";
 import { REDIS_OPTIONS, reportOutages } from "../lib/redis-link";
 import type { Logger } from "../logger";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
-import { type Actor, stillActive } from "../modules/identity/actor";
+import type { Actor } from "../modules/identity/actor";
 import { startClockTicker } from "../modules/placement-requests/clock-ticker";
 import { registerRequestEvents } from "../modules/placement-requests/realtime";
 import { registerReviewRoundEvents } from "../modules/review-rounds/realtime";
 import { type LiveEventDeps, type LiveSocket, onLiveEvent, type SocketData } from "./live-events";
 import { type LiveHub, rooms } from "./live-hub";
 import { DEFAULT_LIVE_LIMITS, Gate, type LiveLimitOptions, PersonBuckets, TokenBucket } from "./live-limits";
+import { startSessionSweep } from "./session-sweep";
 import { identifySocket } from "./socket-auth";
 
 /** Between nodes, through Redis: "resynchronise your clients" after an outage (see watchRedis). */
@@ -48,11 +48,6 @@ const identityOf = (actor: Actor): LiveIdentity => ({
   organisationId: actor.organisationId,
   organisationKind: actor.organisationKind,
 });
-
-// How often to re-check sessions of open connections: an idle timeout or a sign-out on a node
-// without Redis still ends the connection within this time.
-const SESSION_SWEEP_MS = 60_000;
-const SWEEP_CHUNK = 1000;
 
 /** socket.io on the same HTTP server: namespace /live, authenticated like the HTTP API. */
 export async function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): Promise<{ io: LiveServer; close(): Promise<void> }> {
@@ -107,44 +102,7 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     socket.emit("live:ready", identityOf(actor));
   });
 
-  // Only this node's sockets: each node sweeps its own. A database that cannot answer says nothing
-  // about anyone's session, so the round stops there and everyone stays connected until the next.
-  // The people are checked together, a chunk of ids per query: one query per connection (5,000 a
-  // minute at national scale) cost the database more than the offers did.
-  const sweep = setInterval(() => {
-    void (async () => {
-      const unavailable = Symbol("database unavailable");
-      try {
-        const sockets = [...live.sockets.values()];
-        const sessionAlive = new Map<string, boolean>();
-        for (const sessionId of new Set(sockets.flatMap((s) => (s.data.sessionId ? [s.data.sessionId] : [])))) {
-          sessionAlive.set(
-            sessionId,
-            await new Promise<boolean>((resolve, reject) =>
-              deps.store.get(sessionId, (error, data) => (isDatabaseUnavailable(error) ? reject(unavailable) : resolve(!error && !!data?.passport?.user))),
-            ),
-          );
-        }
-        const userIds = [...new Set(sockets.map((s) => s.data.actor.userId))];
-        const active = new Set<string>();
-        for (let i = 0; i < userIds.length; i += SWEEP_CHUNK) {
-          const found = await stillActive(deps.db, userIds.slice(i, i + SWEEP_CHUNK)).catch((error: unknown) => {
-            throw isDatabaseUnavailable(error) ? unavailable : error;
-          });
-          for (const id of found) active.add(id);
-        }
-        for (const socket of sockets) {
-          const { sessionId, actor } = socket.data;
-          if ((sessionId && !sessionAlive.get(sessionId)) || !active.has(actor.userId)) socket.disconnect(true);
-        }
-      } catch (error) {
-        if (error !== unavailable) throw error;
-        deps.logger.warn("live session sweep skipped: the database is unavailable");
-      }
-      people.prune();
-    })().catch((error: unknown) => deps.logger.warn({ err: error }, "live session sweep failed"));
-  }, deps.sessionSweepMs ?? SESSION_SWEEP_MS);
-  sweep.unref();
+  const sweep = startSessionSweep({ live, db: deps.db, store: deps.store, logger: deps.logger, everyMs: deps.sessionSweepMs, after: () => people.prune() });
 
   const ticker = startClockTicker({ live, db: deps.db, logger: deps.logger, intervalMs: deps.clockTickMs });
   const redisWatch = redis ? await watchRedis(live, redis, deps.logger, (up) => deps.live.setCrossNode(up)) : undefined;
@@ -153,7 +111,7 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
   return {
     io,
     async close() {
-      clearInterval(sweep);
+      sweep.stop();
       ticker.stop();
       redisWatch?.stop();
       await new Promise<void>((resolve) => {
