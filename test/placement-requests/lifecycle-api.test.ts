@@ -164,6 +164,18 @@ describe("Offers", () => {
     expect(n).toBe(1);
   });
 
+  it("should refuse an Idempotency-Key already used for another request with 409, storing nothing there", async () => {
+    const [{ request: first }, { request: second }] = [await openRequest(t.app, m), await openRequest(t.app, m)];
+    expect((await offer(0, first.id, {}, "used-key-1")).status).toBe(201);
+    const reused = await offer(0, second.id, {}, "used-key-1");
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ code: "conflict", reason: "idempotency_key_reused" });
+    const [{ n } = { n: -1 }] = await query<{ n: number }>("SELECT count(*)::int AS n FROM offers WHERE request_id = $1", [second.id]);
+    expect(n).toBe(0);
+    // The key still answers its own request with the first receipt.
+    expect((await offer(0, first.id, {}, "used-key-1")).status).toBe(201);
+  });
+
   it("should keep every revision as a version, let the author withdraw until the deadline, and take declines with a reason", async () => {
     const { request: made } = await openRequest(t.app, m);
     await offer(0, made.id);

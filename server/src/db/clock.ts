@@ -6,11 +6,22 @@ import type { DbOrTx } from "./client";
  * app node agrees whatever its own clock says.
  */
 export async function databaseClock(db: DbOrTx): Promise<{ now: Date; today: string }> {
-  const result = (await db.execute(sql`SELECT clock_timestamp() AS now, to_char(current_date, 'YYYY-MM-DD') AS today`)) as unknown as {
+  const result = (await db.execute(sql`SELECT ${clockColumns.now} AS now, ${clockColumns.today} AS today`)) as unknown as {
     rows: { now: Date | string; today: string }[];
   };
-  const now = new Date(result.rows[0]?.now ?? Date.now());
-  return { now, today: result.rows[0]?.today ?? now.toISOString().slice(0, 10) };
+  return clockOf(result.rows[0]);
+}
+
+/** The clock as columns of a select of one's own, to read it in the same round trip as a row. */
+export const clockColumns = {
+  now: sql<Date | string>`clock_timestamp()`,
+  today: sql<string>`to_char(current_date, 'YYYY-MM-DD')`,
+};
+
+/** The clock from those columns (a driver may give the timestamp as a Date or as text). */
+export function clockOf(row: { now: Date | string; today: string } | undefined): { now: Date; today: string } {
+  const now = new Date(row?.now ?? Date.now());
+  return { now, today: row?.today ?? now.toISOString().slice(0, 10) };
 }
 
 export const databaseNow = async (db: DbOrTx) => (await databaseClock(db)).now;

@@ -26,11 +26,11 @@ export interface IdempotencyProps<T> {
  * Runs `work` once per (user, key): the key is claimed first in the same transaction, so a
  * concurrent retry waits on it and, once the first commits, gets the stored answer instead of
  * doing the work twice. If the work fails, the claim rolls back with it and a retry may run.
+ * The stored answer is read only when the claim fails: looking first would cost every first
+ * submission a round trip to spare the rare retry one.
  */
 export async function once<T>({ db, userId, key, scope, work }: IdempotencyProps<T>): Promise<StoredResponse<T>> {
   if (!key) return { ...(await db.transaction(work)), replayed: false };
-  const stored = await storedAnswer<T>(db, userId, key, scope);
-  if (stored) return stored;
   try {
     const result = await db.transaction(async (tx) => {
       await tx.insert(idempotencyKeys).values({ userId, key, scope, status: 0, body: {} });

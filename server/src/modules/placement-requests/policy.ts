@@ -25,6 +25,9 @@ export const isInvitedProvider = (actor: Actor, invitedOrganisationIds: readonly
 export const mayBeInvitedViewer = (actor: Actor, request: { state: RequestState }): actor is Actor & { organisationId: string } =>
   request.state !== "draft" && actor.role === "provider" && actor.organisationId !== null;
 
+/** The organisation whose invitation could make the actor a viewer of some request: a provider's own. */
+export const invitableOrganisationOf = (actor: Actor): string | null => (actor.role === "provider" ? actor.organisationId : null);
+
 /**
  * As whom the actor sees a request, or undefined (a 404: it does not exist for them). The caller
  * reads the invited organisations only when `mayBeInvitedViewer` says they can change the answer.

@@ -7,7 +7,7 @@ import { containing } from "../../db/paged";
 import { organisations, type PlacementRequestRow, placementRequests, placements, requestInvitations, settings } from "../../db/schema";
 import { notFound } from "../../http/app-error";
 import type { Actor } from "../identity/actor";
-import { type ListScope, mayBeInvitedViewer, seesPlacement, type Viewer, viewerOf } from "./policy";
+import { invitableOrganisationOf, type ListScope, mayBeInvitedViewer, seesPlacement, type Viewer, viewerOf } from "./policy";
 
 export type { Viewer };
 
@@ -18,15 +18,17 @@ export async function loadRequestFor(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<{ request: PlacementRequestRow; viewer: Viewer }> {
-  const base = db.select().from(placementRequests).where(eq(placementRequests.id, id));
-  const [request] = options.forUpdate ? await base.for("update") : await base;
-  if (!request) throw notFound("The placement request");
-  const invited = mayBeInvitedViewer(actor, request)
-    ? (await db.select({ organisationId: requestInvitations.organisationId }).from(requestInvitations).where(eq(requestInvitations.requestId, id))).map(
-        (i) => i.organisationId,
-      )
-    : [];
-  const viewer = viewerOf(actor, request, invited);
+  // One statement, the request and whether the actor's organisation is invited to it: every
+  // response, view and publish starts here, and a second round trip each added up at scale.
+  const organisationId = invitableOrganisationOf(actor);
+  const invited = organisationId
+    ? sql<boolean>`EXISTS (SELECT 1 FROM ${requestInvitations} WHERE ${requestInvitations.requestId} = ${placementRequests.id} AND ${requestInvitations.organisationId} = ${organisationId})`
+    : sql<boolean>`false`;
+  const base = db.select({ request: placementRequests, invited }).from(placementRequests).where(eq(placementRequests.id, id));
+  const [row] = options.forUpdate ? await base.for("update", { of: placementRequests }) : await base;
+  if (!row) throw notFound("The placement request");
+  const { request } = row;
+  const viewer = viewerOf(actor, request, mayBeInvitedViewer(actor, request) && row.invited ? [actor.organisationId] : []);
   if (!viewer) throw notFound("The placement request");
   return { request, viewer };
 }

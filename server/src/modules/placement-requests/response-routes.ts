@@ -57,11 +57,10 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
         ip: req.ip,
       });
       // A replay was published when it was first stored.
-      if (!result.replayed) {
+      const { request } = result;
+      if (!result.replayed && request) {
         afterCommit(res, "offer:receipt", () => publishReceipt(live, actor.organisationId, result.body.data));
-        afterCommit(res, "response:received (offer)", async () =>
-          publishResponse(db, live, await current(actor, input.params.id), input.body.settingId, actor.organisationId),
-        );
+        afterCommit(res, "response:received (offer)", () => publishResponse(db, live, request, input.body.settingId, actor.organisationId));
       }
       res.status(result.status).json(result.body);
     },

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
+import { clockColumns, clockOf } from "../../../db/clock";
 import { offers, requestInvitations } from "../../../db/schema";
 import { notFound } from "../../../http/app-error";
 
@@ -8,8 +9,9 @@ type Provider = { organisationId: string };
 // Ownership is checked before anything else a response route does (the request's state, the
 // invitation's or offer's status), and answers the same 404 whatever state another provider's
 // setting or offer is in: otherwise a rival could learn whether a competitor has offered,
-// declined or withdrawn by sending that competitor's ids. Ownership never changes, so it is
-// read before the request row is locked; statuses are read again under the lock.
+// declined or withdrawn by sending that competitor's ids. Ownership never changes, so it may be
+// read before the request row is locked, statuses then read again under the lock; or, as an
+// offer does in one round trip, read with the status under the lock before the state is checked.
 
 /** This provider's invitation for one of its settings, or 404. */
 export async function ownInvitation(tx: Tx, actor: Provider, requestId: string, settingId: string) {
@@ -35,4 +37,23 @@ export async function ownOffer(tx: Tx, actor: Provider, requestId: string, offer
     .where(and(eq(offers.id, offerId), eq(offers.requestId, requestId), eq(offers.organisationId, actor.organisationId)));
   if (!offer) throw notFound("Your offer");
   return offer;
+}
+
+/**
+ * This provider's invitation for one of its settings, read under the request's lock (its status
+ * is current) together with the database's clock, in one round trip; or 404.
+ */
+export async function ownInvitationNow(tx: Tx, actor: Provider, requestId: string, settingId: string) {
+  const [row] = await tx
+    .select({ status: requestInvitations.status, ...clockColumns })
+    .from(requestInvitations)
+    .where(
+      and(
+        eq(requestInvitations.requestId, requestId),
+        eq(requestInvitations.settingId, settingId),
+        eq(requestInvitations.organisationId, actor.organisationId),
+      ),
+    );
+  if (!row) throw notFound("Your invitation for that setting");
+  return { status: row.status, ...clockOf(row) };
 }

@@ -5,11 +5,11 @@ import { offerRuleIssues } from "@shared/tenders/offer-rules";
 import type { Db, Tx } from "../../../db/client";
 import { once } from "../../../db/idempotency";
 import { offers, offerVersions, type PlacementRequestRow, requestInvitations } from "../../../db/schema";
-import { conflict, notFound, validationFailed } from "../../../http/app-error";
+import { conflict, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
-import { lockOpenRequest } from "./lock-open-request";
-import { ownInvitation } from "./own-response";
+import { lockRequestAsProvider, refuseClosed } from "./lock-open-request";
+import { ownInvitationNow } from "./own-response";
 
 function checkOffer(request: PlacementRequestRow, input: OfferSubmitInput, today: string): ValidationIssue[] {
   const issues: ValidationIssue[] = offerRuleIssues({
@@ -38,46 +38,36 @@ export interface SubmitOfferProps {
  * gets the first receipt back, never a second version.
  */
 export async function submitOffer({ db, actor, requestId, input, idempotencyKey, ip }: SubmitOfferProps) {
-  return once<{ data: OfferReceipt }>({
+  // The request as locked, for the route to publish from (an offer does not change it): no read after the commit.
+  let request: PlacementRequestRow | undefined;
+  const result = await once<{ data: OfferReceipt }>({
     db,
     userId: actor.userId,
     key: idempotencyKey,
     scope: `offer:${requestId}:${input.settingId}`,
     work: async (tx: Tx) => {
-      await ownInvitation(tx, actor, requestId, input.settingId);
-      const { request, today } = await lockOpenRequest(tx, actor, requestId, ["open"]);
-      const [invitation] = await tx
-        .select()
-        .from(requestInvitations)
-        .where(
-          and(
-            eq(requestInvitations.requestId, requestId),
-            eq(requestInvitations.settingId, input.settingId),
-            eq(requestInvitations.organisationId, actor.organisationId),
-          ),
-        );
-      if (!invitation) throw notFound("Your invitation for that setting");
+      // Provider (403), then its own invitation (404) whatever state the request is in, then open (409).
+      const locked = await lockRequestAsProvider(tx, actor, requestId);
+      const invitation = await ownInvitationNow(tx, actor, requestId, input.settingId);
+      refuseClosed(locked, ["open"], invitation.now);
       if (invitation.status === "declined")
         throw conflict("You declined this request for that setting, so it cannot take an offer from it.", DomainErrorCode.InvitationDeclined);
-      const issues = checkOffer(request, input, today);
+      const issues = checkOffer(locked, input, invitation.today);
       // Only a missing justification has a rule of its own to name; other problems are per field.
       if (issues.length > 0)
         throw validationFailed(issues, issues.every((i) => i.path === "body.justification") ? DomainErrorCode.JustificationRequired : undefined);
 
-      const [existing] = await tx
-        .select()
-        .from(offers)
-        .where(and(eq(offers.requestId, requestId), eq(offers.settingId, input.settingId)))
-        .for("update");
-      const version = existing ? existing.currentVersion + 1 : 1;
-      const [offer] = existing
-        ? await tx
-            .update(offers)
-            .set({ currentVersion: version, status: "active", updatedAt: sql`clock_timestamp()` })
-            .where(eq(offers.id, existing.id))
-            .returning()
-        : await tx.insert(offers).values({ requestId, settingId: input.settingId, organisationId: actor.organisationId }).returning();
+      // The offer, or its next version, in one statement (one offer per setting: offers' unique key).
+      const [offer] = await tx
+        .insert(offers)
+        .values({ requestId, settingId: input.settingId, organisationId: actor.organisationId })
+        .onConflictDoUpdate({
+          target: [offers.requestId, offers.settingId],
+          set: { currentVersion: sql`${offers.currentVersion} + 1`, status: "active", updatedAt: sql`clock_timestamp()` },
+        })
+        .returning();
       if (!offer) throw new Error("offer write returned nothing");
+      const version = offer.currentVersion;
       const [stored] = await tx
         .insert(offerVersions)
         .values({
@@ -114,7 +104,9 @@ export async function submitOffer({ db, actor, requestId, input, idempotencyKey,
         weeklyFeePence: weeklyFee(input.fee),
         serverTime: stored.submittedAt.toISOString(),
       };
+      request = locked;
       return { status: version === 1 ? 201 : 200, body: { data: receipt } };
     },
   });
+  return { ...result, request };
 }
