@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { AnonymisedChild, RequestView } from "@shared/schemas/placement-requests";
 import { evaluateOffers, providerFeedback } from "@shared/tenders/evaluate";
 import type { DbOrTx } from "../../db/client";
+import { clockColumns, clockOf } from "../../db/clock";
 import { isoDate } from "../../db/dates";
 import {
   awards,
@@ -13,6 +14,7 @@ import {
   offerVersions,
   organisations,
   type PlacementRequestRow,
+  placementRequests,
   placements,
   requestAmendments,
   requestInvitations,
@@ -33,7 +35,7 @@ import {
   seesWhoWithdrew,
 } from "./policy";
 import { lastSubmittedAt, presentAmendment, presentClarification, presentInvitation, presentOffer, presentPlacement, presentSummary } from "./present";
-import { databaseNow, type Viewer } from "./queries";
+import type { Viewer } from "./queries";
 
 /** What an invited provider may know of the child: no reference, month of birth or free text but section F. */
 export function anonymiseChild(child: ChildProfileRow, today: string): AnonymisedChild {
@@ -60,14 +62,21 @@ export function anonymiseChild(child: ChildProfileRow, today: string): Anonymise
  */
 export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow, viewer: Viewer): Promise<RequestView> {
   const own = (organisationId: string | null) => seesOwn(viewer, organisationId);
-  const now = await databaseNow(db);
-  const [council] = await db
-    .select({ name: organisations.name, contactEmail: organisations.contactEmail, contactPhone: organisations.contactPhone })
-    .from(organisations)
-    .where(eq(organisations.id, request.organisationId));
-  const [child] = await db.select().from(childProfiles).where(eq(childProfiles.id, request.childId));
-  if (!child) throw new Error(`request ${request.id} has no child`);
-  if (!council) throw new Error(`request ${request.id} has no council`);
+  // Reads that depend on nothing but the request are joined where their rows are one each
+  // (the child, its council and the clock; the award and the placement), and an offer comes
+  // with its versions: every round trip costs the node and the database CPU at national scale.
+  const [head] = await db
+    .select({
+      child: childProfiles,
+      council: { name: organisations.name, contactEmail: organisations.contactEmail, contactPhone: organisations.contactPhone },
+      ...clockColumns,
+    })
+    .from(childProfiles)
+    .innerJoin(organisations, eq(organisations.id, request.organisationId))
+    .where(eq(childProfiles.id, request.childId));
+  if (!head) throw new Error(`request ${request.id} has no child or council`);
+  const { child, council } = head;
+  const { now } = clockOf(head);
 
   const invitationRows = await db
     .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name })
@@ -79,18 +88,14 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   // Every offer and placement is for an invited setting (foreign keys), so a miss is not expected; show no names rather than fail the page.
   const namesOf = (settingId: string | undefined) => (settingId === undefined ? undefined : names.get(settingId)) ?? { settingName: "", organisationName: "" };
 
-  const offerRows = await db.select().from(offers).where(eq(offers.requestId, request.id));
-  const versionRows = offerRows.length
-    ? await db
-        .select()
-        .from(offerVersions)
-        .where(
-          inArray(
-            offerVersions.offerId,
-            offerRows.map((o) => o.id),
-          ),
-        )
-    : [];
+  const offerVersionRows = await db
+    .select({ offer: offers, version: offerVersions })
+    .from(offers)
+    .leftJoin(offerVersions, eq(offerVersions.offerId, offers.id))
+    .where(eq(offers.requestId, request.id))
+    .orderBy(asc(offers.createdAt), asc(offers.id), asc(offerVersions.version));
+  const offerRows = [...new Map(offerVersionRows.map((r) => [r.offer.id, r.offer])).values()];
+  const versionRows = offerVersionRows.flatMap((r) => (r.version ? [r.version] : []));
   const versionsOf = (offerId: string) => versionRows.filter((v) => v.offerId === offerId);
   const latestAt = (settingId: string) => {
     const offer = offerRows.find((o) => o.settingId === settingId);
@@ -140,13 +145,19 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   const offerOrg = (offerId: string) => offerRows.find((o) => o.id === offerId)?.organisationId ?? null;
   const offerNames = (offerId: string) => namesOf(offerRows.find((o) => o.id === offerId)?.settingId);
 
-  const [award] = await db.select().from(awards).where(eq(awards.requestId, request.id));
+  const [outcome] = await db
+    .select({ award: awards, placement: placements })
+    .from(placementRequests)
+    .leftJoin(awards, eq(awards.requestId, placementRequests.id))
+    .leftJoin(placements, eq(placements.requestId, placementRequests.id))
+    .where(eq(placementRequests.id, request.id));
+  const award = outcome?.award ?? undefined;
+  const placement = outcome?.placement ?? undefined;
   const withdrawnBy = request.intentionWithdrawnBy;
   const [withdrew] =
     withdrawnBy && seesWhoWithdrew(viewer)
       ? await db.select({ displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, withdrawnBy))
       : [];
-  const [placement] = await db.select().from(placements).where(eq(placements.requestId, request.id));
 
   return {
     viewer: viewer.kind,
