@@ -43,21 +43,27 @@ const textArray = (values: readonly string[]) =>
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 /**
- * The providers admitted to the region's framework (a few hundred at most), each with its
- * framework price for the child's band on the child's lot and that band's ceiling.
+ * The providers admitted to the region's framework (or only those of `among`), each with the
+ * lots it is admitted to, its framework price for the child's band on the child's lot and that
+ * band's ceiling.
  */
-async function admittedProviders(db: Db, regionId: string, child: MatchChild): Promise<ProviderRow[]> {
+async function admittedProviders(db: Db, regionId: string, child: MatchChild, among?: readonly string[]): Promise<ProviderRow[]> {
   return rowsOf<ProviderRow>(
     db,
     sql`WITH lot AS (SELECT l.id FROM lots l JOIN frameworks f ON f.id = l.framework_id WHERE f.region_id = ${regionId} AND l.number = ${child.lotNumber}::int ORDER BY f.term_start DESC LIMIT 1)
-        SELECT o.id, o.name, array_agg(DISTINCT l.number) AS lots,
-          (SELECT p.weekly_price_pence FROM provider_band_prices p WHERE p.organisation_id = o.id AND p.lot_id = (SELECT id FROM lot) AND p.band = ${child.priceBand}) AS band_price_pence,
+        SELECT o.id, o.name, array_agg(DISTINCT l.number) AS lots, bp.weekly_price_pence AS band_price_pence,
           (SELECT b.weekly_ceiling_pence FROM price_bands b WHERE b.lot_id = (SELECT id FROM lot) AND b.band = ${child.priceBand}) AS band_ceiling_pence
         FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id JOIN organisations o ON o.id = la.organisation_id
-        WHERE la.status = 'admitted' AND f.region_id = ${regionId}
-        GROUP BY o.id, o.name`,
+          LEFT JOIN provider_band_prices bp ON bp.organisation_id = o.id AND bp.lot_id = (SELECT id FROM lot) AND bp.band = ${child.priceBand}
+        WHERE la.status = 'admitted' AND f.region_id = ${regionId} ${among ? sql`AND o.id = ANY(${uuidArray(among)})` : sql``}
+        GROUP BY o.id, o.name, bp.weekly_price_pence`,
   );
 }
+
+/** Providers admitted to the child's lot on one of the region's frameworks: a subquery for the settings' query. */
+const admittedToLot = (regionId: string, lotNumber: number) =>
+  sql`(SELECT la.organisation_id FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id
+       WHERE la.status = 'admitted' AND f.region_id = ${regionId} AND l.number = ${lotNumber}::int)`;
 
 /**
  * Conditions each implied by one of the engine's hard rules, so SQL drops, with an index, what
@@ -85,14 +91,19 @@ function prefilter(child: MatchChild): SQL[] {
   return where;
 }
 
-/** Published settings of these providers, with parent feedback once enough is approved. */
-async function publishedSettings(db: Db, providerIds: readonly string[], where: SQL[]): Promise<SettingRow[]> {
-  if (providerIds.length === 0) return [];
+/**
+ * Published settings meeting `where`, of the providers `ofProviders` admits, with parent feedback
+ * once enough is approved. The settings are found first (the index answers the need and the lot)
+ * and their providers checked after: a region's thousands of admitted providers, as a list or a
+ * subquery, made the planner walk every provider's settings instead.
+ */
+async function publishedSettings(db: Db, ofProviders: SQL, where: SQL[]): Promise<SettingRow[]> {
   return rowsOf<SettingRow>(
     db,
-    sql`SELECT s.id, s.organisation_id, s.name, s.town, s.outcode, s.lot_numbers, s.age_low, s.age_high, s.sex_admitted, s.vacancies,
+    sql`WITH found AS MATERIALIZED (SELECT * FROM settings s WHERE s.status = 'published' AND ${sql.join(where, sql` AND `)})
+        SELECT s.id, s.organisation_id, s.name, s.town, s.outcode, s.lot_numbers, s.age_low, s.age_high, s.sex_admitted, s.vacancies,
           s.needs, s.risks_managed, s.ofsted_grade, s.latitude, s.longitude, fb.average AS feedback_average, fb.reviews AS feedback_reviews
-        FROM settings s
+        FROM found s
         -- Feedback counts only from the minimum number of approved reviews; its average is the
         -- mean of the per-aspect averages, the figures commissioners see on the setting's page.
         LEFT JOIN LATERAL (
@@ -102,7 +113,7 @@ async function publishedSettings(db: Db, providerIds: readonly string[], where: 
                      WHERE f.setting_id = s.id AND f.status = 'approved' GROUP BY r.key) aspect
           WHERE n.reviews >= ${FEEDBACK_MINIMUM_REVIEWS}::int
           GROUP BY n.reviews) fb ON true
-        WHERE s.organisation_id = ANY(${uuidArray(providerIds)}) AND s.status = 'published' AND ${sql.join(where, sql` AND `)}`,
+        WHERE ${ofProviders}`,
   );
 }
 
@@ -117,13 +128,24 @@ export interface LoadCandidatesProps {
 
 /**
  * Listed settings of the region, as the engine takes them. Listed: published, and its provider
- * admitted (not suspended) to one of its lots on the region's framework. Two queries: the
- * admitted providers first, so the settings query gets a constant list the planner estimates well.
+ * admitted (not suspended) to one of its lots on the region's framework. Prefiltered, the
+ * settings come first (their provider admitted to the child's lot) and then only their providers:
+ * a national framework admits thousands of providers, and reading each one's lots and price on
+ * every search cost more than the search. Unfiltered (every exclusion explained), the admitted
+ * providers come first, so the settings query gets a constant list the planner estimates well.
  */
 export async function loadCandidates({ db, regionId, child, prefiltered }: LoadCandidatesProps): Promise<MatchSetting[]> {
-  const providers = new Map((await admittedProviders(db, regionId, child)).map((p) => [p.id, p]));
-  const ids = [...providers.values()].filter((p) => !prefiltered || p.lots.includes(child.lotNumber)).map((p) => p.id);
-  const rows = await publishedSettings(db, ids, prefiltered ? prefilter(child) : [sql`true`]);
+  let rows: SettingRow[];
+  let providers: Map<string, ProviderRow>;
+  if (prefiltered) {
+    rows = await publishedSettings(db, sql`s.organisation_id IN ${admittedToLot(regionId, child.lotNumber)}`, prefilter(child));
+    const ids = [...new Set(rows.map((r) => r.organisation_id))];
+    providers = new Map(ids.length === 0 ? [] : (await admittedProviders(db, regionId, child, ids)).map((p) => [p.id, p]));
+  } else {
+    providers = new Map((await admittedProviders(db, regionId, child)).map((p) => [p.id, p]));
+    const ids = [...providers.keys()];
+    rows = ids.length === 0 ? [] : await publishedSettings(db, sql`s.organisation_id = ANY(${uuidArray(ids)})`, [sql`true`]);
+  }
   return rows.flatMap((row) => {
     const provider = providers.get(row.organisation_id);
     // Listed on a lot = the setting offers it and its provider is admitted to it.
