@@ -3,7 +3,7 @@ import { unsign } from "cookie-signature";
 import type { Socket } from "socket.io";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
-import { findActiveToken } from "../modules/api-tokens/queries";
+import { actorForToken } from "../modules/api-tokens/queries";
 import { sessionCookieName } from "../modules/auth/session-middleware";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
 import { type Actor, loadActor } from "../modules/identity/actor";
@@ -25,8 +25,7 @@ function sessionIdFromCookie(header: string | undefined, env: Env): string | und
 export async function identifySocket(socket: Socket, deps: { db: Db; env: Env; store: PostgresSessionStore }): Promise<SocketIdentity | undefined> {
   const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
   if (typeof token === "string") {
-    const row = await findActiveToken(deps.db, token);
-    const actor = row ? await loadActor(deps.db, row.userId, "token", row.id) : undefined;
+    const actor = await actorForToken(deps.db, token);
     return actor ? { actor } : undefined;
   }
   const sid = sessionIdFromCookie(socket.handshake.headers.cookie, deps.env);

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { apiTokens } from "../../db/schema";
+import { apiTokens, organisations, users } from "../../db/schema";
+import { type Actor, actorColumns, actorOf } from "../identity/actor";
 import { hashToken, looksLikeToken } from "./token-secret";
 
 export function listTokensOf(db: Db, userId: string) {
@@ -10,19 +11,27 @@ export function listTokensOf(db: Db, userId: string) {
 // Writing last_used_at on every request would turn every read into a write.
 const LAST_USED_RESOLUTION_MS = 5 * 60_000;
 
-/** The live (unrevoked, unexpired) token with this secret, if any. */
-export async function findActiveToken(db: Db, token: string) {
+/**
+ * The actor a live (unrevoked, unexpired) token with this secret acts for, if any: the token and
+ * its person in one round trip, as every request and connection with a token starts here.
+ */
+export async function actorForToken(db: Db, token: string): Promise<Actor | undefined> {
   if (!looksLikeToken(token)) return undefined;
   const now = new Date();
   const [row] = await db
-    .select()
+    .select({ token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt }, ...actorColumns })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)));
-  if (row && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)) {
+  if (!row) return undefined;
+  if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db
       .update(apiTokens)
       .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
+      .where(
+        and(eq(apiTokens.id, row.token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))),
+      );
   }
-  return row;
+  return actorOf(row, "token", row.token.id);
 }

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import type { Db } from "../../db/client";
 import { unauthorized } from "../../http/app-error";
-import { findActiveToken } from "../api-tokens/queries";
+import { actorForToken } from "../api-tokens/queries";
 import { loadActor } from "../identity/actor";
 
 /**
@@ -13,8 +13,7 @@ export function authenticate(db: Db): RequestHandler {
     const header = req.headers.authorization;
     if (header !== undefined) {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-      const row = token ? await findActiveToken(db, token) : undefined;
-      const actor = row ? await loadActor(db, row.userId, "token", row.id) : undefined;
+      const actor = token ? await actorForToken(db, token) : undefined;
       if (!actor) return next(unauthorized());
       req.actor = actor;
       return next();

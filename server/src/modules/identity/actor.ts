@@ -29,12 +29,20 @@ declare module "express-serve-static-core" {
 
 /** The actor for a user id, or undefined if the user is gone or disabled. */
 export async function loadActor(db: Db, userId: string, via: Actor["via"], tokenId?: string): Promise<Actor | undefined> {
-  const [row] = await db
-    .select({ user: users, organisation: organisations })
-    .from(users)
-    .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.id, userId));
-  if (!row || row.user.disabledAt) return undefined;
+  const [row] = await db.select(actorColumns).from(users).leftJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(users.id, userId));
+  return row ? actorOf(row, via, tokenId) : undefined;
+}
+
+/** What an actor is made of, for a query that joins users (and their organisation) itself. */
+export const actorColumns = { user: users, organisation: organisations };
+
+/** The actor from a user row and its organisation's, or undefined if the user is disabled. */
+export function actorOf(
+  row: { user: typeof users.$inferSelect; organisation: typeof organisations.$inferSelect | null },
+  via: Actor["via"],
+  tokenId?: string,
+): Actor | undefined {
+  if (row.user.disabledAt) return undefined;
   return {
     userId: row.user.id,
     email: row.user.email,
