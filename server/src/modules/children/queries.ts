@@ -3,7 +3,7 @@ import { DomainErrorCode } from "@shared/errors";
 import { type ChildListQuery, type ChildProfile, type ChildProfileListItem, OPEN_REQUEST_STATES, type ShortlistEntry } from "@shared/schemas/children";
 import { type ListMeta, listMeta, pageWindow } from "@shared/schemas/list-query";
 import type { Db, DbOrTx } from "../../db/client";
-import { databaseToday } from "../../db/clock";
+import { clockColumns, databaseToday } from "../../db/clock";
 import { type ChildProfileRow, childProfiles, childShortlists, organisations, placementRequests, placements, settings } from "../../db/schema";
 import { conflict, notFound } from "../../http/app-error";
 import { recordAudit } from "../audit/record-audit";
@@ -38,13 +38,20 @@ export function refuseDraft(child: { status: ChildProfile["status"]; reference: 
 }
 
 export async function presentChildRow(db: DbOrTx, row: ChildProfileRow): Promise<ChildProfile> {
-  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.organisationId));
+  // The council's name, the preferred setting's and the date in one round trip: matching and
+  // every profile page start here.
+  const preferredName = row.preferredSettingId
+    ? sql<string | null>`(SELECT ${settings.name} FROM ${settings} WHERE ${settings.id} = ${row.preferredSettingId})`
+    : sql<null>`NULL`;
+  const [org] = await db
+    .select({ name: organisations.name, preferredName, today: clockColumns.today })
+    .from(organisations)
+    .where(eq(organisations.id, row.organisationId));
   // The council is a foreign key of the profile: it always exists.
   if (!org) throw new Error("a child's council is missing");
-  const [preferred] = row.preferredSettingId ? await db.select({ name: settings.name }).from(settings).where(eq(settings.id, row.preferredSettingId)) : [];
-  const today = await databaseToday(db);
+  const { today } = org;
   const [requests, currentPlacement] = await Promise.all([requestsOf(db, row.id), currentPlacementOf(db, row.id, today)]);
-  return presentChild(row, { organisationName: org.name, preferredSettingName: preferred?.name ?? null, requests, currentPlacement, today });
+  return presentChild(row, { organisationName: org.name, preferredSettingName: org.preferredName ?? null, requests, currentPlacement, today });
 }
 
 async function requestsOf(db: DbOrTx, childId: string): Promise<ChildProfile["requests"]> {
