@@ -1,6 +1,7 @@
-import { desc, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { DbOrTx, Tx } from "../../db/client";
+import { rowsOf } from "../../db/rows";
 import { type AuditDetails, auditLog } from "../../db/schema";
 import { canonicalJson } from "./canonical-json";
 import { type AuditRecord, auditRowHash, GENESIS_HASH } from "./row-hash";
@@ -47,16 +48,18 @@ type EntryValues = Omit<AuditRecord, "seq" | "occurredAt" | "prevHash" | "hash">
 async function append(tx: Tx, values: EntryValues): Promise<AuditRecord> {
   // Row N+1 needs row N's hash, so appends must take turns across transactions and app nodes.
   // A transaction-scoped advisory lock is held until the caller commits or rolls back, so no
-  // one reads the head of the chain while an uncommitted row might still become the head.
-  const locked = await tx.execute(
-    sql`SELECT current_setting('transaction_isolation') AS isolation FROM (SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK_KEY})) AS lock`,
+  // one reads the head of the chain while an uncommitted row might still become the head. The
+  // lock and the head are one round trip: audit_lock_head reads the head in a statement of its
+  // own after the lock is granted (migration 0031 says why that matters).
+  const [head] = await rowsOf<{ isolation: string; seq: string | number | null; hash: string | null }>(
+    tx,
+    sql`SELECT isolation, seq, hash FROM audit_lock_head(${AUDIT_APPEND_LOCK_KEY})`,
   );
-  // Under repeatable read the snapshot predates the lock, so the head read below could be stale.
-  const isolation = (locked as unknown as { rows: { isolation: string }[] }).rows[0]?.isolation;
-  if (isolation !== "read committed") {
-    throw new Error(`recordAudit needs a read committed transaction, not ${isolation ?? "an unknown isolation level"}`);
+  // Under repeatable read the snapshot predates the lock, so the head read could be stale.
+  if (head?.isolation !== "read committed") {
+    throw new Error(`recordAudit needs a read committed transaction, not ${head?.isolation ?? "an unknown isolation level"}`);
   }
-  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const last = head.seq === null || head.hash === null ? undefined : { seq: Number(head.seq), hash: head.hash };
   const unsealed = {
     ...values,
     seq: (last?.seq ?? 0) + 1,
