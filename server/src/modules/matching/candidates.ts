@@ -100,9 +100,11 @@ function prefilter(child: MatchChild): SQL[] {
 async function publishedSettings(db: Db, ofProviders: SQL, where: SQL[]): Promise<SettingRow[]> {
   return rowsOf<SettingRow>(
     db,
-    sql`WITH found AS MATERIALIZED (SELECT * FROM settings s WHERE s.status = 'published' AND ${sql.join(where, sql` AND `)})
-        SELECT s.id, s.organisation_id, s.name, s.town, s.outcode, s.lot_numbers, s.age_low, s.age_high, s.sex_admitted, s.vacancies,
-          s.needs, s.risks_managed, s.ofsted_grade, s.latitude, s.longitude, fb.average AS feedback_average, fb.reviews AS feedback_reviews
+    sql`WITH found AS MATERIALIZED (
+          SELECT s.id, s.organisation_id, s.name, s.town, s.outcode, s.lot_numbers, s.age_low, s.age_high, s.sex_admitted, s.vacancies,
+            s.needs, s.risks_managed, s.ofsted_grade, s.latitude, s.longitude
+          FROM settings s WHERE s.status = 'published' AND ${sql.join(where, sql` AND `)})
+        SELECT s.*, fb.average AS feedback_average, fb.reviews AS feedback_reviews
         FROM found s
         -- Feedback counts only from the minimum number of approved reviews; its average is the
         -- mean of the per-aspect averages, the figures commissioners see on the setting's page.
