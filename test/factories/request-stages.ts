@@ -117,7 +117,7 @@ export async function buildRequestAt(db: Db, stage: RequestStage, options: Stage
   const request = await createRequest({ db, actor: { ...commissioner, regionId }, child, input });
   const staged: StagedRequest = { request, child, commissioner, provider, settingId: setting.id, offerId: null, clarificationId: null, placementId: null };
   if (options.withClarification)
-    staged.clarificationId = (await askClarification({ db, actor: provider, requestId: request.id, question: "Is transport included?" })).id;
+    staged.clarificationId = (await askClarification({ db, actor: provider, requestId: request.id, question: "Is transport included?" })).row.id;
   if (options.withOffer || reached("closed")) {
     const offered = await submitOffer({ db, actor: provider, requestId: request.id, input: OfferSubmitSchema.parse(offerBody(setting.id)) });
     staged.offerId = offered.body.data.offerId;

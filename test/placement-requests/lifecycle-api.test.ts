@@ -336,6 +336,42 @@ describe("Clarifications", () => {
   });
 });
 
+describe("Answering a question", () => {
+  const answer = (requestId: string, id: string) =>
+    request(t.app)
+      .put(`/api/v1/placement-requests/${requestId}/clarifications/${id}/answer`)
+      .set(m.commissioner.auth)
+      .send({ answer: "Yes, a quiet room next to the classroom.", visibility: "all" });
+
+  it("should answer each with the question as its reader sees it: the asker's own name to the asker and to the council", async () => {
+    const { request: made } = await openRequest(t.app, m);
+    const asked = await post(m.providers[0]!.person, `/api/v1/placement-requests/${made.id}/clarifications`, { question: "Is there a quiet room?" });
+    expect(asked.body.data).toMatchObject({ question: "Is there a quiet room?", answer: null, askedBy: expect.stringMatching(/^Provider 1/) });
+    const answered = await answer(made.id, asked.body.data.id);
+    expect(answered.status).toBe(200);
+    expect(answered.body.data).toMatchObject({
+      id: asked.body.data.id,
+      answer: "Yes, a quiet room next to the classroom.",
+      askedBy: expect.stringMatching(/^Provider 1/),
+    });
+  });
+
+  it("should take one answer only, even two at once (409 saying to ask again), and 404 for a question not of this request", async () => {
+    const [{ request: made }, { request: other }] = [await openRequest(t.app, m), await openRequest(t.app, m)];
+    const asked = await post(m.providers[0]!.person, `/api/v1/placement-requests/${made.id}/clarifications`, { question: "Is there a garden?" });
+    const both = await Promise.all([answer(made.id, asked.body.data.id), answer(made.id, asked.body.data.id)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.status === 409)!.body).toMatchObject({ reason: "already_answered", message: expect.stringMatching(/new question/) });
+    expect((await answer(other.id, asked.body.data.id)).status).toBe(404);
+    expect((await answer(made.id, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    const [{ n } = { n: -1 }] = await query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'clarification.answer' AND record_id = $1",
+      [asked.body.data.id],
+    );
+    expect(n).toBe(1);
+  });
+});
+
 describe("Disclosure", () => {
   it("should audit the first time each invited provider reads the child's anonymised summary, and only then", async () => {
     const { request: made } = await openRequest(t.app, m);

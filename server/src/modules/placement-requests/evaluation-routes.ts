@@ -39,8 +39,7 @@ export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Route
         ip: req.ip,
       });
       afterCommit(res, "clarification:published (answered)", () => publishClarification(db, live, request, row));
-      const { request: after } = await loadAsBuyer(db, req, request.id);
-      res.json({ data: await buildClarificationView(db, after, { kind: "commissioner" }, row.id) });
+      res.json({ data: await buildClarificationView(db, { kind: "commissioner" }, row) });
     },
   });
 

@@ -134,10 +134,9 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
     responses: { 201: { description: "Asked", schema: ClarificationResponseSchema } },
     handler: async (req, res, input) => {
       const actor = await providerOf(db, req, input.params.id);
-      const row = await askClarification({ db, actor, requestId: input.params.id, question: input.body.question, ip: req.ip });
-      const request = await current(actor, input.params.id);
+      const { row, request } = await askClarification({ db, actor, requestId: input.params.id, question: input.body.question, ip: req.ip });
       afterCommit(res, "clarification:published (asked)", () => publishClarification(db, live, request, row));
-      res.status(201).json({ data: await buildClarificationView(db, request, { kind: "provider", organisationId: actor.organisationId }, row.id) });
+      res.status(201).json({ data: await buildClarificationView(db, { kind: "provider", organisationId: actor.organisationId }, row) });
     },
   });
   return router;

@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import type { AnonymisedChild, RequestView } from "@shared/schemas/placement-requests";
+import type { AnonymisedChild, Clarification, RequestView } from "@shared/schemas/placement-requests";
 import { evaluateOffers, providerFeedback } from "@shared/tenders/evaluate";
 import type { DbOrTx } from "../../db/client";
 import { clockColumns, clockOf } from "../../db/clock";
@@ -8,6 +8,7 @@ import {
   awards,
   type ChildProfileRow,
   childProfiles,
+  type ClarificationRow,
   clarifications,
   offers,
   offerScores,
@@ -224,7 +225,15 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   };
 }
 
-/** One clarification as this viewer's view shows it (undefined where they may not see it). */
-export async function buildClarificationView(db: DbOrTx, request: PlacementRequestRow, viewer: Viewer, clarificationId: string) {
-  return (await buildRequestView(db, request, viewer)).clarifications.find((c) => c.id === clarificationId);
+/**
+ * One clarification as this viewer's view shows it (undefined where they may not see it), from
+ * the row its command returned: one read for the asker's name where the viewer may see it, not
+ * the whole request's view.
+ */
+export async function buildClarificationView(db: DbOrTx, viewer: Viewer, row: ClarificationRow): Promise<Clarification | undefined> {
+  if (!seesClarification(viewer, row)) return undefined;
+  const [asker] = seesAsker(viewer, row.askedByOrganisationId)
+    ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.askedByOrganisationId))
+    : [];
+  return presentClarification(row, asker?.name ?? null);
 }

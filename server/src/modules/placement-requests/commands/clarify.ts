@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { DomainErrorCode } from "@shared/errors";
 import { questionsCloseAt } from "@shared/tenders/questions-cut-off";
 import type { Db } from "../../../db/client";
@@ -11,7 +11,7 @@ import { tellClarificationAnswered, tellQuestionReceived } from "../../notificat
 import { clarificationsOpen, questionsOpen } from "../policy";
 import { lockOpenRequest } from "./lock-open-request";
 
-/** A provider's question, private to the council until answered. */
+/** A provider's question, private to the council until answered; with the request as locked (asking does not change it). */
 export async function askClarification({
   db,
   actor,
@@ -24,7 +24,7 @@ export async function askClarification({
   requestId: string;
   question: string;
   ip?: string | undefined;
-}): Promise<ClarificationRow> {
+}): Promise<{ row: ClarificationRow; request: PlacementRequestRow }> {
   return db.transaction(async (tx) => {
     const { request, now } = await lockOpenRequest(tx, actor, requestId, ["open"]);
     if (!questionsOpen(request, now))
@@ -47,7 +47,7 @@ export async function askClarification({
       details: { requestId },
     });
     await tellQuestionReceived(tx, request, row);
-    return row;
+    return { row, request };
   });
 }
 
@@ -64,20 +64,21 @@ export async function answerClarification(props: {
   const { db, actor, request, clarificationId, answer, visibility, ip } = props;
   if (!clarificationsOpen(request)) throw conflict(`The request is ${request.state}; clarifications are closed.`, DomainErrorCode.WrongState);
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(clarifications)
-      .where(and(eq(clarifications.id, clarificationId), eq(clarifications.requestId, request.id)))
-      .for("update");
-    if (!existing) throw notFound("The clarification");
-    if (existing.answeredAt)
-      throw conflict("This question has already been answered. Ask the provider to send a new question if more is needed.", DomainErrorCode.AlreadyAnswered);
+    // Once: the update takes only an unanswered question (a second answer at the same time waits
+    // on the row and then finds it answered); why nothing was updated is read only then.
     const [row] = await tx
       .update(clarifications)
       .set({ answer, visibility, answeredBy: actor.userId, answeredAt: sql`clock_timestamp()` })
-      .where(eq(clarifications.id, clarificationId))
+      .where(and(eq(clarifications.id, clarificationId), eq(clarifications.requestId, request.id), isNull(clarifications.answeredAt)))
       .returning();
-    if (!row) throw new Error("clarification update returned nothing");
+    if (!row) {
+      const [existing] = await tx
+        .select({ id: clarifications.id })
+        .from(clarifications)
+        .where(and(eq(clarifications.id, clarificationId), eq(clarifications.requestId, request.id)));
+      if (!existing) throw notFound("The clarification");
+      throw conflict("This question has already been answered. Ask the provider to send a new question if more is needed.", DomainErrorCode.AlreadyAnswered);
+    }
     await recordAudit(tx, {
       action: "clarification.answer",
       recordType: "clarification",
