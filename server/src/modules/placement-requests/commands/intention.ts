@@ -30,12 +30,21 @@ async function standstillEndOf(tx: DbOrTx, days: number): Promise<Date> {
   return new Date(row.ends);
 }
 
-/** One provider's own rows of the evaluation (its view of the request): never a rival's. */
-async function ownScores(tx: DbOrTx, request: PlacementRequestRow, organisationId: string): Promise<OwnScores[]> {
-  if (request.evaluatedAt === null) return [];
-  const { evaluation } = await buildRequestView(tx, request, { kind: "provider", organisationId });
-  const [count] = await rowsOf<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM offers WHERE request_id = ${request.id} AND status = 'active'`);
-  return evaluation.map((e) => ({ rank: e.rank, of: Number(count?.n ?? 0), qualityScore: e.qualityScore, qualityWeight: request.qualityWeight }));
+/**
+ * Each provider's own rows of the evaluation, never a rival's, from one reading of it (the
+ * council's view): read once before the change takes the audit chain's lock, not once per
+ * provider while every other audited write in the country waits on it.
+ */
+async function scoresByOrganisation(tx: DbOrTx, request: PlacementRequestRow): Promise<(organisationId: string) => OwnScores[]> {
+  if (request.evaluatedAt === null) return () => [];
+  const { invitations, offers: offered, evaluation } = await buildRequestView(tx, request, { kind: "commissioner" });
+  const organisationOfSetting = new Map(invitations.map((i) => [i.settingId, i.organisationId]));
+  const organisationOfOffer = new Map(offered.map((o) => [o.id, organisationOfSetting.get(o.settingId)]));
+  const of = offered.filter((o) => o.status === "active").length;
+  return (organisationId) =>
+    evaluation
+      .filter((e) => organisationOfOffer.get(e.offerId) === organisationId)
+      .map((e) => ({ rank: e.rank, of, qualityScore: e.qualityScore, qualityWeight: request.qualityWeight }));
 }
 
 /**
@@ -75,6 +84,7 @@ export async function intendToAward({
     if (offer.status !== "active")
       throw validationFailed([{ path: "body.offerId", message: "That offer was withdrawn; choose another" }], DomainErrorCode.OfferWithdrawn);
     const endsAt = await standstillEndOf(tx, request.standstillDays);
+    const scoresOf = request.standstillDays === 0 ? () => [] : await scoresByOrganisation(tx, request);
     const moved = await moveRequest({
       tx,
       request,
@@ -100,7 +110,7 @@ export async function intendToAward({
         standstillEndsAt: endsAt,
         madeAt: award.awardedAt,
       },
-      (organisationId) => ownScores(tx, moved, organisationId),
+      async (organisationId) => scoresOf(organisationId),
     );
     return { request: moved, placement: null };
   });
