@@ -15,27 +15,24 @@ export interface ResponseView {
 
 /**
  * One setting's invitation and offer as each viewer's buildRequestView would show them: what
- * `response:received` carries. Three small queries at once for all viewers together, where two whole
- * views would re-read every invitation, offer and version of the request for each response
- * (with 50 invited providers, the live path's cost). Viewers who would not see the invitation
- * (another provider) are left out.
+ * `response:received` carries. One query for all viewers together (the invitation, its offer and
+ * the offer's versions, a row per version), where two whole views would re-read every invitation,
+ * offer and version of the request for each response (with 50 invited providers, the live path's
+ * cost). Viewers who would not see the invitation (another provider) are left out.
  */
 export async function responseViews(db: Db, request: PlacementRequestRow, settingId: string, viewers: Viewer[]): Promise<ResponseView[]> {
-  const sameSetting = and(eq(offers.requestId, request.id), eq(offers.settingId, settingId));
-  // Three reads at once, not one after another: the invitation, its offer, and the offer's versions
-  // found through the offer's (request, setting) rather than its id.
-  const [[row], [offer], versionRows] = await Promise.all([
-    db
-      .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name })
-      .from(requestInvitations)
-      .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
-      .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
-      .where(and(eq(requestInvitations.requestId, request.id), eq(requestInvitations.settingId, settingId))),
-    db.select().from(offers).where(sameSetting),
-    db.select({ version: offerVersions }).from(offerVersions).innerJoin(offers, eq(offers.id, offerVersions.offerId)).where(sameSetting),
-  ]);
+  const rows = await db
+    .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name, offer: offers, version: offerVersions })
+    .from(requestInvitations)
+    .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
+    .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
+    .leftJoin(offers, and(eq(offers.requestId, requestInvitations.requestId), eq(offers.settingId, requestInvitations.settingId)))
+    .leftJoin(offerVersions, eq(offerVersions.offerId, offers.id))
+    .where(and(eq(requestInvitations.requestId, request.id), eq(requestInvitations.settingId, settingId)));
+  const [row] = rows;
   if (!row) return [];
-  const versions = versionRows.map((v) => v.version);
+  const { offer } = row;
+  const versions = rows.flatMap((r) => (r.version ? [r.version] : []));
   const names = { settingName: row.settingName, organisationName: row.organisationName };
   const invitation = presentInvitation(row.invitation, { ...names, offeredAt: lastSubmittedAt(versions) });
   const presented = offer ? presentOffer(offer, versions, names) : null;
