@@ -13,18 +13,21 @@ type Provider = { organisationId: string };
 // read before the request row is locked, statuses then read again under the lock; or, as an
 // offer does in one round trip, read with the status under the lock before the state is checked.
 
+/** The invitation of this provider's setting to this request: the one clause ownership means. */
+function isOwnInvitation(actor: Provider, requestId: string, settingId: string) {
+  return and(
+    eq(requestInvitations.requestId, requestId),
+    eq(requestInvitations.settingId, settingId),
+    eq(requestInvitations.organisationId, actor.organisationId),
+  );
+}
+
 /** This provider's invitation for one of its settings, or 404. */
 export async function ownInvitation(tx: Tx, actor: Provider, requestId: string, settingId: string) {
   const [invitation] = await tx
     .select({ settingId: requestInvitations.settingId })
     .from(requestInvitations)
-    .where(
-      and(
-        eq(requestInvitations.requestId, requestId),
-        eq(requestInvitations.settingId, settingId),
-        eq(requestInvitations.organisationId, actor.organisationId),
-      ),
-    );
+    .where(isOwnInvitation(actor, requestId, settingId));
   if (!invitation) throw notFound("Your invitation for that setting");
   return invitation;
 }
@@ -47,13 +50,7 @@ export async function ownInvitationNow(tx: Tx, actor: Provider, requestId: strin
   const [row] = await tx
     .select({ status: requestInvitations.status, ...clockColumns })
     .from(requestInvitations)
-    .where(
-      and(
-        eq(requestInvitations.requestId, requestId),
-        eq(requestInvitations.settingId, settingId),
-        eq(requestInvitations.organisationId, actor.organisationId),
-      ),
-    );
+    .where(isOwnInvitation(actor, requestId, settingId));
   if (!row) throw notFound("Your invitation for that setting");
   return { status: row.status, ...clockOf(row) };
 }
