@@ -64,6 +64,8 @@ export const ClarificationPublishedSchema = z.object({ requestId: z.uuid(), clar
 export const RequestClosedSchema = z.object({ requestId: z.uuid(), state: z.enum(REQUEST_STATES), closedAt: z.iso.datetime() });
 export const RequestAwardedSchema = z.object({
   requestId: z.uuid(),
+  /** The request's state after the award ("awarded"): this event is its change of state too. */
+  state: z.enum(REQUEST_STATES),
   awardedAt: z.iso.datetime(),
   /** For a provider: whether it won; null for the council. */ yours: z.boolean().nullable(),
 });

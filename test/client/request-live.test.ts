@@ -6,7 +6,7 @@ const REQUEST = "00000000-0000-4000-8000-000000000001";
 const SETTING = "00000000-0000-4000-8000-000000000002";
 
 const view = (serverTime: string, offers: Offer[] = []): RequestView =>
-  ({ serverTime, invitations: [{ settingId: SETTING, status: "invited" }], offers, clarifications: [] }) as unknown as RequestView;
+  ({ serverTime, request: { state: "open" }, invitations: [{ settingId: SETTING, status: "invited" }], offers, clarifications: [] }) as unknown as RequestView;
 
 const offer = (version: number) => ({ id: "00000000-0000-4000-8000-000000000003", settingId: SETTING, current: { version } }) as unknown as Offer;
 const invitation = (status: string) => ({ settingId: SETTING, status }) as unknown as RequestView["invitations"][number];
@@ -45,9 +45,12 @@ describe("a request's live events", () => {
   /** Records which of the page's actions an event asked for. */
   const actions = () => {
     const calls: string[] = [];
+    const changes: ((v: RequestView) => RequestView)[] = [];
     return {
       calls,
-      apply: () => void calls.push("apply"),
+      /** A view after every change the event applied. */
+      shown: (from: RequestView) => changes.reduce((v, change) => change(v), from),
+      apply: (change: (v: RequestView) => RequestView) => void (calls.push("apply"), changes.push(change)),
       resync: () => void calls.push("resync"),
       receipt: () => void calls.push("receipt"),
       serverTime: () => void calls.push("serverTime"),
@@ -62,9 +65,18 @@ describe("a request's live events", () => {
     expect(a.calls).toEqual([]);
   });
 
-  it("should take a whole new snapshot when the request closes, since the offers may have opened", () => {
+  it("should show the new state and take a whole new snapshot when the request closes, since the offers may have opened", () => {
     const a = actions();
     handleRequestEvent("request:closed", { requestId: REQUEST, state: "closed", closedAt: "2026-01-01T00:00:00.000Z" }, REQUEST, a);
-    expect(a.calls).toEqual(["resync"]);
+    expect(a.calls).toEqual(["apply", "resync"]);
+    expect(a.shown(view("2026-01-01T00:00:00.000Z")).request.state).toBe("closed");
+  });
+
+  it("should show the award's state at once, since no request:updated follows it, then take a new snapshot", () => {
+    const a = actions();
+    const awarded = { requestId: REQUEST, state: "awarded", awardedAt: "2026-01-01T00:00:00.000Z", yours: false };
+    handleRequestEvent("request:awarded", awarded, REQUEST, a);
+    expect(a.calls).toEqual(["apply", "resync"]);
+    expect(a.shown(view("2026-01-01T00:00:00.000Z")).request.state).toBe("awarded");
   });
 });

@@ -74,7 +74,7 @@ describe("Events to everyone watching a request", () => {
     expect(other.log.json()).not.toContain(provider(0).organisationId);
   });
 
-  it("should tell everyone of the close once, and of a confirmed award whether it is theirs", async () => {
+  it("should tell everyone of the close once, and of a confirmed award whether it is theirs, each in one message with its state", async () => {
     const { request: made } = await openRequest(t.testApp.app, m, NO_STANDSTILL);
     const [council, winner, loser, silent] = [
       await watcher(m.commissioner, made.id),
@@ -104,8 +104,11 @@ describe("Events to everyone watching a request", () => {
     expect([await yours(council), await yours(winner), await yours(loser), await yours(silent)]).toEqual([null, true, false, false]);
     await pause(200);
     for (const w of [council, winner, loser, silent]) {
-      expect(w.log.of("request:closed")).toHaveLength(1);
-      expect(w.log.of("request:awarded")).toHaveLength(1);
+      expect(w.log.of("request:closed").map((p) => p.state)).toEqual(["closed"]);
+      expect(w.log.of("request:awarded").map((p) => p.state)).toEqual(["awarded"]);
+      // The close and the award are their changes of state: one message each to every socket, no
+      // request:updated after them (only the evaluation's, which has no event of its own).
+      expect(w.log.of("request:updated").map((p) => p.state)).toEqual(["evaluated"]);
     }
     // The award said live matches the view's.
     expect((await restView(provider(0).person, made.id)).award).toMatchObject({ yours: true, confirmedAt: expect.any(String) });

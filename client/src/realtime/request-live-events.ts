@@ -10,7 +10,7 @@ import {
   type ServerToClientEvents,
 } from "@shared/events";
 import { type OfferReceipt, OfferReceiptSchema, type RequestView } from "@shared/schemas/placement-requests";
-import { withClarification, withRank, withResponse, withState } from "./request-live-state";
+import { withClarification, withNewState, withRank, withResponse, withState } from "./request-live-state";
 
 /** What a request's events may do to the page following it. */
 export interface RequestLiveActions {
@@ -31,6 +31,12 @@ const on =
     if (parsed.success && parsed.data.requestId === requestId) act(parsed.data, actions);
   };
 
+/** A close or an award: the state at once, then a whole new snapshot (what this viewer may see has changed). */
+const newState = (state: RequestView["request"]["state"], a: RequestLiveActions) => {
+  a.apply((v) => withNewState(v, state));
+  a.resync();
+};
+
 const HANDLERS: [keyof ServerToClientEvents, Handler][] = [
   ["response:received", on(ResponseReceivedSchema, (p, a) => a.apply((v) => withResponse(v, p)))],
   ["clarification:published", on(ClarificationPublishedSchema, (p, a) => a.apply((v) => withClarification(v, p.clarification)))],
@@ -42,8 +48,8 @@ const HANDLERS: [keyof ServerToClientEvents, Handler][] = [
       a.resync();
     }),
   ],
-  ["request:closed", on(RequestClosedSchema, (_p, a) => a.resync())],
-  ["request:awarded", on(RequestAwardedSchema, (_p, a) => a.resync())],
+  ["request:closed", on(RequestClosedSchema, (p, a) => newState(p.state, a))],
+  ["request:awarded", on(RequestAwardedSchema, (p, a) => newState(p.state, a))],
   ["offer:receipt", on(OfferReceiptSchema, (p, a) => a.receipt(p))],
   [
     "time",

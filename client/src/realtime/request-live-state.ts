@@ -35,6 +35,9 @@ export const withState = (view: RequestView, update: z.infer<typeof RequestUpdat
   request: { ...view.request, state: update.state, deadline: update.deadline, priceRoundClosesAt: update.priceRoundClosesAt },
 });
 
+/** The close and the award carry the new state only (they are that change of state): shown until the snapshot comes. */
+export const withNewState = (view: RequestView, state: RequestView["request"]["state"]): RequestView => ({ ...view, request: { ...view.request, state } });
+
 export const withRank = (view: RequestView, { offerId, rank, of }: z.infer<typeof RankChangedSchema>): RequestView => ({
   ...view,
   ranks: upsert(view.ranks, { offerId, rank, of }, (r) => r.offerId),
