@@ -167,6 +167,50 @@ describe("notification preferences", () => {
     expect(await rowsOf(db(), sql`SELECT 1 FROM email_outbox WHERE notification_id = ${id}`)).toHaveLength(0);
   });
 
+  it("should tell many people in one go: each enabled person once, and e-mail only those who want e-mail now", async () => {
+    const [wantsEmail, inApp, digest, disabled] = [
+      await buildUser(db(), { role: "provider" }),
+      await buildUser(db(), { role: "provider" }),
+      await buildUser(db(), { role: "provider" }),
+      await buildUser(db(), { role: "provider" }),
+    ];
+    for (const [who, delivery] of [
+      [inApp, "in_app"],
+      [digest, "digest"],
+    ] as const)
+      expect(
+        (
+          await request(t.app)
+            .put("/api/v1/notifications/preferences")
+            .set(who.auth)
+            .send({ preferences: [{ kind: "request_invited", delivery }] })
+        ).status,
+      ).toBe(200);
+    await db().execute(sql`UPDATE users SET disabled_at = now() WHERE id = ${disabled.user.id}`);
+    const about = `test:${randomUUID()}`;
+    const everyone = [wantsEmail, inApp, digest, disabled].map((who) => who.user.id);
+    const props = { kind: "request_invited", userIds: everyone, about, title: "Invited", body: "Body", link: "/provider/requests/x" } as const;
+
+    expect(await notify(db(), props)).toBe(3);
+    // The same thing again (a retried transaction, a second scheduler): nobody is told twice.
+    expect(await notify(db(), props)).toBe(0);
+    const told = await rowsOf<{ user_id: string }>(db(), sql`SELECT user_id FROM notifications WHERE about = ${about}`);
+    expect(told.map((r) => r.user_id).sort()).toEqual([wantsEmail, inApp, digest].map((who) => who.user.id).sort());
+    const emails = await rowsOf<{ user_id: string; email_address: string; reference: string; personalisation: Record<string, string>; id: string }>(
+      db(),
+      sql`SELECT o.user_id, o.email_address, o.reference, o.personalisation, n.id FROM email_outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.about = ${about}`,
+    );
+    expect(emails).toEqual([
+      {
+        user_id: wantsEmail.user.id,
+        email_address: wantsEmail.user.email,
+        reference: `notification-${emails[0]?.id}`,
+        personalisation: { title: "Invited", body: "Body", link: "/provider/requests/x" },
+        id: expect.any(String),
+      },
+    ]);
+  });
+
   it("should answer 400 naming every entry that changes an always e-mailed kind or another role's kind, and store none", async () => {
     const provider = await buildUser(db(), { role: "provider" });
     const res = await request(t.app)

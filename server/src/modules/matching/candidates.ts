@@ -3,7 +3,7 @@ import { boundingBox } from "@shared/geo/distance";
 import { type MatchChild, type MatchSetting, risksToManage, sexesAdmitting } from "@shared/matching";
 import { FEEDBACK_MINIMUM_REVIEWS } from "@shared/schemas/setting-feedback";
 import type { Db } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { rowsOf, uuidArray } from "../../db/rows";
 
 interface ProviderRow {
   id: string;
@@ -39,8 +39,6 @@ const textArray = (values: readonly string[]) =>
     values.map((v) => sql`${v}`),
     sql`, `,
   )}]::text[]`;
-// One text parameter cast to uuid[]: both drivers take it, and the planner sees a constant list.
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 /**
  * The providers admitted to the region's framework (or only those of `among`), each with the

@@ -2,7 +2,8 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { ALWAYS_EMAILED, type NotificationDelivery, type NotificationKind } from "@shared/codes/notifications";
 import type { Role } from "@shared/codes/roles";
 import type { DbOrTx } from "../../db/client";
-import { emailOutbox, notificationPreferences, notifications, users } from "../../db/schema";
+import { rowsOf, uuidArray } from "../../db/rows";
+import { emailOutbox, users } from "../../db/schema";
 
 export interface NotifyProps {
   kind: NotificationKind;
@@ -27,37 +28,32 @@ export interface NotifyProps {
  */
 export async function notify(tx: DbOrTx, props: NotifyProps): Promise<number> {
   if (props.userIds.length === 0) return 0;
-  // Who is still enabled and how each wants this kind, in one statement.
-  const people = await tx
-    .select({ id: users.id, email: users.email, delivery: notificationPreferences.delivery })
-    .from(users)
-    .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, props.kind)))
-    .where(and(inArray(users.id, [...props.userIds]), isNull(users.disabledAt)));
-  if (people.length === 0) return 0;
-  // One statement for everyone told and one for their e-mails, not two per person: an answer to
-  // every invited provider tells hundreds of people, inside the transaction of the answer.
-  const entries = await tx
-    .insert(notifications)
-    .values(people.map((person) => ({ userId: person.id, kind: props.kind, about: props.about, title: props.title, body: props.body, link: props.link })))
-    .onConflictDoNothing({ target: [notifications.userId, notifications.about] })
-    .returning({ id: notifications.id, userId: notifications.userId });
-  const byId = new Map(people.map((person) => [person.id, person]));
-  const emails = entries.flatMap((entry) => {
-    const person = byId.get(entry.userId);
-    if (!person || deliveryFor(props.kind, person.delivery ?? undefined) !== "email") return [];
-    return [
-      {
-        notificationId: entry.id,
-        userId: person.id,
-        emailAddress: person.email,
-        template: props.kind,
-        personalisation: { ...props.personalisation, title: props.title, body: props.body, link: props.link },
-        reference: `notification-${entry.id}`,
-      },
-    ];
-  });
-  if (emails.length > 0) await tx.insert(emailOutbox).values(emails);
-  return entries.length;
+  const personalisation = JSON.stringify({ ...props.personalisation, title: props.title, body: props.body, link: props.link });
+  // One statement, whoever is told: who is still enabled and how each wants this kind, their
+  // entries, and the e-mails of those who want them now (deliveryFor, in SQL). An answer to all
+  // or an award tells hundreds of people inside the transaction of the change, and everyone
+  // watching hears of it only after that commits: three round trips and a row of parameters per
+  // person (in and out of this process) took 10 ms of it on the bench.
+  const [told] = await rowsOf<{ n: number }>(
+    tx,
+    sql`WITH people AS (
+          SELECT u.id, u.email, ${ALWAYS_EMAILED.includes(props.kind)}::boolean OR coalesce(p.delivery, 'email') = 'email' AS emailed
+          FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.kind = ${props.kind}
+          WHERE u.id = ANY(${uuidArray(props.userIds)}) AND u.disabled_at IS NULL
+        ), entries AS (
+          INSERT INTO notifications (user_id, kind, about, title, body, link)
+          SELECT id, ${props.kind}, ${props.about}, ${props.title}, ${props.body}, ${props.link} FROM people
+          ON CONFLICT (user_id, about) DO NOTHING
+          RETURNING id, user_id
+        ), emails AS (
+          INSERT INTO email_outbox (notification_id, user_id, email_address, template, personalisation, reference)
+          SELECT e.id, e.user_id, p.email, ${props.kind}, ${personalisation}::jsonb, 'notification-' || e.id
+          FROM entries e JOIN people p ON p.id = e.user_id
+          WHERE p.emailed
+        )
+        SELECT count(*)::int AS n FROM entries`,
+  );
+  return Number(told?.n ?? 0);
 }
 
 /** E-mail now unless the person chose otherwise, and always for the kinds that cannot be switched off. */
