@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { gt, sql } from "drizzle-orm";
 import fc from "fast-check";
+import { rowsOf } from "../../server/src/db/rows";
 import { auditLog } from "../../server/src/db/schema";
 import { canonicalJson } from "../../server/src/modules/audit/canonical-json";
-import { type AuditEntryInput, recordAudit } from "../../server/src/modules/audit/record-audit";
+import { appendAuditNow, type AuditEntryInput, recordAudit } from "../../server/src/modules/audit/record-audit";
 import { auditRowHash } from "../../server/src/modules/audit/row-hash";
 import { verifyAuditChain } from "../../server/src/modules/audit/verify-chain";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
@@ -33,8 +35,8 @@ const behindTheTriggersBack = (statement: string) =>
 
 describe("recordAudit", () => {
   it("should append rows that verify, sealed with the hash of their contents", async () => {
-    const first = await recordAudit(t.handle.db, entry({ actorUserId: randomUUID().toUpperCase() }));
-    const second = await recordAudit(t.handle.db, entry({ action: "auth.sign_in_failed", recordId: undefined, actorUserId: null, details: undefined }));
+    const first = await appendAuditNow(t.handle.db, entry({ actorUserId: randomUUID().toUpperCase() }));
+    const second = await appendAuditNow(t.handle.db, entry({ action: "auth.sign_in_failed", recordId: undefined, actorUserId: null, details: undefined }));
     expect(first).toMatchObject({ seq: 1, prevHash: "0".repeat(64) });
     expect(second).toMatchObject({ seq: 2, prevHash: first.hash, recordId: null, actorUserId: null, details: {} });
     expect(first.actorUserId).toBe(first.actorUserId?.toLowerCase());
@@ -62,9 +64,50 @@ describe("recordAudit", () => {
       }),
     ).rejects.toThrow("the change it recorded failed");
     expect(await count()).toBe(before);
-    const next = await recordAudit(t.handle.db, entry());
+    const next = await appendAuditNow(t.handle.db, entry());
     expect(next.seq).toBe((before ?? 0) + 1);
     await expect(verifyAuditChain(t.handle.db)).resolves.toMatchObject({ ok: true });
+  });
+
+  it("should append a transaction's entries at its end, in order, so the chain's lock is not held while it works", async () => {
+    const before = (await count()) ?? 0;
+    /** Whether this transaction holds the chain's append lock (pg_advisory_xact_lock(7240612)). */
+    const holdsChainLock = async (tx: Parameters<Parameters<typeof t.handle.db.transaction>[0]>[0]) =>
+      (
+        await rowsOf<{ n: number }>(
+          tx,
+          sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = 7240612 AND pid = pg_backend_pid() AND granted`,
+        )
+      )[0]?.n === 1;
+    const held = await t.handle.db.transaction(async (tx) => {
+      await recordAudit(tx, entry({ action: "placement_request.standstill", details: { n: 1 } }));
+      await recordAudit(tx, entry({ action: "placement_request.awarded", details: { n: 2 } }));
+      const whileWorking = await holdsChainLock(tx);
+      await recordAudit(tx, entry({ action: "placement.create", details: { n: 3 } }));
+      return whileWorking;
+    });
+    // Taking the lock when it recorded, the transaction would have made every other audited write
+    // in the service wait through the rest of its work.
+    expect(held).toBe(false);
+    const rows = await t.handle.db.select({ seq: auditLog.seq, action: auditLog.action }).from(auditLog).where(gt(auditLog.seq, before));
+    expect(rows.sort((a, b) => a.seq - b.seq)).toEqual([
+      { seq: before + 1, action: "placement_request.standstill" },
+      { seq: before + 2, action: "placement_request.awarded" },
+      { seq: before + 3, action: "placement.create" },
+    ]);
+    await expect(verifyAuditChain(t.handle.db)).resolves.toMatchObject({ ok: true });
+    // And the lock is taken when they are appended: the same check right after an append at once.
+    expect(await t.handle.db.transaction(async (tx) => (await appendAuditNow(tx, entry()), holdsChainLock(tx)))).toBe(true);
+  });
+
+  it("should append at once what a transaction needs the row of, after what it had queued", async () => {
+    const before = (await count()) ?? 0;
+    const sealed = await t.handle.db.transaction(async (tx) => {
+      await recordAudit(tx, entry({ action: "framework.band_ceiling_change", details: { n: 1 } }));
+      return appendAuditNow(tx, entry({ action: "framework.band_ceiling_change", details: { n: 2 } }));
+    });
+    expect(sealed).toMatchObject({ seq: before + 2, details: { n: 2 } });
+    await expect(verifyAuditChain(t.handle.db)).resolves.toMatchObject({ ok: true, rows: before + 2 });
   });
 
   it("should refuse details that JSON cannot carry faithfully", async () => {

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import type { Logger } from "../logger";
+import { withBeforeCommit } from "./before-commit";
 import { acquireDataDirLock } from "./data-dir-lock";
 import * as schema from "./schema";
 
@@ -113,7 +114,7 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
     },
   };
   return {
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: withBeforeCommit(drizzlePg(pool, { schema }) as unknown as Db),
     driver: "pg",
     sql,
     async ping(timeoutMs = 2000) {
@@ -150,7 +151,7 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<DbHandle> {
     withMigrationLock: (fn) => fn(),
   };
   return {
-    db: drizzlePglite(pglite, { schema }) as unknown as Db,
+    db: withBeforeCommit(drizzlePglite(pglite, { schema }) as unknown as Db),
     driver: "pglite",
     sql,
     async ping(timeoutMs = 2000) {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
+import { beforeCommit } from "../../db/before-commit";
 import type { DbOrTx, Tx } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { type AuditDetails, auditLog } from "../../db/schema";
@@ -32,20 +33,50 @@ const AUDIT_APPEND_LOCK_KEY = 7_240_612;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// Entries recorded in a transaction and not yet appended, appended together at its end.
+const queued = new WeakMap<Tx, EntryValues[]>();
+
 /**
- * Appends one entry to the hash-chained audit log. Pass the caller's transaction so the entry
- * commits or rolls back with the change it records; given the plain database, it commits alone.
+ * Records one entry in the hash-chained audit log. Pass the caller's transaction so the entry
+ * commits or rolls back with the change it records: it is appended at the transaction's end,
+ * with the transaction's other entries, in the order they were recorded. Given the plain
+ * database, it is appended at once in a transaction of its own.
  */
-export async function recordAudit(db: DbOrTx, entry: AuditEntryInput): Promise<AuditRecord> {
+export async function recordAudit(db: DbOrTx, entry: AuditEntryInput): Promise<void> {
   const values = normalise(entry);
-  // A transaction we are handed is used as is: a savepoint would add two round trips and change
-  // nothing, since the lock below lasts until the caller's transaction ends either way.
-  return db instanceof PgTransaction ? append(db, values) : db.transaction((tx) => append(tx, values));
+  if (!(db instanceof PgTransaction)) return void (await db.transaction((tx) => append(tx, [values])));
+  // Every audited write in the service takes the chain's lock in turn, and holds it until its
+  // transaction ends. Appended as the change happened, a transaction held it through all its
+  // later work (an award: the placement, everyone told; about 15 ms) and every other audited
+  // write waited; appended at the end, it is held for one statement and the commit.
+  let queue = queued.get(db);
+  if (!queue) {
+    const entries: EntryValues[] = [];
+    if (!beforeCommit(db, () => append(db, entries.splice(0)).then(() => undefined))) return void (await append(db, [values]));
+    queued.set(db, entries);
+    queue = entries;
+  }
+  queue.push(values);
+}
+
+/**
+ * Appends one entry at once (after any the transaction has queued) and answers the sealed row:
+ * for a caller that needs its seq or hash before the transaction ends. It holds the chain's lock
+ * from here to the commit, so keep what follows it short.
+ */
+export async function appendAuditNow(db: DbOrTx, entry: AuditEntryInput): Promise<AuditRecord> {
+  const values = normalise(entry);
+  const rows =
+    db instanceof PgTransaction ? await append(db, [...(queued.get(db)?.splice(0) ?? []), values]) : await db.transaction((tx) => append(tx, [values]));
+  const row = rows.at(-1);
+  if (!row) throw new Error("audit_log insert returned no row");
+  return row;
 }
 
 type EntryValues = Omit<AuditRecord, "seq" | "occurredAt" | "prevHash" | "hash">;
 
-async function append(tx: Tx, values: EntryValues): Promise<AuditRecord> {
+async function append(tx: Tx, entries: EntryValues[]): Promise<AuditRecord[]> {
+  if (entries.length === 0) return [];
   // Row N+1 needs row N's hash, so appends must take turns across transactions and app nodes.
   // A transaction-scoped advisory lock is held until the caller commits or rolls back, so no
   // one reads the head of the chain while an uncommitted row might still become the head. The
@@ -59,21 +90,20 @@ async function append(tx: Tx, values: EntryValues): Promise<AuditRecord> {
   if (head?.isolation !== "read committed") {
     throw new Error(`recordAudit needs a read committed transaction, not ${head?.isolation ?? "an unknown isolation level"}`);
   }
-  const last = head.seq === null || head.hash === null ? undefined : { seq: Number(head.seq), hash: head.hash };
-  const unsealed = {
-    ...values,
-    seq: (last?.seq ?? 0) + 1,
-    // JS time in whole milliseconds (a Date has no more), taken under the lock so time and seq
-    // agree; the database's now() would carry microseconds the hashed ISO string cannot.
-    occurredAt: new Date(Date.now()),
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  const [row] = await tx
-    .insert(auditLog)
-    .values({ ...unsealed, hash: auditRowHash(unsealed) })
-    .returning();
-  if (!row) throw new Error("audit_log insert returned no row");
-  return row;
+  let last = head.seq === null || head.hash === null ? undefined : { seq: Number(head.seq), hash: head.hash };
+  // JS time in whole milliseconds (a Date has no more), taken under the lock so time and seq
+  // agree; the database's now() would carry microseconds the hashed ISO string cannot.
+  const occurredAt = new Date(Date.now());
+  const sealed = entries.map((values) => {
+    const unsealed = { ...values, seq: (last?.seq ?? 0) + 1, occurredAt, prevHash: last?.hash ?? GENESIS_HASH };
+    const row = { ...unsealed, hash: auditRowHash(unsealed) };
+    last = { seq: row.seq, hash: row.hash };
+    return row;
+  });
+  // One statement for all of them, in seq order.
+  const rows = await tx.insert(auditLog).values(sealed).returning();
+  if (rows.length !== sealed.length) throw new Error("audit_log insert returned fewer rows than it was given");
+  return rows.sort((a, b) => a.seq - b.seq);
 }
 
 /** Puts each value in the form the database will give back, so the hash verifies on reading. */

@@ -5,7 +5,7 @@ import { formatPence } from "@shared/money";
 import type { Db } from "../../../db/client";
 import { type frameworks, lots, organisations, priceBands, providerBandPrices } from "../../../db/schema";
 import { confirmationRequired, notFound } from "../../../http/app-error";
-import { recordAudit } from "../../audit/record-audit";
+import { appendAuditNow } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { bandCeilingLowered } from "../../notifications/messages/others";
 import { notify, recipientsOf } from "../../notifications/notify";
@@ -67,7 +67,7 @@ export async function setBandCeiling({ db, actor, framework, lotNumber, band, we
       );
     }
     await tx.update(priceBands).set({ weeklyCeilingPence }).where(eq(priceBands.id, current.id));
-    const audit = await recordAudit(tx, {
+    const audit = await appendAuditNow(tx, {
       action: "framework.band_ceiling_change",
       recordType: "price_band",
       recordId: current.id,
