@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql, type SQLWrapper } from "drizzle-orm";
 import type { NotificationKind } from "@shared/codes/notifications";
 import type { DbOrTx } from "../../db/client";
 import { type ClarificationRow, offers, organisations, type PlacementRequestRow, requestInvitations, settings, users } from "../../db/schema";
@@ -31,28 +31,37 @@ async function factsOf(tx: DbOrTx, request: PlacementRequestRow): Promise<Reques
   return { requestId: request.id, councilName: council?.name ?? "The council", deadline: request.deadline };
 }
 
-const providerStaff = (tx: DbOrTx, organisationId: string) => recipientsOf(tx, { organisationId, roles: ["provider"] });
-
 /**
- * The provider staff of several organisations in one query, by organisation: a request tells up
- * to hundreds of them inside the transaction of its change, where a query per organisation was
- * most of the change's time.
+ * The provider staff of several organisations in one query, by organisation: those of `ids` and
+ * of the organisations `among` selects (a subquery, read in the same statement). A request tells
+ * up to hundreds of them inside the transaction of its change, where a query per organisation,
+ * then one for the organisations and one for their staff, was most of the change's time.
  */
-async function staffByOrganisation(tx: DbOrTx, organisationIds: Iterable<string>): Promise<Map<string, string[]>> {
-  const ids = [...new Set(organisationIds)];
+async function staffByOrganisation(tx: DbOrTx, ids: readonly string[], among?: SQLWrapper): Promise<Map<string, string[]>> {
   const staff = new Map<string, string[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return staff;
+  if (ids.length === 0 && !among) return staff;
   const rows = await tx
     .select({ id: users.id, organisationId: users.organisationId })
     .from(users)
-    .where(and(inArray(users.organisationId, ids), eq(users.role, "provider"), isNull(users.disabledAt)))
+    .where(
+      and(
+        or(ids.length > 0 ? inArray(users.organisationId, [...new Set(ids)]) : undefined, among ? inArray(users.organisationId, among) : undefined),
+        eq(users.role, "provider"),
+        isNull(users.disabledAt),
+      ),
+    )
     .orderBy(sql`${users.id}`);
-  for (const row of rows) if (row.organisationId) staff.get(row.organisationId)?.push(row.id);
+  for (const row of rows) {
+    if (!row.organisationId) continue;
+    const theirs = staff.get(row.organisationId) ?? [];
+    theirs.push(row.id);
+    staff.set(row.organisationId, theirs);
+  }
   return staff;
 }
 
 /** Everyone on the staff of any of these organisations. */
-const staffOfAll = async (tx: DbOrTx, organisationIds: Iterable<string>) => [...(await staffByOrganisation(tx, organisationIds)).values()].flat();
+const staffOfAll = async (tx: DbOrTx, ids: readonly string[], among?: SQLWrapper) => [...(await staffByOrganisation(tx, ids, among)).values()].flat();
 const commissioners = (tx: DbOrTx, request: PlacementRequestRow) => recipientsOf(tx, { organisationId: request.organisationId, roles: ["commissioner"] });
 
 const send = (tx: DbOrTx, kind: NotificationKind, userIds: string[], about: string, m: Message) =>
@@ -86,30 +95,28 @@ export async function tellQuestionReceived(tx: DbOrTx, request: PlacementRequest
   await send(tx, "question_received", await commissioners(tx, request), `question:${clarification.id}`, questionReceivedMessage(await factsOf(tx, request)));
 }
 
-/** The organisations invited to a request that have not declined it. */
-const stillInvited = async (tx: DbOrTx, requestId: string) =>
-  (
-    await tx
-      .selectDistinct({ id: requestInvitations.organisationId })
-      .from(requestInvitations)
-      .where(and(eq(requestInvitations.requestId, requestId), ne(requestInvitations.status, "declined")))
-  ).map((r) => r.id);
+/** The organisations invited to a request that have not declined it (a subquery, for staffByOrganisation). */
+const stillInvited = (tx: DbOrTx, requestId: string) =>
+  tx
+    .selectDistinct({ id: requestInvitations.organisationId })
+    .from(requestInvitations)
+    .where(and(eq(requestInvitations.requestId, requestId), ne(requestInvitations.status, "declined")));
 
 /** Published to all: every invited provider that has not declined; answered privately: the asking provider only. */
 export async function tellClarificationAnswered(tx: DbOrTx, request: PlacementRequestRow, clarification: ClarificationRow): Promise<void> {
   const toAll = clarification.visibility === "all";
-  const organisationIds = toAll ? await stillInvited(tx, request.id) : clarification.askedByOrganisationId ? [clarification.askedByOrganisationId] : [];
-  const userIds = await staffOfAll(tx, organisationIds);
+  const userIds = toAll
+    ? await staffOfAll(tx, [], stillInvited(tx, request.id))
+    : await staffOfAll(tx, clarification.askedByOrganisationId ? [clarification.askedByOrganisationId] : []);
   await send(tx, "clarification_answered", userIds, `answered:${clarification.id}`, clarificationAnsweredMessage({ ...(await factsOf(tx, request)), toAll }));
 }
 
-const offeringOrganisations = async (tx: DbOrTx, requestId: string) =>
-  (
-    await tx
-      .selectDistinct({ id: offers.organisationId })
-      .from(offers)
-      .where(and(eq(offers.requestId, requestId), eq(offers.status, "active")))
-  ).map((r) => r.id);
+/** The organisations with an active offer on a request (a subquery, for staffByOrganisation). */
+const offeringOrganisations = (tx: DbOrTx, requestId: string) =>
+  tx
+    .selectDistinct({ id: offers.organisationId })
+    .from(offers)
+    .where(and(eq(offers.requestId, requestId), eq(offers.status, "active")));
 
 /** At closing: the council's commissioners (with the count of offers) and, when offers were opened, every provider that offered. */
 export async function tellClosed(tx: DbOrTx, request: PlacementRequestRow, offerCount: number): Promise<void> {
@@ -119,20 +126,22 @@ export async function tellClosed(tx: DbOrTx, request: PlacementRequestRow, offer
     return;
   }
   await send(tx, "request_closed", await commissioners(tx, request), `closed:${request.id}`, requestClosedMessage({ ...facts, offers: offerCount }));
-  const userIds = await staffOfAll(tx, await offeringOrganisations(tx, request.id));
+  const userIds = await staffOfAll(tx, [], offeringOrganisations(tx, request.id));
   await send(tx, "offers_opened", userIds, `opened:${request.id}`, offersOpenedMessage(facts));
 }
 
-const everyOfferer = async (tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string) =>
-  new Set([awardedOrganisationId, ...(await offeringOrganisations(tx, request.id))]);
+/** The staff of every provider that offered, and of the one awarded (an offer of its is the award's), by organisation. */
+const everyOfferersStaff = (tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string) =>
+  staffByOrganisation(tx, [awardedOrganisationId], offeringOrganisations(tx, request.id));
 
 /** On the award's confirmation: the awarded provider "awarded", every other provider with an offer "not awarded"; both read their scores on the request's page. */
 export async function tellOutcome(tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string): Promise<void> {
   const facts = await factsOf(tx, request);
-  const others = [...(await everyOfferer(tx, request, awardedOrganisationId))].filter((id) => id !== awardedOrganisationId);
+  const staff = await everyOfferersStaff(tx, request, awardedOrganisationId);
+  const others = [...staff].flatMap(([organisationId, userIds]) => (organisationId === awardedOrganisationId ? [] : userIds));
   // Two messages: the awarded provider's and everyone else's.
-  await send(tx, "outcome", await providerStaff(tx, awardedOrganisationId), `outcome:${request.id}`, outcomeMessage({ ...facts, awarded: true }));
-  await send(tx, "outcome", await staffOfAll(tx, others), `outcome:${request.id}`, outcomeMessage({ ...facts, awarded: false }));
+  await send(tx, "outcome", staff.get(awardedOrganisationId) ?? [], `outcome:${request.id}`, outcomeMessage({ ...facts, awarded: true }));
+  await send(tx, "outcome", others, `outcome:${request.id}`, outcomeMessage({ ...facts, awarded: false }));
 }
 
 /**
@@ -147,9 +156,8 @@ export async function tellIntention(
   scoresOf: (organisationId: string) => Promise<OwnScores[]>,
 ): Promise<void> {
   const facts = await factsOf(tx, request);
-  const offerers = await everyOfferer(tx, request, intention.awardedOrganisationId);
-  const staff = await staffByOrganisation(tx, offerers);
-  for (const organisationId of offerers) {
+  const staff = await everyOfferersStaff(tx, request, intention.awardedOrganisationId);
+  for (const organisationId of staff.keys()) {
     const message = intentionMessage({
       ...facts,
       successful: organisationId === intention.awardedOrganisationId,
@@ -163,7 +171,7 @@ export async function tellIntention(
 
 /** The intention was withdrawn: every provider that offered (the winner of the intention included). */
 export async function tellIntentionWithdrawn(tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string, withdrawnAt: Date): Promise<void> {
-  const userIds = await staffOfAll(tx, await everyOfferer(tx, request, awardedOrganisationId));
+  const userIds = [...(await everyOfferersStaff(tx, request, awardedOrganisationId)).values()].flat();
   await send(tx, "outcome", userIds, `withdrawn:${request.id}:${withdrawnAt.toISOString()}`, intentionWithdrawnMessage(await factsOf(tx, request)));
 }
 
@@ -173,7 +181,7 @@ export async function tellAmended(
   request: PlacementRequestRow,
   amendment: { number: number; changes: { deadline?: { from: string } } },
 ): Promise<void> {
-  const userIds = await staffOfAll(tx, await stillInvited(tx, request.id));
+  const userIds = await staffOfAll(tx, [], stillInvited(tx, request.id));
   const deadlineFrom = amendment.changes.deadline ? new Date(amendment.changes.deadline.from) : null;
   await send(
     tx,

@@ -5,7 +5,7 @@ import { standstillEndInWords } from "@shared/tenders/standstill";
 import type { Db, DbOrTx } from "../../../db/client";
 import { isoDate } from "../../../db/dates";
 import { rowsOf } from "../../../db/rows";
-import { type AwardRow, awards, offers, offerVersions, type PlacementRequestRow, type PlacementRow, placements } from "../../../db/schema";
+import { type AwardRow, awards, type OfferRow, offers, offerVersions, type PlacementRequestRow, type PlacementRow, placements } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
@@ -28,9 +28,22 @@ export const reviewDatesFrom = (start: string) => [addDays(start, 42), addDays(s
  */
 export async function confirmInTransaction(
   tx: DbOrTx,
-  { request, award, actor, ip }: { request: PlacementRequestRow; award: AwardRow; actor: Actor; ip?: string | undefined },
+  {
+    request,
+    award,
+    actor,
+    ip,
+    offer: intended,
+  }: {
+    request: PlacementRequestRow;
+    award: AwardRow;
+    actor: Actor;
+    ip?: string | undefined;
+    /** The awarded offer, where the caller has just read it (an award with no standstill). */
+    offer?: OfferRow | undefined;
+  },
 ): Promise<{ request: PlacementRequestRow; placement: PlacementRow }> {
-  const [offer] = await tx.select().from(offers).where(eq(offers.id, award.offerId));
+  const [offer] = intended ? [intended] : await tx.select().from(offers).where(eq(offers.id, award.offerId));
   const [version] = await tx
     .select()
     .from(offerVersions)

@@ -99,7 +99,7 @@ export async function intendToAward({
       .values({ requestId: request.id, offerId: offer.id, offerVersion: offer.currentVersion, reasons, awardedBy: actor.userId, standstillEndsAt: endsAt })
       .returning();
     if (!award) throw new Error("award insert returned nothing");
-    if (request.standstillDays === 0) return confirmInTransaction(tx, { request: moved, award, actor, ip });
+    if (request.standstillDays === 0) return confirmInTransaction(tx, { request: moved, award, actor, ip, offer });
     const [winner] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, offer.organisationId));
     await tellIntention(
       tx,
