@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { beforeCommit } from "../../db/before-commit";
 import type { DbOrTx, Tx } from "../../db/client";
-import { rowsOf } from "../../db/rows";
+import { rowsOf, UUID } from "../../db/rows";
 import { type AuditDetails, auditLog } from "../../db/schema";
 import { canonicalJson } from "./canonical-json";
 import { type AuditRecord, auditRowHash, GENESIS_HASH } from "./row-hash";
@@ -30,8 +30,6 @@ export type { AuditRecord };
 
 // Shared by every node of this app (any constant unlike the migration lock's, 7_240_611).
 const AUDIT_APPEND_LOCK_KEY = 7_240_612;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Entries recorded in a transaction and not yet appended, appended together at its end.
 const queued = new WeakMap<Tx, EntryValues[]>();
