@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { ALWAYS_EMAILED, type NotificationDelivery, type NotificationKind } from "@shared/codes/notifications";
 import type { Role } from "@shared/codes/roles";
 import type { DbOrTx } from "../../db/client";
@@ -37,7 +37,7 @@ export async function notify(tx: DbOrTx, props: NotifyProps): Promise<number> {
   const [told] = await rowsOf<{ n: number }>(
     tx,
     sql`WITH people AS (
-          SELECT u.id, u.email, ${ALWAYS_EMAILED.includes(props.kind)}::boolean OR coalesce(p.delivery, 'email') = 'email' AS emailed
+          SELECT u.id, u.email, ${deliverySql(props.kind, sql`p.delivery`)} = 'email' AS emailed
           FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.kind = ${props.kind}
           WHERE u.id = ANY(${uuidArray(props.userIds)}) AND u.disabled_at IS NULL
         ), entries AS (
@@ -56,9 +56,14 @@ export async function notify(tx: DbOrTx, props: NotifyProps): Promise<number> {
   return Number(told?.n ?? 0);
 }
 
+const UNLESS_CHOSEN: NotificationDelivery = "email";
+
 /** E-mail now unless the person chose otherwise, and always for the kinds that cannot be switched off. */
 export const deliveryFor = (kind: NotificationKind, chosen: NotificationDelivery | undefined): NotificationDelivery =>
-  ALWAYS_EMAILED.includes(kind) ? "email" : (chosen ?? "email");
+  ALWAYS_EMAILED.includes(kind) ? "email" : (chosen ?? UNLESS_CHOSEN);
+
+/** deliveryFor in SQL, for notify's one statement, over the column of the person's choice: change the two together. */
+const deliverySql = (kind: NotificationKind, chosen: SQL): SQL => (ALWAYS_EMAILED.includes(kind) ? sql`'email'` : sql`coalesce(${chosen}, ${UNLESS_CHOSEN})`);
 
 /**
  * An e-mail to someone who is not a user yet (an invitation to join): outbox only. `reference`
