@@ -60,8 +60,10 @@ async function staffByOrganisation(tx: DbOrTx, ids: readonly string[], among?: S
   return staff;
 }
 
+/** Everyone in a map of staff by organisation. */
+const everyoneIn = (staff: Map<string, string[]>) => [...staff.values()].flat();
 /** Everyone on the staff of any of these organisations. */
-const staffOfAll = async (tx: DbOrTx, ids: readonly string[], among?: SQLWrapper) => [...(await staffByOrganisation(tx, ids, among)).values()].flat();
+const staffOfAll = async (tx: DbOrTx, ids: readonly string[], among?: SQLWrapper) => everyoneIn(await staffByOrganisation(tx, ids, among));
 const commissioners = (tx: DbOrTx, request: PlacementRequestRow) => recipientsOf(tx, { organisationId: request.organisationId, roles: ["commissioner"] });
 
 const send = (tx: DbOrTx, kind: NotificationKind, userIds: string[], about: string, m: Message) =>
@@ -171,7 +173,7 @@ export async function tellIntention(
 
 /** The intention was withdrawn: every provider that offered (the winner of the intention included). */
 export async function tellIntentionWithdrawn(tx: DbOrTx, request: PlacementRequestRow, awardedOrganisationId: string, withdrawnAt: Date): Promise<void> {
-  const userIds = [...(await everyOfferersStaff(tx, request, awardedOrganisationId)).values()].flat();
+  const userIds = everyoneIn(await everyOfferersStaff(tx, request, awardedOrganisationId));
   await send(tx, "outcome", userIds, `withdrawn:${request.id}:${withdrawnAt.toISOString()}`, intentionWithdrawnMessage(await factsOf(tx, request)));
 }
 
