@@ -33,6 +33,16 @@ function pidsNamed(name: string): number[] {
   return pids;
 }
 
+/** The whole machine's busy CPU seconds so far (every process, short-lived ones included), if known. */
+function machineBusySeconds(): number | undefined {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
 type Groups = Record<string, () => number[]>;
 
 /**
@@ -50,6 +60,7 @@ export function startCpuShares(groups: Groups) {
     return at;
   };
   const before = snapshot();
+  const machineBefore = machineBusySeconds();
   const bench = process.cpuUsage();
   const startedAt = performance.now();
   const loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
@@ -61,12 +72,15 @@ export function startCpuShares(groups: Groups) {
       const seconds = (performance.now() - startedAt) / 1000;
       const used = process.cpuUsage(bench);
       const after = snapshot();
+      const machineAfter = machineBusySeconds();
       const cpu: Record<string, number | null> = { bench: round((used.user + used.system) / 1e6) };
       for (const [group, pids] of Object.entries(groups)) {
         // A process started since (a new database connection) counts from its start; one that has
         // ended (a killed node) is not counted.
         cpu[group] = available ? round(pids().reduce((n, pid) => n + (after.has(pid) ? Math.max(0, after.get(pid)! - (before.get(pid) ?? 0)) : 0), 0)) : null;
       }
+      // Everything busy, processes that came and went during the phase included (autovacuum).
+      cpu.machine = machineBefore !== undefined && machineAfter !== undefined ? round(machineAfter - machineBefore) : null;
       return {
         elapsed_s: round(seconds),
         cpu_s: cpu,
@@ -78,3 +92,20 @@ export function startCpuShares(groups: Groups) {
 }
 
 export const processesNamed = (name: string) => () => pidsNamed(name);
+
+const cmdlineOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+};
+// A PostgreSQL backend names its client ("127.0.0.1(54890)" or "[local]") in its title; the
+// checkpointer, WAL writer, autovacuum and the rest do not.
+const SERVES_A_CLIENT = /\(\d+\)|\[local\]/;
+
+/** PostgreSQL's processes split in two: the backends serving connections, and its own background work. */
+export const postgresProcesses = {
+  backends: () => pidsNamed("postgres").filter((pid) => SERVES_A_CLIENT.test(cmdlineOf(pid))),
+  background: () => pidsNamed("postgres").filter((pid) => !SERVES_A_CLIENT.test(cmdlineOf(pid))),
+};
