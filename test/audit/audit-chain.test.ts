@@ -116,9 +116,37 @@ describe("recordAudit", () => {
     await expect(recordAudit(t.handle.db, entry({ actorUserId: "not-a-uuid" }))).rejects.toThrow(/uuid/);
   });
 
+  it("should seal rows in the database exactly as the app verifies them, whatever their text", async () => {
+    // PostgreSQL writes each row's seal (migration 0032) from the canonical JSON the app splits
+    // around the seq, time and previous hash: quotes, escapes, other scripts and lookalikes of the
+    // split's own markers must all hash the same on both sides.
+    const tricky = ['"occurredAt":"","prevHash":"",', 'a "quoted" \\ back\\slash', "Ysgol Gymraeg Caerdydd – ŵ ŷ", "日本語 😀", "line\nbreak\ttab", ""];
+    const text = fc.oneof(fc.constantFrom(...tricky), fc.string({ unit: "grapheme", maxLength: 30 }));
+    const before = await count();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ reason: fc.option(text, { nil: null }), recordId: fc.option(text, { nil: null }), key: text, value: text }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        async (entries) => {
+          await t.handle.db.transaction(async (tx) => {
+            for (const e of entries) {
+              await recordAudit(tx, entry({ reason: e.reason, recordId: e.recordId, details: { [e.key]: e.value, nested: { occurredAt: "", prevHash: "" } } }));
+            }
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+    await expect(verifyAuditChain(t.handle.db)).resolves.toMatchObject({ ok: true });
+    expect(await count()).toBeGreaterThan((before ?? 0) + 40);
+  });
+
   it("should refuse a repeatable read transaction, whose snapshot could predate the lock", async () => {
     const appending = t.handle.db.transaction((tx) => recordAudit(tx, entry()), { isolationLevel: "repeatable read" });
-    await expect(appending).rejects.toThrow(/read committed/);
+    // The database refuses it (migration 0032); the driver's error carries its reason.
+    await expect(appending).rejects.toHaveProperty("cause.message", expect.stringMatching(/read committed/));
   });
 });
 

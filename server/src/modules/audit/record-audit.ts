@@ -3,9 +3,9 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import { beforeCommit } from "../../db/before-commit";
 import type { DbOrTx, Tx } from "../../db/client";
 import { rowsOf, UUID } from "../../db/rows";
-import { type AuditDetails, auditLog } from "../../db/schema";
+import type { AuditDetails } from "../../db/schema";
 import { canonicalJson } from "./canonical-json";
-import { type AuditRecord, auditRowHash, GENESIS_HASH } from "./row-hash";
+import { type AuditRecord, sealedJson } from "./row-hash";
 
 export interface AuditEntryInput {
   /** A dotted verb: "auth.sign_in", "member.role_change", "child_profile.read". */
@@ -77,31 +77,30 @@ async function append(tx: Tx, entries: EntryValues[]): Promise<AuditRecord[]> {
   if (entries.length === 0) return [];
   // Row N+1 needs row N's hash, so appends must take turns across transactions and app nodes.
   // A transaction-scoped advisory lock is held until the caller commits or rolls back, so no
-  // one reads the head of the chain while an uncommitted row might still become the head. The
-  // lock and the head are one round trip: audit_lock_head reads the head in a statement of its
-  // own after the lock is granted (migration 0031 says why that matters).
-  const [head] = await rowsOf<{ isolation: string; seq: string | number | null; hash: string | null }>(
+  // one reads the head of the chain while an uncommitted row might still become the head.
+  // audit_append takes the lock, reads the head, seals and inserts the rows in one round trip
+  // (migration 0032 says why and how), from each row's canonical JSON written here.
+  const parts = entries.map((values) => ({ ...values, ...sealingParts(values) }));
+  const rows = await rowsOf<{ seq: string | number; occurred_at: string; prev_hash: string; hash: string }>(
     tx,
-    sql`SELECT isolation, seq, hash FROM audit_lock_head(${AUDIT_APPEND_LOCK_KEY})`,
+    sql`SELECT seq, occurred_at, prev_hash, hash FROM audit_append(${AUDIT_APPEND_LOCK_KEY}, ${JSON.stringify(parts)}::jsonb)`,
   );
-  // Under repeatable read the snapshot predates the lock, so the head read could be stale.
-  if (head?.isolation !== "read committed") {
-    throw new Error(`recordAudit needs a read committed transaction, not ${head?.isolation ?? "an unknown isolation level"}`);
-  }
-  let last = head.seq === null || head.hash === null ? undefined : { seq: Number(head.seq), hash: head.hash };
-  // JS time in whole milliseconds (a Date has no more), taken under the lock so time and seq
-  // agree; the database's now() would carry microseconds the hashed ISO string cannot.
-  const occurredAt = new Date(Date.now());
-  const sealed = entries.map((values) => {
-    const unsealed = { ...values, seq: (last?.seq ?? 0) + 1, occurredAt, prevHash: last?.hash ?? GENESIS_HASH };
-    const row = { ...unsealed, hash: auditRowHash(unsealed) };
-    last = { seq: row.seq, hash: row.hash };
-    return row;
-  });
-  // One statement for all of them, in seq order.
-  const rows = await tx.insert(auditLog).values(sealed).returning();
-  if (rows.length !== sealed.length) throw new Error("audit_log insert returned fewer rows than it was given");
-  return rows.sort((a, b) => a.seq - b.seq);
+  if (rows.length !== entries.length) throw new Error("audit_append returned fewer rows than it was given");
+  return rows.map((row, i) => ({ ...entries[i]!, seq: Number(row.seq), occurredAt: new Date(row.occurred_at), prevHash: row.prev_hash, hash: row.hash }));
+}
+
+// What only the chain's head decides, left empty in the canonical JSON: keys are sorted, so the
+// time and the previous hash are adjacent and the seq is last.
+const GAPS = '"occurredAt":"","prevHash":"",';
+const LAST = '"seq":0}';
+
+/** A row's canonical JSON (sealedJson) split around its time, previous hash and seq. */
+function sealingParts(values: EntryValues): { before: string; after: string } {
+  const blank = sealedJson({ ...values, occurredAt: "", prevHash: "", seq: 0 });
+  // The last one: the details come before these keys, and quotes inside their strings are escaped.
+  const at = blank.lastIndexOf(GAPS);
+  if (at < 0 || !blank.endsWith(LAST)) throw new Error("audit: the canonical row does not have the expected shape");
+  return { before: `${blank.slice(0, at)}"occurredAt":"`, after: `",${blank.slice(at + GAPS.length, -"0}".length)}` };
 }
 
 /** Puts each value in the form the database will give back, so the hash verifies on reading. */

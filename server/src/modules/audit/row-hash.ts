@@ -14,9 +14,14 @@ export const GENESIS_HASH = "0".repeat(64);
  * Absent values are hashed as null so that adding a column later cannot collide with old rows.
  */
 export function auditRowHash(row: Omit<AuditRecord, "hash">): string {
-  const payload = canonicalJson({
+  return createHash("sha256").update(sealedJson(row), "utf8").digest("hex");
+}
+
+/** What auditRowHash hashes. The database writes the same when it appends (record-audit.ts). */
+export function sealedJson(row: Omit<AuditRecord, "hash" | "occurredAt"> & { occurredAt: Date | string }): string {
+  return canonicalJson({
     seq: row.seq,
-    occurredAt: row.occurredAt.toISOString(),
+    occurredAt: typeof row.occurredAt === "string" ? row.occurredAt : row.occurredAt.toISOString(),
     actorUserId: row.actorUserId,
     actorOrganisationId: row.actorOrganisationId,
     action: row.action,
@@ -27,5 +32,4 @@ export function auditRowHash(row: Omit<AuditRecord, "hash">): string {
     details: row.details,
     prevHash: row.prevHash,
   });
-  return createHash("sha256").update(payload, "utf8").digest("hex");
 }
