@@ -5,7 +5,7 @@ import { rowsOf } from "../../server/src/db/rows";
 import { auditLog } from "../../server/src/db/schema";
 import { canonicalJson } from "../../server/src/modules/audit/canonical-json";
 import { appendAuditNow, type AuditEntryInput, recordAudit } from "../../server/src/modules/audit/record-audit";
-import { auditRowHash } from "../../server/src/modules/audit/row-hash";
+import { auditRowHash, GENESIS_HASH } from "../../server/src/modules/audit/row-hash";
 import { verifyAuditChain } from "../../server/src/modules/audit/verify-chain";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
@@ -37,7 +37,8 @@ describe("recordAudit", () => {
   it("should append rows that verify, sealed with the hash of their contents", async () => {
     const first = await appendAuditNow(t.handle.db, entry({ actorUserId: randomUUID().toUpperCase() }));
     const second = await appendAuditNow(t.handle.db, entry({ action: "auth.sign_in_failed", recordId: undefined, actorUserId: null, details: undefined }));
-    expect(first).toMatchObject({ seq: 1, prevHash: "0".repeat(64) });
+    // The database's genesis hash (migration 0032) is the one the verifier starts from.
+    expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
     expect(second).toMatchObject({ seq: 2, prevHash: first.hash, recordId: null, actorUserId: null, details: {} });
     expect(first.actorUserId).toBe(first.actorUserId?.toLowerCase());
     expect(auditRowHash(first)).toBe(first.hash);

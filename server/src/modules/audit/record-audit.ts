@@ -92,15 +92,16 @@ async function append(tx: Tx, entries: EntryValues[]): Promise<AuditRecord[]> {
 // What only the chain's head decides, left empty in the canonical JSON: keys are sorted, so the
 // time and the previous hash are adjacent and the seq is last.
 const GAPS = '"occurredAt":"","prevHash":"",';
-const LAST = '"seq":0}';
+const SEQ = '"seq":0}';
 
 /** A row's canonical JSON (sealedJson) split around its time, previous hash and seq. */
 function sealingParts(values: EntryValues): { before: string; after: string } {
   const blank = sealedJson({ ...values, occurredAt: "", prevHash: "", seq: 0 });
   // The last one: the details come before these keys, and quotes inside their strings are escaped.
   const at = blank.lastIndexOf(GAPS);
-  if (at < 0 || !blank.endsWith(LAST)) throw new Error("audit: the canonical row does not have the expected shape");
-  return { before: `${blank.slice(0, at)}"occurredAt":"`, after: `",${blank.slice(at + GAPS.length, -"0}".length)}` };
+  if (at < 0 || !blank.endsWith(SEQ)) throw new Error("audit: the canonical row does not have the expected shape");
+  // audit_append writes the time, `","prevHash":"`, the previous hash, `after`, the seq and `}`.
+  return { before: `${blank.slice(0, at)}"occurredAt":"`, after: `",${blank.slice(at + GAPS.length, -SEQ.length)}"seq":` };
 }
 
 /** Puts each value in the form the database will give back, so the hash verifies on reading. */

@@ -5,7 +5,7 @@ import { canonicalJson } from "./canonical-json";
 /** One row of the audit log as stored. */
 export type AuditRecord = typeof auditLog.$inferSelect;
 
-/** The prev_hash of row 1: there is no row before it. */
+/** The prev_hash of row 1: there is no row before it. audit_append (migration 0032) writes the same; test/audit checks they agree. */
 export const GENESIS_HASH = "0".repeat(64);
 
 /**
