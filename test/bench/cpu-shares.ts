@@ -104,8 +104,5 @@ const cmdlineOf = (pid: number) => {
 // checkpointer, WAL writer, autovacuum and the rest do not.
 const SERVES_A_CLIENT = /\(\d+\)|\[local\]/;
 
-/** PostgreSQL's processes split in two: the backends serving connections, and its own background work. */
-export const postgresProcesses = {
-  backends: () => pidsNamed("postgres").filter((pid) => SERVES_A_CLIENT.test(cmdlineOf(pid))),
-  background: () => pidsNamed("postgres").filter((pid) => !SERVES_A_CLIENT.test(cmdlineOf(pid))),
-};
+/** PostgreSQL's own background work (the rest of its CPU is the backends serving connections). */
+export const postgresBackground = () => pidsNamed("postgres").filter((pid) => !SERVES_A_CLIENT.test(cmdlineOf(pid)));

@@ -29,7 +29,7 @@
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../server/src/db/rows";
-import { postgresProcesses, processesNamed, startCpuShares } from "./cpu-shares";
+import { postgresBackground, processesNamed, startCpuShares } from "./cpu-shares";
 import { atRate, type Cluster, loggedErrors, type OpenRequest, postOffer, readFor, stats, timedGet, type Watcher, withNation } from "./nation-kit";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -220,7 +220,7 @@ async function main() {
         nodes: () => cluster.nodes.flatMap((n) => (n.alive && n.child.pid ? [n.child.pid] : [])),
         postgres: processesNamed("postgres"),
         // Of which its own work (checkpoints, autovacuum): the part that varies most between runs.
-        postgres_background: postgresProcesses.background,
+        postgres_background: postgresBackground,
         redis: processesNamed("redis-server"),
       });
       let killedAt = 0;
