@@ -247,29 +247,33 @@ export async function postOffer(base: string, requestId: string, settingId: stri
 }
 
 /** The reads a commissioner's pages make: a directory search, a child's matches, a request's view. */
-export function readFor(nation: Nation, requests: OpenRequest[]): { path: string; token: string } {
+/** What a read asks for, for REST figures per kind: the directory's search, a child's matches, a request's view by its council or an invited provider. */
+export type ReadKind = "search" | "matches" | "view_council" | "view_provider";
+
+export function readFor(nation: Nation, requests: OpenRequest[]): { kind: ReadKind; path: string; token: string } {
   const request = pick(requests);
   const kind = Math.random();
   const need = pick(NEEDS.map((n) => n.code));
   if (kind < 0.4) {
     return {
+      kind: "search",
       path: `/api/v1/settings?need=${need}&age=${5 + Math.floor(Math.random() * 10)}&near=${pick(nation.outcodes)}&radiusKm=25&hasVacancy=true&sort=distance`,
       token: request.council.commissioner.token,
     };
   }
-  if (kind < 0.7) return { path: `/api/v1/children/${request.childId}/matches`, token: request.council.commissioner.token };
-  if (Math.random() < 0.5) return { path: `/api/v1/placement-requests/${request.id}`, token: request.council.commissioner.token };
-  return { path: `/api/v1/placement-requests/${request.id}`, token: pick(request.invited).provider.person.token };
+  if (kind < 0.7) return { kind: "matches", path: `/api/v1/children/${request.childId}/matches`, token: request.council.commissioner.token };
+  if (Math.random() < 0.5) return { kind: "view_council", path: `/api/v1/placement-requests/${request.id}`, token: request.council.commissioner.token };
+  return { kind: "view_provider", path: `/api/v1/placement-requests/${request.id}`, token: pick(request.invited).provider.person.token };
 }
 
-export async function timedGet(base: string, read: { path: string; token: string }) {
+export async function timedGet<K extends string>(base: string, read: { kind: K; path: string; token: string }) {
   const started = performance.now();
   try {
     const res = await fetch(`${base}${read.path}`, { headers: { authorization: `Bearer ${read.token}` } });
     await res.arrayBuffer();
-    return { ms: performance.now() - started, status: res.status };
+    return { kind: read.kind, ms: performance.now() - started, status: res.status };
   } catch {
-    return { ms: performance.now() - started, status: 0 };
+    return { kind: read.kind, ms: performance.now() - started, status: 0 };
   }
 }
 

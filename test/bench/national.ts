@@ -30,7 +30,19 @@ import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../server/src/db/rows";
 import { postgresBackground, processesNamed, startCpuShares } from "./cpu-shares";
-import { atRate, type Cluster, loggedErrors, type OpenRequest, postOffer, readFor, stats, timedGet, type Watcher, withNation } from "./nation-kit";
+import {
+  atRate,
+  type Cluster,
+  loggedErrors,
+  type OpenRequest,
+  postOffer,
+  readFor,
+  type ReadKind,
+  stats,
+  timedGet,
+  type Watcher,
+  withNation,
+} from "./nation-kit";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const size = (name: string, full: number, min = 1) => Number(process.env[name] ?? Math.max(min, Math.round(full * SCALE)));
@@ -59,7 +71,7 @@ interface SentOffer {
 /** Offers at the rate, each on an invitation not offered on yet; reads at theirs, for `ms`. */
 async function load(cluster: Cluster, requests: OpenRequest[], unused: { request: OpenRequest; index: number }[], ms: number, midway?: () => void) {
   const offers: SentOffer[] = [];
-  const reads: { ms: number; status: number }[] = [];
+  const reads: { kind: ReadKind; ms: number; status: number }[] = [];
   const pending: Promise<unknown>[] = [];
   let killed = false;
   const started = performance.now();
@@ -278,6 +290,13 @@ async function main() {
           rest_p95_ms: rest.p95,
           rest_p99_ms: rest.p99,
           rest_errors: reads.filter((r) => r.status !== 200).length,
+          // Which reads make the tail: the directory's search, a child's matches, a request's view.
+          rest_by_kind: Object.fromEntries(
+            [...new Set(reads.map((r) => r.kind))].sort().map((kind) => {
+              const k = stats(reads.filter((r) => r.kind === kind).map((r) => r.ms));
+              return [kind, { reads: k.count, p50_ms: k.p50, p95_ms: k.p95, p99_ms: k.p99 }];
+            }),
+          ),
           logged_errors: loggedErrors(c.nodes),
           wrong_deliveries: d.wrong,
           missed_deliveries: d.missed,
