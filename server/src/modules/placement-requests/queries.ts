@@ -11,26 +11,35 @@ import { invitableOrganisationOf, type ListScope, mayBeInvitedViewer, seesPlacem
 
 export type { Viewer };
 
-/** The request as the actor may see it, and as whom; 404 for anyone neither buyer nor invited. */
+/** null: no invitation; true: one not looked at yet; false: every one looked at. */
+type InvitationsLooked = boolean | null;
+
+/**
+ * The request as the actor may see it, and as whom; 404 for anyone neither buyer nor invited.
+ * `unviewed`: the actor's organisation has an invitation to it not looked at yet (markViewed's
+ * work), so a provider's every later look costs no transaction.
+ */
 export async function loadRequestFor(
   db: DbOrTx,
   actor: Actor,
   id: string,
   options: { forUpdate?: boolean } = {},
-): Promise<{ request: PlacementRequestRow; viewer: Viewer }> {
-  // One statement, the request and whether the actor's organisation is invited to it: every
+): Promise<{ request: PlacementRequestRow; viewer: Viewer; unviewed: boolean }> {
+  // One statement, the request and what the actor's organisation's invitations to it say: every
   // response, view and publish starts here, and a second round trip each added up at scale.
   const organisationId = invitableOrganisationOf(actor);
-  const invited = organisationId
-    ? sql<boolean>`EXISTS (SELECT 1 FROM ${requestInvitations} WHERE ${requestInvitations.requestId} = ${placementRequests.id} AND ${requestInvitations.organisationId} = ${organisationId})`
-    : sql<boolean>`false`;
-  const base = db.select({ request: placementRequests, invited }).from(placementRequests).where(eq(placementRequests.id, id));
+  const ri = requestInvitations;
+  const invitations = organisationId
+    ? sql<InvitationsLooked>`(SELECT bool_or(${ri.status} = 'invited') FROM ${ri} WHERE ${ri.requestId} = ${placementRequests.id} AND ${ri.organisationId} = ${organisationId})`
+    : sql<InvitationsLooked>`NULL::boolean`;
+  const base = db.select({ request: placementRequests, invitations }).from(placementRequests).where(eq(placementRequests.id, id));
   const [row] = options.forUpdate ? await base.for("update", { of: placementRequests }) : await base;
   if (!row) throw notFound("The placement request");
   const { request } = row;
-  const viewer = viewerOf(actor, request, mayBeInvitedViewer(actor, request) && row.invited ? [actor.organisationId] : []);
+  const invited = row.invitations !== null;
+  const viewer = viewerOf(actor, request, mayBeInvitedViewer(actor, request) && invited ? [actor.organisationId] : []);
   if (!viewer) throw notFound("The placement request");
-  return { request, viewer };
+  return { request, viewer, unviewed: viewer.kind === "provider" && row.invitations === true };
 }
 
 export { databaseNow };

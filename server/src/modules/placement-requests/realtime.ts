@@ -157,7 +157,7 @@ export function registerRequestEvents(socket: LiveSocket, deps: LiveEventDeps & 
       const found = await loadRequestFor(db, context.actor, requestId);
       // Join first, then snapshot: an event committed in between arrives twice at worst, never not at all.
       await context.join(roomOf(found.request.id, found.viewer));
-      if (found.viewer.kind === "provider") {
+      if (found.viewer.kind === "provider" && found.unviewed) {
         const { organisationId } = found.viewer;
         // Committed: the council hears of the look even if this watcher's snapshot then fails, and a
         // failed publish is logged, never turned into a refused watch.

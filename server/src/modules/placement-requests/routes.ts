@@ -72,8 +72,8 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     responses: { 200: { description: "The request", schema: RequestViewResponseSchema } },
     handler: async (req, res, input) => {
       const actor = memberOf(req);
-      const { request, viewer } = await loadRequestFor(db, actor, input.params.id);
-      if (viewer.kind === "provider") {
+      const { request, viewer, unviewed } = await loadRequestFor(db, actor, input.params.id);
+      if (viewer.kind === "provider" && unviewed) {
         // The first look marks the invitation viewed (audited); the council sees it live.
         for (const settingId of await markViewed(db, request.id, { userId: actor.userId, organisationId: viewer.organisationId }, req.ip)) {
           afterCommit(res, "response:received (viewed)", () => publishResponse(db, live, request, settingId, viewer.organisationId));
