@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { gt, sql } from "drizzle-orm";
 import fc from "fast-check";
+import { beforeCommit } from "../../server/src/db/before-commit";
+import type { Tx } from "../../server/src/db/client";
 import { rowsOf } from "../../server/src/db/rows";
 import { auditLog } from "../../server/src/db/schema";
 import { canonicalJson } from "../../server/src/modules/audit/canonical-json";
@@ -101,6 +103,39 @@ describe("recordAudit", () => {
     expect(await t.handle.db.transaction(async (tx) => (await appendAuditNow(tx, entry()), holdsChainLock(tx)))).toBe(true);
   });
 
+  it("should not hold the chain's lock from queuing its entries to its commit, so other audited writes go on meanwhile", async () => {
+    const before = (await count()) ?? 0;
+    const holdsChainLock = async (tx: Tx) =>
+      (
+        await rowsOf<{ n: number }>(
+          tx,
+          sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = 7240612 AND pid = pg_backend_pid() AND granted`,
+        )
+      )[0]?.n === 1;
+    let heldBeforeCommit: boolean | undefined;
+    let meanwhile: string | undefined;
+    await t.handle.db.transaction(async (tx) => {
+      await recordAudit(tx, entry({ action: "offer.submit", details: { n: 1 } }));
+      // Runs after the entries are queued, as the last thing before the COMMIT is sent.
+      beforeCommit(tx, async () => {
+        heldBeforeCommit = await holdsChainLock(tx);
+        // Another connection's audited write, while this transaction waits for its COMMIT (a
+        // node waiting for a core). PGlite has one connection, which this transaction holds.
+        if (t.handle.driver === "pg") {
+          const other = appendAuditNow(t.handle.db, entry({ action: "offer.revise", details: { n: 2 } })).then((row) => row.action);
+          meanwhile = await Promise.race([other, new Promise<string>((resolve) => setTimeout(() => resolve("waited for the lock"), 5000))]);
+        }
+      });
+    });
+    expect(heldBeforeCommit).toBe(false);
+    if (t.handle.driver === "pg") expect(meanwhile).toBe("offer.revise");
+    // Appended by the database as the transaction committed, after what committed meanwhile.
+    const rows = await t.handle.db.select({ seq: auditLog.seq, action: auditLog.action }).from(auditLog).where(gt(auditLog.seq, before));
+    expect(rows.sort((a, b) => a.seq - b.seq).map((r) => r.action)).toEqual(t.handle.driver === "pg" ? ["offer.revise", "offer.submit"] : ["offer.submit"]);
+    expect((await t.handle.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_queue"))[0]?.n).toBe(0);
+    await expect(verifyAuditChain(t.handle.db)).resolves.toMatchObject({ ok: true });
+  });
+
   it("should append at once what a transaction needs the row of, after what it had queued", async () => {
     const before = (await count()) ?? 0;
     const sealed = await t.handle.db.transaction(async (tx) => {
@@ -145,9 +180,18 @@ describe("recordAudit", () => {
   });
 
   it("should refuse a repeatable read transaction, whose snapshot could predate the lock", async () => {
-    const appending = t.handle.db.transaction((tx) => recordAudit(tx, entry()), { isolationLevel: "repeatable read" });
-    // The database refuses it (migration 0032); the driver's error carries its reason.
-    await expect(appending).rejects.toHaveProperty("cause.message", expect.stringMatching(/read committed/));
+    const before = await count();
+    const refusal: unknown = await t.handle.db
+      .transaction((tx) => recordAudit(tx, entry()), { isolationLevel: "repeatable read" })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    // The database refuses it when it commits (migrations 0032 and 0033), with its reason in the
+    // error or, as node-postgres's driver wraps it, in the error's cause; nothing is appended.
+    const reasons = (error: unknown): string => (error instanceof Error ? `${error.message} | ${reasons(error.cause)}` : "");
+    expect(reasons(refusal)).toMatch(/needs a read committed transaction, not repeatable read/);
+    expect(await count()).toBe(before);
   });
 });
 

@@ -36,21 +36,23 @@ const queued = new WeakMap<Tx, EntryValues[]>();
 
 /**
  * Records one entry in the hash-chained audit log. Pass the caller's transaction so the entry
- * commits or rolls back with the change it records: it is appended at the transaction's end,
- * with the transaction's other entries, in the order they were recorded. Given the plain
- * database, it is appended at once in a transaction of its own.
+ * commits or rolls back with the change it records: it is appended when the transaction
+ * commits, with the transaction's other entries, in the order they were recorded. Given the
+ * plain database, it is appended at once in a transaction of its own.
  */
 export async function recordAudit(db: DbOrTx, entry: AuditEntryInput): Promise<void> {
   const values = normalise(entry);
-  if (!(db instanceof PgTransaction)) return void (await db.transaction((tx) => append(tx, [values])));
+  if (!(db instanceof PgTransaction)) return void (await db.transaction((tx) => queueForCommit(tx, [values])));
   // Every audited write in the service takes the chain's lock in turn, and holds it until its
   // transaction ends. Appended as the change happened, a transaction held it through all its
   // later work (an award: the placement, everyone told; about 15 ms) and every other audited
-  // write waited; appended at the end, it is held for one statement and the commit.
+  // write waited. Now the entries are queued in one statement at the transaction's end, and the
+  // database appends them inside the commit (migration 0033): the lock is never held while the
+  // database waits for this process.
   let queue = queued.get(db);
   if (!queue) {
     const entries: EntryValues[] = [];
-    if (!beforeCommit(db, () => append(db, entries.splice(0)).then(() => undefined))) return void (await append(db, [values]));
+    if (!beforeCommit(db, () => queueForCommit(db, entries.splice(0)))) return void (await append(db, [values]));
     queued.set(db, entries);
     queue = entries;
   }
@@ -73,6 +75,19 @@ export async function appendAuditNow(db: DbOrTx, entry: AuditEntryInput): Promis
 
 type EntryValues = Omit<AuditRecord, "seq" | "occurredAt" | "prevHash" | "hash">;
 
+/** What audit_append takes for each entry: its values, and its canonical JSON around the gaps the chain's head fills. */
+const appendable = (entries: EntryValues[]) => JSON.stringify(entries.map((values) => ({ ...values, ...sealingParts(values) })));
+
+/**
+ * Queues entries for the database to append when `tx` commits: a deferred trigger calls
+ * audit_append inside the COMMIT (migration 0033), so the lock is taken and released there. A
+ * refusal (a repeatable read transaction) fails the COMMIT, and the transaction rolls back.
+ */
+async function queueForCommit(tx: Tx, entries: EntryValues[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.execute(sql`INSERT INTO audit_queue (lock_key, entries) VALUES (${AUDIT_APPEND_LOCK_KEY}, ${appendable(entries)}::jsonb)`);
+}
+
 async function append(tx: Tx, entries: EntryValues[]): Promise<AuditRecord[]> {
   if (entries.length === 0) return [];
   // Row N+1 needs row N's hash, so appends must take turns across transactions and app nodes.
@@ -80,10 +95,9 @@ async function append(tx: Tx, entries: EntryValues[]): Promise<AuditRecord[]> {
   // one reads the head of the chain while an uncommitted row might still become the head.
   // audit_append takes the lock, reads the head, seals and inserts the rows in one round trip
   // (migration 0032 says why and how), from each row's canonical JSON written here.
-  const parts = entries.map((values) => ({ ...values, ...sealingParts(values) }));
   const rows = await rowsOf<{ seq: string | number; occurred_at: string; prev_hash: string; hash: string }>(
     tx,
-    sql`SELECT seq, occurred_at, prev_hash, hash FROM audit_append(${AUDIT_APPEND_LOCK_KEY}, ${JSON.stringify(parts)}::jsonb)`,
+    sql`SELECT seq, occurred_at, prev_hash, hash FROM audit_append(${AUDIT_APPEND_LOCK_KEY}, ${appendable(entries)}::jsonb)`,
   );
   if (rows.length !== entries.length) throw new Error("audit_append returned fewer rows than it was given");
   return rows.map((row, i) => ({ ...entries[i]!, seq: Number(row.seq), occurredAt: new Date(row.occurred_at), prevHash: row.prev_hash, hash: row.hash }));
