@@ -31,6 +31,15 @@ const entry = (overrides: Partial<AuditEntryInput> = {}): AuditEntryInput => ({
 
 const count = async () => (await t.handle.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log"))[0]?.n;
 
+/** Whether this transaction holds the chain's append lock (pg_advisory_xact_lock(7240612)). */
+const holdsChainLock = async (tx: Tx) =>
+  (
+    await rowsOf<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = 7240612 AND pid = pg_backend_pid() AND granted`,
+    )
+  )[0]?.n === 1;
+
 /** Runs SQL with the append-only trigger switched off, as a superuser tampering with the log could. */
 const behindTheTriggersBack = (statement: string) =>
   t.handle.sql.execInTransaction(`ALTER TABLE audit_log DISABLE TRIGGER USER; ${statement}; ALTER TABLE audit_log ENABLE TRIGGER USER;`, async () => {});
@@ -74,14 +83,6 @@ describe("recordAudit", () => {
 
   it("should append a transaction's entries at its end, in order, so the chain's lock is not held while it works", async () => {
     const before = (await count()) ?? 0;
-    /** Whether this transaction holds the chain's append lock (pg_advisory_xact_lock(7240612)). */
-    const holdsChainLock = async (tx: Parameters<Parameters<typeof t.handle.db.transaction>[0]>[0]) =>
-      (
-        await rowsOf<{ n: number }>(
-          tx,
-          sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = 7240612 AND pid = pg_backend_pid() AND granted`,
-        )
-      )[0]?.n === 1;
     const held = await t.handle.db.transaction(async (tx) => {
       await recordAudit(tx, entry({ action: "placement_request.standstill", details: { n: 1 } }));
       await recordAudit(tx, entry({ action: "placement_request.awarded", details: { n: 2 } }));
@@ -105,13 +106,6 @@ describe("recordAudit", () => {
 
   it("should not hold the chain's lock from queuing its entries to its commit, so other audited writes go on meanwhile", async () => {
     const before = (await count()) ?? 0;
-    const holdsChainLock = async (tx: Tx) =>
-      (
-        await rowsOf<{ n: number }>(
-          tx,
-          sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = 7240612 AND pid = pg_backend_pid() AND granted`,
-        )
-      )[0]?.n === 1;
     let heldBeforeCommit: boolean | undefined;
     let meanwhile: string | undefined;
     await t.handle.db.transaction(async (tx) => {

@@ -246,10 +246,10 @@ export async function postOffer(base: string, requestId: string, settingId: stri
   return { status: res.status, body: text };
 }
 
-/** The reads a commissioner's pages make: a directory search, a child's matches, a request's view. */
 /** What a read asks for, for REST figures per kind: the directory's search, a child's matches, a request's view by its council or an invited provider. */
 export type ReadKind = "search" | "matches" | "view_council" | "view_provider";
 
+/** The reads a commissioner's pages make: a directory search, a child's matches, a request's view. */
 export function readFor(nation: Nation, requests: OpenRequest[]): { kind: ReadKind; path: string; token: string } {
   const request = pick(requests);
   const kind = Math.random();

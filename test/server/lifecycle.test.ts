@@ -130,8 +130,8 @@ async function readinessBalancer(nodes: RunningServer[]) {
   await poll();
   const timer = setInterval(() => void poll(), 100);
   const balancer = await startBalancer(() => {
-    // The first ready node in the list, not the first in the set: a node whose readiness failed
-    // one poll on a busy machine and came back would otherwise go behind the others.
+    // The first ready node in the list, not the first in the set, whose order follows which
+    // readiness answer came first (and puts a node that failed one poll behind the others).
     const index = nodes.findIndex((_, i) => ready.has(i));
     if (index < 0) return undefined;
     routed.push(index);
