@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { pageWindow } from "@shared/schemas/list-query";
 import { AWAITING_DECISION_STATES, type RequestListQuery } from "@shared/schemas/placement-requests";
+import { builtOnce } from "../../db/built-once";
 import type { Db, DbOrTx } from "../../db/client";
 import { databaseNow } from "../../db/clock";
 import { containing } from "../../db/paged";
@@ -15,6 +16,22 @@ export type { Viewer };
 type InvitationsLooked = boolean | null;
 
 /**
+ * The request and what an organisation's invitations to it say, in one statement: every response,
+ * view and publish starts here, and a second round trip each added up at scale. No organisation
+ * (null: the council, or anyone who may not be invited) matches no invitation, so says null.
+ */
+const requestAndInvitations = (db: DbOrTx) => {
+  const ri = requestInvitations;
+  const invitations = sql<InvitationsLooked>`(SELECT bool_or(${ri.status} = 'invited') FROM ${ri} WHERE ${ri.requestId} = ${placementRequests.id} AND ${ri.organisationId} = ${sql.placeholder("organisationId")})`;
+  return db
+    .select({ request: placementRequests, invitations })
+    .from(placementRequests)
+    .where(eq(placementRequests.id, sql.placeholder("id")));
+};
+const requestRead = builtOnce(requestAndInvitations);
+const requestLocked = builtOnce((db) => requestAndInvitations(db).for("update", { of: placementRequests }));
+
+/**
  * The request as the actor may see it, and as whom; 404 for anyone neither buyer nor invited.
  * `unviewed`: the actor's organisation has an invitation to it not looked at yet (markViewed's
  * work), so a provider's every later look costs no transaction.
@@ -25,15 +42,8 @@ export async function loadRequestFor(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<{ request: PlacementRequestRow; viewer: Viewer; unviewed: boolean }> {
-  // One statement, the request and what the actor's organisation's invitations to it say: every
-  // response, view and publish starts here, and a second round trip each added up at scale.
-  const organisationId = invitableOrganisationOf(actor);
-  const ri = requestInvitations;
-  const invitations = organisationId
-    ? sql<InvitationsLooked>`(SELECT bool_or(${ri.status} = 'invited') FROM ${ri} WHERE ${ri.requestId} = ${placementRequests.id} AND ${ri.organisationId} = ${organisationId})`
-    : sql<InvitationsLooked>`NULL::boolean`;
-  const base = db.select({ request: placementRequests, invitations }).from(placementRequests).where(eq(placementRequests.id, id));
-  const [row] = options.forUpdate ? await base.for("update", { of: placementRequests }) : await base;
+  const values = { id, organisationId: invitableOrganisationOf(actor) ?? null };
+  const [row] = await (options.forUpdate ? requestLocked : requestRead)(db).execute(values);
   if (!row) throw notFound("The placement request");
   const { request } = row;
   const invited = row.invitations !== null;

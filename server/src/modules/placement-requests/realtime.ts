@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { type RequestWatchAck, RequestWatchSchema } from "@shared/events";
+import { builtOnce } from "../../db/built-once";
 import type { Db } from "../../db/client";
 import { awards, type ClarificationRow, offers, organisations, type PlacementRequestRow, requestInvitations } from "../../db/schema";
 import { publishLogged } from "../../realtime/after-commit";
@@ -27,9 +28,16 @@ export const requestIdOfRoom = (room: string): string | undefined => REQUEST_ROO
 const roomOf = (requestId: string, viewer: Viewer) =>
   viewer.kind === "commissioner" ? requestRooms.buyer(requestId) : requestRooms.provider(requestId, viewer.organisationId);
 
+/** Built once (builtOnce): every event to everyone in a request reads it. */
+const invitedQuery = builtOnce((db) =>
+  db
+    .selectDistinct({ id: requestInvitations.organisationId })
+    .from(requestInvitations)
+    .where(eq(requestInvitations.requestId, sql.placeholder("requestId"))),
+);
+
 async function invitedOrganisations(db: Db, requestId: string): Promise<string[]> {
-  const rows = await db.selectDistinct({ id: requestInvitations.organisationId }).from(requestInvitations).where(eq(requestInvitations.requestId, requestId));
-  return rows.map((r) => r.id);
+  return (await invitedQuery(db).execute({ requestId })).map((r) => r.id);
 }
 
 /** Every viewer of a request and its room. */

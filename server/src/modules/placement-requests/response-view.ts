@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { InvitationView, Offer } from "@shared/schemas/placement-requests";
+import { builtOnce } from "../../db/built-once";
 import type { Db } from "../../db/client";
 import { offers, offerVersions, organisations, type PlacementRequestRow, requestInvitations, settings } from "../../db/schema";
 import type { Viewer } from "./policy";
@@ -13,6 +14,18 @@ export interface ResponseView {
   offer: Offer | null;
 }
 
+/** Built once (builtOnce): every offer, price change, withdrawal, decline and first look runs it. */
+const responseQuery = builtOnce((db) =>
+  db
+    .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name, offer: offers, version: offerVersions })
+    .from(requestInvitations)
+    .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
+    .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
+    .leftJoin(offers, and(eq(offers.requestId, requestInvitations.requestId), eq(offers.settingId, requestInvitations.settingId)))
+    .leftJoin(offerVersions, eq(offerVersions.offerId, offers.id))
+    .where(and(eq(requestInvitations.requestId, sql.placeholder("requestId")), eq(requestInvitations.settingId, sql.placeholder("settingId")))),
+);
+
 /**
  * One setting's invitation and offer as each viewer's buildRequestView would show them: what
  * `response:received` carries. One query for all viewers together (the invitation, its offer and
@@ -21,14 +34,7 @@ export interface ResponseView {
  * cost). Viewers who would not see the invitation (another provider) are left out.
  */
 export async function responseViews(db: Db, request: PlacementRequestRow, settingId: string, viewers: Viewer[]): Promise<ResponseView[]> {
-  const rows = await db
-    .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name, offer: offers, version: offerVersions })
-    .from(requestInvitations)
-    .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
-    .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
-    .leftJoin(offers, and(eq(offers.requestId, requestInvitations.requestId), eq(offers.settingId, requestInvitations.settingId)))
-    .leftJoin(offerVersions, eq(offerVersions.offerId, offers.id))
-    .where(and(eq(requestInvitations.requestId, request.id), eq(requestInvitations.settingId, settingId)));
+  const rows = await responseQuery(db).execute({ requestId: request.id, settingId });
   const [row] = rows;
   if (!row) return [];
   const { offer } = row;

@@ -1,6 +1,7 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { AnonymisedChild, Clarification, RequestView } from "@shared/schemas/placement-requests";
 import { evaluateOffers, providerFeedback } from "@shared/tenders/evaluate";
+import { builtOnce } from "../../db/built-once";
 import type { DbOrTx } from "../../db/client";
 import { clockColumns, clockOf } from "../../db/clock";
 import { isoDate } from "../../db/dates";
@@ -57,44 +58,72 @@ export function anonymiseChild(child: ChildProfileRow, today: string): Anonymise
   };
 }
 
+const requestId = sql.placeholder("requestId");
+
+/**
+ * The view's reads, built once (builtOnce): every watch, reconnect and REST view runs them all.
+ * Reads that depend on nothing but the request are joined where their rows are one each (the
+ * child, its council and the clock; the award and the placement), and an offer comes with its
+ * versions: every round trip costs the node and the database CPU at national scale.
+ */
+const viewQueries = {
+  head: builtOnce((db) =>
+    db
+      .select({
+        child: childProfiles,
+        council: { name: organisations.name, contactEmail: organisations.contactEmail, contactPhone: organisations.contactPhone },
+        ...clockColumns,
+      })
+      .from(childProfiles)
+      .innerJoin(organisations, eq(organisations.id, sql.placeholder("councilId")))
+      .where(eq(childProfiles.id, sql.placeholder("childId"))),
+  ),
+  invitations: builtOnce((db) =>
+    db
+      .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name })
+      .from(requestInvitations)
+      .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
+      .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
+      .where(eq(requestInvitations.requestId, requestId)),
+  ),
+  offers: builtOnce((db) =>
+    db
+      .select({ offer: offers, version: offerVersions })
+      .from(offers)
+      .leftJoin(offerVersions, eq(offerVersions.offerId, offers.id))
+      .where(eq(offers.requestId, requestId))
+      .orderBy(asc(offers.createdAt), asc(offers.id), asc(offerVersions.version)),
+  ),
+  clarifications: builtOnce((db) => db.select().from(clarifications).where(eq(clarifications.requestId, requestId))),
+  amendments: builtOnce((db) => db.select().from(requestAmendments).where(eq(requestAmendments.requestId, requestId)).orderBy(asc(requestAmendments.number))),
+  outcome: builtOnce((db) =>
+    db
+      .select({ award: awards, placement: placements })
+      .from(placementRequests)
+      .leftJoin(awards, eq(awards.requestId, placementRequests.id))
+      .leftJoin(placements, eq(placements.requestId, placementRequests.id))
+      .where(eq(placementRequests.id, requestId)),
+  ),
+};
+
 /**
  * Everything one viewer may see of a request now. The REST detail and the socket snapshot are
  * this same object, so a client that resynchronises after a reconnect sees what a reload shows.
  */
 export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow, viewer: Viewer): Promise<RequestView> {
   const own = (organisationId: string | null) => seesOwn(viewer, organisationId);
-  // Reads that depend on nothing but the request are joined where their rows are one each
-  // (the child, its council and the clock; the award and the placement), and an offer comes
-  // with its versions: every round trip costs the node and the database CPU at national scale.
-  const [head] = await db
-    .select({
-      child: childProfiles,
-      council: { name: organisations.name, contactEmail: organisations.contactEmail, contactPhone: organisations.contactPhone },
-      ...clockColumns,
-    })
-    .from(childProfiles)
-    .innerJoin(organisations, eq(organisations.id, request.organisationId))
-    .where(eq(childProfiles.id, request.childId));
+  const [head] = await viewQueries.head(db).execute({ councilId: request.organisationId, childId: request.childId });
   if (!head) throw new Error(`request ${request.id} has no child or council`);
   const { child, council } = head;
   const { now } = clockOf(head);
 
-  const invitationRows = await db
-    .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name })
-    .from(requestInvitations)
-    .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
-    .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
-    .where(eq(requestInvitations.requestId, request.id));
+  const byRequest = { requestId: request.id };
+  const invitationRows = await viewQueries.invitations(db).execute(byRequest);
   const names = new Map(invitationRows.map((r) => [r.invitation.settingId, { settingName: r.settingName, organisationName: r.organisationName }]));
   // Every offer and placement is for an invited setting (foreign keys), so a miss is not expected; show no names rather than fail the page.
   const namesOf = (settingId: string | undefined) => (settingId === undefined ? undefined : names.get(settingId)) ?? { settingName: "", organisationName: "" };
 
-  const offerVersionRows = await db
-    .select({ offer: offers, version: offerVersions })
-    .from(offers)
-    .leftJoin(offerVersions, eq(offerVersions.offerId, offers.id))
-    .where(eq(offers.requestId, request.id))
-    .orderBy(asc(offers.createdAt), asc(offers.id), asc(offerVersions.version));
+  const offerVersionRows = await viewQueries.offers(db).execute(byRequest);
   const offerRows = [...new Map(offerVersionRows.map((r) => [r.offer.id, r.offer])).values()];
   const versionRows = offerVersionRows.flatMap((r) => (r.version ? [r.version] : []));
   const versionsOf = (offerId: string) => versionRows.filter((v) => v.offerId === offerId);
@@ -104,14 +133,14 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   };
   const visibleOffers = offerRows.filter((o) => seesOfferContent(viewer, request, o.organisationId));
 
-  const clarificationRows = await db.select().from(clarifications).where(eq(clarifications.requestId, request.id));
+  const clarificationRows = await viewQueries.clarifications(db).execute(byRequest);
   const askerNames = new Map(invitationRows.map((r) => [r.invitation.organisationId, r.organisationName]));
   const visibleClarifications = clarificationRows
     .filter((c) => seesClarification(viewer, c))
     .sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime())
     .map((c) => presentClarification(c, seesAsker(viewer, c.askedByOrganisationId) ? (askerNames.get(c.askedByOrganisationId) ?? null) : null));
 
-  const amendmentRows = await db.select().from(requestAmendments).where(eq(requestAmendments.requestId, request.id)).orderBy(asc(requestAmendments.number));
+  const amendmentRows = await viewQueries.amendments(db).execute(byRequest);
 
   const evaluated = ["evaluated", "price_round", "standstill", "awarded"].includes(request.state);
   const active = offerRows.filter((o) => o.status === "active");
@@ -146,12 +175,7 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   const offerOrg = (offerId: string) => offerRows.find((o) => o.id === offerId)?.organisationId ?? null;
   const offerNames = (offerId: string) => namesOf(offerRows.find((o) => o.id === offerId)?.settingId);
 
-  const [outcome] = await db
-    .select({ award: awards, placement: placements })
-    .from(placementRequests)
-    .leftJoin(awards, eq(awards.requestId, placementRequests.id))
-    .leftJoin(placements, eq(placements.requestId, placementRequests.id))
-    .where(eq(placementRequests.id, request.id));
+  const [outcome] = await viewQueries.outcome(db).execute(byRequest);
   const award = outcome?.award ?? undefined;
   const placement = outcome?.placement ?? undefined;
   const withdrawnBy = request.intentionWithdrawnBy;

@@ -1,0 +1,36 @@
+import { Placeholder } from "drizzle-orm";
+import type { DbOrTx } from "./client";
+
+interface Buildable {
+  prepare(name: string): unknown;
+  toSQL(): { params: unknown[] };
+}
+
+/**
+ * A query built once per database and kept, for the reads every request's view, watch and
+ * publish runs. Drizzle builds a query anew on each call, and for these reads building took the
+ * node more CPU than running them (docs/benchmarks.md, "Hot reads built once"). Values are
+ * `sql.placeholder`s, given to `execute`; a value written into the query would be the first
+ * caller's for every caller after, so a query with one is refused when it is built.
+ *
+ * Unnamed by default (`prepare("")`): PostgreSQL still parses and plans the statement with its
+ * values each time, as for any other query. A named statement may switch to a generic plan that
+ * ignores the values after five runs; name one (as the token's lookup) only where its plan is the
+ * same whatever the values. A transaction's `tx` is a new object each time, so inside one the
+ * query is built once per transaction: no better than drizzle's own, and no worse.
+ */
+export function builtOnce<Q extends Buildable>(build: (db: DbOrTx) => Q, name = ""): (db: DbOrTx) => ReturnType<Q["prepare"]> {
+  const built = new WeakMap<DbOrTx, ReturnType<Q["prepare"]>>();
+  return (db) => {
+    let query = built.get(db);
+    if (!query) built.set(db, (query = prepareOnce(build(db), name)));
+    return query;
+  };
+}
+
+function prepareOnce<Q extends Buildable>(query: Q, name: string): ReturnType<Q["prepare"]> {
+  const { params } = query.toSQL();
+  if (params.some((p) => !(p instanceof Placeholder)))
+    throw new Error("builtOnce: a value is written into the query; give every value as sql.placeholder(...) and pass it to execute");
+  return query.prepare(name) as ReturnType<Q["prepare"]>;
+}
