@@ -2,8 +2,7 @@ import { Placeholder } from "drizzle-orm";
 import type { DbOrTx } from "./client";
 
 interface Buildable {
-  prepare(name: string): unknown;
-  toSQL(): { params: unknown[] };
+  prepare(name: string): { getQuery(): { params: unknown[] } };
 }
 
 /**
@@ -28,9 +27,10 @@ export function builtOnce<Q extends Buildable>(build: (db: DbOrTx) => Q, name = 
   };
 }
 
+/** Prepares (builds) the query, and checks the values of the statement it built: one build, not two. */
 function prepareOnce<Q extends Buildable>(query: Q, name: string): ReturnType<Q["prepare"]> {
-  const { params } = query.toSQL();
-  if (params.some((p) => !(p instanceof Placeholder)))
+  const prepared = query.prepare(name) as ReturnType<Q["prepare"]>;
+  if (prepared.getQuery().params.some((p) => !(p instanceof Placeholder)))
     throw new Error("builtOnce: a value is written into the query; give every value as sql.placeholder(...) and pass it to execute");
-  return query.prepare(name) as ReturnType<Q["prepare"]>;
+  return prepared;
 }
