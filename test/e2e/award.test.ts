@@ -1,9 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import request from "supertest";
 import { requestReference } from "@shared/tenders/request-reference";
-import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
 import { evaluateViaApi } from "../factories/evaluation";
-import { inSeconds, offerBody, passDeadline } from "../factories/placement-requests";
+import { closeNow, inSeconds, offerBody } from "../factories/placement-requests";
 import { endStandstill } from "../factories/request-stages";
 import { buildUser } from "../factories/users";
 import { startTestServer } from "../setup/test-server";
@@ -67,8 +66,7 @@ describeBrowser("Intention to award, standstill and the award: the council, the 
         .send(offerBody(s.setting_id, { justification: "Two waking night staff are needed." }));
       expect(sent.status).toBe(201);
     }
-    await passDeadline(db, requestId);
-    await closeDueRequests(db);
+    await closeNow(db, requestId);
     const opened = await request(server.url).get(`/api/v1/placement-requests/${requestId}`).set(evaluator.auth);
     const offers = opened.body.data.offers as { id: string; settingName: string }[];
     const criteria = opened.body.data.request.criteria as { id: string }[];

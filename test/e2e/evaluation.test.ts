@@ -1,7 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import request from "supertest";
-import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
-import { offerBody, passDeadline } from "../factories/placement-requests";
+import { closeNow, offerBody } from "../factories/placement-requests";
 import { buildSession } from "../factories/sessions";
 import { buildUser } from "../factories/users";
 import { startTestServer } from "../setup/test-server";
@@ -37,8 +36,7 @@ describeBrowser("Two commissioners evaluate a closed request: declarations, thei
       const offered = await request(server.url).post(`/api/v1/placement-requests/${requestId}/offers`).set(provider.auth).send(offerBody(row.setting_id));
       if (offered.status !== 201) throw new Error(`offer not made: ${offered.status} ${JSON.stringify(offered.body)}`);
     }
-    await passDeadline(db, requestId);
-    await closeDueRequests(db);
+    await closeNow(db, requestId);
     board = `${server.url}/commissioner/requests/${requestId}`;
 
     const [council] = await sql.query<{ id: string }>("SELECT id FROM organisations WHERE kind = 'council' AND name = $1", [COUNCIL]);

@@ -1,7 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Express } from "express";
 import request from "supertest";
 import type { Db } from "../../server/src/db/client";
+import { placementRequests } from "../../server/src/db/schema";
+import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
 import { buildChild } from "./children";
 import { admitProvider, buildSetting, frameworkOf } from "./directory";
 import { buildOrganisation, buildRegion } from "./organisations";
@@ -91,4 +93,20 @@ export function offerBody(settingId: string, overrides: Record<string, unknown> 
 /** Moves the deadline into the past, as if time had passed (the scheduler or closeDueRequests then closes it). */
 export async function passDeadline(db: Db, requestId: string) {
   await db.execute(sql`UPDATE placement_requests SET deadline = clock_timestamp() - interval '1 second' WHERE id = ${requestId}`);
+}
+
+/**
+ * Passes the deadline and returns once the request is closed, by closeDueRequests or by a running
+ * server's scheduler. closeDueRequests skips a row another node is closing (SKIP LOCKED), so with
+ * a server running it may return before that server's close has committed.
+ */
+export async function closeNow(db: Db, requestId: string) {
+  await passDeadline(db, requestId);
+  for (let waited = 0; ; waited += 50) {
+    await closeDueRequests(db);
+    const [row] = await db.select({ state: placementRequests.state }).from(placementRequests).where(eq(placementRequests.id, requestId));
+    if (row?.state !== "open") return;
+    if (waited > 10_000) throw new Error(`request ${requestId} still open 10 s after its deadline`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -8,7 +8,6 @@ import { rowsOf } from "../../server/src/db/rows";
 import { type ChildProfileRow, type PlacementRequestRow, placementRequests } from "../../server/src/db/schema";
 import { type Actor, loadActor } from "../../server/src/modules/identity/actor";
 import { askClarification } from "../../server/src/modules/placement-requests/commands/clarify";
-import { closeDueRequests } from "../../server/src/modules/placement-requests/commands/close-due";
 import { createRequest } from "../../server/src/modules/placement-requests/commands/create-request";
 import { completeEvaluation, startPriceRound } from "../../server/src/modules/placement-requests/commands/evaluate";
 import { intendToAward } from "../../server/src/modules/placement-requests/commands/intention";
@@ -17,7 +16,7 @@ import { buildChild } from "./children";
 import { admitProvider, buildSetting, frameworkOf } from "./directory";
 import { evaluateAlone } from "./evaluation";
 import { buildOrganisation } from "./organisations";
-import { inSeconds, offerBody, passDeadline } from "./placement-requests";
+import { closeNow, inSeconds, offerBody } from "./placement-requests";
 import { buildUser } from "./users";
 
 /**
@@ -123,8 +122,7 @@ export async function buildRequestAt(db: Db, stage: RequestStage, options: Stage
     staged.offerId = offered.body.data.offerId;
   }
   if (reached("closed")) {
-    await passDeadline(db, request.id);
-    await closeDueRequests(db);
+    await closeNow(db, request.id);
   }
   // One evaluator (the given commissioner, or the request's) declares, scores, moderates; the same one completes.
   const evaluator = options.evaluatorUserId ? await actorOf(db, options.evaluatorUserId) : commissioner;
