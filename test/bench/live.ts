@@ -12,22 +12,27 @@
 // the same number of client sockets, an HTTP POST whose handler emits a payload of the same
 // size to the same sockets: a room of the council's 20 and the author's about 20 for an offer,
 // one room of all of them for the others. `ratio_p99` is the app's p99 over the bare one's.
+// The floor's events are interleaved with the app's, each after the other's deliveries have
+// settled (SETTLE_MS), so both are measured under the same conditions: a floor measured at the
+// end, alone, swung from 20 to 80 ms p99 between runs with the machine's other work.
 // Each kind is timed twice: from just before the HTTP call (the figures at its top level), and
 // from the write's own timestamp inside its transaction (`from_write`: the commit, the answer,
 // the publish and the fan-out), since the floor has no transaction to wait for.
+// The client sockets, the app's and the floor's, run in a process of their own (live-fleet.ts
+// says why); arrivals are timed there on a clock compared with this one's at the start.
 // Also counted: deliveries to sockets not entitled to them, and entitled ones that never came.
 // Prints one JSON line. With DATABASE_URL a throwaway database on that server, else PGlite.
+import { fork } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { Server } from "socket.io";
-import { io as connectBare, type Socket as BareSocket } from "socket.io-client";
 import { evaluateViaApi } from "../factories/evaluation";
 import { buildMarket, inSeconds, NO_STANDSTILL, offerBody, openRequest, passDeadline } from "../factories/placement-requests";
 import { buildUser, type BuiltUser } from "../factories/users";
-import { connected, type LiveClient, liveClient } from "../realtime/live-client";
 import { startTestServer } from "../setup/test-server";
 import { openBenchDatabase, percentile, round } from "./bench-kit";
+import type { Arrival, FleetCall } from "./live-fleet";
 
 const PROVIDERS = Number(process.env.BENCH_PROVIDERS ?? 50);
 const WATCHERS = Number(process.env.BENCH_WATCHERS ?? 1000);
@@ -38,6 +43,8 @@ const CLARIFICATIONS = Number(process.env.BENCH_CLARIFICATIONS ?? 10);
 const TARGET_P99_MS = 50;
 const TARGET_RATIO_P99 = 1.5;
 const WARM_UP = 5;
+/** The pause between an app's event and the floor's, and back: each one's deliveries are done. */
+const SETTLE_MS = 150;
 
 const stats = (ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -61,27 +68,46 @@ async function submitOffer(url: string, requestId: string, p: { settingId: strin
 }
 
 interface Watcher {
-  socket: LiveClient;
   /** The provider organisation's index in the market, or null for the council. */
   org: number | null;
-  got: { event: string; payload: unknown; at: number; wall: number }[];
+  /** Arrivals, `at` on this process's clock (`now()`). */
+  got: Arrival[];
 }
 
-/** Connects and watches in batches: a thousand handshakes at once would only measure the queue. */
-async function watchAll(url: string, requestId: string, people: { who: BuiltUser; org: number | null }[]): Promise<Watcher[]> {
-  const watchers: Watcher[] = [];
-  for (let start = 0; start < people.length; start += 50) {
-    const batch = await Promise.all(
-      people.slice(start, start + 50).map(async ({ who, org }) => {
-        const socket = await connected(liveClient(url, { token: who.token }));
-        const ack = (await socket.timeout(60_000).emitWithAck("request:watch", { requestId })) as { ok: boolean };
-        if (!ack.ok) throw new Error(`watch refused: ${JSON.stringify(ack)}`);
-        return { socket, org, got: [] } as Watcher;
-      }),
-    );
-    watchers.push(...batch);
+/** Milliseconds since the epoch, sub-millisecond; the fleet's clock is the same kind. */
+const now = () => performance.timeOrigin + performance.now();
+
+type Fleet = Awaited<ReturnType<typeof startFleet>>;
+/** The client sockets' process (live-fleet.ts), a call to it, and its clock's offset from this one's. */
+async function startFleet() {
+  const child = fork(new URL("./live-fleet.ts", import.meta.url), [], { execArgv: ["--import", "tsx"], serialization: "advanced" });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  child.on("message", (m: { id: number; result?: unknown; error?: string }) => {
+    const waiting = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.error !== undefined) waiting?.reject(new Error(`fleet: ${m.error}`));
+    else waiting?.resolve(m.result);
+  });
+  child.on("exit", (code) => {
+    for (const waiting of pending.values()) waiting.reject(new Error(`fleet exited (${code})`));
+    pending.clear();
+  });
+  const call = <T>(c: FleetCall) =>
+    new Promise<T>((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      child.send({ id, call: c });
+    });
+  // The offset from the quickest of 20 round trips: the fleet's reading is taken about half way.
+  let best = { rtt: Infinity, offset: 0 };
+  for (let i = 0; i < 20; i++) {
+    const sent = now();
+    const theirs = await call<number>({ op: "clock" });
+    const back = now();
+    if (back - sent < best.rtt) best = { rtt: back - sent, offset: theirs - (sent + back) / 2 };
   }
-  return watchers;
+  return { call, clockOffsetMs: best.offset, stop: () => child.kill() };
 }
 
 const post = async (url: string, auth: Record<string, string>, method: "POST" | "PUT", body: unknown) => {
@@ -95,7 +121,8 @@ async function main() {
   const loadAtStart = loadavg()[0];
   // The app with its live connections and closing scheduler, as `npm start` runs it.
   const node = await startTestServer({ requireClient: false, seed: false, database: { handle, url: undefined, drop: async () => undefined } });
-  const watchers: Watcher[] = [];
+  const fleet = await startFleet();
+  let floor: Floor | undefined;
   try {
     const db = handle.db;
     const m = await buildMarket(db, { providers: PROVIDERS });
@@ -112,20 +139,30 @@ async function main() {
       ...commissioners.map((who) => ({ who, org: null })),
       ...Array.from({ length: WATCHERS - COUNCIL_SOCKETS }, (_, i) => ({ who: m.providers[i % PROVIDERS]!.person, org: i % PROVIDERS })),
     ];
-    watchers.push(...(await watchAll(node.url, request.id, people)));
+    const watching = await fleet.call<number>({
+      op: "watch",
+      url: node.url,
+      requestId: request.id,
+      people: people.map(({ who, org }) => ({ token: who.token, org })),
+    });
     await new Promise((r) => setTimeout(r, 500)); // the providers' "viewed" events settle first
-    // Arrival time first, analysis after: the sockets share this process with the server.
-    for (const w of watchers)
-      w.socket.onAny((event: string, payload: unknown) => event !== "time" && w.got.push({ event, payload, at: performance.now(), wall: Date.now() }));
+    await fleet.call({ op: "record" });
+    floor = await startFloor(fleet, { sockets: watching, council: COUNCIL_SOCKETS, providers: PROVIDERS });
+    const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
+    /** The floor's turn after an app event: the same sockets, a payload the size the app's just was. */
+    const floorTurn = async (kind: "sealed" | "everyone", events: string[], group?: number) => {
+      await settle();
+      await floor?.fire(kind, await fleet.call<number>({ op: "lastBytes", events }), group);
+      await settle();
+    };
 
     // 1. Sealed offers, to the council's sockets and the author's.
     const submittedAt = new Map<string, number>();
     for (const [i, p] of m.providers.entries()) {
-      submittedAt.set(p.settingId, performance.now());
+      submittedAt.set(p.settingId, now());
       await submitOffer(node.url, request.id, p, i);
+      await floorTurn("sealed", ["response:received", "offer:receipt"], i % PROVIDERS);
     }
-    await new Promise((r) => setTimeout(r, MISSED_AFTER_MS));
-    const sealed = deliveries(watchers, m.providers, submittedAt);
 
     // 2. To everyone watching: questions answered to all, the deadline's close, the award.
     const base = `${node.url}/api/v1/placement-requests/${request.id}`;
@@ -135,13 +172,15 @@ async function main() {
       const asked = await post(`${base}/clarifications`, asker.person.auth, "POST", { question: `Question ${i}: is there a quiet room for the child?` });
       const id = String(asked.data.id);
       await new Promise((r) => setTimeout(r, 50)); // the question's own events (council and asker) arrive first
-      answeredAt.set(id, { at: performance.now(), asker: i % PROVIDERS });
+      answeredAt.set(id, { at: now(), asker: i % PROVIDERS });
       await post(`${base}/clarifications/${id}/answer`, m.commissioner.auth, "PUT", { answer: "Yes, next to the classroom.", visibility: "all" });
+      await floorTurn("everyone", ["clarification:published"]);
     }
     await passDeadline(db, request.id); // the scheduler closes it within its 250 ms poll
     // Sealed offers open to the council once it has closed: wait for the close to be heard.
-    for (let waited = 0; waited < 30_000 && !watchers[0]?.got.some((g) => g.event === "request:closed"); waited += 100)
+    for (let waited = 0; waited < 30_000 && !(await fleet.call<boolean>({ op: "heard", event: "request:closed" })); waited += 100)
       await new Promise((r) => setTimeout(r, 100));
+    await floorTurn("everyone", ["request:closed"]);
     const opened = (await (await fetch(base, { headers: m.commissioner.auth })).json()) as {
       data: { offers: { id: string }[]; request: { criteria: { id: string }[] } };
     };
@@ -150,22 +189,17 @@ async function main() {
     if (evaluated.status !== 200) throw new Error(`evaluate: ${evaluated.status} ${JSON.stringify(evaluated.body)}`);
     await new Promise((r) => setTimeout(r, 300));
     const winner = opened.data.offers[0]!.id;
-    const awardAt = performance.now();
+    const awardAt = now();
     await post(`${base}/award`, m.commissioner.auth, "POST", { offerId: winner, reasons: "Highest quality; meets section F in full." });
+    await floorTurn("everyone", ["request:awarded"]);
     await new Promise((r) => setTimeout(r, MISSED_AFTER_MS));
+    const watchers = (await fleet.call<Watcher[]>({ op: "collect" })).map((w) => ({
+      org: w.org,
+      got: w.got.map((g) => ({ ...g, at: g.at - fleet.clockOffsetMs })),
+    }));
+    const sealed = deliveries(watchers, m.providers, submittedAt);
     const everyone = everyoneDeliveries(watchers, answeredAt, awardAt);
-
-    for (const w of watchers) w.socket.disconnect();
-    // 3. The floor: a bare socket.io broadcast to as many sockets, with payloads of the same size.
-    const bare = await bareBroadcast({
-      sockets: watchers.length,
-      council: COUNCIL_SOCKETS,
-      providers: PROVIDERS,
-      sealedEvents: submittedAt.size,
-      sealedBytes: sealed.bytes,
-      everyoneEvents: answeredAt.size + 2,
-      everyoneBytes: everyone.bytes,
-    });
+    const bare = await floor.results();
 
     const sealedStats = stats(sealed.latencies);
     const everyoneStats = stats(everyone.latencies);
@@ -184,7 +218,9 @@ async function main() {
         node: process.version,
         cpus: cpus().length,
         load_average_at_start: round(loadAtStart ?? 0),
-        watchers: watchers.length,
+        clients: "own process",
+        fleet_clock_offset_ms: round(fleet.clockOffsetMs),
+        watchers: watching,
         // The first figures kept their names: they are the sealed offers'.
         offers: submittedAt.size,
         deliveries: sealed.latencies.length,
@@ -220,37 +256,32 @@ async function main() {
       }),
     );
   } finally {
-    for (const w of watchers) w.socket.disconnect();
+    await floor?.close();
+    fleet.stop();
     await node.close();
     await drop();
   }
 }
 
+type Floor = Awaited<ReturnType<typeof startFloor>>;
 /**
  * The floor: a plain socket.io server (no app, no authentication, no database) on its own port,
- * as many client sockets, and an HTTP POST whose handler emits to a room, as the app's routes do
- * after their commit. Sealed: per event, to a room of the council's sockets and one provider's;
- * everyone: to one room of all. Measured as the app's: from just before the POST to each arrival.
+ * as many client sockets (in the fleet), and an HTTP POST whose handler emits to rooms, as the
+ * app's routes do after their commit. Sealed: to a room of the council's sockets and one
+ * provider's; everyone: to one room of all. Measured as the app's: from just before the POST to
+ * each arrival.
  */
-async function bareBroadcast(o: {
-  sockets: number;
-  council: number;
-  providers: number;
-  sealedEvents: number;
-  sealedBytes: number;
-  everyoneEvents: number;
-  everyoneBytes: number;
-}) {
+async function startFloor(fleet: Fleet, o: { sockets: number; council: number; providers: number }) {
   const http = createServer();
   const ioServer = new Server(http);
   http.on("request", (req, res) => {
     if (!req.url?.startsWith("/emit/")) return;
-    const room = decodeURIComponent(req.url.slice("/emit/".length));
+    const event = decodeURIComponent(req.url.slice("/emit/".length));
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = JSON.parse(Buffer.concat(chunks).toString()) as { rooms: string[]; payload: unknown };
-      for (const r of body.rooms) ioServer.to(r).emit(room, body.payload);
+      ioServer.to(body.rooms).emit(event, body.payload);
       res.writeHead(201, { "content-type": "application/json" }).end("{}");
     });
   });
@@ -260,65 +291,59 @@ async function bareBroadcast(o: {
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  const clients: { socket: BareSocket; group: number; got: { event: string; id: string; at: number }[] }[] = [];
-  try {
-    for (let start = 0; start < o.sockets; start += 50) {
-      const batch = await Promise.all(
-        Array.from({ length: Math.min(50, o.sockets - start) }, (_, j) => {
-          const n = start + j;
-          const group = n < o.council ? -1 : (n - o.council) % o.providers;
-          const socket = connectBare(url, { transports: ["websocket"], reconnection: false, auth: { group } });
-          return new Promise<(typeof clients)[number]>((resolve, reject) => {
-            socket.once("connect", () => resolve({ socket, group, got: [] }));
-            socket.once("connect_error", reject);
-          });
-        }),
-      );
-      clients.push(...batch);
-    }
-    for (const c of clients) c.socket.onAny((event: string, payload: { id: string }) => c.got.push({ event, id: payload.id, at: performance.now() }));
-    const pad = (bytes: number, id: string) => ({ id, pad: "x".repeat(Math.max(0, bytes - 20 - id.length)) });
-    const fire = async (event: string, id: string, rooms: string[], bytes: number) => {
-      const at = performance.now();
-      const res = await fetch(`${url}/emit/${event}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ rooms, payload: pad(bytes, id) }),
-      });
-      await res.arrayBuffer();
-      return at;
-    };
-    // Warm-up, as the app's: a few emits nobody measures.
-    for (let i = 0; i < WARM_UP; i++) await fire("warm", `w${i}`, ["council"], o.sealedBytes);
-    const sealedAt = new Map<string, { at: number; group: number }>();
-    for (let i = 0; i < o.sealedEvents; i++) {
-      const group = i % o.providers;
-      sealedAt.set(`s${i}`, { at: await fire("sealed", `s${i}`, ["council", `provider:${group}`], o.sealedBytes), group });
-    }
-    const everyoneAt = new Map<string, number>();
-    for (let i = 0; i < o.everyoneEvents; i++) everyoneAt.set(`e${i}`, await fire("everyone", `e${i}`, ["all"], o.everyoneBytes));
-    await new Promise((r) => setTimeout(r, 2000));
-    const sealedMs: number[] = [];
-    const everyoneMs: number[] = [];
-    let missed = 0;
-    for (const c of clients) {
-      for (const [id, { at, group }] of sealedAt) {
-        if (c.group !== -1 && c.group !== group) continue;
-        const got = c.got.find((g) => g.id === id);
-        if (got) sealedMs.push(got.at - at);
-        else missed++;
+  await fleet.call({ op: "bare", url, sockets: o.sockets, council: o.council, providers: o.providers });
+  const pad = (bytes: number, id: string) => ({ id, pad: "x".repeat(Math.max(0, bytes - 20 - id.length)) });
+  const post = async (event: string, id: string, rooms: string[], bytes: number) => {
+    const at = now();
+    const res = await fetch(`${url}/emit/${event}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ rooms, payload: pad(bytes, id) }),
+    });
+    await res.arrayBuffer();
+    return at;
+  };
+  // Warm-up, as the app's: a few emits nobody measures.
+  for (let i = 0; i < WARM_UP; i++) await post("warm", `w${i}`, ["council"], 200);
+  const sealedAt = new Map<string, { at: number; group: number }>();
+  const everyoneAt = new Map<string, number>();
+  return {
+    async fire(kind: "sealed" | "everyone", bytes: number, group = 0) {
+      if (kind === "sealed") {
+        const id = `s${sealedAt.size}`;
+        sealedAt.set(id, { at: await post(kind, id, ["council", `provider:${group % o.providers}`], bytes), group: group % o.providers });
+      } else {
+        const id = `e${everyoneAt.size}`;
+        everyoneAt.set(id, await post(kind, id, ["all"], bytes));
       }
-      for (const [id, at] of everyoneAt) {
-        const got = c.got.find((g) => g.id === id);
-        if (got) everyoneMs.push(got.at - at);
-        else missed++;
+    },
+    async results() {
+      const clients = (await fleet.call<{ group: number; got: { event: string; id: string; at: number }[] }[]>({ op: "collectBare" })).map((c) => ({
+        group: c.group,
+        got: c.got.map((g) => ({ ...g, at: g.at - fleet.clockOffsetMs })),
+      }));
+      const sealedMs: number[] = [];
+      const everyoneMs: number[] = [];
+      let missed = 0;
+      for (const c of clients) {
+        for (const [id, { at, group }] of sealedAt) {
+          if (c.group !== -1 && c.group !== group) continue;
+          const got = c.got.find((g) => g.id === id);
+          if (got) sealedMs.push(got.at - at);
+          else missed++;
+        }
+        for (const [id, at] of everyoneAt) {
+          const got = c.got.find((g) => g.id === id);
+          if (got) everyoneMs.push(got.at - at);
+          else missed++;
+        }
       }
-    }
-    return { sealed: stats(sealedMs), everyone: stats(everyoneMs), deliveries: sealedMs.length + everyoneMs.length, missed };
-  } finally {
-    for (const c of clients) c.socket.disconnect();
-    await ioServer.close();
-  }
+      return { sealed: stats(sealedMs), everyone: stats(everyoneMs), deliveries: sealedMs.length + everyoneMs.length, missed };
+    },
+    async close() {
+      await ioServer.close();
+    },
+  };
 }
 
 type Received = Watcher["got"][number];
