@@ -6,7 +6,6 @@
 // steady rate. withNation() sets it all up and takes it down for a run.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -23,6 +22,7 @@ import { admitProvider, frameworkOf } from "../factories/directory";
 import { buildRegion } from "../factories/organisations";
 import { offerBody } from "../factories/placement-requests";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
+import { freePort } from "../setup/free-port";
 import { startBalancer } from "../setup/tcp-proxy";
 import { benchAddress, benchNeeds, northWestDistricts, percentile, pick, round } from "./bench-kit";
 import { ipOfOpening, peopleInBulk, requestsInBulk, sameRowsAsApi } from "./nation-bulk";
@@ -326,15 +326,6 @@ export interface Node {
   errors: Map<string, number>;
   exited: Promise<number | null>;
   alive: boolean;
-}
-
-/** A port nothing listens on now (the node is given it, so it may log at warn and still be found). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return typeof address === "object" && address ? address.port : 0;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -14,6 +13,7 @@ import { connected, type LiveClient, liveClient } from "../realtime/live-client"
 import { pause, snapshotOf, watchRequest } from "../realtime/live-recorder";
 import { type Cluster, startCluster } from "../setup/cluster";
 import { describeWithServers } from "../setup/describe-with-servers";
+import { freePort } from "../setup/free-port";
 
 // PostgreSQL goes away under load (a restart, a managed service's failover) and comes back. A
 // user must be told in words to try again shortly (503 with Retry-After, not a 500 and not a
@@ -77,17 +77,6 @@ class PrivatePostgres {
     await this.cmd("pg_ctl", ["-D", this.data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 interface Answer {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { Redis } from "ioredis";
+import { freePort } from "../setup/free-port";
 
 /**
  * A redis-server of the test's own on a free port, that the test may kill and start again
@@ -14,15 +14,6 @@ export interface PrivateRedis {
   /** Starts it again on the same port and waits until it answers. */
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 async function answers(url: string, timeoutMs: number): Promise<void> {

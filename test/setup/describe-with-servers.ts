@@ -1,17 +1,21 @@
+import { nginxPath } from "./nginx";
+
 /**
  * `describe` for tests that need real servers beside the app: a PostgreSQL server that several
  * processes or nodes share (PGlite lives inside one process), and Redis that carries socket.io
- * events between nodes. Without them the test is reported as skipped, with the reason printed.
- * CI's server run sets DATABASE_URL and REDIS_URL, so there they run; its PGlite run skips them
+ * events between nodes, and nginx for the load balancer's own configuration. Without them the
+ * test is reported as skipped, with the reason printed. CI's server run sets DATABASE_URL and
+ * REDIS_URL and installs nginx, so there they run; its PGlite run skips them
  * (docs/testing.md: "Tests that may report as not run").
  */
-export function describeWithServers(name: string, needs: { database?: boolean; redis?: boolean }, fn: () => void): void {
+export function describeWithServers(name: string, needs: { database?: boolean; redis?: boolean; nginx?: boolean }, fn: () => void): void {
   const missing = [
     needs.database && !process.env.DATABASE_URL ? "a PostgreSQL server (DATABASE_URL)" : undefined,
     needs.redis && !process.env.REDIS_URL ? "Redis (REDIS_URL)" : undefined,
+    needs.nginx && !nginxPath() ? "nginx (apt-get install nginx)" : undefined,
   ].filter(Boolean);
   if (missing.length === 0) return describe(name, fn);
-  // CI's server run (DATABASE_URL set) provides both; there a missing one is a broken run, not a skip.
+  // CI's server run (DATABASE_URL set) provides them all; there a missing one is a broken run, not a skip.
   if (process.env.CI === "true" && process.env.DATABASE_URL) {
     return describe(name, () =>
       it("should have the servers it needs", () => {

@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT_DIR } from "../../server/src/paths";
+import { freePort } from "./free-port";
+
+/** Debian's nginx where apt-get puts it (/usr/sbin is not on every PATH), or undefined. */
+export const nginxPath = (): string | undefined => ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
+
+const NODE_LINE = /^(\s*server\s+)app(\d+):3000\b/gm;
+
+/**
+ * infra/nginx/nginx.conf as docker compose runs it, but for what only compose gives: the nodes'
+ * addresses (app1 to app3 on port 3000 become ports on this machine), the port it listens on,
+ * and temporary files and logs of its own, so it needs no directory of the system's nginx.
+ * Everything else (the sticky node key, the WebSocket upgrade, the retries) is the file's own.
+ */
+export function nginxConfigFor(ports: readonly number[], listen: number, dir: string): string {
+  let conf = readFileSync(join(ROOT_DIR, "infra/nginx/nginx.conf"), "utf8");
+  const named = [...conf.matchAll(NODE_LINE)].map((m) => Number(m[2]));
+  if (named.length !== ports.length) throw new Error(`infra/nginx/nginx.conf names ${named.length} nodes; ${ports.length} were started`);
+  conf = conf.replace(NODE_LINE, (_, lead: string, n: string) => `${lead}127.0.0.1:${ports[Number(n) - 1]}`);
+  if (!/^\s*listen 80;/m.test(conf)) throw new Error("infra/nginx/nginx.conf no longer listens on 80: change nginxConfigFor with it");
+  conf = conf.replace(/^(\s*)listen 80;/m, `$1listen 127.0.0.1:${listen};`);
+  const own = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((k) => `  ${k}_temp_path ${join(dir, k)};`).join("\n");
+  return conf.replace(/^http \{/m, `http {\n  access_log off;\n${own}`);
+}
+
+export interface RunningNginx {
+  url: string;
+  /** What `nginx -t` said of the configuration. */
+  checked: { code: number | null; output: string };
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/** nginx in the foreground with the repository's configuration in front of these node ports. */
+export async function startNginx(ports: readonly number[]): Promise<RunningNginx> {
+  const binary = nginxPath();
+  if (!binary) throw new Error("nginx is not installed (apt-get install nginx)");
+  const dir = mkdtempSync(join(tmpdir(), "px-nginx-"));
+  // Run as root, nginx's workers drop to an unprivileged user that must still write its temp files.
+  chmodSync(dir, 0o777);
+  const listen = await freePort();
+  const confPath = join(dir, "nginx.conf");
+  writeFileSync(confPath, nginxConfigFor(ports, listen, dir));
+  const args = ["-p", dir, "-c", confPath, "-e", "stderr"];
+  const test = spawnSync(binary, [...args, "-t", "-g", `pid ${join(dir, "nginx.pid")};`], { encoding: "utf8" });
+  const checked = { code: test.status, output: `${test.stdout}${test.stderr}` };
+  if (checked.code !== 0) throw new Error(`nginx -t refused the configuration:\n${checked.output}`);
+  const child: ChildProcess = spawn(binary, [...args, "-g", `daemon off; pid ${join(dir, "nginx.pid")};`], { stdio: ["ignore", "pipe", "pipe"] });
+  const output: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (d: Buffer) => output.push(...d.toString().split("\n").filter(Boolean)));
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  for (let waited = 0; !(await accepts(listen)); waited += 50) {
+    if (waited > 10_000 || child.exitCode !== null) throw new Error(`nginx did not start:\n${output.join("\n")}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url: `http://127.0.0.1:${listen}`,
+    checked,
+    output,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
