@@ -5,7 +5,7 @@ import { rowsOf } from "../../db/rows";
 import { type Repeating, startRepeating } from "../../lib/repeat";
 import type { Logger } from "../../logger";
 import { deadlineMessage } from "./messages/tenders";
-import { notify, recipientsOf } from "./notify";
+import { notifyEach, recipientsOfEach } from "./notify";
 
 // A reminder may be up to this late; half a minute is nothing against 1 hour or 24.
 const POLL_MS = 30_000;
@@ -63,25 +63,24 @@ export async function remindDueDeadlines(db: Db, batch = 100): Promise<number> {
               JOIN request_invitations i ON i.request_id = m.request_id AND i.setting_id = m.setting_id
               JOIN organisations o ON o.id = r.organisation_id`,
       );
-      for (const d of due) {
-        const message = deadlineMessage({
-          requestId: d.request_id,
-          councilName: d.council_name,
-          deadline: new Date(d.deadline),
-          before: d.before,
-          settingName: d.setting_name,
-        });
-        const userIds = await recipientsOf(tx, { organisationId: d.organisation_id, roles: ["provider"] });
-        told += await notify(tx, {
-          kind: d.before === "24h" ? "deadline_24h" : "deadline_1h",
-          userIds,
-          // notify() tells a person of each `about` once: without the deadline, the reminders before an extended one would be swallowed.
-          about: `deadline_${d.before}:${d.request_id}:${d.setting_id}:${d.deadline_key}`,
-          title: message.title,
-          body: message.body,
-          link: message.link,
-          personalisation: message.personalisation,
-        });
+      // Their staff, then every reminder of each kind, in one statement each: a batch is one transaction.
+      const staff = await recipientsOfEach(tx, { organisationIds: due.map((d) => d.organisation_id), roles: ["provider"] });
+      for (const before of ["24h", "1h"] as const) {
+        const messages = due
+          .filter((d) => d.before === before)
+          .map((d) => ({
+            ...deadlineMessage({
+              requestId: d.request_id,
+              councilName: d.council_name,
+              deadline: new Date(d.deadline),
+              before: d.before,
+              settingName: d.setting_name,
+            }),
+            userIds: staff.get(d.organisation_id) ?? [],
+            // notify() tells a person of each `about` once: without the deadline, the reminders before an extended one would be swallowed.
+            about: `deadline_${d.before}:${d.request_id}:${d.setting_id}:${d.deadline_key}`,
+          }));
+        told += await notifyEach(tx, before === "24h" ? "deadline_24h" : "deadline_1h", messages);
       }
       return due.length;
     });
