@@ -24,7 +24,7 @@
 // how long each part took instead: seed_s, requests_open_s, setup_s.
 // Knobs: BENCH_SCALE (1; 0.05 for a quick run: sizes and rates scale), or BENCH_COUNCILS,
 // BENCH_SETTINGS, BENCH_PROVIDERS, BENCH_REQUESTS, BENCH_SOCKETS, BENCH_OFFERS_PER_S,
-// BENCH_READS_PER_S, BENCH_SECONDS, BENCH_NODES (3); BENCH_NODE_ARGS passes options to the nodes'
+// BENCH_READS_PER_S, BENCH_SECONDS, BENCH_NODES (3), BENCH_DEADLINE_HOURS (168); BENCH_NODE_ARGS passes options to the nodes'
 // node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (a profile per node, written when it stops).
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
@@ -180,7 +180,8 @@ async function main() {
     // the 10,000 invitations' 24-hour reminders, and their live events, while the steady phase
     // was measured: half the nodes' CPU of a fifth-rate phase. A nation's deadlines are spread
     // over days, so its reminders are too (docs/benchmarks.md, "The setup's reminders").
-    hours: 168,
+    // BENCH_DEADLINE_HOURS=6 measures the burst.
+    hours: Number(process.env.BENCH_DEADLINE_HOURS ?? 168),
     nodes: NODES,
     env: { LOG_LEVEL: "warn" },
   };
