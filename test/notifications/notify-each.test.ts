@@ -13,6 +13,8 @@ let a: BuiltUser[];
 let b: BuiltUser;
 let disabled: BuiltUser;
 let digestOnly: BuiltUser;
+// Wording goes to the database as JSON: quotes, a backslash, a new line and an emoji arrive as written.
+const ELM = 'Elm "Forest" School\\Annexe\nSt Mary\'s 🌳';
 
 beforeAll(async () => {
   t = await createTestApp({ seed: false });
@@ -56,7 +58,7 @@ describe("notifyEach", () => {
     const told = await db().transaction((tx) =>
       notifyEach(tx, "request_amended", [
         message("each:1", everyoneOfFirst, "Oak House"),
-        message("each:2", [b.user.id, digestOnly.user.id], "Elm School"),
+        message("each:2", [b.user.id, digestOnly.user.id], ELM),
         // The same thing again, to someone already told of it in this call: told once, the first wording kept.
         message("each:1", [a[0]!.user.id], "Not this wording"),
       ]),
@@ -66,8 +68,7 @@ describe("notifyEach", () => {
     expect(rows.map((r) => `${r.about} ${r.userId}`).sort()).toEqual(
       [...a.map((p) => `each:1 ${p.user.id}`), `each:2 ${b.user.id}`, `each:2 ${digestOnly.user.id}`].sort(),
     );
-    for (const r of rows)
-      expect(r.body).toBe(r.about === "each:1" ? "Oak House has not offered or declined yet." : "Elm School has not offered or declined yet.");
+    for (const r of rows) expect(r.body).toBe(r.about === "each:1" ? "Oak House has not offered or declined yet." : `${ELM} has not offered or declined yet.`);
     // E-mailed now: everyone but the person who asked for a daily digest, with the message's own placeholders.
     expect(
       rows
@@ -77,13 +78,13 @@ describe("notifyEach", () => {
     ).toEqual([...a.map((p) => p.user.id), b.user.id].sort());
     for (const r of rows.filter((r) => r.email !== null))
       expect(r.email).toMatchObject({
-        setting_name: r.about === "each:1" ? "Oak House" : "Elm School",
+        setting_name: r.about === "each:1" ? "Oak House" : ELM,
         title: "Request amended",
         link: `/provider/requests/${r.about}`,
       });
 
     // Told again in a later call: nobody hears of it twice.
-    expect(await db().transaction((tx) => notifyEach(tx, "request_amended", [message("each:2", [b.user.id], "Elm School")]))).toBe(0);
+    expect(await db().transaction((tx) => notifyEach(tx, "request_amended", [message("each:2", [b.user.id], ELM)]))).toBe(0);
     expect(await db().transaction((tx) => notifyEach(tx, "request_amended", []))).toBe(0);
   });
 });
