@@ -209,17 +209,25 @@ function describeFailure(error: unknown): { message: string; final: boolean } {
 
 const absolute = (publicUrl: string, link: string) => (/^https?:\/\//.test(link) ? link : `${publicUrl}${link.startsWith("/") ? "" : "/"}${link}`);
 
+// Made once: every node's outbox asks the UK day every second, and making the two formatters
+// with a time zone took 0.3 ms a call, where formatting alone takes 8 µs.
+const UK_DAY_HOUR = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
+const UK_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" });
+
 /** The UK date and hour of an instant, and 07:00 UK time of that date as an instant. */
 export function ukDay(at: Date): { day: string; hour: number; sevenAm: Date } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = Object.fromEntries(UK_DAY_HOUR.formatToParts(at).map((p) => [p.type, p.value]));
   const [y, m, d] = [Number(parts.year), Number(parts.month), Number(parts.day)];
   const guess = new Date(Date.UTC(y, m - 1, d, DIGEST_HOUR));
   // 07:00 UTC is 07:00 or 08:00 in London: take off the summer hour when there is one.
-  const londonHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(guess));
+  const londonHour = Number(UK_HOUR.format(guess));
   return {
     day: `${parts.year}-${parts.month}-${parts.day}`,
     hour: Number(parts.hour),
