@@ -6,9 +6,11 @@ import { placementRequests } from "../../db/schema";
 import type { Logger } from "../../logger";
 import { requestIdOfRoom } from "./realtime";
 
-// Clients count down on their own clock; a tick only corrects their drift against the database's
-// clock (which decides deadlines), so every few seconds is plenty.
-export const CLOCK_TICK_MS = 5000;
+// Clients count down on their own clock, set against the server's by the page's snapshot; a tick
+// only corrects their drift against the database's clock (which decides deadlines), so every
+// half minute is plenty. Every 5 s, 5,000 pages watching took 1,000 messages a second of the
+// nodes' CPU for nothing new (docs/benchmarks.md, "The clock's tick").
+export const CLOCK_TICK_MS = 30_000;
 
 type LiveNamespace = Pick<Namespace<ClientToServerEvents, ServerToClientEvents>, "adapter" | "local">;
 
