@@ -141,6 +141,11 @@ export async function recipientsOfEach(
       ),
     )
     .orderBy(sql`${users.id}`);
-  for (const { id, organisationId } of rows) if (organisationId) found.set(organisationId, [...(found.get(organisationId) ?? []), id]);
+  for (const { id, organisationId } of rows) {
+    if (!organisationId) continue;
+    const staff = found.get(organisationId);
+    if (staff) staff.push(id);
+    else found.set(organisationId, [id]);
+  }
   return found;
 }
