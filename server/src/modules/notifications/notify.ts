@@ -4,6 +4,7 @@ import type { Role } from "@shared/codes/roles";
 import type { DbOrTx } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { emailOutbox, users } from "../../db/schema";
+import { groupBy } from "../../lib/group-by";
 
 export interface NotifyProps {
   kind: NotificationKind;
@@ -127,8 +128,7 @@ export async function recipientsOfEach(
   tx: DbOrTx,
   { organisationIds, roles, adminsOnly = false }: { organisationIds: readonly string[]; roles?: readonly Role[]; adminsOnly?: boolean },
 ): Promise<Map<string, string[]>> {
-  const found = new Map<string, string[]>();
-  if (organisationIds.length === 0) return found;
+  if (organisationIds.length === 0) return new Map();
   const rows = await tx
     .select({ id: users.id, organisationId: users.organisationId })
     .from(users)
@@ -141,11 +141,8 @@ export async function recipientsOfEach(
       ),
     )
     .orderBy(sql`${users.id}`);
-  for (const { id, organisationId } of rows) {
-    if (!organisationId) continue;
-    const staff = found.get(organisationId);
-    if (staff) staff.push(id);
-    else found.set(organisationId, [id]);
-  }
-  return found;
+  // Every row has one (it is what the query asks for); the column's type allows none.
+  const members = rows.flatMap(({ id, organisationId }) => (organisationId ? [{ id, organisationId }] : []));
+  const byOrganisation = groupBy(members, (r) => r.organisationId);
+  return new Map([...byOrganisation].map(([organisationId, staff]) => [organisationId, staff.map((r) => r.id)]));
 }

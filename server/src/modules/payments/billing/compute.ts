@@ -4,9 +4,10 @@ import { type Period, periodsBetween } from "@shared/billing/periods";
 import { periodDuePence } from "@shared/billing/pro-rata";
 import type { Db } from "../../../db/client";
 import { rowsOf } from "../../../db/rows";
+import { groupBy } from "../../../lib/group-by";
 import { billingSettingsOf } from "../settings/queries";
 import { lineDescription } from "./describe";
-import { type BilledPlacement, groupBy, type LedgerLine, loadLedger, sumPence } from "./ledger";
+import { type BilledPlacement, type LedgerLine, loadLedger, sumPence } from "./ledger";
 import { type CreditPlan, type LinePlan, type RunActor, writeCredit, writeLines } from "./write";
 
 // One billing run per region at a time across every node (any constant unlike the other locks').

@@ -4,6 +4,7 @@ import type { InvoiceKind, InvoiceStatus } from "@shared/codes/payments";
 import type { Tx } from "../../../db/client";
 import { rowsOf } from "../../../db/rows";
 import { stripeAccounts } from "../../../db/schema";
+import { groupBy } from "../../../lib/group-by";
 import { payability } from "../connect/payable";
 
 export interface BilledPlacement {
@@ -99,16 +100,5 @@ export async function loadLedger(tx: Tx, regionId: string, startsOn: string) {
   return { placements: billed, lines, credits, invoices, payable };
 }
 export type Ledger = Awaited<ReturnType<typeof loadLedger>>;
-
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 export const sumPence = (items: readonly { amountPence: number }[]) => items.reduce((total, i) => total + i.amountPence, 0);

@@ -6,9 +6,10 @@ import { formatPence } from "@shared/money";
 import type { Tx } from "../../../db/client";
 import { rowsOf } from "../../../db/rows";
 import { creditNotes, invoiceLines } from "../../../db/schema";
+import { groupBy } from "../../../lib/group-by";
 import { recordAudit } from "../../audit/record-audit";
 import { periodLabel } from "./describe";
-import { type BilledPlacement, groupBy, type Ledger, sumPence } from "./ledger";
+import { type BilledPlacement, type Ledger, sumPence } from "./ledger";
 
 /** Who started the run: a hub administrator on demand, or nobody (the schedule). */
 export interface RunActor {

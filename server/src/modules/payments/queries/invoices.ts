@@ -4,6 +4,7 @@ import type { InvoiceQuery } from "@shared/schemas/payments";
 import type { DbOrTx } from "../../../db/client";
 import { rowsOf } from "../../../db/rows";
 import type { Member } from "../../../http/require-actor";
+import { groupBy } from "../../../lib/group-by";
 import { invoiceScope, type InvoiceView } from "./scope";
 
 export interface InvoiceLineRead {
@@ -130,9 +131,11 @@ export async function readInvoices(
   // A child's reference is left out unless read (the council's view): never an empty stand-in.
   const linesOf = groupBy(
     lines.map(({ childReference, ...l }) => ({ ...l, amountPence: Number(l.amountPence), ...(childReference ? { childReference } : {}) })),
+    (l) => l.invoiceId,
   );
   const creditsOf = groupBy(
     credits.map(({ childReference, ...c }) => ({ ...c, amountPence: Number(c.amountPence), ...(childReference ? { childReference } : {}) })),
+    (c) => c.invoiceId,
   );
   return rows.map((row) => ({
     ...row,
@@ -142,14 +145,4 @@ export async function readInvoices(
     lines: linesOf.get(row.id) ?? [],
     credits: creditsOf.get(row.id) ?? [],
   }));
-}
-
-function groupBy<T extends { invoiceId: string }>(items: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(item.invoiceId);
-    if (group) group.push(item);
-    else groups.set(item.invoiceId, [item]);
-  }
-  return groups;
 }
