@@ -1,16 +1,23 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Deployment } from "kubernetes-types/apps/v1";
+import type { Container, Probe } from "kubernetes-types/core/v1";
+import ts from "typescript";
 import { parse as parseYaml, parseAllDocuments } from "yaml";
 import { migrateCommand } from "../../server/src/cli/database-commands";
 import { EnvShape, parseEnv } from "../../server/src/env";
 import { ROOT_DIR } from "../../server/src/paths";
 import { SHUTDOWN_GRACE_MS } from "../../server/src/shutdown";
+import { describeWithServers } from "../setup/describe-with-servers";
 import { servedApiRoutes } from "../setup/served-routes";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 // The deployment files hold names the code also holds: env variables, probe paths, the port,
-// the CLI's migrate command, how long a node takes to stop. Nothing runs them here (no cluster,
-// no Docker), so this test is what notices when the two drift apart.
+// the CLI's migrate command, how long a node takes to stop. Nothing applies them here (no
+// cluster), so this test is what notices when the two drift apart. It reads the manifests through
+// its own kustomize(), which it proves against the real `kubectl kustomize`, and type-checks what
+// that renders against the Kubernetes API's types (kubernetes-types).
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -60,9 +67,13 @@ function jsonPatch(doc: Doc, ops: { op: string; path: string; value: unknown }[]
   return copy;
 }
 
-/** What `kubectl kustomize <dir>` gives, for the features these kustomizations use. */
+const KUSTOMIZATION_FIELDS = new Set(["apiVersion", "kind", "resources", "patches", "labels", "images", "namespace"]);
+
+/** What `kubectl kustomize <dir>` gives, for the features these kustomizations use (a test below compares the two). */
 function kustomize(dir: string): Doc[] {
   const k = readYaml(join(dir, "kustomization.yaml"))[0]!;
+  const unknown = Object.keys(k).filter((field) => !KUSTOMIZATION_FIELDS.has(field));
+  if (unknown.length > 0) throw new Error(`${dir}/kustomization.yaml: the test's kustomize() does not apply ${unknown.join(", ")} yet`);
   let docs: Doc[] = (k.resources as string[]).flatMap((r) => (r.endsWith(".yaml") ? readYaml(join(dir, r)) : kustomize(join(dir, r))));
   for (const patch of (k.patches ?? []) as { path: string; target?: { kind: string; name: string } }[]) {
     const content = parseYaml(readFileSync(join(dir, patch.path), "utf8")) as Doc | Doc[];
@@ -78,6 +89,15 @@ function kustomize(dir: string): Doc[] {
       docs[index] = strategicMerge(docs[index], content) as Doc;
     }
   }
+  for (const { pairs, includeSelectors, includeTemplates } of (k.labels ?? []) as {
+    pairs: Record<string, string>;
+    includeSelectors?: boolean;
+    includeTemplates?: boolean;
+  }[]) {
+    if (includeSelectors || includeTemplates)
+      throw new Error(`${dir}: the test's kustomize() adds labels to metadata only (includeSelectors and includeTemplates false)`);
+    docs = docs.map((d) => ({ ...d, metadata: { ...d.metadata, labels: { ...d.metadata.labels, ...pairs } } }));
+  }
   for (const image of (k.images ?? []) as { name: string; newName?: string; newTag?: string }[]) {
     docs = docs.map((d) => {
       const text = JSON.stringify(d).replace(
@@ -89,6 +109,64 @@ function kustomize(dir: string): Doc[] {
   }
   if (k.namespace) docs = docs.map((d) => ({ ...d, metadata: { ...d.metadata, namespace: k.namespace } }));
   return docs;
+}
+
+/** The real `kubectl kustomize <dir>` (kubectl with Kustomize v5: Debian's kubectl 1.20 knows neither `labels` nor `patches`). */
+function kubectlKustomize(dir: string): Doc[] {
+  const run = spawnSync("kubectl", ["kustomize", dir], { encoding: "utf8" });
+  if (run.error) throw run.error;
+  if (run.status !== 0) throw new Error(`kubectl kustomize ${dir} failed (exit ${run.status}):\n${run.stderr}`);
+  // Kustomize's warnings (a deprecated field, say) fail the test too.
+  expect(run.stderr).toBe("");
+  return parseAllDocuments(run.stdout)
+    .map((d) => d.toJS() as Doc | null)
+    .filter((d): d is Doc => d !== null);
+}
+
+/** Documents keyed by kind and name, to compare as sets (kustomize orders them its own way). */
+function byKindAndName(docs: Doc[]): Record<string, Doc> {
+  const keys = docs.map((d) => `${d.kind as string}/${d.metadata.name as string}`);
+  expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  return Object.fromEntries(docs.map((d, i) => [keys[i], d]));
+}
+
+/**
+ * Type-checks each document as its kind's type in kubernetes-types (generated from the Kubernetes
+ * API's OpenAPI schema): an unknown or misspelt field, a missing required one, a string where the
+ * API wants a number (or the reverse), or an apiVersion the API no longer serves is an error. It
+ * knows nothing of enums, formats or the API server's own validation. Returns the errors.
+ */
+function schemaErrors(docs: Doc[]): string[] {
+  // Never written: the compiler host below serves it. Beside this test, so kubernetes-types resolves.
+  const file = join(ROOT_DIR, "test/infra/rendered-manifests.generated.ts");
+  const starts: number[] = [];
+  let text = "";
+  docs.forEach((d, i) => {
+    const [group, version] = (d.apiVersion as string).includes("/") ? (d.apiVersion as string).split("/") : ["core", d.apiVersion as string];
+    starts.push(text.length);
+    text += `import type { ${d.kind as string} as T${i} } from "kubernetes-types/${group!.replace(/\.k8s\.io$/, "")}/${version!}";\n`;
+    text += `export const doc${i}: T${i} = ${JSON.stringify(d, null, 2)};\n`;
+  });
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ["lib.es2022.d.ts"],
+    types: [],
+  };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists } = host;
+  host.getSourceFile = (name, language, ...rest) => (name === file ? ts.createSourceFile(name, text, language) : getSourceFile(name, language, ...rest));
+  host.fileExists = (name) => name === file || fileExists(name);
+  const program = ts.createProgram([file], options, host);
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const at = diagnostic.start ?? 0;
+    const doc = docs[starts.findLastIndex((start) => start <= at)]!;
+    const line = text.slice(text.lastIndexOf("\n", at) + 1, text.indexOf("\n", at)).trim();
+    return `${doc.kind as string} ${doc.metadata.name as string}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")} (at ${line})`;
+  });
 }
 
 const one = (docs: Doc[], kind: string, name?: string): Doc => {
@@ -126,6 +204,10 @@ describe.each([
   const app = (pod.containers as Doc[])[0]!;
   const config = one(docs, "ConfigMap");
   const secret = one(docs, "Secret");
+
+  it("should use only the fields, with the types, of the Kubernetes API (kubernetes-types)", () => {
+    expect(schemaErrors(docs)).toEqual([]);
+  });
 
   it("should give every variable of env.ts once, in the ConfigMap or the Secret, and no variable env.ts does not know", () => {
     const inConfig = Object.keys(config.data as Doc);
@@ -240,6 +322,30 @@ describe("Kubernetes production overlay", () => {
     // Patches merged, not replaced: the probes and the rest of the container are still there.
     expect(app(production).readinessProbe).toEqual(app(base).readinessProbe);
     expect(production.every((d) => d.metadata.namespace === "placement-exchange")).toBe(true);
+  });
+});
+
+describeWithServers("Kubernetes manifests through the real `kubectl kustomize`", { kubectl: true }, () => {
+  it.each([
+    ["the base", join(K8S, "base")],
+    ["the production overlay", join(K8S, "overlays/production")],
+  ])("should render %s exactly as this test's kustomize() does", (_label, dir) => {
+    expect(byKindAndName(kubectlKustomize(dir))).toStrictEqual(byKindAndName(kustomize(dir)));
+  });
+});
+
+describe("the Kubernetes schema check", () => {
+  it("should notice a misspelt field and a wrong type", () => {
+    const docs = kustomize(join(K8S, "overlays/production"));
+    const deployment = one(docs, "Deployment") as Deployment;
+    const app = deployment.spec!.template.spec!.containers[0]! as Container & { readinesProbe?: Probe };
+    app.readinesProbe = app.readinessProbe;
+    delete app.readinessProbe;
+    one(docs, "HorizontalPodAutoscaler").spec.minReplicas = "4";
+    expect(schemaErrors(docs)).toEqual([
+      expect.stringMatching(/^Deployment placement-exchange: .*'"readinesProbe"' does not exist in type 'Container'/),
+      expect.stringMatching(/^HorizontalPodAutoscaler placement-exchange: Type 'string' is not assignable to type 'number'/),
+    ]);
   });
 });
 
