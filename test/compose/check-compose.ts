@@ -8,16 +8,18 @@
 // COMPOSE_URL (http://localhost:3000), COMPOSE_PROJECT (compose's project name, for its containers).
 // The database is reached at its container's address on the compose network (not published).
 import { execFile, execFileSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import supertest from "supertest";
 import { openDatabase } from "../../server/src/db/client";
 import { offers } from "../../server/src/db/schema";
 import { launchBrowser } from "../e2e/browser";
+import { COUNCIL } from "../e2e/live-request-steps";
+import { signInAsDemoPerson } from "../e2e/sign-in-steps";
 import { buildMarket, type Market, offerBody, openRequest } from "../factories/placement-requests";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
 import { pause, recordEvents, snapshotOf } from "../realtime/live-recorder";
+import { getThroughBalancer, keyPerNode } from "../setup/node-keys";
 
 const URL_ = process.env.COMPOSE_URL ?? "http://localhost:3000";
 const PROJECT = process.env.COMPOSE_PROJECT ?? "main";
@@ -29,10 +31,14 @@ const sockets: LiveClient[] = [];
 const docker = (...args: string[]) => execFileSync("docker", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 /** For a command that takes a while (docker stop): the event loop runs on, so sockets are heard meanwhile. */
 const dockerAsync = async (...args: string[]) => (await promisify(execFile)("docker", args, { encoding: "utf8" })).stdout.trim();
-/** A service's container, by compose's labels (v1 and v2 name containers differently). */
+/** A service's container, by compose's labels (v1 and v2 name containers differently); the same across stop and start. */
+const containers = new Map<string, string>();
 const container = (service: string) => {
+  const known = containers.get(service);
+  if (known) return known;
   const ids = docker("ps", "-aq", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--filter", `label=com.docker.compose.service=${service}`);
   if (!ids || ids.includes("\n")) throw new Error(`not one container for ${service} in project ${PROJECT}: ${ids || "none"}`);
+  containers.set(service, ids);
   return ids;
 };
 const logsOf = (service: string) => docker("logs", container(service));
@@ -61,13 +67,7 @@ async function waitFor(what: string, ms: number, fn: () => Promise<boolean> | bo
   throw new Error(`${what}: not within ${ms / 1000} s`);
 }
 
-/** A GET through nginx with its own request id (the node that served it logs it), maybe with a node key. */
-async function get(path: string, key?: string) {
-  const id = randomUUID();
-  const res = await fetch(`${URL_}${path}`, { headers: { "X-Request-Id": id, ...(key ? { Cookie: `px_node=${key}` } : {}) } });
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("px_node="));
-  return { status: res.status, headers: res.headers, text: await res.text(), id, key: cookie ? /^px_node=([^;]*)/.exec(cookie)?.[1] : undefined };
-}
+const get = (path: string, key?: string) => getThroughBalancer(URL_, path, key);
 
 /** Which node's container logged a request id (logs are written a moment after the answer). */
 async function servedBy(requestId: string): Promise<string> {
@@ -79,17 +79,7 @@ async function servedBy(requestId: string): Promise<string> {
   throw new Error(`no single node logged request ${requestId}`);
 }
 
-async function keyPerNode(): Promise<Record<string, string>> {
-  const keys: Record<string, string> = {};
-  for (let tries = 0; tries < 60 && Object.keys(keys).length < 3; tries++) {
-    const key = randomBytes(16).toString("hex");
-    keys[await servedBy((await get("/api/v1/health/ready", key)).id)] ??= key;
-  }
-  expect(Object.keys(keys).length === 3, `node keys found for ${Object.keys(keys).join(", ")} only`);
-  return keys;
-}
-
-async function offer(m: Market, requestId: string, provider: Market["providers"][number]): Promise<number> {
+async function offer(requestId: string, provider: Market["providers"][number]): Promise<number> {
   return (await supertest(URL_).post(`/api/v1/placement-requests/${requestId}/offers`).set(provider.person.auth).send(offerBody(provider.settingId))).status;
 }
 
@@ -127,13 +117,7 @@ async function main(): Promise<void> {
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
-      await page.goto(`${URL_}/sign-in`);
-      await page.getByRole("main").getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL(/\/idp\/interaction\//);
-      await page
-        .getByRole("button", { name: /^Sign in as Commissioner, / })
-        .first()
-        .click();
+      await signInAsDemoPerson(page, URL_, `Commissioner, ${COUNCIL}`);
       await page.waitForURL(`${URL_}/commissioner`);
       await page.getByRole("heading", { level: 1 }).waitFor();
     } finally {
@@ -141,7 +125,7 @@ async function main(): Promise<void> {
     }
   });
 
-  const keys = await keyPerNode();
+  const keys = await keyPerNode(URL_, NODES.length, servedBy);
   const { request } = await openRequest(URL_, m);
   const boards = await Promise.all(
     NODES.map(async (n) => {
@@ -169,7 +153,7 @@ async function main(): Promise<void> {
 
   await check("WebSockets upgrade on every node and each hears an offer taken by any node", async () => {
     for (const b of boards) expect(b.socket.io.engine.transport.name === "websocket", `${b.node}: ${b.socket.io.engine.transport.name}`);
-    expect((await offer(m, request.id, m.providers[0]!)) === 201, "offer refused");
+    expect((await offer(request.id, m.providers[0]!)) === 201, "offer refused");
     await heardEverywhere(m.providers[0]!.settingId);
   });
 
@@ -183,7 +167,7 @@ async function main(): Promise<void> {
     const board = boards.find((b) => b.node === "app2")!;
     await waitFor("app2's page reconnecting", 15_000, () => board.connects() >= 2);
     await snapshotOf(board.socket, request.id);
-    expect((await offer(m, request.id, m.providers[1]!)) === 201, "offer refused");
+    expect((await offer(request.id, m.providers[1]!)) === 201, "offer refused");
     await heardEverywhere(m.providers[1]!.settingId);
   });
 
@@ -225,7 +209,7 @@ async function main(): Promise<void> {
       `answers while app3 drained: ${statuses.filter((s) => s !== 200).join(", ")}`,
     );
     await snapshotOf(board.socket, request.id);
-    expect((await offer(m, request.id, m.providers[2]!)) === 201, "offer refused");
+    expect((await offer(request.id, m.providers[2]!)) === 201, "offer refused");
     await heardEverywhere(m.providers[2]!.settingId);
     docker("start", container("app3"));
     await waitFor("app3 healthy", 60_000, () => healthOf("app3") === "healthy");

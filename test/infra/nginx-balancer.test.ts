@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import { io } from "socket.io-client";
 import supertest from "supertest";
 import { buildMarket, type Market, offerBody, openRequest } from "../factories/placement-requests";
@@ -7,6 +6,7 @@ import { pause, recordEvents, snapshotOf } from "../realtime/live-recorder";
 import { type Cluster, startCluster } from "../setup/cluster";
 import { describeWithServers } from "../setup/describe-with-servers";
 import { type RunningNginx, startNginx } from "../setup/nginx";
+import { getThroughBalancer, keyPerNode } from "../setup/node-keys";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 // docker compose's load balancer without Docker: infra/nginx/nginx.conf itself (only the nodes'
@@ -21,14 +21,7 @@ let nginx: RunningNginx | undefined;
 let m: Market;
 const sockets: LiveClient[] = [];
 
-/** A GET through nginx, with its own request id (the node that served it logs it) and maybe a node key. */
-async function get(path: string, key?: string) {
-  const id = randomUUID();
-  const res = await fetch(`${nginx!.url}${path}`, { headers: { "X-Request-Id": id, ...(key ? { Cookie: `px_node=${key}` } : {}) } });
-  await res.arrayBuffer();
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("px_node="));
-  return { status: res.status, id, key: cookie ? /^px_node=([^;]*)/.exec(cookie)?.[1] : undefined, cookie };
-}
+const get = (path: string, key?: string) => getThroughBalancer(nginx!.url, path, key);
 
 /** Which node served a request: the one whose log has its id (logs are written a moment after the answer). */
 async function servedBy(requestId: string): Promise<number> {
@@ -45,18 +38,6 @@ async function servedBy(requestId: string): Promise<number> {
 async function offer(requestId: string, provider: Market["providers"][number]) {
   return (await supertest(nginx!.url).post(`/api/v1/placement-requests/${requestId}/offers`).set(provider.person.auth).send(offerBody(provider.settingId)))
     .status;
-}
-
-/** A node key for each node, found as a browser would get one: by asking and seeing where it landed. */
-async function keyPerNode(): Promise<string[]> {
-  const keys: string[] = [];
-  for (let tries = 0; tries < 60 && keys.filter(Boolean).length < 3; tries++) {
-    const key = randomBytes(16).toString("hex");
-    const served = await get("/api/v1/health/ready", key);
-    keys[await servedBy(served.id)] ??= key;
-  }
-  if (keys.filter(Boolean).length < 3) throw new Error(`keys found for nodes ${Object.keys(keys).join(", ")} only`);
-  return keys;
 }
 
 describeWithServers("nginx in front of three nodes (infra/nginx/nginx.conf, as docker compose runs it)", { database: true, redis: true, nginx: true }, () => {
@@ -120,10 +101,10 @@ describeWithServers("nginx in front of three nodes (infra/nginx/nginx.conf, as d
   }, 60_000);
 
   it("should pass WebSocket upgrades to every node, each socket hearing an offer taken by any node", async () => {
-    const keys = await keyPerNode();
+    const keys = await keyPerNode(nginx!.url, 3, servedBy);
     const { request } = await openRequest(nginx!.url, m);
     const boards = await Promise.all(
-      keys.map(async (key) => {
+      Object.values(keys).map(async (key) => {
         const socket = liveClient(nginx!.url, { token: m.commissioner.token, cookie: `px_node=${key}` });
         sockets.push(socket);
         const log = recordEvents(await connected(socket));
@@ -138,7 +119,7 @@ describeWithServers("nginx in front of three nodes (infra/nginx/nginx.conf, as d
   }, 90_000);
 
   it("should send a killed node's browsers to the others: pages load and live pages reconnect and watch again", async () => {
-    const keys = await keyPerNode();
+    const keys = await keyPerNode(nginx!.url, 3, servedBy);
     const { request } = await openRequest(nginx!.url, m);
     const socket = liveClient(nginx!.url, { token: m.commissioner.token, cookie: `px_node=${keys[1]}`, reconnect: true });
     sockets.push(socket);
