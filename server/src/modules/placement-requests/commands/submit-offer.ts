@@ -1,9 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { DomainErrorCode, type ValidationIssue } from "@shared/errors";
 import { type OfferReceipt, type OfferSubmitInput, weeklyFee } from "@shared/schemas/placement-requests";
 import { offerRuleIssues } from "@shared/tenders/offer-rules";
 import type { Db, Tx } from "../../../db/client";
 import { once } from "../../../db/idempotency";
+import { rowsOf } from "../../../db/rows";
 import { offers, offerVersions, type PlacementRequestRow, requestInvitations } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
 import { recordAudit } from "../../audit/record-audit";
@@ -21,6 +22,33 @@ function checkOffer(request: PlacementRequestRow, input: OfferSubmitInput, today
   }).map((i) => ({ path: `body.${i.field}`, message: i.message }));
   if (input.startDate < today) issues.push({ path: "body.startDate", message: `The start date cannot be in the past (today is ${today})` });
   return issues;
+}
+
+/**
+ * The offer (or its next version: one offer per setting, offers' unique key), the version and the
+ * invitation marked offered, in one statement. Three statements took three round trips while the
+ * request's row was locked, and offers on one request wait for that lock in turn.
+ */
+async function storeOffer(tx: Tx, actor: Actor & { organisationId: string }, requestId: string, input: OfferSubmitInput) {
+  const { corePence, staffingPence, therapiesPence, otherPence } = input.fee;
+  const [row] = await rowsOf<{ offer_id: string; version: number; submitted_at: Date | string }>(
+    tx,
+    sql`WITH offer AS (
+          INSERT INTO ${offers} (request_id, setting_id, organisation_id) VALUES (${requestId}, ${input.settingId}, ${actor.organisationId})
+          ON CONFLICT (request_id, setting_id) DO UPDATE SET current_version = ${offers}.current_version + 1, status = 'active', updated_at = clock_timestamp()
+          RETURNING id, current_version),
+        invited AS (
+          UPDATE ${requestInvitations} SET status = 'offered' WHERE request_id = ${requestId} AND setting_id = ${input.settingId})
+        INSERT INTO ${offerVersions} (offer_id, version, core_pence, staffing_pence, therapies_pence, other_pence, start_date,
+          criteria_responses, notes, justification, submitted_by, submitted_at)
+        SELECT id, current_version, ${corePence}::int, ${staffingPence}::int, ${therapiesPence}::int, ${otherPence}::int, ${input.startDate}::date,
+          ${JSON.stringify(input.criteria)}::jsonb, ${input.notes}, ${input.justification?.trim() || null}, ${actor.userId}, clock_timestamp()
+        FROM offer
+        RETURNING offer_id, version, submitted_at`,
+  );
+  if (!row) throw new Error("offer write returned nothing");
+  // node-postgres answers a Date, PGlite may answer the text.
+  return { offerId: row.offer_id, version: row.version, submittedAt: new Date(row.submitted_at) };
 }
 
 export interface SubmitOfferProps {
@@ -57,52 +85,23 @@ export async function submitOffer({ db, actor, requestId, input, idempotencyKey,
       if (issues.length > 0)
         throw validationFailed(issues, issues.every((i) => i.path === "body.justification") ? DomainErrorCode.JustificationRequired : undefined);
 
-      // The offer, or its next version, in one statement (one offer per setting: offers' unique key).
-      const [offer] = await tx
-        .insert(offers)
-        .values({ requestId, settingId: input.settingId, organisationId: actor.organisationId })
-        .onConflictDoUpdate({
-          target: [offers.requestId, offers.settingId],
-          set: { currentVersion: sql`${offers.currentVersion} + 1`, status: "active", updatedAt: sql`clock_timestamp()` },
-        })
-        .returning();
-      if (!offer) throw new Error("offer write returned nothing");
-      const version = offer.currentVersion;
-      const [stored] = await tx
-        .insert(offerVersions)
-        .values({
-          offerId: offer.id,
-          version,
-          ...input.fee,
-          startDate: input.startDate,
-          criteriaResponses: input.criteria,
-          notes: input.notes,
-          justification: input.justification?.trim() || null,
-          submittedBy: actor.userId,
-          submittedAt: sql`clock_timestamp()`,
-        })
-        .returning();
-      if (!stored) throw new Error("offer version insert returned nothing");
-      await tx
-        .update(requestInvitations)
-        .set({ status: "offered" })
-        .where(and(eq(requestInvitations.requestId, requestId), eq(requestInvitations.settingId, input.settingId)));
+      const { offerId, version, submittedAt } = await storeOffer(tx, actor, requestId, input);
       await recordAudit(tx, {
         action: version === 1 ? "offer.submit" : "offer.revise",
         recordType: "offer",
-        recordId: offer.id,
+        recordId: offerId,
         actorUserId: actor.userId,
         actorOrganisationId: actor.organisationId,
         ip,
         details: { requestId, version },
       });
       const receipt: OfferReceipt = {
-        offerId: offer.id,
+        offerId,
         requestId,
         settingId: input.settingId,
         version,
         weeklyFeePence: weeklyFee(input.fee),
-        serverTime: stored.submittedAt.toISOString(),
+        serverTime: submittedAt.toISOString(),
       };
       request = locked;
       return { status: version === 1 ? 201 : 200, body: { data: receipt } };
