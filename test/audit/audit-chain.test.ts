@@ -67,6 +67,25 @@ describe("recordAudit", () => {
     await expect(verifyAuditChain(t.handle.db, { batchSize: 4 })).resolves.toEqual({ ok: true, rows: before + 25 });
   });
 
+  it("should chain appends made without a transaction (one statement each) with those of transactions, whatever the interleaving", async () => {
+    const before = (await count()) ?? 0;
+    // A read of a child's profile is audited by one statement of its own; offers and awards queue theirs for their commit.
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0
+          ? t.handle.db.transaction((tx) => recordAudit(tx, entry({ action: "offer.submit", details: { i } })))
+          : i % 3 === 1
+            ? recordAudit(t.handle.db, entry({ details: { i } }))
+            : appendAuditNow(t.handle.db, entry({ action: "auth.sign_in", details: { i } })),
+      ),
+    );
+    const seqs = (await t.handle.db.select({ seq: auditLog.seq }).from(auditLog)).map((r) => r.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: before + 30 }, (_, i) => i + 1));
+    await expect(verifyAuditChain(t.handle.db, { batchSize: 7 })).resolves.toEqual({ ok: true, rows: before + 30 });
+    // Nothing left queued: a plain append does not go through the queue.
+    expect((await t.handle.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_queue"))[0]?.n).toBe(0);
+  });
+
   it("should leave no row when the caller's transaction rolls back", async () => {
     const before = await count();
     await expect(

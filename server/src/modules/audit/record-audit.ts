@@ -38,11 +38,11 @@ const queued = new WeakMap<Tx, EntryValues[]>();
  * Records one entry in the hash-chained audit log. Pass the caller's transaction so the entry
  * commits or rolls back with the change it records: it is appended when the transaction
  * commits, with the transaction's other entries, in the order they were recorded. Given the
- * plain database, it is appended at once in a transaction of its own.
+ * plain database, it is appended at once by one statement, which is its own transaction.
  */
 export async function recordAudit(db: DbOrTx, entry: AuditEntryInput): Promise<void> {
   const values = normalise(entry);
-  if (!(db instanceof PgTransaction)) return void (await db.transaction((tx) => queueForCommit(tx, [values])));
+  if (!(db instanceof PgTransaction)) return void (await append(db, [values]));
   // Every audited write in the service takes the chain's lock in turn, and holds it until its
   // transaction ends. Appended as the change happened, a transaction held it through all its
   // later work (an award: the placement, everyone told; about 15 ms) and every other audited
@@ -66,8 +66,7 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntryInput): Promise<v
  */
 export async function appendAuditNow(db: DbOrTx, entry: AuditEntryInput): Promise<AuditRecord> {
   const values = normalise(entry);
-  const rows =
-    db instanceof PgTransaction ? await append(db, [...(queued.get(db)?.splice(0) ?? []), values]) : await db.transaction((tx) => append(tx, [values]));
+  const rows = await append(db, db instanceof PgTransaction ? [...(queued.get(db)?.splice(0) ?? []), values] : [values]);
   const row = rows.at(-1);
   if (!row) throw new Error("audit_log insert returned no row");
   return row;
@@ -88,15 +87,18 @@ async function queueForCommit(tx: Tx, entries: EntryValues[]): Promise<void> {
   await tx.execute(sql`INSERT INTO audit_queue (lock_key, entries) VALUES (${AUDIT_APPEND_LOCK_KEY}, ${appendable(entries)}::jsonb)`);
 }
 
-async function append(tx: Tx, entries: EntryValues[]): Promise<AuditRecord[]> {
+async function append(db: DbOrTx, entries: EntryValues[]): Promise<AuditRecord[]> {
   if (entries.length === 0) return [];
   // Row N+1 needs row N's hash, so appends must take turns across transactions and app nodes.
   // A transaction-scoped advisory lock is held until the caller commits or rolls back, so no
   // one reads the head of the chain while an uncommitted row might still become the head.
+  // Given the plain database, the statement is a transaction of its own (the lock is held while
+  // it runs): one round trip where BEGIN, the append and COMMIT were three, for every audited
+  // read of a child's profile (each search for matches is one).
   // audit_append takes the lock, reads the head, seals and inserts the rows in one round trip
   // (migration 0032 says why and how), from each row's canonical JSON written here.
   const rows = await rowsOf<{ seq: string | number; occurred_at: string; prev_hash: string; hash: string }>(
-    tx,
+    db,
     sql`SELECT seq, occurred_at, prev_hash, hash FROM audit_append(${AUDIT_APPEND_LOCK_KEY}, ${appendable(entries)}::jsonb)`,
   );
   if (rows.length !== entries.length) throw new Error("audit_append returned fewer rows than it was given");
