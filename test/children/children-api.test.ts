@@ -131,6 +131,34 @@ describe("Reading and changing a profile", () => {
     expect(reads).toEqual([{ actor_user_id: colleague.user.id, reason: expect.stringMatching(/Children and Families Act/) }]);
   });
 
+  it("should name the preferred setting and the placement the child is in now, not one ended or yet to start", async () => {
+    const child = await recorded({ preferredSettingId: listedSettingId });
+    const read = async () => {
+      const res = await request(t.app).get(`/api/v1/children/${child.id}`).set(commissioner.auth);
+      expect(res.status).toBe(200);
+      return ChildProfileResponseSchema.parse(res.body).data;
+    };
+    const before = await read();
+    expect(before).toMatchObject({ preferredSettingName: "Listed School", currentPlacement: null });
+    expect((await recorded()).preferredSettingName).toBeNull();
+
+    const place = (start: string, end: string | null, fee: number) =>
+      query<{ id: string }>(
+        `INSERT INTO placements (child_id, council_id, setting_id, provider_id, weekly_fee_pence, start_date, end_date, end_reason)
+         SELECT $1, c.organisation_id, s.id, s.organisation_id, $3, current_date + $4::int, current_date + $5::int,
+           CASE WHEN $5::int IS NULL THEN NULL ELSE 'planned_end' END
+         FROM child_profiles c, settings s WHERE c.id = $1 AND s.id = $2 RETURNING id`,
+        [child.id, listedSettingId, fee, Number(start), end === null ? null : Number(end)],
+      );
+    await place("-400", "-30", 100_000); // ended last month
+    await place("30", null, 300_000); // starts next month
+    expect((await read()).currentPlacement).toBeNull();
+    const [now] = await place("-7", null, 200_000); // started last week
+    const placed = await read();
+    expect(placed.currentPlacement).toMatchObject({ id: now?.id, settingName: "Listed School", weeklyFeePence: 200_000 });
+    expect(placed.currentPlacement?.providerName).toEqual(expect.any(String));
+  });
+
   it.each([
     ["another council's commissioner", () => otherCouncil],
     ["a provider", () => provider],
