@@ -45,7 +45,7 @@ const profileReads = {
       .where(eq(placementRequests.childId, sql.placeholder("childId")))
       .orderBy(desc(placementRequests.createdAt)),
   ),
-  // The placement that has started and not ended (the latest, should two overlap).
+  // The placements that have started and not ended, latest first (the first is the child's; two overlap only by mistake).
   currentPlacement: builtOnce((db) =>
     db
       .select({
@@ -59,8 +59,7 @@ const profileReads = {
       .innerJoin(settings, eq(settings.id, placements.settingId))
       .innerJoin(organisations, eq(organisations.id, placements.providerId))
       .where(and(eq(placements.childId, sql.placeholder("childId")), isCurrent(sql.placeholder("today"))))
-      .orderBy(desc(placements.startDate))
-      .limit(sql.placeholder("one")),
+      .orderBy(desc(placements.startDate)),
   ),
 };
 
@@ -104,7 +103,7 @@ async function requestsOf(db: DbOrTx, childId: string): Promise<ChildProfile["re
 }
 
 async function currentPlacementOf(db: DbOrTx, childId: string, today: string): Promise<ChildProfile["currentPlacement"]> {
-  const [row] = await profileReads.currentPlacement(db).execute({ childId, today, one: 1 });
+  const [row] = await profileReads.currentPlacement(db).execute({ childId, today });
   return row ? { ...row, startDate: String(row.startDate) } : null;
 }
 

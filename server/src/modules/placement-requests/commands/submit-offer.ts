@@ -29,7 +29,7 @@ function checkOffer(request: PlacementRequestRow, input: OfferSubmitInput, today
  * invitation marked offered, in one statement. Three statements took three round trips while the
  * request's row was locked, and offers on one request wait for that lock in turn.
  */
-async function storeOffer(tx: Tx, actor: Actor & { organisationId: string }, requestId: string, input: OfferSubmitInput) {
+async function storeOffer(tx: Tx, actor: SubmitOfferProps["actor"], requestId: string, input: OfferSubmitInput) {
   const { corePence, staffingPence, therapiesPence, otherPence } = input.fee;
   const [row] = await rowsOf<{ offer_id: string; version: number; submitted_at: Date | string }>(
     tx,
