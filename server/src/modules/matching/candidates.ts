@@ -14,6 +14,14 @@ interface ProviderRow {
   band_ceiling_pence: number | null;
 }
 
+/** A provider's columns on each of its settings' rows, when both are read in one statement. */
+interface ProviderColumns {
+  provider_name: string;
+  provider_lots: number[];
+  band_price_pence: number | null;
+  band_ceiling_pence: number | null;
+}
+
 interface SettingRow {
   id: string;
   organisation_id: string;
@@ -41,29 +49,6 @@ const textArray = (values: readonly string[]) =>
   )}]::text[]`;
 
 /**
- * The providers admitted to the region's framework (or only those of `among`), each with the
- * lots it is admitted to, its framework price for the child's band on the child's lot and that
- * band's ceiling.
- */
-async function admittedProviders(db: Db, regionId: string, child: MatchChild, among?: readonly string[]): Promise<ProviderRow[]> {
-  return rowsOf<ProviderRow>(
-    db,
-    sql`WITH lot AS (SELECT l.id FROM lots l JOIN frameworks f ON f.id = l.framework_id WHERE f.region_id = ${regionId} AND l.number = ${child.lotNumber}::int ORDER BY f.term_start DESC LIMIT 1)
-        SELECT o.id, o.name, array_agg(DISTINCT l.number) AS lots, bp.weekly_price_pence AS band_price_pence,
-          (SELECT b.weekly_ceiling_pence FROM price_bands b WHERE b.lot_id = (SELECT id FROM lot) AND b.band = ${child.priceBand}) AS band_ceiling_pence
-        FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id JOIN organisations o ON o.id = la.organisation_id
-          LEFT JOIN provider_band_prices bp ON bp.organisation_id = o.id AND bp.lot_id = (SELECT id FROM lot) AND bp.band = ${child.priceBand}
-        WHERE la.status = 'admitted' AND f.region_id = ${regionId} ${among ? sql`AND o.id = ANY(${uuidArray(among)})` : sql``}
-        GROUP BY o.id, o.name, bp.weekly_price_pence`,
-  );
-}
-
-/** Providers admitted to the child's lot on one of the region's frameworks: a subquery for the settings' query. */
-const admittedToLot = (regionId: string, lotNumber: number) =>
-  sql`(SELECT la.organisation_id FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id
-       WHERE la.status = 'admitted' AND f.region_id = ${regionId} AND l.number = ${lotNumber}::int)`;
-
-/**
  * Conditions each implied by one of the engine's hard rules, so SQL drops, with an index, what
  * the engine would drop anyway (settings_matching, migration 0010). The engine still applies
  * every rule to what is left.
@@ -89,31 +74,77 @@ function prefilter(child: MatchChild): SQL[] {
   return where;
 }
 
+/** Parent feedback once enough is approved, for each setting `s` of the statement it is joined into. */
+const FEEDBACK_OF_SETTING = sql`LEFT JOIN LATERAL (
+    -- Feedback counts only from the minimum number of approved reviews; its average is the
+    -- mean of the per-aspect averages, the figures commissioners see on the setting's page.
+    SELECT avg(aspect.average)::float8 AS average, n.reviews
+    FROM (SELECT count(*)::int AS reviews FROM setting_feedback WHERE setting_id = s.id AND status = 'approved') n,
+      LATERAL (SELECT avg(r.value::numeric) AS average FROM setting_feedback f CROSS JOIN LATERAL jsonb_each_text(f.ratings) r
+               WHERE f.setting_id = s.id AND f.status = 'approved' GROUP BY r.key) aspect
+    WHERE n.reviews >= ${FEEDBACK_MINIMUM_REVIEWS}::int
+    GROUP BY n.reviews) fb ON true`;
+
+const SETTING_COLUMNS = sql`s.id, s.organisation_id, s.name, s.town, s.outcode, s.lot_numbers, s.age_low, s.age_high, s.sex_admitted, s.vacancies,
+  s.needs, s.risks_managed, s.ofsted_grade, s.latitude, s.longitude`;
+
+/** The child's lot on the region's current framework: its price bands are the ones that apply. */
+const lotOfChild = (regionId: string, child: MatchChild) =>
+  sql`SELECT l.id FROM lots l JOIN frameworks f ON f.id = l.framework_id WHERE f.region_id = ${regionId} AND l.number = ${child.lotNumber}::int
+      ORDER BY f.term_start DESC LIMIT 1`;
+
 /**
- * Published settings meeting `where`, of the providers `ofProviders` admits, with parent feedback
- * once enough is approved. The settings are found first (the index answers the need and the lot)
- * and their providers checked after: a region's thousands of admitted providers, as a list or a
- * subquery, made the planner walk every provider's settings instead.
+ * Published settings meeting the prefilter whose provider is admitted to the child's lot, each
+ * with its provider's name, lots, band price and the band's ceiling, and parent feedback, in one
+ * statement. The settings are found first (the index answers the need and the lot) and only
+ * their providers read after: a national framework admits thousands of providers, and reading
+ * every one's lots and price on each search cost more than the search. One statement, not a
+ * second one listing the few hundred providers found: a round trip and a large parameter fewer.
  */
-async function publishedSettings(db: Db, ofProviders: SQL, where: SQL[]): Promise<SettingRow[]> {
+async function prefilteredSettings(db: Db, regionId: string, child: MatchChild): Promise<(SettingRow & ProviderColumns)[]> {
+  return rowsOf<SettingRow & ProviderColumns>(
+    db,
+    sql`WITH lot AS (${lotOfChild(regionId, child)}),
+        found AS MATERIALIZED (SELECT ${SETTING_COLUMNS} FROM settings s WHERE s.status = 'published' AND ${sql.join(prefilter(child), sql` AND `)}),
+        admitted AS (
+          SELECT la.organisation_id, array_agg(DISTINCT l.number) AS lots
+          FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id
+          WHERE la.status = 'admitted' AND f.region_id = ${regionId} AND la.organisation_id IN (SELECT organisation_id FROM found)
+          GROUP BY la.organisation_id
+          HAVING bool_or(l.number = ${child.lotNumber}::int))
+        SELECT s.*, o.name AS provider_name, a.lots AS provider_lots, bp.weekly_price_pence AS band_price_pence,
+          (SELECT b.weekly_ceiling_pence FROM price_bands b WHERE b.lot_id = (SELECT id FROM lot) AND b.band = ${child.priceBand}) AS band_ceiling_pence,
+          fb.average AS feedback_average, fb.reviews AS feedback_reviews
+        FROM found s JOIN admitted a ON a.organisation_id = s.organisation_id JOIN organisations o ON o.id = s.organisation_id
+          LEFT JOIN provider_band_prices bp ON bp.organisation_id = s.organisation_id AND bp.lot_id = (SELECT id FROM lot) AND bp.band = ${child.priceBand}
+          ${FEEDBACK_OF_SETTING}`,
+  );
+}
+
+/**
+ * The providers admitted to the region's framework, each with the lots it is admitted to, its
+ * framework price for the child's band on the child's lot and that band's ceiling.
+ */
+async function admittedProviders(db: Db, regionId: string, child: MatchChild): Promise<ProviderRow[]> {
+  return rowsOf<ProviderRow>(
+    db,
+    sql`WITH lot AS (${lotOfChild(regionId, child)})
+        SELECT o.id, o.name, array_agg(DISTINCT l.number) AS lots, bp.weekly_price_pence AS band_price_pence,
+          (SELECT b.weekly_ceiling_pence FROM price_bands b WHERE b.lot_id = (SELECT id FROM lot) AND b.band = ${child.priceBand}) AS band_ceiling_pence
+        FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id JOIN organisations o ON o.id = la.organisation_id
+          LEFT JOIN provider_band_prices bp ON bp.organisation_id = o.id AND bp.lot_id = (SELECT id FROM lot) AND bp.band = ${child.priceBand}
+        WHERE la.status = 'admitted' AND f.region_id = ${regionId}
+        GROUP BY o.id, o.name, bp.weekly_price_pence`,
+  );
+}
+
+/** Every published setting of `providerIds`, with parent feedback: the unfiltered candidates. */
+async function settingsOf(db: Db, providerIds: string[]): Promise<SettingRow[]> {
   return rowsOf<SettingRow>(
     db,
-    sql`WITH found AS MATERIALIZED (
-          SELECT s.id, s.organisation_id, s.name, s.town, s.outcode, s.lot_numbers, s.age_low, s.age_high, s.sex_admitted, s.vacancies,
-            s.needs, s.risks_managed, s.ofsted_grade, s.latitude, s.longitude
-          FROM settings s WHERE s.status = 'published' AND ${sql.join(where, sql` AND `)})
-        SELECT s.*, fb.average AS feedback_average, fb.reviews AS feedback_reviews
-        FROM found s
-        -- Feedback counts only from the minimum number of approved reviews; its average is the
-        -- mean of the per-aspect averages, the figures commissioners see on the setting's page.
-        LEFT JOIN LATERAL (
-          SELECT avg(aspect.average)::float8 AS average, n.reviews
-          FROM (SELECT count(*)::int AS reviews FROM setting_feedback WHERE setting_id = s.id AND status = 'approved') n,
-            LATERAL (SELECT avg(r.value::numeric) AS average FROM setting_feedback f CROSS JOIN LATERAL jsonb_each_text(f.ratings) r
-                     WHERE f.setting_id = s.id AND f.status = 'approved' GROUP BY r.key) aspect
-          WHERE n.reviews >= ${FEEDBACK_MINIMUM_REVIEWS}::int
-          GROUP BY n.reviews) fb ON true
-        WHERE ${ofProviders}`,
+    sql`SELECT ${SETTING_COLUMNS}, fb.average AS feedback_average, fb.reviews AS feedback_reviews
+        FROM settings s ${FEEDBACK_OF_SETTING}
+        WHERE s.status = 'published' AND s.organisation_id = ANY(${uuidArray(providerIds)})`,
   );
 }
 
@@ -135,24 +166,30 @@ export interface LoadCandidatesProps {
  * providers come first, so the settings query gets a constant list the planner estimates well.
  */
 export async function loadCandidates({ db, regionId, child, prefiltered }: LoadCandidatesProps): Promise<MatchSetting[]> {
-  let rows: SettingRow[];
-  let providers: Map<string, ProviderRow>;
+  const listed = (row: SettingRow, provider: ProviderRow) => {
+    // Listed on a lot = the setting offers it and its provider is admitted to it.
+    const lotNumbers = row.lot_numbers.filter((n) => provider.lots.includes(n));
+    return lotNumbers.length > 0 ? [toMatchSetting(row, provider, lotNumbers)] : [];
+  };
   if (prefiltered) {
-    rows = await publishedSettings(db, sql`s.organisation_id IN ${admittedToLot(regionId, child.lotNumber)}`, prefilter(child));
-    const ids = [...new Set(rows.map((r) => r.organisation_id))];
-    providers = new Map(ids.length === 0 ? [] : (await admittedProviders(db, regionId, child, ids)).map((p) => [p.id, p]));
-  } else {
-    providers = new Map((await admittedProviders(db, regionId, child)).map((p) => [p.id, p]));
-    const ids = [...providers.keys()];
-    rows = ids.length === 0 ? [] : await publishedSettings(db, sql`s.organisation_id = ANY(${uuidArray(ids)})`, [sql`true`]);
+    const rows = await prefilteredSettings(db, regionId, child);
+    return rows.flatMap((row) => listed(row, providerOf(row)));
   }
+  const providers = new Map((await admittedProviders(db, regionId, child)).map((p) => [p.id, p]));
+  const rows = providers.size === 0 ? [] : await settingsOf(db, [...providers.keys()]);
   return rows.flatMap((row) => {
     const provider = providers.get(row.organisation_id);
-    // Listed on a lot = the setting offers it and its provider is admitted to it.
-    const lotNumbers = row.lot_numbers.filter((n) => provider?.lots.includes(n));
-    return provider && lotNumbers.length > 0 ? [toMatchSetting(row, provider, lotNumbers)] : [];
+    return provider ? listed(row, provider) : [];
   });
 }
+
+const providerOf = (row: SettingRow & ProviderColumns): ProviderRow => ({
+  id: row.organisation_id,
+  name: row.provider_name,
+  lots: row.provider_lots,
+  band_price_pence: row.band_price_pence,
+  band_ceiling_pence: row.band_ceiling_pence,
+});
 
 function toMatchSetting(r: SettingRow, provider: ProviderRow, lotNumbers: number[]): MatchSetting {
   return {
