@@ -21,9 +21,10 @@ const isCurrent = (today: string | Placeholder) => and(lte(placements.startDate,
  * them, and drizzle building them anew was about a tenth of a search for matches' node CPU.
  */
 const profileReads = {
+  // The row with the database's date, which work that reckons the child's age but shows no page needs.
   row: builtOnce((db) =>
     db
-      .select()
+      .select({ row: childProfiles, today: clockColumns.today })
       .from(childProfiles)
       .where(eq(childProfiles.id, sql.placeholder("id"))),
   ),
@@ -65,9 +66,13 @@ const profileReads = {
 
 /** A profile row the actor may see, or 404 whether or not it exists. Not audited: callers decide what is disclosed. */
 export async function loadChildRow(db: DbOrTx, actor: Actor, id: string): Promise<ChildProfileRow> {
-  const [row] = await profileReads.row(db).execute({ id });
-  if (!row || !canSeeChild(actor, row)) throw notFound("The child's profile");
-  return row;
+  return (await loadChildRowToday(db, actor, id)).row;
+}
+
+async function loadChildRowToday(db: DbOrTx, actor: Actor, id: string): Promise<{ row: ChildProfileRow; today: string }> {
+  const [found] = await profileReads.row(db).execute({ id });
+  if (!found || !canSeeChild(actor, found.row)) throw notFound("The child's profile");
+  return found;
 }
 
 /** A profile the actor may see that is complete: a draft cannot be matched or put to providers (409 saying what to do). */
@@ -117,8 +122,24 @@ export interface ReadChildProps {
 }
 
 /** Every read of a child's profile is a disclosure, so it is audited in the same breath. */
-export async function readChild({ db, actor, id, purpose, ip }: ReadChildProps): Promise<{ row: ChildProfileRow; profile: ChildProfile }> {
-  const row = await loadChildRow(db, actor, id);
+export async function readChild(props: ReadChildProps): Promise<{ row: ChildProfileRow; profile: ChildProfile }> {
+  const row = await loadChildRow(props.db, props.actor, props.id);
+  await auditRead(props, row);
+  return { row, profile: await presentChildRow(props.db, row) };
+}
+
+/**
+ * The profile's row and the database's date, its read audited as readChild's: for work that
+ * uses the answers (matching, outcomes) and not the page, without the page's other reads (its
+ * council's name, its requests, its placement): a search for matches makes three round trips fewer.
+ */
+export async function readChildRow(props: ReadChildProps): Promise<{ row: ChildProfileRow; today: string }> {
+  const found = await loadChildRowToday(props.db, props.actor, props.id);
+  await auditRead(props, found.row);
+  return found;
+}
+
+async function auditRead({ db, actor, purpose, ip }: ReadChildProps, row: ChildProfileRow): Promise<void> {
   await recordAudit(db, {
     action: "child_profile.read",
     recordType: "child_profile",
@@ -129,7 +150,6 @@ export async function readChild({ db, actor, id, purpose, ip }: ReadChildProps):
     reason: "Commissioning a placement for a child in the council's care (SEND Code of Practice; Children and Families Act 2014)",
     details: { purpose },
   });
-  return { row, profile: await presentChildRow(db, row) };
 }
 
 /** The council's children, newest change first, a page at a time: references and codes only. */

@@ -1,12 +1,13 @@
 import { DomainErrorCode } from "@shared/errors";
 import { type MatchChild, rankMatches } from "@shared/matching";
 import { listed as inWords } from "@shared/matching/labels";
-import type { ChildProfile, MATCHING_REQUIRED_FIELDS } from "@shared/schemas/children";
+import type { MATCHING_REQUIRED_FIELDS } from "@shared/schemas/children";
 import type { MatchesQuery, MatchesResponse } from "@shared/schemas/matching";
 import type { Db } from "../../db/client";
 import { conflict } from "../../http/app-error";
 import type { Member } from "../../http/require-actor";
-import { readChild, refuseDraft } from "../children/queries";
+import { type MatchingAnswers, matchingAnswers } from "../children/present";
+import { readChildRow, refuseDraft } from "../children/queries";
 import { districtCentre } from "../directory/search";
 import { loadCandidates } from "./candidates";
 import { listedCount, rememberListedCount } from "./listed-count";
@@ -20,7 +21,7 @@ const FIELD_WORDS: Record<(typeof MATCHING_REQUIRED_FIELDS)[number], string> = {
 };
 
 /** The engine's view of a profile; 409 naming what to add when matching cannot run without it. */
-export async function matchChildOf(db: Db, profile: ChildProfile, lot: number | undefined): Promise<MatchChild> {
+export async function matchChildOf(db: Db, profile: MatchingAnswers, lot: number | undefined): Promise<MatchChild> {
   const { ageOnNeededBy, sex, primaryNeed, homeOutcode, lotNumber } = profile;
   if (profile.missingForMatching.length > 0 || ageOnNeededBy === null || sex === null || primaryNeed === null || homeOutcode === null || lotNumber === null) {
     const missing = profile.missingForMatching.map((field) => FIELD_WORDS[field]);
@@ -58,9 +59,9 @@ export interface FindMatchesProps {
  * audited (purpose "matching") and answers 404 to anyone but the owning council's commissioners.
  */
 export async function findMatches({ db, actor, childId, query, ip }: FindMatchesProps): Promise<MatchesResponse["data"]> {
-  const { profile } = await readChild({ db, actor, id: childId, purpose: "matching", ip });
-  refuseDraft(profile);
-  const child = await matchChildOf(db, profile, query.lot);
+  const { row, today } = await readChildRow({ db, actor, id: childId, purpose: "matching", ip });
+  refuseDraft(row);
+  const child = await matchChildOf(db, matchingAnswers(row, today), query.lot);
   const explain = query.explain === "excluded";
   const { regionId } = actor;
   const settings = await loadCandidates({ db, regionId, child, prefiltered: !explain });
@@ -70,5 +71,5 @@ export async function findMatches({ db, actor, childId, query, ip }: FindMatches
     ? rememberListedCount(regionId, lot, settings.filter((s) => s.lotNumbers.includes(lot)).length)
     : await listedCount(db, regionId, lot);
   const result = rankMatches(child, settings, { limit: query.limit, explainExcluded: explain });
-  return { childId: profile.id, lotNumber: child.lotNumber, considered, matches: result.matches, ...(result.excluded ? { excluded: result.excluded } : {}) };
+  return { childId: row.id, lotNumber: child.lotNumber, considered, matches: result.matches, ...(result.excluded ? { excluded: result.excluded } : {}) };
 }

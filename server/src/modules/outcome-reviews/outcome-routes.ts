@@ -4,7 +4,7 @@ import { IdParamsSchema } from "@shared/schemas/params";
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
-import { loadChildRow, readChild } from "../children/queries";
+import { loadChildRow, readChildRow } from "../children/queries";
 import { saveOutcomes } from "./commands/save-outcomes";
 import { presentOutcome } from "./present";
 import { outcomesOf } from "./queries";
@@ -25,7 +25,7 @@ export function childOutcomeRoutes(db: Db): Router {
       404: { description: "No such profile, or not your council's" },
     },
     handler: async (req, res, input) => {
-      const { row } = await readChild({ db, actor: memberOf(req), id: input.params.id, purpose: "outcomes", ip: req.ip });
+      const { row } = await readChildRow({ db, actor: memberOf(req), id: input.params.id, purpose: "outcomes", ip: req.ip });
       res.json({ data: (await outcomesOf(db, row.id)).map(presentOutcome) });
     },
   });
