@@ -11,7 +11,8 @@ import { type MatchChild, type MatchSetting, rankMatches } from "@shared/matchin
 import type { ChildProfileCreateInput } from "@shared/schemas/children";
 import type { Db } from "../../server/src/db/client";
 import { settings } from "../../server/src/db/schema";
-import { readChild } from "../../server/src/modules/children/queries";
+import { matchingAnswers } from "../../server/src/modules/children/present";
+import { readChildRow } from "../../server/src/modules/children/queries";
 import { loadActor } from "../../server/src/modules/identity/actor";
 import { loadCandidates } from "../../server/src/modules/matching/candidates";
 import { matchChildOf } from "../../server/src/modules/matching/service";
@@ -157,7 +158,8 @@ async function main() {
     if (!actor) throw new Error("no actor");
     const inputs: { child: MatchChild; settings: MatchSetting[]; prefiltered: number }[] = [];
     for (const id of childIds) {
-      const child = await matchChildOf(db, (await readChild({ db, actor, id, purpose: "benchmark" })).profile, undefined);
+      const { row, today } = await readChildRow({ db, actor, id, purpose: "benchmark" });
+      const child = await matchChildOf(db, matchingAnswers(row, today), undefined);
       const all = await loadCandidates({ db, regionId, child, prefiltered: false });
       const some = await loadCandidates({ db, regionId, child, prefiltered: true });
       inputs.push({ child, settings: all, prefiltered: some.length });
