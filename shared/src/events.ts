@@ -12,6 +12,13 @@ import {
 } from "./schemas/placement-requests";
 import { type ReviewComment, VoteTotalsSchema } from "./schemas/review-rounds";
 
+/**
+ * How a page's live connection comes back after its node stops (a deploy, scaling in, a crash):
+ * through the load balancer, so to another node, after a random 0.5 to 1.5 s at first, which
+ * spreads a lost node's thousands of pages out. bench:national's watchers reconnect the same way.
+ */
+export const LIVE_RECONNECTION = { reconnection: true, reconnectionDelay: 1000, randomizationFactor: 0.5, reconnectionDelayMax: 5000 } as const;
+
 /** Who the server thinks this live connection belongs to. */
 export const LiveIdentitySchema = z.object({
   userId: z.uuid(),

@@ -460,8 +460,9 @@ async function watch(w: Watcher): Promise<string> {
 
 /**
  * Sockets through the balancer (so spread over the nodes), each watching one request, in
- * batches: thousands of handshakes at once would only measure the queue. They reconnect (to
- * another node, through the balancer) and re-watch, recording the snapshot.
+ * batches: thousands of handshakes at once would only measure the queue. They reconnect as the
+ * app's pages do (LIVE_RECONNECTION: to another node, through the balancer, 0.5 to 1.5 s after
+ * losing theirs) and re-watch, recording the snapshot.
  */
 export async function watchAll(url: string, plan: { request: OpenRequest; providerId: string | null; token: string }[], batch = 100): Promise<Watcher[]> {
   const watchers: Watcher[] = [];
@@ -469,7 +470,7 @@ export async function watchAll(url: string, plan: { request: OpenRequest; provid
     watchers.push(
       ...(await Promise.all(
         slice.map(async ({ request, providerId, token }) => {
-          const socket = await connected(liveClient(url, { token, reconnect: true }));
+          const socket = await connected(liveClient(url, { token, reconnect: "as pages" }));
           const w: Watcher = { socket, request, providerId, got: [], resyncs: [], disconnectedAt: null };
           await watch(w);
           socket.onAny((event: string, payload: unknown) => event !== "time" && w.got.push({ event, payload, at: performance.now() }));

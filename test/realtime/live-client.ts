@@ -1,18 +1,20 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@shared/events";
+import { type ClientToServerEvents, LIVE_RECONNECTION, type ServerToClientEvents } from "@shared/events";
 
 export type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A socket.io client on /live, not yet connected (call connected()). */
-export function liveClient(url: string, options: { cookie?: string; token?: string; origin?: string; reconnect?: boolean } = {}): LiveClient {
+/**
+ * A socket.io client on /live, not yet connected (call connected()). `reconnect`: true reconnects
+ * within 50 to 100 ms (tests wait for it); "as pages" reconnects as the app's pages do
+ * (LIVE_RECONNECTION), for benchmarks that measure what users would see.
+ */
+export function liveClient(url: string, options: { cookie?: string; token?: string; origin?: string; reconnect?: boolean | "as pages" } = {}): LiveClient {
   const headers: Record<string, string> = {};
   if (options.cookie) headers.cookie = options.cookie;
   if (options.origin) headers.origin = options.origin;
   return io(`${url}/live`, {
     autoConnect: false,
-    reconnection: options.reconnect ?? false,
-    reconnectionDelay: 50,
-    reconnectionDelayMax: 100,
+    ...(options.reconnect === "as pages" ? LIVE_RECONNECTION : { reconnection: options.reconnect ?? false, reconnectionDelay: 50, reconnectionDelayMax: 100 }),
     transports: ["websocket"],
     extraHeaders: headers,
     ...(options.token ? { auth: { token: options.token } } : {}),

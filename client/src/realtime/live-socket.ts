@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@shared/events";
+import { type ClientToServerEvents, LIVE_RECONNECTION, type ServerToClientEvents } from "@shared/events";
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -12,13 +12,9 @@ export function liveSocket(): LiveSocket {
     withCredentials: true,
     // A node that stops (a deploy, scaling in) first leaves the load balancer, then closes its
     // live connections: the client sees the transport close and reconnects through the load
-    // balancer, so to another node. The random delay (0.5 to 1.5 s at first) spreads a stopping
-    // node's thousands of clients out; each page re-watches what it shows on "connect" and the
+    // balancer, so to another node; each page re-watches what it shows on "connect" and the
     // snapshot in the answer replaces it, so nothing sent meanwhile is missed.
-    reconnection: true,
-    reconnectionDelay: 1000,
-    randomizationFactor: 0.5,
-    reconnectionDelayMax: 5000,
+    ...LIVE_RECONNECTION,
   });
   return socket;
 }
