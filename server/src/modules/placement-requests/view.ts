@@ -16,7 +16,6 @@ import {
   offerVersions,
   organisations,
   type PlacementRequestRow,
-  placementRequests,
   placements,
   requestAmendments,
   requestInvitations,
@@ -63,8 +62,9 @@ const requestId = sql.placeholder("requestId");
 /**
  * The view's reads, built once (builtOnce): every watch, reconnect and REST view runs them all.
  * Reads that depend on nothing but the request are joined where their rows are one each (the
- * child, its council and the clock; the award and the placement), and an offer comes with its
- * versions: every round trip costs the node and the database CPU at national scale.
+ * child, its council, the clock, the award and the placement), and an offer comes with its
+ * versions: every round trip costs the node and the database CPU at national scale, and a lost
+ * node's thousands of pages re-watch at once.
  */
 const viewQueries = {
   head: builtOnce((db) =>
@@ -73,9 +73,14 @@ const viewQueries = {
         child: childProfiles,
         council: { name: organisations.name, contactEmail: organisations.contactEmail, contactPhone: organisations.contactPhone },
         ...clockColumns,
+        // One each at most (unique on the request), so the head stays one row.
+        award: awards,
+        placement: placements,
       })
       .from(childProfiles)
       .innerJoin(organisations, eq(organisations.id, sql.placeholder("councilId")))
+      .leftJoin(awards, eq(awards.requestId, requestId))
+      .leftJoin(placements, eq(placements.requestId, requestId))
       .where(eq(childProfiles.id, sql.placeholder("childId"))),
   ),
   invitations: builtOnce((db) =>
@@ -96,14 +101,6 @@ const viewQueries = {
   ),
   clarifications: builtOnce((db) => db.select().from(clarifications).where(eq(clarifications.requestId, requestId))),
   amendments: builtOnce((db) => db.select().from(requestAmendments).where(eq(requestAmendments.requestId, requestId)).orderBy(asc(requestAmendments.number))),
-  outcome: builtOnce((db) =>
-    db
-      .select({ award: awards, placement: placements })
-      .from(placementRequests)
-      .leftJoin(awards, eq(awards.requestId, placementRequests.id))
-      .leftJoin(placements, eq(placements.requestId, placementRequests.id))
-      .where(eq(placementRequests.id, requestId)),
-  ),
 };
 
 /**
@@ -112,7 +109,7 @@ const viewQueries = {
  */
 export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow, viewer: Viewer): Promise<RequestView> {
   const own = (organisationId: string | null) => seesOwn(viewer, organisationId);
-  const [head] = await viewQueries.head(db).execute({ councilId: request.organisationId, childId: request.childId });
+  const [head] = await viewQueries.head(db).execute({ councilId: request.organisationId, childId: request.childId, requestId: request.id });
   if (!head) throw new Error(`request ${request.id} has no child or council`);
   const { child, council } = head;
   const { now } = clockOf(head);
@@ -175,9 +172,8 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   const offerOrg = (offerId: string) => offerRows.find((o) => o.id === offerId)?.organisationId ?? null;
   const offerNames = (offerId: string) => namesOf(offerRows.find((o) => o.id === offerId)?.settingId);
 
-  const [outcome] = await viewQueries.outcome(db).execute(byRequest);
-  const award = outcome?.award ?? undefined;
-  const placement = outcome?.placement ?? undefined;
+  const award = head.award ?? undefined;
+  const placement = head.placement ?? undefined;
   const withdrawnBy = request.intentionWithdrawnBy;
   const [withdrew] =
     withdrawnBy && seesWhoWithdrew(viewer)
