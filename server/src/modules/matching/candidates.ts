@@ -93,6 +93,14 @@ const lotOfChild = (regionId: string, child: MatchChild) =>
   sql`SELECT l.id FROM lots l JOIN frameworks f ON f.id = l.framework_id WHERE f.region_id = ${regionId} AND l.number = ${child.lotNumber}::int
       ORDER BY f.term_start DESC LIMIT 1`;
 
+/** The child's band's ceiling on its lot (the statement's `lot`), as a column. */
+const bandCeiling = (child: MatchChild) =>
+  sql`(SELECT b.weekly_ceiling_pence FROM price_bands b WHERE b.lot_id = (SELECT id FROM lot) AND b.band = ${child.priceBand}) AS band_ceiling_pence`;
+
+/** A provider's framework price for the child's band on its lot (`bp`), joined to `providerId`. */
+const bandPriceOf = (providerId: SQL, child: MatchChild) =>
+  sql`LEFT JOIN provider_band_prices bp ON bp.organisation_id = ${providerId} AND bp.lot_id = (SELECT id FROM lot) AND bp.band = ${child.priceBand}`;
+
 /**
  * Published settings meeting the prefilter whose provider is admitted to the child's lot, each
  * with its provider's name, lots, band price and the band's ceiling, and parent feedback, in one
@@ -113,10 +121,10 @@ async function prefilteredSettings(db: Db, regionId: string, child: MatchChild):
           GROUP BY la.organisation_id
           HAVING bool_or(l.number = ${child.lotNumber}::int))
         SELECT s.*, o.name AS provider_name, a.lots AS provider_lots, bp.weekly_price_pence AS band_price_pence,
-          (SELECT b.weekly_ceiling_pence FROM price_bands b WHERE b.lot_id = (SELECT id FROM lot) AND b.band = ${child.priceBand}) AS band_ceiling_pence,
+          ${bandCeiling(child)},
           fb.average AS feedback_average, fb.reviews AS feedback_reviews
         FROM found s JOIN admitted a ON a.organisation_id = s.organisation_id JOIN organisations o ON o.id = s.organisation_id
-          LEFT JOIN provider_band_prices bp ON bp.organisation_id = s.organisation_id AND bp.lot_id = (SELECT id FROM lot) AND bp.band = ${child.priceBand}
+          ${bandPriceOf(sql`s.organisation_id`, child)}
           ${FEEDBACK_OF_SETTING}`,
   );
 }
@@ -129,10 +137,9 @@ async function admittedProviders(db: Db, regionId: string, child: MatchChild): P
   return rowsOf<ProviderRow>(
     db,
     sql`WITH lot AS (${lotOfChild(regionId, child)})
-        SELECT o.id, o.name, array_agg(DISTINCT l.number) AS lots, bp.weekly_price_pence AS band_price_pence,
-          (SELECT b.weekly_ceiling_pence FROM price_bands b WHERE b.lot_id = (SELECT id FROM lot) AND b.band = ${child.priceBand}) AS band_ceiling_pence
+        SELECT o.id, o.name, array_agg(DISTINCT l.number) AS lots, bp.weekly_price_pence AS band_price_pence, ${bandCeiling(child)}
         FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id JOIN organisations o ON o.id = la.organisation_id
-          LEFT JOIN provider_band_prices bp ON bp.organisation_id = o.id AND bp.lot_id = (SELECT id FROM lot) AND bp.band = ${child.priceBand}
+          ${bandPriceOf(sql`o.id`, child)}
         WHERE la.status = 'admitted' AND f.region_id = ${regionId}
         GROUP BY o.id, o.name, bp.weekly_price_pence`,
   );

@@ -21,10 +21,10 @@ const FIELD_WORDS: Record<(typeof MATCHING_REQUIRED_FIELDS)[number], string> = {
 };
 
 /** The engine's view of a profile; 409 naming what to add when matching cannot run without it. */
-export async function matchChildOf(db: Db, profile: MatchingAnswers, lot: number | undefined): Promise<MatchChild> {
-  const { ageOnNeededBy, sex, primaryNeed, homeOutcode, lotNumber } = profile;
-  if (profile.missingForMatching.length > 0 || ageOnNeededBy === null || sex === null || primaryNeed === null || homeOutcode === null || lotNumber === null) {
-    const missing = profile.missingForMatching.map((field) => FIELD_WORDS[field]);
+export async function matchChildOf(db: Db, answers: MatchingAnswers, lot: number | undefined): Promise<MatchChild> {
+  const { ageOnNeededBy, sex, primaryNeed, homeOutcode, lotNumber } = answers;
+  if (answers.missingForMatching.length > 0 || ageOnNeededBy === null || sex === null || primaryNeed === null || homeOutcode === null || lotNumber === null) {
+    const missing = answers.missingForMatching.map((field) => FIELD_WORDS[field]);
     throw conflict(
       `Matching needs the child's ${inWords(missing)}. Add ${missing.length > 1 ? "them" : "it"} to the profile, then find matches again.`,
       DomainErrorCode.ProfileIncomplete,
@@ -37,12 +37,12 @@ export async function matchChildOf(db: Db, profile: MatchingAnswers, lot: number
     sex,
     lotNumber: lot ?? lotNumber,
     primaryNeed,
-    secondaryNeeds: profile.secondaryNeeds,
-    risks: profile.risks,
+    secondaryNeeds: answers.secondaryNeeds,
+    risks: answers.risks,
     home: centre ? { latitude: centre.latitude, longitude: centre.longitude } : null,
-    maxTravelKm: profile.maxTravelKm,
-    preferredSettingId: profile.preferredSettingId,
-    priceBand: profile.priceBand,
+    maxTravelKm: answers.maxTravelKm,
+    preferredSettingId: answers.preferredSettingId,
+    priceBand: answers.priceBand,
   };
 }
 
