@@ -28,7 +28,8 @@ const requestAndInvitations = (db: DbOrTx) => {
     .from(placementRequests)
     .where(eq(placementRequests.id, sql.placeholder("id")));
 };
-const requestRead = builtOnce(requestAndInvitations);
+// Named (prepared once per connection): a lookup by keys, whose plan never depends on the values.
+const requestRead = builtOnce(requestAndInvitations, "request_for_viewer");
 const requestLocked = builtOnce((db) => requestAndInvitations(db).for("update", { of: placementRequests }));
 
 /**
