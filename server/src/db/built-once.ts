@@ -15,7 +15,14 @@ interface Buildable {
  * Unnamed by default (`prepare("")`): PostgreSQL still parses and plans the statement with its
  * values each time, as for any other query. A named statement may switch to a generic plan that
  * ignores the values after five runs; name one (as the token's lookup) only where its plan is the
- * same whatever the values. A transaction's `tx` is a new object each time, so inside one the
+ * same whatever the values. Mind the tables' sizes too: PostgreSQL keeps a generic plan until the
+ * tables' statistics change (an ANALYZE) or the connection closes. A trial that named the
+ * request's view had it planned while the national benchmark's competitions had no offers yet
+ * (scanning the empty tables was cheapest), and it went on scanning every offer for each version
+ * once there were thousands: 100 to 500 ms a view, and 503s (docs/benchmarks.md, "Two tries at a
+ * cheaper re-watch"). The token's lookup is one table by a unique hash: at worst a scan of a
+ * small table. Planning unnamed statements costs PostgreSQL about a millisecond a view: the price
+ * of plans that follow the data. A transaction's `tx` is a new object each time, so inside one the
  * query is built once per transaction: no better than drizzle's own, and no worse.
  */
 export function builtOnce<Q extends Buildable>(build: (db: DbOrTx) => Q, name = ""): (db: DbOrTx) => ReturnType<Q["prepare"]> {

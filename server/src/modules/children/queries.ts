@@ -18,58 +18,49 @@ const isCurrent = (today: string | Placeholder) => and(lte(placements.startDate,
 
 /**
  * A profile's reads, built once (builtOnce): every search for matches and every profile page runs
- * them, and drizzle building them anew was about a tenth of a search for matches' node CPU. Named
- * (prepared once per connection): each is a lookup by a key, whose plan never depends on the values.
+ * them, and drizzle building them anew was about a tenth of a search for matches' node CPU.
  */
 const profileReads = {
   // The row with the database's date, which work that reckons the child's age but shows no page needs.
-  row: builtOnce(
-    (db) =>
-      db
-        .select({ row: childProfiles, today: clockColumns.today })
-        .from(childProfiles)
-        .where(eq(childProfiles.id, sql.placeholder("id"))),
-    "child_row",
+  row: builtOnce((db) =>
+    db
+      .select({ row: childProfiles, today: clockColumns.today })
+      .from(childProfiles)
+      .where(eq(childProfiles.id, sql.placeholder("id"))),
   ),
   // The council's name, the preferred setting's (none for a null id) and the date in one round trip.
-  council: builtOnce(
-    (db) =>
-      db
-        .select({
-          name: organisations.name,
-          preferredName: sql<string | null>`(SELECT ${settings.name} FROM ${settings} WHERE ${settings.id} = ${sql.placeholder("preferredSettingId")})`,
-          today: clockColumns.today,
-        })
-        .from(organisations)
-        .where(eq(organisations.id, sql.placeholder("organisationId"))),
-    "child_council",
+  council: builtOnce((db) =>
+    db
+      .select({
+        name: organisations.name,
+        preferredName: sql<string | null>`(SELECT ${settings.name} FROM ${settings} WHERE ${settings.id} = ${sql.placeholder("preferredSettingId")})`,
+        today: clockColumns.today,
+      })
+      .from(organisations)
+      .where(eq(organisations.id, sql.placeholder("organisationId"))),
   ),
-  requests: builtOnce(
-    (db) =>
-      db
-        .select({ id: placementRequests.id, state: placementRequests.state, deadline: placementRequests.deadline, createdAt: placementRequests.createdAt })
-        .from(placementRequests)
-        .where(eq(placementRequests.childId, sql.placeholder("childId")))
-        .orderBy(desc(placementRequests.createdAt)),
-    "child_requests",
+  requests: builtOnce((db) =>
+    db
+      .select({ id: placementRequests.id, state: placementRequests.state, deadline: placementRequests.deadline, createdAt: placementRequests.createdAt })
+      .from(placementRequests)
+      .where(eq(placementRequests.childId, sql.placeholder("childId")))
+      .orderBy(desc(placementRequests.createdAt)),
   ),
   // The placements that have started and not ended, latest first (the first is the child's; two overlap only by mistake).
-  currentPlacement: builtOnce(
-    (db) =>
-      db
-        .select({
-          id: placements.id,
-          settingName: settings.name,
-          providerName: organisations.name,
-          startDate: placements.startDate,
-          weeklyFeePence: placements.weeklyFeePence,
-        })
-        .from(placements)
-        .innerJoin(settings, eq(settings.id, placements.settingId))
-        .innerJoin(organisations, eq(organisations.id, placements.providerId))
-        .where(and(eq(placements.childId, sql.placeholder("childId")), isCurrent(sql.placeholder("today"))))
-        .orderBy(desc(placements.startDate)),
-    "child_placement",
+  currentPlacement: builtOnce((db) =>
+    db
+      .select({
+        id: placements.id,
+        settingName: settings.name,
+        providerName: organisations.name,
+        startDate: placements.startDate,
+        weeklyFeePence: placements.weeklyFeePence,
+      })
+      .from(placements)
+      .innerJoin(settings, eq(settings.id, placements.settingId))
+      .innerJoin(organisations, eq(organisations.id, placements.providerId))
+      .where(and(eq(placements.childId, sql.placeholder("childId")), isCurrent(sql.placeholder("today"))))
+      .orderBy(desc(placements.startDate)),
   ),
 };
 

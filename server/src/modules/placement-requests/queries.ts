@@ -28,8 +28,7 @@ const requestAndInvitations = (db: DbOrTx) => {
     .from(placementRequests)
     .where(eq(placementRequests.id, sql.placeholder("id")));
 };
-// Named (prepared once per connection): a lookup by keys, whose plan never depends on the values.
-const requestRead = builtOnce(requestAndInvitations, "request_for_viewer");
+const requestRead = builtOnce(requestAndInvitations);
 const requestLocked = builtOnce((db) => requestAndInvitations(db).for("update", { of: placementRequests }));
 
 /**

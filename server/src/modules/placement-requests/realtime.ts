@@ -28,14 +28,12 @@ export const requestIdOfRoom = (room: string): string | undefined => REQUEST_ROO
 const roomOf = (requestId: string, viewer: Viewer) =>
   viewer.kind === "commissioner" ? requestRooms.buyer(requestId) : requestRooms.provider(requestId, viewer.organisationId);
 
-/** Built once (builtOnce) and named (a lookup by a key): every event to everyone in a request reads it. */
-const invitedQuery = builtOnce(
-  (db) =>
-    db
-      .selectDistinct({ id: requestInvitations.organisationId })
-      .from(requestInvitations)
-      .where(eq(requestInvitations.requestId, sql.placeholder("requestId"))),
-  "invited_organisations",
+/** Built once (builtOnce): every event to everyone in a request reads it. */
+const invitedQuery = builtOnce((db) =>
+  db
+    .selectDistinct({ id: requestInvitations.organisationId })
+    .from(requestInvitations)
+    .where(eq(requestInvitations.requestId, sql.placeholder("requestId"))),
 );
 
 async function invitedOrganisations(db: Db, requestId: string): Promise<string[]> {

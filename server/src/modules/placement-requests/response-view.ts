@@ -14,18 +14,16 @@ export interface ResponseView {
   offer: Offer | null;
 }
 
-/** Built once (builtOnce) and named (a lookup by keys): every offer, price change, withdrawal, decline and first look runs it. */
-const responseQuery = builtOnce(
-  (db) =>
-    db
-      .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name, offer: offers, version: offerVersions })
-      .from(requestInvitations)
-      .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
-      .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
-      .leftJoin(offers, and(eq(offers.requestId, requestInvitations.requestId), eq(offers.settingId, requestInvitations.settingId)))
-      .leftJoin(offerVersions, eq(offerVersions.offerId, offers.id))
-      .where(and(eq(requestInvitations.requestId, sql.placeholder("requestId")), eq(requestInvitations.settingId, sql.placeholder("settingId")))),
-  "response_view",
+/** Built once (builtOnce): every offer, price change, withdrawal, decline and first look runs it. */
+const responseQuery = builtOnce((db) =>
+  db
+    .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name, offer: offers, version: offerVersions })
+    .from(requestInvitations)
+    .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
+    .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
+    .leftJoin(offers, and(eq(offers.requestId, requestInvitations.requestId), eq(offers.settingId, requestInvitations.settingId)))
+    .leftJoin(offerVersions, eq(offerVersions.offerId, offers.id))
+    .where(and(eq(requestInvitations.requestId, sql.placeholder("requestId")), eq(requestInvitations.settingId, sql.placeholder("settingId")))),
 );
 
 /**

@@ -1,11 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { AnonymisedChild, Clarification, RequestView } from "@shared/schemas/placement-requests";
 import { evaluateOffers, providerFeedback } from "@shared/tenders/evaluate";
 import { builtOnce } from "../../db/built-once";
 import type { DbOrTx } from "../../db/client";
 import { clockColumns, clockOf } from "../../db/clock";
 import { isoDate } from "../../db/dates";
-import { fromJsonRow, fromJsonRows, jsonArray } from "../../db/json-rows";
 import {
   awards,
   type ChildProfileRow,
@@ -61,18 +60,14 @@ export function anonymiseChild(child: ChildProfileRow, today: string): Anonymise
 const requestId = sql.placeholder("requestId");
 
 /**
- * The view's reads in one statement, built once (builtOnce): every watch, reconnect and REST view
- * runs it. The rows that are one each (the child, its council, the clock, the award and the
- * placement) are joined; the lists (invitations with their names, offers, their versions and
- * scores, clarifications, amendments) come as JSON arrays. A lost node's thousands of pages
- * re-watch at once, and each round trip costs the node and the database CPU: this was six
- * statements, one for each part (docs/benchmarks.md, "A request's view in one statement"). One
- * statement also reads every part at the same moment. Named, so prepared once per connection:
- * every part is looked up by a key, so its plan never depends on the values, and planning this
- * statement anew each time took PostgreSQL longer than running it.
+ * The view's reads, built once (builtOnce): every watch, reconnect and REST view runs them all.
+ * Reads that depend on nothing but the request are joined where their rows are one each (the
+ * child, its council, the clock, the award and the placement), and an offer comes with its
+ * versions: every round trip costs the node and the database CPU at national scale, and a lost
+ * node's thousands of pages re-watch at once.
  */
-const viewQuery = builtOnce(
-  (db) =>
+const viewQueries = {
+  head: builtOnce((db) =>
     db
       .select({
         child: childProfiles,
@@ -81,29 +76,32 @@ const viewQuery = builtOnce(
         // One each at most (unique on the request), so the head stays one row.
         award: awards,
         placement: placements,
-        invitations: jsonArray(
-          sql`json_agg(json_build_object('invitation', i, 'settingName', s.name, 'organisationName', o.name))
-          FROM ${requestInvitations} i JOIN ${settings} s ON s.id = i.setting_id JOIN ${organisations} o ON o.id = i.organisation_id
-          WHERE i.request_id = ${requestId}`,
-        ),
-        offers: jsonArray(sql`json_agg(o ORDER BY o.created_at, o.id) FROM ${offers} o WHERE o.request_id = ${requestId}`),
-        versions: jsonArray(
-          sql`json_agg(v ORDER BY v.offer_id, v.version) FROM ${offerVersions} v JOIN ${offers} o ON o.id = v.offer_id WHERE o.request_id = ${requestId}`,
-        ),
-        scores: jsonArray(sql`json_agg(sc) FROM ${offerScores} sc JOIN ${offers} o ON o.id = sc.offer_id WHERE o.request_id = ${requestId}`),
-        clarifications: jsonArray(sql`json_agg(c) FROM ${clarifications} c WHERE c.request_id = ${requestId}`),
-        amendments: jsonArray(sql`json_agg(a ORDER BY a.number) FROM ${requestAmendments} a WHERE a.request_id = ${requestId}`),
-        // Who withdrew the intention, asked for only where the viewer may see it (null otherwise).
-        withdrew: sql<{ displayName: string | null; email: string } | null>`(SELECT json_build_object('displayName', u.display_name, 'email', u.email)
-        FROM ${users} u WHERE u.id = ${sql.placeholder("withdrawnBy")})`,
       })
       .from(childProfiles)
       .innerJoin(organisations, eq(organisations.id, sql.placeholder("councilId")))
       .leftJoin(awards, eq(awards.requestId, requestId))
       .leftJoin(placements, eq(placements.requestId, requestId))
       .where(eq(childProfiles.id, sql.placeholder("childId"))),
-  "request_view",
-);
+  ),
+  invitations: builtOnce((db) =>
+    db
+      .select({ invitation: requestInvitations, settingName: settings.name, organisationName: organisations.name })
+      .from(requestInvitations)
+      .innerJoin(settings, eq(settings.id, requestInvitations.settingId))
+      .innerJoin(organisations, eq(organisations.id, requestInvitations.organisationId))
+      .where(eq(requestInvitations.requestId, requestId)),
+  ),
+  offers: builtOnce((db) =>
+    db
+      .select({ offer: offers, version: offerVersions })
+      .from(offers)
+      .leftJoin(offerVersions, eq(offerVersions.offerId, offers.id))
+      .where(eq(offers.requestId, requestId))
+      .orderBy(asc(offers.createdAt), asc(offers.id), asc(offerVersions.version)),
+  ),
+  clarifications: builtOnce((db) => db.select().from(clarifications).where(eq(clarifications.requestId, requestId))),
+  amendments: builtOnce((db) => db.select().from(requestAmendments).where(eq(requestAmendments.requestId, requestId)).orderBy(asc(requestAmendments.number))),
+};
 
 /**
  * Everything one viewer may see of a request now. The REST detail and the socket snapshot are
@@ -111,22 +109,20 @@ const viewQuery = builtOnce(
  */
 export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow, viewer: Viewer): Promise<RequestView> {
   const own = (organisationId: string | null) => seesOwn(viewer, organisationId);
-  const withdrawnBy = request.intentionWithdrawnBy && seesWhoWithdrew(viewer) ? request.intentionWithdrawnBy : null;
-  const [head] = await viewQuery(db).execute({ councilId: request.organisationId, childId: request.childId, requestId: request.id, withdrawnBy });
+  const [head] = await viewQueries.head(db).execute({ councilId: request.organisationId, childId: request.childId, requestId: request.id });
   if (!head) throw new Error(`request ${request.id} has no child or council`);
   const { child, council } = head;
   const { now } = clockOf(head);
 
-  const invitationRows = (head.invitations as { invitation: unknown; settingName: string; organisationName: string }[]).map((r) => ({
-    ...r,
-    invitation: fromJsonRow(requestInvitations, r.invitation),
-  }));
+  const byRequest = { requestId: request.id };
+  const invitationRows = await viewQueries.invitations(db).execute(byRequest);
   const names = new Map(invitationRows.map((r) => [r.invitation.settingId, { settingName: r.settingName, organisationName: r.organisationName }]));
   // Every offer and placement is for an invited setting (foreign keys), so a miss is not expected; show no names rather than fail the page.
   const namesOf = (settingId: string | undefined) => (settingId === undefined ? undefined : names.get(settingId)) ?? { settingName: "", organisationName: "" };
 
-  const offerRows = fromJsonRows(offers, head.offers);
-  const versionRows = fromJsonRows(offerVersions, head.versions);
+  const offerVersionRows = await viewQueries.offers(db).execute(byRequest);
+  const offerRows = [...new Map(offerVersionRows.map((r) => [r.offer.id, r.offer])).values()];
+  const versionRows = offerVersionRows.flatMap((r) => (r.version ? [r.version] : []));
   const versionsOf = (offerId: string) => versionRows.filter((v) => v.offerId === offerId);
   const latestAt = (settingId: string) => {
     const offer = offerRows.find((o) => o.settingId === settingId);
@@ -134,19 +130,29 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
   };
   const visibleOffers = offerRows.filter((o) => seesOfferContent(viewer, request, o.organisationId));
 
-  const clarificationRows = fromJsonRows(clarifications, head.clarifications);
+  const clarificationRows = await viewQueries.clarifications(db).execute(byRequest);
   const askerNames = new Map(invitationRows.map((r) => [r.invitation.organisationId, r.organisationName]));
   const visibleClarifications = clarificationRows
     .filter((c) => seesClarification(viewer, c))
     .sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime())
     .map((c) => presentClarification(c, seesAsker(viewer, c.askedByOrganisationId) ? (askerNames.get(c.askedByOrganisationId) ?? null) : null));
 
-  const amendmentRows = fromJsonRows(requestAmendments, head.amendments);
+  const amendmentRows = await viewQueries.amendments(db).execute(byRequest);
 
   const evaluated = ["evaluated", "price_round", "standstill", "awarded"].includes(request.state);
   const active = offerRows.filter((o) => o.status === "active");
-  const activeIds = new Set(active.map((o) => o.id));
-  const scoreRows = evaluated ? fromJsonRows(offerScores, head.scores).filter((s) => activeIds.has(s.offerId)) : [];
+  const scoreRows =
+    evaluated && active.length
+      ? await db
+          .select()
+          .from(offerScores)
+          .where(
+            inArray(
+              offerScores.offerId,
+              active.map((o) => o.id),
+            ),
+          )
+      : [];
   const currentFee = (offerId: string) => {
     const offer = offerRows.find((o) => o.id === offerId);
     const v = versionsOf(offerId).find((x) => x.version === offer?.currentVersion);
@@ -168,7 +174,11 @@ export async function buildRequestView(db: DbOrTx, request: PlacementRequestRow,
 
   const award = head.award ?? undefined;
   const placement = head.placement ?? undefined;
-  const withdrew = head.withdrew;
+  const withdrawnBy = request.intentionWithdrawnBy;
+  const [withdrew] =
+    withdrawnBy && seesWhoWithdrew(viewer)
+      ? await db.select({ displayName: users.displayName, email: users.email }).from(users).where(eq(users.id, withdrawnBy))
+      : [];
 
   return {
     viewer: viewer.kind,
