@@ -19,10 +19,10 @@ interface Buildable {
  * tables' statistics change (an ANALYZE) or the connection closes. A trial that named the
  * request's view had it planned while the national benchmark's competitions had no offers yet
  * (scanning the empty tables was cheapest), and it went on scanning every offer for each version
- * once there were thousands: 100 to 500 ms a view, and 503s (docs/benchmarks.md, "Two tries at a
- * cheaper re-watch"). The token's lookup is one table by a unique hash: at worst a scan of a
- * small table. Planning unnamed statements costs PostgreSQL about a millisecond a view: the price
- * of plans that follow the data. A transaction's `tx` is a new object each time, so inside one the
+ * once there were thousands: 100 to 500 ms a view, and 503s (docs/benchmarks.md, "A cheaper
+ * re-watch"). The token's lookup is one table by a unique hash: at worst a scan of a small
+ * table. Planning unnamed statements costs PostgreSQL about a millisecond a view: the price of
+ * plans that follow the data. A transaction's `tx` is a new object each time, so inside one the
  * query is built once per transaction: no better than drizzle's own, and no worse.
  */
 export function builtOnce<Q extends Buildable>(build: (db: DbOrTx) => Q, name = ""): (db: DbOrTx) => ReturnType<Q["prepare"]> {

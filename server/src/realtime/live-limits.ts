@@ -22,7 +22,13 @@ export interface LiveLimitOptions {
    */
   refusalBurst: number;
   refusalsPerSecond: number;
-  /** Database-reading events this node answers at once; the rest wait their turn. */
+  /**
+   * Database-reading events this node answers at once; the rest wait their turn. Two, not four:
+   * when a node is lost, its pages' re-watches land on nodes already busy, and with four at once
+   * each took longer and crowded out the offers and reads; with two the national benchmark's
+   * pages showed the request again sooner (12 to 13 s p95, not 15 to 18) and the others' tails
+   * shrank (docs/benchmarks.md, "A cheaper re-watch").
+   */
   concurrentPerNode: number;
   /** Events waiting for a turn before the node answers "busy" instead of queueing more. */
   queuePerNode: number;
@@ -37,7 +43,7 @@ export const DEFAULT_LIVE_LIMITS: LiveLimitOptions = {
   inFlightPerSocket: 4,
   refusalBurst: 100,
   refusalsPerSecond: 2,
-  concurrentPerNode: 4,
+  concurrentPerNode: 2,
   queuePerNode: 2000,
 };
 
