@@ -298,6 +298,11 @@ describeBrowser("Regional insights: figures drawn with their tables, small numbe
       await page.getByRole("button", { name: "Compare" }).click();
       await page.waitForURL(/bHighRisk=only/);
       expect(new URL(page.url()).searchParams.get("aCouncil")).toBe(small.councilId);
+      // The comparison of the groups asked for, not the one the page showed before Compare (it stays until the new one loads).
+      await page
+        .getByRole("table", { name: "The two groups" })
+        .getByRole("row", { name: /Second group .*high risk only/ })
+        .waitFor();
       const comparison = page.getByRole("table", { name: "How the two groups compare" });
       await comparison.waitFor();
       expect(await columnHeaders(comparison)).toEqual(["Figure", "First group", "Second group", "Difference", "95% interval of the difference"]);
