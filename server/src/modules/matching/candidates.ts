@@ -102,6 +102,17 @@ const bandPriceOf = (providerId: SQL, child: MatchChild) =>
   sql`LEFT JOIN provider_band_prices bp ON bp.organisation_id = ${providerId} AND bp.lot_id = (SELECT id FROM lot) AND bp.band = ${child.priceBand}`;
 
 /**
+ * The providers admitted (not suspended) to the region's framework, each with the lots it is
+ * admitted to: `organisation_id, lots`, for a WITH. Both candidate statements read a provider's
+ * lots from here, so "admitted" means one thing to both; `which` narrows the providers read.
+ */
+const admittedLots = (regionId: string, which?: SQL) =>
+  sql`SELECT la.organisation_id, array_agg(DISTINCT l.number) AS lots
+      FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id
+      WHERE la.status = 'admitted' AND f.region_id = ${regionId} ${which ? sql`AND ${which}` : sql``}
+      GROUP BY la.organisation_id`;
+
+/**
  * Published settings meeting the prefilter whose provider is admitted to the child's lot, each
  * with its provider's name, lots, band price and the band's ceiling, and parent feedback, in one
  * statement. The settings are found first (the index answers the need and the lot) and only
@@ -114,18 +125,14 @@ async function prefilteredSettings(db: Db, regionId: string, child: MatchChild):
     db,
     sql`WITH lot AS (${lotOfChild(regionId, child)}),
         found AS MATERIALIZED (SELECT ${SETTING_COLUMNS} FROM settings s WHERE s.status = 'published' AND ${sql.join(prefilter(child), sql` AND `)}),
-        admitted AS (
-          SELECT la.organisation_id, array_agg(DISTINCT l.number) AS lots
-          FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id
-          WHERE la.status = 'admitted' AND f.region_id = ${regionId} AND la.organisation_id IN (SELECT organisation_id FROM found)
-          GROUP BY la.organisation_id
-          HAVING bool_or(l.number = ${child.lotNumber}::int))
+        admitted AS (${admittedLots(regionId, sql`la.organisation_id IN (SELECT organisation_id FROM found)`)})
         SELECT s.*, o.name AS provider_name, a.lots AS provider_lots, bp.weekly_price_pence AS band_price_pence,
           ${bandCeiling(child)},
           fb.average AS feedback_average, fb.reviews AS feedback_reviews
         FROM found s JOIN admitted a ON a.organisation_id = s.organisation_id JOIN organisations o ON o.id = s.organisation_id
           ${bandPriceOf(sql`s.organisation_id`, child)}
-          ${FEEDBACK_OF_SETTING}`,
+          ${FEEDBACK_OF_SETTING}
+        WHERE ${child.lotNumber}::int = ANY(a.lots)`,
   );
 }
 
@@ -136,12 +143,10 @@ async function prefilteredSettings(db: Db, regionId: string, child: MatchChild):
 async function admittedProviders(db: Db, regionId: string, child: MatchChild): Promise<ProviderRow[]> {
   return rowsOf<ProviderRow>(
     db,
-    sql`WITH lot AS (${lotOfChild(regionId, child)})
-        SELECT o.id, o.name, array_agg(DISTINCT l.number) AS lots, bp.weekly_price_pence AS band_price_pence, ${bandCeiling(child)}
-        FROM lot_admissions la JOIN lots l ON l.id = la.lot_id JOIN frameworks f ON f.id = l.framework_id JOIN organisations o ON o.id = la.organisation_id
-          ${bandPriceOf(sql`o.id`, child)}
-        WHERE la.status = 'admitted' AND f.region_id = ${regionId}
-        GROUP BY o.id, o.name, bp.weekly_price_pence`,
+    sql`WITH lot AS (${lotOfChild(regionId, child)}), admitted AS (${admittedLots(regionId)})
+        SELECT o.id, o.name, a.lots, bp.weekly_price_pence AS band_price_pence, ${bandCeiling(child)}
+        FROM admitted a JOIN organisations o ON o.id = a.organisation_id
+          ${bandPriceOf(sql`o.id`, child)}`,
   );
 }
 
