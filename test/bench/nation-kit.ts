@@ -371,7 +371,12 @@ async function spawnNode(env: Record<string, string>, name: string): Promise<Nod
         node.tail.push(line);
         if (node.tail.length > 50) node.tail.shift();
         const logged = /^\{"level":(\d+).*"msg":"([^"]*)"/.exec(line);
-        if (logged && Number(logged[1]) >= 50) node.errors.set(logged[2] ?? "", (node.errors.get(logged[2] ?? "") ?? 0) + 1);
+        if (logged && Number(logged[1]) >= 50) {
+          const msg = logged[2] ?? "";
+          // The first of each kind in full on stderr: the JSON line's counts say how many, not what.
+          if (!node.errors.has(msg)) console.error(`${name} logged: ${line.slice(0, 1500)}`);
+          node.errors.set(msg, (node.errors.get(msg) ?? 0) + 1);
+        }
       }
     }
   };
