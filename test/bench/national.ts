@@ -107,12 +107,29 @@ async function load(cluster: Cluster, requests: OpenRequest[], unused: { request
 
 let nationOf: Parameters<typeof readFor>[0];
 
+/**
+ * The deliveries of the offers sent in each second from `zero` (the kill): [second, deliveries,
+ * slowest ms, how many over the target]. Says whether a killed node costs its first moments (the
+ * reconnections) or the whole time its pages take to watch again.
+ */
+function bySecond(latencies: { sentAt: number; ms: number }[], zero: number): [number, number, number, number][] {
+  const seconds = new Map<number, number[]>();
+  for (const { sentAt, ms } of latencies) {
+    const second = Math.floor((sentAt - zero) / 1000);
+    seconds.set(second, [...(seconds.get(second) ?? []), ms]);
+  }
+  return [...seconds.entries()]
+    .filter(([second]) => second >= -5)
+    .sort((a, b) => a[0] - b[0])
+    .map(([second, ms]) => [second, ms.length, Math.round(Math.max(...ms)), ms.filter((x) => x > TARGETS.delivery_p99_ms).length]);
+}
+
 type Got = Watcher["got"][number];
 const payloadOf = (g: Got) => g.payload as { requestId?: string; settingId?: string; invitation?: { settingId: string; status: string }; offer?: unknown };
 
 /** Deliveries of the acknowledged offers to the sockets entitled to them; events sockets may not see. */
 function deliveries(watchers: Watcher[], offers: SentOffer[], byId: Map<string, OpenRequest>, from: number) {
-  const latencies: number[] = [];
+  const latencies: { sentAt: number; ms: number }[] = [];
   let missed = 0;
   let late = 0;
   let resynced = 0;
@@ -129,7 +146,7 @@ function deliveries(watchers: Watcher[], offers: SentOffer[], byId: Map<string, 
         return g.event === "offer:receipt" && p.settingId === o.settingId;
       });
       if (arrival && arrival.at - o.sentAt <= MISSED_AFTER_MS) {
-        latencies.push(arrival.at - o.sentAt);
+        latencies.push({ sentAt: o.sentAt, ms: arrival.at - o.sentAt });
         continue;
       }
       // Came, but too late to count as live: reported apart from the ones that never came.
@@ -263,7 +280,7 @@ async function main() {
         ).map((r) => r.id),
       );
       const d = deliveries(watchers, offers, byId, from);
-      const delivery = stats(d.latencies);
+      const delivery = stats(d.latencies.map((l) => l.ms));
       const rest = stats(reads.map((r) => r.ms));
       const resync = stats(watchers.flatMap((w) => w.resyncs.filter((r) => r.at >= killedAt && killedAt > 0).map((r) => r.afterDisconnectMs)));
       console.log(
@@ -308,7 +325,13 @@ async function main() {
           late_deliveries: d.late,
           resynced_deliveries: d.resynced,
           acknowledged_offers_lost: acked.filter((o) => !stored.has(o.offerId as string)).length,
-          ...(phase === "node_killed" ? { killed_sockets_resynced: resync.count, reconnect_to_resync_p95_ms: resync.p95 } : {}),
+          ...(phase === "node_killed"
+            ? {
+                killed_sockets_resynced: resync.count,
+                reconnect_to_resync_p95_ms: resync.p95,
+                delivery_by_second_after_kill: bySecond(d.latencies, killedAt),
+              }
+            : {}),
           // Where the cores went during the phase (the machine had cpus x elapsed_s), and how late
           // this process's own loop ran: it holds the 5,000 sockets, the balancer and the clock.
           ...used,
