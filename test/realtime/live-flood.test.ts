@@ -136,6 +136,35 @@ describeWithServers("A flood of live events", { database: true }, () => {
     expect((await fetch(`${node.url}/api/v1/health`)).status).toBe(200);
   }, 120_000);
 
+  it("should let a rush of new connections in, each one's credentials checked, without holding up others' requests", async () => {
+    const usual: number[] = [];
+    for (let i = 0; i < 30; i++) usual.push(await timedRead());
+
+    const watching = observe();
+    await new Promise((r) => setTimeout(r, 300));
+    // A lost node's pages, all reconnecting to this one at once; one in ten with a token that is no one's.
+    const people = [m.providers[0]!.person, m.providers[1]!.person, m.outsider];
+    const stranger = (i: number) => i % 10 === 9;
+    const outcomes = await Promise.all(
+      Array.from({ length: 600 }, (_, i) => {
+        const socket = liveClient(node.url, { token: stranger(i) ? `px_${randomUUID()}` : people[i % people.length]!.token });
+        sockets.push(socket);
+        return connected(socket).then(
+          () => "connected",
+          (error: { data?: { code?: string } }) => error.data?.code ?? "no answer",
+        );
+      }),
+    );
+    const { health, latencies } = await watching.stop();
+
+    // Every connection waited its turn and was answered: the people's let in, the strangers' refused.
+    expect(outcomes.filter((outcome, i) => outcome !== (stranger(i) ? "unauthorized" : "connected"))).toEqual([]);
+    expect(node.child.exitCode).toBeNull();
+    expect(health.filter((status) => status !== 200)).toEqual([]);
+    expect(latencies.filter((ms) => ms < 0)).toEqual([]);
+    expect(p95(latencies)).toBeLessThan(Math.max(5 * p95(usual), 250));
+  }, 120_000);
+
   it("should cap how many requests one connection follows", async () => {
     const socket = await socketFor(m.providers[0]!.person);
     // The node runs with the default cap of 50: fill it with requests this provider is invited to.

@@ -32,6 +32,16 @@ export interface LiveLimitOptions {
   concurrentPerNode: number;
   /** Events waiting for a turn before the node answers "busy" instead of queueing more. */
   queuePerNode: number;
+  /**
+   * New connections whose credentials this node looks up at once; the rest wait their turn, and
+   * none is refused for waiting (socket.io's client does not retry a refused connection on its
+   * own). Each lookup takes a pooled database connection, and the pool serves whoever asked
+   * first: a rush of connections (a lost node's thousands of pages arriving within a second or
+   * two, or a script connecting with made-up tokens) would otherwise queue ahead of every offer
+   * and read on the node, as floods of watches did before the gate above. In the national
+   * benchmark it made no clear difference either way (docs/benchmarks.md, "A slower machine").
+   */
+  handshakesPerNode: number;
 }
 
 export const DEFAULT_LIVE_LIMITS: LiveLimitOptions = {
@@ -45,6 +55,7 @@ export const DEFAULT_LIVE_LIMITS: LiveLimitOptions = {
   refusalsPerSecond: 2,
   concurrentPerNode: 2,
   queuePerNode: 2000,
+  handshakesPerNode: 2,
 };
 
 /** A token bucket: `burst` events at once, then `perSecond` on average. */

@@ -69,19 +69,22 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
   });
   const redis = deps.env.redisUrl ? connectRedisAdapter(io, deps.env.redisUrl, deps.logger) : undefined;
 
+  const limits: LiveLimitOptions = { ...DEFAULT_LIVE_LIMITS, ...deps.limits };
+  const handshakes = new Gate(limits.handshakesPerNode, Number.POSITIVE_INFINITY);
   const live = io.of("/live");
   live.use((socket: LiveSocket, next) => {
-    identifySocket(socket, deps).then(
-      (identity) => {
-        if (!identity) return next(refusal({ code: "unauthorized", message: "Sign in first, or connect with auth: { token } carrying an API token." }));
-        socket.data.actor = identity.actor;
-        if (identity.sessionId) socket.data.sessionId = identity.sessionId;
-        next();
-      },
-      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
-    );
+    handshakes
+      .run(() => identifySocket(socket, deps))
+      .then(
+        (identity) => {
+          if (!identity) return next(refusal({ code: "unauthorized", message: "Sign in first, or connect with auth: { token } carrying an API token." }));
+          socket.data.actor = identity.actor;
+          if (identity.sessionId) socket.data.sessionId = identity.sessionId;
+          next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
   });
-  const limits: LiveLimitOptions = { ...DEFAULT_LIVE_LIMITS, ...deps.limits };
   const people = new PersonBuckets(limits);
   const eventDeps: LiveEventDeps = { logger: deps.logger, limits, gate: new Gate(limits.concurrentPerNode, limits.queuePerNode) };
   live.on("connection", (socket: LiveSocket) => {
