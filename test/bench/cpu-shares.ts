@@ -65,9 +65,16 @@ export function startCpuShares(groups: Groups) {
   const startedAt = performance.now();
   const loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const perSecond = everySecond(groups, snapshot);
   return {
+    /**
+     * Each second's CPU seconds per group (this process's included) and this loop's longest
+     * delay in it, from `zero`: which part took the cores, moment by moment (a killed node's).
+     */
+    bySecond: (zero: number) => perSecond.since(zero),
     /** CPU seconds used per group since the start, the seconds elapsed, and the loop's delay. */
     stop() {
+      perSecond.stop();
       loop.disable();
       const seconds = (performance.now() - startedAt) / 1000;
       const used = process.cpuUsage(bench);
@@ -87,6 +94,36 @@ export function startCpuShares(groups: Groups) {
         bench_loop_delay_p50_ms: round(loop.percentile(50) / 1e6),
         bench_loop_delay_p99_ms: round(loop.percentile(99) / 1e6),
       };
+    },
+  };
+}
+
+/** Each second: [second from zero, then CPU seconds per group and this process's, then the loop's longest delay in ms]. */
+function everySecond(groups: Groups, snapshot: () => Map<number, number>) {
+  const rows: { at: number; cpu: number[]; loopMaxMs: number }[] = [];
+  let before = snapshot();
+  let bench = process.cpuUsage();
+  let loopMaxMs = 0;
+  let expected = performance.now() + 50;
+  const ticks = setInterval(() => {
+    const now = performance.now();
+    loopMaxMs = Math.max(loopMaxMs, now - expected);
+    expected = now + 50;
+  }, 50);
+  const seconds = setInterval(() => {
+    const after = snapshot();
+    const used = process.cpuUsage(bench);
+    const cpu = Object.values(groups).map((pids) =>
+      round(pids().reduce((n, pid) => n + (after.has(pid) ? Math.max(0, after.get(pid)! - (before.get(pid) ?? 0)) : 0), 0)),
+    );
+    rows.push({ at: performance.now(), cpu: [...cpu, round((used.user + used.system) / 1e6)], loopMaxMs: Math.round(loopMaxMs) });
+    [before, bench, loopMaxMs] = [after, process.cpuUsage(), 0];
+  }, 1000);
+  return {
+    since: (zero: number) => rows.map((r) => [Math.floor((r.at - zero) / 1000) - 1, ...r.cpu, r.loopMaxMs]),
+    stop() {
+      clearInterval(ticks);
+      clearInterval(seconds);
     },
   };
 }

@@ -116,7 +116,9 @@ function bySecond(latencies: { sentAt: number; ms: number }[], zero: number): [n
   const seconds = new Map<number, number[]>();
   for (const { sentAt, ms } of latencies) {
     const second = Math.floor((sentAt - zero) / 1000);
-    seconds.set(second, [...(seconds.get(second) ?? []), ms]);
+    const those = seconds.get(second) ?? [];
+    those.push(ms);
+    seconds.set(second, those);
   }
   return [...seconds.entries()]
     .filter(([second]) => second >= -5)
@@ -330,6 +332,9 @@ async function main() {
                 killed_sockets_resynced: resync.count,
                 reconnect_to_resync_p95_ms: resync.p95,
                 delivery_by_second_after_kill: bySecond(d.latencies, killedAt),
+                // [second, CPU seconds of the nodes, PostgreSQL, its background work, Redis, this
+                // process; this process's longest event-loop delay in ms]: what took the cores.
+                cpu_by_second_after_kill: shares.bySecond(killedAt).filter(([second]) => second! >= -5 && second! <= 30),
               }
             : {}),
           // Where the cores went during the phase (the machine had cpus x elapsed_s), and how late
