@@ -45,6 +45,10 @@ function machineBusySeconds(): number | undefined {
 
 type Groups = Record<string, () => number[]>;
 
+/** CPU seconds the processes used between two snapshots: one started since counts from its start, one ended since not at all. */
+const usedBetween = (pids: number[], before: Map<number, number>, after: Map<number, number>) =>
+  round(pids.reduce((n, pid) => n + (after.has(pid) ? Math.max(0, after.get(pid)! - (before.get(pid) ?? 0)) : 0), 0));
+
 /**
  * Starts counting: CPU seconds per group of processes (this process is `bench`), and this
  * process's event-loop delay (its sockets' arrival times are taken on that loop).
@@ -84,7 +88,7 @@ export function startCpuShares(groups: Groups) {
       for (const [group, pids] of Object.entries(groups)) {
         // A process started since (a new database connection) counts from its start; one that has
         // ended (a killed node) is not counted.
-        cpu[group] = available ? round(pids().reduce((n, pid) => n + (after.has(pid) ? Math.max(0, after.get(pid)! - (before.get(pid) ?? 0)) : 0), 0)) : null;
+        cpu[group] = available ? usedBetween(pids(), before, after) : null;
       }
       // Everything busy, processes that came and went during the phase included (autovacuum).
       cpu.machine = machineBefore !== undefined && machineAfter !== undefined ? round(machineAfter - machineBefore) : null;
@@ -113,9 +117,7 @@ function everySecond(groups: Groups, snapshot: () => Map<number, number>) {
   const seconds = setInterval(() => {
     const after = snapshot();
     const used = process.cpuUsage(bench);
-    const cpu = Object.values(groups).map((pids) =>
-      round(pids().reduce((n, pid) => n + (after.has(pid) ? Math.max(0, after.get(pid)! - (before.get(pid) ?? 0)) : 0), 0)),
-    );
+    const cpu = Object.values(groups).map((pids) => usedBetween(pids(), before, after));
     rows.push({ at: performance.now(), cpu: [...cpu, round((used.user + used.system) / 1e6)], loopMaxMs: Math.round(loopMaxMs) });
     [before, bench, loopMaxMs] = [after, process.cpuUsage(), 0];
   }, 1000);
