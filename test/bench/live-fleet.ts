@@ -8,9 +8,9 @@
 // corrected by the offset live.ts measures with `clock`, so they compare with the bench's own.
 import { io as connectBare, type Socket as BareSocket } from "socket.io-client";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
+import { now, serveCalls } from "./forked";
 
 export type FleetCall =
-  | { op: "clock" }
   | { op: "watch"; url: string; requestId: string; people: { token: string; org: number | null }[] }
   | { op: "record" }
   | { op: "heard"; event: string }
@@ -27,7 +27,6 @@ export interface Arrival {
   wall: number;
 }
 
-const now = () => performance.timeOrigin + performance.now();
 const watchers: { socket: LiveClient; org: number | null; got: Arrival[] }[] = [];
 const bare: { socket: BareSocket; group: number; got: { event: string; id: string; at: number }[] }[] = [];
 
@@ -66,10 +65,8 @@ async function connectAllBare(call: Extract<FleetCall, { op: "bare" }>) {
   return bare.length;
 }
 
-async function handle(call: FleetCall): Promise<unknown> {
+function handle(call: FleetCall): unknown {
   switch (call.op) {
-    case "clock":
-      return now();
     case "watch":
       return watch(call);
     case "record":
@@ -96,11 +93,4 @@ async function handle(call: FleetCall): Promise<unknown> {
   }
 }
 
-process.on("message", (message: { id: number; call: FleetCall }) => {
-  handle(message.call).then(
-    (result) => process.send?.({ id: message.id, result }),
-    (error: unknown) => process.send?.({ id: message.id, error: String(error) }),
-  );
-});
-// The bench's process gone (finished or crashed): nothing left to measure.
-process.on("disconnect", () => process.exit(0));
+serveCalls(handle);

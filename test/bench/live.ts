@@ -22,7 +22,6 @@
 // says why); arrivals are timed there on a clock compared with this one's at the start.
 // Also counted: deliveries to sockets not entitled to them, and entitled ones that never came.
 // Prints one JSON line. With DATABASE_URL a throwaway database on that server, else PGlite.
-import { fork } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
@@ -32,6 +31,7 @@ import { buildMarket, inSeconds, NO_STANDSTILL, offerBody, openRequest, passDead
 import { buildUser, type BuiltUser } from "../factories/users";
 import { startTestServer } from "../setup/test-server";
 import { openBenchDatabase, percentile, round } from "./bench-kit";
+import { forkHelper, type Helper, now } from "./forked";
 import type { Arrival, FleetCall } from "./live-fleet";
 
 const PROVIDERS = Number(process.env.BENCH_PROVIDERS ?? 50);
@@ -74,41 +74,9 @@ interface Watcher {
   got: Arrival[];
 }
 
-/** Milliseconds since the epoch, sub-millisecond; the fleet's clock is the same kind. */
-const now = () => performance.timeOrigin + performance.now();
-
-type Fleet = Awaited<ReturnType<typeof startFleet>>;
+type Fleet = Helper<FleetCall>;
 /** The client sockets' process (live-fleet.ts), a call to it, and its clock's offset from this one's. */
-async function startFleet() {
-  const child = fork(new URL("./live-fleet.ts", import.meta.url), [], { execArgv: ["--import", "tsx"], serialization: "advanced" });
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  let next = 0;
-  child.on("message", (m: { id: number; result?: unknown; error?: string }) => {
-    const waiting = pending.get(m.id);
-    pending.delete(m.id);
-    if (m.error !== undefined) waiting?.reject(new Error(`fleet: ${m.error}`));
-    else waiting?.resolve(m.result);
-  });
-  child.on("exit", (code) => {
-    for (const waiting of pending.values()) waiting.reject(new Error(`fleet exited (${code})`));
-    pending.clear();
-  });
-  const call = <T>(c: FleetCall) =>
-    new Promise<T>((resolve, reject) => {
-      const id = next++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      child.send({ id, call: c });
-    });
-  // The offset from the quickest of 20 round trips: the fleet's reading is taken about half way.
-  let best = { rtt: Infinity, offset: 0 };
-  for (let i = 0; i < 20; i++) {
-    const sent = now();
-    const theirs = await call<number>({ op: "clock" });
-    const back = now();
-    if (back - sent < best.rtt) best = { rtt: back - sent, offset: theirs - (sent + back) / 2 };
-  }
-  return { call, clockOffsetMs: best.offset, stop: () => child.kill() };
-}
+const startFleet = () => forkHelper<FleetCall>(new URL("./live-fleet.ts", import.meta.url), "fleet");
 
 const post = async (url: string, auth: Record<string, string>, method: "POST" | "PUT", body: unknown) => {
   const res = await fetch(url, { method, headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify(body) });

@@ -23,8 +23,9 @@ import { buildRegion } from "../factories/organisations";
 import { offerBody } from "../factories/placement-requests";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
 import { freePort } from "../setup/free-port";
-import { startBalancer } from "../setup/tcp-proxy";
 import { benchAddress, benchNeeds, northWestDistricts, percentile, pick, round } from "./bench-kit";
+import { forkHelper, type Helper } from "./forked";
+import type { BalancerCall } from "./nation-balancer";
 import { ipOfOpening, peopleInBulk, requestsInBulk, sameRowsAsApi } from "./nation-bulk";
 
 /** Both services are needed: several nodes share one database and deliver through Redis. */
@@ -398,7 +399,11 @@ async function spawnNode(env: Record<string, string>, name: string): Promise<Nod
 export interface Cluster {
   /** The balancer's address: every client goes through it, as through a load balancer. */
   url: string;
+  /** Addresses that send new connections to node i while it is alive, to the others after. */
+  urls: string[];
   nodes: Node[];
+  /** The balancer's process: its CPU is the clients' side, not the nodes'; its loop's lateness. */
+  balancer: Helper<BalancerCall>;
   /** SIGKILL node i: its connections drop, the balancer sends new ones to the others. */
   kill(i: number): Promise<void>;
   stop(): Promise<void>;
@@ -406,29 +411,33 @@ export interface Cluster {
 
 /**
  * `count` nodes (started one after another: the first migrates) behind a round-robin TCP
- * balancer that skips dead nodes. They log at warn unless env says otherwise: an info line per
- * request would cost the nodes more than the work measured.
+ * balancer that skips dead nodes, in a process of its own (nation-balancer.ts). They log at warn
+ * unless env says otherwise: an info line per request would cost the nodes more than the work
+ * measured.
  */
 export async function startCluster(count: number, env: Record<string, string>): Promise<Cluster> {
   const nodes: Node[] = [];
   for (let i = 0; i < count; i++) nodes.push(await spawnNode(env, `px-node-${i}`));
-  let turn = 0;
-  const balancer = await startBalancer(() => {
-    const alive = nodes.filter((n) => n.alive);
-    return alive[turn++ % Math.max(1, alive.length)]?.port;
-  });
+  const balancer = await forkHelper<BalancerCall>(new URL("./nation-balancer.ts", import.meta.url), "balancer");
+  const { url, urls } = await balancer.call<{ url: string; urls: string[] }>({ op: "start", ports: nodes.map((n) => n.port) });
+  // A node that exits for any reason is taken out of the rotation, as a health check would.
+  nodes.forEach((node, index) => void node.exited.then(() => balancer.call({ op: "down", index }).catch(() => undefined)));
   return {
-    url: balancer.url,
+    url,
+    urls,
     nodes,
+    balancer,
     async kill(i) {
       const node = nodes[i];
       if (!node?.alive) return;
       node.alive = false;
+      await balancer.call({ op: "down", index: i });
       node.child.kill("SIGKILL");
       await node.exited;
     },
     async stop() {
-      await balancer.stop();
+      await balancer.call({ op: "stop" }).catch(() => undefined);
+      balancer.stop();
       for (const node of nodes.filter((n) => n.alive)) {
         node.child.kill("SIGTERM");
         const timer = setTimeout(() => node.child.kill("SIGKILL"), 10_000);
@@ -444,7 +453,7 @@ export async function startCluster(count: number, env: Record<string, string>): 
 
 export interface Watcher {
   socket: LiveClient;
-  request: OpenRequest;
+  request: Pick<OpenRequest, "id">;
   /** The provider organisation watching, or null for the council. */
   providerId: string | null;
   got: { event: string; payload: unknown; at: number }[];
@@ -463,13 +472,17 @@ async function watch(w: Watcher): Promise<string> {
   throw new Error("watch refused 20 times");
 }
 
+/** A socket to open: who watches which request. */
+export type WatchPlan = Pick<Watcher, "request" | "providerId"> & { token: string };
+
 /**
  * Sockets through the balancer (so spread over the nodes), each watching one request, in
  * batches: thousands of handshakes at once would only measure the queue. They reconnect as the
  * app's pages do (LIVE_RECONNECTION: to another node, through the balancer, 0.5 to 1.5 s after
- * losing theirs) and re-watch, recording the snapshot.
+ * losing theirs) and re-watch, recording the snapshot. Times are `clock()`'s: another process's
+ * (forked.ts's `now`) when the sockets are not in the benchmark's own.
  */
-export async function watchAll(url: string, plan: { request: OpenRequest; providerId: string | null; token: string }[], batch = 100): Promise<Watcher[]> {
+export async function watchAll(url: string, plan: WatchPlan[], batch = 100, clock = () => performance.now()): Promise<Watcher[]> {
   const watchers: Watcher[] = [];
   for (const slice of chunks(plan, batch)) {
     watchers.push(
@@ -478,13 +491,16 @@ export async function watchAll(url: string, plan: { request: OpenRequest; provid
           const socket = await connected(liveClient(url, { token, reconnect: "as pages" }));
           const w: Watcher = { socket, request, providerId, got: [], resyncs: [], disconnectedAt: null };
           await watch(w);
-          socket.onAny((event: string, payload: unknown) => event !== "time" && w.got.push({ event, payload, at: performance.now() }));
-          socket.on("disconnect", () => (w.disconnectedAt ??= performance.now()));
+          socket.onAny((event: string, payload: unknown) => event !== "time" && w.got.push({ event, payload, at: clock() }));
+          socket.on("disconnect", () => (w.disconnectedAt ??= clock()));
           socket.io.on("reconnect", () => {
-            const since = w.disconnectedAt ?? performance.now();
+            const since = w.disconnectedAt ?? clock();
             w.disconnectedAt = null;
             watch(w).then(
-              (view) => w.resyncs.push({ at: performance.now(), view, afterDisconnectMs: performance.now() - since }),
+              (view) => {
+                const at = clock();
+                w.resyncs.push({ at, view, afterDisconnectMs: at - since });
+              },
               () => undefined,
             );
           });

@@ -2,9 +2,13 @@
 // PostgreSQL server with 150 councils, 20,000 settings (2,000 providers) and 500 open requests of
 // 20 invitations each; 3 app nodes (their own processes, sharing Redis) behind a round-robin TCP
 // balancer; 5,000 sockets, each watching one request (2 of its council's, 8 of its invited
-// providers'), spread over the nodes by the balancer. Two phases of BENCH_SECONDS (60): offers at
-// 50 a second and REST reads (search, matches, request views) at 100 a second; in the second,
-// one node is SIGKILLed half way and its sockets reconnect to the others and re-watch.
+// providers'), a third on each node. The balancer and the sockets run in processes of their own
+// (nation-balancer.ts, nation-fleet.ts: one per node, holding the sockets that connect through
+// that node's address), as they run on other machines in life: a killed node's sockets
+// reconnecting no longer hold up the loop that times the other sockets' arrivals. Two phases
+// of BENCH_SECONDS (60): offers at 50 a second and REST reads (search, matches, request views)
+// at 100 a second; in the second, one node is SIGKILLed half way and its sockets reconnect to
+// the others and re-watch.
 // The setup (nation-kit.ts's withNation) writes its rows in bulk (nation-bulk.ts): the people and
 // their API tokens, and all the requests but the first, with their invitations, audit entries,
 // notifications and e-mails. The first request is opened through the API, and every run checks
@@ -18,8 +22,9 @@
 // offers missing from the database, and (phase 2) reconnect-to-resync: a killed node's
 // socket's disconnect to its re-watch snapshot; seed_s is the setup up to the requests open.
 // Also where the cores went in the phase (cpu-shares.ts): CPU seconds of this process (the
-// sockets, the balancer, the load), the nodes, PostgreSQL and Redis, against cpus x elapsed_s,
-// and this process's event-loop delay: every arrival is timed on that loop.
+// load: offers and reads), the clients (the balancer and the sockets' processes), the nodes,
+// PostgreSQL and Redis, against cpus x elapsed_s, and the event-loop delay of this process and
+// of each client process: arrivals are timed on the fleets' loops and pass through the balancer's.
 // BENCH_SETUP_ONLY=1 stops after the setup (sockets watching included) and prints one line of
 // how long each part took instead: seed_s, requests_open_s, setup_s.
 // Knobs: BENCH_SCALE (1; 0.05 for a quick run: sizes and rates scale), or BENCH_COUNCILS,
@@ -30,19 +35,10 @@ import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../server/src/db/rows";
 import { postgresBackground, processesNamed, startCpuShares } from "./cpu-shares";
-import {
-  atRate,
-  type Cluster,
-  loggedErrors,
-  type OpenRequest,
-  postOffer,
-  readFor,
-  type ReadKind,
-  stats,
-  timedGet,
-  type Watcher,
-  withNation,
-} from "./nation-kit";
+import { forkHelper, type Helper } from "./forked";
+import type { BalancerCall } from "./nation-balancer";
+import type { FleetCall, Heard } from "./nation-fleet";
+import { atRate, type Cluster, loggedErrors, type OpenRequest, postOffer, readFor, type ReadKind, stats, timedGet, withNation } from "./nation-kit";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const size = (name: string, full: number, min = 1) => Number(process.env[name] ?? Math.max(min, Math.round(full * SCALE)));
@@ -109,33 +105,42 @@ let nationOf: Parameters<typeof readFor>[0];
 
 /**
  * The deliveries of the offers sent in each second from `zero` (the kill): [second, deliveries,
- * slowest ms, how many over the target]. Says whether a killed node costs its first moments (the
- * reconnections) or the whole time its pages take to watch again.
+ * slowest ms, how many over the target, of those how many to `fleet`'s sockets (the killed
+ * node's, after they watched again)]. Says whether a killed node costs its first moments (the
+ * reconnections) or the whole time its pages take to watch again, and whose deliveries.
  */
-function bySecond(latencies: { sentAt: number; ms: number }[], zero: number): [number, number, number, number][] {
-  const seconds = new Map<number, number[]>();
-  for (const { sentAt, ms } of latencies) {
-    const second = Math.floor((sentAt - zero) / 1000);
-    const those = seconds.get(second) ?? [];
-    those.push(ms);
-    seconds.set(second, those);
+function bySecond(latencies: Latency[], zero: number, fleet: number): number[][] {
+  const seconds = new Map<number, Latency[]>();
+  for (const l of latencies) {
+    const second = Math.floor((l.sentAt - zero) / 1000);
+    seconds.set(second, [...(seconds.get(second) ?? []), l]);
   }
+  const over = (ls: Latency[]) => ls.filter((l) => l.ms > TARGETS.delivery_p99_ms);
   return [...seconds.entries()]
     .filter(([second]) => second >= -5)
     .sort((a, b) => a[0] - b[0])
-    .map(([second, ms]) => [second, ms.length, Math.round(Math.max(...ms)), ms.filter((x) => x > TARGETS.delivery_p99_ms).length]);
+    .map(([second, ls]) => [
+      second,
+      ls.length,
+      Math.round(Math.max(...ls.map((l) => l.ms))),
+      over(ls).length,
+      over(ls).filter((l) => l.fleet === fleet).length,
+    ]);
 }
 
-type Got = Watcher["got"][number];
+/** A socket's plan (its request in full) and what it heard, on this process's clock. */
+type Listener = Heard & { request: OpenRequest; providerId: string | null; fleet: number };
+type Latency = { sentAt: number; ms: number; fleet: number };
+type Got = Listener["got"][number];
 const payloadOf = (g: Got) => g.payload as { requestId?: string; settingId?: string; invitation?: { settingId: string; status: string }; offer?: unknown };
 
 /** Deliveries of the acknowledged offers to the sockets entitled to them; events sockets may not see. */
-function deliveries(watchers: Watcher[], offers: SentOffer[], byId: Map<string, OpenRequest>, from: number) {
-  const latencies: { sentAt: number; ms: number }[] = [];
+function deliveries(watchers: Listener[], offers: SentOffer[], byId: Map<string, OpenRequest>, from: number) {
+  const latencies: Latency[] = [];
   let missed = 0;
   let late = 0;
   let resynced = 0;
-  const watching = new Map<string, Watcher[]>();
+  const watching = new Map<string, Listener[]>();
   for (const w of watchers) watching.set(w.request.id, [...(watching.get(w.request.id) ?? []), w]);
   for (const o of offers.filter((x) => x.status === 201)) {
     for (const w of watching.get(o.request.id) ?? []) {
@@ -148,7 +153,7 @@ function deliveries(watchers: Watcher[], offers: SentOffer[], byId: Map<string, 
         return g.event === "offer:receipt" && p.settingId === o.settingId;
       });
       if (arrival && arrival.at - o.sentAt <= MISSED_AFTER_MS) {
-        latencies.push({ sentAt: o.sentAt, ms: arrival.at - o.sentAt });
+        latencies.push({ sentAt: o.sentAt, ms: arrival.at - o.sentAt, fleet: w.fleet });
         continue;
       }
       // Came, but too late to count as live: reported apart from the ones that never came.
@@ -188,6 +193,37 @@ function deliveries(watchers: Watcher[], offers: SentOffer[], byId: Map<string, 
   return { latencies, missed, late, resynced, wrong };
 }
 
+/**
+ * What every socket heard, from its fleet, on this process's clock (performance.now()), with its
+ * plan; and the loop lateness samples of each fleet, then of the balancer.
+ */
+async function heardBy(fleets: Helper<FleetCall>[], parts: Omit<Listener, keyof Heard | "fleet">[][], balancer: Helper<BalancerCall>) {
+  const collected = await Promise.all(fleets.map((f) => f.call<{ heard: Heard[]; lateness: [number, number][] }>({ op: "collect" })));
+  const ours = (f: Helper<FleetCall> | Helper<BalancerCall>) => (at: number) => at - f.clockOffsetMs - performance.timeOrigin;
+  const watchers = collected.flatMap(({ heard }, k) => {
+    const toOurs = ours(fleets[k]!);
+    return heard.map((h, i): Listener => ({
+      ...parts[k]![i]!,
+      fleet: k,
+      got: h.got.map((g) => ({ ...g, at: toOurs(g.at) })),
+      resyncs: h.resyncs.map((r) => ({ ...r, at: toOurs(r.at) })),
+    }));
+  });
+  const samples = [...collected.map((c) => c.lateness), await balancer.call<[number, number][]>({ op: "lateness" })];
+  const lateness = samples.map((l, k) => l.map(([at, ms]): [number, number] => [ours([...fleets, balancer][k]!)(at), ms]));
+  return { watchers, lateness };
+}
+
+/** [second from `zero`, each client process's longest loop delay (ms) in it], from 5 s before to 30 after. */
+function loopBySecond(lateness: [number, number][][], zero: number) {
+  const rows: number[][] = [];
+  for (let second = -5; second <= 30; second++) {
+    const inIt = (at: number) => at >= zero + second * 1000 && at < zero + (second + 1) * 1000;
+    rows.push([second, ...lateness.map((l) => Math.round(Math.max(0, ...l.filter(([at]) => inIt(at)).map(([, ms]) => ms))))]);
+  }
+  return rows;
+}
+
 async function main() {
   const spec = {
     command: "bench:national",
@@ -204,7 +240,7 @@ async function main() {
     nodes: NODES,
     env: { LOG_LEVEL: "warn" },
   };
-  await withNation(spec, async ({ database, nation, cluster, requests, watch, seededMs, openMs, since }) => {
+  await withNation(spec, async ({ database, nation, cluster, requests, seededMs, openMs, since }) => {
     nationOf = nation;
     const byId = new Map(requests.map((r) => [r.id, r]));
 
@@ -215,134 +251,158 @@ async function main() {
       ...Array.from({ length: councilSockets }, () => ({ request, providerId: null, token: request.council.commissioner.token })),
       ...request.invited.slice(0, perRequest - councilSockets).map((i) => ({ request, providerId: i.provider.id, token: i.provider.person.token })),
     ]);
-    const watchers = await watch(plan);
-    const setupMs = since();
-    console.error(`${watchers.length} sockets watching at ${Math.round(setupMs / 1000)} s`);
-    if (process.env.BENCH_SETUP_ONLY === "1") {
-      console.log(
-        JSON.stringify({
-          bench: "national",
-          phase: "setup_only",
-          node: process.version,
-          cpus: cpus().length,
-          load_avg_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
-          councils: COUNCILS,
-          settings: SETTINGS,
-          requests: requests.length,
-          invitations: requests.reduce((n, r) => n + r.invited.length, 0),
-          sockets: watchers.length,
-          seed_s: Math.round(seededMs / 1000),
-          requests_open_s: Math.round(openMs / 1000),
-          setup_s: Math.round(setupMs / 1000),
-        }),
+    // A client process per node, each with the sockets that connect through that node's address.
+    const fleets = await Promise.all(cluster.urls.map((_, k) => forkHelper<FleetCall>(new URL("./nation-fleet.ts", import.meta.url), `fleet ${k}`)));
+    try {
+      const parts = fleets.map((_, k) => plan.filter((_, i) => i % fleets.length === k));
+      const slim = (part: typeof plan) => part.map(({ request, providerId, token }) => ({ request: { id: request.id }, providerId, token }));
+      const sockets = (await Promise.all(fleets.map((f, k) => f.call<number>({ op: "watch", url: cluster.urls[k]!, plan: slim(parts[k]!) })))).reduce(
+        (a, b) => a + b,
+        0,
       );
-      return;
-    }
-    // Warm-up: JIT, plan caches, pools, the providers' "viewed" events settling.
-    await atRate(Math.max(1, READS_PER_S / 4), 5000, () => void timedGet(cluster.url, readFor(nation, requests)));
-    await new Promise((r) => setTimeout(r, 2000));
+      const setupMs = since();
+      console.error(`${sockets} sockets watching at ${Math.round(setupMs / 1000)} s`);
+      if (process.env.BENCH_SETUP_ONLY === "1") {
+        console.log(
+          JSON.stringify({
+            bench: "national",
+            phase: "setup_only",
+            node: process.version,
+            cpus: cpus().length,
+            load_avg_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+            councils: COUNCILS,
+            settings: SETTINGS,
+            requests: requests.length,
+            invitations: requests.reduce((n, r) => n + r.invited.length, 0),
+            sockets,
+            seed_s: Math.round(seededMs / 1000),
+            requests_open_s: Math.round(openMs / 1000),
+            setup_s: Math.round(setupMs / 1000),
+          }),
+        );
+        return;
+      }
+      // Warm-up: JIT, plan caches, pools, the providers' "viewed" events settling.
+      await atRate(Math.max(1, READS_PER_S / 4), 5000, () => void timedGet(cluster.url, readFor(nation, requests)));
+      await new Promise((r) => setTimeout(r, 2000));
 
-    // Every invitation once, in random order, shared by both phases.
-    const unused = requests.flatMap((request) => request.invited.map((_, index) => ({ request, index })));
-    for (let i = unused.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1));
-      [unused[i], unused[j]] = [unused[j]!, unused[i]!];
-    }
+      // Every invitation once, in random order, shared by both phases.
+      const unused = requests.flatMap((request) => request.invited.map((_, index) => ({ request, index })));
+      for (let i = unused.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [unused[i], unused[j]] = [unused[j]!, unused[i]!];
+      }
 
-    for (const phase of ["steady", "node_killed"] as const) {
-      const from = performance.now();
-      const [load1 = 0] = loadavg();
-      const shares = startCpuShares({
-        nodes: () => cluster.nodes.flatMap((n) => (n.alive && n.child.pid ? [n.child.pid] : [])),
-        postgres: processesNamed("postgres"),
-        // Of which its own work (checkpoints, autovacuum): the part that varies most between runs.
-        postgres_background: postgresBackground,
-        redis: processesNamed("redis-server"),
-      });
-      let killedAt = 0;
-      const c = cluster;
-      const { offers, reads } = await load(
-        c,
-        requests,
-        unused,
-        SECONDS * 1000,
-        phase === "node_killed"
-          ? () => {
-              killedAt = performance.now();
-              void c.kill(NODES - 1);
-            }
-          : undefined,
-      );
-      const used = shares.stop(); // the phase's 60 s, not the wait for late deliveries below
-      await new Promise((r) => setTimeout(r, MISSED_AFTER_MS)); // the last deliveries and resyncs land
-      const acked = offers.filter((o) => o.offerId);
-      const stored = new Set(
-        (
-          await rowsOf<{ id: string }>(database.handle.db, sql`SELECT id FROM offers WHERE id = ANY(${`{${acked.map((o) => o.offerId).join(",")}}`}::uuid[])`)
-        ).map((r) => r.id),
-      );
-      const d = deliveries(watchers, offers, byId, from);
-      const delivery = stats(d.latencies.map((l) => l.ms));
-      const rest = stats(reads.map((r) => r.ms));
-      const resync = stats(watchers.flatMap((w) => w.resyncs.filter((r) => r.at >= killedAt && killedAt > 0).map((r) => r.afterDisconnectMs)));
-      console.log(
-        JSON.stringify({
-          bench: "national",
-          phase,
-          node: process.version,
-          cpus: cpus().length,
-          load_avg_1m: [Math.round(load1 * 100) / 100, Math.round((loadavg()[0] ?? 0) * 100) / 100],
-          nodes: NODES,
-          councils: COUNCILS,
-          settings: SETTINGS,
-          requests: REQUESTS,
-          sockets: watchers.length,
-          seconds: SECONDS,
-          seed_s: Math.round(openMs / 1000),
-          offers_sent: offers.length,
-          offers_acknowledged: acked.length,
-          offer_errors: offers.length - acked.length,
-          offer_error_statuses: Object.fromEntries(
-            [...new Set(offers.filter((o) => !o.offerId).map((o) => o.status))].map((s) => [s, offers.filter((o) => !o.offerId && o.status === s).length]),
-          ),
-          deliveries: delivery.count,
-          delivery_p50_ms: delivery.p50,
-          delivery_p95_ms: delivery.p95,
-          delivery_p99_ms: delivery.p99,
-          reads: rest.count,
-          rest_p50_ms: rest.p50,
-          rest_p95_ms: rest.p95,
-          rest_p99_ms: rest.p99,
-          rest_errors: reads.filter((r) => r.status !== 200).length,
-          // Which reads make the tail: the directory's search, a child's matches, a request's view.
-          rest_by_kind: Object.fromEntries(
-            [...new Set(reads.map((r) => r.kind))].sort().map((kind) => {
-              const k = stats(reads.filter((r) => r.kind === kind).map((r) => r.ms));
-              return [kind, { reads: k.count, p50_ms: k.p50, p95_ms: k.p95, p99_ms: k.p99 }];
-            }),
-          ),
-          logged_errors: loggedErrors(c.nodes),
-          wrong_deliveries: d.wrong,
-          missed_deliveries: d.missed,
-          late_deliveries: d.late,
-          resynced_deliveries: d.resynced,
-          acknowledged_offers_lost: acked.filter((o) => !stored.has(o.offerId as string)).length,
-          ...(phase === "node_killed"
-            ? {
-                killed_sockets_resynced: resync.count,
-                reconnect_to_resync_p95_ms: resync.p95,
-                delivery_by_second_after_kill: bySecond(d.latencies, killedAt),
-                // [second, CPU seconds of the nodes, PostgreSQL, its background work, Redis, this
-                // process; this process's longest event-loop delay in ms]: what took the cores.
-                cpu_by_second_after_kill: shares.bySecond(killedAt).filter(([second]) => second! >= -5 && second! <= 30),
+      for (const phase of ["steady", "node_killed"] as const) {
+        const from = performance.now();
+        const [load1 = 0] = loadavg();
+        const shares = startCpuShares({
+          nodes: () => cluster.nodes.flatMap((n) => (n.alive && n.child.pid ? [n.child.pid] : [])),
+          postgres: processesNamed("postgres"),
+          // Of which its own work (checkpoints, autovacuum): the part that varies most between runs.
+          postgres_background: postgresBackground,
+          redis: processesNamed("redis-server"),
+          // The balancer and the sockets' processes: the clients' machines, not the service.
+          clients: () => [cluster.balancer.pid, ...fleets.map((f) => f.pid)],
+        });
+        let killedAt = 0;
+        const c = cluster;
+        const { offers, reads } = await load(
+          c,
+          requests,
+          unused,
+          SECONDS * 1000,
+          phase === "node_killed"
+            ? () => {
+                killedAt = performance.now();
+                void c.kill(NODES - 1);
               }
-            : {}),
-          // Where the cores went during the phase (the machine had cpus x elapsed_s), and how late
-          // this process's own loop ran: it holds the 5,000 sockets, the balancer and the clock.
-          ...used,
-          targets: TARGETS,
-        }),
-      );
+            : undefined,
+        );
+        const until = performance.now();
+        const used = shares.stop(); // the phase's 60 s, not the wait for late deliveries below
+        await new Promise((r) => setTimeout(r, MISSED_AFTER_MS)); // the last deliveries and resyncs land
+        const acked = offers.filter((o) => o.offerId);
+        const stored = new Set(
+          (
+            await rowsOf<{ id: string }>(database.handle.db, sql`SELECT id FROM offers WHERE id = ANY(${`{${acked.map((o) => o.offerId).join(",")}}`}::uuid[])`)
+          ).map((r) => r.id),
+        );
+        const { watchers, lateness } = await heardBy(fleets, parts, cluster.balancer);
+        const d = deliveries(watchers, offers, byId, from);
+        const delivery = stats(d.latencies.map((l) => l.ms));
+        const rest = stats(reads.map((r) => r.ms));
+        const resync = stats(watchers.flatMap((w) => w.resyncs.filter((r) => r.at >= killedAt && killedAt > 0).map((r) => r.afterDisconnectMs)));
+        console.log(
+          JSON.stringify({
+            bench: "national",
+            phase,
+            node: process.version,
+            cpus: cpus().length,
+            load_avg_1m: [Math.round(load1 * 100) / 100, Math.round((loadavg()[0] ?? 0) * 100) / 100],
+            nodes: NODES,
+            councils: COUNCILS,
+            settings: SETTINGS,
+            requests: REQUESTS,
+            sockets,
+            seconds: SECONDS,
+            seed_s: Math.round(openMs / 1000),
+            offers_sent: offers.length,
+            offers_acknowledged: acked.length,
+            offer_errors: offers.length - acked.length,
+            offer_error_statuses: Object.fromEntries(
+              [...new Set(offers.filter((o) => !o.offerId).map((o) => o.status))].map((s) => [s, offers.filter((o) => !o.offerId && o.status === s).length]),
+            ),
+            deliveries: delivery.count,
+            delivery_p50_ms: delivery.p50,
+            delivery_p95_ms: delivery.p95,
+            delivery_p99_ms: delivery.p99,
+            // Per client process, i.e. by the node the sockets were on first (the last is killed).
+            delivery_p99_ms_by_fleet: fleets.map((_, k) => stats(d.latencies.filter((l) => l.fleet === k).map((l) => l.ms)).p99),
+            reads: rest.count,
+            rest_p50_ms: rest.p50,
+            rest_p95_ms: rest.p95,
+            rest_p99_ms: rest.p99,
+            rest_errors: reads.filter((r) => r.status !== 200).length,
+            // Which reads make the tail: the directory's search, a child's matches, a request's view.
+            rest_by_kind: Object.fromEntries(
+              [...new Set(reads.map((r) => r.kind))].sort().map((kind) => {
+                const k = stats(reads.filter((r) => r.kind === kind).map((r) => r.ms));
+                return [kind, { reads: k.count, p50_ms: k.p50, p95_ms: k.p95, p99_ms: k.p99 }];
+              }),
+            ),
+            logged_errors: loggedErrors(c.nodes),
+            wrong_deliveries: d.wrong,
+            missed_deliveries: d.missed,
+            late_deliveries: d.late,
+            resynced_deliveries: d.resynced,
+            acknowledged_offers_lost: acked.filter((o) => !stored.has(o.offerId as string)).length,
+            ...(phase === "node_killed"
+              ? {
+                  killed_sockets_resynced: resync.count,
+                  reconnect_to_resync_p95_ms: resync.p95,
+                  delivery_by_second_after_kill: bySecond(d.latencies, killedAt, NODES - 1),
+                  // [second, CPU seconds of the nodes, PostgreSQL, its background work, Redis, the
+                  // clients, this process; this process's longest event-loop delay in ms]: what
+                  // took the cores.
+                  cpu_by_second_after_kill: shares.bySecond(killedAt).filter(([second]) => second! >= -5 && second! <= 30),
+                  // [second, each client process's longest event-loop delay in ms: the fleets, the
+                  // killed node's sockets last, then the balancer, which every event passes through].
+                  client_loop_max_ms_by_second_after_kill: loopBySecond(lateness, killedAt),
+                }
+              : {}),
+            // Where the cores went during the phase (the machine had cpus x elapsed_s), and how late
+            // this process's own loop ran: it sends the offers and reads and times their sending.
+            ...used,
+            // The same for each client process: the fleets (the sockets through each node's
+            // address), then the balancer.
+            client_loop_delay_p99_ms: lateness.map((l) => stats(l.filter(([at]) => at >= from && at <= until).map(([, ms]) => ms)).p99),
+            targets: TARGETS,
+          }),
+        );
+      }
+    } finally {
+      for (const fleet of fleets) fleet.stop();
     }
   });
 }
