@@ -137,7 +137,7 @@ const payloadOf = (g: Got) => g.payload as { requestId?: string; settingId?: str
 /** Deliveries of the acknowledged offers to the sockets entitled to them; events sockets may not see. */
 function deliveries(watchers: Listener[], offers: SentOffer[], byId: Map<string, OpenRequest>, from: number) {
   const latencies: Latency[] = [];
-  let missed = 0;
+  const missed: Latency[] = [];
   let late = 0;
   let resynced = 0;
   const watching = new Map<string, Listener[]>();
@@ -168,7 +168,7 @@ function deliveries(watchers: Listener[], offers: SentOffer[], byId: Map<string,
         return view.invitations.some((i) => i.settingId === o.settingId && i.status === "offered");
       });
       if (snapshot) resynced++;
-      else missed++;
+      else missed.push({ sentAt: o.sentAt, ms: NaN, fleet: w.fleet });
     }
   }
   // Wrong: an event of this phase about a request the socket's organisation has no part in, a
@@ -373,7 +373,9 @@ async function main() {
             ),
             logged_errors: loggedErrors(c.nodes),
             wrong_deliveries: d.wrong,
-            missed_deliveries: d.missed,
+            missed_deliveries: d.missed.length,
+            // Which: [second of the send from the phase's start (the kill's, node-killed), the fleet].
+            missed_which: d.missed.slice(0, 20).map((m) => [Math.floor((m.sentAt - (killedAt || from)) / 1000), m.fleet]),
             late_deliveries: d.late,
             resynced_deliveries: d.resynced,
             acknowledged_offers_lost: acked.filter((o) => !stored.has(o.offerId as string)).length,
