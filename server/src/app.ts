@@ -48,17 +48,20 @@ import { awardRoutes } from "./modules/placement-requests/award-routes";
 import { evaluationRoutes } from "./modules/placement-requests/evaluation-routes";
 import { openContractingRoutes } from "./modules/placement-requests/ocds-routes";
 import { placementRoutes } from "./modules/placement-requests/placement-routes";
+import { requestLiveTopics } from "./modules/placement-requests/realtime";
 import { responseRoutes } from "./modules/placement-requests/response-routes";
 import { placementRequestRoutes } from "./modules/placement-requests/routes";
 import { placementsStandardRoutes } from "./modules/placements-standard/routes";
 import { regionRoutes } from "./modules/regions/routes";
 import { reviewCommentRoutes } from "./modules/review-rounds/comment-routes";
 import { publicReviewRoutes } from "./modules/review-rounds/public-routes";
+import { reviewLiveTopics } from "./modules/review-rounds/realtime";
 import { reviewRoundRoutes } from "./modules/review-rounds/routes";
 import { serviceFeedbackRoutes } from "./modules/service-feedback/routes";
 import { settingFeedbackRoutes } from "./modules/setting-feedback/routes";
 import { CLIENT_DIST_DIR } from "./paths";
 import { createLiveHub, type LiveHub } from "./realtime/live-hub";
+import { attachLivePublisher } from "./realtime/live-outbox";
 
 export interface AppDeps {
   env: Env;
@@ -111,14 +114,14 @@ export function apiRouter({ env, database, live, limits, redis, drain = createDr
   router.use(claimRoutes(db));
   router.use(openDataRoutes(db));
   router.use(settingFeedbackRoutes(db));
-  router.use(reviewRoundRoutes({ db, live }));
-  router.use(reviewCommentRoutes({ db, live }));
+  router.use(reviewRoundRoutes({ db }));
+  router.use(reviewCommentRoutes({ db }));
   router.use(publicReviewRoutes(db));
   router.use(childRoutes(db));
-  router.use(placementRequestRoutes({ db, live }));
-  router.use(responseRoutes({ db, live }));
-  router.use(evaluationRoutes({ db, live }));
-  router.use(awardRoutes({ db, live }));
+  router.use(placementRequestRoutes({ db }));
+  router.use(responseRoutes({ db }));
+  router.use(evaluationRoutes({ db }));
+  router.use(awardRoutes({ db }));
   router.use(placementRoutes({ db }));
   router.use(highRiskRoutes({ db }));
   router.use(notificationRoutes({ db }));
@@ -154,6 +157,8 @@ export async function createApp(deps: AppDeps): Promise<BuiltApp> {
   const { env, database, logger } = deps;
   const db = database.db;
   const live = deps.live ?? createLiveHub();
+  // This node publishes the live events its writes queue (and, in main.ts, sweeps up others').
+  attachLivePublisher(db, { logger, topics: { ...requestLiveTopics(db, live), ...reviewLiveTopics(db, live) } });
   const redis = env.redisUrl ? openRedisLink(env.redisUrl, logger) : undefined;
   // Counters are shared by the nodes of one deployment: those on the same database.
   const scope = redis ? (await database.sql.query<{ name: string }>("SELECT current_database() AS name"))[0]?.name : undefined;

@@ -14,6 +14,7 @@ import { startBillingScheduler } from "./modules/payments/billing/scheduler";
 import { startClosingScheduler } from "./modules/placement-requests/scheduler";
 import { VERSION } from "./paths";
 import { installProcessGuards } from "./process-guards";
+import { LIVE_SWEEP_MS, startLiveOutboxSweep } from "./realtime/live-outbox";
 import { createRealtimeServer } from "./realtime/server";
 import { SHUTDOWN_GRACE_MS } from "./shutdown";
 
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const server = createServer(app);
   answerClientErrors(server);
   const realtime = await createRealtimeServer(server, { db: database.db, env, logger, store: sessionStore, live });
-  const scheduler = startClosingScheduler({ db: database.db, live, logger });
+  const scheduler = startClosingScheduler({ db: database.db, logger });
+  const liveSweep = startLiveOutboxSweep({ db: database.db, logger, everyMs: LIVE_SWEEP_MS });
   const insightsRefresher = startInsightsRefresher({ db: database.db, logger });
   const reminders = startReminderScheduler({ db: database.db, logger });
   const roundAnnouncer = startRoundAnnouncer({ db: database.db, logger });
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     const finish = async () => {
       clearTimeout(force);
       await scheduler.stop();
+      await liveSweep.stop();
       await insightsRefresher.stop();
       await reminders.stop();
       await roundAnnouncer.stop();

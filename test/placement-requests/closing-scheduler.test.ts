@@ -6,6 +6,8 @@ import { buildMarket, inSeconds, type Market, offerBody, openRequest } from "../
 import { createTestApp, type TestApp } from "../setup/test-app";
 
 let t: TestApp;
+// What the app published: the closes are told by the node whose scheduler closed them.
+const hub = recordingHub();
 let m: Market;
 const query = <T>(text: string, params: unknown[] = []) => t.database.handle.sql.query<T & Record<string, unknown>>(text, params);
 const quiet = pino({ level: "silent" });
@@ -42,15 +44,14 @@ const closedRow = (id: string) => async () =>
   )[0];
 
 beforeAll(async () => {
-  t = await createTestApp({ seed: false });
+  t = await createTestApp({ seed: false, live: hub });
   m = await buildMarket(t.database.handle.db);
 });
 afterAll(() => t.close());
 
 describe("The closing scheduler", () => {
   it("should close a request within a second of its deadline, by the database's clock, and open the sealed offers", async () => {
-    const hub = recordingHub();
-    const scheduler = startClosingScheduler({ db: t.database.handle.db, live: hub, logger: quiet });
+    const scheduler = startClosingScheduler({ db: t.database.handle.db, logger: quiet });
     try {
       const { request: made } = await openRequest(t.app, m, { deadline: inSeconds(2) });
       expect(
@@ -71,7 +72,7 @@ describe("The closing scheduler", () => {
     const { request: made } = await openRequest(t.app, m, { deadline: inSeconds(1) });
     await new Promise((r) => setTimeout(r, 1500));
     expect((await closedRow(made.id)()) ?? null).toBeNull();
-    const schedulers = [1, 2, 3].map(() => startClosingScheduler({ db: t.database.handle.db, live: recordingHub(), logger: quiet }));
+    const schedulers = [1, 2, 3].map(() => startClosingScheduler({ db: t.database.handle.db, logger: quiet }));
     try {
       const row = await until(closedRow(made.id));
       expect(row.state).toBe("no_offers");

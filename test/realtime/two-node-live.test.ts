@@ -26,8 +26,13 @@ describeWithServers("Two app nodes sharing PostgreSQL and Redis", { database: tr
     const env = { REDIS_URL: process.env.REDIS_URL ?? "" };
     const common = { requireClient: false, seed: false, env, clockTickMs: TICK_MS };
     nodes = [
-      await startTestServer({ ...common, database }),
-      await startTestServer({ ...common, database: { handle: secondHandle, url: database.url, drop: () => secondHandle.close() } }),
+      // Node A sweeps no live outbox, so what it stores and does not publish is left to node B (claims of 1 s here).
+      await startTestServer({ ...common, database, liveSweep: false }),
+      await startTestServer({
+        ...common,
+        database: { handle: secondHandle, url: database.url, drop: () => secondHandle.close() },
+        liveSweep: { everyMs: 200, claimMs: 1000 },
+      }),
     ];
     m = await buildMarket(database.handle.db, { providers: 2 });
   });
@@ -73,6 +78,37 @@ describeWithServers("Two app nodes sharing PostgreSQL and Redis", { database: tr
     expect(council.of("response:received").filter((p) => p.invitation.status === "offered")).toHaveLength(1);
     expect(author.of("offer:receipt")).toHaveLength(1);
     expect(other.json()).not.toContain(m.providers[0]!.settingId);
+  });
+
+  it("should bring an offer to the sockets on node B when node A stored and acknowledged it but never published it (B's sweep)", async () => {
+    const [a, b] = nodes;
+    const { request: made } = await openRequest(a.testApp.app, m);
+    const council = await watcherOn(b, m.commissioner, made.id);
+    const author = await watcherOn(b, m.providers[1]!.person, made.id);
+    // Node A answers and then publishes nothing: as if killed between its 201 and its publish.
+    const live = a.testApp.built.live;
+    const emit = live.emit;
+    live.emit = () => {
+      throw new Error("node A is gone");
+    };
+    try {
+      const res = await request(a.url)
+        .post(`/api/v1/placement-requests/${made.id}/offers`)
+        .set(m.providers[1]!.person.auth)
+        .send(offerBody(m.providers[1]!.settingId));
+      expect(res.status).toBe(201);
+      const receipt = OfferReceiptSchema.parse(res.body.data);
+      expect(await author.waitFor("offer:receipt", (p) => p.requestId === made.id, 5000)).toEqual(receipt);
+      expect(await council.waitFor("response:received", (p) => p.requestId === made.id && p.invitation.status === "offered", 5000)).toMatchObject({
+        offer: null,
+        invitation: { settingId: m.providers[1]!.settingId },
+      });
+    } finally {
+      live.emit = emit;
+    }
+    await pause(1500); // past another claim: published once, and no longer stored
+    expect(author.of("offer:receipt")).toHaveLength(1);
+    expect(await database.handle.sql.query("SELECT id FROM live_outbox")).toEqual([]);
   });
 
   it("should close a due request exactly once with both nodes' schedulers running, and tell the sockets on both nodes", async () => {

@@ -4,6 +4,7 @@ import { type BuiltApp, createApp } from "../../server/src/app";
 import { type Env, parseEnv } from "../../server/src/env";
 import type { RateLimitOptions } from "../../server/src/http/rate-limits";
 import type { Logger } from "../../server/src/logger";
+import type { LiveHub } from "../../server/src/realtime/live-hub";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestApp {
@@ -25,6 +26,8 @@ export interface TestAppOptions {
   logger?: Logger;
   env?: Record<string, string>;
   rateLimits?: RateLimitOptions;
+  /** The live hub its writes publish to (a recording one, say); a fresh one by default. */
+  live?: LiveHub;
   /** Use this database instead of making one (the caller drops it). */
   database?: TestDatabase;
 }
@@ -38,6 +41,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database: database.handle,
     logger: options.logger ?? pino({ level: "silent" }),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.live ? { live: options.live } : {}),
   });
   return {
     app: built.app,

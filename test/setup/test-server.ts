@@ -7,6 +7,7 @@ import { answerClientErrors } from "../../server/src/http/client-errors";
 import { startClosingScheduler } from "../../server/src/modules/placement-requests/scheduler";
 import { CLIENT_DIST_DIR } from "../../server/src/paths";
 import type { LiveLimitOptions } from "../../server/src/realtime/live-limits";
+import { LIVE_SWEEP_MS, startLiveOutboxSweep } from "../../server/src/realtime/live-outbox";
 import { createRealtimeServer } from "../../server/src/realtime/server";
 import { createTestApp, type TestApp, type TestAppOptions } from "./test-app";
 
@@ -22,7 +23,14 @@ export interface TestServer {
  * embedded identity provider's issuer need the real address), with live connections attached.
  */
 export async function startTestServer(
-  options: TestAppOptions & { requireClient?: boolean; clockTickMs?: number; sessionSweepMs?: number; liveLimits?: Partial<LiveLimitOptions> } = {},
+  options: TestAppOptions & {
+    requireClient?: boolean;
+    clockTickMs?: number;
+    sessionSweepMs?: number;
+    liveLimits?: Partial<LiveLimitOptions>;
+    /** The live outbox's sweep on this node (LIVE_SWEEP_MS and LIVE_CLAIM_MS by default), or none. */
+    liveSweep?: { everyMs?: number; claimMs?: number } | false;
+  } = {},
 ): Promise<TestServer> {
   if (options.requireClient !== false && !existsSync(join(CLIENT_DIST_DIR, "index.html"))) {
     throw new Error("client/dist is missing: run `npm run build` first (npm test does it for you)");
@@ -43,13 +51,16 @@ export async function startTestServer(
     sessionSweepMs: options.sessionSweepMs,
     limits: options.liveLimits,
   });
-  const scheduler = startClosingScheduler({ db: testApp.database.handle.db, live: testApp.built.live, logger: pino({ level: "silent" }) });
+  const scheduler = startClosingScheduler({ db: testApp.database.handle.db, logger: pino({ level: "silent" }) });
+  const sweep = options.liveSweep === false ? undefined : { everyMs: LIVE_SWEEP_MS, ...options.liveSweep };
+  const liveSweep = sweep && startLiveOutboxSweep({ db: testApp.database.handle.db, logger: pino({ level: "silent" }), ...sweep });
   return {
     url,
     server,
     testApp,
     async close() {
       await scheduler.stop();
+      await liveSweep?.stop();
       await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

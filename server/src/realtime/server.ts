@@ -101,7 +101,7 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     if (actor.tokenId) void socket.join(rooms.token(actor.tokenId));
     onLiveEvent(socket, eventDeps, "live:whoami", {}, () => identityOf(socket.data.actor));
     registerReviewRoundEvents(socket, { ...eventDeps, db: deps.db });
-    registerRequestEvents(socket, { ...eventDeps, db: deps.db, live: deps.live });
+    registerRequestEvents(socket, { ...eventDeps, db: deps.db });
     socket.emit("live:ready", identityOf(actor));
   });
 

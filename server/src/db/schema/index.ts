@@ -6,6 +6,7 @@ export * from "./framework-admission";
 export * from "./frameworks";
 export * from "./identity";
 export * from "./insights";
+export * from "./live-outbox";
 export * from "./notifications";
 export * from "./organisations";
 export * from "./outcomes";

@@ -1,13 +1,11 @@
 import type { Router } from "express";
 import { RequestAmendSchema } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
-import type { LiveHub } from "../../realtime/live-hub";
 import { buyerStep } from "./buyer-step";
 import { amendRequest } from "./commands/amend";
-import { publishState } from "./realtime";
 
 /** Amending an open request before its deadline (the council only); every viewer's page follows it live. */
-export function amendmentRoutes(router: Router, { db, live }: { db: Db; live: LiveHub }): void {
+export function amendmentRoutes(router: Router, { db }: { db: Db }): void {
   buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/amendments",
     summary:
@@ -15,7 +13,5 @@ export function amendmentRoutes(router: Router, { db, live }: { db: Db; live: Li
     description: "The request after the amendment, with every amendment listed",
     body: RequestAmendSchema,
     run: async ({ actor, request, body, ip }) => (await amendRequest({ db, actor, request, input: body, ip })).request,
-    // request:updated makes each viewer's page take a new snapshot, which brings the amendment: offers stay as sealed as they were.
-    publish: (amended) => publishState(db, live, amended),
   });
 }

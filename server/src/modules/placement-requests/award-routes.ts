@@ -1,18 +1,16 @@
 import { Router } from "express";
 import { AwardSchema, AwardWithdrawSchema } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
-import type { LiveHub } from "../../realtime/live-hub";
 import { buyerStep } from "./buyer-step";
 import { confirmAward } from "./commands/award";
 import { intendToAward, withdrawIntention } from "./commands/intention";
-import { publishAwarded, publishState } from "./realtime";
 
 /**
  * The award, in two steps with a standstill between them: the intention to award (every provider
  * that offered is told, with its own scores), then, once the request's standstill period has
  * ended, the confirmation that creates the placement. The intention may be withdrawn meanwhile.
  */
-export function awardRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
+export function awardRoutes({ db }: { db: Db }): Router {
   const router = Router();
   buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/award",
@@ -21,7 +19,6 @@ export function awardRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
     description: "Intention to award recorded (awarded at once with a standstill of 0 days)",
     body: AwardSchema,
     run: ({ actor, request, body, ip }) => intendToAward({ db, actor, request, offerId: body.offerId, reasons: body.reasons, ip }),
-    publish: (result) => publishAwarded(db, live, result.request),
   });
   buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/award/confirm",
@@ -29,7 +26,6 @@ export function awardRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
       "Confirm the intention to award once the standstill period has ended: creates the placement (an Individual Placement Agreement); every provider is told",
     description: "Awarded",
     run: ({ actor, request, ip }) => confirmAward({ db, actor, request, ip }),
-    publish: (result) => publishAwarded(db, live, result.request),
   });
   buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/award/withdraw",
@@ -37,7 +33,6 @@ export function awardRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
     description: "Withdrawn",
     body: AwardWithdrawSchema,
     run: ({ actor, request, body, ip }) => withdrawIntention({ db, actor, request, reason: body.reason, ip }),
-    publish: (moved) => publishState(db, live, moved),
   });
   return router;
 }

@@ -6,7 +6,6 @@ import type { Db } from "../../db/client";
 import type { PlacementRequestRow } from "../../db/schema";
 import { type Member, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
-import { afterCommit } from "../../realtime/after-commit";
 import { loadAsBuyer } from "./load";
 import { buildRequestView } from "./view";
 
@@ -19,11 +18,10 @@ export interface BuyerStepContext<B> {
 
 /**
  * A council's step on a request (open, cancel, score, evaluate, price round, award): load it as
- * the buyer, run the command (its own transaction), start its live events (`publish`, through
- * afterCommit, without waiting for the answer), answer with the council's view. One shape for every
- * step, so none forgets the access check or publishes before the commit.
+ * the buyer, run the command (its own transaction, which queues its live events: live-outbox.ts),
+ * answer with the council's view. One shape for every step, so none forgets the access check.
  */
-export function buyerStep<S extends z.ZodType | undefined, R>(
+export function buyerStep<S extends z.ZodType | undefined>(
   router: Router,
   db: Db,
   spec: {
@@ -32,9 +30,7 @@ export function buyerStep<S extends z.ZodType | undefined, R>(
     summary: string;
     description: string;
     body?: S;
-    run: (ctx: BuyerStepContext<S extends z.ZodType ? z.infer<S> : undefined>) => Promise<R>;
-    /** The step's live events, given what `run` returned (its transaction has committed). */
-    publish?: (result: R) => Promise<void>;
+    run: (ctx: BuyerStepContext<S extends z.ZodType ? z.infer<S> : undefined>) => Promise<unknown>;
   },
 ): void {
   const method = spec.method ?? "post";
@@ -52,9 +48,7 @@ export function buyerStep<S extends z.ZodType | undefined, R>(
     },
     handler: async (req, res, input) => {
       const { actor, request } = await loadAsBuyer(db, req, input.params.id);
-      const result = await spec.run({ actor, request, body: (input as { body?: unknown }).body as never, ip: req.ip });
-      const { publish } = spec;
-      if (publish) afterCommit(res, `${method.toUpperCase()} ${spec.path}`, () => publish(result));
+      await spec.run({ actor, request, body: (input as { body?: unknown }).body as never, ip: req.ip });
       const { request: after } = await loadAsBuyer(db, req, input.params.id);
       res.json({ data: await buildRequestView(db, after, { kind: "commissioner" }) });
     },

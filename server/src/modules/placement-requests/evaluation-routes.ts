@@ -4,18 +4,15 @@ import { ClarificationAnswerSchema, ClarificationResponseSchema, PriceRoundSchem
 import type { Db } from "../../db/client";
 import { requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
-import { afterCommit } from "../../realtime/after-commit";
-import type { LiveHub } from "../../realtime/live-hub";
 import { buyerStep } from "./buyer-step";
 import { answerClarification } from "./commands/clarify";
 import { completeEvaluation, saveScores, startPriceRound } from "./commands/evaluate";
 import { loadAsBuyer } from "./load";
-import { publishClarification, publishRanks, publishState } from "./realtime";
 import { scoringRoutes } from "./scoring-routes";
 import { buildClarificationView } from "./view";
 
 /** What the council does after offers come in: answer, score, evaluate, run a price round. The award and placements have their own files. */
-export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
+export function evaluationRoutes({ db }: { db: Db }): Router {
   const router = Router();
 
   defineRoute(router, {
@@ -38,7 +35,6 @@ export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Route
         visibility: input.body.visibility,
         ip: req.ip,
       });
-      afterCommit(res, "clarification:published (answered)", () => publishClarification(db, live, request, row));
       res.json({ data: await buildClarificationView(db, { kind: "commissioner" }, row) });
     },
   });
@@ -57,7 +53,6 @@ export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Route
     summary: "The moderator completes the evaluation from the agreed scores and reasons: price scores are computed, totals and ranks shown",
     description: "Evaluated",
     run: ({ actor, request, ip }) => completeEvaluation({ db, actor, request, ip }),
-    publish: (evaluated) => publishState(db, live, evaluated),
   });
   buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/price-round",
@@ -65,10 +60,6 @@ export function evaluationRoutes({ db, live }: { db: Db; live: LiveHub }): Route
     description: "Price round open",
     body: PriceRoundSchema,
     run: ({ actor, request, body, ip }) => startPriceRound({ db, actor, request, closesAt: body.closesAt, ip }),
-    publish: async (moved) => {
-      await publishState(db, live, moved);
-      await publishRanks(db, live, moved);
-    },
   });
   scoringRoutes(router, { db });
   return router;

@@ -2,10 +2,19 @@ import { eq, sql } from "drizzle-orm";
 import { type RequestWatchAck, RequestWatchSchema } from "@shared/events";
 import { builtOnce } from "../../db/built-once";
 import type { Db } from "../../db/client";
-import { awards, type ClarificationRow, offers, organisations, type PlacementRequestRow, requestInvitations } from "../../db/schema";
-import { publishLogged } from "../../realtime/after-commit";
+import {
+  awards,
+  type ClarificationRow,
+  clarifications,
+  offers,
+  organisations,
+  type PlacementRequestRow,
+  placementRequests,
+  requestInvitations,
+} from "../../db/schema";
 import { type LiveEventDeps, type LiveSocket, onLiveEvent } from "../../realtime/live-events";
 import type { LiveHub } from "../../realtime/live-hub";
+import type { LiveTopicHandlers } from "../../realtime/live-outbox";
 import { markViewed } from "./commands/respond";
 import { seesAsker, seesClarification, seesOwn, type Viewer } from "./policy";
 import { presentClarification } from "./present";
@@ -153,8 +162,8 @@ export async function publishReceipt(
 }
 
 /** `request:watch` joins the viewer's room after the same access check as the HTTP API; the ack is the snapshot. */
-export function registerRequestEvents(socket: LiveSocket, deps: LiveEventDeps & { db: Db; live: LiveHub }): void {
-  const { db, live } = deps;
+export function registerRequestEvents(socket: LiveSocket, deps: LiveEventDeps & { db: Db }): void {
+  const { db } = deps;
   const invalid = "Send { requestId } with the request's id.";
   onLiveEvent(
     socket,
@@ -165,16 +174,9 @@ export function registerRequestEvents(socket: LiveSocket, deps: LiveEventDeps & 
       const found = await loadRequestFor(db, context.actor, requestId);
       // Join first, then snapshot: an event committed in between arrives twice at worst, never not at all.
       await context.join(roomOf(found.request.id, found.viewer));
-      if (found.viewer.kind === "provider" && found.unviewed) {
-        const { organisationId } = found.viewer;
-        // Committed: the council hears of the look even if this watcher's snapshot then fails, and a
-        // failed publish is logged, never turned into a refused watch.
-        for (const settingId of await markViewed(db, found.request.id, { userId: context.actor.userId, organisationId })) {
-          await publishLogged(deps.logger, "response:received (viewed)", () => publishResponse(db, live, found.request, settingId, organisationId), {
-            requestId: found.request.id,
-          });
-        }
-      }
+      // The first look is marked (and the council told, live-outbox.ts) even if the snapshot then fails.
+      if (found.viewer.kind === "provider" && found.unviewed)
+        await markViewed(db, found.request.id, { userId: context.actor.userId, organisationId: found.viewer.organisationId });
       return { ok: true, view: await buildRequestView(db, found.request, found.viewer) };
     },
   );
@@ -182,4 +184,36 @@ export function registerRequestEvents(socket: LiveSocket, deps: LiveEventDeps & 
     await context.leave(requestRooms.buyer(requestId));
     if (context.actor.organisationId) await context.leave(requestRooms.provider(requestId, context.actor.organisationId));
   });
+}
+
+const requestById = builtOnce((db) =>
+  db
+    .select()
+    .from(placementRequests)
+    .where(eq(placementRequests.id, sql.placeholder("id"))),
+);
+
+/**
+ * The request's live topics (live-outbox.ts): each event built from the request as it is now,
+ * by the ids its command queued. A request or clarification gone by then has nothing to tell.
+ */
+export function requestLiveTopics(db: Db, live: LiveHub): Pick<LiveTopicHandlers, `request:${string}` & keyof LiveTopicHandlers> {
+  const withRequest =
+    <A extends { requestId: string }>(publish: (request: PlacementRequestRow, args: A) => Promise<void> | void) =>
+    async (args: A) => {
+      const [request] = await requestById(db).execute({ id: args.requestId });
+      if (request) await publish(request, args);
+    };
+  return {
+    "request:response": withRequest((request, a) => publishResponse(db, live, request, a.settingId, a.providerId)),
+    "request:receipt": async (a) => publishReceipt(live, a.organisationId, a.receipt),
+    "request:state": withRequest((request) => publishState(db, live, request)),
+    "request:ranks": withRequest((request) => publishRanks(db, live, request)),
+    "request:awarded": withRequest((request) => publishAwarded(db, live, request)),
+    "request:closed": withRequest((request) => publishClosed(db, live, request)),
+    "request:clarification": withRequest(async (request, a) => {
+      const [row] = await db.select().from(clarifications).where(eq(clarifications.id, a.clarificationId));
+      if (row) await publishClarification(db, live, request, row);
+    }),
+  };
 }

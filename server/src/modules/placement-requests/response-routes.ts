@@ -13,8 +13,6 @@ import {
 import type { Db } from "../../db/client";
 import { requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
-import { afterCommit } from "../../realtime/after-commit";
-import type { LiveHub } from "../../realtime/live-hub";
 import { askClarification } from "./commands/clarify";
 import { declineInvitation, withdrawOffer } from "./commands/respond";
 import { revisePrice } from "./commands/revise-price";
@@ -22,15 +20,14 @@ import { submitOffer } from "./commands/submit-offer";
 import { providerOf } from "./load";
 import { idempotencyKeyOf } from "./params";
 import { loadRequestFor } from "./queries";
-import { publishClarification, publishRanks, publishReceipt, publishResponse } from "./realtime";
 import { buildClarificationView, buildRequestView } from "./view";
 
 /**
  * What invited providers do: offer, revise, withdraw, decline, ask. Each route reads top to
- * bottom: the provider (load and policy, providerOf), the command (its own transaction), its
- * live events queued for after the answer (afterCommit), the answer.
+ * bottom: the provider (load and policy, providerOf), the command (its own transaction, which
+ * queues its live events: live-outbox.ts), the answer.
  */
-export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
+export function responseRoutes({ db }: { db: Db }): Router {
   const router = Router();
   const common = { tag: "placement requests", access: "signed-in" as const, before: [requireMember()] };
   const current = async (actor: Parameters<typeof loadRequestFor>[1], id: string) => (await loadRequestFor(db, actor, id)).request;
@@ -56,12 +53,6 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
         idempotencyKey: idempotencyKeyOf(req.get("Idempotency-Key")),
         ip: req.ip,
       });
-      // A replay was published when it was first stored.
-      const { request } = result;
-      if (!result.replayed && request) {
-        afterCommit(res, "offer:receipt", () => publishReceipt(live, actor.organisationId, result.body.data));
-        afterCommit(res, "response:received (offer)", () => publishResponse(db, live, request, input.body.settingId, actor.organisationId));
-      }
       res.status(result.status).json(result.body);
     },
   });
@@ -75,9 +66,8 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
     responses: { 200: { description: "Withdrawn", schema: RequestViewResponseSchema } },
     handler: async (req, res, input) => {
       const actor = await providerOf(db, req, input.params.id);
-      const offer = await withdrawOffer({ db, actor, requestId: input.params.id, offerId: input.params.offerId, ip: req.ip });
+      await withdrawOffer({ db, actor, requestId: input.params.id, offerId: input.params.offerId, ip: req.ip });
       const request = await current(actor, input.params.id);
-      afterCommit(res, "response:received (withdrawn)", () => publishResponse(db, live, request, offer.settingId, actor.organisationId));
       res.json({ data: await buildRequestView(db, request, { kind: "provider", organisationId: actor.organisationId }) });
     },
   });
@@ -101,10 +91,6 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
         idempotencyKey: idempotencyKeyOf(req.get("Idempotency-Key")),
         ip: req.ip,
       });
-      if (!result.replayed) {
-        afterCommit(res, "offer:receipt (price)", () => publishReceipt(live, actor.organisationId, result.body.data));
-        afterCommit(res, "rank:changed", async () => publishRanks(db, live, await current(actor, input.params.id)));
-      }
       res.status(result.status).json(result.body);
     },
   });
@@ -120,7 +106,6 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
       const actor = await providerOf(db, req, input.params.id);
       await declineInvitation({ db, actor, requestId: input.params.id, input: input.body, ip: req.ip });
       const request = await current(actor, input.params.id);
-      afterCommit(res, "response:received (declined)", () => publishResponse(db, live, request, input.body.settingId, actor.organisationId));
       res.json({ data: await buildRequestView(db, request, { kind: "provider", organisationId: actor.organisationId }) });
     },
   });
@@ -134,8 +119,7 @@ export function responseRoutes({ db, live }: { db: Db; live: LiveHub }): Router 
     responses: { 201: { description: "Asked", schema: ClarificationResponseSchema } },
     handler: async (req, res, input) => {
       const actor = await providerOf(db, req, input.params.id);
-      const { row, request } = await askClarification({ db, actor, requestId: input.params.id, question: input.body.question, ip: req.ip });
-      afterCommit(res, "clarification:published (asked)", () => publishClarification(db, live, request, row));
+      const { row } = await askClarification({ db, actor, requestId: input.params.id, question: input.body.question, ip: req.ip });
       res.status(201).json({ data: await buildClarificationView(db, { kind: "provider", organisationId: actor.organisationId }, row) });
     },
   });

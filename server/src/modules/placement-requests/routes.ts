@@ -10,8 +10,6 @@ import {
 import type { Db } from "../../db/client";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
-import { afterCommit } from "../../realtime/after-commit";
-import type { LiveHub } from "../../realtime/live-hub";
 import { asCommissioner } from "../children/policy";
 import { loadCompleteChildRow } from "../children/queries";
 import { amendmentRoutes } from "./amend-routes";
@@ -22,11 +20,10 @@ import { markViewed } from "./commands/respond";
 import { listRequests } from "./list";
 import { takesPartInRequests } from "./policy";
 import { loadRequestFor } from "./queries";
-import { publishResponse, publishState } from "./realtime";
 import { buildRequestView } from "./view";
 
 /** Making, reading, opening and cancelling placement requests. Responses, evaluation, award and placements have their own files. */
-export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
+export function placementRequestRoutes({ db }: { db: Db }): Router {
   const router = Router();
   const common = { tag: "placement requests", access: "signed-in" as const, before: [requireMember()] };
 
@@ -73,12 +70,8 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     handler: async (req, res, input) => {
       const actor = memberOf(req);
       const { request, viewer, unviewed } = await loadRequestFor(db, actor, input.params.id);
-      if (viewer.kind === "provider" && unviewed) {
-        // The first look marks the invitation viewed (audited); the council sees it live.
-        for (const settingId of await markViewed(db, request.id, { userId: actor.userId, organisationId: viewer.organisationId }, req.ip)) {
-          afterCommit(res, "response:received (viewed)", () => publishResponse(db, live, request, settingId, viewer.organisationId));
-        }
-      }
+      // The first look marks the invitation viewed (audited); the council sees it live.
+      if (viewer.kind === "provider" && unviewed) await markViewed(db, request.id, { userId: actor.userId, organisationId: viewer.organisationId }, req.ip);
       res.json({ data: await buildRequestView(db, request, viewer) });
     },
   });
@@ -88,7 +81,6 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     summary: "Open a draft request to its invited providers",
     description: "The request after the change",
     run: ({ actor, request, ip }) => openDraft({ db, actor, request, ip }),
-    publish: (opened) => publishState(db, live, opened),
   });
   buyerStep(router, db, {
     path: "/api/v1/placement-requests/:id/cancel",
@@ -96,8 +88,7 @@ export function placementRequestRoutes({ db, live }: { db: Db; live: LiveHub }):
     description: "The request after the change",
     body: RequestCancelSchema,
     run: ({ actor, request, body, ip }) => cancelRequest({ db, actor, request, reason: body.reason, ip }),
-    publish: (cancelled) => publishState(db, live, cancelled),
   });
-  amendmentRoutes(router, { db, live });
+  amendmentRoutes(router, { db });
   return router;
 }

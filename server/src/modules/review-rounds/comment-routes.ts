@@ -11,16 +11,13 @@ import type { Db } from "../../db/client";
 import { forbidden, notFound } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
-import { afterCommit } from "../../realtime/after-commit";
-import type { LiveHub } from "../../realtime/live-hub";
 import { addComment, moderateComment, saveTheme } from "./commands/comment";
 import { loadComment } from "./comment-queries";
 import { canAnswerThemes, canModerateComments, canTakePart } from "./policy";
 import { presentComment, presentRound } from "./present";
 import { loadVisibleRound, roundContents } from "./queries";
-import { publishComment } from "./realtime";
 
-export function reviewCommentRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
+export function reviewCommentRoutes({ db }: { db: Db }): Router {
   const router = Router();
   const common = { tag: "co-production", access: "signed-in" as const, before: [requireMember()] };
 
@@ -37,7 +34,6 @@ export function reviewCommentRoutes({ db, live }: { db: Db; live: LiveHub }): Ro
       if (!canTakePart(actor, round)) throw forbidden("Only panel members of the forums taking part comment.");
       const row = await addComment({ db, actor, round, input: input.body });
       const posted = { comment: row, forumName: actor.organisationName };
-      afterCommit(res, "review:comment", () => publishComment(live, round.round.id, posted));
       res.status(201).json({ data: presentComment(posted, actor) });
     },
   });
@@ -57,7 +53,6 @@ export function reviewCommentRoutes({ db, live }: { db: Db; live: LiveHub }): Ro
       if (!canModerateComments(actor)) throw forbidden("Only the regional hub moderates comments.");
       const row = await moderateComment({ db, actor, commentId: existing.comment.id, hidden: input.body.hidden, reason: input.body.reason, ip: req.ip });
       const moderated = { comment: row, forumName: existing.forumName };
-      afterCommit(res, "review:comment", () => publishComment(live, row.roundId, moderated));
       res.json({ data: presentComment(moderated, actor) });
     },
   });

@@ -5,19 +5,16 @@ import type { Db } from "../../db/client";
 import { forbidden } from "../../http/app-error";
 import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
-import { afterCommit } from "../../realtime/after-commit";
-import type { LiveHub } from "../../realtime/live-hub";
 import { openReviewRound } from "./commands/open-review-round";
 import { castVote, rateCriterion } from "./commands/take-part";
 import { canOpenReviewRound, canSeeReviewRounds, canTakePart } from "./policy";
 import { presentRound, presentRoundSummary } from "./present";
 import { listVisibleRounds, loadVisibleRound, roundContents } from "./queries";
-import { publishReviewTotals } from "./realtime";
 import { reviewVisitRoutes } from "./visit-routes";
 
 const NOT_TAKING_PART = "Only panel members of the forums taking part vote and rate.";
 
-export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Router {
+export function reviewRoundRoutes({ db }: { db: Db }): Router {
   const router = Router();
   const common = { tag: "co-production", access: "signed-in" as const, before: [requireMember()] };
   router.use(reviewVisitRoutes(db));
@@ -77,7 +74,6 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
       const header = await loadVisibleRound(db, actor, input.params.id);
       if (!canTakePart(actor, header)) throw forbidden(NOT_TAKING_PART);
       await castVote({ db, round: header, proposalId: input.params.proposalId, userId: actor.userId, choice: input.body.choice });
-      afterCommit(res, "review:totals", () => publishReviewTotals(db, live, header.round.id));
       res.json({ data: presentRound(header, await roundContents(db, header.round.id, actor.userId), actor) });
     },
   });
@@ -94,7 +90,6 @@ export function reviewRoundRoutes({ db, live }: { db: Db; live: LiveHub }): Rout
       const header = await loadVisibleRound(db, actor, input.params.id);
       if (!canTakePart(actor, header)) throw forbidden(NOT_TAKING_PART);
       await rateCriterion({ db, round: header, criterionId: input.params.criterionId, userId: actor.userId, rating: input.body.rating });
-      afterCommit(res, "review:totals", () => publishReviewTotals(db, live, header.round.id));
       res.json({ data: presentRound(header, await roundContents(db, header.round.id, actor.userId), actor) });
     },
   });

@@ -6,6 +6,7 @@ import type { Db } from "../../../db/client";
 import { databaseNow } from "../../../db/clock";
 import { type AmendmentChanges, type AmendmentRow, type PlacementRequestRow, placementRequests, requestAmendments } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
+import { queueLive } from "../../../realtime/live-outbox";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { formatDeadline } from "../../notifications/messages/tenders";
@@ -123,6 +124,7 @@ export async function amendRequest({ db, actor, request, input, ip }: AmendReque
       details: { number: amendment.number, changed: Object.keys(changes).join(","), deadline: changes.deadline?.to ?? null },
     });
     await tellAmended(tx, updated, amendment);
+    await queueLive(tx, "request:state", { requestId: locked.id });
     return { request: updated, amendment };
   });
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { isBreakdown, type PlacementEndReason, REQUEST_STATE_LABELS } from "@shared/codes/tenders";
 import { DomainErrorCode } from "@shared/errors";
 import { standstillEndInWords } from "@shared/tenders/standstill";
-import type { Db, DbOrTx } from "../../../db/client";
+import type { Db, Tx } from "../../../db/client";
 import { isoDate } from "../../../db/dates";
 import { rowsOf } from "../../../db/rows";
 import { type AwardRow, awards, type OfferRow, offers, offerVersions, type PlacementRequestRow, type PlacementRow, placements } from "../../../db/schema";
@@ -27,7 +27,7 @@ export const reviewDatesFrom = (start: string) => [addDays(start, 42), addDays(s
  * awarded requests with a placement). Every provider that offered is told the outcome.
  */
 export async function confirmInTransaction(
-  tx: DbOrTx,
+  tx: Tx,
   {
     request,
     award,
@@ -49,7 +49,16 @@ export async function confirmInTransaction(
     .from(offerVersions)
     .where(and(eq(offerVersions.offerId, award.offerId), eq(offerVersions.version, award.offerVersion)));
   if (!offer || !version) throw new Error(`award of ${request.id} has no offer version`);
-  const moved = await moveRequest({ tx, request, to: "awarded", set: { awardedAt: sql`clock_timestamp()` }, actor, ip, details: { offerId: offer.id } });
+  const moved = await moveRequest({
+    tx,
+    request,
+    to: "awarded",
+    set: { awardedAt: sql`clock_timestamp()` },
+    actor,
+    ip,
+    details: { offerId: offer.id },
+    tell: ["request:awarded"],
+  });
   await tx
     .update(awards)
     .set({ confirmedAt: sql`clock_timestamp()`, confirmedBy: actor.userId })

@@ -4,6 +4,7 @@ import { questionsCloseAt } from "@shared/tenders/questions-cut-off";
 import type { Db } from "../../../db/client";
 import { type ClarificationRow, clarifications, type PlacementRequestRow } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
+import { queueLive } from "../../../realtime/live-outbox";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { formatDeadline } from "../../notifications/messages/tenders";
@@ -47,6 +48,7 @@ export async function askClarification({
       details: { requestId },
     });
     await tellQuestionReceived(tx, request, row);
+    await queueLive(tx, "request:clarification", { requestId, clarificationId: row.id });
     return { row, request };
   });
 }
@@ -89,6 +91,7 @@ export async function answerClarification(props: {
       details: { requestId: request.id, visibility },
     });
     await tellClarificationAnswered(tx, request, row);
+    await queueLive(tx, "request:clarification", { requestId: request.id, clarificationId: row.id });
     return row;
   });
 }

@@ -34,7 +34,10 @@ export async function closeDueRequests(db: Db, batch = 50): Promise<ClosedReques
           .where(sql`id = ${id}`);
         if (!request) continue;
         if (request.state === "price_round") {
-          results.push({ request: await moveRequest({ tx, request, to: "evaluated", details: { round: "price" } }), to: "evaluated" });
+          results.push({
+            request: await moveRequest({ tx, request, to: "evaluated", details: { round: "price" }, tell: ["request:state", "request:ranks"] }),
+            to: "evaluated",
+          });
           continue;
         }
         const [{ n } = { n: 0 }] = await rowsOf<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM offers WHERE request_id = ${id} AND status = 'active'`);
@@ -47,6 +50,8 @@ export async function closeDueRequests(db: Db, batch = 50): Promise<ClosedReques
           to,
           set: { closedAt: at, ...(to === "closed" ? { offersOpenedAt: at } : {}) },
           details: { offers: Number(n) },
+          // The close is the change of state too: one message (publishClosed).
+          tell: ["request:closed"],
         });
         await tellClosed(tx, row, Number(n));
         results.push({ request: row, to });

@@ -145,5 +145,7 @@ export async function startPriceRound({
     throw validationFailed([
       { path: "body.closesAt", message: `The price round must close after the time now, ${formatDateTime(now)}: enter a later date and time` },
     ]);
-  return db.transaction((tx) => moveRequest({ tx, request, to: "price_round", set: { priceRoundClosesAt: new Date(closesAt) }, actor, ip }));
+  return db.transaction((tx) =>
+    moveRequest({ tx, request, to: "price_round", set: { priceRoundClosesAt: new Date(closesAt) }, actor, ip, tell: ["request:state", "request:ranks"] }),
+  );
 }

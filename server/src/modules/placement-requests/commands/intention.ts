@@ -93,6 +93,8 @@ export async function intendToAward({
       actor,
       ip,
       details: { offerId, standstillDays: request.standstillDays, standstillEndsAt: endsAt.toISOString() },
+      // With no standstill the confirmation below tells, once.
+      tell: request.standstillDays === 0 ? [] : ["request:awarded"],
     });
     const [award] = await tx
       .insert(awards)

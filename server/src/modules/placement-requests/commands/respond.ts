@@ -4,6 +4,7 @@ import type { DeclineInput } from "@shared/schemas/placement-requests";
 import type { Db } from "../../../db/client";
 import { offers, requestInvitations } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
+import { queueLive } from "../../../realtime/live-outbox";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { lockOpenRequest } from "./lock-open-request";
@@ -61,6 +62,7 @@ export async function declineInvitation({
       ip,
       details: { settingId: input.settingId, reason: input.reason },
     });
+    await queueLive(tx, "request:response", { requestId, settingId: input.settingId, providerId: actor.organisationId });
     return row;
   });
 }
@@ -101,6 +103,7 @@ export async function withdrawOffer({
       ip,
       details: { requestId },
     });
+    await queueLive(tx, "request:response", { requestId, settingId: offer.settingId, providerId: actor.organisationId });
     return offer;
   });
 }
@@ -108,10 +111,9 @@ export async function withdrawOffer({
 /**
  * The first look by an invited provider: the council sees "viewed" and when, and the audit log
  * records that the child's anonymised summary was disclosed to that organisation, by whom.
- * Returns the settings newly marked.
  */
-export async function markViewed(db: Db, requestId: string, actor: { userId: string; organisationId: string }, ip?: string | undefined): Promise<string[]> {
-  return db.transaction(async (tx) => {
+export async function markViewed(db: Db, requestId: string, actor: { userId: string; organisationId: string }, ip?: string | undefined): Promise<void> {
+  await db.transaction(async (tx) => {
     const rows = await tx
       .update(requestInvitations)
       .set({ status: "viewed", viewedAt: sql`clock_timestamp()` })
@@ -131,6 +133,6 @@ export async function markViewed(db: Db, requestId: string, actor: { userId: str
         details: { settingIds: rows.map((r) => r.settingId) },
       });
     }
-    return rows.map((r) => r.settingId);
+    for (const { settingId } of rows) await queueLive(tx, "request:response", { requestId, settingId, providerId: actor.organisationId });
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from "../../../db/client";
 import { once } from "../../../db/idempotency";
 import { offers, offerVersions } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
+import { queueLive } from "../../../realtime/live-outbox";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { lockOpenRequest } from "./lock-open-request";
@@ -83,12 +84,10 @@ export async function revisePrice(props: {
         ip,
         details: { requestId, version },
       });
-      return {
-        status: 200,
-        body: {
-          data: { offerId, requestId, settingId: offer.settingId, version, weeklyFeePence: weeklyFee(fee), serverTime: stored.submittedAt.toISOString() },
-        },
-      };
+      const receipt = { offerId, requestId, settingId: offer.settingId, version, weeklyFeePence: weeklyFee(fee), serverTime: stored.submittedAt.toISOString() };
+      await queueLive(tx, "request:receipt", { organisationId: actor.organisationId, receipt });
+      await queueLive(tx, "request:ranks", { requestId });
+      return { status: 200, body: { data: receipt } };
     },
   });
 }

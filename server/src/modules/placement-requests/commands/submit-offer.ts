@@ -7,6 +7,7 @@ import { once } from "../../../db/idempotency";
 import { rowsOf } from "../../../db/rows";
 import { offers, offerVersions, type PlacementRequestRow, requestInvitations } from "../../../db/schema";
 import { conflict, validationFailed } from "../../../http/app-error";
+import { queueLive } from "../../../realtime/live-outbox";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { lockRequestAsProvider, refuseClosed } from "./lock-open-request";
@@ -66,9 +67,7 @@ export interface SubmitOfferProps {
  * gets the first receipt back, never a second version.
  */
 export async function submitOffer({ db, actor, requestId, input, idempotencyKey, ip }: SubmitOfferProps) {
-  // The request as locked, for the route to publish from (an offer does not change it): no read after the commit.
-  let request: PlacementRequestRow | undefined;
-  const result = await once<{ data: OfferReceipt }>({
+  return once<{ data: OfferReceipt }>({
     db,
     userId: actor.userId,
     key: idempotencyKey,
@@ -103,9 +102,9 @@ export async function submitOffer({ db, actor, requestId, input, idempotencyKey,
         weeklyFeePence: weeklyFee(input.fee),
         serverTime: submittedAt.toISOString(),
       };
-      request = locked;
+      await queueLive(tx, "request:receipt", { organisationId: actor.organisationId, receipt });
+      await queueLive(tx, "request:response", { requestId, settingId: input.settingId, providerId: actor.organisationId });
       return { status: version === 1 ? 201 : 200, body: { data: receipt } };
     },
   });
-  return { ...result, request };
 }

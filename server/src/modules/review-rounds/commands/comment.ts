@@ -5,6 +5,7 @@ import type { Db } from "../../../db/client";
 import { reviewComments, reviewRounds, reviewSections, reviewThemeComments, reviewThemes } from "../../../db/schema";
 import { conflict, notFound, validationFailed } from "../../../http/app-error";
 import type { Member } from "../../../http/require-actor";
+import { queueLive } from "../../../realtime/live-outbox";
 import { recordAudit } from "../../audit/record-audit";
 import type { Actor } from "../../identity/actor";
 import { commentModerated, roundSummaryPublished } from "../../notifications/messages/others";
@@ -42,19 +43,22 @@ export async function addComment({ db, actor, round, input }: AddCommentProps) {
       .where(and(eq(reviewComments.id, input.parentId), eq(reviewComments.sectionId, input.sectionId)));
     if (!parent) throw validationFailed([{ path: "body.parentId", message: "Reply to a comment on the same section" }]);
   }
-  const [row] = await db
-    .insert(reviewComments)
-    .values({
-      roundId: round.round.id,
-      sectionId: input.sectionId,
-      parentId: input.parentId ?? null,
-      authorUserId: actor.userId,
-      authorOrganisationId: actor.organisationId,
-      body: input.body,
-    })
-    .returning();
-  if (!row) throw new Error("comment insert returned nothing");
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(reviewComments)
+      .values({
+        roundId: round.round.id,
+        sectionId: input.sectionId,
+        parentId: input.parentId ?? null,
+        authorUserId: actor.userId,
+        authorOrganisationId: actor.organisationId,
+        body: input.body,
+      })
+      .returning();
+    if (!row) throw new Error("comment insert returned nothing");
+    await queueLive(tx, "review:comment", { commentId: row.id });
+    return row;
+  });
 }
 
 export interface ModerateCommentProps {
@@ -85,6 +89,7 @@ export async function moderateComment({ db, actor, commentId, hidden, reason, ip
       ip,
       reason: reason ?? null,
     });
+    await queueLive(tx, "review:comment", { commentId });
     // To its author only, and only when it changes: hiding a hidden comment again tells no one.
     // `about` names the hiding (when it was hidden), so hiding again after showing is told again.
     const [round] = await tx.select({ id: reviewRounds.id, title: reviewRounds.title }).from(reviewRounds).where(eq(reviewRounds.id, row.roundId));

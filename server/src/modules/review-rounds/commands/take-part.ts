@@ -4,6 +4,7 @@ import { formatDateTime } from "@shared/format-date";
 import type { Db } from "../../../db/client";
 import { reviewCriteria, reviewProposals, reviewRatings, reviewVotes } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
+import { queueLive } from "../../../realtime/live-outbox";
 import type { RoundHeader } from "../queries";
 
 function assertOpen(header: RoundHeader) {
@@ -33,10 +34,13 @@ export async function castVote({ db, round, proposalId, userId, choice }: CastVo
     .from(reviewProposals)
     .where(and(eq(reviewProposals.id, proposalId), eq(reviewProposals.roundId, round.round.id)));
   if (!proposal) throw notFound("The proposal");
-  await db
-    .insert(reviewVotes)
-    .values({ proposalId, userId, choice })
-    .onConflictDoUpdate({ target: [reviewVotes.proposalId, reviewVotes.userId], set: { choice, updatedAt: sql`now()` } });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(reviewVotes)
+      .values({ proposalId, userId, choice })
+      .onConflictDoUpdate({ target: [reviewVotes.proposalId, reviewVotes.userId], set: { choice, updatedAt: sql`now()` } });
+    await queueLive(tx, "review:totals", { roundId: round.round.id });
+  });
 }
 
 export interface RateCriterionProps {
@@ -54,8 +58,11 @@ export async function rateCriterion({ db, round, criterionId, userId, rating }: 
     .from(reviewCriteria)
     .where(and(eq(reviewCriteria.id, criterionId), eq(reviewCriteria.roundId, round.round.id)));
   if (!criterion) throw notFound("The quality criterion");
-  await db
-    .insert(reviewRatings)
-    .values({ criterionId, userId, rating })
-    .onConflictDoUpdate({ target: [reviewRatings.criterionId, reviewRatings.userId], set: { rating, updatedAt: sql`now()` } });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(reviewRatings)
+      .values({ criterionId, userId, rating })
+      .onConflictDoUpdate({ target: [reviewRatings.criterionId, reviewRatings.userId], set: { rating, updatedAt: sql`now()` } });
+    await queueLive(tx, "review:totals", { roundId: round.round.id });
+  });
 }

@@ -1,14 +1,16 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import request from "supertest";
+import { sweepLiveOutbox } from "../../server/src/realtime/live-outbox";
 import { buildMarket, type Market, offerBody, openRequest } from "../factories/placement-requests";
 import { startTestServer, type TestServer } from "../setup/test-server";
 import { connected, type LiveClient, liveClient } from "./live-client";
 import { recordEvents, watchRequest } from "./live-recorder";
 
-// A route's live events go once its transaction has committed, without waiting for its HTTP
-// answer (server/src/realtime/after-commit.ts, ADR 0021): a failing publish never turns a
-// committed write into a 500, and no socket hears of a write that is not in the database.
+// A write's live events are stored with it and go once its transaction has committed, without
+// waiting for its HTTP answer (server/src/realtime/live-outbox.ts, ADR 0025): a failing publish
+// never turns a committed write into a 500 nor loses the event, and no socket hears of a write
+// that is not in the database.
 const lines: Record<string, unknown>[] = [];
 const sink = new Writable({
   write(chunk: Buffer, _enc, done) {
@@ -38,8 +40,13 @@ const offer = (i: number, id: string) =>
     .send(offerBody(m.providers[i]!.settingId));
 
 describe("Publishing after the commit", () => {
-  it("should answer 201 and keep the offer when publishing its events fails, and log the failure with the request id", async () => {
+  it("should answer 201 and keep the offer when publishing its events fails, log the failure, and have the sweep tell the council later", async () => {
     const { request: made } = await openRequest(t.testApp.app, m);
+    const socket = liveClient(t.url, { token: m.commissioner.token });
+    sockets.push(socket);
+    const log = recordEvents(socket);
+    await connected(socket);
+    await watchRequest(socket, made.id);
     const live = t.testApp.built.live;
     const emit = live.emit;
     live.emit = () => {
@@ -50,13 +57,17 @@ describe("Publishing after the commit", () => {
       expect(res.status).toBe(201);
       const [{ n } = { n: 0 }] = await query<{ n: number }>("SELECT count(*)::int AS n FROM offers WHERE request_id = $1", [made.id]);
       expect(n).toBe(1);
-      for (let i = 0; i < 100 && !lines.some((l) => l.requestId === "after-commit-offer-0" && l.publish); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && !lines.some((l) => l.publish === "request:response"); i++) await new Promise((r) => setTimeout(r, 20));
     } finally {
       live.emit = emit;
     }
-    const failures = lines.filter((l) => l.requestId === "after-commit-offer-0" && l.msg === "live publish failed after commit");
-    expect(failures.map((l) => l.publish)).toContain("offer:receipt");
+    const failures = lines.filter((l) => l.msg === "live publish failed after commit");
+    expect(failures.map((l) => l.publish)).toEqual(expect.arrayContaining(["request:receipt", "request:response"]));
     expect(failures.every((l) => l.level === 50)).toBe(true);
+    // Kept for the sweep, which any node runs once the claim has lapsed (here at once).
+    const offered = log.waitFor("response:received", (p) => p.requestId === made.id && p.invitation.status === "offered");
+    expect(await sweepLiveOutbox(db(), 0)).toBe(2);
+    await offered;
   });
 
   it("should send a write's events only once it is in the database, and answer the author as well", async () => {
