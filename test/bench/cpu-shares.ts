@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
 import { round } from "./bench-kit";
+import { trackLateness } from "./forked";
 
 // Where a benchmark's cores went: on a machine whose load generator, app nodes and database share
 // the same few cores, a slow figure may be the measuring process's own queue rather than the
@@ -107,24 +108,21 @@ function everySecond(groups: Groups, snapshot: () => Map<number, number>) {
   const rows: { at: number; cpu: number[]; loopMaxMs: number }[] = [];
   let before = snapshot();
   let bench = process.cpuUsage();
-  let loopMaxMs = 0;
-  let expected = performance.now() + 50;
-  const ticks = setInterval(() => {
-    const now = performance.now();
-    loopMaxMs = Math.max(loopMaxMs, now - expected);
-    expected = now + 50;
-  }, 50);
+  const lateness = trackLateness();
+  let counted = 0;
   const seconds = setInterval(() => {
     const after = snapshot();
     const used = process.cpuUsage(bench);
     const cpu = Object.values(groups).map((pids) => usedBetween(pids(), before, after));
-    rows.push({ at: performance.now(), cpu: [...cpu, round((used.user + used.system) / 1e6)], loopMaxMs: Math.round(loopMaxMs) });
-    [before, bench, loopMaxMs] = [after, process.cpuUsage(), 0];
+    const loopMaxMs = Math.round(Math.max(0, ...lateness.samples.slice(counted).map(([, ms]) => ms)));
+    counted = lateness.samples.length;
+    rows.push({ at: performance.now(), cpu: [...cpu, round((used.user + used.system) / 1e6)], loopMaxMs });
+    [before, bench] = [after, process.cpuUsage()];
   }, 1000);
   return {
     since: (zero: number) => rows.map((r) => [Math.floor((r.at - zero) / 1000) - 1, ...r.cpu, r.loopMaxMs]),
     stop() {
-      clearInterval(ticks);
+      lateness.stop();
       clearInterval(seconds);
     },
   };

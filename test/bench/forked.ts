@@ -71,16 +71,16 @@ export function serveCalls<C extends Call>(handle: (call: C) => unknown) {
 }
 
 /**
- * How late this process's event loop runs: [when, ms late] every 50 ms, for as long as the
- * process lives. A helper that times arrivals, or passes them on, delays them by as much.
+ * How late this process's event loop runs: [when, ms late] every 50 ms, until stopped. A helper
+ * that times arrivals, or passes them on, delays them by as much; so does the bench itself.
  */
-export function trackLateness(tickMs = 50): [at: number, ms: number][] {
-  const lateness: [number, number][] = [];
+export function trackLateness(tickMs = 50): { samples: [at: number, ms: number][]; stop(): void } {
+  const samples: [number, number][] = [];
   let due = now() + tickMs;
-  setInterval(() => {
+  const ticks = setInterval(() => {
     const at = now();
-    lateness.push([at, Math.max(0, at - due)]);
+    samples.push([at, Math.max(0, at - due)]);
     due = at + tickMs;
   }, tickMs).unref();
-  return lateness;
+  return { samples, stop: () => clearInterval(ticks) };
 }

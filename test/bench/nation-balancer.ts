@@ -32,7 +32,7 @@ serveCalls<BalancerCall>(async (call) => {
     case "down":
       return down.add(call.index).size;
     case "lateness":
-      return lateness;
+      return lateness.samples;
     case "stop":
       return Promise.all(stops.map((stop) => stop()));
   }

@@ -25,6 +25,6 @@ serveCalls<FleetCall>(async (call) => {
       watchers = await watchAll(call.url, call.plan, 100, now);
       return watchers.length;
     case "collect":
-      return { heard: watchers.map(({ got, resyncs }): Heard => ({ got, resyncs })), lateness };
+      return { heard: watchers.map(({ got, resyncs }): Heard => ({ got, resyncs })), lateness: lateness.samples };
   }
 });

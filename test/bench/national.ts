@@ -131,13 +131,15 @@ function bySecond(latencies: Latency[], zero: number, fleet: number): number[][]
 /** A socket's plan (its request in full) and what it heard, on this process's clock. */
 type Listener = Heard & { request: OpenRequest; providerId: string | null; fleet: number };
 type Latency = { sentAt: number; ms: number; fleet: number };
+/** A delivery that never came (neither the event within MISSED_AFTER_MS nor a re-watch showing it). */
+type Missed = Omit<Latency, "ms">;
 type Got = Listener["got"][number];
 const payloadOf = (g: Got) => g.payload as { requestId?: string; settingId?: string; invitation?: { settingId: string; status: string }; offer?: unknown };
 
 /** Deliveries of the acknowledged offers to the sockets entitled to them; events sockets may not see. */
 function deliveries(watchers: Listener[], offers: SentOffer[], byId: Map<string, OpenRequest>, from: number) {
   const latencies: Latency[] = [];
-  const missed: Latency[] = [];
+  const missed: Missed[] = [];
   let late = 0;
   let resynced = 0;
   const watching = new Map<string, Listener[]>();
@@ -168,7 +170,7 @@ function deliveries(watchers: Listener[], offers: SentOffer[], byId: Map<string,
         return view.invitations.some((i) => i.settingId === o.settingId && i.status === "offered");
       });
       if (snapshot) resynced++;
-      else missed.push({ sentAt: o.sentAt, ms: NaN, fleet: w.fleet });
+      else missed.push({ sentAt: o.sentAt, fleet: w.fleet });
     }
   }
   // Wrong: an event of this phase about a request the socket's organisation has no part in, a
@@ -210,7 +212,8 @@ async function heardBy(fleets: Helper<FleetCall>[], parts: Omit<Listener, keyof 
     }));
   });
   const samples = [...collected.map((c) => c.lateness), await balancer.call<[number, number][]>({ op: "lateness" })];
-  const lateness = samples.map((l, k) => l.map(([at, ms]): [number, number] => [ours([...fleets, balancer][k]!)(at), ms]));
+  const clocks = [...fleets, balancer].map(ours);
+  const lateness = samples.map((l, k) => l.map(([at, ms]): [number, number] => [clocks[k]!(at), ms]));
   return { watchers, lateness };
 }
 
