@@ -39,14 +39,20 @@ const offer = (i: number, id: string) =>
     .set("X-Request-Id", `after-commit-offer-${i}`)
     .send(offerBody(m.providers[i]!.settingId));
 
+/** A request opened, and the council's page watching it. */
+async function openWatchedByCouncil() {
+  const { request: made } = await openRequest(t.testApp.app, m);
+  const socket = liveClient(t.url, { token: m.commissioner.token });
+  sockets.push(socket);
+  const log = recordEvents(socket);
+  await connected(socket);
+  await watchRequest(socket, made.id);
+  return { made, log };
+}
+
 describe("Publishing after the commit", () => {
   it("should answer 201 and keep the offer when publishing its events fails, log the failure, and have the sweep tell the council later", async () => {
-    const { request: made } = await openRequest(t.testApp.app, m);
-    const socket = liveClient(t.url, { token: m.commissioner.token });
-    sockets.push(socket);
-    const log = recordEvents(socket);
-    await connected(socket);
-    await watchRequest(socket, made.id);
+    const { made, log } = await openWatchedByCouncil();
     const live = t.testApp.built.live;
     const emit = live.emit;
     live.emit = () => {
@@ -71,12 +77,7 @@ describe("Publishing after the commit", () => {
   });
 
   it("should send a write's events only once it is in the database, and answer the author as well", async () => {
-    const { request: made } = await openRequest(t.testApp.app, m);
-    const socket = liveClient(t.url, { token: m.commissioner.token });
-    sockets.push(socket);
-    const log = recordEvents(socket);
-    await connected(socket);
-    await watchRequest(socket, made.id);
+    const { made, log } = await openWatchedByCouncil();
     // Read as the event arrives, on another connection: the offer must already be there to read.
     const storedWhenHeard = log
       .waitFor("response:received", (p) => p.invitation.status === "offered")

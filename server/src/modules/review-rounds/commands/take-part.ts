@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DomainErrorCode } from "@shared/errors";
 import { formatDateTime } from "@shared/format-date";
-import type { Db } from "../../../db/client";
+import type { Db, Tx } from "../../../db/client";
 import { reviewCriteria, reviewProposals, reviewRatings, reviewVotes } from "../../../db/schema";
 import { conflict, notFound } from "../../../http/app-error";
 import { queueLive } from "../../../realtime/live-outbox";
@@ -26,6 +26,14 @@ export interface CastVoteProps {
   choice: "for" | "against" | "abstain";
 }
 
+/** A member's vote or rating stored, and the round's new totals told to everyone watching it, once committed. */
+async function takePart(db: Db, round: RoundHeader, write: (tx: Tx) => Promise<unknown>): Promise<void> {
+  await db.transaction(async (tx) => {
+    await write(tx);
+    await queueLive(tx, "review:totals", { roundId: round.round.id });
+  });
+}
+
 /** One vote per member per proposal: voting again changes it, until the round closes. */
 export async function castVote({ db, round, proposalId, userId, choice }: CastVoteProps) {
   assertOpen(round);
@@ -34,13 +42,12 @@ export async function castVote({ db, round, proposalId, userId, choice }: CastVo
     .from(reviewProposals)
     .where(and(eq(reviewProposals.id, proposalId), eq(reviewProposals.roundId, round.round.id)));
   if (!proposal) throw notFound("The proposal");
-  await db.transaction(async (tx) => {
-    await tx
+  await takePart(db, round, (tx) =>
+    tx
       .insert(reviewVotes)
       .values({ proposalId, userId, choice })
-      .onConflictDoUpdate({ target: [reviewVotes.proposalId, reviewVotes.userId], set: { choice, updatedAt: sql`now()` } });
-    await queueLive(tx, "review:totals", { roundId: round.round.id });
-  });
+      .onConflictDoUpdate({ target: [reviewVotes.proposalId, reviewVotes.userId], set: { choice, updatedAt: sql`now()` } }),
+  );
 }
 
 export interface RateCriterionProps {
@@ -58,11 +65,10 @@ export async function rateCriterion({ db, round, criterionId, userId, rating }: 
     .from(reviewCriteria)
     .where(and(eq(reviewCriteria.id, criterionId), eq(reviewCriteria.roundId, round.round.id)));
   if (!criterion) throw notFound("The quality criterion");
-  await db.transaction(async (tx) => {
-    await tx
+  await takePart(db, round, (tx) =>
+    tx
       .insert(reviewRatings)
       .values({ criterionId, userId, rating })
-      .onConflictDoUpdate({ target: [reviewRatings.criterionId, reviewRatings.userId], set: { rating, updatedAt: sql`now()` } });
-    await queueLive(tx, "review:totals", { roundId: round.round.id });
-  });
+      .onConflictDoUpdate({ target: [reviewRatings.criterionId, reviewRatings.userId], set: { rating, updatedAt: sql`now()` } }),
+  );
 }
