@@ -18,6 +18,9 @@ import { LIVE_SWEEP_MS, startLiveOutboxSweep } from "./realtime/live-outbox";
 import { createRealtimeServer } from "./realtime/server";
 import { SHUTDOWN_GRACE_MS } from "./shutdown";
 
+/** Connections the kernel holds for this node before it accepts them (see the listen below). */
+const LISTEN_BACKLOG = 4096;
+
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env);
@@ -44,7 +47,12 @@ async function main(): Promise<void> {
     socket.on("close", () => sockets.delete(socket));
   });
 
-  await new Promise<void>((resolve) => server.listen(env.port, env.host, resolve));
+  // The kernel's queue of connections not yet accepted: Node's default of 511 filled when a lost
+  // node's thousand-odd pages reconnected at once while this loop was busy; the kernel then
+  // dropped the rest, and the load balancer, whose connect waits 1 s, counted this healthy node
+  // as down and turned the pages away ("no live upstreams"). Capped by net.core.somaxconn (4096
+  // on current kernels, in a pod's network namespace too). docs/benchmarks.md, 2026-12-06.
+  await new Promise<void>((resolve) => server.listen({ port: env.port, host: env.host, backlog: LISTEN_BACKLOG }, resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.port;
   logger.info(

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RequestWatchAckSchema } from "@shared/events";
@@ -102,6 +103,46 @@ describe("Starting, stopping and restarting the server", () => {
         holder.child.kill("SIGTERM");
         await holder.exited;
         rmSync(folder, { recursive: true, force: true });
+      }
+    },
+    4 * START_MS,
+  );
+
+  it(
+    "should hold the connections that arrive while it is busy, for the load balancer, not drop them",
+    async () => {
+      // A lost node's pages reconnect within a second or two, to nodes whose loops are busy.
+      // Connections wait in the kernel's queue until the node accepts them; when that queue was
+      // Node's default (511), the rest were dropped, nginx's 1 s connect gave up on a healthy
+      // node and turned pages away. A stopped process accepts nothing: the queue alone holds them.
+      const server = await spawnServer({ ...dbEnv, SEED_DEMO: "false" }, START_MS);
+      const port = Number(new URL(server.url).port);
+      const sockets: Socket[] = [];
+      try {
+        server.child.kill("SIGSTOP");
+        sockets.push(...Array.from({ length: 1500 }, () => connect(port, "127.0.0.1")));
+        const held = await Promise.all(
+          sockets.map(
+            (socket) =>
+              new Promise<boolean>((resolve) => {
+                const timer = setTimeout(() => resolve(false), 1000);
+                socket.once("connect", () => resolve(true)).once("connect", () => clearTimeout(timer));
+                socket.once("error", () => resolve(false));
+              }),
+          ),
+        );
+        expect(held.filter(Boolean).length).toBe(1500);
+        // Once it runs again, the last connection held is served.
+        server.child.kill("SIGCONT");
+        const last = sockets.at(-1)!;
+        const answer = new Promise<string>((resolve) => last.once("data", (d: Buffer) => resolve(d.toString())));
+        last.write("GET /api/v1/health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        expect(await answer).toMatch(/^HTTP\/1\.1 200 /);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        server.child.kill("SIGCONT");
+        server.child.kill("SIGTERM");
+        await server.exited;
       }
     },
     4 * START_MS,
