@@ -12,6 +12,9 @@ export type FleetCall = { op: "watch"; url: string; plan: WatchPlan[] } | { op: 
 export interface Heard {
   got: Watcher["got"];
   resyncs: Watcher["resyncs"];
+  troubles: Watcher["troubles"];
+  /** Connected when collected. */
+  connected: boolean;
 }
 
 let watchers: Watcher[] = [];
@@ -25,6 +28,9 @@ serveCalls<FleetCall>(async (call) => {
       watchers = await watchAll(call.url, call.plan, 100, now);
       return watchers.length;
     case "collect":
-      return { heard: watchers.map(({ got, resyncs }): Heard => ({ got, resyncs })), lateness: lateness.samples };
+      return {
+        heard: watchers.map(({ got, resyncs, troubles, socket }): Heard => ({ got, resyncs, troubles, connected: socket.connected })),
+        lateness: lateness.samples,
+      };
   }
 });

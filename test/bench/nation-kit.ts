@@ -1,6 +1,6 @@
 // What the national benchmark and the soak share: a fresh database on the PostgreSQL server with
 // a nation's councils, providers and settings in it; app nodes as their own processes (as
-// `npm start` runs them) behind a round-robin TCP balancer, each with the probe that reports its
+// `npm start` runs them) behind nginx (infra/nginx/nginx.conf, as docker compose runs it), each with the probe that reports its
 // memory, handles and event-loop delay; open placement requests (one through the API, the rest
 // in bulk with the same rows: nation-bulk.ts); sockets watching them; offers and reads at a
 // steady rate. withNation() sets it all up and takes it down for a run.
@@ -23,9 +23,8 @@ import { buildRegion } from "../factories/organisations";
 import { offerBody } from "../factories/placement-requests";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
 import { freePort } from "../setup/free-port";
+import { startNginx } from "../setup/nginx";
 import { benchAddress, benchNeeds, northWestDistricts, percentile, pick, round } from "./bench-kit";
-import { forkHelper, type Helper } from "./forked";
-import type { BalancerCall } from "./nation-balancer";
 import { ipOfOpening, peopleInBulk, requestsInBulk, sameRowsAsApi } from "./nation-bulk";
 
 /** Both services are needed: several nodes share one database and deliver through Redis. */
@@ -402,42 +401,50 @@ export interface Cluster {
   /** Addresses that send new connections to node i while it is alive, to the others after. */
   urls: string[];
   nodes: Node[];
-  /** The balancer's process: its CPU is the clients' side, not the nodes'; its loop's lateness. */
-  balancer: Helper<BalancerCall>;
-  /** SIGKILL node i: its connections drop, the balancer sends new ones to the others. */
+  /** The balancer's processes: their CPU is the clients' side, not the nodes'. */
+  balancerPids(): number[];
+  /** What nginx logged (errors: a node refusing, no node left to try), by kind, since the last call. */
+  balancerErrors(): Record<string, number>;
+  /** SIGKILL node i: its connections drop, and the balancer finds it refusing and goes round it. */
   kill(i: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * `count` nodes (started one after another: the first migrates) behind a round-robin TCP
- * balancer that skips dead nodes, in a process of its own (nation-balancer.ts). They log at warn
- * unless env says otherwise: an info line per request would cost the nodes more than the work
- * measured.
+ * `count` nodes (started one after another: the first migrates) behind nginx with
+ * infra/nginx/nginx.conf, the load balancer docker compose runs (test/setup/nginx.ts), with one
+ * more address per node for the fleets. They log at warn unless env says otherwise: an info line
+ * per request would cost the nodes more than the work measured.
  */
 export async function startCluster(count: number, env: Record<string, string>): Promise<Cluster> {
   const nodes: Node[] = [];
   for (let i = 0; i < count; i++) nodes.push(await spawnNode(env, `px-node-${i}`));
-  const balancer = await forkHelper<BalancerCall>(new URL("./nation-balancer.ts", import.meta.url), "balancer");
-  const { url, urls } = await balancer.call<{ url: string; urls: string[] }>({ op: "start", ports: nodes.map((n) => n.port) });
-  // A node that exits for any reason is taken out of the rotation, as a health check would.
-  nodes.forEach((node, index) => void node.exited.then(() => balancer.call({ op: "down", index }).catch(() => undefined)));
+  const nginx = await startNginx(
+    nodes.map((n) => n.port),
+    { nodeAddresses: true },
+  );
   return {
-    url,
-    urls,
+    url: nginx.url,
+    urls: nginx.nodeUrls,
     nodes,
-    balancer,
+    balancerPids: () => nginx.pids(),
+    balancerErrors: () => {
+      const lines = nginx.output.splice(0);
+      const counts: Record<string, number> = {};
+      // "2026/12/06 03:50:01 [error] 123#123: *456 connect() failed (111: ...) while connecting to upstream, client: ..."
+      for (const kind of lines.map((l) => l.replace(/^.*?\[(\w+)\] \d+#\d+: (\*\d+ )?/, "$1: ").replace(/, client: .*$/, "")))
+        counts[kind] = (counts[kind] ?? 0) + 1;
+      return counts;
+    },
     async kill(i) {
       const node = nodes[i];
       if (!node?.alive) return;
       node.alive = false;
-      await balancer.call({ op: "down", index: i });
       node.child.kill("SIGKILL");
       await node.exited;
     },
     async stop() {
-      await balancer.call({ op: "stop" }).catch(() => undefined);
-      balancer.stop();
+      await nginx.stop();
       for (const node of nodes.filter((n) => n.alive)) {
         node.child.kill("SIGTERM");
         const timer = setTimeout(() => node.child.kill("SIGKILL"), 10_000);
@@ -459,6 +466,8 @@ export interface Watcher {
   got: { event: string; payload: unknown; at: number }[];
   /** A snapshot (the watch ack's view) taken after a reconnection, and when. */
   resyncs: { at: number; view: string; afterDisconnectMs: number }[];
+  /** What went wrong after the start: a refused reconnection, a re-watch that failed. */
+  troubles: string[];
   disconnectedAt: number | null;
 }
 
@@ -489,10 +498,11 @@ export async function watchAll(url: string, plan: WatchPlan[], batch = 100, cloc
       ...(await Promise.all(
         slice.map(async ({ request, providerId, token }) => {
           const socket = await connected(liveClient(url, { token, reconnect: "as pages" }));
-          const w: Watcher = { socket, request, providerId, got: [], resyncs: [], disconnectedAt: null };
+          const w: Watcher = { socket, request, providerId, got: [], resyncs: [], troubles: [], disconnectedAt: null };
           await watch(w);
           socket.onAny((event: string, payload: unknown) => event !== "time" && w.got.push({ event, payload, at: clock() }));
           socket.on("disconnect", () => (w.disconnectedAt ??= clock()));
+          socket.on("connect_error", (error) => w.troubles.push(`connect: ${error.message}`));
           socket.io.on("reconnect", () => {
             const since = w.disconnectedAt ?? clock();
             w.disconnectedAt = null;
@@ -501,7 +511,7 @@ export async function watchAll(url: string, plan: WatchPlan[], batch = 100, cloc
                 const at = clock();
                 w.resyncs.push({ at, view, afterDisconnectMs: at - since });
               },
-              () => undefined,
+              (error: Error) => w.troubles.push(`re-watch: ${error.message}`),
             );
           });
           return w;

@@ -1,11 +1,13 @@
 // npm run bench:national — the national scale of issue 17 on this machine: a fresh database on the
 // PostgreSQL server with 150 councils, 20,000 settings (2,000 providers) and 500 open requests of
-// 20 invitations each; 3 app nodes (their own processes, sharing Redis) behind a round-robin TCP
-// balancer; 5,000 sockets, each watching one request (2 of its council's, 8 of its invited
-// providers'), a third on each node. The balancer and the sockets run in processes of their own
-// (nation-balancer.ts, nation-fleet.ts: one per node, holding the sockets that connect through
-// that node's address), as they run on other machines in life: a killed node's sockets
-// reconnecting no longer hold up the loop that times the other sockets' arrivals. Two phases
+// 20 invitations each; 3 app nodes (their own processes, sharing Redis) behind nginx with
+// infra/nginx/nginx.conf, the load balancer docker compose runs (apt-get install nginx), plus
+// an address per node; 5,000 sockets, each watching one request (2 of its council's, 8 of its
+// invited providers'), a third on each node. The sockets run in processes of their own
+// (nation-fleet.ts: one per node, holding the sockets that connect through that node's
+// address), as they run on other machines in life: a killed node's sockets reconnecting do not
+// hold up the loop that times the other sockets' arrivals. The balancer was a Node.js TCP proxy
+// until 2026-12-06; nginx does in C what it did on a Node.js loop (docs/benchmarks.md). Two phases
 // of BENCH_SECONDS (60): offers at 50 a second and REST reads (search, matches, request views)
 // at 100 a second; in the second, one node is SIGKILLed half way and its sockets reconnect to
 // the others and re-watch.
@@ -22,9 +24,9 @@
 // offers missing from the database, and (phase 2) reconnect-to-resync: a killed node's
 // socket's disconnect to its re-watch snapshot; seed_s is the setup up to the requests open.
 // Also where the cores went in the phase (cpu-shares.ts): CPU seconds of this process (the
-// load: offers and reads), the clients (the balancer and the sockets' processes), the nodes,
+// load: offers and reads), the clients (nginx and the sockets' processes), the nodes,
 // PostgreSQL and Redis, against cpus x elapsed_s, and the event-loop delay of this process and
-// of each client process: arrivals are timed on the fleets' loops and pass through the balancer's.
+// of each fleet: arrivals are timed on the fleets' loops.
 // BENCH_SETUP_ONLY=1 stops after the setup (sockets watching included) and prints one line of
 // how long each part took instead: seed_s, requests_open_s, setup_s.
 // Knobs: BENCH_SCALE (1; 0.05 for a quick run: sizes and rates scale), or BENCH_COUNCILS,
@@ -36,7 +38,6 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "../../server/src/db/rows";
 import { postgresBackground, processesNamed, startCpuShares } from "./cpu-shares";
 import { forkHelper, type Helper } from "./forked";
-import type { BalancerCall } from "./nation-balancer";
 import type { FleetCall, Heard } from "./nation-fleet";
 import { atRate, type Cluster, loggedErrors, type OpenRequest, postOffer, readFor, type ReadKind, stats, timedGet, withNation } from "./nation-kit";
 
@@ -197,24 +198,30 @@ function deliveries(watchers: Listener[], offers: SentOffer[], byId: Map<string,
 
 /**
  * What every socket heard, from its fleet, on this process's clock (performance.now()), with its
- * plan; and the loop lateness samples of each fleet, then of the balancer.
+ * plan; and the loop lateness samples of each fleet.
  */
-async function heardBy(fleets: Helper<FleetCall>[], parts: Omit<Listener, keyof Heard | "fleet">[][], balancer: Helper<BalancerCall>) {
+async function heardBy(fleets: Helper<FleetCall>[], parts: Omit<Listener, keyof Heard | "fleet">[][]) {
   const collected = await Promise.all(fleets.map((f) => f.call<{ heard: Heard[]; lateness: [number, number][] }>({ op: "collect" })));
-  const ours = (f: Helper<FleetCall> | Helper<BalancerCall>) => (at: number) => at - f.clockOffsetMs - performance.timeOrigin;
+  const ours = (f: Helper<FleetCall>) => (at: number) => at - f.clockOffsetMs - performance.timeOrigin;
   const watchers = collected.flatMap(({ heard }, k) => {
     const toOurs = ours(fleets[k]!);
     return heard.map((h, i): Listener => ({
       ...parts[k]![i]!,
+      ...h,
       fleet: k,
       got: h.got.map((g) => ({ ...g, at: toOurs(g.at) })),
       resyncs: h.resyncs.map((r) => ({ ...r, at: toOurs(r.at) })),
     }));
   });
-  const samples = [...collected.map((c) => c.lateness), await balancer.call<[number, number][]>({ op: "lateness" })];
-  const clocks = [...fleets, balancer].map(ours);
-  const lateness = samples.map((l, k) => l.map(([at, ms]): [number, number] => [clocks[k]!(at), ms]));
+  const lateness = collected.map(({ lateness: l }, k) => l.map(([at, ms]): [number, number] => [ours(fleets[k]!)(at), ms]));
   return { watchers, lateness };
+}
+
+/** How many of each, most first (at most 10 kinds). */
+function tally(items: string[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).slice(0, 10));
 }
 
 /** [second from `zero`, each client process's longest loop delay (ms) in it], from 5 s before to 30 after. */
@@ -305,8 +312,9 @@ async function main() {
           // Of which its own work (checkpoints, autovacuum): the part that varies most between runs.
           postgres_background: postgresBackground,
           redis: processesNamed("redis-server"),
-          // The balancer and the sockets' processes: the clients' machines, not the service.
-          clients: () => [cluster.balancer.pid, ...fleets.map((f) => f.pid)],
+          // The balancer (nginx) and the sockets' processes: the clients' machines and the
+          // load balancer in front of the service, not the service.
+          clients: () => [...cluster.balancerPids(), ...fleets.map((f) => f.pid)],
         });
         let killedAt = 0;
         const c = cluster;
@@ -331,7 +339,7 @@ async function main() {
             await rowsOf<{ id: string }>(database.handle.db, sql`SELECT id FROM offers WHERE id = ANY(${`{${acked.map((o) => o.offerId).join(",")}}`}::uuid[])`)
           ).map((r) => r.id),
         );
-        const { watchers, lateness } = await heardBy(fleets, parts, cluster.balancer);
+        const { watchers, lateness } = await heardBy(fleets, parts);
         const d = deliveries(watchers, offers, byId, from);
         const delivery = stats(d.latencies.map((l) => l.ms));
         const rest = stats(reads.map((r) => r.ms));
@@ -375,6 +383,8 @@ async function main() {
               }),
             ),
             logged_errors: loggedErrors(c.nodes),
+            // What nginx logged in the phase, by kind (a node refusing, no node left to try).
+            balancer_errors: c.balancerErrors(),
             wrong_deliveries: d.wrong,
             missed_deliveries: d.missed.length,
             // Which: [second of the send from the phase's start (the kill's, node-killed), the fleet].
@@ -386,13 +396,17 @@ async function main() {
               ? {
                   killed_sockets_resynced: resync.count,
                   reconnect_to_resync_p95_ms: resync.p95,
+                  // Sockets not connected when the phase's deliveries were collected, and what
+                  // went wrong on the way back (a refused reconnection, a failed re-watch), by kind.
+                  sockets_not_connected: watchers.filter((w) => !w.connected).length,
+                  reconnect_troubles: tally(watchers.flatMap((w) => w.troubles)),
                   delivery_by_second_after_kill: bySecond(d.latencies, killedAt, NODES - 1),
                   // [second, CPU seconds of the nodes, PostgreSQL, its background work, Redis, the
                   // clients, this process; this process's longest event-loop delay in ms]: what
                   // took the cores.
                   cpu_by_second_after_kill: shares.bySecond(killedAt).filter(([second]) => second! >= -5 && second! <= 30),
                   // [second, each client process's longest event-loop delay in ms: the fleets, the
-                  // killed node's sockets last, then the balancer, which every event passes through].
+                  // killed node's sockets last].
                   client_loop_max_ms_by_second_after_kill: loopBySecond(lateness, killedAt),
                 }
               : {}),
@@ -400,7 +414,7 @@ async function main() {
             // this process's own loop ran: it sends the offers and reads and times their sending.
             ...used,
             // The same for each client process: the fleets (the sockets through each node's
-            // address), then the balancer.
+            // address).
             client_loop_delay_p99_ms: lateness.map((l) => stats(l.filter(([at]) => at >= from && at <= until).map(([, ms]) => ms)).p99),
             targets: TARGETS,
           }),

@@ -28,8 +28,32 @@ export function nginxConfigFor(ports: readonly number[], listen: number, dir: st
   return conf.replace(/^http \{/m, `http {\n  access_log off;\n${own}`);
 }
 
+/**
+ * One more address per node, for a load generator that must know which node holds which of its
+ * sockets (bench:national's fleets): node i while it is up, the others (nginx's `backup`
+ * servers) once it refuses. Each proxies as infra/nginx/nginx.conf's own `location /` does.
+ */
+export function nodeAddressesFor(conf: string, ports: readonly number[], listens: readonly number[]): string {
+  // Each node's failure handling as the file's own nodes have it.
+  const SERVER_PARAMETERS = /^\s*server\s+127\.0\.0\.1:\d+\s+([^;]*);/m.exec(conf)?.[1] ?? "";
+  const location = /^ {4}location \/ \{\n[\s\S]*?^ {4}\}\n/m.exec(conf)?.[0];
+  if (!location?.includes("proxy_pass http://placement_exchange;"))
+    throw new Error("infra/nginx/nginx.conf's `location /` has changed: change nodeAddressesFor with it");
+  const blocks = ports.map((port, i) => {
+    const servers = ports.map((p, j) => `    server 127.0.0.1:${p} ${SERVER_PARAMETERS}${j === i ? "" : " backup"};`).join("\n");
+    const proxied = location.replace("proxy_pass http://placement_exchange;", `proxy_pass http://node_${i};`);
+    return `  upstream node_${i} {\n${servers}\n    keepalive 32;\n  }\n  server {\n    listen 127.0.0.1:${listens[i]};\n${proxied}  }\n`;
+  });
+  const end = conf.lastIndexOf("}");
+  return `${conf.slice(0, end)}${blocks.join("")}${conf.slice(end)}`;
+}
+
 export interface RunningNginx {
   url: string;
+  /** With `nodeAddresses`: node i's own address (node i while it is up, the others after). */
+  nodeUrls: string[];
+  /** nginx's processes (its master and workers), whose CPU a benchmark counts. */
+  pids(): number[];
   /** What `nginx -t` said of the configuration. */
   checked: { code: number | null; output: string };
   output: string[];
@@ -37,7 +61,7 @@ export interface RunningNginx {
 }
 
 /** nginx in the foreground with the repository's configuration in front of these node ports. */
-export async function startNginx(ports: readonly number[]): Promise<RunningNginx> {
+export async function startNginx(ports: readonly number[], options: { nodeAddresses?: boolean } = {}): Promise<RunningNginx> {
   const binary = nginxPath();
   if (!binary) throw new Error("nginx is not installed (apt-get install nginx)");
   const dir = mkdtempSync(join(tmpdir(), "px-nginx-"));
@@ -45,7 +69,9 @@ export async function startNginx(ports: readonly number[]): Promise<RunningNginx
   chmodSync(dir, 0o777);
   const listen = await freePort();
   const confPath = join(dir, "nginx.conf");
-  writeFileSync(confPath, nginxConfigFor(ports, listen, dir));
+  const listens = options.nodeAddresses ? await Promise.all(ports.map(() => freePort())) : [];
+  const conf = nginxConfigFor(ports, listen, dir);
+  writeFileSync(confPath, options.nodeAddresses ? nodeAddressesFor(conf, ports, listens) : conf);
   const args = ["-p", dir, "-c", confPath, "-e", "stderr"];
   const test = spawnSync(binary, [...args, "-t", "-g", `pid ${join(dir, "nginx.pid")};`], { encoding: "utf8" });
   const checked = { code: test.status, output: `${test.stdout}${test.stderr}` };
@@ -60,6 +86,8 @@ export async function startNginx(ports: readonly number[]): Promise<RunningNginx
   }
   return {
     url: `http://127.0.0.1:${listen}`,
+    nodeUrls: listens.map((port) => `http://127.0.0.1:${port}`),
+    pids: () => (child.pid ? [child.pid, ...childrenOf(child.pid)] : []),
     checked,
     output,
     async stop() {
@@ -68,6 +96,15 @@ export async function startNginx(ports: readonly number[]): Promise<RunningNginx
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A process's children (nginx's workers), from Linux's /proc; none elsewhere. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 function accepts(port: number): Promise<boolean> {

@@ -1,5 +1,5 @@
-// npm run soak — three app nodes (their own processes, sharing PostgreSQL and Redis) behind a
-// round-robin balancer, at a moderate load for SOAK_MINUTES (20): offers and revisions, REST
+// npm run soak — three app nodes (their own processes, sharing PostgreSQL and Redis) behind
+// nginx with infra/nginx/nginx.conf (so nginx must be installed: apt-get install nginx), at a moderate load for SOAK_MINUTES (20): offers and revisions, REST
 // reads (search, matches, request views), and sockets connecting, watching and disconnecting all
 // the time. Each node carries the probe (test/soak/probe.mjs: memory, open handles by kind,
 // event-loop delay); the database's connections are counted per node from pg_stat_activity.
