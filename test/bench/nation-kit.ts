@@ -1,9 +1,9 @@
 // What the national benchmark and the soak share: a fresh database on the PostgreSQL server with
 // a nation's councils, providers and settings in it; app nodes as their own processes (as
-// `npm start` runs them) behind nginx (infra/nginx/nginx.conf, as docker compose runs it), each with the probe that reports its
-// memory, handles and event-loop delay; open placement requests (one through the API, the rest
-// in bulk with the same rows: nation-bulk.ts); sockets watching them; offers and reads at a
-// steady rate. withNation() sets it all up and takes it down for a run.
+// `npm start` runs them) behind nginx (infra/nginx/nginx.conf, as docker compose runs it), each
+// with the probe that reports its memory, handles and event-loop delay; open placement requests
+// (one through the API, the rest in bulk with the same rows: nation-bulk.ts); sockets watching
+// them; offers and reads at a steady rate. withNation() sets it all up and takes it down for a run.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";

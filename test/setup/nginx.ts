@@ -33,14 +33,14 @@ export function nginxConfigFor(ports: readonly number[], listen: number, dir: st
  * sockets (bench:national's fleets): node i while it is up, the others (nginx's `backup`
  * servers) once it refuses. Each proxies as infra/nginx/nginx.conf's own `location /` does.
  */
-export function nodeAddressesFor(conf: string, ports: readonly number[], listens: readonly number[]): string {
+function nodeAddressesFor(conf: string, ports: readonly number[], listens: readonly number[]): string {
   // Each node's failure handling as the file's own nodes have it.
-  const SERVER_PARAMETERS = /^\s*server\s+127\.0\.0\.1:\d+\s+([^;]*);/m.exec(conf)?.[1] ?? "";
+  const parameters = /^\s*server\s+127\.0\.0\.1:\d+\s+([^;]*);/m.exec(conf)?.[1] ?? "";
   const location = /^ {4}location \/ \{\n[\s\S]*?^ {4}\}\n/m.exec(conf)?.[0];
   if (!location?.includes("proxy_pass http://placement_exchange;"))
     throw new Error("infra/nginx/nginx.conf's `location /` has changed: change nodeAddressesFor with it");
-  const blocks = ports.map((port, i) => {
-    const servers = ports.map((p, j) => `    server 127.0.0.1:${p} ${SERVER_PARAMETERS}${j === i ? "" : " backup"};`).join("\n");
+  const blocks = ports.map((_, i) => {
+    const servers = ports.map((p, j) => `    server 127.0.0.1:${p} ${parameters}${j === i ? "" : " backup"};`).join("\n");
     const proxied = location.replace("proxy_pass http://placement_exchange;", `proxy_pass http://node_${i};`);
     return `  upstream node_${i} {\n${servers}\n    keepalive 32;\n  }\n  server {\n    listen 127.0.0.1:${listens[i]};\n${proxied}  }\n`;
   });
