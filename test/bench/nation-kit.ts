@@ -403,8 +403,8 @@ export interface Cluster {
   nodes: Node[];
   /** The balancer's processes: their CPU is the clients' side, not the nodes'. */
   balancerPids(): number[];
-  /** What nginx logged (errors: a node refusing, no node left to try), by kind, since the last call. */
-  balancerErrors(): Record<string, number>;
+  /** What nginx logged since the last call (a node refusing, no node left to try), each line cut to its kind. */
+  balancerErrors(): string[];
   /** SIGKILL node i: its connections drop, and the balancer finds it refusing and goes round it. */
   kill(i: number): Promise<void>;
   stop(): Promise<void>;
@@ -428,14 +428,8 @@ export async function startCluster(count: number, env: Record<string, string>): 
     urls: nginx.nodeUrls,
     nodes,
     balancerPids: () => nginx.pids(),
-    balancerErrors: () => {
-      const lines = nginx.output.splice(0);
-      const counts: Record<string, number> = {};
-      // "2026/12/06 03:50:01 [error] 123#123: *456 connect() failed (111: ...) while connecting to upstream, client: ..."
-      for (const kind of lines.map((l) => l.replace(/^.*?\[(\w+)\] \d+#\d+: (\*\d+ )?/, "$1: ").replace(/, client: .*$/, "")))
-        counts[kind] = (counts[kind] ?? 0) + 1;
-      return counts;
-    },
+    // "2026/12/06 03:50:01 [error] 123#123: *456 connect() failed (111: ...) while connecting to upstream, client: ..."
+    balancerErrors: () => nginx.output.splice(0).map((line) => line.replace(/^.*?\[(\w+)\] \d+#\d+: (\*\d+ )?/, "$1: ").replace(/, client: .*$/, "")),
     async kill(i) {
       const node = nodes[i];
       if (!node?.alive) return;

@@ -384,7 +384,7 @@ async function main() {
             ),
             logged_errors: loggedErrors(c.nodes),
             // What nginx logged in the phase, by kind (a node refusing, no node left to try).
-            balancer_errors: c.balancerErrors(),
+            balancer_errors: tally(c.balancerErrors()),
             wrong_deliveries: d.wrong,
             missed_deliveries: d.missed.length,
             // Which: [second of the send from the phase's start (the kill's, node-killed), the fleet].

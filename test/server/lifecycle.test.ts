@@ -126,7 +126,10 @@ describe("Starting, stopping and restarting the server", () => {
             (socket) =>
               new Promise<boolean>((resolve) => {
                 const timer = setTimeout(() => resolve(false), 1000);
-                socket.once("connect", () => resolve(true)).once("connect", () => clearTimeout(timer));
+                socket.once("connect", () => {
+                  clearTimeout(timer);
+                  resolve(true);
+                });
                 socket.once("error", () => resolve(false));
               }),
           ),
