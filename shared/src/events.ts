@@ -28,8 +28,15 @@ export const LiveIdentitySchema = z.object({
 });
 export type LiveIdentity = z.infer<typeof LiveIdentitySchema>;
 
-/** Why a live connection was refused: `connect_error`'s `data`. */
-export const LiveConnectErrorSchema = z.object({ code: z.enum(["unauthorized", "forbidden_origin"]), message: z.string() });
+/**
+ * Why a live connection was refused: `connect_error`'s `data`. No credentials (or not this site's
+ * page): sign in again. The credentials could not be checked just now (the database out of
+ * reach, or a fault on our side): the page tries again by itself.
+ */
+export const LiveConnectErrorSchema = z.object({
+  code: z.enum(["unauthorized", "forbidden_origin", "service_unavailable", "internal_error"]),
+  message: z.string(),
+});
 export type LiveConnectError = z.infer<typeof LiveConnectErrorSchema>;
 
 /** A review round's live figures: vote totals per proposal and average rating per criterion. */

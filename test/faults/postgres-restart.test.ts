@@ -180,6 +180,16 @@ describeWithServers("PostgreSQL restarted under load", { database: true }, () =>
     await pause(1500);
     await pgServer!.stop();
     const downFrom = Date.now();
+    // A page that connects while it is down: refused in words, then connects by itself once
+    // PostgreSQL is back (socket.io-client alone would give up after the first refusal).
+    const late = liveClient(c.url, { token: m.commissioner.token, reconnect: true });
+    sockets.push(late);
+    const lateRefusals: { message: string; data: unknown }[] = [];
+    late.on("connect_error", (error: Error & { data?: unknown }) => lateRefusals.push({ message: error.message, data: error.data }));
+    const lateFirst = connected(late).then(
+      () => "connected while down",
+      () => "refused",
+    );
     // A live event that needs the database is answered in words, not left hanging or crashing the node.
     const refused = await watchRequest(watcher, made.id).catch((error: unknown) => ({ error: String(error) }));
     await pause(OUTAGE_MS);
@@ -195,6 +205,8 @@ describeWithServers("PostgreSQL restarted under load", { database: true }, () =>
       stop = true;
       throw new Error(`${String(error)}: ${JSON.stringify({ lastProbes, crashes: c.crashes() })}`);
     });
+    // (Asserted below: connected, and able to watch.)
+    await until(async () => late.connected, 15_000).catch(() => undefined);
     await pause(1000);
     stop = true;
     await Promise.all(loads);
@@ -202,6 +214,16 @@ describeWithServers("PostgreSQL restarted under load", { database: true }, () =>
 
     expect(c.crashes()).toEqual([]);
     expect(refused).toMatchObject({ ok: false, code: "service_unavailable", message: expect.stringMatching(/database.*try again/i) });
+    expect(await lateFirst).toBe("refused");
+    expect(lateRefusals[0]).toEqual({
+      message: expect.stringMatching(/database.*try again/i),
+      data: { code: "service_unavailable", message: expect.stringMatching(/database.*try again/i) },
+    });
+    // Never the failed query itself: its text holds the SQL and the token's hash.
+    expect(new Set(lateRefusals.map((r) => (r.data as { code?: string } | undefined)?.code))).toEqual(new Set(["service_unavailable"]));
+    expect(JSON.stringify(lateRefusals)).not.toMatch(/select|api_tokens|failed query/i);
+    expect(late.connected).toBe(true);
+    expect(await watchRequest(late, made.id)).toMatchObject({ ok: true });
     // Nothing but success or a 503, and no answer that made anyone wait.
     expect(answers.filter((a) => ![200, 201, 503].includes(a.status))).toEqual([]);
     expect(answers.filter((a) => a.ms > ANSWER_WITHIN_MS).map(({ what, ms }) => ({ what, ms }))).toEqual([]);

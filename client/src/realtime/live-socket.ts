@@ -1,5 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import { type ClientToServerEvents, LIVE_RECONNECTION, type ServerToClientEvents } from "@shared/events";
+import { retryRefusedConnections } from "./refused-connection";
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -7,7 +8,8 @@ let socket: LiveSocket | undefined;
 
 /** One connection to /live per tab, made on first use; the session cookie goes with it (same origin). */
 export function liveSocket(): LiveSocket {
-  socket ??= io("/live", {
+  if (socket) return socket;
+  socket = io("/live", {
     transports: ["websocket"],
     withCredentials: true,
     // A node that stops (a deploy, scaling in) first leaves the load balancer, then closes its
@@ -16,5 +18,6 @@ export function liveSocket(): LiveSocket {
     // snapshot in the answer replaces it, so nothing sent meanwhile is missed.
     ...LIVE_RECONNECTION,
   });
+  retryRefusedConnections(socket);
   return socket;
 }

@@ -59,6 +59,18 @@ function refusalFor(error: unknown): LiveRefusal | undefined {
   return undefined;
 }
 
+/**
+ * What to tell a client whose event (or connection) failed: in words, never the error itself,
+ * whose text can hold the SQL and its values. A failure that is not one of the known kinds is a
+ * fault on our side, logged with what it was doing.
+ */
+export function failureRefusal(error: unknown, logger: Logger, doing: Record<string, unknown>): LiveRefusal {
+  const known = refusalFor(error);
+  if (known) return known;
+  logger.error({ err: error, ...doing }, "live event failed");
+  return refusal("internal_error", "Something went wrong on our side. Reload the page to see the latest.");
+}
+
 interface EventOptions<S extends z.ZodType> {
   /** Parses the payload; types are not validation. */
   schema?: S;
@@ -128,10 +140,7 @@ export function onLiveEvent<S extends z.ZodType, R>(
         // Events without an answer (unwatch) send none, even if the client asked for one.
         if (result !== undefined) reply(result);
       } catch (error) {
-        const known = refusalFor(error);
-        if (known) return reply(known);
-        deps.logger.error({ err: error, event, userId: socket.data.actor.userId }, "live event failed");
-        reply(refusal("internal_error", "Something went wrong on our side. Reload the page to see the latest."));
+        reply(failureRefusal(error, deps.logger, { event, userId: socket.data.actor.userId }));
       } finally {
         budget.inFlight -= 1;
       }

@@ -12,7 +12,7 @@ import type { Actor } from "../modules/identity/actor";
 import { startClockTicker } from "../modules/placement-requests/clock-ticker";
 import { registerRequestEvents } from "../modules/placement-requests/realtime";
 import { registerReviewRoundEvents } from "../modules/review-rounds/realtime";
-import { type LiveEventDeps, type LiveSocket, onLiveEvent, type SocketData } from "./live-events";
+import { failureRefusal, type LiveEventDeps, type LiveSocket, onLiveEvent, type SocketData } from "./live-events";
 import { type LiveHub, rooms } from "./live-hub";
 import { DEFAULT_LIVE_LIMITS, Gate, type LiveLimitOptions, PersonBuckets, TokenBucket } from "./live-limits";
 import { startSessionSweep } from "./session-sweep";
@@ -82,7 +82,13 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
           if (identity.sessionId) socket.data.sessionId = identity.sessionId;
           next();
         },
-        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+        // Not the error itself: socket.io sends its text to the client, and a failed query's text
+        // holds the SQL and the token's hash. PostgreSQL out of reach (or the node too busy to
+        // check in time) is said as for any event, and the page tries again (refused-connection.ts).
+        (error: unknown) => {
+          const { code, message } = failureRefusal(error, deps.logger, { event: "connection" });
+          next(refusal({ code: code === "service_unavailable" ? code : "internal_error", message }));
+        },
       );
   });
   const people = new PersonBuckets(limits);
