@@ -543,7 +543,8 @@ export interface NationRun {
   requests: OpenRequest[];
   /** Sockets opened through watch() and not closed yet; whatever is left is closed at the end. */
   watchers: Set<Watcher>;
-  watch(plan: Parameters<typeof watchAll>[1], batch?: number): Promise<Watcher[]>;
+  /** Opens sockets through `url`: the balancer's own address unless given one of `cluster.urls`. */
+  watch(plan: Parameters<typeof watchAll>[1], batch?: number, url?: string): Promise<Watcher[]>;
   /** Milliseconds since the start: the nation seeded, then the nodes up and the requests open. */
   seededMs: number;
   openMs: number;
@@ -598,8 +599,8 @@ export async function withNation<T>(spec: NationSpec, run: (n: NationRun) => Pro
       cluster,
       requests,
       watchers,
-      async watch(plan, batch) {
-        const made = await watchAll(c.url, plan, batch);
+      async watch(plan, batch, url = c.url) {
+        const made = await watchAll(url, plan, batch);
         for (const w of made) watchers.add(w);
         return made;
       },

@@ -1,7 +1,7 @@
 // npm run soak — three app nodes (their own processes, sharing PostgreSQL and Redis) behind
 // nginx with infra/nginx/nginx.conf (so nginx must be installed: apt-get install nginx), at a moderate load for SOAK_MINUTES (20): offers and revisions, REST
 // reads (search, matches, request views), and sockets connecting, watching and disconnecting all
-// the time. Each node carries the probe (test/soak/probe.mjs: memory, open handles by kind,
+// the time (through nginx's address for each node, so each keeps a third of them). Each node carries the probe (test/soak/probe.mjs: memory, open handles by kind,
 // event-loop delay); the database's connections are counted per node from pg_stat_activity.
 // After the warm-up (SOAK_WARM_UP_MINUTES, a fifth of the run by default) it checks:
 //   - memory flat: each node's RSS, averaged over the last fifth of the run, within 10% of its
@@ -24,6 +24,7 @@ import {
   readFor,
   stats,
   timedGet,
+  type Watcher,
   withNation,
 } from "../bench/nation-kit";
 
@@ -121,7 +122,18 @@ async function main() {
       const invited = request.invited[Math.floor(Math.random() * request.invited.length)] as OpenRequest["invited"][number];
       return { request, providerId: invited.provider.id, token: invited.provider.person.token };
     };
-    await watch(Array.from({ length: SOCKETS }, socketPlan), 50);
+    // Each node keeps its share of the sockets (a closed one is replaced through the same node's
+    // address), so a count that moves is the node's own and not the balancer's choice: through
+    // nginx's one address, its round robin alone moved one node's sockets from 60 to 70 and
+    // another's from 90 to 81 over 20 minutes (2026-12-06), failing a soak whose totals were flat.
+    const nodeOf = new Map<Watcher, number>();
+    const watchOn = async (node: number, plan: ReturnType<typeof socketPlan>[], batch?: number) => {
+      for (const w of await watch(plan, batch, c.urls[node])) nodeOf.set(w, node);
+    };
+    for (let node = 0; node < NODES; node++) {
+      const share = Math.floor(SOCKETS / NODES) + (node < SOCKETS % NODES ? 1 : 0);
+      await watchOn(node, Array.from({ length: share }, socketPlan), 50);
+    }
 
     const started = Date.now();
     const warmUpEnds = started + WARM_UP_MINUTES * 60_000;
@@ -167,12 +179,14 @@ async function main() {
       // Pages closed and opened: a socket leaves, a new one connects and watches a request.
       atRate(CHURN_PER_S, ms, () => {
         const [gone] = watchers;
+        const node = gone ? (nodeOf.get(gone) ?? 0) : churned % NODES;
         if (gone) {
           watchers.delete(gone);
+          nodeOf.delete(gone);
           closeAll([gone]);
         }
         churned++;
-        watch([socketPlan()]).catch(() => churnErrors++);
+        watchOn(node, [socketPlan()]).catch(() => churnErrors++);
       }),
     ]);
     clearInterval(sampler);
