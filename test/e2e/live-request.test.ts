@@ -1,3 +1,4 @@
+import type { Duplex } from "node:stream";
 import type { Browser, Page } from "playwright-core";
 import { requestReference } from "@shared/tenders/request-reference";
 import { startTestServer } from "../setup/test-server";
@@ -153,6 +154,42 @@ describeBrowser("A sealed placement request from invitation to award, live for t
     await answered.getByText("Yes: a quiet sensory space, not necessarily a dedicated room.").waitFor();
     expect(await answered.innerText()).not.toContain("Ribble");
     await expectNoPennineOfferOnRibble();
+  }, 60_000);
+
+  it("the board says when its live connection is lost, and catches up without a reload once it is back", async () => {
+    // The node stops taking live connections and drops the ones it has, as when it is lost or
+    // the network fails: its WebSocket upgrades are closed unanswered (Node closes an upgrade
+    // nobody listens for), then the engine's own listeners are put back.
+    const upgraded: Duplex[] = [];
+    const track = (_req: unknown, socket: Duplex) => void upgraded.push(socket);
+    server.server.prependListener("upgrade", track);
+    await council.reload();
+    await council.getByText("2 offered, 0 declined").waitFor();
+    while (upgraded.length === 0) await council.waitForTimeout(100);
+    await council.waitForTimeout(1000);
+    const paused = council.getByRole("status").getByText("Live updates are paused while the connection comes back.");
+    expect(await paused.count()).toBe(0);
+
+    const engine = server.server.listeners("upgrade").filter((l) => l !== track) as ((...args: unknown[]) => void)[];
+    server.server.removeAllListeners("upgrade");
+    for (const socket of upgraded.splice(0)) socket.destroy();
+    await paused.waitFor({ timeout: 10_000 });
+    await checkAccessibility(council);
+
+    const question = "Could the child start before the summer term?";
+    await pennine.getByLabel("Ask the council a question").fill(question);
+    await pennine.getByRole("button", { name: "Send question" }).click();
+    await pennine.getByText("You sent your question to the council.").waitFor();
+    const asked = council.getByRole("region", { name: "Questions and answers" }).getByText(question);
+    expect(await asked.count()).toBe(0);
+
+    for (const listener of engine) server.server.on("upgrade", listener);
+    await asked.waitFor({ timeout: 15_000 });
+    await paused.waitFor({ state: "detached" });
+    // The browser reports each refused try as a console error; those were the point.
+    const problems = people.problems[0]?.list ?? [];
+    const kept = problems.filter((p) => !(p.includes("WebSocket connection to") && p.includes("/socket.io/")));
+    problems.splice(0, problems.length, ...kept);
   }, 60_000);
 
   it("at the deadline the board opens both offers without a reload; the other provider still sees only its own", async () => {

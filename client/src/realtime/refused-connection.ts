@@ -11,6 +11,12 @@ export const REFUSED_RETRY: RefusedRetryDelays = { firstMs: 2000, maxMs: 30_000 
 
 const WORTH_RETRYING: ReadonlySet<LiveConnectError["code"]> = new Set(["service_unavailable", "internal_error"]);
 
+/** A refusal by the server that this module answers by connecting again later. */
+export function isRetriedRefusal(error: Error & { data?: unknown }): boolean {
+  const refusal = LiveConnectErrorSchema.safeParse(error.data);
+  return refusal.success && WORTH_RETRYING.has(refusal.data.code);
+}
+
 /**
  * socket.io-client gives up on a connection that the server's middleware refused: it reads every
  * refusal as final, as a sign-in that has ended is. A refusal because the credentials could not be
@@ -24,9 +30,7 @@ export function retryRefusedConnections(socket: Socket, delays: RefusedRetryDela
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onRefused = (error: Error & { data?: unknown }) => {
-    if (socket.active) return;
-    const refusal = LiveConnectErrorSchema.safeParse(error.data);
-    if (!refusal.success || !WORTH_RETRYING.has(refusal.data.code)) return;
+    if (socket.active || !isRetriedRefusal(error)) return;
     const wait = Math.min(delays.maxMs, delays.firstMs * 2 ** attempt);
     attempt += 1;
     clearTimeout(timer);

@@ -2,6 +2,7 @@ import { type ReactNode, useState } from "react";
 import { Link, useLocation } from "react-router";
 import type { RequestView } from "@shared/schemas/placement-requests";
 import { DeadlineCountdown } from "../../components/deadline-countdown";
+import { LiveStatusNotice } from "../../components/live-status-notice";
 import { SuccessBanner } from "../../components/notification-banner";
 import { usePageTitle } from "../../components/use-page-title";
 import type { RequestLive } from "../../realtime/use-request-live";
@@ -42,6 +43,7 @@ export function RequestHeader({ view, live, title, backTo, notice, status }: Req
         All placement requests
       </Link>
       {notice ? <SuccessBanner key={notice} title={notice} /> : null}
+      <LiveStatusNotice />
       <span className="govuk-caption-l">{modeName(request.mode)} placement request</span>
       <h1 className="govuk-heading-l">{title}</h1>
       <div aria-live="polite">

@@ -3,6 +3,7 @@ import { Link, useLocation } from "react-router";
 import type { ReviewTotals } from "@shared/events";
 import type { ReviewComment, ReviewRound } from "@shared/schemas/review-rounds";
 import { recordVisit, useReviewRound } from "../../api/review-rounds";
+import { LiveStatusNotice } from "../../components/live-status-notice";
 import { SuccessBanner } from "../../components/notification-banner";
 import { QueryView } from "../../components/query-view";
 import { usePageTitle } from "../../components/use-page-title";
@@ -83,6 +84,7 @@ function LiveRound({ initial, admin, backTo, reload }: { initial: ReviewRound; a
           All review rounds
         </Link>
         {notice ? <SuccessBanner key={notice} title={notice} /> : null}
+        <LiveStatusNotice />
         <span className="govuk-caption-l">Review round</span>
         <h1 className="govuk-heading-l">{round.title}</h1>
         <p className="govuk-body-l">{round.summary}</p>
