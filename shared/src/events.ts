@@ -84,11 +84,19 @@ export const RequestAwardedSchema = z.object({
   /** For a provider: whether it won; null for the council. */ yours: z.boolean().nullable(),
 });
 export const ServerTimeSchema = z.object({ requestId: z.uuid(), serverTime: z.iso.datetime(), deadline: z.iso.datetime() });
+/**
+ * This node cannot hear the other nodes just now (Redis out of reach), since when: changes made
+ * through them reach the page only once it reconnects (the node has it do so when they can hear
+ * each other again) or reloads.
+ */
+export const LivePartialSchema = z.object({ since: z.iso.datetime() });
 
 /** Events the server sends on the /live namespace. */
 export interface ServerToClientEvents {
   /** Sent once on connection, and again after a reconnection re-checks the credentials. */
   "live:ready": (identity: LiveIdentity) => void;
+  /** On connection and when it happens, while this node cannot hear the others (LivePartialSchema). */
+  "live:partial": (payload: z.infer<typeof LivePartialSchema>) => void;
   /** After a vote or rating commits, to everyone watching the round. */
   "review:totals": (totals: ReviewTotals) => void;
   /** A new comment, or one the hub hid or restored (its body is then null for everyone but the hub). */

@@ -1,4 +1,5 @@
 import request from "supertest";
+import { LivePartialSchema } from "@shared/events";
 import { HealthSchema } from "@shared/schemas/health";
 import type { RequestView } from "@shared/schemas/placement-requests";
 import { withResponse } from "../../client/src/realtime/request-live-state";
@@ -135,6 +136,12 @@ describeWithServers("Redis down and back, with two app nodes", { database: true 
       expect(seen).toEqual({ status: 200, body: expect.objectContaining({ status: "ok", db: "ok", redis: "down" }) });
     }
 
+    // Every page is told that it hears only its own node's changes, and so is one that connects now.
+    for (const node of [sameNode, otherNode]) expect(LivePartialSchema.parse(await node.log.waitFor("live:partial"))).toBeDefined();
+    const lateComer = await socketOn(b, m.commissioner);
+    await connected(lateComer.socket);
+    expect(await lateComer.log.waitFor("live:partial")).toBeDefined();
+
     // REST as usual on both nodes, without waiting on Redis.
     const started = performance.now();
     const during = await offer(a, made.id, 0);
@@ -176,6 +183,15 @@ describeWithServers("Redis down and back, with two app nodes", { database: true 
       },
       (settled) => settled,
     );
+
+    // Back together: reconnected pages are not told they hear only their own node.
+    const partialsBefore = otherNode.log.of("live:partial").length;
+    lateComer.socket.disconnect();
+    const fresh = await socketOn(b, m.commissioner);
+    await connected(fresh.socket);
+    await fresh.log.waitFor("live:ready");
+    await pause(300);
+    expect([fresh.log.of("live:partial").length, otherNode.log.of("live:partial").length]).toEqual([0, partialsBefore]);
 
     // Cross-node delivery works again: an offer posted on node A reaches the socket on node B.
     const from = otherNode.log.of("response:received").length;

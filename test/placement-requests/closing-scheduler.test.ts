@@ -20,6 +20,7 @@ function recordingHub(): LiveHub & { sent: { room: string; event: string }[] } {
     attach: () => undefined,
     disconnect: () => undefined,
     crossNode: () => undefined,
+    apartSince: () => undefined,
     setCrossNode: () => undefined,
     // One emit may name several rooms (each gets the event once): recorded per room.
     emit: ((room: string | string[], event: string) => void sent.push(...[room].flat().map((r) => ({ room: r, event })))) as LiveHub["emit"],

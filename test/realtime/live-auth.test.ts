@@ -1,10 +1,12 @@
 import request from "supertest";
 import { LiveConnectErrorSchema, LiveIdentitySchema } from "@shared/events";
 import { MeSchema } from "@shared/schemas/identity";
+import { followLiveStatus, type LiveStatus } from "../../client/src/realtime/live-status";
 import { buildUser } from "../factories/users";
 import { signInAs } from "../setup/browserless-sign-in";
 import { startTestServer, type TestServer } from "../setup/test-server";
 import { connected, disconnectedBy, type LiveClient, liveClient } from "./live-client";
+import { pause } from "./live-recorder";
 
 let t: TestServer;
 const sockets: LiveClient[] = [];
@@ -67,6 +69,23 @@ describe("Live connections (/live)", () => {
     expect(out.status).toBe(303);
     expect(await ended).toBe("io server disconnect");
     await expect(connected(socket)).rejects.toMatchObject({ data: { code: "unauthorized" } });
+  });
+
+  it("should give a page the status it shows: reconnecting after a dropped connection, connected again, stopped at sign-out", async () => {
+    const { jar } = await signInAs(t.url, "commissioner@salford-council.example");
+    const socket = track(liveClient(t.url, { cookie: jar.header(), origin: t.url, reconnect: true }));
+    const seen: LiveStatus[] = [];
+    followLiveStatus(socket, (status) => seen.push(status));
+    await connected(socket);
+    const back = new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    socket.io.engine.close();
+    await back;
+    const ended = disconnectedBy(socket);
+    await fetch(`${t.url}/auth/logout`, { method: "POST", redirect: "manual", headers: { cookie: jar.header(), origin: t.url } });
+    await ended;
+    // The server ended it: the page does not reconnect, so nothing after "stopped".
+    await pause(300);
+    expect(seen).toEqual(["reconnecting", "connected", "reconnecting", "connected", "stopped"]);
   });
 
   it("should not let connection-state recovery skip the credential check after a dropped connection", async () => {

@@ -2,6 +2,7 @@ import type { ZodType } from "zod";
 import {
   ClarificationPublishedSchema,
   LiveIdentitySchema,
+  LivePartialSchema,
   RankChangedSchema,
   RequestAwardedSchema,
   RequestClosedSchema,
@@ -22,6 +23,7 @@ type PayloadOf<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
 // missing here is reported as unexpected, so a new one cannot reach sockets unchecked.
 const SCHEMAS: Partial<Record<EventName, ZodType>> = {
   "live:ready": LiveIdentitySchema,
+  "live:partial": LivePartialSchema,
   "request:updated": RequestUpdatedSchema,
   "response:received": ResponseReceivedSchema,
   "offer:receipt": OfferReceiptSchema,

@@ -13,6 +13,7 @@ export function LiveStatusNotice() {
       {status === "reconnecting" ? (
         <WarningText>Live updates are paused while the connection comes back. This page will catch up by itself.</WarningText>
       ) : null}
+      {status === "partial" ? <WarningText>Some live updates are delayed just now. Reload the page to see the latest.</WarningText> : null}
       {status === "stopped" ? <WarningText>Live updates have stopped. Reload the page to see the latest.</WarningText> : null}
     </div>
   );

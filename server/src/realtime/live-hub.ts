@@ -20,6 +20,8 @@ export interface LiveHub {
    * return; undefined where live events do not go through Redis (one node, or no socket server).
    */
   crossNode(): boolean | undefined;
+  /** Since when crossNode() has been false, or undefined while it is not. */
+  apartSince(): Date | undefined;
   /** Set by the realtime server's watch on its Redis connections. */
   setCrossNode(up: boolean): void;
 }
@@ -27,12 +29,16 @@ export interface LiveHub {
 export function createLiveHub(): LiveHub {
   let server: Server | undefined;
   let crossNode: boolean | undefined;
+  let apartSince: Date | undefined;
   return {
     attach(io) {
       server = io;
     },
     crossNode: () => crossNode,
+    apartSince: () => (crossNode === false ? apartSince : undefined),
     setCrossNode(up) {
+      if (up) apartSince = undefined;
+      else apartSince ??= new Date();
       crossNode = up;
     },
     disconnect(room) {

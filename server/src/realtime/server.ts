@@ -109,6 +109,8 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     registerReviewRoundEvents(socket, { ...eventDeps, db: deps.db });
     registerRequestEvents(socket, { ...eventDeps, db: deps.db });
     socket.emit("live:ready", identityOf(actor));
+    const apartSince = deps.live.apartSince();
+    if (apartSince) socket.emit("live:partial", { since: apartSince.toISOString() });
   });
 
   const sweep = startSessionSweep({ live, db: deps.db, store: deps.store, logger: deps.logger, everyMs: deps.sessionSweepMs, after: () => people.prune() });
@@ -215,6 +217,8 @@ async function watchRedis(live: LiveNamespace, redis: RedisPair, logger: Logger,
   live.on("live:resync", resyncOwnClients);
 
   const onDown = () => {
+    // Each failed reconnection closes again; the pages are told once.
+    if (!down) live.local.emit("live:partial", { since: new Date().toISOString() });
     down = true;
     linked(false);
   };
