@@ -22,7 +22,7 @@ export interface LiveHub {
   crossNode(): boolean | undefined;
   /** Since when crossNode() has been false, or undefined while it is not. */
   apartSince(): Date | undefined;
-  /** Set by the realtime server's watch on its Redis connections. */
+  /** Set by the realtime server's watch on its Redis connections; going false tells this node's pages (`live:partial`). */
   setCrossNode(up: boolean): void;
 }
 
@@ -37,8 +37,13 @@ export function createLiveHub(): LiveHub {
     crossNode: () => crossNode,
     apartSince: () => (crossNode === false ? apartSince : undefined),
     setCrossNode(up) {
+      if (!up && crossNode !== false) {
+        // Told once per outage (each failed reconnection to Redis says "down" again); a page
+        // connecting meanwhile is told on connection (realtime/server.ts).
+        apartSince = new Date();
+        server?.of("/live").local.emit("live:partial", { since: apartSince.toISOString() });
+      }
       if (up) apartSince = undefined;
-      else apartSince ??= new Date();
       crossNode = up;
     },
     disconnect(room) {

@@ -217,8 +217,6 @@ async function watchRedis(live: LiveNamespace, redis: RedisPair, logger: Logger,
   live.on("live:resync", resyncOwnClients);
 
   const onDown = () => {
-    // Each failed reconnection closes again; the pages are told once.
-    if (!down) live.local.emit("live:partial", { since: new Date().toISOString() });
     down = true;
     linked(false);
   };
