@@ -129,7 +129,14 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
         // io.close also returns a promise; the callback is what says the server has closed.
         void io.close(() => resolve());
       });
-      await Promise.all((redis ? [redis.pub, redis.sub] : []).map((c) => c.quit().catch(() => c.disconnect())));
+      if (redis) {
+        // The subscriber keeps an offline queue and retries for ever, so its QUIT while Redis is
+        // down would wait for Redis for ever (and so would whoever awaits this close). It has
+        // nothing to flush: disconnect, which also stops its reconnect loop. The publisher's QUIT
+        // is bounded (no offline queue, a command timeout).
+        redis.sub.disconnect();
+        await redis.pub.quit().catch(() => redis.pub.disconnect());
+      }
     },
   };
 }
