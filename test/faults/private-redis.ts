@@ -13,6 +13,10 @@ export interface PrivateRedis {
   kill(): Promise<void>;
   /** Starts it again on the same port and waits until it answers. */
   start(): Promise<void>;
+  /** SIGSTOP: connections stay open and nothing is answered, as when Redis hangs. */
+  pause(): void;
+  /** SIGCONT after pause(): it answers again, what it was sent meanwhile included. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -51,5 +55,10 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     await exited;
   };
   await start();
-  return { url, kill, start, stop: kill };
+  const signal = (name: NodeJS.Signals) => () => {
+    if (!child || child.exitCode !== null) throw new Error("the private Redis is not running");
+    child.kill(name);
+  };
+  // SIGKILL ends a paused one too.
+  return { url, kill, start, pause: signal("SIGSTOP"), resume: signal("SIGCONT"), stop: kill };
 }

@@ -212,4 +212,77 @@ describeWithServers("Redis down and back, with two app nodes", { database: true 
     // A dead Redis never became an unhandled rejection (the process guards would count those towards a restart).
     expect(unhandled).toEqual([]);
   });
+
+  it("should treat a Redis that stops answering (hung, its connections open) as down: REST as usual, pages told, and boards caught up when it answers again", async () => {
+    const [a, b] = nodes;
+    const { request: made } = await openRequest(a.url, m);
+    const sameNode = await socketOn(a, m.commissioner);
+    await connected(sameNode.socket);
+    await snapshotOf(sameNode.socket, made.id);
+    const otherNode = await socketOn(b, m.commissioner);
+    const board = followBoard(otherNode.socket, made.id);
+    await connected(otherNode.socket);
+    await eventually(board.view, (v) => v !== undefined);
+
+    // A stall shorter than two probes is not an outage: no page is disturbed.
+    redis.pause();
+    await pause(1500);
+    redis.resume();
+    await pause(2500);
+    expect([sameNode.log.of("live:partial").length, otherNode.log.of("live:partial").length, board.reconnections()]).toEqual([0, 0, 0]);
+
+    redis.pause();
+    try {
+      for (const node of nodes)
+        expect(
+          (
+            await eventually(
+              () => health(node),
+              (h) => h.body.redis === "down",
+            )
+          ).body.redis,
+        ).toBe("down");
+      // Nothing closed, so only the node's own probe can tell: its pages hear it within seconds.
+      for (const page of [sameNode, otherNode]) expect(LivePartialSchema.parse(await page.log.waitFor("live:partial", () => true, 10_000))).toBeDefined();
+
+      // Sign-in's rate limit counts in memory at once, not after a command timeout each time.
+      const signInStarted = performance.now();
+      expect((await request(a.url).get("/auth/login")).status).toBe(302);
+      expect(performance.now() - signInStarted).toBeLessThan(500);
+
+      const started = performance.now();
+      expect((await offer(a, made.id, 0)).status).toBe(201);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect((await offer(b, made.id, 1)).status).toBe(201);
+      expect(await sameNode.log.waitFor("response:received", (p) => p.invitation.settingId === m.providers[0]!.settingId)).toBeDefined();
+    } finally {
+      redis.resume();
+    }
+
+    for (const node of nodes)
+      expect(
+        (
+          await eventually(
+            () => health(node),
+            (h) => h.body.redis === "ok",
+          )
+        ).body.redis,
+      ).toBe("ok");
+    const caughtUp = await eventually(
+      () => ({ offered: offeredSettings(board.view()), reconnections: board.reconnections() }),
+      (s) => s.offered.length === 2 && s.reconnections >= 1,
+      15_000,
+    );
+    expect(caughtUp.offered).toEqual([m.providers[0]!.settingId, m.providers[1]!.settingId].sort());
+    expect(caughtUp.reconnections).toBeGreaterThanOrEqual(1);
+
+    // Joined up again: an offer posted on node A reaches the page on node B, once.
+    await pause(1500);
+    const from = otherNode.log.of("response:received").length;
+    expect((await offer(a, made.id, 2)).status).toBe(201);
+    expect(await otherNode.log.waitFor("response:received", (p) => p.invitation.settingId === m.providers[2]!.settingId)).toBeDefined();
+    await pause(300);
+    expect(otherNode.log.of("response:received").slice(from)).toHaveLength(1);
+    expect(unhandled).toEqual([]);
+  });
 });

@@ -47,9 +47,63 @@ export function reportOutages(client: Redis, logger: Logger, what: string): void
   });
 }
 
+const PROBE_EVERY_MS = 1000;
+const PROBES_MISSED = 2;
+
+/**
+ * A Redis that stops answering while its connections stay open (hung, or stalled in a failover)
+ * raises no "close", so nothing else notices: each command just waits out its timeout, and the
+ * live events published meanwhile would reach the other nodes late, whenever it woke. Every
+ * `PROBE_EVERY_MS` this PINGs through `probe` (a connection with a command timeout); after
+ * `PROBES_MISSED` misses in a row it drops `clients` and lets them reconnect, so the outage runs
+ * the way a closed one does: fallbacks at once instead of a timeout per command, live pages told
+ * and resynchronised when Redis answers again. Two misses, not one: a node whose own event loop
+ * stalled past the timeout would otherwise drop a healthy Redis.
+ */
+export function dropWhenHung(probe: Redis, clients: Redis[], logger: Logger, what: string): { stop(): void } {
+  let missed = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const next = () => {
+    if (stopped) return;
+    timer = setTimeout(check, PROBE_EVERY_MS);
+    timer.unref();
+  };
+  const check = () => {
+    if (probe.status !== "ready") {
+      missed = 0;
+      next();
+      return;
+    }
+    probe
+      .ping()
+      .then(
+        () => {
+          missed = 0;
+        },
+        () => {
+          missed += 1;
+          if (missed < PROBES_MISSED || stopped) return;
+          missed = 0;
+          logger.warn({ what }, "redis stopped answering: dropping its connections until it answers again");
+          for (const client of clients) client.disconnect(true);
+        },
+      )
+      .finally(next);
+  };
+  next();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
 export function openRedisLink(url: string, logger: Logger): RedisLink {
   const client = new Redis(url, REDIS_OPTIONS);
   reportOutages(client, logger, "commands");
+  const hung = dropWhenHung(client, [client], logger, "commands");
   return {
     client,
     async ping(timeoutMs = 500) {
@@ -67,6 +121,7 @@ export function openRedisLink(url: string, logger: Logger): RedisLink {
       }
     },
     async close() {
+      hung.stop();
       // quit() needs a live connection; disconnect() also stops the reconnect loop.
       await client.quit().catch(() => client.disconnect());
     },

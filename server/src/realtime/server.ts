@@ -5,7 +5,7 @@ import { type Namespace, Server } from "socket.io";
 import type { ClientToServerEvents, LiveConnectError, LiveIdentity, ServerToClientEvents } from "@shared/events";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
-import { REDIS_OPTIONS, reportOutages } from "../lib/redis-link";
+import { dropWhenHung, REDIS_OPTIONS, reportOutages } from "../lib/redis-link";
 import type { Logger } from "../logger";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
 import type { Actor } from "../modules/identity/actor";
@@ -245,6 +245,8 @@ async function watchRedis(live: LiveNamespace, redis: RedisPair, logger: Logger,
     client.on("close", onDown);
     client.on("ready", onReady);
   }
+  // A hung Redis is dropped and so counts as down like a closed one (and its pages are told).
+  const hung = dropWhenHung(pub, [pub, sub], logger, "live events");
 
   const bothReady = Promise.all(
     [pub, sub].map((c) => (c.status === "ready" ? Promise.resolve() : new Promise<void>((resolve) => c.once("ready", () => resolve())))),
@@ -264,6 +266,7 @@ async function watchRedis(live: LiveNamespace, redis: RedisPair, logger: Logger,
   linked(!down);
   return {
     stop() {
+      hung.stop();
       clearTimeout(timer);
       live.off("live:resync", resyncOwnClients);
     },
