@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { auditLog, emailOutbox, notificationPreferences, notifications } from "../../server/src/db/schema";
 import { parseEnv } from "../../server/src/env";
 import { notify, queueEmail } from "../../server/src/modules/notifications/notify";
-import { type OutboxDeps, runOutbox, ukDay } from "../../server/src/modules/notifications/outbox-worker";
+import { notifyClientFor, type OutboxDeps, runOutbox, ukDay } from "../../server/src/modules/notifications/outbox-worker";
 import { buildUser, type BuiltUser } from "../factories/users";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
 import { startTestServer, type TestServer } from "../setup/test-server";
@@ -100,6 +100,23 @@ describe("the outbox worker", () => {
     await runOutbox(deps());
     expect(notifyServer.sent.map((e) => e.reference)).toEqual([reference]);
     expect(await rowOf(reference)).toMatchObject({ status: "sent", attempts: 3 });
+  });
+
+  it("should stop waiting for a Notify that does not answer, and on the next try find the e-mail it took late rather than send it twice", async () => {
+    const reference = await tell();
+    notifyServer.delayNext({ times: 1, ms: 1500 });
+    const client = notifyClientFor(t.testApp.env.notify, 300);
+    const started = performance.now();
+    await runOutbox(deps(), { client });
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(await rowOf(reference)).toMatchObject({ status: "pending", attempts: 1, lastError: "Notify did not answer in time." });
+
+    // Notify took it in the end.
+    for (let waited = 0; notifyServer.sent.length === 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    await due(reference);
+    await runOutbox(deps(), { client });
+    expect(notifyServer.sent.map((e) => e.reference)).toEqual([reference]);
+    expect(await rowOf(reference)).toMatchObject({ status: "sent", attempts: 2, notifyId: notifyServer.sent[0]!.id });
   });
 
   it("should fail an e-mail Notify refuses (400) at once, saying why", async () => {

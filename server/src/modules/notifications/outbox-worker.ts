@@ -1,3 +1,4 @@
+import axios from "axios";
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
 import { NotifyClient } from "notifications-node-client";
 import { ALWAYS_EMAILED, DIGEST_TEMPLATE, OUTBOX_GIVE_UP_HOURS } from "@shared/codes/notifications";
@@ -19,8 +20,8 @@ export interface OutboxDeps {
   now?: () => Date;
 }
 
-// Long enough for one call to Notify (the client's own timeout is far shorter); a node killed
-// mid-send leaves its row to be taken up again by any node once the lease is over.
+// Long enough for one call to Notify (NOTIFY_TIMEOUT_MS is far shorter); a node killed mid-send
+// leaves its row to be taken up again by any node once the lease is over.
 const LEASE = sql`interval '2 minutes'`;
 // A few sends at once per node: Notify answers in tens of milliseconds, and each lane leases one row
 // at a time so a killed node strands at most this many rows for one lease.
@@ -55,8 +56,21 @@ export async function runOutbox(deps: OutboxDeps, opts: { stopped?: () => boolea
   await Promise.all(Array.from({ length: LANES }, () => sendLane(deps, client, stopped)));
 }
 
-export const notifyClientFor = (notify: Env["notify"]): NotifyClient | null =>
-  notify.apiKey === undefined ? null : notify.apiBase ? new NotifyClient(notify.apiBase, notify.apiKey) : new NotifyClient(notify.apiKey);
+/**
+ * How long one call to Notify may take. The client sets no timeout of its own (axios waits for
+ * ever), so a Notify that took the connection and never answered held the lane for good: four such
+ * calls stopped the node's outbox (its e-mails, digests and notification events) until a restart,
+ * and held its shutdown. Notify answers in tens of milliseconds; a call that timed out is retried
+ * like any other failure, and the retry first looks for the e-mail by its reference (sendOne).
+ */
+export const NOTIFY_TIMEOUT_MS = 10_000;
+
+export function notifyClientFor(notify: Env["notify"], timeoutMs = NOTIFY_TIMEOUT_MS): NotifyClient | null {
+  if (notify.apiKey === undefined) return null;
+  const client = notify.apiBase ? new NotifyClient(notify.apiBase, notify.apiKey) : new NotifyClient(notify.apiKey);
+  client.setClient(axios.create({ timeout: timeoutMs }));
+  return client;
+}
 
 /**
  * notification:new for each committed, unpublished notification. Marking and taking is one
@@ -199,6 +213,7 @@ interface NotifyErrorShape {
 function describeFailure(error: unknown): { message: string; final: boolean } {
   const e = error as NotifyErrorShape;
   const status = e.response?.status;
+  if (e.code === "ECONNABORTED" || e.code === "ETIMEDOUT") return { message: "Notify did not answer in time.", final: false };
   if (status === undefined) return { message: `Notify could not be reached (${e.code ?? "no answer"}).`, final: false };
   const first = e.response?.data?.errors?.[0];
   const said = first ? `${first.error ?? "Error"}: ${first.message ?? "no message"}`.slice(0, 300) : "no details";
