@@ -112,11 +112,8 @@ describeWithServers("Redis down and back, with two app nodes", { database: true 
       .set(m.providers[provider]!.person.auth)
       .send(offerBody(m.providers[provider]!.settingId));
 
-  it("should say redis ok on both nodes while it runs", async () => {
-    for (const node of nodes) expect(await health(node)).toEqual({ status: 200, body: expect.objectContaining({ status: "ok", db: "ok", redis: "ok" }) });
-  });
-
-  it("should keep serving with Redis killed: REST works, health says redis down (still 200), an offer reaches the council on the same node, and the board on the other node catches up when Redis returns", async () => {
+  /** A request opened on node A, the council watching it on node A and, with a board, on node B. */
+  const councilOnBothNodes = async () => {
     const [a, b] = nodes;
     const { request: made } = await openRequest(a.url, m);
     const sameNode = await socketOn(a, m.commissioner);
@@ -126,6 +123,16 @@ describeWithServers("Redis down and back, with two app nodes", { database: true 
     const board = followBoard(otherNode.socket, made.id);
     await connected(otherNode.socket);
     await eventually(board.view, (v) => v !== undefined);
+    return { made, sameNode, otherNode, board };
+  };
+
+  it("should say redis ok on both nodes while it runs", async () => {
+    for (const node of nodes) expect(await health(node)).toEqual({ status: 200, body: expect.objectContaining({ status: "ok", db: "ok", redis: "ok" }) });
+  });
+
+  it("should keep serving with Redis killed: REST works, health says redis down (still 200), an offer reaches the council on the same node, and the board on the other node catches up when Redis returns", async () => {
+    const [a, b] = nodes;
+    const { made, sameNode, otherNode, board } = await councilOnBothNodes();
 
     await redis.kill();
     for (const node of nodes) {
@@ -215,14 +222,7 @@ describeWithServers("Redis down and back, with two app nodes", { database: true 
 
   it("should treat a Redis that stops answering (hung, its connections open) as down: REST as usual, pages told, and boards caught up when it answers again", async () => {
     const [a, b] = nodes;
-    const { request: made } = await openRequest(a.url, m);
-    const sameNode = await socketOn(a, m.commissioner);
-    await connected(sameNode.socket);
-    await snapshotOf(sameNode.socket, made.id);
-    const otherNode = await socketOn(b, m.commissioner);
-    const board = followBoard(otherNode.socket, made.id);
-    await connected(otherNode.socket);
-    await eventually(board.view, (v) => v !== undefined);
+    const { made, sameNode, otherNode, board } = await councilOnBothNodes();
 
     // A stall shorter than two probes is not an outage: no page is disturbed.
     redis.pause();
