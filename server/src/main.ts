@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { Socket } from "node:net";
 import { createApp } from "./app";
-import { openDatabase } from "./db/client";
+import { openDatabase, SERVING_QUERY_TIMEOUT_MS } from "./db/client";
 import { prepareDatabase } from "./db/prepare";
 import { loadEnv } from "./env";
 import { answerClientErrors } from "./http/client-errors";
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env);
   installProcessGuards(logger);
-  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger });
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger, queryTimeoutMs: SERVING_QUERY_TIMEOUT_MS });
   await prepareDatabase(database, { seedDemo: env.seedDemo, logger });
 
   const { app, live, sessionStore, drain } = await createApp({ env, database, logger });

@@ -1,8 +1,3 @@
-import { execFile } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { ApiErrorSchema } from "@shared/errors";
 import { OfferReceiptSchema } from "@shared/schemas/placement-requests";
 import { type DbHandle, openDatabase } from "../../server/src/db/client";
@@ -13,71 +8,18 @@ import { connected, type LiveClient, liveClient } from "../realtime/live-client"
 import { pause, snapshotOf, watchRequest } from "../realtime/live-recorder";
 import { type Cluster, startCluster } from "../setup/cluster";
 import { describeWithServers } from "../setup/describe-with-servers";
-import { freePort } from "../setup/free-port";
+import { PrivatePostgres } from "./private-postgres";
 
 // PostgreSQL goes away under load (a restart, a managed service's failover) and comes back. A
 // user must be told in words to try again shortly (503 with Retry-After, not a 500 and not a
 // page that hangs), the load balancer must see the nodes as not ready, nothing acknowledged may
 // be lost, and the same processes must serve again once PostgreSQL is back.
 //
-// The PostgreSQL here is a private one (initdb in a temporary folder, its own port): stopping
-// the machine's server would break every other test running beside this one.
+// The PostgreSQL here is a private one (private-postgres.ts): stopping the machine's server would
+// break every other test running beside this one.
 const OUTAGE_MS = 3000;
 /** "Not a hang": an answer within the pool's connection timeout (3 s) and a little. */
 const ANSWER_WITHIN_MS = 4500;
-
-const run = promisify(execFile);
-
-/** A PostgreSQL cluster of our own, run as the postgres user when we are root (PostgreSQL refuses to run as root). */
-class PrivatePostgres {
-  readonly dir = mkdtempSync(join(tmpdir(), "px-pg-"));
-  readonly data = join(this.dir, "data");
-  port = 0;
-  private readonly bin: string;
-
-  constructor() {
-    const root = "/usr/lib/postgresql";
-    const version = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a))[0] : undefined;
-    this.bin = version ? join(root, version, "bin") : "";
-    if (!this.bin || !existsSync(join(this.bin, "pg_ctl"))) throw new Error(`no PostgreSQL binaries under ${root}/*/bin (install postgresql)`);
-  }
-
-  get url(): string {
-    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
-  }
-
-  private async cmd(tool: string, args: string[]): Promise<void> {
-    const asRoot = process.getuid?.() === 0;
-    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", join(this.bin, tool), ...args]] : [join(this.bin, tool), args];
-    await run(file, argv, { timeout: 60_000 });
-  }
-
-  async init(): Promise<void> {
-    if (process.getuid?.() === 0) {
-      const { stdout } = await run("id", ["-u", "postgres"]);
-      const { stdout: gid } = await run("id", ["-g", "postgres"]);
-      chownSync(this.dir, Number(stdout.trim()), Number(gid.trim()));
-    }
-    await this.cmd("initdb", ["-D", this.data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
-    this.port = await freePort();
-  }
-
-  async start(): Promise<void> {
-    // Sockets in our folder, not /var/run/postgresql where the machine's server keeps its own.
-    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
-    await this.cmd("pg_ctl", ["-D", this.data, "-o", options, "-l", join(this.dir, "log"), "-w", "-t", "30", "start"]);
-  }
-
-  /** A fast shutdown: every session is ended (57P01), new ones are refused until start(). */
-  async stop(): Promise<void> {
-    await this.cmd("pg_ctl", ["-D", this.data, "-m", "fast", "-w", "-t", "30", "stop"]);
-  }
-
-  async destroy(): Promise<void> {
-    await this.cmd("pg_ctl", ["-D", this.data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 interface Answer {
   what: string;

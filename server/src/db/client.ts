@@ -44,7 +44,17 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   logger?: Logger | undefined;
   poolSize?: number;
+  /**
+   * How long a statement may go unanswered on a PostgreSQL server before it fails (a 503) and its
+   * connection is dropped. Omitted: no limit (the CLI, whose imports and checks may run long).
+   */
+  queryTimeoutMs?: number | undefined;
 }
+
+/** A served request's statements: far above any query's time under load, far below a hung server's. */
+export const SERVING_QUERY_TIMEOUT_MS = 10_000;
+// The health check's connection is given up on sooner; its probe has answered "down" long before.
+const HEALTH_QUERY_TIMEOUT_MS = 5000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolvePromise, reject) => {
@@ -59,11 +69,58 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 // An arbitrary constant shared by every node of this app: the key of the migration advisory lock.
 const MIGRATION_LOCK_KEY = 7_240_611;
 
+const isQueryTimeout = (error: unknown): error is Error => error instanceof Error && error.message === "Query read timeout";
+
+/**
+ * A statement that got no answer within query_timeout (a hung server, a network that drops
+ * packets) fails, but pg leaves it in flight on its connection. Whatever is sent next there would
+ * wait behind it: the transaction's ROLLBACK, then the next request's statements once the
+ * connection is back in the pool, run inside the transaction it left open (and committed by that
+ * request's COMMIT). And Drizzle never releases a connection whose BEGIN failed. So the
+ * connection is released at once as broken: the pool closes it (the server rolls its transaction
+ * back when it sees the close) and opens new ones; later statements on it fail at once, and the
+ * caller's own release does nothing. (The pool's own query() releases a failed connection as
+ * broken already; this is for connections checked out for a transaction.)
+ */
+function dropWhenTimedOut(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const drop = (error: Error) => {
+    const release = client.release;
+    client.release = () => undefined;
+    try {
+      release(error);
+    } catch {
+      // Released already: the pool has it.
+    }
+  };
+  Object.assign(client, {
+    query(...args: unknown[]) {
+      const result = query(...args);
+      if (result instanceof Promise) result.catch((error: unknown) => isQueryTimeout(error) && drop(error));
+      return result;
+    },
+  });
+}
+
+/**
+ * A connection of its own, without the pool's query timeout: a migration may run longer than a
+ * request may wait, and the migration lock waits while another node migrates.
+ */
+async function withOwnConnection<T>(options: OpenDatabaseOptions, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 3000, keepAlive: true });
+  client.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 function openServer(options: OpenDatabaseOptions): DbHandle {
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
-    // At least two: the migration lock holds one connection while migrations use another.
-    max: Math.max(2, options.poolSize ?? 10),
+    max: options.poolSize ?? 10,
     // While PostgreSQL is down or restarting a request waits at most this long for a connection
     // (queued behind a full pool included), then answers 503 with Retry-After (http/error-handler.ts).
     connectionTimeoutMillis: 3000,
@@ -72,10 +129,19 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
     // noticed by TCP keepalive instead of leaving queries waiting on a dead socket.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+    // A server that answers nothing with its connections open (hung, or a network dropping
+    // packets) would otherwise hold a request until TCP gives up, many minutes later.
+    query_timeout: options.queryTimeoutMs,
   });
   // The health check's own connection: a pool busy with traffic (queued live events, a slow
   // report) is not a database that is down, and an orchestrator would restart a healthy node.
-  const healthPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 });
+  const healthPool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: 1,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    query_timeout: HEALTH_QUERY_TIMEOUT_MS,
+  });
   // Without a listener, a server restart would crash the process through an idle client's error.
   for (const p of [pool, healthPool]) p.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
   // The pool listens only to idle connections. One checked out (a transaction between its
@@ -83,35 +149,32 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
   // an uncaught exception that takes the whole node down. With this listener the statement in
   // flight fails (a 503), and the pool drops the broken connection when it is released.
   for (const p of [pool, healthPool])
-    p.on("connect", (client) => client.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost")));
+    p.on("connect", (client) => {
+      client.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
+      dropWhenTimedOut(client);
+    });
   const sql: SqlRunner = {
     async query(text, params) {
       return (await pool.query(text, params)).rows;
     },
-    async execInTransaction(script, after) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        await client.query(script);
-        await after({ query: async (text, params) => (await client.query(text, params)).rows });
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    async withMigrationLock(fn) {
-      const client = await pool.connect();
-      try {
+    execInTransaction: (script, after) =>
+      withOwnConnection(options, async (client) => {
+        try {
+          await client.query("BEGIN");
+          await client.query(script);
+          await after({ query: async (text, params) => (await client.query(text, params)).rows });
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw error;
+        }
+      }),
+    // Ending the lock's connection releases the lock, however the work ended.
+    withMigrationLock: (fn) =>
+      withOwnConnection(options, async (client) => {
         await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
         return await fn();
-      } finally {
-        await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
-        client.release();
-      }
-    },
+      }),
   };
   return {
     db: withBeforeCommit(drizzlePg(pool, { schema }) as unknown as Db),

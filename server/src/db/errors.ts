@@ -14,11 +14,14 @@ const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
 const UNAVAILABLE_SYSCALL_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 // node-postgres says these in words only (no code): a pool that waited connectionTimeoutMillis
 // for a connection, a connection the server closed, a client that lost its connection earlier,
-// and the health check's own timeout (client.ts).
+// a statement unanswered within query_timeout, a statement sent on the connection such a timeout
+// dropped (a transaction's ROLLBACK), and the health check's own timeout (client.ts).
 const UNAVAILABLE_MESSAGES = [
   "timeout exceeded when trying to connect",
   "Connection terminated",
   "Client has encountered a connection error and is not queryable",
+  "Query read timeout",
+  "Client was closed and is not queryable",
   "database did not answer within",
 ];
 
