@@ -10,6 +10,7 @@ import { loadReferenceData } from "../../server/src/db/reference-data";
 import { buildMarket, type Market, offerBody, openRequest } from "../factories/placement-requests";
 import { pause } from "../realtime/live-recorder";
 import { describeWithServers } from "../setup/describe-with-servers";
+import { TcpProxy } from "../setup/tcp-proxy";
 import { testEnv } from "../setup/test-app";
 import { PrivatePostgres } from "./private-postgres";
 
@@ -98,6 +99,42 @@ describeWithServers("PostgreSQL hangs", { database: true }, () => {
     } finally {
       // (A connection never given back to the pool would hold close() for ever.)
       await Promise.race([handle.close(), pause(5000)]);
+    }
+  }, 60_000);
+
+  it("should not leave a transaction's locks held when its connection was dropped while the network to PostgreSQL drops packets", async () => {
+    // PostgreSQL is fine; only this node's link to it is not, so the close of the dropped connection never reaches it.
+    const link = new TcpProxy("127.0.0.1", pgServer!.port);
+    await link.start();
+    const handle = await openDatabase({
+      databaseUrl: pgServer!.url.replace(`:${pgServer!.port}/`, `:${link.port}/`),
+      poolSize: 2,
+      queryTimeoutMs: QUERY_TIMEOUT_MS,
+    });
+    const wake = setTimeout(() => link.thaw(), HANG_MS);
+    try {
+      const left = await handle.db
+        .transaction(async (tx) => {
+          await tx.execute(sql`INSERT INTO hang_marks VALUES ('held')`);
+          link.freeze();
+          await tx.execute(sql`SELECT 1`);
+        })
+        .then(
+          () => "committed",
+          (error: unknown) => error,
+        );
+      expect(isDatabaseUnavailable(left)).toBe(true);
+      // Another node writes the same row: it waits for the left transaction's lock until PostgreSQL ends that transaction.
+      const startedAt = Date.now();
+      await setup!.sql.query("INSERT INTO hang_marks VALUES ('held')");
+      const waitedMs = Date.now() - startedAt;
+      expect(waitedMs).toBeLessThan(QUERY_TIMEOUT_MS * 3 + 2000);
+      await setup!.sql.query("DELETE FROM hang_marks WHERE mark = 'held'");
+    } finally {
+      clearTimeout(wake);
+      link.thaw();
+      await Promise.race([handle.close(), pause(5000)]);
+      await link.cut();
     }
   }, 60_000);
 

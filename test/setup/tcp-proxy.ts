@@ -38,11 +38,14 @@ export async function startBalancer(choose: () => number | undefined): Promise<{
 
 /**
  * A TCP proxy in front of the database that a test can cut and restore, to show what the app
- * does while its database is unreachable and after it returns.
+ * does while its database is unreachable and after it returns, or freeze and thaw, as a network
+ * that drops packets.
  */
 export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  /** While frozen: the bytes and closes not yet carried, in order. */
+  private held: (() => void)[] | undefined;
   port = 0;
 
   constructor(
@@ -51,10 +54,40 @@ export class TcpProxy {
   ) {}
 
   async start(): Promise<void> {
-    const server = createServer((client) => joinTo(client, this.targetPort, this.sockets, this.targetHost));
+    const server = createServer((client) => this.join(client));
     await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
+  }
+
+  /** Carries nothing either way, bytes or closes, with every connection left open; new ones are taken and held too. */
+  freeze(): void {
+    this.held ??= [];
+  }
+
+  /** Carries what was held, in order, then carries on. */
+  thaw(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const carry of held) carry();
+  }
+
+  private carry(what: () => void): void {
+    if (this.held) this.held.push(what);
+    else what();
+  }
+
+  private join(client: Socket): void {
+    const upstream = connect(this.targetPort, this.targetHost);
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      this.sockets.add(from);
+      from.on("data", (chunk) => this.carry(() => to.write(chunk)));
+      from.on("error", () => from.destroy());
+      from.on("close", () => (this.sockets.delete(from), this.carry(() => to.destroy())));
+    }
   }
 
   /** Drops every connection and stops listening: the database looks down. */

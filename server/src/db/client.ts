@@ -53,6 +53,8 @@ export interface OpenDatabaseOptions {
 
 /** A served request's statements: far above any query's time under load, far below a hung server's. */
 export const SERVING_QUERY_TIMEOUT_MS = 10_000;
+// A transaction idle between statements for three query timeouts (30 s) has been left by its node.
+const IDLE_IN_TRANSACTION_FACTOR = 3;
 // The health check's connection is given up on sooner; its probe has answered "down" long before.
 const HEALTH_QUERY_TIMEOUT_MS = 5000;
 
@@ -132,6 +134,12 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
     // A server that answers nothing with its connections open (hung, or a network dropping
     // packets) would otherwise hold a request until TCP gives up, many minutes later.
     query_timeout: options.queryTimeoutMs,
+    // The close of a connection dropped that way may never reach the server (the network still
+    // drops packets, while the server is fine): its session would hold the transaction's locks
+    // (a request's row, the audit chain's) against every other node until TCP gives up, hours
+    // later. The server ends a transaction left idle this long; ours never pause that long
+    // between statements.
+    ...(options.queryTimeoutMs ? { idle_in_transaction_session_timeout: options.queryTimeoutMs * IDLE_IN_TRANSACTION_FACTOR } : {}),
   });
   // The health check's own connection: a pool busy with traffic (queued live events, a slow
   // report) is not a database that is down, and an orchestrator would restart a healthy node.
