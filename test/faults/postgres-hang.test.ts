@@ -77,22 +77,7 @@ describeWithServers("PostgreSQL hangs", { database: true }, () => {
       expect(isDatabaseUnavailable(leftOpen)).toBe(true);
       expect(leftOpenMs).toBeLessThan(QUERY_TIMEOUT_MS + 1000);
       expect(isDatabaseUnavailable(begun)).toBe(true);
-      // Each of the pool's two connections is there again: two transactions are open at once.
-      let inside = 0;
-      let bothInside = () => {};
-      const together = new Promise<void>((resolve, reject) => {
-        bothInside = resolve;
-        setTimeout(() => reject(new Error("the second transaction got no connection while the first was open")), 2000);
-      });
-      await Promise.all(
-        ["after 1", "after 2"].map((mark) =>
-          handle.db.transaction(async (tx) => {
-            await tx.execute(sql`INSERT INTO hang_marks VALUES (${mark})`);
-            if (++inside === 2) bothInside();
-            await together;
-          }),
-        ),
-      );
+      await twoTransactionsAtOnce(handle, ["after 1", "after 2"]);
       // What the timed-out transaction wrote was rolled back, not committed by the next to use its connection.
       const marks = await setup!.sql.query<{ mark: string }>("SELECT mark FROM hang_marks ORDER BY mark");
       expect(marks.map((r) => r.mark)).toEqual(["after 1", "after 2"]);
@@ -107,7 +92,7 @@ describeWithServers("PostgreSQL hangs", { database: true }, () => {
     const link = new TcpProxy("127.0.0.1", pgServer!.port);
     await link.start();
     const handle = await openDatabase({
-      databaseUrl: pgServer!.url.replace(`:${pgServer!.port}/`, `:${link.port}/`),
+      databaseUrl: through(link),
       poolSize: 2,
       queryTimeoutMs: QUERY_TIMEOUT_MS,
     });
@@ -133,6 +118,33 @@ describeWithServers("PostgreSQL hangs", { database: true }, () => {
     } finally {
       clearTimeout(wake);
       link.thaw();
+      await Promise.race([handle.close(), pause(5000)]);
+      await link.cut();
+    }
+  }, 60_000);
+
+  it("should keep every pool connection when a transaction's BEGIN fails because its connection was cut", async () => {
+    // The restart's case, without a query limit: the connection ends while BEGIN is on its way.
+    const link = new TcpProxy("127.0.0.1", pgServer!.port);
+    await link.start();
+    const handle = await openDatabase({ databaseUrl: through(link), poolSize: 2 });
+    try {
+      await handle.sql.query("SELECT 1");
+      link.freeze();
+      const begun = handle.db
+        .transaction((tx) => tx.execute(sql`SELECT 1`))
+        .then(
+          () => "ran",
+          (error: unknown) => error,
+        );
+      await pause(200);
+      await link.cut();
+      link.thaw();
+      expect(isDatabaseUnavailable(await begun)).toBe(true);
+      await link.start();
+      await twoTransactionsAtOnce(handle, ["cut 1", "cut 2"]);
+      await setup!.sql.query("DELETE FROM hang_marks WHERE mark LIKE 'cut %'");
+    } finally {
       await Promise.race([handle.close(), pause(5000)]);
       await link.cut();
     }
@@ -192,3 +204,25 @@ describeWithServers("PostgreSQL hangs", { database: true }, () => {
     }
   }, 60_000);
 });
+
+/** The private PostgreSQL's address, through `link`. */
+const through = (link: TcpProxy) => pgServer!.url.replace(`:${pgServer!.port}/`, `:${link.port}/`);
+
+/** Both of a pool of two's connections are there: two transactions are open at once, each writing its mark. */
+async function twoTransactionsAtOnce(handle: DbHandle, marks: [string, string]): Promise<void> {
+  let inside = 0;
+  let bothInside = () => {};
+  const together = new Promise<void>((resolve, reject) => {
+    bothInside = resolve;
+    setTimeout(() => reject(new Error("the second transaction got no connection while the first was open")), 2000);
+  });
+  await Promise.all(
+    marks.map((mark) =>
+      handle.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO hang_marks VALUES (${mark})`);
+        if (++inside === 2) bothInside();
+        await together;
+      }),
+    ),
+  );
+}

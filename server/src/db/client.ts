@@ -9,6 +9,7 @@ import pg from "pg";
 import type { Logger } from "../logger";
 import { withBeforeCommit } from "./before-commit";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { isDatabaseUnavailable } from "./errors";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -71,26 +72,26 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 // An arbitrary constant shared by every node of this app: the key of the migration advisory lock.
 const MIGRATION_LOCK_KEY = 7_240_611;
 
-const isQueryTimeout = (error: unknown): error is Error => error instanceof Error && error.message === "Query read timeout";
-
 /**
  * A statement that got no answer within query_timeout (a hung server, a network that drops
  * packets) fails, but pg leaves it in flight on its connection. Whatever is sent next there would
  * wait behind it: the transaction's ROLLBACK, then the next request's statements once the
  * connection is back in the pool, run inside the transaction it left open (and committed by that
- * request's COMMIT). And Drizzle never releases a connection whose BEGIN failed. So the
- * connection is released at once as broken: the pool closes it (the server rolls its transaction
- * back when it sees the close) and opens new ones; later statements on it fail at once, and the
- * caller's own release does nothing. (The pool's own query() releases a failed connection as
- * broken already; this is for connections checked out for a transaction.)
+ * request's COMMIT). And Drizzle never releases a connection whose BEGIN failed, so each such
+ * failure (a timeout, a connection a restart ended) would lose a pool slot for good. So a
+ * connection whose statement failed that way is released at once as broken: the pool closes it
+ * (the server rolls its transaction back when it sees the close) and opens new ones; later
+ * statements on it fail at once, and the caller's own release does nothing. (The pool's own
+ * query() releases a failed connection as broken already; this is for connections checked out
+ * for a transaction.)
  */
-function dropWhenTimedOut(client: pg.PoolClient): void {
+function dropWhenBroken(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  const drop = (error: Error) => {
+  const drop = (error: unknown) => {
     const release = client.release;
     client.release = () => undefined;
     try {
-      release(error);
+      release(error instanceof Error ? error : new Error(String(error)));
     } catch {
       // Released already: the pool has it.
     }
@@ -98,7 +99,7 @@ function dropWhenTimedOut(client: pg.PoolClient): void {
   Object.assign(client, {
     query(...args: unknown[]) {
       const result = query(...args);
-      if (result instanceof Promise) result.catch((error: unknown) => isQueryTimeout(error) && drop(error));
+      if (result instanceof Promise) result.catch((error: unknown) => isDatabaseUnavailable(error) && drop(error));
       return result;
     },
   });
@@ -159,7 +160,7 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
   for (const p of [pool, healthPool])
     p.on("connect", (client) => {
       client.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
-      dropWhenTimedOut(client);
+      dropWhenBroken(client);
     });
   const sql: SqlRunner = {
     async query(text, params) {
