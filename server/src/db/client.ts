@@ -135,12 +135,6 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
     // A server that answers nothing with its connections open (hung, or a network dropping
     // packets) would otherwise hold a request until TCP gives up, many minutes later.
     query_timeout: options.queryTimeoutMs,
-    // The close of a connection dropped that way may never reach the server (the network still
-    // drops packets, while the server is fine): its session would hold the transaction's locks
-    // (a request's row, the audit chain's) against every other node until TCP gives up, hours
-    // later. The server ends a transaction left idle this long; ours never pause that long
-    // between statements.
-    ...(options.queryTimeoutMs ? { idle_in_transaction_session_timeout: options.queryTimeoutMs * IDLE_IN_TRANSACTION_FACTOR } : {}),
   });
   // The health check's own connection: a pool busy with traffic (queued live events, a slow
   // report) is not a database that is down, and an orchestrator would restart a healthy node.
@@ -161,6 +155,19 @@ function openServer(options: OpenDatabaseOptions): DbHandle {
     p.on("connect", (client) => {
       client.on("error", (error) => options.logger?.warn({ err: error }, "database connection lost"));
       dropWhenBroken(client);
+    });
+  // The close of a connection dropped after a timeout may never reach the server (the network
+  // still drops packets, while the server is fine): its session would hold the transaction's
+  // locks (a request's row, the audit chain's) against every other node until TCP gives up,
+  // hours later. So the server ends a transaction left idle this long; ours never pause that
+  // long between statements. Set by SET, which pg sends before anything else on the connection,
+  // not as a startup parameter, which a pooler such as PgBouncer refuses.
+  const idleInTransactionMs = options.queryTimeoutMs && options.queryTimeoutMs * IDLE_IN_TRANSACTION_FACTOR;
+  if (idleInTransactionMs)
+    pool.on("connect", (client) => {
+      client
+        .query(`SET idle_in_transaction_session_timeout = ${Math.round(idleInTransactionMs)}`)
+        .catch((error: unknown) => options.logger?.warn({ err: error }, "database: could not limit idle transactions"));
     });
   const sql: SqlRunner = {
     async query(text, params) {
