@@ -28,6 +28,10 @@ export const REDIS_OPTIONS: RedisOptions = {
   commandTimeout: COMMAND_TIMEOUT_MS,
   // Never give up: Redis coming back must be noticed without restarting the node.
   retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  // How long a disconnect waits for the socket's close before destroying it. A socket Redis
+  // already closed never closes again, so each disconnect while Redis is down kept a timer for
+  // this long (2 s by default), holding up a process's exit.
+  disconnectTimeout: 200,
 };
 
 /** Logs the start and end of an outage once each (every reconnect attempt raises an error). */
@@ -122,8 +126,17 @@ export function openRedisLink(url: string, logger: Logger): RedisLink {
     },
     async close() {
       hung.stop();
-      // quit() needs a live connection; disconnect() also stops the reconnect loop.
-      await client.quit().catch(() => client.disconnect());
+      await closeRedis(client);
     },
   };
+}
+
+/**
+ * QUIT while connected (what was sent is answered first), else disconnect, which also stops the
+ * reconnect loop. (A QUIT sent while not connected is refused at once, but ioredis leaves its
+ * command timer running, which held a test's process a second after it ended.)
+ */
+export async function closeRedis(client: Redis): Promise<void> {
+  if (client.status !== "ready") return client.disconnect();
+  await client.quit().catch(() => client.disconnect());
 }

@@ -5,7 +5,7 @@ import { type Namespace, Server } from "socket.io";
 import type { ClientToServerEvents, LiveConnectError, LiveIdentity, ServerToClientEvents } from "@shared/events";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
-import { dropWhenHung, REDIS_OPTIONS, reportOutages } from "../lib/redis-link";
+import { closeRedis, dropWhenHung, REDIS_OPTIONS, reportOutages } from "../lib/redis-link";
 import type { Logger } from "../logger";
 import type { PostgresSessionStore } from "../modules/auth/session-store";
 import type { Actor } from "../modules/identity/actor";
@@ -135,7 +135,7 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
         // nothing to flush: disconnect, which also stops its reconnect loop. The publisher's QUIT
         // is bounded (no offline queue, a command timeout).
         redis.sub.disconnect();
-        await redis.pub.quit().catch(() => redis.pub.disconnect());
+        await closeRedis(redis.pub);
       }
     },
   };
