@@ -5,14 +5,12 @@ import { ApiErrorSchema } from "@shared/errors";
 import { createApp } from "../../server/src/app";
 import { type DbHandle, openDatabase } from "../../server/src/db/client";
 import { isDatabaseUnavailable } from "../../server/src/db/errors";
-import { migrate } from "../../server/src/db/migrate";
-import { loadReferenceData } from "../../server/src/db/reference-data";
-import { buildMarket, type Market, offerBody, openRequest } from "../factories/placement-requests";
+import { type Market, offerBody, openRequest } from "../factories/placement-requests";
 import { pause } from "../realtime/live-recorder";
 import { describeWithServers } from "../setup/describe-with-servers";
 import { TcpProxy } from "../setup/tcp-proxy";
 import { testEnv } from "../setup/test-app";
-import { PrivatePostgres } from "./private-postgres";
+import { type PrivatePostgres, startPrivateMarket } from "./private-postgres";
 
 // PostgreSQL that hangs (stalled, or a network that drops packets): its connections stay open
 // and nothing is answered. Unlike a restart nothing fails by itself, so without a limit of our
@@ -31,14 +29,8 @@ let m: Market;
 
 describeWithServers("PostgreSQL hangs", { database: true }, () => {
   beforeAll(async () => {
-    pgServer = new PrivatePostgres();
-    await pgServer.init();
-    await pgServer.start();
-    setup = await openDatabase({ databaseUrl: pgServer.url, poolSize: 2 });
-    await migrate(setup);
-    await loadReferenceData(setup.db);
-    m = await buildMarket(setup.db, { providers: 4 });
-    await setup.sql.query("CREATE TABLE hang_marks (mark text PRIMARY KEY)");
+    ({ pgServer, handle: setup, market: m } = await startPrivateMarket(4));
+    await setup!.sql.query("CREATE TABLE hang_marks (mark text PRIMARY KEY)");
   }, 240_000);
   // A failed test must not leave it stopped for the next one.
   afterEach(() => pgServer?.resume());

@@ -1,14 +1,12 @@
 import { ApiErrorSchema } from "@shared/errors";
 import { OfferReceiptSchema } from "@shared/schemas/placement-requests";
-import { type DbHandle, openDatabase } from "../../server/src/db/client";
-import { migrate } from "../../server/src/db/migrate";
-import { loadReferenceData } from "../../server/src/db/reference-data";
-import { buildMarket, type Market, offerBody, openRequest } from "../factories/placement-requests";
+import type { DbHandle } from "../../server/src/db/client";
+import { type Market, offerBody, openRequest } from "../factories/placement-requests";
 import { connected, type LiveClient, liveClient } from "../realtime/live-client";
 import { pause, snapshotOf, watchRequest } from "../realtime/live-recorder";
 import { type Cluster, startCluster } from "../setup/cluster";
 import { describeWithServers } from "../setup/describe-with-servers";
-import { PrivatePostgres } from "./private-postgres";
+import { type PrivatePostgres, startPrivateMarket } from "./private-postgres";
 
 // PostgreSQL goes away under load (a restart, a managed service's failover) and comes back. A
 // user must be told in words to try again shortly (503 with Retry-After, not a 500 and not a
@@ -38,15 +36,9 @@ const sockets: LiveClient[] = [];
 
 describeWithServers("PostgreSQL restarted under load", { database: true }, () => {
   beforeAll(async () => {
-    pgServer = new PrivatePostgres();
-    await pgServer.init();
-    await pgServer.start();
-    // Migrated here, as the run's template is (test/setup/global-setup.ts), so the nodes start on a ready database.
-    handle = await openDatabase({ databaseUrl: pgServer.url, poolSize: 2 });
-    await migrate(handle);
-    await loadReferenceData(handle.db);
-    m = await buildMarket(handle.db, { providers: 4 });
-    cluster = await startCluster({ size: 2, databaseUrl: pgServer.url, readyTimeoutMs: 120_000 });
+    // Migrated here, so the nodes start on a ready database.
+    ({ pgServer, handle, market: m } = await startPrivateMarket(4));
+    cluster = await startCluster({ size: 2, databaseUrl: pgServer!.url, readyTimeoutMs: 120_000 });
   }, 240_000);
   afterAll(async () => {
     sockets.splice(0).forEach((s) => s.disconnect());

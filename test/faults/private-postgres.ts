@@ -3,6 +3,10 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { type DbHandle, openDatabase } from "../../server/src/db/client";
+import { migrate } from "../../server/src/db/migrate";
+import { loadReferenceData } from "../../server/src/db/reference-data";
+import { buildMarket, type Market } from "../factories/placement-requests";
 import { freePort } from "../setup/free-port";
 
 const run = promisify(execFile);
@@ -87,4 +91,19 @@ export class PrivatePostgres {
     await this.cmd("pg_ctl", ["-D", this.data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A private PostgreSQL started, migrated and given reference data, as the run's template is
+ * (test/setup/global-setup.ts), with a market of `providers` built through `handle` (a pool of 2,
+ * without the served query limit: the test's own view of the database).
+ */
+export async function startPrivateMarket(providers: number): Promise<{ pgServer: PrivatePostgres; handle: DbHandle; market: Market }> {
+  const pgServer = new PrivatePostgres();
+  await pgServer.init();
+  await pgServer.start();
+  const handle = await openDatabase({ databaseUrl: pgServer.url, poolSize: 2 });
+  await migrate(handle);
+  await loadReferenceData(handle.db);
+  return { pgServer, handle, market: await buildMarket(handle.db, { providers }) };
 }
