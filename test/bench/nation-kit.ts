@@ -334,15 +334,25 @@ export interface Node {
  */
 const APP_DIR = process.env.BENCH_APP_DIR ?? ROOT_DIR;
 
-async function spawnNode(env: Record<string, string>, name: string): Promise<Node> {
+/** What a node runs: the app (from APP_DIR), or bench:national's floor (nation-floor-node.ts). */
+export type NodeKind = "app" | "floor";
+
+async function spawnNode(env: Record<string, string>, name: string, kind: NodeKind = "app"): Promise<Node> {
   const port = await freePort();
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": a CPU profile per node, written when it stops.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(
     process.execPath,
-    [...nodeArgs, "--import", "tsx", "--import", join(ROOT_DIR, "test/soak/probe.mjs"), join(APP_DIR, "server/src/main.ts")],
+    [
+      ...nodeArgs,
+      "--import",
+      "tsx",
+      "--import",
+      join(ROOT_DIR, "test/soak/probe.mjs"),
+      kind === "app" ? join(APP_DIR, "server/src/main.ts") : join(ROOT_DIR, "test/bench/nation-floor-node.ts"),
+    ],
     {
-      cwd: APP_DIR,
+      cwd: kind === "app" ? APP_DIR : ROOT_DIR,
       env: {
         PATH: process.env.PATH ?? "",
         NODE_ENV: "test",
@@ -416,9 +426,9 @@ export interface Cluster {
  * more address per node for the fleets. They log at warn unless env says otherwise: an info line
  * per request would cost the nodes more than the work measured.
  */
-export async function startCluster(count: number, env: Record<string, string>): Promise<Cluster> {
+export async function startCluster(count: number, env: Record<string, string>, kind: NodeKind = "app"): Promise<Cluster> {
   const nodes: Node[] = [];
-  for (let i = 0; i < count; i++) nodes.push(await spawnNode(env, `px-node-${i}`));
+  for (let i = 0; i < count; i++) nodes.push(await spawnNode(env, `px-${kind === "app" ? "node" : "floor"}-${i}`, kind));
   const nginx = await startNginx(
     nodes.map((n) => n.port),
     { nodeAddresses: true },

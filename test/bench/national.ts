@@ -27,6 +27,13 @@
 // load: offers and reads), the clients (nginx and the sockets' processes), the nodes,
 // PostgreSQL and Redis, against cpus x elapsed_s, and the event-loop delay of this process and
 // of each fleet: arrivals are timed on the fleets' loops.
+// The floor, in the same run and before the app's phases (BENCH_FLOOR=0 leaves it out): the same
+// two phases, sockets, load and kill with nodes that do none of the app's work
+// (nation-floor-node.ts: no database, no authentication; an offer is answered 201 and sent to the
+// same sockets at once), behind nginx on the same Redis, the app's nodes idle meanwhile. Lines
+// floor_steady and floor_node_killed; the app's lines add floor_delivery_p99_ms and ratio_p99.
+// What the floor's deliveries take is what this machine's clients, balancer, socket.io and Redis
+// leave for the app: a node-killed target the floor misses cannot be met here by the app.
 // BENCH_SETUP_ONLY=1 stops after the setup (sockets watching included) and prints one line of
 // how long each part took instead: seed_s, requests_open_s, setup_s.
 // Knobs: BENCH_SCALE (1; 0.05 for a quick run: sizes and rates scale), or BENCH_COUNCILS,
@@ -39,7 +46,20 @@ import { rowsOf } from "../../server/src/db/rows";
 import { postgresBackground, processesNamed, startCpuShares } from "./cpu-shares";
 import { forkHelper, type Helper } from "./forked";
 import type { FleetCall, Heard } from "./nation-fleet";
-import { atRate, type Cluster, loggedErrors, type OpenRequest, postOffer, readFor, type ReadKind, stats, timedGet, withNation } from "./nation-kit";
+import {
+  atRate,
+  type Cluster,
+  loggedErrors,
+  type Nation,
+  type OpenRequest,
+  postOffer,
+  readFor,
+  type ReadKind,
+  startCluster,
+  stats,
+  timedGet,
+  withNation,
+} from "./nation-kit";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const size = (name: string, full: number, min = 1) => Number(process.env[name] ?? Math.max(min, Math.round(full * SCALE)));
@@ -54,6 +74,8 @@ const READS_PER_S = size("BENCH_READS_PER_S", 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const NODES = Number(process.env.BENCH_NODES ?? 3);
 const MISSED_AFTER_MS = 10_000;
+// The floor's two phases first (nation-floor-node.ts); BENCH_FLOOR=0 leaves them out.
+const FLOOR = process.env.BENCH_FLOOR !== "0";
 const TARGETS = { delivery_p99_ms: 250, rest_p95_ms: 150, wrong: 0, missed: 0, lost: 0 };
 
 interface SentOffer {
@@ -234,6 +256,198 @@ function loopBySecond(lateness: [number, number][][], zero: number) {
   return rows;
 }
 
+/** The sockets' processes, one per node, each watching its part of the plan through that node's address. */
+async function startFleets(cluster: Cluster, plan: Plan) {
+  const fleets = await Promise.all(cluster.urls.map((_, k) => forkHelper<FleetCall>(new URL("./nation-fleet.ts", import.meta.url), `fleet ${k}`)));
+  const parts = fleets.map((_, k) => plan.filter((_, i) => i % fleets.length === k));
+  const slim = (part: Plan) => part.map(({ request, providerId, token }) => ({ request: { id: request.id }, providerId, token }));
+  const sockets = (await Promise.all(fleets.map((f, k) => f.call<number>({ op: "watch", url: cluster.urls[k]!, plan: slim(parts[k]!) })))).reduce(
+    (a, b) => a + b,
+    0,
+  );
+  return { fleets, parts, sockets };
+}
+
+type Plan = { request: OpenRequest; providerId: string | null; token: string }[];
+
+/** Every invitation once, in random order: what the offers of the phases take in turn. */
+function shuffledInvitations(requests: OpenRequest[]) {
+  const unused = requests.flatMap((request) => request.invited.map((_, index) => ({ request, index })));
+  for (let i = unused.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [unused[i], unused[j]] = [unused[j]!, unused[i]!];
+  }
+  return unused;
+}
+
+interface PhaseSetup {
+  phase: "steady" | "node_killed" | "floor_steady" | "floor_node_killed";
+  cluster: Cluster;
+  fleets: Helper<FleetCall>[];
+  parts: Plan[];
+  requests: OpenRequest[];
+  unused: { request: OpenRequest; index: number }[];
+  sockets: number;
+  seedS: number;
+  /** Which acknowledged offers the database holds (the app's phases; the floor stores nothing). */
+  stored?: (offerIds: string[]) => Promise<Set<string>>;
+  /** The floor's delivery p99 in the phase of the same kind, when it was measured. */
+  floorP99?: number | undefined;
+}
+
+/** One phase of SECONDS (a node killed half way, for node_killed): its JSON line, printed. */
+async function runPhase(p: PhaseSetup): Promise<{ delivery_p99_ms: number }> {
+  const { cluster: c, fleets, parts } = p;
+  const killing = p.phase.endsWith("node_killed");
+  const byId = new Map(p.requests.map((r) => [r.id, r]));
+  const from = performance.now();
+  const [load1 = 0] = loadavg();
+  const shares = startCpuShares({
+    nodes: () => c.nodes.flatMap((n) => (n.alive && n.child.pid ? [n.child.pid] : [])),
+    postgres: processesNamed("postgres"),
+    // Of which its own work (checkpoints, autovacuum): the part that varies most between runs.
+    postgres_background: postgresBackground,
+    redis: processesNamed("redis-server"),
+    // The balancer (nginx) and the sockets' processes: the clients' machines and the
+    // load balancer in front of the service, not the service.
+    clients: () => [...c.balancerPids(), ...fleets.map((f) => f.pid)],
+  });
+  let killedAt = 0;
+  const { offers, reads } = await load(
+    c,
+    p.requests,
+    p.unused,
+    SECONDS * 1000,
+    killing
+      ? () => {
+          killedAt = performance.now();
+          void c.kill(NODES - 1);
+        }
+      : undefined,
+  );
+  const until = performance.now();
+  const used = shares.stop(); // the phase's 60 s, not the wait for late deliveries below
+  await new Promise((r) => setTimeout(r, MISSED_AFTER_MS)); // the last deliveries and resyncs land
+  const acked = offers.filter((o) => o.offerId);
+  const stored = p.stored ? await p.stored(acked.map((o) => o.offerId as string)) : undefined;
+  const { watchers, lateness } = await heardBy(fleets, parts);
+  const d = deliveries(watchers, offers, byId, from);
+  const delivery = stats(d.latencies.map((l) => l.ms));
+  const rest = stats(reads.map((r) => r.ms));
+  const resync = stats(watchers.flatMap((w) => w.resyncs.filter((r) => r.at >= killedAt && killedAt > 0).map((r) => r.afterDisconnectMs)));
+  console.log(
+    JSON.stringify({
+      bench: "national",
+      phase: p.phase,
+      node: process.version,
+      cpus: cpus().length,
+      load_avg_1m: [Math.round(load1 * 100) / 100, Math.round((loadavg()[0] ?? 0) * 100) / 100],
+      nodes: NODES,
+      councils: COUNCILS,
+      settings: SETTINGS,
+      requests: REQUESTS,
+      sockets: p.sockets,
+      seconds: SECONDS,
+      seed_s: p.seedS,
+      offers_sent: offers.length,
+      offers_acknowledged: acked.length,
+      offer_errors: offers.length - acked.length,
+      offer_error_statuses: Object.fromEntries(
+        [...new Set(offers.filter((o) => !o.offerId).map((o) => o.status))].map((s) => [s, offers.filter((o) => !o.offerId && o.status === s).length]),
+      ),
+      deliveries: delivery.count,
+      delivery_p50_ms: delivery.p50,
+      delivery_p95_ms: delivery.p95,
+      delivery_p99_ms: delivery.p99,
+      // The floor's p99 in the same run, and this phase's over it: what the app adds.
+      ...(p.floorP99 !== undefined ? { floor_delivery_p99_ms: p.floorP99, ratio_p99: Math.round((delivery.p99 / p.floorP99) * 100) / 100 } : {}),
+      // Per client process, i.e. by the node the sockets were on first (the last is killed).
+      delivery_p99_ms_by_fleet: fleets.map((_, k) => stats(d.latencies.filter((l) => l.fleet === k).map((l) => l.ms)).p99),
+      reads: rest.count,
+      rest_p50_ms: rest.p50,
+      rest_p95_ms: rest.p95,
+      rest_p99_ms: rest.p99,
+      rest_errors: reads.filter((r) => r.status !== 200).length,
+      // Which reads make the tail: the directory's search, a child's matches, a request's view.
+      rest_by_kind: Object.fromEntries(
+        [...new Set(reads.map((r) => r.kind))].sort().map((kind) => {
+          const k = stats(reads.filter((r) => r.kind === kind).map((r) => r.ms));
+          return [kind, { reads: k.count, p50_ms: k.p50, p95_ms: k.p95, p99_ms: k.p99 }];
+        }),
+      ),
+      logged_errors: loggedErrors(c.nodes),
+      // What nginx logged in the phase, by kind (a node refusing, no node left to try).
+      balancer_errors: tally(c.balancerErrors()),
+      wrong_deliveries: d.wrong,
+      // The floor's re-watch answers no offers (it stores none), so offers sent while a killed
+      // node's sockets were away count as missed there.
+      missed_deliveries: d.missed.length,
+      // Which: [second of the send from the phase's start (the kill's, node-killed), the fleet].
+      missed_which: d.missed.slice(0, 20).map((m) => [Math.floor((m.sentAt - (killedAt || from)) / 1000), m.fleet]),
+      late_deliveries: d.late,
+      resynced_deliveries: d.resynced,
+      acknowledged_offers_lost: stored ? acked.filter((o) => !stored.has(o.offerId as string)).length : null,
+      ...(killing
+        ? {
+            killed_sockets_resynced: resync.count,
+            reconnect_to_resync_p95_ms: resync.p95,
+            // Sockets not connected when the phase's deliveries were collected, and what
+            // went wrong on the way back (a refused reconnection, a failed re-watch), by kind.
+            sockets_not_connected: watchers.filter((w) => !w.connected).length,
+            reconnect_troubles: tally(watchers.flatMap((w) => w.troubles)),
+            delivery_by_second_after_kill: bySecond(d.latencies, killedAt, NODES - 1),
+            // [second, CPU seconds of the nodes, PostgreSQL, its background work, Redis, the
+            // clients, this process; this process's longest event-loop delay in ms]: what
+            // took the cores.
+            cpu_by_second_after_kill: shares.bySecond(killedAt).filter(([second]) => second! >= -5 && second! <= 30),
+            // [second, each client process's longest event-loop delay in ms: the fleets, the
+            // killed node's sockets last].
+            client_loop_max_ms_by_second_after_kill: loopBySecond(lateness, killedAt),
+          }
+        : {}),
+      // Where the cores went during the phase (the machine had cpus x elapsed_s), and how late
+      // this process's own loop ran: it sends the offers and reads and times their sending.
+      ...used,
+      // The same for each client process: the fleets (the sockets through each node's
+      // address).
+      client_loop_delay_p99_ms: lateness.map((l) => stats(l.filter(([at]) => at >= from && at <= until).map(([, ms]) => ms)).p99),
+      targets: TARGETS,
+    }),
+  );
+  return { delivery_p99_ms: delivery.p99 };
+}
+
+/** Reads at a quarter of the rate for 5 s: JIT, plan caches, pools, the providers' "viewed" events settling. */
+async function warmUp(cluster: Cluster, nation: Nation, requests: OpenRequest[]) {
+  await atRate(Math.max(1, READS_PER_S / 4), 5000, () => void timedGet(cluster.url, readFor(nation, requests)));
+  await new Promise((r) => setTimeout(r, 2000));
+}
+
+/**
+ * The floor (nation-floor-node.ts): both phases with nodes that do none of the app's work, behind
+ * their own nginx, with the same sockets, load and kill; the app's nodes wait idle meanwhile.
+ * Answers each phase's delivery p99, for the app's lines to compare with.
+ */
+async function runFloor(nation: Nation, requests: OpenRequest[], plan: Plan, seedS: number) {
+  const cluster = await startCluster(NODES, { REDIS_URL: process.env.REDIS_URL as string }, "floor");
+  // A floor socket is who it is by its token (nation-floor-node.ts): "council" or its provider's.
+  const { fleets, parts, sockets } = await startFleets(
+    cluster,
+    plan.map((s) => ({ ...s, token: s.providerId === null ? "council" : s.token })),
+  );
+  try {
+    console.error(`floor: ${sockets} sockets watching`);
+    await warmUp(cluster, nation, requests);
+    const unused = shuffledInvitations(requests);
+    const steady = await runPhase({ phase: "floor_steady", cluster, fleets, parts, requests, unused, sockets, seedS });
+    const killed = await runPhase({ phase: "floor_node_killed", cluster, fleets, parts, requests, unused, sockets, seedS });
+    return { steady: steady.delivery_p99_ms, node_killed: killed.delivery_p99_ms };
+  } finally {
+    for (const fleet of fleets) fleet.stop();
+    await cluster.stop();
+  }
+}
+
 async function main() {
   const spec = {
     command: "bench:national",
@@ -252,27 +466,25 @@ async function main() {
   };
   await withNation(spec, async ({ database, nation, cluster, requests, seededMs, openMs, since }) => {
     nationOf = nation;
-    const byId = new Map(requests.map((r) => [r.id, r]));
+    const seedS = Math.round(openMs / 1000);
 
     // Sockets per request: a fifth the council's, the rest its first invited providers'.
     const perRequest = Math.max(2, Math.floor(SOCKETS / REQUESTS));
     const councilSockets = Math.max(1, Math.round(perRequest / 5));
-    const plan = requests.flatMap((request) => [
+    const plan: Plan = requests.flatMap((request) => [
       ...Array.from({ length: councilSockets }, () => ({ request, providerId: null, token: request.council.commissioner.token })),
       ...request.invited.slice(0, perRequest - councilSockets).map((i) => ({ request, providerId: i.provider.id, token: i.provider.person.token })),
     ]);
+    const setupOnly = process.env.BENCH_SETUP_ONLY === "1";
+    // The floor first, before the app's sockets connect, so the app's idle nodes cost it next to nothing.
+    const floor = FLOOR && !setupOnly ? await runFloor(nation, requests, plan, seedS) : undefined;
+
     // A client process per node, each with the sockets that connect through that node's address.
-    const fleets = await Promise.all(cluster.urls.map((_, k) => forkHelper<FleetCall>(new URL("./nation-fleet.ts", import.meta.url), `fleet ${k}`)));
+    const { fleets, parts, sockets } = await startFleets(cluster, plan);
     try {
-      const parts = fleets.map((_, k) => plan.filter((_, i) => i % fleets.length === k));
-      const slim = (part: typeof plan) => part.map(({ request, providerId, token }) => ({ request: { id: request.id }, providerId, token }));
-      const sockets = (await Promise.all(fleets.map((f, k) => f.call<number>({ op: "watch", url: cluster.urls[k]!, plan: slim(parts[k]!) })))).reduce(
-        (a, b) => a + b,
-        0,
-      );
       const setupMs = since();
       console.error(`${sockets} sockets watching at ${Math.round(setupMs / 1000)} s`);
-      if (process.env.BENCH_SETUP_ONLY === "1") {
+      if (setupOnly) {
         console.log(
           JSON.stringify({
             bench: "national",
@@ -292,133 +504,14 @@ async function main() {
         );
         return;
       }
-      // Warm-up: JIT, plan caches, pools, the providers' "viewed" events settling.
-      await atRate(Math.max(1, READS_PER_S / 4), 5000, () => void timedGet(cluster.url, readFor(nation, requests)));
-      await new Promise((r) => setTimeout(r, 2000));
-
-      // Every invitation once, in random order, shared by both phases.
-      const unused = requests.flatMap((request) => request.invited.map((_, index) => ({ request, index })));
-      for (let i = unused.length - 1; i > 0; i--) {
-        const j = Math.floor(Math.random() * (i + 1));
-        [unused[i], unused[j]] = [unused[j]!, unused[i]!];
-      }
-
+      await warmUp(cluster, nation, requests);
+      const unused = shuffledInvitations(requests); // shared by both phases
+      const stored = async (ids: string[]) =>
+        new Set(
+          (await rowsOf<{ id: string }>(database.handle.db, sql`SELECT id FROM offers WHERE id = ANY(${`{${ids.join(",")}}`}::uuid[])`)).map((r) => r.id),
+        );
       for (const phase of ["steady", "node_killed"] as const) {
-        const from = performance.now();
-        const [load1 = 0] = loadavg();
-        const shares = startCpuShares({
-          nodes: () => cluster.nodes.flatMap((n) => (n.alive && n.child.pid ? [n.child.pid] : [])),
-          postgres: processesNamed("postgres"),
-          // Of which its own work (checkpoints, autovacuum): the part that varies most between runs.
-          postgres_background: postgresBackground,
-          redis: processesNamed("redis-server"),
-          // The balancer (nginx) and the sockets' processes: the clients' machines and the
-          // load balancer in front of the service, not the service.
-          clients: () => [...cluster.balancerPids(), ...fleets.map((f) => f.pid)],
-        });
-        let killedAt = 0;
-        const c = cluster;
-        const { offers, reads } = await load(
-          c,
-          requests,
-          unused,
-          SECONDS * 1000,
-          phase === "node_killed"
-            ? () => {
-                killedAt = performance.now();
-                void c.kill(NODES - 1);
-              }
-            : undefined,
-        );
-        const until = performance.now();
-        const used = shares.stop(); // the phase's 60 s, not the wait for late deliveries below
-        await new Promise((r) => setTimeout(r, MISSED_AFTER_MS)); // the last deliveries and resyncs land
-        const acked = offers.filter((o) => o.offerId);
-        const stored = new Set(
-          (
-            await rowsOf<{ id: string }>(database.handle.db, sql`SELECT id FROM offers WHERE id = ANY(${`{${acked.map((o) => o.offerId).join(",")}}`}::uuid[])`)
-          ).map((r) => r.id),
-        );
-        const { watchers, lateness } = await heardBy(fleets, parts);
-        const d = deliveries(watchers, offers, byId, from);
-        const delivery = stats(d.latencies.map((l) => l.ms));
-        const rest = stats(reads.map((r) => r.ms));
-        const resync = stats(watchers.flatMap((w) => w.resyncs.filter((r) => r.at >= killedAt && killedAt > 0).map((r) => r.afterDisconnectMs)));
-        console.log(
-          JSON.stringify({
-            bench: "national",
-            phase,
-            node: process.version,
-            cpus: cpus().length,
-            load_avg_1m: [Math.round(load1 * 100) / 100, Math.round((loadavg()[0] ?? 0) * 100) / 100],
-            nodes: NODES,
-            councils: COUNCILS,
-            settings: SETTINGS,
-            requests: REQUESTS,
-            sockets,
-            seconds: SECONDS,
-            seed_s: Math.round(openMs / 1000),
-            offers_sent: offers.length,
-            offers_acknowledged: acked.length,
-            offer_errors: offers.length - acked.length,
-            offer_error_statuses: Object.fromEntries(
-              [...new Set(offers.filter((o) => !o.offerId).map((o) => o.status))].map((s) => [s, offers.filter((o) => !o.offerId && o.status === s).length]),
-            ),
-            deliveries: delivery.count,
-            delivery_p50_ms: delivery.p50,
-            delivery_p95_ms: delivery.p95,
-            delivery_p99_ms: delivery.p99,
-            // Per client process, i.e. by the node the sockets were on first (the last is killed).
-            delivery_p99_ms_by_fleet: fleets.map((_, k) => stats(d.latencies.filter((l) => l.fleet === k).map((l) => l.ms)).p99),
-            reads: rest.count,
-            rest_p50_ms: rest.p50,
-            rest_p95_ms: rest.p95,
-            rest_p99_ms: rest.p99,
-            rest_errors: reads.filter((r) => r.status !== 200).length,
-            // Which reads make the tail: the directory's search, a child's matches, a request's view.
-            rest_by_kind: Object.fromEntries(
-              [...new Set(reads.map((r) => r.kind))].sort().map((kind) => {
-                const k = stats(reads.filter((r) => r.kind === kind).map((r) => r.ms));
-                return [kind, { reads: k.count, p50_ms: k.p50, p95_ms: k.p95, p99_ms: k.p99 }];
-              }),
-            ),
-            logged_errors: loggedErrors(c.nodes),
-            // What nginx logged in the phase, by kind (a node refusing, no node left to try).
-            balancer_errors: tally(c.balancerErrors()),
-            wrong_deliveries: d.wrong,
-            missed_deliveries: d.missed.length,
-            // Which: [second of the send from the phase's start (the kill's, node-killed), the fleet].
-            missed_which: d.missed.slice(0, 20).map((m) => [Math.floor((m.sentAt - (killedAt || from)) / 1000), m.fleet]),
-            late_deliveries: d.late,
-            resynced_deliveries: d.resynced,
-            acknowledged_offers_lost: acked.filter((o) => !stored.has(o.offerId as string)).length,
-            ...(phase === "node_killed"
-              ? {
-                  killed_sockets_resynced: resync.count,
-                  reconnect_to_resync_p95_ms: resync.p95,
-                  // Sockets not connected when the phase's deliveries were collected, and what
-                  // went wrong on the way back (a refused reconnection, a failed re-watch), by kind.
-                  sockets_not_connected: watchers.filter((w) => !w.connected).length,
-                  reconnect_troubles: tally(watchers.flatMap((w) => w.troubles)),
-                  delivery_by_second_after_kill: bySecond(d.latencies, killedAt, NODES - 1),
-                  // [second, CPU seconds of the nodes, PostgreSQL, its background work, Redis, the
-                  // clients, this process; this process's longest event-loop delay in ms]: what
-                  // took the cores.
-                  cpu_by_second_after_kill: shares.bySecond(killedAt).filter(([second]) => second! >= -5 && second! <= 30),
-                  // [second, each client process's longest event-loop delay in ms: the fleets, the
-                  // killed node's sockets last].
-                  client_loop_max_ms_by_second_after_kill: loopBySecond(lateness, killedAt),
-                }
-              : {}),
-            // Where the cores went during the phase (the machine had cpus x elapsed_s), and how late
-            // this process's own loop ran: it sends the offers and reads and times their sending.
-            ...used,
-            // The same for each client process: the fleets (the sockets through each node's
-            // address).
-            client_loop_delay_p99_ms: lateness.map((l) => stats(l.filter(([at]) => at >= from && at <= until).map(([, ms]) => ms)).p99),
-            targets: TARGETS,
-          }),
-        );
+        await runPhase({ phase, cluster, fleets, parts, requests, unused, sockets, seedS, stored, floorP99: floor?.[phase] });
       }
     } finally {
       for (const fleet of fleets) fleet.stop();
