@@ -85,6 +85,8 @@ interface SentOffer {
   sentAt: number;
   status: number;
   offerId?: string;
+  /** When its answer came (any status), on this process's clock. */
+  answeredAt?: number;
 }
 
 /** Offers at the rate, each on an invitation not offered on yet; reads at theirs, for `ms`. */
@@ -109,6 +111,7 @@ async function load(cluster: Cluster, requests: OpenRequest[], unused: { request
       pending.push(
         postOffer(cluster.url, slot.request.id, invited.settingId, invited.provider.person.token).then(
           (r) => {
+            sent.answeredAt = performance.now();
             sent.status = r.status;
             if (r.status === 201) sent.offerId = (JSON.parse(r.body) as { data: { offerId: string } }).data.offerId;
           },
@@ -129,10 +132,18 @@ let nationOf: Parameters<typeof readFor>[0];
 /**
  * The deliveries of the offers sent in each second from `zero` (the kill): [second, deliveries,
  * slowest ms, how many over the target, of those how many to `fleet`'s sockets (the killed
- * node's, after they watched again)]. Says whether a killed node costs its first moments (the
- * reconnections) or the whole time its pages take to watch again, and whose deliveries.
+ * node's, after they watched again), the slowest answer to those offers' POSTs]. Says whether a
+ * killed node costs its first moments (the reconnections) or the whole time its pages take to
+ * watch again, whose deliveries, and whether a slow delivery's offer was slow to be stored
+ * (its answer) or to be told once stored (the publish and the fan-out).
  */
-function bySecond(latencies: Latency[], zero: number, fleet: number): number[][] {
+function bySecond(latencies: Latency[], offers: SentOffer[], zero: number, fleet: number): number[][] {
+  const slowestAnswer = new Map<number, number>();
+  for (const o of offers) {
+    if (o.answeredAt === undefined) continue;
+    const second = Math.floor((o.sentAt - zero) / 1000);
+    slowestAnswer.set(second, Math.max(slowestAnswer.get(second) ?? 0, o.answeredAt - o.sentAt));
+  }
   const seconds = new Map<number, Latency[]>();
   for (const l of latencies) {
     const second = Math.floor((l.sentAt - zero) / 1000);
@@ -148,6 +159,7 @@ function bySecond(latencies: Latency[], zero: number, fleet: number): number[][]
       Math.round(Math.max(...ls.map((l) => l.ms))),
       over(ls).length,
       over(ls).filter((l) => l.fleet === fleet).length,
+      Math.round(slowestAnswer.get(second) ?? 0),
     ]);
 }
 
@@ -334,6 +346,7 @@ async function runPhase(p: PhaseSetup): Promise<{ delivery_p99_ms: number }> {
   const d = deliveries(watchers, offers, byId, from);
   const delivery = stats(d.latencies.map((l) => l.ms));
   const rest = stats(reads.map((r) => r.ms));
+  const answer = stats(offers.flatMap((o) => (o.answeredAt === undefined ? [] : [o.answeredAt - o.sentAt])));
   const resync = stats(watchers.flatMap((w) => w.resyncs.filter((r) => r.at >= killedAt && killedAt > 0).map((r) => r.afterDisconnectMs)));
   console.log(
     JSON.stringify({
@@ -357,6 +370,9 @@ async function runPhase(p: PhaseSetup): Promise<{ delivery_p99_ms: number }> {
       ),
       deliveries: delivery.count,
       delivery_p50_ms: delivery.p50,
+      // The offers' POSTs alone, sent to answered: how much of a delivery is the write itself.
+      offer_answer_p50_ms: answer.p50,
+      offer_answer_p99_ms: answer.p99,
       delivery_p95_ms: delivery.p95,
       delivery_p99_ms: delivery.p99,
       // The floor's p99 in the same run, and this phase's over it: what the app adds.
@@ -395,7 +411,7 @@ async function runPhase(p: PhaseSetup): Promise<{ delivery_p99_ms: number }> {
             // went wrong on the way back (a refused reconnection, a failed re-watch), by kind.
             sockets_not_connected: watchers.filter((w) => !w.connected).length,
             reconnect_troubles: tally(watchers.flatMap((w) => w.troubles)),
-            delivery_by_second_after_kill: bySecond(d.latencies, killedAt, NODES - 1),
+            delivery_by_second_after_kill: bySecond(d.latencies, offers, killedAt, NODES - 1),
             // [second, CPU seconds of the nodes, PostgreSQL, its background work, Redis, the
             // clients, this process; this process's longest event-loop delay in ms]: what
             // took the cores.
