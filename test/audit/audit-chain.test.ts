@@ -129,7 +129,8 @@ describe("recordAudit", () => {
     let meanwhile: string | undefined;
     await t.handle.db.transaction(async (tx) => {
       await recordAudit(tx, entry({ action: "offer.submit", details: { n: 1 } }));
-      // Runs after the entries are queued, as the last thing before the COMMIT is sent.
+      // Runs at the transaction's end, after its own work, just before its last writes (the
+      // entries' queue among them) and the COMMIT are sent.
       beforeCommit(tx, async () => {
         heldBeforeCommit = await holdsChainLock(tx);
         // Another connection's audited write, while this transaction waits for its COMMIT (a

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DomainErrorCode } from "@shared/errors";
 import { conflict } from "../http/app-error";
+import { writeBeforeCommit } from "./before-commit";
 import type { Db, Tx } from "./client";
 import { isUniqueViolation } from "./errors";
 import { idempotencyKeys } from "./schema";
@@ -35,10 +36,15 @@ export async function once<T>({ db, userId, key, scope, work }: IdempotencyProps
     const result = await db.transaction(async (tx) => {
       await tx.insert(idempotencyKeys).values({ userId, key, scope, status: 0, body: {} });
       const answer = await work(tx);
-      await tx
-        .update(idempotencyKeys)
-        .set({ status: answer.status, body: answer.body as object })
-        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+      const keep = () =>
+        tx
+          .update(idempotencyKeys)
+          .set({ status: answer.status, body: answer.body as object })
+          .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
+          .getSQL();
+      // The answer is kept in the same statement as the work's own last writes (its audit entry,
+      // its live events): one round trip, not two, while the work's locks are held.
+      if (!writeBeforeCommit(tx, keep)) await tx.execute(keep());
       return answer;
     });
     return { ...result, replayed: false };

@@ -1,6 +1,6 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
 import type { OfferReceipt } from "@shared/schemas/placement-requests";
-import { beforeCommit, whenCommitted } from "../db/before-commit";
+import { whenCommitted, writeBeforeCommit } from "../db/before-commit";
 import type { Db, Tx } from "../db/client";
 import { liveOutbox } from "../db/schema";
 import { type Repeating, startRepeating } from "../lib/repeat";
@@ -80,14 +80,21 @@ export async function queueLive<T extends LiveTopic>(tx: Tx, topic: T, args: Liv
   const queued = queues.get(tx);
   if (queued) return void queued.push(event);
   const events = [event];
-  if (beforeCommit(tx, () => store(tx, events))) return void queues.set(tx, events);
+  const stored = (rows: Record<string, unknown>[]) => whenStored(tx, events, rows);
+  if (writeBeforeCommit(tx, () => storeStatement(tx, events), stored)) return void queues.set(tx, events);
   await tx.insert(liveOutbox).values(events);
 }
 
-async function store(tx: Tx, events: Queued[]): Promise<void> {
+/** The events' insert, sent with the transaction's other end writes (writeBeforeCommit). */
+function storeStatement(tx: Tx, events: Queued[]): SQL {
   // Anything queued from here on (by other end-of-transaction work) starts a queue of its own.
   queues.delete(tx);
-  const ids = (await tx.insert(liveOutbox).values(events).returning({ id: liveOutbox.id })).map((r) => r.id);
+  return tx.insert(liveOutbox).values(events).returning({ id: liveOutbox.id }).getSQL();
+}
+
+/** Once stored, their ids (a serial, so in the order inserted) for the publish after the commit. */
+function whenStored(tx: Tx, events: Queued[], rows: Record<string, unknown>[]): void {
+  const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
   whenCommitted(
     tx,
     (db) =>

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
-import { beforeCommit } from "../../db/before-commit";
+import { writeBeforeCommit } from "../../db/before-commit";
 import type { DbOrTx, Tx } from "../../db/client";
 import { rowsOf, UUID } from "../../db/rows";
 import type { AuditDetails } from "../../db/schema";
@@ -52,7 +52,7 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntryInput): Promise<v
   let queue = queued.get(db);
   if (!queue) {
     const entries: EntryValues[] = [];
-    if (!beforeCommit(db, () => queueForCommit(db, entries.splice(0)))) return void (await append(db, [values]));
+    if (!writeBeforeCommit(db, () => queueForCommit(entries.splice(0)))) return void (await append(db, [values]));
     queued.set(db, entries);
     queue = entries;
   }
@@ -78,13 +78,14 @@ type EntryValues = Omit<AuditRecord, "seq" | "occurredAt" | "prevHash" | "hash">
 const appendable = (entries: EntryValues[]) => JSON.stringify(entries.map((values) => ({ ...values, ...sealingParts(values) })));
 
 /**
- * Queues entries for the database to append when `tx` commits: a deferred trigger calls
- * audit_append inside the COMMIT (migration 0033), so the lock is taken and released there. A
- * refusal (a repeatable read transaction) fails the COMMIT, and the transaction rolls back.
+ * The statement that queues entries for the database to append when their transaction commits
+ * (sent with its other end writes: writeBeforeCommit): a deferred trigger calls audit_append
+ * inside the COMMIT (migration 0033), so the lock is taken and released there. A refusal (a
+ * repeatable read transaction) fails the COMMIT, and the transaction rolls back.
  */
-async function queueForCommit(tx: Tx, entries: EntryValues[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.execute(sql`INSERT INTO audit_queue (lock_key, entries) VALUES (${AUDIT_APPEND_LOCK_KEY}, ${appendable(entries)}::jsonb)`);
+function queueForCommit(entries: EntryValues[]): SQL | undefined {
+  if (entries.length === 0) return undefined;
+  return sql`INSERT INTO audit_queue (lock_key, entries) VALUES (${AUDIT_APPEND_LOCK_KEY}, ${appendable(entries)}::jsonb)`;
 }
 
 async function append(db: DbOrTx, entries: EntryValues[]): Promise<AuditRecord[]> {

@@ -11,7 +11,7 @@ import {
   RequestViewResponseSchema,
 } from "@shared/schemas/placement-requests";
 import type { Db } from "../../db/client";
-import { requireMember } from "../../http/require-actor";
+import { memberOf, requireMember } from "../../http/require-actor";
 import { defineRoute } from "../../http/route";
 import { askClarification } from "./commands/clarify";
 import { declineInvitation, withdrawOffer } from "./commands/respond";
@@ -44,7 +44,10 @@ export function responseRoutes({ db }: { db: Db }): Router {
       409: { description: "The request closed at its deadline" },
     },
     handler: async (req, res, input) => {
-      const actor = await providerOf(db, req, input.params.id);
+      // The provider's check is the command's first read (lockRequestAsProvider: the same 404 and
+      // 403 as providerOf), under the request's lock: read here too, every offer would cost a
+      // round trip more, and an offer's answer waits for each of them on a busy node.
+      const actor = memberOf(req);
       const result = await submitOffer({
         db,
         actor,
