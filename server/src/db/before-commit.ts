@@ -18,8 +18,9 @@ const ends = new WeakMap<Tx, { last: Work[]; writes: Write[]; committed: Then[] 
  * Makes every `db.transaction(...)` of this database run the work registered with beforeCommit
  * at its end, inside it, after the caller's own work and before the commit: so something every
  * transaction does under a shared lock (the audit chain's) holds that lock only for the commit.
- * Work that throws rolls the transaction back, as the caller's own would. Once the commit has
- * succeeded, it starts what whenCommitted registered (live events: live-outbox.ts).
+ * Work that throws rolls the transaction back, as the caller's own would. Then it sends the
+ * writes registered with writeBeforeCommit, as one statement. Once the commit has succeeded, it
+ * starts what whenCommitted registered (live events: live-outbox.ts).
  */
 export function withBeforeCommit(db: Db): Db {
   const begin = db.transaction.bind(db);

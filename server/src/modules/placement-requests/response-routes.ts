@@ -46,7 +46,7 @@ export function responseRoutes({ db }: { db: Db }): Router {
     handler: async (req, res, input) => {
       // The provider's check is the command's first read (lockRequestAsProvider: the same 404 and
       // 403 as providerOf), under the request's lock: read here too, every offer would cost a
-      // round trip more, and an offer's answer waits for each of them on a busy node.
+      // round trip more, which counts where PostgreSQL is a network away (ADR 0026).
       const actor = memberOf(req);
       const result = await submitOffer({
         db,
