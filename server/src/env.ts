@@ -21,6 +21,9 @@ const redisUrl = optionalString.refine((v) => v === undefined || /^rediss?:\/\/.
   message: "must be a Redis URL such as redis://127.0.0.1:6379 (or unset it to run a single node without Redis)",
 });
 
+/** A whole number from `min` to `max`, given as text; `error` says what is wanted, for every way it can be wrong. */
+const wholeNumber = (min: number, max: number, error: string) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+
 const httpUrl = (example: string) =>
   optionalString.refine((v) => v === undefined || z.url({ protocol: /^https?$/ }).safeParse(v).success, {
     message: `must be an http(s) URL such as ${example}`,
@@ -36,13 +39,13 @@ const notifyTemplateId = optionalString.refine((v) => v === undefined || new Reg
 /** Every variable the app reads; exported so the deployment manifests' test can hold them to it. */
 export const EnvShape = z.object({
   NODE_ENV: z.enum(["development", "test", "production"], { error: "must be development, test or production" }).default("development"),
-  PORT: z.coerce
-    .number({ error: "must be a whole number between 1 and 65535, e.g. 3000" })
-    .int({ error: "must be a whole number between 1 and 65535, e.g. 3000" })
-    .min(0, { error: "must be a whole number between 1 and 65535, e.g. 3000" })
-    .max(65535, { error: "must be a whole number between 1 and 65535, e.g. 3000" })
-    .default(3000),
+  PORT: wholeNumber(0, 65535, "must be a whole number between 1 and 65535, e.g. 3000").default(3000),
   HOST: optionalString,
+  // Empty is unset, as for the other optional variables (a ConfigMap may hold "").
+  LIVE_PORT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    wholeNumber(1, 65535, "must be a whole number between 1 and 65535, e.g. 3001, and not PORT").optional(),
+  ),
   DATABASE_URL: postgresUrl,
   DATA_DIR: z.string().trim().min(1, { error: "must be a folder path, e.g. ./data" }).default("./data"),
   REDIS_URL: redisUrl,
@@ -61,32 +64,17 @@ export const EnvShape = z.object({
     message: "must be the webhook signing secret starting whsec_ from the Stripe dashboard",
   }),
   STRIPE_API_BASE: httpUrl("http://127.0.0.1:12111"),
-  BILLING_INTERVAL_MS: z.coerce
-    .number({ error: "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000" })
-    .int({ error: "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000" })
-    .min(100, { error: "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000" })
-    .max(86_400_000, { error: "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000" })
-    .default(60_000),
+  BILLING_INTERVAL_MS: wholeNumber(100, 86_400_000, "must be a whole number of milliseconds between 100 and 86400000, e.g. 60000").default(60_000),
   // Notify gives keys as <key name>-<service id>-<secret>.
   NOTIFY_API_KEY: optionalString.refine((v) => v === undefined || new RegExp(`^[A-Za-z0-9_-]+-${UUID}-${UUID}$`).test(v), {
     message: "must be a GOV.UK Notify API key: <key name>-<service id>-<secret>, from API integration > API keys in Notify",
   }),
   NOTIFY_API_BASE: httpUrl("http://127.0.0.1:4010"),
   ...Object.fromEntries(NOTIFY_TEMPLATE_NAMES.map((name) => [name, notifyTemplateId])),
-  OUTBOX_INTERVAL_MS: z.coerce
-    .number({ error: "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000" })
-    .int({ error: "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000" })
-    .min(100, { error: "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000" })
-    .max(3_600_000, { error: "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000" })
-    .default(1000),
+  OUTBOX_INTERVAL_MS: wholeNumber(100, 3_600_000, "must be a whole number of milliseconds between 100 and 3600000, e.g. 1000").default(1000),
   // How long a node keeps serving after SIGTERM with its readiness already failing, so the load
   // balancer stops sending it traffic before it closes; must stay below the orchestrator's grace.
-  DRAIN_DELAY_MS: z.coerce
-    .number({ error: "must be a whole number of milliseconds between 0 and 60000, e.g. 5000 (0 stops at once)" })
-    .int({ error: "must be a whole number of milliseconds between 0 and 60000, e.g. 5000 (0 stops at once)" })
-    .min(0, { error: "must be a whole number of milliseconds between 0 and 60000, e.g. 5000 (0 stops at once)" })
-    .max(60_000, { error: "must be a whole number of milliseconds between 0 and 60000, e.g. 5000 (0 stops at once)" })
-    .optional(),
+  DRAIN_DELAY_MS: wholeNumber(0, 60_000, "must be a whole number of milliseconds between 0 and 60000, e.g. 5000 (0 stops at once)").optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   SEED_DEMO: booleanFlag,
   ADMIN_EMAILS: optionalString.refine((v) => v === undefined || v.split(",").every((e) => z.email().safeParse(e.trim()).success), {
@@ -104,6 +92,12 @@ type RawEnv = z.infer<typeof EnvShape>;
 export interface Env {
   nodeEnv: RawEnv["NODE_ENV"];
   port: number;
+  /**
+   * A second port for live connections (socket.io) behind a load balancer, so that a rush of
+   * them (a lost node's pages reconnecting) does not queue ahead of API requests; see
+   * http/live-listener.ts. Unset: live connections share PORT, as on one machine.
+   */
+  livePort: number | undefined;
   host: string | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
@@ -181,6 +175,8 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       }
     }
   }
+  if (raw.LIVE_PORT !== undefined && raw.LIVE_PORT === raw.PORT)
+    problems.push(`LIVE_PORT: must not be PORT (${raw.PORT}); use another port, e.g. 3001, or leave it unset`);
   if (problems.length > 0) return { ok: false, problems };
 
   return {
@@ -188,6 +184,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     env: {
       nodeEnv: raw.NODE_ENV,
       port: raw.PORT,
+      livePort: raw.LIVE_PORT,
       host: raw.HOST,
       databaseUrl: raw.DATABASE_URL,
       dataDir: raw.DATA_DIR,

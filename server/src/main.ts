@@ -5,6 +5,7 @@ import { openDatabase, SERVING_QUERY_TIMEOUT_MS } from "./db/client";
 import { prepareDatabase } from "./db/prepare";
 import { loadEnv } from "./env";
 import { answerClientErrors } from "./http/client-errors";
+import { listenForLive } from "./http/live-listener";
 import { createLogger } from "./logger";
 import { startInsightsRefresher } from "./modules/insights/facts/refresher";
 import { startOutboxWorker } from "./modules/notifications/outbox-worker";
@@ -53,10 +54,12 @@ async function main(): Promise<void> {
   // as down and turned the pages away ("no live upstreams"). Capped by net.core.somaxconn (4096
   // on current kernels, in a pod's network namespace too). docs/benchmarks.md, 2026-12-06.
   await new Promise<void>((resolve) => server.listen({ port: env.port, host: env.host, backlog: LISTEN_BACKLOG }, resolve));
+  // Live connections on a queue of their own, behind a load balancer that sends them there.
+  const liveListener = env.livePort === undefined ? undefined : await listenForLive(server, { port: env.livePort, host: env.host, backlog: LISTEN_BACKLOG });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.port;
   logger.info(
-    { port, version: VERSION, database: database.driver, dataDir: database.driver === "pglite" ? env.dataDir : undefined },
+    { port, livePort: env.livePort, version: VERSION, database: database.driver, dataDir: database.driver === "pglite" ? env.dataDir : undefined },
     `Placement Exchange is ready on http://localhost:${port}`,
   );
 
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
       process.exit(0);
     };
     // close() ignores what its callback returns: the shutdown runs as its own promise.
+    liveListener?.close();
     server.close(() => void finish());
     // Idle keep-alive connections would otherwise hold close() open until they time out.
     server.closeIdleConnections();

@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
+import { listenForLive } from "../../server/src/http/live-listener";
 
 const PAD = "x".repeat(600);
 const READ_BODY = JSON.stringify({ data: "x".repeat(4000) });
@@ -60,5 +61,7 @@ live.on("connection", (socket) => {
   });
 });
 
-// The app's backlog (server/src/main.ts): a killed node's pages arrive at once.
+// The app's backlog (server/src/main.ts): a killed node's pages arrive at once. Its live
+// connections on a socket of their own too, as the app's (server/src/http/live-listener.ts).
 http.listen({ port: Number(process.env.PORT), host: "127.0.0.1", backlog: 4096 });
+if (process.env.LIVE_PORT) void listenForLive(http, { port: Number(process.env.LIVE_PORT), host: "127.0.0.1", backlog: 4096 });

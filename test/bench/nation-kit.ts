@@ -318,6 +318,8 @@ export interface ProbeSample {
 export interface Node {
   child: ChildProcess;
   port: number;
+  /** Its LIVE_PORT: where nginx sends its live connections. */
+  livePort: number;
   /** The probe's lines, oldest first. */
   samples: ProbeSample[];
   /** The last lines the node wrote that were not probe lines (for a failure's message). */
@@ -339,6 +341,8 @@ export type NodeKind = "app" | "floor";
 
 async function spawnNode(env: Record<string, string>, name: string, kind: NodeKind = "app"): Promise<Node> {
   const port = await freePort();
+  // Live connections on a port of their own, as infra/nginx/nginx.conf sends them.
+  const livePort = await freePort();
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": a CPU profile per node, written when it stops.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(
@@ -360,6 +364,7 @@ async function spawnNode(env: Record<string, string>, name: string, kind: NodeKi
         PGAPPNAME: name,
         ...env,
         PORT: String(port),
+        LIVE_PORT: String(livePort),
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -367,6 +372,7 @@ async function spawnNode(env: Record<string, string>, name: string, kind: NodeKi
   const node: Node = {
     child,
     port,
+    livePort,
     samples: [],
     tail: [],
     errors: new Map(),
@@ -431,7 +437,7 @@ export async function startCluster(count: number, env: Record<string, string>, k
   for (let i = 0; i < count; i++) nodes.push(await spawnNode(env, `px-${kind === "app" ? "node" : "floor"}-${i}`, kind));
   const nginx = await startNginx(
     nodes.map((n) => n.port),
-    { nodeAddresses: true },
+    { nodeAddresses: true, livePorts: nodes.map((n) => n.livePort) },
   );
   return {
     url: nginx.url,

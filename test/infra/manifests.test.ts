@@ -245,9 +245,21 @@ describe.each([
       expect([port, "http"]).toContain(app[probe].httpGet.port);
     }
     const ingress = one(docs, "Ingress");
-    const backend = ingress.spec.rules[0].http.paths[0].backend.service as Doc;
+    const backend = (ingress.spec.rules[0].http.paths as Doc[]).find((p) => p.path === "/")!.backend.service as Doc;
     expect(backend.name).toBe(service.metadata.name);
-    expect((service.spec.ports as Doc[]).map((p) => p.name)).toContain(backend.port.name);
+    expect((service.spec.ports as Doc[]).find((p) => p.name === backend.port.name)?.targetPort).toBe("http");
+  });
+
+  it("should take live connections on their own port (LIVE_PORT), from the Service and the Ingress's /socket.io/ path", () => {
+    const livePort = Number(config.data.LIVE_PORT);
+    expect((app.ports as Doc[]).find((p) => p.name === "live")?.containerPort).toBe(livePort);
+    const service = one(docs, "Service");
+    const servicePort = (service.spec.ports as Doc[]).find((p) => p.targetPort === "live" || p.targetPort === livePort);
+    expect(servicePort).toBeDefined();
+    const paths = one(docs, "Ingress").spec.rules[0].http.paths as Doc[];
+    const live = paths.find((p) => p.path === "/socket.io/")!;
+    expect(live.pathType).toBe("Prefix");
+    expect(live.backend.service).toEqual({ name: service.metadata.name, port: { name: servicePort!.name } });
   });
 
   it("should probe liveness and readiness on the paths the app serves for them", () => {
@@ -378,10 +390,22 @@ describe("docker compose", () => {
     for (const name of nodes) expect(services[name]!.depends_on.migrate.condition).toBe("service_completed_successfully");
   });
 
-  it("should put nginx in front of exactly the three nodes, on their PORT, passing WebSocket upgrades", () => {
-    const upstream = [...nginxConf.matchAll(/^\s*server\s+([\w.-]+):(\d+)/gm)].map((m) => ({ host: m[1], port: Number(m[2]) }));
-    expect(upstream.map((u) => u.host).sort()).toEqual(nodes);
-    for (const u of upstream) expect(u.port).toBe(Number((services[u.host!]!.environment as Record<string, string>).PORT));
+  it("should put nginx in front of exactly the three nodes, on their PORT and, for live connections, their LIVE_PORT, passing WebSocket upgrades", () => {
+    // Each upstream block's servers: the API's, then the live connections'.
+    const upstreams = [...nginxConf.matchAll(/^\s*upstream\s+(\w+)\s*\{([^}]*)\}/gm)].map((m) => ({
+      name: m[1],
+      servers: [...m[2]!.matchAll(/^\s*server\s+([\w.-]+):(\d+)/gm)].map((s) => ({ host: s[1]!, port: Number(s[2]) })),
+    }));
+    expect(upstreams.map((u) => u.name)).toEqual(["placement_exchange", "placement_exchange_live"]);
+    for (const [upstream, variable] of [
+      [upstreams[0]!, "PORT"],
+      [upstreams[1]!, "LIVE_PORT"],
+    ] as const) {
+      expect(upstream.servers.map((s) => s.host).sort()).toEqual(nodes);
+      for (const s of upstream.servers) expect(s.port).toBe(Number((services[s.host]!.environment as Record<string, string>)[variable]));
+    }
+    expect(nginxConf).toMatch(/location \/socket\.io\/ \{\s*proxy_pass http:\/\/placement_exchange_live;\s*\}/);
+    expect(nginxConf).toMatch(/location \/ \{\s*proxy_pass http:\/\/placement_exchange;\s*\}/);
     expect(nginxConf).toMatch(/proxy_set_header Upgrade \$http_upgrade;/);
     expect(nginxConf).toMatch(/proxy_set_header Connection \$connection_upgrade;/);
     expect(nginxConf).toMatch(/proxy_http_version 1\.1;/);

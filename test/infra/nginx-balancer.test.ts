@@ -44,8 +44,12 @@ describeWithServers("nginx in front of three nodes (infra/nginx/nginx.conf, as d
   beforeAll(async () => {
     database = await createTestDatabase();
     m = await buildMarket(database.handle.db, { providers: 2 });
-    cluster = await startCluster({ size: 3, databaseUrl: database.url ?? "", redisUrl: process.env.REDIS_URL });
-    nginx = await startNginx([0, 1, 2].map((i) => Number(new URL(cluster!.nodeUrl(i)!).port)));
+    // Each node with its LIVE_PORT, where nginx sends live connections, as docker compose runs them.
+    cluster = await startCluster({ size: 3, databaseUrl: database.url ?? "", redisUrl: process.env.REDIS_URL, livePorts: true });
+    nginx = await startNginx(
+      [0, 1, 2].map((i) => Number(new URL(cluster!.nodeUrl(i)!).port)),
+      { livePorts: [0, 1, 2].map((i) => cluster!.livePort(i)!) },
+    );
   }, 150_000);
   afterAll(async () => {
     for (const s of sockets.splice(0)) s.disconnect();

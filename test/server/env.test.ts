@@ -22,6 +22,20 @@ describe("Environment validation", () => {
     expect(result.problems.join("\n")).not.toContain("short");
   });
 
+  it("should take LIVE_PORT as a second port for live connections, unset when empty, never PORT itself", () => {
+    const livePort = (source: Record<string, string>) => {
+      const result = parseEnv(source);
+      return result.ok ? result.env.livePort : result.problems.join("\n");
+    };
+    expect(livePort({})).toBeUndefined();
+    expect(livePort({ LIVE_PORT: "" })).toBeUndefined();
+    expect(livePort({ LIVE_PORT: "3001" })).toBe(3001);
+    expect(livePort({ LIVE_PORT: "3000" })).toBe("LIVE_PORT: must not be PORT (3000); use another port, e.g. 3001, or leave it unset");
+    expect(livePort({ PORT: "8080", LIVE_PORT: "8080" })).toMatch(/^LIVE_PORT: must not be PORT \(8080\)/);
+    for (const bad of ["0", "65536", "30.5", "live", "3001\u0000"])
+      expect(livePort({ LIVE_PORT: bad })).toMatch(/^LIVE_PORT \(got .*\): must be a whole number between 1 and 65535/);
+  });
+
   it("should refuse to run in production without its secrets", () => {
     const result = parseEnv({ NODE_ENV: "production" });
     expect(result.ok).toBe(false);

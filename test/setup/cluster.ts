@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { connect, createServer, type Server, type Socket } from "node:net";
+import { freePort } from "./free-port";
 import { type RunningServer, spawnServer } from "./spawn-server";
 
 /**
@@ -15,6 +16,8 @@ export interface Cluster {
   url: string;
   /** Node i's own address (bypassing the balancer), or undefined while it is down. */
   nodeUrl(i: number): string | undefined;
+  /** With `livePorts`: node i's LIVE_PORT, for a load balancer that sends live connections there. */
+  livePort(i: number): number | undefined;
   /** Node i's process while it runs (its output, its exit). */
   node(i: number): RunningServer | undefined;
   /** Nodes that exited without kill() or stop(), with their last lines of output: a crash to explain. */
@@ -40,6 +43,8 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   /** How long each node may take to start (a busy CI machine is slow to compile TypeScript). */
   readyTimeoutMs?: number;
+  /** Each node also listens on a LIVE_PORT of its own (server/src/http/live-listener.ts). */
+  livePorts?: boolean;
 }
 
 interface Slot {
@@ -47,6 +52,7 @@ interface Slot {
   /** Set by kill(): its exit is expected. */
   killing?: RunningServer;
   port: number;
+  livePort?: number;
   sockets: Set<Socket>;
 }
 
@@ -60,7 +66,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const slots: Slot[] = [];
   const crashes: ReturnType<Cluster["crashes"]> = [];
   const spawnInto = async (slot: Slot) => {
-    const server = await spawnServer(env, options.readyTimeoutMs ?? 90_000);
+    const livePort = options.livePorts ? await freePort() : undefined;
+    const server = await spawnServer({ ...env, ...(livePort ? { LIVE_PORT: String(livePort) } : {}) }, options.readyTimeoutMs ?? 90_000);
+    slot.livePort = livePort;
     slot.server = server;
     slot.port = Number(new URL(server.url).port);
     // A crash closes every connection to the node; the balancer stops sending it new ones.
@@ -133,6 +141,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   return {
     url,
     nodeUrl: (i) => slot(i).server?.url,
+    livePort: (i) => (slot(i).server ? slot(i).livePort : undefined),
     node: (i) => slot(i).server,
     crashes: () => crashes,
     live: () => slots.flatMap((s, i) => (s.server ? [i] : [])),

@@ -10,18 +10,25 @@ import { freePort } from "./free-port";
 export const nginxPath = (): string | undefined => ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
 
 const NODE_LINE = /^(\s*server\s+)app(\d+):3000\b/gm;
+const LIVE_LINE = /^(\s*server\s+)app(\d+):3001\b/gm;
 
 /**
  * infra/nginx/nginx.conf as docker compose runs it, but for what only compose gives: the nodes'
- * addresses (app1 to app3 on port 3000 become ports on this machine), the port it listens on,
- * and temporary files and logs of its own, so it needs no directory of the system's nginx.
- * Everything else (the sticky node key, the WebSocket upgrade, the retries) is the file's own.
+ * addresses (app1 to app3 on ports 3000 and LIVE_PORT 3001 become ports on this machine; nodes
+ * started without a LIVE_PORT take their live connections on their one port), the port it
+ * listens on, and temporary files and logs of its own, so it needs no directory of the system's
+ * nginx. Everything else (the sticky node key, the WebSocket upgrade, the retries) is the file's own.
  */
-export function nginxConfigFor(ports: readonly number[], listen: number, dir: string): string {
+export function nginxConfigFor(ports: readonly number[], listen: number, dir: string, livePorts: readonly number[] = ports): string {
   let conf = readFileSync(join(ROOT_DIR, "infra/nginx/nginx.conf"), "utf8");
-  const named = [...conf.matchAll(NODE_LINE)].map((m) => Number(m[2]));
-  if (named.length !== ports.length) throw new Error(`infra/nginx/nginx.conf names ${named.length} nodes; ${ports.length} were started`);
-  conf = conf.replace(NODE_LINE, (_, lead: string, n: string) => `${lead}127.0.0.1:${ports[Number(n) - 1]}`);
+  for (const [line, given] of [
+    [NODE_LINE, ports],
+    [LIVE_LINE, livePorts],
+  ] as const) {
+    const named = [...conf.matchAll(line)].map((m) => Number(m[2]));
+    if (named.length !== given.length) throw new Error(`infra/nginx/nginx.conf names ${named.length} nodes; ${given.length} were started`);
+    conf = conf.replace(line, (_, lead: string, n: string) => `${lead}127.0.0.1:${given[Number(n) - 1]}`);
+  }
   if (!/^\s*listen 80;/m.test(conf)) throw new Error("infra/nginx/nginx.conf no longer listens on 80: change nginxConfigFor with it");
   conf = conf.replace(/^(\s*)listen 80;/m, `$1listen 127.0.0.1:${listen};`);
   const own = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((k) => `  ${k}_temp_path ${join(dir, k)};`).join("\n");
@@ -31,18 +38,23 @@ export function nginxConfigFor(ports: readonly number[], listen: number, dir: st
 /**
  * One more address per node, for a load generator that must know which node holds which of its
  * sockets (bench:national's fleets): node i while it is up, the others (nginx's `backup`
- * servers) once it refuses. Each proxies as infra/nginx/nginx.conf's own `location /` does.
+ * servers) once it refuses. Each proxies as infra/nginx/nginx.conf's own `server` does, its
+ * live connections to the node's live port.
  */
-function nodeAddressesFor(conf: string, ports: readonly number[], listens: readonly number[]): string {
+function nodeAddressesFor(conf: string, ports: readonly number[], livePorts: readonly number[], listens: readonly number[]): string {
   // Each node's failure handling as the file's own nodes have it.
   const parameters = /^\s*server\s+127\.0\.0\.1:\d+\s+([^;]*);/m.exec(conf)?.[1] ?? "";
-  const location = /^ {4}location \/ \{\n[\s\S]*?^ {4}\}\n/m.exec(conf)?.[0];
-  if (!location?.includes("proxy_pass http://placement_exchange;"))
-    throw new Error("infra/nginx/nginx.conf's `location /` has changed: change nodeAddressesFor with it");
+  const server = /^ {2}server \{\n[\s\S]*?^ {2}\}\n/m.exec(conf)?.[0];
+  if (!server?.includes("proxy_pass http://placement_exchange;") || !server.includes("proxy_pass http://placement_exchange_live;"))
+    throw new Error("infra/nginx/nginx.conf's `server` has changed: change nodeAddressesFor with it");
   const blocks = ports.map((_, i) => {
-    const servers = ports.map((p, j) => `    server 127.0.0.1:${p} ${parameters}${j === i ? "" : " backup"};`).join("\n");
-    const proxied = location.replace("proxy_pass http://placement_exchange;", `proxy_pass http://node_${i};`);
-    return `  upstream node_${i} {\n${servers}\n    keepalive 32;\n  }\n  server {\n    listen 127.0.0.1:${listens[i]};\n${proxied}  }\n`;
+    const upstream = (name: string, to: readonly number[]) =>
+      `  upstream ${name} {\n${to.map((p, j) => `    server 127.0.0.1:${p} ${parameters}${j === i ? "" : " backup"};`).join("\n")}\n    keepalive 32;\n  }\n`;
+    const own = server
+      .replace(/^(\s*)listen [^;]*;/m, `$1listen 127.0.0.1:${listens[i]};`)
+      .replace("proxy_pass http://placement_exchange_live;", `proxy_pass http://node_live_${i};`)
+      .replace("proxy_pass http://placement_exchange;", `proxy_pass http://node_${i};`);
+    return `${upstream(`node_${i}`, ports)}${upstream(`node_live_${i}`, livePorts)}${own}`;
   });
   const end = conf.lastIndexOf("}");
   return `${conf.slice(0, end)}${blocks.join("")}${conf.slice(end)}`;
@@ -61,7 +73,7 @@ export interface RunningNginx {
 }
 
 /** nginx in the foreground with the repository's configuration in front of these node ports. */
-export async function startNginx(ports: readonly number[], options: { nodeAddresses?: boolean } = {}): Promise<RunningNginx> {
+export async function startNginx(ports: readonly number[], options: { nodeAddresses?: boolean; livePorts?: readonly number[] } = {}): Promise<RunningNginx> {
   const binary = nginxPath();
   if (!binary) throw new Error("nginx is not installed (apt-get install nginx)");
   const dir = mkdtempSync(join(tmpdir(), "px-nginx-"));
@@ -70,8 +82,9 @@ export async function startNginx(ports: readonly number[], options: { nodeAddres
   const listen = await freePort();
   const confPath = join(dir, "nginx.conf");
   const listens = options.nodeAddresses ? await Promise.all(ports.map(() => freePort())) : [];
-  const conf = nginxConfigFor(ports, listen, dir);
-  writeFileSync(confPath, options.nodeAddresses ? nodeAddressesFor(conf, ports, listens) : conf);
+  const livePorts = options.livePorts ?? ports;
+  const conf = nginxConfigFor(ports, listen, dir, livePorts);
+  writeFileSync(confPath, options.nodeAddresses ? nodeAddressesFor(conf, ports, livePorts, listens) : conf);
   const args = ["-p", dir, "-c", confPath, "-e", "stderr"];
   const test = spawnSync(binary, [...args, "-t", "-g", `pid ${join(dir, "nginx.pid")};`], { encoding: "utf8" });
   const checked = { code: test.status, output: `${test.stdout}${test.stderr}` };
