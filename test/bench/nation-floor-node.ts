@@ -64,4 +64,4 @@ live.on("connection", (socket) => {
 // The app's backlog (server/src/main.ts): a killed node's pages arrive at once. Its live
 // connections on a socket of their own too, as the app's (server/src/http/live-listener.ts).
 http.listen({ port: Number(process.env.PORT), host: "127.0.0.1", backlog: 4096 });
-if (process.env.LIVE_PORT) void listenForLive(http, { port: Number(process.env.LIVE_PORT), host: "127.0.0.1", backlog: 4096 });
+if (process.env.LIVE_PORT) await listenForLive(http, { port: Number(process.env.LIVE_PORT), host: "127.0.0.1", backlog: 4096 });
