@@ -4,7 +4,7 @@
 // with the probe that reports its memory, handles and event-loop delay; open placement requests
 // (one through the API, the rest in bulk with the same rows: nation-bulk.ts); sockets watching
 // them; offers and reads at a steady rate. withNation() sets it all up and takes it down for a run.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -336,6 +336,12 @@ export interface Node {
  */
 const APP_DIR = process.env.BENCH_APP_DIR ?? ROOT_DIR;
 
+/** The Node.js binary the nodes run on: BENCH_NODE (the Docker image's Node.js 22, say), else this one. */
+const NODES_NODE = process.env.BENCH_NODE ?? process.execPath;
+
+/** The nodes' Node.js version, for the results line: it need not be the benchmark's own. */
+export const nodesNodeVersion = (): string => execFileSync(NODES_NODE, ["--version"], { encoding: "utf8" }).trim();
+
 /** What a node runs: the app (from APP_DIR), or bench:national's floor (nation-floor-node.ts). */
 export type NodeKind = "app" | "floor";
 
@@ -346,7 +352,7 @@ async function spawnNode(env: Record<string, string>, name: string, kind: NodeKi
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": a CPU profile per node, written when it stops.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(
-    process.execPath,
+    NODES_NODE,
     [
       ...nodeArgs,
       "--import",

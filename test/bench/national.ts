@@ -51,6 +51,7 @@ import {
   type Cluster,
   loggedErrors,
   type Nation,
+  nodesNodeVersion,
   type OpenRequest,
   postOffer,
   readFor,
@@ -73,6 +74,7 @@ const OFFERS_PER_S = size("BENCH_OFFERS_PER_S", 50);
 const READS_PER_S = size("BENCH_READS_PER_S", 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const NODES = Number(process.env.BENCH_NODES ?? 3);
+const NODES_NODE_VERSION = nodesNodeVersion();
 const MISSED_AFTER_MS = 10_000;
 // The floor's two phases first (nation-floor-node.ts); BENCH_FLOOR=0 leaves them out.
 const FLOOR = process.env.BENCH_FLOOR !== "0";
@@ -353,6 +355,7 @@ async function runPhase(p: PhaseSetup): Promise<{ delivery_p99_ms: number }> {
       bench: "national",
       phase: p.phase,
       node: process.version,
+      nodes_node: NODES_NODE_VERSION,
       cpus: cpus().length,
       load_avg_1m: [Math.round(load1 * 100) / 100, Math.round((loadavg()[0] ?? 0) * 100) / 100],
       nodes: NODES,
