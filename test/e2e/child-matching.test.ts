@@ -93,6 +93,8 @@ describeBrowser("Recording a child's needs and shortlisting matching settings", 
     await page.getByRole("heading", { level: 1, name: `Change ${REFERENCE}` }).waitFor();
     await page.getByRole("link", { name: `Back to ${REFERENCE}`, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: REFERENCE }).waitFor();
+    // The heading comes before the profile has loaded: read the page once it has (it failed in CI reading "Loading the child’s profile…").
+    await page.getByText("Loading the child’s profile…").waitFor({ state: "detached" });
     expect(await page.locator("main").innerText()).toContain("Year 8");
   }, 120_000);
 
