@@ -1,3 +1,5 @@
+import { unavailableReason } from "./db/errors";
+
 /**
  * What of an error may be logged. A failed statement's error carries everything it was sent:
  * Drizzle's message and `params` hold every parameter (a child's reference, month of birth,
@@ -10,6 +12,8 @@ export interface LoggedError {
   type: string;
   message?: string;
   code?: string;
+  /** Why the database could not serve, where it says so without a SQLSTATE (db/errors.ts). */
+  unavailable?: string;
   statement?: string;
   table?: string;
   constraint?: string;
@@ -74,10 +78,12 @@ export function errorForLog(value: unknown): LoggedError {
   const stack = typeof e.stack === "string" ? e.stack : undefined;
   const db = databaseError(error);
   const query = queryText(error);
+  const unavailable = unavailableReason(error);
   if (db || query !== undefined) {
     return {
       type: "DatabaseError",
       ...(db ? { code: db.code } : {}),
+      ...(!db && unavailable ? { unavailable } : {}),
       ...(query !== undefined ? { statement: statementSummary(query) } : {}),
       ...(db?.table ? { table: db.table } : {}),
       ...(db?.constraint ? { constraint: db.constraint } : {}),

@@ -30,11 +30,23 @@ const UNAVAILABLE_MESSAGES = [
  * may succeed if sent again shortly, so it is a 503 with Retry-After, not a 500. Looks through
  * Drizzle's wrapper (`cause`) and a failed dual-stack connect (AggregateError's `errors`).
  */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (typeof error !== "object" || error === null || depth > 5) return false;
+export const isDatabaseUnavailable = (error: unknown): boolean => unavailableReason(error) !== undefined;
+
+/**
+ * Why the database could not serve (isDatabaseUnavailable), as the driver or the system said it:
+ * a SQLSTATE or system error code, or one of node-postgres's fixed messages above. None of these
+ * holds anything a statement was sent, so a log may give it: a pool waiting for a connection and
+ * a server that went away otherwise look alike in the log (error-for-log.ts).
+ */
+export function unavailableReason(error: unknown, depth = 0): string | undefined {
+  if (typeof error !== "object" || error === null || depth > 5) return undefined;
   const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof code === "string" && (code.startsWith("08") || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SYSCALL_CODES.has(code))) return true;
-  if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
-  if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
-  return isDatabaseUnavailable(cause, depth + 1);
+  if (typeof code === "string" && (code.startsWith("08") || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SYSCALL_CODES.has(code))) return code;
+  const known = typeof message === "string" ? UNAVAILABLE_MESSAGES.find((m) => message.includes(m)) : undefined;
+  if (known) return known;
+  for (const e of Array.isArray(errors) ? errors : []) {
+    const reason = unavailableReason(e, depth + 1);
+    if (reason) return reason;
+  }
+  return unavailableReason(cause, depth + 1);
 }
