@@ -78,12 +78,13 @@ export function errorForLog(value: unknown): LoggedError {
   const stack = typeof e.stack === "string" ? e.stack : undefined;
   const db = databaseError(error);
   const query = queryText(error);
-  const unavailable = unavailableReason(error);
   if (db || query !== undefined) {
+    // PostgreSQL's own code says it all; without one, the driver's or the system's fixed words may.
+    const unavailable = db ? undefined : unavailableReason(error);
     return {
       type: "DatabaseError",
       ...(db ? { code: db.code } : {}),
-      ...(!db && unavailable ? { unavailable } : {}),
+      ...(unavailable ? { unavailable } : {}),
       ...(query !== undefined ? { statement: statementSummary(query) } : {}),
       ...(db?.table ? { table: db.table } : {}),
       ...(db?.constraint ? { constraint: db.constraint } : {}),
