@@ -54,13 +54,16 @@ async function viewersOf(db: Db, requestId: string): Promise<Viewer[]> {
   return [{ kind: "commissioner" }, ...(await invitedOrganisations(db, requestId)).map((organisationId) => ({ kind: "provider" as const, organisationId }))];
 }
 
-/** After an invitation changed (viewed, declined, offered, revised, withdrawn): each viewer's own version of it. */
-export async function publishResponse(db: Db, live: LiveHub, request: PlacementRequestRow, settingId: string, providerId: string): Promise<void> {
-  for (const { viewer, invitation, offer } of await responseViews(db, request, settingId, [
+/**
+ * After an invitation changed (viewed, declined, offered, revised, withdrawn): each viewer's own
+ * version of it. The request is read with the invitation (responseViews), not first on its own.
+ */
+export async function publishResponse(db: Db, live: LiveHub, requestId: string, settingId: string, providerId: string): Promise<void> {
+  for (const { viewer, invitation, offer } of await responseViews(db, requestId, settingId, [
     { kind: "commissioner" },
     { kind: "provider", organisationId: providerId },
   ])) {
-    live.emit(roomOf(request.id, viewer), "response:received", { requestId: request.id, invitation, offer });
+    live.emit(roomOf(requestId, viewer), "response:received", { requestId, invitation, offer });
   }
 }
 
@@ -205,7 +208,7 @@ export function requestLiveTopics(db: Db, live: LiveHub): Pick<LiveTopicHandlers
       if (request) await publish(request, args);
     };
   return {
-    "request:response": withRequest((request, a) => publishResponse(db, live, request, a.settingId, a.providerId)),
+    "request:response": (a) => publishResponse(db, live, a.requestId, a.settingId, a.providerId),
     "request:receipt": async (a) => publishReceipt(live, a.organisationId, a.receipt),
     "request:state": withRequest((request) => publishState(db, live, request)),
     "request:ranks": withRequest((request) => publishRanks(db, live, request)),
