@@ -265,18 +265,13 @@ async function startFloor(fleet: Fleet, o: { sockets: number; council: number; p
     const event = decodeURIComponent(route[2] ?? "");
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    const answer = async () => {
       const body = JSON.parse(Buffer.concat(chunks).toString()) as { rooms: string[]; payload: { id: string } };
-      const stored =
-        route[1] === "durable" ? o.durable.query("INSERT INTO bench_floor_events (id, payload) VALUES ($1, $2)", [body.payload.id, body.payload]) : null;
-      void Promise.resolve(stored).then(
-        () => {
-          ioServer.to(body.rooms).emit(event, body.payload);
-          res.writeHead(201, { "content-type": "application/json" }).end("{}");
-        },
-        (error: unknown) => res.writeHead(500).end(String(error)),
-      );
-    });
+      if (route[1] === "durable") await o.durable.query("INSERT INTO bench_floor_events (id, payload) VALUES ($1, $2)", [body.payload.id, body.payload]);
+      ioServer.to(body.rooms).emit(event, body.payload);
+      res.writeHead(201, { "content-type": "application/json" }).end("{}");
+    };
+    req.on("end", () => void answer().catch((error: unknown) => res.writeHead(500).end(String(error))));
   });
   ioServer.on("connection", (socket) => {
     const group = Number(socket.handshake.auth.group);
@@ -299,19 +294,15 @@ async function startFloor(fleet: Fleet, o: { sockets: number; council: number; p
   };
   // Warm-up, as the app's: a few emits nobody measures.
   for (let i = 0; i < WARM_UP; i++) for (const route of ["emit", "durable"] as const) await post(route, "warm", `w${route}${i}`, ["council"], 200);
-  /** Each event's id: its floor ("b" bare, "d" durable), its kind ("s" sealed, "e" everyone), a number. */
-  const sealedAt = new Map<string, { at: number; group: number }>();
-  const everyoneAt = new Map<string, number>();
+  type FloorName = "bare" | "durable";
+  /** Each event fired, by its id: when, which floor, which kind, and for a sealed one its provider's group. */
+  const fired = new Map<string, { at: number; floor: FloorName; kind: "sealed" | "everyone"; group: number }>();
   return {
     async fire(kind: "sealed" | "everyone", bytes: number, group = 0, durable = false) {
-      const route = durable ? "durable" : "emit";
-      if (kind === "sealed") {
-        const id = `${durable ? "d" : "b"}s${sealedAt.size}`;
-        sealedAt.set(id, { at: await post(route, kind, id, ["council", `provider:${group % o.providers}`], bytes), group: group % o.providers });
-      } else {
-        const id = `${durable ? "d" : "b"}e${everyoneAt.size}`;
-        everyoneAt.set(id, await post(route, kind, id, ["all"], bytes));
-      }
+      const id = `f${fired.size}`;
+      const rooms = kind === "sealed" ? ["council", `provider:${group % o.providers}`] : ["all"];
+      const at = await post(durable ? "durable" : "emit", kind, id, rooms, bytes);
+      fired.set(id, { at, floor: durable ? "durable" : "bare", kind, group: group % o.providers });
     },
     async results() {
       const clients = (await fleet.call<{ group: number; got: { event: string; id: string; at: number }[] }[]>({ op: "collectBare" })).map((c) => ({
@@ -319,28 +310,22 @@ async function startFloor(fleet: Fleet, o: { sockets: number; council: number; p
         // Each event's first arrival (reversed: a Map keeps the last of a key).
         got: new Map(c.got.map((g) => [g.id, g.at - fleet.clockOffsetMs] as const).reverse()),
       }));
-      const ms = { b: { sealed: [] as number[], everyone: [] as number[] }, d: { sealed: [] as number[], everyone: [] as number[] } };
-      const floorOf = (id: string) => (id.startsWith("d") ? ms.d : ms.b);
+      const ms: Record<FloorName, Record<"sealed" | "everyone", number[]>> = { bare: { sealed: [], everyone: [] }, durable: { sealed: [], everyone: [] } };
       let missed = 0;
       for (const c of clients) {
-        for (const [id, { at, group }] of sealedAt) {
-          if (c.group !== -1 && c.group !== group) continue;
+        for (const [id, { at, floor, kind, group }] of fired) {
+          // A sealed event is for the council's sockets (group -1) and its provider's.
+          if (kind === "sealed" && c.group !== -1 && c.group !== group) continue;
           const got = c.got.get(id);
           if (got === undefined) missed++;
-          else floorOf(id).sealed.push(got - at);
-        }
-        for (const [id, at] of everyoneAt) {
-          const got = c.got.get(id);
-          if (got === undefined) missed++;
-          else floorOf(id).everyone.push(got - at);
+          else ms[floor][kind].push(got - at);
         }
       }
-      const deliveries = [ms.b, ms.d].reduce((n, f) => n + f.sealed.length + f.everyone.length, 0);
       return {
-        sealed: stats(ms.b.sealed),
-        everyone: stats(ms.b.everyone),
-        durable: { sealed: stats(ms.d.sealed), everyone: stats(ms.d.everyone) },
-        deliveries,
+        sealed: stats(ms.bare.sealed),
+        everyone: stats(ms.bare.everyone),
+        durable: { sealed: stats(ms.durable.sealed), everyone: stats(ms.durable.everyone) },
+        deliveries: [ms.bare, ms.durable].reduce((n, f) => n + f.sealed.length + f.everyone.length, 0),
         missed,
       };
     },
